@@ -1,0 +1,187 @@
+// The event model, defined once as a zod schema: it validates data at runtime, gives the
+// TypeScript types, and is exported as data/schema.json for people who write datasets by hand.
+import { z } from 'zod';
+import { EVENT_TYPES } from './taxonomy.ts';
+
+export const PRECISIONS = ['year', 'month', 'day', 'hour', 'minute'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** Parts of a day that sources name without a clock time ("in the early hours"). Local time. */
+export const DAY_PARTS = ['early-hours', 'morning', 'afternoon', 'evening', 'night'] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+export const ACTOR_KINDS = [
+  'state-forces',
+  'government',
+  'ministry',
+  'head-of-government',
+  'official',
+  'legislature',
+  'political-party',
+  'protesters',
+  'mediator',
+  'peacekeepers',
+  'armed-group',
+  'international-organisation',
+  'media',
+  'civilians',
+  'other',
+] as const;
+
+export const ROLES = [
+  'initiator',
+  'target',
+  'mediator',
+  'participant',
+  'speaker',
+  'audience',
+  'signatory',
+  'claimant',
+  'subject',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const VERIFICATION = ['unverified', 'disputed', 'confirmed'] as const;
+export type Verification = (typeof VERIFICATION)[number];
+
+export const COUNT_KINDS = ['killed', 'wounded', 'killed-or-missing', 'missing', 'deployed', 'detained', 'participants'] as const;
+export const COUNT_QUALIFIERS = ['exact', 'about', 'at-least', 'more-than'] as const;
+export const RELATION_KINDS = ['broken-by', 'breaks', 'reacts-to', 'ends', 'follows', 'part-of'] as const;
+
+const langCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en" or "ar"');
+
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, ".", "_", ":" and "-" only');
+
+/** Text in one or more languages, keyed by language code: { "en": "…", "ar": "…" }. */
+export const localizedTextSchema = z
+  .record(langCode, z.string().trim().min(1))
+  .refine((t) => Object.keys(t).length > 0, 'needs the text in at least one language');
+
+/** An ISO 8601 instant with an explicit offset or Z, e.g. 2022-09-14T20:00:00+04:00. */
+const instant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'an ISO 8601 date-time with an offset, e.g. 2022-09-14T20:00:00+04:00',
+  )
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date-time');
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as "Asia/Yerevan"');
+
+/**
+ * A point in time as a source gives it. `at` is the earliest instant the statement covers, written
+ * in the place's local offset; `precision` says how much of it is known; `dayPart` narrows a day
+ * without claiming a clock time ("early hours" is not midnight).
+ */
+export const timeSchema = z.object({
+  at: instant.describe('The earliest instant the statement covers, with the local offset: 2022-09-14T20:00:00+04:00'),
+  precision: z.enum(PRECISIONS).describe('How much of `at` the source states: year, month, day, hour or minute'),
+  tz: timeZone.describe('The IANA time zone of the place, for showing local time: Asia/Yerevan'),
+  dayPart: z.enum(DAY_PARTS).optional().describe('With day precision: the part of the local day the source names'),
+});
+
+export const sourceSchema = z.object({
+  publisher: z.string().trim().min(1),
+  url: z.string().url().optional(),
+  title: z.string().optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2022-09-15'),
+  language: langCode,
+  quote: localizedTextSchema.optional(),
+});
+
+export const actorRefSchema = z.object({ actor: id, role: z.enum(ROLES) });
+
+export const countSchema = z.object({
+  kind: z.enum(COUNT_KINDS),
+  value: z.number().int().nonnegative(),
+  qualifier: z.enum(COUNT_QUALIFIERS).default('exact'),
+  /** Whose losses or people these are (an actor id), when the source says. */
+  of: id.optional(),
+  /** Who claims the number. A later claim never replaces an earlier one; both are kept. */
+  claimant: id.describe('The actor id of whoever claims the number'),
+  /** When the claim was made (local date of the claim). */
+  claimedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Index into the event's `sources`. */
+  source: z.number().int().nonnegative().optional(),
+});
+
+export const claimSchema = z.object({
+  claimant: id,
+  text: localizedTextSchema,
+  status: z.enum(VERIFICATION).describe('unverified, disputed or confirmed'),
+  disputedBy: z.array(id).optional(),
+  source: z.number().int().nonnegative().optional(),
+});
+
+export const relationSchema = z.object({ kind: z.enum(RELATION_KINDS), event: id });
+
+export const placeSchema = z.object({
+  name: localizedTextSchema,
+  /** ISO 3166-1 alpha-3 country code. */
+  country: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as ARM'),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+});
+
+export const eventSchema = z.object({
+  id,
+  type: z.enum(EVENT_TYPES),
+  title: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  /** The language the title and description were first written in. */
+  originalLanguage: langCode.describe('The language the title and description were first written in'),
+  start: timeSchema,
+  end: timeSchema.optional(),
+  actors: z.array(actorRefSchema).default([]),
+  place: placeSchema.optional(),
+  counts: z.array(countSchema).default([]),
+  claims: z.array(claimSchema).default([]),
+  sources: z.array(sourceSchema).min(1, 'every event needs at least one source'),
+  relations: z.array(relationSchema).default([]),
+  tags: z.array(z.string()).default([]),
+});
+
+export const actorSchema = z.object({
+  id,
+  names: localizedTextSchema,
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  kind: z.enum(ACTOR_KINDS),
+  country: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** The body this actor belongs to (a ministry's government), for grouping. */
+  parent: id.optional(),
+});
+
+export const datasetSchema = z.object({
+  $schema: z.string().optional(),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** Who the data comes from, shown as "Source: …" in the app and exports. */
+  attribution: z.string().min(1),
+  license: z.string().optional(),
+  actors: z.array(actorSchema),
+  events: z.array(eventSchema),
+});
+
+export type TimeValue = z.infer<typeof timeSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type ActorRef = z.infer<typeof actorRefSchema>;
+export type Count = z.infer<typeof countSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type Place = z.infer<typeof placeSchema>;
+export type ConflictEvent = z.infer<typeof eventSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+export type LocalizedText = z.infer<typeof localizedTextSchema>;

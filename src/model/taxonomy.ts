@@ -1,0 +1,124 @@
+// The event types, their legend colours and shapes, and how ACLED and UCDP codes map onto them.
+// Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies); shape tells
+// the types apart too, so colour is never the only cue.
+
+export const EVENT_TYPES = [
+  'clash',
+  'remote-violence',
+  'violence-against-civilians',
+  'protest',
+  'riot',
+  'ceasefire',
+  'agreement',
+  'statement',
+  'diplomacy',
+  'casualty-report',
+  'other',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type MarkShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'triangle-down' | 'cross' | 'star';
+
+export interface EventTypeInfo {
+  id: EventType;
+  label: { en: string; ar: string };
+  colour: string;
+  shape: MarkShape;
+  /** ACLED `event_type / sub_event_type` pairs that map to this type ("*" = any sub-event type). */
+  acled: readonly string[];
+}
+
+export const EVENT_TYPE_INFO: Record<EventType, EventTypeInfo> = {
+  clash: {
+    id: 'clash',
+    label: { en: 'Clash', ar: 'اشتباك' },
+    colour: '#D55E00',
+    shape: 'circle',
+    acled: ['Battles / *'],
+  },
+  'remote-violence': {
+    id: 'remote-violence',
+    label: { en: 'Shelling & strikes', ar: 'قصف وضربات' },
+    colour: '#CC79A7',
+    shape: 'triangle-down',
+    acled: ['Explosions/Remote violence / *'],
+  },
+  'violence-against-civilians': {
+    id: 'violence-against-civilians',
+    label: { en: 'Violence against civilians', ar: 'عنف ضد المدنيين' },
+    colour: '#882255',
+    shape: 'cross',
+    acled: ['Violence against civilians / *'],
+  },
+  protest: {
+    id: 'protest',
+    label: { en: 'Protest', ar: 'احتجاج' },
+    colour: '#E69F00',
+    shape: 'triangle',
+    acled: ['Protests / *'],
+  },
+  riot: {
+    id: 'riot',
+    label: { en: 'Riot', ar: 'أعمال شغب' },
+    colour: '#8C6D00',
+    shape: 'triangle',
+    acled: ['Riots / *'],
+  },
+  ceasefire: {
+    id: 'ceasefire',
+    label: { en: 'Ceasefire', ar: 'وقف إطلاق النار' },
+    colour: '#009E73',
+    shape: 'square',
+    acled: ['Strategic developments / Agreement (ceasefire)'],
+  },
+  agreement: {
+    id: 'agreement',
+    label: { en: 'Agreement', ar: 'اتفاق' },
+    colour: '#117733',
+    shape: 'square',
+    acled: ['Strategic developments / Agreement (other than a ceasefire)'],
+  },
+  statement: {
+    id: 'statement',
+    label: { en: 'Statement', ar: 'تصريح' },
+    colour: '#0072B2',
+    shape: 'diamond',
+    acled: ['Strategic developments / Other (speeches, declarations)'],
+  },
+  diplomacy: {
+    id: 'diplomacy',
+    label: { en: 'Diplomacy', ar: 'دبلوماسية' },
+    colour: '#56B4E9',
+    shape: 'diamond',
+    acled: [
+      'Strategic developments / Other (requests for help, missions, talks)',
+      'Strategic developments / Headquarters or base established (peacekeepers)',
+    ],
+  },
+  'casualty-report': {
+    id: 'casualty-report',
+    label: { en: 'Casualty report', ar: 'حصيلة ضحايا' },
+    colour: '#444444',
+    shape: 'star',
+    acled: ['(no ACLED event; ACLED keeps fatalities as a column of the event they belong to)'],
+  },
+  other: {
+    id: 'other',
+    label: { en: 'Other development', ar: 'تطور آخر' },
+    colour: '#777777',
+    shape: 'circle',
+    acled: [
+      'Strategic developments / Arrests',
+      'Strategic developments / Change to group/activity',
+      'Strategic developments / Disrupted weapons use',
+      'Strategic developments / Looting/property destruction',
+      'Strategic developments / Non-violent transfer of territory',
+      'Strategic developments / Other',
+    ],
+  },
+};
+
+export function isEventType(value: string): value is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(value);
+}
