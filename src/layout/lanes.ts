@@ -1,0 +1,80 @@
+// Which lanes the timeline has, and which lanes each event row belongs to.
+import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
+import { actorName } from '../model/actors.ts';
+import { actorRowsOf, type EventTable } from '../table/eventTable.ts';
+
+export type LaneMode = 'type' | 'actor';
+
+export interface LaneDef {
+  key: string;
+  label: string;
+  /** The legend colour for type lanes. */
+  colour: string | null;
+}
+
+export interface LaneAssignment {
+  lanes: LaneDef[];
+  /** The lanes a table row is drawn in (an event with two actors sits in both actors' lanes). */
+  lanesOf(row: number): readonly number[];
+}
+
+const NONE: readonly number[] = [];
+
+/** One lane per event type present in the data, in the taxonomy's order. */
+export function typeLanes(table: EventTable, lang: string): LaneAssignment {
+  const present = new Uint8Array(EVENT_TYPES.length);
+  for (let i = 0; i < table.size; i++) present[table.type[i]!] = 1;
+  const laneOfType = new Int16Array(EVENT_TYPES.length).fill(-1);
+  const lanes: LaneDef[] = [];
+  EVENT_TYPES.forEach((t, i) => {
+    if (!present[i]) return;
+    laneOfType[i] = lanes.length;
+    const info = EVENT_TYPE_INFO[t];
+    lanes.push({ key: `type:${t}`, label: info.label[lang === 'ar' ? 'ar' : 'en'], colour: info.colour });
+  });
+  const single = lanes.map((_, i) => [i] as const);
+  return { lanes, lanesOf: (row) => single[laneOfType[table.type[row]!]!] ?? NONE };
+}
+
+/**
+ * One lane per actor, busiest first, over the rows that pass the filters. When there are more
+ * actors than `maxLanes`, the rest share a last lane, "Other actors".
+ */
+export function actorLanes(
+  table: EventTable,
+  mask: Uint8Array | null,
+  lang: string,
+  maxLanes: number,
+  otherLabel: string,
+): LaneAssignment {
+  const counts = new Uint32Array(table.actors.length);
+  let actorless = 0;
+  for (let row = 0; row < table.size; row++) {
+    if (mask && mask[row] !== 1) continue;
+    const refs = actorRowsOf(table, row);
+    if (refs.length === 0) actorless++;
+    for (const a of refs) counts[a]!++;
+  }
+  const ranked = [...counts.keys()].filter((a) => counts[a]! > 0).sort((a, b) => counts[b]! - counts[a]! || a - b);
+  const needOther = ranked.length > maxLanes || actorless > 0;
+  const own = needOther ? ranked.slice(0, Math.max(0, maxLanes - 1)) : ranked;
+  const laneOfActor = new Int32Array(table.actors.length).fill(-1);
+  const lanes: LaneDef[] = own.map((a, i) => {
+    laneOfActor[a] = i;
+    return { key: `actor:${table.actors[a]!.id}`, label: actorName(table.actors[a]!, lang), colour: null };
+  });
+  const other = needOther ? lanes.length : -1;
+  if (needOther) lanes.push({ key: 'actor:*', label: otherLabel, colour: null });
+  return {
+    lanes,
+    lanesOf(row) {
+      const result: number[] = [];
+      for (const a of actorRowsOf(table, row)) {
+        const lane = laneOfActor[a]! >= 0 ? laneOfActor[a]! : other;
+        if (!result.includes(lane)) result.push(lane);
+      }
+      if (result.length === 0 && other >= 0) result.push(other);
+      return result;
+    },
+  };
+}

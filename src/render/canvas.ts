@@ -1,0 +1,121 @@
+// Paints a TimelineLayout onto a canvas. Takes (ctx, layout, theme, highlight) and never touches
+// the store: what to draw was decided in layout/.
+import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
+import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
+import { traceShape } from './shapes.ts';
+import type { TimelineTheme } from './theme.ts';
+
+export interface Highlight {
+  selectedRow: number | null;
+  hoveredRow: number | null;
+  /** Keyboard focus, drawn as a visible ring. */
+  focusedRow: number | null;
+}
+
+const infoOf = (mark: TimelineMark) => EVENT_TYPE_INFO[EVENT_TYPES[mark.typeIndex] ?? 'other'];
+
+function drawLanes(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme) {
+  layout.lanes.forEach((lane, i) => {
+    if (i % 2 === 1) {
+      ctx.fillStyle = theme.laneStripe;
+      ctx.fillRect(0, lane.y, layout.width, lane.height);
+    }
+    ctx.fillStyle = theme.laneRule;
+    ctx.fillRect(0, lane.y + lane.height - 1, layout.width, 1);
+  });
+}
+
+/** The span an imprecise date covers, as a bracket under the mark (shown for the marks in focus). */
+function drawUncertainty(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: TimelineTheme) {
+  if (!mark.uncertainty) return;
+  const y = mark.y + mark.radius + 3;
+  const [x0, x1] = mark.uncertainty;
+  ctx.strokeStyle = theme.uncertainty;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(x0, y - 3);
+  ctx.lineTo(x0, y);
+  ctx.lineTo(x1, y);
+  ctx.lineTo(x1, y - 3);
+  ctx.stroke();
+}
+
+function drawMark(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: TimelineTheme) {
+  const info = infoOf(mark);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.markStroke;
+  if (mark.kind === 'bar') {
+    const h = BAR_HEIGHT;
+    ctx.globalAlpha = 0.3;
+    ctx.fillStyle = info.colour;
+    ctx.beginPath();
+    ctx.roundRect(mark.x, mark.y - h / 2, mark.x2 - mark.x, h, 3);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.stroke();
+    traceShape(ctx, info.shape, Math.max(mark.x, 0) + 0.5, mark.y, 4);
+    ctx.fillStyle = info.colour;
+    ctx.fill();
+    return;
+  }
+  if (mark.kind === 'cluster') {
+    ctx.beginPath();
+    ctx.arc(mark.x, mark.y, mark.radius, 0, Math.PI * 2);
+    ctx.fillStyle = mark.mixedTypes ? theme.cluster : info.colour;
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = theme.clusterText;
+    ctx.font = `bold 10px ${theme.font.replace(/^\d+px /, '')}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(mark.rows.length > 99 ? '99+' : String(mark.rows.length), mark.x, mark.y + 0.5);
+    ctx.textAlign = 'start';
+    return;
+  }
+  traceShape(ctx, info.shape, mark.x, mark.y, mark.radius);
+  ctx.fillStyle = info.colour;
+  ctx.fill();
+  ctx.stroke();
+}
+
+function drawLabel(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: TimelineTheme) {
+  if (!mark.label) return;
+  ctx.font = theme.font;
+  ctx.textBaseline = 'middle';
+  ctx.direction = 'inherit';
+  if (!mark.labelInside) {
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = theme.halo;
+    ctx.strokeText(mark.label, mark.labelX, mark.y);
+  }
+  ctx.fillStyle = theme.text;
+  ctx.fillText(mark.label, mark.labelX, mark.y);
+}
+
+function ring(ctx: CanvasRenderingContext2D, mark: TimelineMark, colour: string, width: number, dashed = false) {
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  if (dashed) ctx.setLineDash([3, 2]);
+  ctx.beginPath();
+  if (mark.kind === 'bar') ctx.roundRect(mark.x - 3, mark.y - BAR_HEIGHT / 2 - 3, mark.x2 - mark.x + 6, BAR_HEIGHT + 6, 5);
+  else ctx.arc(mark.x, mark.y, mark.radius + 4, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.restore();
+}
+
+export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, highlight: Highlight): void {
+  ctx.clearRect(0, 0, layout.width, layout.height);
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, layout.width, layout.height);
+  drawLanes(ctx, layout, theme);
+  for (const mark of layout.marks) drawMark(ctx, mark, theme);
+  for (const mark of layout.marks) drawLabel(ctx, mark, theme);
+  for (const mark of layout.marks) {
+    const has = (row: number | null) => row !== null && mark.rows.includes(row);
+    if (has(highlight.hoveredRow) || has(highlight.selectedRow) || has(highlight.focusedRow)) drawUncertainty(ctx, mark, theme);
+    if (has(highlight.hoveredRow)) ring(ctx, mark, theme.hover, 2);
+    if (has(highlight.selectedRow)) ring(ctx, mark, theme.selection, 3);
+    if (has(highlight.focusedRow)) ring(ctx, mark, theme.hover, 2, true);
+  }
+}

@@ -1,0 +1,243 @@
+// createTimelineRenderer(elements, store) → { destroy }: subscribes to the store outside React and
+// paints on requestAnimationFrame, so a wheel zoom never re-renders a React tree.
+import type { AppState, AppStore } from '../store/store.ts';
+import { maskOf, visibleRows } from '../store/derived.ts';
+import { actorLanes, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
+import { layoutTimeline, ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
+import { layoutAxis } from '../layout/ticks.ts';
+import { uncertaintySpan } from '../model/time.ts';
+import { pickText } from '../model/text.ts';
+import { drawTimeline } from './canvas.ts';
+import { drawAxis } from './axis.ts';
+import { hitTest } from './hit.ts';
+import { attachZoom } from './interaction.ts';
+import { LIGHT_THEME } from './theme.ts';
+import { describeEventForTooltip } from './tooltip.ts';
+
+export interface TimelineElements {
+  root: HTMLElement;
+  plot: HTMLElement;
+  canvas: HTMLCanvasElement;
+  axis: SVGSVGElement;
+  laneLabels: HTMLElement;
+  tooltip: HTMLElement;
+}
+
+export interface TimelineRendererOptions {
+  lang: string;
+  locale: string;
+}
+
+export const AXIS_HEIGHT = 44;
+
+export interface TimelineRenderer {
+  destroy(): void;
+  /** The layout last drawn (for keyboard navigation and tests of what is on screen). */
+  currentLayout(): TimelineLayout | null;
+  setFocusedRow(row: number | null): void;
+}
+
+export function createTimelineRenderer(el: TimelineElements, store: AppStore, options: TimelineRendererOptions): TimelineRenderer {
+  const ctx = el.canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas');
+  let width = 0;
+  let height = 0;
+  let frame = 0;
+  let layout: TimelineLayout | null = null;
+  let focusedRow: number | null = null;
+  const widths = new Map<string, number>();
+  const measure = (text: string) => {
+    let w = widths.get(text);
+    if (w === undefined) {
+      ctx.font = LIGHT_THEME.font;
+      w = ctx.measureText(text).width;
+      if (widths.size > 20_000) widths.clear();
+      widths.set(text, w);
+    }
+    return w;
+  };
+
+  let laneCache: { key: unknown[]; lanes: LaneAssignment } | null = null;
+  const lanesFor = (state: AppState, maxLanes: number): LaneAssignment => {
+    const mask = state.lanes === 'actor' ? maskOf(state.table, state.filters) : null;
+    const key = [state.table, state.lanes, mask, maxLanes];
+    if (laneCache && laneCache.key.every((k, i) => k === key[i])) return laneCache.lanes;
+    const lanes =
+      state.lanes === 'actor'
+        ? actorLanes(state.table, mask, options.lang, maxLanes, options.lang === 'ar' ? 'جهات أخرى' : 'Other actors')
+        : typeLanes(state.table, options.lang);
+    laneCache = { key, lanes };
+    return lanes;
+  };
+
+  let shownLaneKeys = '';
+  const renderLaneLabels = (placed: TimelineLayout['lanes']) => {
+    const key = placed.map((l) => `${l.key}@${l.y}:${l.height}`).join('|');
+    if (key === shownLaneKeys) return;
+    shownLaneKeys = key;
+    el.laneLabels.replaceChildren(
+      ...placed.map((lane) => {
+        const div = document.createElement('div');
+        div.className = 'lane-label';
+        div.style.top = `${lane.y + AXIS_HEIGHT}px`;
+        div.style.height = `${lane.height}px`;
+        if (lane.colour) {
+          const swatch = document.createElement('span');
+          swatch.className = 'swatch';
+          swatch.style.background = lane.colour;
+          swatch.setAttribute('aria-hidden', 'true');
+          div.append(swatch);
+        }
+        const text = document.createElement('span');
+        text.textContent = lane.label;
+        div.append(text);
+        div.title = lane.label;
+        return div;
+      }),
+    );
+  };
+
+  const draw = () => {
+    frame = 0;
+    if (width <= 0 || height <= 0) return;
+    const state = store.getState();
+    const rows = visibleRows(state);
+    const plotHeight = height - AXIS_HEIGHT;
+    // Actor lanes get at least two rows each, so that a long bar does not block a whole lane.
+    const lanes = lanesFor(state, Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4))));
+    const events = state.table.events;
+    layout = layoutTimeline({
+      table: state.table,
+      rows,
+      lanes,
+      from: state.window.from,
+      to: state.window.to,
+      width,
+      height: plotHeight,
+      labelOf: (row) => {
+        const e = events[row]!;
+        return pickText(e.title, options.lang, e.originalLanguage).text;
+      },
+      measure,
+      uncertaintyOf: (row) => {
+        const e = events[row]!;
+        if (e.end || e.start.precision === 'minute' || e.start.precision === 'hour') return null;
+        const span = uncertaintySpan(e.start);
+        return [span.from, span.to];
+      },
+    });
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
+    drawTimeline(ctx, layout, LIGHT_THEME, { selectedRow, hoveredRow: state.hoveredRow, focusedRow });
+    drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, options.locale), width, AXIS_HEIGHT);
+    renderLaneLabels(layout.lanes);
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+
+  const resize = () => {
+    const rect = el.plot.getBoundingClientRect();
+    width = Math.floor(rect.width);
+    height = Math.floor(rect.height);
+    const dpr = window.devicePixelRatio || 1;
+    el.canvas.width = Math.max(1, Math.round(width * dpr));
+    el.canvas.height = Math.max(1, Math.round((height - AXIS_HEIGHT) * dpr));
+    el.canvas.style.width = `${width}px`;
+    el.canvas.style.height = `${height - AXIS_HEIGHT}px`;
+    zoomHandle.sync();
+    schedule();
+  };
+
+  const zoomHandle = attachZoom(el.canvas, store, () => width);
+  // Text widths change when the bundled fonts arrive; measure again and redraw.
+  const onFontsLoaded = () => {
+    widths.clear();
+    schedule();
+  };
+  document.fonts?.addEventListener('loadingdone', onFontsLoaded);
+  const observer = new ResizeObserver(resize);
+  observer.observe(el.plot);
+
+  const unsubscribe = store.subscribe(
+    (s) => [s.table, s.window, s.filters, s.lanes, s.selectedId, s.hoveredRow] as const,
+    schedule,
+    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+  );
+
+  const markAt = (event: MouseEvent): TimelineMark | null => {
+    if (!layout) return null;
+    const rect = el.canvas.getBoundingClientRect();
+    return hitTest(layout, event.clientX - rect.left, event.clientY - rect.top);
+  };
+
+  const showTooltip = (mark: TimelineMark | null, event: MouseEvent) => {
+    if (!mark) {
+      el.tooltip.hidden = true;
+      return;
+    }
+    const state = store.getState();
+    el.tooltip.replaceChildren(...describeEventForTooltip(state, mark.rows, options));
+    el.tooltip.hidden = false;
+    const plot = el.plot.getBoundingClientRect();
+    const x = event.clientX - plot.left;
+    const y = event.clientY - plot.top;
+    const tw = el.tooltip.offsetWidth;
+    el.tooltip.style.left = `${Math.min(Math.max(4, x + 14), plot.width - tw - 4)}px`;
+    el.tooltip.style.top = `${y + 18}px`;
+  };
+
+  const onMove = (event: MouseEvent) => {
+    if (event.buttons) return;
+    const mark = markAt(event);
+    store.getState().hover(mark && mark.kind !== 'cluster' ? mark.rows[0]! : null);
+    el.canvas.style.cursor = mark ? 'pointer' : 'grab';
+    showTooltip(mark, event);
+  };
+  const onLeave = () => {
+    store.getState().hover(null);
+    el.tooltip.hidden = true;
+  };
+  const onClick = (event: MouseEvent) => {
+    const mark = markAt(event);
+    if (!mark) return;
+    const state = store.getState();
+    if (mark.kind === 'cluster') {
+      // A cluster opens up: zoom to the span of its events, with a margin.
+      let from = Infinity;
+      let to = -Infinity;
+      for (const row of mark.rows) {
+        from = Math.min(from, state.table.start[row]!);
+        to = Math.max(to, state.table.end[row]!);
+      }
+      const margin = Math.max((to - from) * 0.25, 30 * 60_000);
+      state.setWindow({ from: from - margin, to: to + margin }, 'discrete');
+      return;
+    }
+    state.select(state.table.events[mark.rows[0]!]!.id);
+  };
+  el.canvas.addEventListener('mousemove', onMove);
+  el.canvas.addEventListener('mouseleave', onLeave);
+  el.canvas.addEventListener('click', onClick);
+  const hideTooltip = store.subscribe((s) => s.window, () => (el.tooltip.hidden = true));
+
+  return {
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      observer.disconnect();
+      document.fonts?.removeEventListener('loadingdone', onFontsLoaded);
+      unsubscribe();
+      hideTooltip();
+      zoomHandle.destroy();
+      el.canvas.removeEventListener('mousemove', onMove);
+      el.canvas.removeEventListener('mouseleave', onLeave);
+      el.canvas.removeEventListener('click', onClick);
+    },
+    currentLayout: () => layout,
+    setFocusedRow(row) {
+      focusedRow = row;
+      schedule();
+    },
+  };
+}

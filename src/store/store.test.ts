@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { validateDataset } from '../model/validate.ts';
+import type { Dataset } from '../model/schema.ts';
+import { createAppStore, urlViewOf } from './store.ts';
+import { visibleRows } from './derived.ts';
+import { MAX_SPAN, MIN_SPAN, zoomWindow } from './window.ts';
+import { decodeUrl, encodeUrl } from './url.ts';
+import { knowledgeOf } from './urlSync.ts';
+
+const r = validateDataset(seed);
+const dataset = (r.ok ? r.dataset : null) as Dataset;
+
+describe('the app store', () => {
+  it('loads the seed and shows every event in the initial window', () => {
+    const store = createAppStore({ dataset });
+    const s = store.getState();
+    expect(s.table.size).toBe(dataset.events.length);
+    expect(visibleRows(s).length).toBe(dataset.events.length);
+  });
+
+  it('narrows the visible events when zooming into September 2022', () => {
+    const store = createAppStore({ dataset });
+    store.getState().setWindow({ from: Date.UTC(2022, 8, 12), to: Date.UTC(2022, 8, 16) });
+    const rows = visibleRows(store.getState());
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(dataset.events.length);
+    // In time order.
+    const starts = Array.from(rows, (row) => store.getState().table.start[row]!);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('keeps zooming between about an hour and about forty years', () => {
+    const store = createAppStore({ dataset });
+    for (let i = 0; i < 40; i++) store.getState().zoomBy(2);
+    let w = store.getState().window;
+    expect(w.to - w.from).toBe(MIN_SPAN);
+    for (let i = 0; i < 40; i++) store.getState().zoomBy(0.5);
+    w = store.getState().window;
+    expect(w.to - w.from).toBeCloseTo(MAX_SPAN, -3);
+  });
+
+  it('zooms around the pointer: the instant under it stays put', () => {
+    const w = { from: 0, to: 1000 * 3_600_000 };
+    const z = zoomWindow(w, 4, 0.25);
+    expect(z.from + (z.to - z.from) * 0.25).toBeCloseTo(w.from + (w.to - w.from) * 0.25);
+  });
+
+  it('marks zooming as replaceable and selection as a discrete step', () => {
+    const store = createAppStore({ dataset });
+    store.getState().zoomBy(2, 0.5, 'zoom');
+    expect(store.getState().lastChange).toBe('zoom');
+    store.getState().select('2022-09-14-ceasefire');
+    expect(store.getState().lastChange).toBe('discrete');
+  });
+
+  it('round-trips its view through the URL', () => {
+    const store = createAppStore({ dataset });
+    store.getState().setWindow({ from: Date.UTC(2022, 8, 14, 6), to: Date.UTC(2022, 8, 15, 6) });
+    store.getState().select('2022-09-14-ceasefire');
+    store.getState().setFilters({ types: ['ceasefire'], actors: ['am-government'] });
+    store.getState().setLanes('actor');
+    const url = encodeUrl(urlViewOf(store.getState()));
+    const other = createAppStore({ dataset });
+    const { view, ignored } = decodeUrl(url, knowledgeOf(other));
+    expect(ignored).toEqual([]);
+    other.getState().applyUrlView(view);
+    expect(urlViewOf(other.getState())).toEqual(urlViewOf(store.getState()));
+    expect(Array.from(visibleRows(other.getState()))).toEqual(Array.from(visibleRows(store.getState())));
+  });
+
+  it('returns the same visible-rows array while the set is unchanged, so React need not re-render', () => {
+    const store = createAppStore({ dataset });
+    store.getState().setWindow({ from: Date.UTC(2022, 8, 12), to: Date.UTC(2022, 8, 16) });
+    const a = visibleRows(store.getState());
+    store.getState().setWindow({ from: Date.UTC(2022, 8, 12, 0, 1), to: Date.UTC(2022, 8, 16) });
+    expect(visibleRows(store.getState())).toBe(a);
+  });
+});

@@ -1,0 +1,151 @@
+// The one store, in slices: data · view · filters · selection · ui. Actions live in the store.
+// createAppStore() is a factory so that each test builds a fresh one; the canvas renderer reads
+// it through subscribe(), outside React.
+import { createStore } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import type { Dataset } from '../model/schema.ts';
+import { createActorResolver, type ActorResolver } from '../model/actors.ts';
+import { buildEventTable, type EventTable } from '../table/eventTable.ts';
+import { NO_FILTERS, type Filters } from '../table/filter.ts';
+import type { LaneMode } from '../layout/lanes.ts';
+import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
+import type { UrlView } from './url.ts';
+
+/** How the last change came about; the URL sync pushes history for discrete actions only. */
+export type ChangeKind = 'init' | 'discrete' | 'zoom' | 'url';
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+interface DataSlice {
+  dataset: Dataset | null;
+  table: EventTable;
+  resolver: ActorResolver;
+  loadDataset(dataset: Dataset): void;
+}
+
+interface ViewSlice {
+  window: TimeWindow;
+  lanes: LaneMode;
+  /** Sets the window. `zoom` replaces the history entry; `discrete` pushes a new one. */
+  setWindow(window: TimeWindow, how?: 'zoom' | 'discrete'): void;
+  zoomBy(factor: number, anchor?: number, how?: 'zoom' | 'discrete'): void;
+  panBy(fraction: number, how?: 'zoom' | 'discrete'): void;
+  showAll(): void;
+  setLanes(lanes: LaneMode): void;
+}
+
+interface FilterSlice {
+  filters: Filters;
+  setFilters(patch: Partial<Filters>): void;
+  clearFilters(): void;
+}
+
+interface SelectionSlice {
+  selectedId: string | null;
+  hoveredRow: number | null;
+  select(id: string | null): void;
+  hover(row: number | null): void;
+}
+
+interface UiSlice {
+  notices: Notice[];
+  lastChange: ChangeKind;
+  addNotice(text: string): void;
+  dismissNotice(id: number): void;
+  /** Puts the store in the view a URL describes (on load and on Back/Forward). */
+  applyUrlView(view: UrlView): void;
+}
+
+export type AppState = DataSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice;
+export type AppStore = ReturnType<typeof createAppStore>;
+
+const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
+let noticeId = 0;
+
+export function createAppStore(initial?: { dataset?: Dataset }) {
+  const dataset = initial?.dataset ?? null;
+  const table = dataset ? buildEventTable(dataset) : EMPTY_TABLE;
+  return createStore<AppState>()(
+    subscribeWithSelector((set, get) => ({
+      dataset,
+      table,
+      resolver: createActorResolver(dataset?.actors ?? []),
+      loadDataset(next) {
+        const nextTable = buildEventTable(next);
+        set({
+          dataset: next,
+          table: nextTable,
+          resolver: createActorResolver(next.actors),
+          window: initialWindow(nextTable.extent),
+          selectedId: null,
+          hoveredRow: null,
+          lastChange: 'discrete',
+        });
+      },
+
+      window: initialWindow(table.extent),
+      lanes: 'type',
+      setWindow(window, how = 'discrete') {
+        const next = clampWindow(window);
+        if (next.from === get().window.from && next.to === get().window.to) return;
+        set({ window: next, lastChange: how, hoveredRow: null });
+      },
+      zoomBy(factor, anchor = 0.5, how = 'discrete') {
+        get().setWindow(zoomWindow(get().window, factor, anchor), how);
+      },
+      panBy(fraction, how = 'discrete') {
+        get().setWindow(panWindow(get().window, fraction), how);
+      },
+      showAll() {
+        get().setWindow(initialWindow(get().table.extent), 'discrete');
+      },
+      setLanes(lanes) {
+        if (lanes !== get().lanes) set({ lanes, lastChange: 'discrete' });
+      },
+
+      filters: NO_FILTERS,
+      setFilters(patch) {
+        set({ filters: { ...get().filters, ...patch }, lastChange: 'discrete' });
+      },
+      clearFilters() {
+        set({ filters: NO_FILTERS, lastChange: 'discrete' });
+      },
+
+      selectedId: null,
+      hoveredRow: null,
+      select(id) {
+        if (id !== get().selectedId) set({ selectedId: id, lastChange: 'discrete' });
+      },
+      hover(row) {
+        if (row !== get().hoveredRow) set({ hoveredRow: row });
+      },
+
+      notices: [],
+      lastChange: 'init',
+      addNotice(text) {
+        set({ notices: [...get().notices, { id: ++noticeId, text }] });
+      },
+      dismissNotice(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+      applyUrlView(view) {
+        set({
+          window: view.window ?? initialWindow(get().table.extent),
+          lanes: view.lanes,
+          filters: view.filters,
+          selectedId: view.event,
+          hoveredRow: null,
+          lastChange: 'url',
+        });
+      },
+    })),
+  );
+}
+
+/** The part of the state the URL serialises. */
+export function urlViewOf(state: AppState): UrlView {
+  return { window: state.window, event: state.selectedId, lanes: state.lanes, filters: state.filters };
+}

@@ -1,0 +1,162 @@
+// A pure, per-field codec between the view and the URL's query string. Values stay readable and
+// editable by hand: from=2022-09-13&to=2022-09-16&actors=az-forces,am-forces&types=clash.
+import { EVENT_TYPES, isEventType, type EventType } from '../model/taxonomy.ts';
+import { ROLES, type Role } from '../model/schema.ts';
+import type { LaneMode } from '../layout/lanes.ts';
+import { NO_FILTERS, type Filters } from '../table/filter.ts';
+import { clampWindow, type TimeWindow } from './window.ts';
+
+export interface UrlView {
+  window: TimeWindow | null;
+  event: string | null;
+  lanes: LaneMode;
+  filters: Filters;
+}
+
+export const DEFAULT_URL_VIEW: UrlView = { window: null, event: null, lanes: 'type', filters: NO_FILTERS };
+
+/** Writes an instant as briefly as it is exact: 2022-09-13, 2022-09-14T16:00Z, 2022-09-14T16:00:30Z. */
+export function formatUrlInstant(ms: number): string {
+  const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  if (iso.endsWith(':00.000Z')) return `${iso.slice(0, 16)}Z`;
+  return `${iso.slice(0, 19)}Z`;
+}
+
+const URL_INSTANT = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z?)?)?)?$/;
+
+/** Reads 1994, 2022-09, 2022-09-13 or 2022-09-14T16:00Z (always UTC); null when not a date. */
+export function parseUrlInstant(text: string): number | null {
+  const m = URL_INSTANT.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00'] = m;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const back = new Date(ms);
+  // Rejects 2022-02-31 and 25:00, which Date.UTC would quietly roll over.
+  if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || back.getUTCHours() !== Number(h)) return null;
+  if (Number(mi) > 59 || Number(s) > 59) return null;
+  return ms;
+}
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function encodeUrl(view: UrlView): string {
+  const p = new URLSearchParams();
+  if (view.window) {
+    p.set('from', formatUrlInstant(view.window.from));
+    p.set('to', formatUrlInstant(view.window.to));
+  }
+  const f = view.filters;
+  if (f.actors.length) p.set('actors', f.actors.join(','));
+  if (f.role) p.set('role', f.role);
+  if (f.types.length) p.set('types', [...f.types].sort((a, b) => EVENT_TYPES.indexOf(a) - EVENT_TYPES.indexOf(b)).join(','));
+  if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.country) p.set('country', f.country);
+  if (f.place) p.set('place', f.place);
+  if (view.lanes !== 'type') p.set('lanes', view.lanes);
+  if (view.event) p.set('event', view.event);
+  // Commas and colons are legal in a query string; leaving them unescaped keeps links readable.
+  return p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+}
+
+export interface UrlKnowledge {
+  /** Resolves an actor id, name or alias to a registry id. */
+  resolveActor(value: string): string | undefined;
+  hasEvent(id: string): boolean;
+}
+
+export interface DecodedUrl {
+  view: UrlView;
+  /** What was ignored and why, for the notice: `to "yesterday" is not a date`. */
+  ignored: string[];
+}
+
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data']);
+const MAX_TEXT = 500;
+
+export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
+  const p = new URLSearchParams(search);
+  const ignored: string[] = [];
+  const quote = (v: string) => `"${v.length > 60 ? `${v.slice(0, 60)}…` : v}"`;
+
+  let window: TimeWindow | null = null;
+  const fromText = p.get('from');
+  const toText = p.get('to');
+  if (fromText !== null || toText !== null) {
+    const from = fromText === null ? null : parseUrlInstant(fromText);
+    const to = toText === null ? null : parseUrlInstant(toText);
+    if (fromText !== null && from === null) ignored.push(`from ${quote(fromText)} is not a date`);
+    if (toText !== null && to === null) ignored.push(`to ${quote(toText)} is not a date`);
+    if (fromText === null || toText === null) ignored.push('from and to must be given together');
+    else if (from !== null && to !== null) {
+      if (to <= from) ignored.push(`to ${quote(toText)} is not after from ${quote(fromText)}`);
+      else {
+        window = clampWindow({ from, to });
+        if (window.from !== from || window.to !== to) ignored.push('the window was outside the zoom range (1 hour to 40 years) and was adjusted');
+      }
+    }
+  }
+
+  const actors: string[] = [];
+  for (const value of list(p.get('actors') ?? '')) {
+    const id = known.resolveActor(value);
+    if (id === undefined) ignored.push(`actor ${quote(value)} is not in the data`);
+    else if (!actors.includes(id)) actors.push(id);
+  }
+
+  const types: EventType[] = [];
+  for (const value of list(p.get('types') ?? '')) {
+    if (isEventType(value)) {
+      if (!types.includes(value)) types.push(value);
+    } else ignored.push(`type ${quote(value)} is not an event type`);
+  }
+
+  let role: Role | null = null;
+  const roleText = p.get('role');
+  if (roleText !== null) {
+    if ((ROLES as readonly string[]).includes(roleText)) role = roleText as Role;
+    else ignored.push(`role ${quote(roleText)} is not one of ${ROLES.join(', ')}`);
+  }
+
+  let lanes: LaneMode = 'type';
+  const lanesText = p.get('lanes');
+  if (lanesText !== null) {
+    if (lanesText === 'type' || lanesText === 'actor') lanes = lanesText;
+    else ignored.push(`lanes ${quote(lanesText)} must be "type" or "actor"`);
+  }
+
+  let event: string | null = null;
+  const eventText = p.get('event');
+  if (eventText !== null) {
+    if (known.hasEvent(eventText)) event = eventText;
+    else ignored.push(`event ${quote(eventText)} is not in the data`);
+  }
+
+  let country: string | null = null;
+  const countryText = p.get('country');
+  if (countryText !== null) {
+    if (/^[A-Za-z]{3}$/.test(countryText)) country = countryText.toUpperCase();
+    else ignored.push(`country ${quote(countryText)} is not a three-letter ISO code`);
+  }
+
+  const text = (name: string): string | null => {
+    const v = p.get(name);
+    if (v === null) return null;
+    if (v.length > MAX_TEXT) {
+      ignored.push(`${name} is longer than ${MAX_TEXT} characters`);
+      return null;
+    }
+    return v.trim() || null;
+  };
+  const q = text('q') ?? '';
+  const place = text('place');
+
+  for (const key of new Set(p.keys())) {
+    if (!KNOWN_PARAMS.has(key)) ignored.push(`unknown parameter ${quote(key)}`);
+  }
+
+  return {
+    view: { window, event, lanes, filters: { actors, role, types, q, country, place } },
+    ignored,
+  };
+}

@@ -1,0 +1,96 @@
+// Keeps the URL a serialisation of the store: discrete actions push a history entry, zooming
+// replaces the current one, and Back/Forward put the store back in the view the URL describes.
+import type { AppStore } from './store.ts';
+import { urlViewOf } from './store.ts';
+import { decodeUrl, encodeUrl, type UrlKnowledge, type UrlView } from './url.ts';
+
+/** Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. */
+const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data'];
+
+export function knowledgeOf(store: AppStore): UrlKnowledge {
+  return {
+    resolveActor: (value) => {
+      const { table, resolver } = store.getState();
+      return table.actorRow.has(value) ? value : resolver.resolve(value);
+    },
+    hasEvent: (id) => store.getState().table.rowOfId.has(id),
+  };
+}
+
+export function readUrlIntoStore(store: AppStore, search: string): string[] {
+  const { view, ignored } = decodeUrl(search, knowledgeOf(store));
+  store.getState().applyUrlView(view);
+  return ignored;
+}
+
+function pageParams(search: string): URLSearchParams {
+  const current = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of PAGE_PARAMS) {
+    const value = current.get(key);
+    if (value !== null) kept.set(key, value);
+  }
+  return kept;
+}
+
+export function urlFor(view: UrlView, search: string): string {
+  const query = [pageParams(search).toString(), encodeUrl(view)].filter(Boolean).join('&');
+  return query ? `?${query}` : '';
+}
+
+/** Chrome throttles history calls past a few hundred in ten seconds; zooming writes at most this often. */
+const ZOOM_WRITE_MS = 250;
+
+export function startUrlSync(store: AppStore, win: Window = window): () => void {
+  let pendingZoom: ReturnType<typeof setTimeout> | null = null;
+  const write = (view: UrlView, how: 'push' | 'replace') => {
+    const next = urlFor(view, win.location.search);
+    if (next === win.location.search) return;
+    const url = `${win.location.pathname}${next}${win.location.hash}`;
+    if (how === 'replace') win.history.replaceState(null, '', url);
+    else win.history.pushState(null, '', url);
+  };
+  const flushZoom = () => {
+    if (pendingZoom === null) return;
+    clearTimeout(pendingZoom);
+    pendingZoom = null;
+    return true;
+  };
+  const unsubscribe = store.subscribe(
+    (s) => [s.window, s.filters, s.lanes, s.selectedId] as const,
+    (_current, previous) => {
+      const state = store.getState();
+      const kind = state.lastChange;
+      if (kind === 'url' || kind === 'init') {
+        flushZoom();
+        return;
+      }
+      if (kind === 'zoom') {
+        pendingZoom ??= setTimeout(() => {
+          pendingZoom = null;
+          write(urlViewOf(store.getState()), 'replace');
+        }, ZOOM_WRITE_MS);
+        return;
+      }
+      // A discrete action right after zooming: first settle the zoomed view in the current entry,
+      // so that Back returns to it, then push the new view.
+      if (flushZoom()) {
+        const [window, filters, lanes, event] = previous;
+        write({ window, filters, lanes, event }, 'replace');
+      }
+      write(urlViewOf(state), 'push');
+    },
+    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+  );
+  const onPop = () => {
+    flushZoom();
+    const ignored = readUrlIntoStore(store, win.location.search);
+    if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
+  };
+  win.addEventListener('popstate', onPop);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onPop);
+    flushZoom();
+  };
+}

@@ -1,0 +1,120 @@
+// EventTable: events sorted by start time, with the columns the timeline reads on every frame
+// kept in typed arrays, so that a window is a binary search and a filter an index set.
+import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
+import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
+import { anchorTime } from '../model/time.ts';
+import type { UtcMillis } from '../model/brand.ts';
+
+export interface EventTable {
+  readonly size: number;
+  /** The events in time order; row i of every column describes events[i]. */
+  readonly events: readonly ConflictEvent[];
+  /** Where each event sits on the axis (see anchorTime), in UTC milliseconds. */
+  readonly start: Float64Array;
+  /** The end instant; equal to start for point events. */
+  readonly end: Float64Array;
+  /** Index into EVENT_TYPES. */
+  readonly type: Uint8Array;
+  /** Actors of row i are actorIndex[actorOffset[i] .. actorOffset[i+1]), indexes into `actors`. */
+  readonly actorOffset: Uint32Array;
+  readonly actorIndex: Uint32Array;
+  readonly actors: readonly Actor[];
+  readonly actorRow: ReadonlyMap<string, number>;
+  readonly rowOfId: ReadonlyMap<string, number>;
+  readonly longestDuration: number;
+  readonly extent: { from: UtcMillis; to: UtcMillis } | null;
+}
+
+const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
+
+export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): EventTable {
+  const anchors = dataset.events.map((e) => anchorTime(e.start));
+  const order = dataset.events.map((_, i) => i);
+  order.sort((a, b) => anchors[a]! - anchors[b]! || (dataset.events[a]!.id < dataset.events[b]!.id ? -1 : 1));
+  const events = order.map((i) => dataset.events[i]!);
+  const size = events.length;
+  const start = new Float64Array(size);
+  const end = new Float64Array(size);
+  const type = new Uint8Array(size);
+  const actorRow = new Map<string, number>(dataset.actors.map((a, i) => [a.id, i]));
+  const actorOffset = new Uint32Array(size + 1);
+  const actorRefs: number[] = [];
+  const rowOfId = new Map<string, number>();
+  let longestDuration = 0;
+  let maxEnd = -Infinity;
+  events.forEach((event, i) => {
+    start[i] = anchors[order[i]!]!;
+    end[i] = event.end ? Math.max(start[i]!, anchorTime(event.end)) : start[i]!;
+    longestDuration = Math.max(longestDuration, end[i]! - start[i]!);
+    maxEnd = Math.max(maxEnd, end[i]!);
+    type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
+    rowOfId.set(event.id, i);
+    actorOffset[i] = actorRefs.length;
+    const seen = new Set<number>();
+    for (const ref of event.actors) {
+      const row = actorRow.get(ref.actor);
+      if (row !== undefined && !seen.has(row)) {
+        seen.add(row);
+        actorRefs.push(row);
+      }
+    }
+  });
+  actorOffset[size] = actorRefs.length;
+  return {
+    size,
+    events,
+    start,
+    end,
+    type,
+    actorOffset,
+    actorIndex: Uint32Array.from(actorRefs),
+    actors: dataset.actors,
+    actorRow,
+    rowOfId,
+    longestDuration,
+    extent: size ? { from: start[0] as UtcMillis, to: maxEnd as UtcMillis } : null,
+  };
+}
+
+/** The first row whose start is >= t. */
+export function lowerBound(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first row whose start is > t. */
+export function upperBound(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Rows that overlap [from, to] and pass the filter mask (1 = passes; null = all pass), in time
+ * order. Only rows that start at most `longestDuration` before the window can reach into it.
+ */
+export function rowsInWindow(table: EventTable, mask: Uint8Array | null, from: number, to: number): Uint32Array {
+  const lo = lowerBound(table.start, from - table.longestDuration);
+  const hi = upperBound(table.start, to);
+  const out = new Uint32Array(Math.max(0, hi - lo));
+  let n = 0;
+  for (let i = lo; i < hi; i++) {
+    if (table.end[i]! >= from && (mask === null || mask[i] === 1)) out[n++] = i;
+  }
+  return out.subarray(0, n);
+}
+
+export function actorRowsOf(table: EventTable, row: number): Uint32Array {
+  return table.actorIndex.subarray(table.actorOffset[row], table.actorOffset[row + 1]);
+}

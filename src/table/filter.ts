@@ -1,0 +1,66 @@
+// Filters as pure functions over the table: the result is a mask, 1 for rows that pass.
+import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
+import type { Role } from '../model/schema.ts';
+import type { EventTable } from './eventTable.ts';
+import { matchesQuery, queryWords } from './search.ts';
+
+export interface Filters {
+  /** Selected actor ids; an event passes when any of its actors is selected. Empty = no filter. */
+  actors: readonly string[];
+  /** Narrows the actor filter to actors in this role. */
+  role: Role | null;
+  /** Selected event types. Empty = no filter. */
+  types: readonly EventType[];
+  q: string;
+  /** ISO 3166-1 alpha-3 country of the event's place. */
+  country: string | null;
+  /** The place's name (in any language). */
+  place: string | null;
+}
+
+export const NO_FILTERS: Filters = { actors: [], role: null, types: [], q: '', country: null, place: null };
+
+export function isFiltering(f: Filters): boolean {
+  return f.actors.length > 0 || f.types.length > 0 || f.q.trim() !== '' || f.country !== null || f.place !== null;
+}
+
+export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
+
+/**
+ * The mask of rows that pass every filter except `skip` (for facet counts: "events under the
+ * other filters"). Returns null when nothing is filtered, meaning every row passes.
+ */
+export function filterMask(table: EventTable, filters: Filters, searchIndex: () => readonly string[], skip?: FilterFacet): Uint8Array | null {
+  const byActors = skip !== 'actors' && filters.actors.length > 0;
+  const byTypes = skip !== 'types' && filters.types.length > 0;
+  const words = skip === 'q' ? [] : queryWords(filters.q);
+  const byPlace = skip !== 'place' && (filters.country !== null || filters.place !== null);
+  if (!byActors && !byTypes && !words.length && !byPlace) return null;
+
+  const actorWanted = new Uint8Array(table.actors.length);
+  for (const id of filters.actors) {
+    const row = table.actorRow.get(id);
+    if (row !== undefined) actorWanted[row] = 1;
+  }
+  const typeWanted = new Uint8Array(EVENT_TYPES.length);
+  for (const t of filters.types) typeWanted[EVENT_TYPES.indexOf(t)] = 1;
+  const index = words.length ? searchIndex() : null;
+  const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
+
+  const mask = new Uint8Array(table.size);
+  for (let row = 0; row < table.size; row++) {
+    if (byTypes && !typeWanted[table.type[row]!]) continue;
+    const event = table.events[row]!;
+    if (byActors && !event.actors.some((ref) => {
+      const a = table.actorRow.get(ref.actor);
+      return a !== undefined && actorWanted[a] === 1 && (filters.role === null || ref.role === filters.role);
+    })) continue;
+    if (byPlace) {
+      if (filters.country !== null && event.place?.country !== filters.country) continue;
+      if (placeKey !== null && !Object.values(event.place?.name ?? {}).some((n) => n.toLocaleLowerCase('en') === placeKey)) continue;
+    }
+    if (index && !matchesQuery(index[row]!, words)) continue;
+    mask[row] = 1;
+  }
+  return mask;
+}

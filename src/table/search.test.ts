@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { validateDataset } from '../model/validate.ts';
+import type { Dataset } from '../model/schema.ts';
+import { buildEventTable } from './eventTable.ts';
+import { buildSearchIndex, normaliseForSearch } from './search.ts';
+import { filterMask, NO_FILTERS } from './filter.ts';
+
+const r = validateDataset(seed);
+const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
+const index = buildSearchIndex(table);
+const ids = (mask: Uint8Array | null) => table.events.filter((_, i) => mask === null || mask[i] === 1).map((e) => e.id);
+
+describe('search normalisation', () => {
+  it('ignores case, Latin accents, Arabic diacritics and letter variants', () => {
+    expect(normaliseForSearch('CeaseFIRE')).toBe('ceasefire');
+    expect(normaliseForSearch('Bakı')).toBe(normaliseForSearch('baki'.replace('i', 'ı')));
+    expect(normaliseForSearch('إطلاق')).toBe(normaliseForSearch('اطلاق'));
+    expect(normaliseForSearch('أرمينيا')).toBe(normaliseForSearch('ارمينيا'));
+    expect(normaliseForSearch('حكومة')).toBe(normaliseForSearch('حكومه'));
+    expect(normaliseForSearch('مستشفى')).toBe(normaliseForSearch('مستشفي'));
+    expect(normaliseForSearch('وَقْفُ')).toBe('وقف');
+  });
+});
+
+describe('filters over the seed', () => {
+  const search = (q: string) => ids(filterMask(table, { ...NO_FILTERS, q }, () => index));
+
+  it('finds the ceasefires in English and in Arabic', () => {
+    const english = search('ceasefire');
+    expect(english).toContain('2022-09-14-ceasefire');
+    expect(english).toContain('1994-05-12-ceasefire');
+    const arabic = search('وقف إطلاق النار');
+    expect(arabic).toContain('2022-09-14-ceasefire');
+    expect(search('وقف اطلاق النار')).toEqual(arabic);
+  });
+
+  it('finds events by actor alias and place name', () => {
+    expect(search('Baku').length).toBeGreaterThan(0);
+    expect(search('Yerevan')).toContain('2022-09-14-yerevan-protests');
+  });
+
+  it('passes an event when any of its actors is selected, and narrows by role', () => {
+    const any = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'] }, () => index));
+    expect(any).toContain('2022-09-14-yerevan-protests');
+    expect(any).toContain('2022-09-14-pashinyan-statement');
+    const asTarget = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'], role: 'target' }, () => index));
+    expect(asTarget).toContain('2022-09-14-yerevan-protests');
+    expect(asTarget).not.toContain('2022-09-14-pashinyan-statement');
+  });
+
+  it('combines filters with AND across kinds, OR within a kind', () => {
+    const mask = filterMask(table, { ...NO_FILTERS, types: ['ceasefire', 'protest'], q: 'Gyumri' }, () => index);
+    expect(ids(mask)).toEqual(['2022-09-14-gyumri-protest']);
+  });
+
+  it('returns null when nothing is filtered, and can leave one filter out for facet counts', () => {
+    expect(filterMask(table, NO_FILTERS, () => index)).toBeNull();
+    const f = { ...NO_FILTERS, types: ['ceasefire' as const], actors: ['pashinyan'] };
+    const withoutTypes = ids(filterMask(table, f, () => index, 'types'));
+    expect(withoutTypes).toContain('2022-09-14-pashinyan-statement');
+  });
+});
