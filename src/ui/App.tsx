@@ -1,0 +1,46 @@
+import { useAppState } from './StoreContext.tsx';
+import { Timeline } from './Timeline.tsx';
+import { StatusLine } from './StatusLine.tsx';
+import { ZoomControls } from './ZoomControls.tsx';
+import { Legend } from './Legend.tsx';
+import { EventsTable } from './EventsTable.tsx';
+import { DetailPanel } from './DetailPanel.tsx';
+import { Overview } from './Overview.tsx';
+import { Notices } from './Notices.tsx';
+import { LaneToggle } from './LaneToggle.tsx';
+
+export function App() {
+  const title = useAppState((s) => s.dataset?.title ?? 'No data loaded');
+  const attribution = useAppState((s) => s.dataset?.attribution);
+  const hasSelection = useAppState((s) => s.selectedId !== null);
+  return (
+    <div className={`app${hasSelection ? ' with-detail' : ''}`}>
+      <header className="app-header">
+        <div className="brand">
+          <span className="product">Conflict Timeline</span>
+          <h1 dir="auto">{title}</h1>
+        </div>
+        <StatusLine />
+      </header>
+      <Notices />
+      <div className="workspace">
+        <main className="main-column">
+          <div className="toolbar">
+            <ZoomControls />
+            <LaneToggle />
+          </div>
+          <Timeline />
+          <Overview />
+          <Legend />
+          {attribution && (
+            <p className="attribution" dir="auto">
+              Source: {attribution}
+            </p>
+          )}
+          <EventsTable />
+        </main>
+        <DetailPanel />
+      </div>
+    </div>
+  );
+}

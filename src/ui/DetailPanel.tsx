@@ -1,0 +1,240 @@
+import { useEffect, useRef } from 'react';
+import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
+import { formatTime } from '../model/time.ts';
+import { pickText } from '../model/text.ts';
+import { actorName } from '../model/actors.ts';
+import { safeHttpUrl } from '../model/links.ts';
+import type { Actor, ConflictEvent, TimeValue } from '../model/schema.ts';
+import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
+import { ShapeIcon } from './ShapeIcon.tsx';
+
+const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', en: 'English', ru: 'Russian', hy: 'Armenian', az: 'Azerbaijani' };
+const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
+
+const ROLE_LABEL: Record<string, string> = {
+  initiator: 'initiator',
+  target: 'target',
+  mediator: 'mediator',
+  participant: 'participant',
+  speaker: 'speaker',
+  audience: 'audience',
+  signatory: 'signatory',
+  claimant: 'claimant',
+  subject: 'subject',
+};
+
+const COUNT_LABEL: Record<string, string> = {
+  killed: 'killed',
+  wounded: 'wounded',
+  'killed-or-missing': 'killed or missing',
+  missing: 'missing',
+  deployed: 'deployed',
+  detained: 'detained',
+  participants: 'taking part',
+};
+
+const QUALIFIER_LABEL: Record<string, string> = { exact: '', about: 'about ', 'at-least': 'at least ', 'more-than': 'more than ' };
+
+function TimeRow({ label, time, locale }: { label: string; time: TimeValue; locale: string }) {
+  const f = formatTime(time, locale);
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <div>
+          <span className="time-local">{f.local}</span> <span className="muted">local time ({f.zone})</span>
+        </div>
+        {f.utc && <div className="time-utc">{f.utc}</div>}
+        <div className="muted">Precision: {f.precision}{time.dayPart ? ' (part of the day only)' : ''}</div>
+      </dd>
+    </>
+  );
+}
+
+export function DetailPanel() {
+  const store = useAppStore();
+  const { lang, locale } = useUiLocale();
+  const selectedId = useAppState((s) => s.selectedId);
+  const table = useAppState((s) => s.table);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const row = selectedId === null ? undefined : table.rowOfId.get(selectedId);
+  const event = row === undefined ? null : table.events[row]!;
+
+  useEffect(() => {
+    if (event) headingRef.current?.focus();
+  }, [event]);
+
+  if (!event) return null;
+  const actorsById = new Map<string, Actor>(table.actors.map((a) => [a.id, a]));
+  const nameOf = (id: string) => {
+    const actor = actorsById.get(id);
+    return actor ? actorName(actor, lang) : id;
+  };
+  const title = pickText(event.title, lang, event.originalLanguage);
+  const original = event.title[event.originalLanguage];
+  const description = event.description ? pickText(event.description, lang, event.originalLanguage) : null;
+  const place = event.place ? pickText(event.place.name, lang, event.originalLanguage).text : null;
+  const number = new Intl.NumberFormat(locale);
+  const eventTitle = (e: ConflictEvent) => pickText(e.title, lang, e.originalLanguage).text;
+
+  return (
+    <aside className="detail-panel" aria-labelledby="detail-title">
+      <div className="detail-head">
+        <p className="detail-type">
+          <ShapeIcon type={event.type} /> {EVENT_TYPE_INFO[event.type].label[lang]}
+        </p>
+        <button type="button" className="close" aria-label="Close details" onClick={() => store.getState().select(null)}>
+          ×
+        </button>
+      </div>
+      <h2 id="detail-title" ref={headingRef} tabIndex={-1} lang={title.lang} dir="auto">
+        {title.text}
+      </h2>
+      {original && !title.isOriginal && (
+        <p className="original" lang={event.originalLanguage} dir="auto">
+          <span className="muted">Original ({languageName(event.originalLanguage)}): </span>
+          {original}
+        </p>
+      )}
+      {title.isOriginal && title.lang !== lang && <p className="muted">Shown in the original {languageName(title.lang)}; no translation in the data.</p>}
+      {description && (
+        <p className="description" lang={description.lang} dir="auto">
+          {description.text}
+        </p>
+      )}
+      <dl className="facts">
+        <TimeRow label={event.end ? 'From' : 'When'} time={event.start} locale={locale} />
+        {event.end && <TimeRow label="Until" time={event.end} locale={locale} />}
+        {place && event.place && (
+          <>
+            <dt>Place</dt>
+            <dd dir="auto">
+              {place} ({event.place.country})
+              {event.place.lat !== undefined && event.place.lon !== undefined && (
+                <span className="muted"> · {event.place.lat.toFixed(3)}, {event.place.lon.toFixed(3)}</span>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+      {event.actors.length > 0 && (
+        <section aria-labelledby="detail-actors">
+          <h3 id="detail-actors">Actors</h3>
+          <ul className="actors-list">
+            {event.actors.map((ref, i) => (
+              <li key={`${ref.actor}-${i}`}>
+                <span dir="auto">{nameOf(ref.actor)}</span> <span className="role">{ROLE_LABEL[ref.role]}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {event.counts.length > 0 && (
+        <section aria-labelledby="detail-counts">
+          <h3 id="detail-counts">Counts</h3>
+          <table className="counts-table">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Claimed by</th>
+                <th scope="col">On</th>
+              </tr>
+            </thead>
+            <tbody>
+              {event.counts.map((c, i) => (
+                <tr key={i}>
+                  <td>
+                    {QUALIFIER_LABEL[c.qualifier]}
+                    {number.format(c.value)} {COUNT_LABEL[c.kind]}
+                    {c.of && <span className="muted"> ({nameOf(c.of)})</span>}
+                  </td>
+                  <td dir="auto">{nameOf(c.claimant)}</td>
+                  <td>{c.claimedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {event.claims.length > 0 && (
+        <section aria-labelledby="detail-claims">
+          <h3 id="detail-claims">Claims</h3>
+          <ul className="claims-list">
+            {event.claims.map((claim, i) => {
+              const text = pickText(claim.text, lang, event.originalLanguage);
+              return (
+                <li key={i}>
+                  <span className={`status status-${claim.status}`}>{claim.status}</span>{' '}
+                  <strong dir="auto">{nameOf(claim.claimant)}:</strong>{' '}
+                  <span lang={text.lang} dir="auto">{text.text}</span>
+                  {claim.disputedBy && claim.disputedBy.length > 0 && (
+                    <span className="muted"> Disputed by {claim.disputedBy.map(nameOf).join(', ')}.</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="detail-sources">
+        <h3 id="detail-sources">Sources</h3>
+        <ul className="sources-list">
+          {event.sources.map((source, i) => {
+            const href = safeHttpUrl(source.url);
+            const quote = source.quote ? pickText(source.quote, lang, source.language) : null;
+            const quoteOriginal = source.quote?.[source.language];
+            return (
+              <li key={i}>
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+                    {source.title ?? source.publisher}
+                  </a>
+                ) : (
+                  <span dir="auto">{source.title ?? source.publisher}</span>
+                )}
+                <span className="muted">
+                  {' '}
+                  · {source.publisher} · {source.date} · {languageName(source.language)}
+                </span>
+                {!href && source.url && <div className="muted">Not a web link: {source.url}</div>}
+                {quote && (
+                  <blockquote lang={quote.lang} dir="auto">
+                    {quote.text}
+                  </blockquote>
+                )}
+                {quote && quoteOriginal && quote.lang !== source.language && (
+                  <blockquote className="original" lang={source.language} dir="auto">
+                    {quoteOriginal}
+                  </blockquote>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      {event.relations.length > 0 && (
+        <section aria-labelledby="detail-related">
+          <h3 id="detail-related">Related events</h3>
+          <ul>
+            {event.relations.map((rel, i) => {
+              const otherRow = table.rowOfId.get(rel.event);
+              const other = otherRow === undefined ? null : table.events[otherRow]!;
+              return (
+                <li key={i}>
+                  <span className="muted">{rel.kind.replace('-', ' ')}: </span>
+                  {other ? (
+                    <button type="button" className="link-button" dir="auto" onClick={() => store.getState().select(other.id)}>
+                      {eventTitle(other)}
+                    </button>
+                  ) : (
+                    rel.event
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}
