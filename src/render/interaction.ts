@@ -26,7 +26,7 @@ export function attachZoom(target: HTMLElement, store: AppStore, widthOf: () => 
       // Visible window = reference window seen through the transform.
       const msPerPx = REFERENCE_SPAN / width / k;
       const from = REFERENCE.from + -x * msPerPx;
-      store.getState().setWindow({ from, to: from + width * msPerPx }, 'zoom');
+      store.getState().setWindow({ from, to: from + width * msPerPx }, 'replace');
     });
 
   const selection = select(target);

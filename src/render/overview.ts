@@ -34,7 +34,7 @@ export function createOverviewRenderer(
     .on('brush end', (event: D3BrushEvent<unknown>) => {
       if (syncing || !event.sourceEvent || !event.selection) return;
       const [x0, x1] = event.selection as [number, number];
-      store.getState().setWindow({ from: tOf(x0), to: tOf(x1) }, 'zoom');
+      store.getState().setWindow({ from: tOf(x0), to: tOf(x1) }, 'replace');
     });
   const brushLayer = select(el.svg).append('g').attr('class', 'brush');
   const axisLayer = select(el.svg).append('g').attr('class', 'overview-axis');

@@ -212,7 +212,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
         to = Math.max(to, state.table.end[row]!);
       }
       const margin = Math.max((to - from) * 0.25, 30 * 60_000);
-      state.setWindow({ from: from - margin, to: to + margin }, 'discrete');
+      state.setWindow({ from: from - margin, to: to + margin }, 'push');
       return;
     }
     state.select(state.table.events[mark.rows[0]!]!.id);

@@ -1,6 +1,7 @@
 // Values derived from the store, memoised on the identity of their inputs. Each returns the very
 // same object when its result has not changed, so "did it change?" is an identity check.
 import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
+import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { rowsInWindow, type EventTable } from '../table/eventTable.ts';
 import { buildSearchIndex } from '../table/search.ts';
 import type { AppState } from './store.ts';
@@ -46,15 +47,80 @@ function sameRows(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-let lastVisible: { table: EventTable; mask: Uint8Array | null; rows: Uint32Array } | null = null;
+const lastRows = new Map<string, { table: EventTable; mask: Uint8Array | null; rows: Uint32Array }>();
+
+/** Rows in the window passing `mask`; the previous array when the same rows come out again. */
+function stableRowsInWindow(key: string, table: EventTable, mask: Uint8Array | null, window: AppState['window']): Uint32Array {
+  const rows = rowsInWindow(table, mask, window.from, window.to);
+  const last = lastRows.get(key);
+  if (last && last.table === table && last.mask === mask && sameRows(last.rows, rows)) return last.rows;
+  lastRows.set(key, { table, mask, rows });
+  return rows;
+}
 
 /** Rows in the window that pass the filters, in time order: the N of "Showing N of M events". */
 export function visibleRows(state: Pick<AppState, 'table' | 'filters' | 'window'>): Uint32Array {
-  const mask = maskOf(state.table, state.filters);
-  const rows = rowsInWindow(state.table, mask, state.window.from, state.window.to);
-  if (lastVisible && lastVisible.table === state.table && lastVisible.mask === mask && sameRows(lastVisible.rows, rows)) {
-    return lastVisible.rows;
+  return stableRowsInWindow('all', state.table, maskOf(state.table, state.filters), state.window);
+}
+
+/** Rows in the window passing every filter but `facet`. */
+export function visibleRowsWithout(state: Pick<AppState, 'table' | 'filters' | 'window'>, facet: FilterFacet): Uint32Array {
+  return stableRowsInWindow(facet, state.table, maskWithout(state.table, state.filters, facet), state.window);
+}
+
+const actorCountCache = new WeakMap<Uint32Array, Uint32Array>();
+/** Per actor (registry row): events in the window under the other filters. */
+export function actorCounts(state: Pick<AppState, 'table' | 'filters' | 'window'>): Uint32Array {
+  const rows = visibleRowsWithout(state, 'actors');
+  let counts = actorCountCache.get(rows);
+  if (!counts) {
+    counts = new Uint32Array(state.table.actors.length);
+    const { actorOffset, actorIndex } = state.table;
+    for (const row of rows) for (let k = actorOffset[row]!; k < actorOffset[row + 1]!; k++) counts[actorIndex[k]!]!++;
+    actorCountCache.set(rows, counts);
   }
-  lastVisible = { table: state.table, mask, rows };
-  return rows;
+  return counts;
+}
+
+const typeCountCache = new WeakMap<Uint32Array, Uint32Array>();
+/** Per event type (index into EVENT_TYPES): events in the window under the other filters. */
+export function typeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'>): Uint32Array {
+  const rows = visibleRowsWithout(state, 'types');
+  let counts = typeCountCache.get(rows);
+  if (!counts) {
+    counts = new Uint32Array(EVENT_TYPES.length);
+    for (const row of rows) counts[state.table.type[row]!]!++;
+    typeCountCache.set(rows, counts);
+  }
+  return counts;
+}
+
+export interface PlaceCount {
+  country: string;
+  name: string;
+  count: number;
+}
+
+const placeCache = new WeakMap<Uint32Array, { countries: Map<string, number>; places: PlaceCount[] }>();
+/** Countries and place names in the window under the other filters, busiest first. */
+export function placeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'>) {
+  const rows = visibleRowsWithout(state, 'place');
+  let result = placeCache.get(rows);
+  if (!result) {
+    const countries = new Map<string, number>();
+    const places = new Map<string, PlaceCount>();
+    for (const row of rows) {
+      const place = state.table.events[row]!.place;
+      if (!place) continue;
+      countries.set(place.country, (countries.get(place.country) ?? 0) + 1);
+      const name = place.name.en ?? Object.values(place.name)[0]!;
+      const key = `${place.country}\u0000${name}`;
+      const entry = places.get(key) ?? { country: place.country, name, count: 0 };
+      entry.count++;
+      places.set(key, entry);
+    }
+    result = { countries, places: [...places.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)) };
+    placeCache.set(rows, result);
+  }
+  return result;
 }

@@ -11,8 +11,8 @@ import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
 import type { UrlView } from './url.ts';
 
-/** How the last change came about; the URL sync pushes history for discrete actions only. */
-export type ChangeKind = 'init' | 'discrete' | 'zoom' | 'url';
+/** How the last change came about: discrete actions push a history entry, continuous ones (zooming, typing) replace it. */
+export type ChangeKind = 'init' | 'push' | 'replace' | 'url';
 
 export interface Notice {
   id: number;
@@ -29,17 +29,18 @@ interface DataSlice {
 interface ViewSlice {
   window: TimeWindow;
   lanes: LaneMode;
-  /** Sets the window. `zoom` replaces the history entry; `discrete` pushes a new one. */
-  setWindow(window: TimeWindow, how?: 'zoom' | 'discrete'): void;
-  zoomBy(factor: number, anchor?: number, how?: 'zoom' | 'discrete'): void;
-  panBy(fraction: number, how?: 'zoom' | 'discrete'): void;
+  /** Sets the window. `replace` (zooming) replaces the history entry; `push` adds one. */
+  setWindow(window: TimeWindow, how?: 'replace' | 'push'): void;
+  zoomBy(factor: number, anchor?: number, how?: 'replace' | 'push'): void;
+  panBy(fraction: number, how?: 'replace' | 'push'): void;
   showAll(): void;
   setLanes(lanes: LaneMode): void;
 }
 
 interface FilterSlice {
   filters: Filters;
-  setFilters(patch: Partial<Filters>): void;
+  /** Changes filters; typing in the search box passes `replace` so that each key is not a history entry. */
+  setFilters(patch: Partial<Filters>, how?: 'replace' | 'push'): void;
   clearFilters(): void;
 }
 
@@ -82,42 +83,42 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           window: initialWindow(nextTable.extent),
           selectedId: null,
           hoveredRow: null,
-          lastChange: 'discrete',
+          lastChange: 'push',
         });
       },
 
       window: initialWindow(table.extent),
       lanes: 'type',
-      setWindow(window, how = 'discrete') {
+      setWindow(window, how = 'push') {
         const next = clampWindow(window);
         if (next.from === get().window.from && next.to === get().window.to) return;
         set({ window: next, lastChange: how, hoveredRow: null });
       },
-      zoomBy(factor, anchor = 0.5, how = 'discrete') {
+      zoomBy(factor, anchor = 0.5, how = 'push') {
         get().setWindow(zoomWindow(get().window, factor, anchor), how);
       },
-      panBy(fraction, how = 'discrete') {
+      panBy(fraction, how = 'push') {
         get().setWindow(panWindow(get().window, fraction), how);
       },
       showAll() {
-        get().setWindow(initialWindow(get().table.extent), 'discrete');
+        get().setWindow(initialWindow(get().table.extent), 'push');
       },
       setLanes(lanes) {
-        if (lanes !== get().lanes) set({ lanes, lastChange: 'discrete' });
+        if (lanes !== get().lanes) set({ lanes, lastChange: 'push' });
       },
 
       filters: NO_FILTERS,
-      setFilters(patch) {
-        set({ filters: { ...get().filters, ...patch }, lastChange: 'discrete' });
+      setFilters(patch, how = 'push') {
+        set({ filters: { ...get().filters, ...patch }, lastChange: how });
       },
       clearFilters() {
-        set({ filters: NO_FILTERS, lastChange: 'discrete' });
+        set({ filters: NO_FILTERS, lastChange: 'push' });
       },
 
       selectedId: null,
       hoveredRow: null,
       select(id) {
-        if (id !== get().selectedId) set({ selectedId: id, lastChange: 'discrete' });
+        if (id !== get().selectedId) set({ selectedId: id, lastChange: 'push' });
       },
       hover(row) {
         if (row !== get().hoveredRow) set({ hoveredRow: row });

@@ -65,7 +65,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
         flushZoom();
         return;
       }
-      if (kind === 'zoom') {
+      if (kind === 'replace') {
         pendingZoom ??= setTimeout(() => {
           pendingZoom = null;
           write(urlViewOf(store.getState()), 'replace');

@@ -1,7 +1,7 @@
 // EventTable: events sorted by start time, with the columns the timeline reads on every frame
 // kept in typed arrays, so that a window is a binary search and a filter an index set.
 import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
-import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
+import { ROLES, type Actor, type ConflictEvent, type Dataset } from '../model/schema.ts';
 import { anchorTime } from '../model/time.ts';
 import type { UtcMillis } from '../model/brand.ts';
 
@@ -18,6 +18,8 @@ export interface EventTable {
   /** Actors of row i are actorIndex[actorOffset[i] .. actorOffset[i+1]), indexes into `actors`. */
   readonly actorOffset: Uint32Array;
   readonly actorIndex: Uint32Array;
+  /** Beside actorIndex: the roles (bit i = ROLES[i]) the actor plays in the event. */
+  readonly actorRoles: Uint16Array;
   readonly actors: readonly Actor[];
   readonly actorRow: ReadonlyMap<string, number>;
   readonly rowOfId: ReadonlyMap<string, number>;
@@ -26,6 +28,7 @@ export interface EventTable {
 }
 
 const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
+const ROLE_INDEX = new Map<string, number>(ROLES.map((r, i) => [r, i]));
 
 export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): EventTable {
   const anchors = dataset.events.map((e) => anchorTime(e.start));
@@ -39,6 +42,7 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
   const actorRow = new Map<string, number>(dataset.actors.map((a, i) => [a.id, i]));
   const actorOffset = new Uint32Array(size + 1);
   const actorRefs: number[] = [];
+  const actorRoleBits: number[] = [];
   const rowOfId = new Map<string, number>();
   let longestDuration = 0;
   let maxEnd = -Infinity;
@@ -50,12 +54,16 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
     type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
     rowOfId.set(event.id, i);
     actorOffset[i] = actorRefs.length;
-    const seen = new Set<number>();
+    const first = actorRefs.length;
     for (const ref of event.actors) {
       const row = actorRow.get(ref.actor);
-      if (row !== undefined && !seen.has(row)) {
-        seen.add(row);
+      if (row === undefined) continue;
+      const bit = 1 << ROLE_INDEX.get(ref.role)!;
+      const at = actorRefs.indexOf(row, first);
+      if (at >= 0) actorRoleBits[at]! |= bit;
+      else {
         actorRefs.push(row);
+        actorRoleBits.push(bit);
       }
     }
   });
@@ -68,6 +76,7 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
     type,
     actorOffset,
     actorIndex: Uint32Array.from(actorRefs),
+    actorRoles: Uint16Array.from(actorRoleBits),
     actors: dataset.actors,
     actorRow,
     rowOfId,

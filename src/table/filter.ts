@@ -1,6 +1,6 @@
 // Filters as pure functions over the table: the result is a mask, 1 for rows that pass.
 import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
-import type { Role } from '../model/schema.ts';
+import { ROLES, type Role } from '../model/schema.ts';
 import type { EventTable } from './eventTable.ts';
 import { matchesQuery, queryWords } from './search.ts';
 
@@ -45,16 +45,20 @@ export function filterMask(table: EventTable, filters: Filters, searchIndex: () 
   const typeWanted = new Uint8Array(EVENT_TYPES.length);
   for (const t of filters.types) typeWanted[EVENT_TYPES.indexOf(t)] = 1;
   const index = words.length ? searchIndex() : null;
+  const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
   const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
 
   const mask = new Uint8Array(table.size);
   for (let row = 0; row < table.size; row++) {
     if (byTypes && !typeWanted[table.type[row]!]) continue;
+    if (byActors) {
+      let any = false;
+      for (let k = table.actorOffset[row]!; k < table.actorOffset[row + 1]! && !any; k++) {
+        any = actorWanted[table.actorIndex[k]!] === 1 && (table.actorRoles[k]! & roleBits) !== 0;
+      }
+      if (!any) continue;
+    }
     const event = table.events[row]!;
-    if (byActors && !event.actors.some((ref) => {
-      const a = table.actorRow.get(ref.actor);
-      return a !== undefined && actorWanted[a] === 1 && (filters.role === null || ref.role === filters.role);
-    })) continue;
     if (byPlace) {
       if (filters.country !== null && event.place?.country !== filters.country) continue;
       if (placeKey !== null && !Object.values(event.place?.name ?? {}).some((n) => n.toLocaleLowerCase('en') === placeKey)) continue;

@@ -39,12 +39,12 @@ export const Timeline = memo(function Timeline() {
   const onKeyDown = (event: KeyboardEvent) => {
     const s = store.getState();
     const keys: Record<string, () => void> = {
-      '+': () => s.zoomBy(2, 0.5, 'zoom'),
-      '=': () => s.zoomBy(2, 0.5, 'zoom'),
-      '-': () => s.zoomBy(0.5, 0.5, 'zoom'),
-      '_': () => s.zoomBy(0.5, 0.5, 'zoom'),
-      PageUp: () => s.panBy(-0.5, 'zoom'),
-      PageDown: () => s.panBy(0.5, 'zoom'),
+      '+': () => s.zoomBy(2, 0.5, 'replace'),
+      '=': () => s.zoomBy(2, 0.5, 'replace'),
+      '-': () => s.zoomBy(0.5, 0.5, 'replace'),
+      '_': () => s.zoomBy(0.5, 0.5, 'replace'),
+      PageUp: () => s.panBy(-0.5, 'replace'),
+      PageDown: () => s.panBy(0.5, 'replace'),
       Escape: () => s.select(null),
     };
     const key = event.shiftKey && event.key === 'ArrowLeft' ? 'PageUp' : event.shiftKey && event.key === 'ArrowRight' ? 'PageDown' : event.key;
