@@ -8,6 +8,8 @@ import { DetailPanel } from './DetailPanel.tsx';
 import { Overview } from './Overview.tsx';
 import { Notices } from './Notices.tsx';
 import { LaneToggle } from './LaneToggle.tsx';
+import { FilterPanel } from './filters/FilterPanel.tsx';
+import { FilterChips } from './filters/FilterChips.tsx';
 
 export function App() {
   const title = useAppState((s) => s.dataset?.title ?? 'No data loaded');
@@ -24,11 +26,13 @@ export function App() {
       </header>
       <Notices />
       <div className="workspace">
+        <FilterPanel />
         <main className="main-column">
           <div className="toolbar">
             <ZoomControls />
             <LaneToggle />
           </div>
+          <FilterChips />
           <Timeline />
           <Overview />
           <Legend />

@@ -78,7 +78,7 @@ export function DetailPanel() {
   const eventTitle = (e: ConflictEvent) => pickText(e.title, lang, e.originalLanguage).text;
 
   return (
-    <aside className="detail-panel" aria-labelledby="detail-title">
+    <aside className="detail-panel" aria-label="Event details">
       <div className="detail-head">
         <p className="detail-type">
           <ShapeIcon type={event.type} /> {EVENT_TYPE_INFO[event.type].label[lang]}

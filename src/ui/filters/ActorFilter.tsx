@@ -1,0 +1,120 @@
+import { useMemo, useRef, useState } from 'react';
+import { actorName } from '../../model/actors.ts';
+import { ROLES, type Role } from '../../model/schema.ts';
+import { actorCounts } from '../../store/derived.ts';
+import { normaliseForSearch } from '../../table/search.ts';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+
+const ROW_HEIGHT = 28;
+const VISIBLE_ROWS = 9;
+
+/**
+ * One checkbox per actor with its count under the other filters. A search box narrows the list,
+ * which is virtualised so that an ACLED export's 2,000 actors stay quick. No box ticked = no filter.
+ */
+export function ActorFilter() {
+  const store = useAppStore();
+  const { lang, locale } = useUiLocale();
+  const table = useAppState((s) => s.table);
+  const selected = useAppState((s) => s.filters.actors);
+  const role = useAppState((s) => s.filters.role);
+  const counts = useAppState(actorCounts);
+  const [query, setQuery] = useState('');
+  const [scrollTop, setScrollTop] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  const number = new Intl.NumberFormat(locale);
+
+  const names = useMemo(() => table.actors.map((a) => actorName(a, lang)), [table, lang]);
+  const searchText = useMemo(
+    () => table.actors.map((a) => normaliseForSearch([...Object.values(a.names), ...a.aliases, a.id].join(' '))),
+    [table],
+  );
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  // Busiest first, then by name; ticked actors stay at the top so they are easy to untick.
+  const order = useMemo(() => {
+    const words = normaliseForSearch(query).split(' ').filter(Boolean);
+    return [...table.actors.keys()]
+      .filter((i) => words.every((w) => searchText[i]!.includes(w)))
+      .sort(
+        (a, b) =>
+          Number(selectedSet.has(table.actors[b]!.id)) - Number(selectedSet.has(table.actors[a]!.id)) ||
+          counts[b]! - counts[a]! ||
+          names[a]!.localeCompare(names[b]!),
+      );
+  }, [table, query, searchText, counts, names, selectedSet]);
+
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...selected, id] : selected.filter((a) => a !== id);
+    store.getState().setFilters({ actors: next });
+  };
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 4);
+  const last = Math.min(order.length, first + VISIBLE_ROWS + 8);
+
+  return (
+    <div className="filter-block">
+      <div role="group" aria-labelledby="actors-label" className="actor-group">
+        <div className="filter-head">
+          <h3 id="actors-label">Actors</h3>
+          <div className="mini-buttons">
+            <button
+              type="button"
+              aria-label="Select all listed actors"
+              onClick={() => store.getState().setFilters({ actors: [...new Set([...selected, ...order.map((i) => table.actors[i]!.id)])] })}
+            >
+              All
+            </button>
+            <button type="button" aria-label="Select no actors (clears the actor filter)" onClick={() => store.getState().setFilters({ actors: [] })}>
+              None
+            </button>
+          </div>
+        </div>
+        <input
+          type="search"
+          className="filter-search"
+          aria-label="Find an actor"
+          placeholder={`Find among ${number.format(table.actors.length)} actors`}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setScrollTop(0);
+            if (listRef.current) listRef.current.scrollTop = 0;
+          }}
+        />
+        <div
+          ref={listRef}
+          className="actor-list"
+          style={{ height: Math.min(VISIBLE_ROWS, Math.max(order.length, 1)) * ROW_HEIGHT }}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div style={{ height: order.length * ROW_HEIGHT, position: 'relative' }}>
+            {order.slice(first, last).map((i, k) => {
+              const actor = table.actors[i]!;
+              const checked = selectedSet.has(actor.id);
+              return (
+                <label key={actor.id} className="check-row" style={{ top: (first + k) * ROW_HEIGHT, height: ROW_HEIGHT }} title={names[i]}>
+                  <input type="checkbox" checked={checked} onChange={(e) => toggle(actor.id, e.target.checked)} />
+                  <span className="check-name" dir="auto">
+                    {names[i]}
+                  </span>
+                  <span className="count">{number.format(counts[i]!)}</span>
+                </label>
+              );
+            })}
+          </div>
+          {order.length === 0 && <p className="empty">No actor matches “{query}”.</p>}
+        </div>
+      </div>
+      <label className="role-select">
+        <span>Role</span>
+        <select value={role ?? ''} onChange={(e) => store.getState().setFilters({ role: (e.target.value || null) as Role | null })}>
+          <option value="">any role</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              as {r}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

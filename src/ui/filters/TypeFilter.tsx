@@ -1,0 +1,30 @@
+import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../model/taxonomy.ts';
+import { typeCounts } from '../../store/derived.ts';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { ShapeIcon } from '../ShapeIcon.tsx';
+
+/** One checkbox per event type present in the data, with its legend mark and count. */
+export function TypeFilter() {
+  const store = useAppStore();
+  const { lang, locale } = useUiLocale();
+  const table = useAppState((s) => s.table);
+  const selected = useAppState((s) => s.filters.types);
+  const counts = useAppState(typeCounts);
+  const number = new Intl.NumberFormat(locale);
+  const present = new Set<number>(table.type);
+  const toggle = (t: EventType, on: boolean) =>
+    store.getState().setFilters({ types: on ? [...selected, t] : selected.filter((x) => x !== t) });
+  return (
+    <div role="group" aria-labelledby="types-label" className="filter-block">
+      <h3 id="types-label">Event types</h3>
+      {EVENT_TYPES.filter((_, i) => present.has(i)).map((t) => (
+        <label key={t} className="check-row static">
+          <input type="checkbox" checked={selected.includes(t)} onChange={(e) => toggle(t, e.target.checked)} />
+          <ShapeIcon type={t} />
+          <span className="check-name">{EVENT_TYPE_INFO[t].label[lang]}</span>
+          <span className="count">{number.format(counts[EVENT_TYPES.indexOf(t)]!)}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
