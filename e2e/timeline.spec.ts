@@ -65,7 +65,7 @@ test('the + and − buttons and the keyboard zoom too', async ({ page }) => {
 test('selecting the 14 Sep 2022 ceasefire shows 20:00 local and 16:00 UTC, with its sources', async ({ page }) => {
   await page.goto('./?from=2022-09-12&to=2022-09-16');
   await page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /^Negotiated ceasefire takes effect/ }).click();
-  const details = page.getByRole('complementary');
+  const details = page.getByRole('complementary', { name: 'Event details' });
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(/Negotiated ceasefire takes effect/);
   await expect(details.locator('.time-local')).toHaveText('14 Sept 2022, 20:00');
   await expect(details).toContainText('Asia/Yerevan, UTC+4');
@@ -90,12 +90,12 @@ test('clicking a mark on the canvas selects it, and hovering shows a tooltip', a
   await expect(page.getByRole('tooltip')).toContainText('Negotiated ceasefire');
   await expect(page.getByRole('tooltip')).toContainText('14 Sept 2022, 20:00');
   await page.mouse.click(x, y);
-  await expect(page.getByRole('complementary').getByRole('heading', { level: 2 })).toHaveText(/Negotiated ceasefire/);
+  await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(/Negotiated ceasefire/);
 });
 
 test('the early-hours clash reads as "early hours", never as midnight', async ({ page }) => {
   await page.goto('./?from=2022-09-12&to=2022-09-16&event=2022-09-13-border-clash');
-  const details = page.getByRole('complementary');
+  const details = page.getByRole('complementary', { name: 'Event details' });
   await expect(details.locator('.time-local').first()).toHaveText('13 Sept 2022, early hours');
   await expect(details).toContainText('Disputed');
   await expect(details.getByText(/71|50/).first()).toBeVisible();
@@ -111,10 +111,10 @@ test('reloading the URL restores the view, and Back undoes a selection', async (
   await page.reload();
   expect(page.url()).toBe(url);
   await expect(status(page)).toHaveText(shown!);
-  await expect(page.getByRole('complementary').getByRole('heading', { level: 2 })).toHaveText(/Thousands of angry protesters/);
+  await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(/Thousands of angry protesters/);
   await page.goBack();
   await expect(page).not.toHaveURL(/event=/);
-  await expect(page.getByRole('complementary')).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Event details' })).toHaveCount(0);
   expect(urlParam(page, 'from')).toBe('2022-09-12');
 });
 

@@ -48,10 +48,10 @@ describe('the app store', () => {
 
   it('marks zooming as replaceable and selection as a discrete step', () => {
     const store = createAppStore({ dataset });
-    store.getState().zoomBy(2, 0.5, 'zoom');
-    expect(store.getState().lastChange).toBe('zoom');
+    store.getState().zoomBy(2, 0.5, 'replace');
+    expect(store.getState().lastChange).toBe('replace');
     store.getState().select('2022-09-14-ceasefire');
-    expect(store.getState().lastChange).toBe('discrete');
+    expect(store.getState().lastChange).toBe('push');
   });
 
   it('round-trips its view through the URL', () => {
@@ -75,5 +75,22 @@ describe('the app store', () => {
     const a = visibleRows(store.getState());
     store.getState().setWindow({ from: Date.UTC(2022, 8, 12, 0, 1), to: Date.UTC(2022, 8, 16) });
     expect(visibleRows(store.getState())).toBe(a);
+  });
+});
+
+describe('facet counts', () => {
+  it('counts each actor and type under the other filters, within the window', async () => {
+    const { actorCounts, typeCounts, placeCounts } = await import('./derived.ts');
+    const { EVENT_TYPES } = await import('../model/taxonomy.ts');
+    const store = createAppStore({ dataset });
+    store.getState().setFilters({ types: ['protest'] });
+    const s = store.getState();
+    const protesters = s.table.actorRow.get('am-protesters')!;
+    expect(actorCounts(s)[protesters]).toBe(2);
+    // The type counts ignore the type filter itself.
+    expect(typeCounts(s)[EVENT_TYPES.indexOf('ceasefire')]).toBe(4);
+    expect(placeCounts(s).countries.get('ARM')).toBe(2);
+    store.getState().setWindow({ from: Date.UTC(2022, 8, 14, 19), to: Date.UTC(2022, 8, 14, 21) });
+    expect(actorCounts(store.getState())[protesters]).toBeLessThan(2);
   });
 });

@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
+const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/Showing (\d+)/)![1]);
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+const actors = (page: Page) => page.getByRole('group', { name: 'Actors' });
+const types = (page: Page) => page.getByRole('group', { name: 'Event types' });
+const eventsTable = (page: Page) => page.getByRole('table', { name: 'Events' });
+
+test('choosing an actor narrows N and updates the URL; reload restores it and Back undoes it', async ({ page }) => {
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  const russia = actors(page).getByRole('checkbox', { name: /^Russia \d+$/ });
+  await expect(actors(page).getByText('Russia', { exact: true })).toBeVisible();
+  await russia.check();
+  await expect(page).toHaveURL(/actors=russia(&|$)/);
+  const n = await shownCount(page);
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(16);
+  await expect(eventsTable(page).getByRole('row')).toHaveCount(n + 1);
+  await expect(eventsTable(page)).toContainText('Russian-brokered ceasefire');
+  await expect(page.getByRole('button', { name: 'Remove filter Actor: Russia' })).toBeVisible();
+
+  await page.reload();
+  await expect(status(page)).toHaveText(`Showing ${n} of 16 events`);
+  await expect(actors(page).getByRole('checkbox', { name: /^Russia \d+$/ })).toBeChecked();
+
+  await page.goBack();
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  expect(param(page, 'actors')).toBeNull();
+  await expect(actors(page).getByRole('checkbox', { name: /^Russia \d+$/ })).not.toBeChecked();
+  await page.goForward();
+  await expect(status(page)).toHaveText(`Showing ${n} of 16 events`);
+});
+
+test('actor labels show counts under the other filters, and the list narrows with its search box', async ({ page }) => {
+  await page.goto('./?types=protest');
+  await expect(actors(page).getByRole('checkbox', { name: 'Protesters in Armenia 2' })).toBeVisible();
+  await actors(page).getByRole('searchbox', { name: 'Find an actor' }).fill('Baku');
+  await expect(actors(page).getByRole('checkbox')).toHaveCount(1);
+  await expect(actors(page).getByRole('checkbox')).toHaveAccessibleName(/^Government of Azerbaijan \d+$/);
+  await actors(page).getByRole('button', { name: 'Select all listed actors' }).click();
+  await expect(page).toHaveURL(/actors=az-government/);
+});
+
+test('the role option narrows actors to a role', async ({ page }) => {
+  await page.goto('./?actors=pashinyan');
+  const all = await shownCount(page);
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('target');
+  await expect(page).toHaveURL(/role=target/);
+  await expect.poll(() => shownCount(page)).toBeLessThan(all);
+  await expect(eventsTable(page)).toContainText('Thousands of angry protesters');
+  await expect(eventsTable(page)).not.toContainText('ready to recognise');
+});
+
+test('event types filter, with legend colours and counts; chips remove filters and "Clear all" clears', async ({ page }) => {
+  await page.goto('./');
+  await types(page).getByRole('checkbox', { name: /^Ceasefire \d+$/ }).check();
+  await expect(status(page)).toHaveText('Showing 4 of 16 events');
+  await expect(page).toHaveURL(/types=ceasefire/);
+  await types(page).getByRole('checkbox', { name: /^Protest \d+$/ }).check();
+  await expect(status(page)).toHaveText('Showing 7 of 16 events');
+  await expect(page).toHaveURL(/types=protest,ceasefire/);
+  await page.getByRole('button', { name: 'Remove filter Type: Protest' }).click();
+  await expect(status(page)).toHaveText('Showing 4 of 16 events');
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('Russia');
+  await expect(page.getByRole('button', { name: /Remove filter Text/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  expect(param(page, 'types')).toBeNull();
+  expect(param(page, 'q')).toBeNull();
+});
+
+test('searching in English finds the ceasefires, and so does searching in Arabic', async ({ page }) => {
+  await page.goto('./');
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await search.fill('ceasefire');
+  await expect(eventsTable(page)).toContainText('Negotiated ceasefire takes effect');
+  await expect(eventsTable(page)).toContainText('Ceasefire ends the previous war');
+  await expect(page).toHaveURL(/q=ceasefire/);
+  const english = await shownCount(page);
+
+  await search.fill('وقف إطلاق النار');
+  await expect(eventsTable(page)).toContainText('Negotiated ceasefire takes effect');
+  await expect(eventsTable(page)).toContainText('Russian-brokered ceasefire');
+  expect(await shownCount(page)).toBeGreaterThanOrEqual(3);
+  // Without the hamza, and with other letter variants, it still matches.
+  await search.fill('وقف اطلاق النار');
+  await expect(eventsTable(page)).toContainText('Negotiated ceasefire takes effect');
+  expect(english).toBeGreaterThanOrEqual(4);
+  // Typing a search is one history step: Back returns to before the search.
+  await page.goBack();
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+});
+
+test('the date inputs set the window, and the place filters narrow by country and location', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('textbox', { name: 'From', exact: true }).fill('2022-09-14');
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2022-09-14');
+  await expect(page).toHaveURL(/from=2022-09-14&to=2022-09-15/);
+  await expect.poll(() => shownCount(page)).toBeLessThan(16);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Country' }).selectOption('KGZ');
+  await expect(page).toHaveURL(/country=KGZ/);
+  await expect(status(page)).toHaveText('Showing 1 of 16 events');
+  await expect(eventsTable(page)).toContainText('Bishkek Protocol');
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  const location = page.getByRole('combobox', { name: 'Location' });
+  await location.fill('Gyumri');
+  await location.press('Enter');
+  await expect(page).toHaveURL(/place=Gyumri/);
+  await expect(status(page)).toHaveText('Showing 1 of 16 events');
+});
+
+test('a URL with bad values shows a notice saying what was ignored, and the rest of the view loads', async ({ page }) => {
+  await page.goto('./?from=yesterday&to=2022-09-16&actors=russia,martians&types=clash,battle&lanes=diagonal&event=nope');
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('Ignored from the link');
+  await expect(notice).toContainText('from "yesterday" is not a date');
+  await expect(notice).toContainText('actor "martians" is not in the data');
+  await expect(notice).toContainText('type "battle" is not an event type');
+  await expect(notice).toContainText('lanes "diagonal"');
+  await expect(notice).toContainText('event "nope" is not in the data');
+  // The good values apply; the page is not blank.
+  await expect(page.getByRole('region', { name: /^Timeline/ })).toBeVisible();
+  await expect(actors(page).getByRole('checkbox', { name: /^Russia \d+$/ })).toBeChecked();
+  await expect(types(page).getByRole('checkbox', { name: /^Clash \d+$/ })).toBeChecked();
+  await expect(status(page)).toHaveText(/Showing \d+ of 16 events/);
+  await page.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notice).toHaveCount(0);
+});
