@@ -2,11 +2,16 @@
 // suffix changes ("Military Forces of Armenia (2008-2018)" and "(2018-)" are one actor).
 import type { Actor } from './schema.ts';
 
-const PERIOD_SUFFIX = /\s*\(\d{4}-(\d{4})?\)\s*$/;
+const PERIOD = /\s*\(\d{4}-(\d{4})?\)/g;
+
+/** The name without ACLED's period ("(2018-)"), wherever it sits: "Military Forces of Armenia (2018-) Border Guard". */
+export function withoutPeriod(name: string): string {
+  return name.replace(PERIOD, '').replace(/\s+/g, ' ').trim();
+}
 
 /** A key for matching names: no period suffix, case folded, spaces collapsed. */
 export function actorNameKey(name: string): string {
-  return name.replace(PERIOD_SUFFIX, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return withoutPeriod(name).toLocaleLowerCase('en');
 }
 
 export interface ActorResolver {

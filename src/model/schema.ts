@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from './taxonomy.ts';
 
-export const PRECISIONS = ['year', 'month', 'day', 'hour', 'minute'] as const;
+/**
+ * How much of a time the source states. `week` means "within about three days either side of
+ * `at`" (ACLED's time_precision 2); every other precision covers the calendar unit that starts at `at`.
+ */
+export const PRECISIONS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Parts of a day that sources name without a clock time ("in the early hours"). Local time. */
@@ -22,6 +26,10 @@ export const ACTOR_KINDS = [
   'mediator',
   'peacekeepers',
   'armed-group',
+  'militia',
+  'rioters',
+  'external-forces',
+  'data-provider',
   'international-organisation',
   'media',
   'civilians',
@@ -38,6 +46,7 @@ export const ROLES = [
   'signatory',
   'claimant',
   'subject',
+  'associate',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -72,13 +81,22 @@ const instant = z
   )
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date-time');
 
-const timeZone = z.string().refine((tz) => {
+/** Zones already checked: building an Intl formatter per event would dominate validation time. */
+const knownZones = new Set<string>(['UTC']);
+
+function isTimeZone(tz: string): boolean {
+  if (knownZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
+    knownZones.add(tz);
     return true;
   } catch {
     return false;
   }
+}
+
+const timeZone = z.string().refine((tz) => {
+  return isTimeZone(tz);
 }, 'an IANA time zone such as "Asia/Yerevan"');
 
 /**
@@ -97,17 +115,28 @@ export const sourceSchema = z.object({
   publisher: z.string().trim().min(1),
   url: z.string().url().optional(),
   title: z.string().optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2022-09-15'),
+  /** Publication date; absent when the data does not say (ACLED names its sources without dates). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2022-09-15').optional(),
   language: langCode,
   quote: localizedTextSchema.optional(),
 });
 
-export const actorRefSchema = z.object({ actor: id, role: z.enum(ROLES) });
+export const actorRefSchema = z.object({
+  actor: id,
+  role: z.enum(ROLES),
+  /** The name the source used when it differs from the registry's, e.g. with ACLED's period suffix. */
+  name: z.string().optional().describe('The name as the source wrote it, e.g. "Military Forces of Armenia (2018-)"'),
+  /** The side of a dyadic event, where the source codes sides (ACLED actor1/actor2, UCDP side_a/side_b). */
+  side: z.union([z.literal(1), z.literal(2)]).optional(),
+});
 
 export const countSchema = z.object({
   kind: z.enum(COUNT_KINDS),
   value: z.number().int().nonnegative(),
   qualifier: z.enum(COUNT_QUALIFIERS).default('exact'),
+  /** A range around the value where the claimant gives one (UCDP's low and high estimates). */
+  low: z.number().int().nonnegative().optional(),
+  high: z.number().int().nonnegative().optional(),
   /** Whose losses or people these are (an actor id), when the source says. */
   of: id.optional(),
   /** Who claims the number. A later claim never replaces an earlier one; both are kept. */
@@ -134,6 +163,8 @@ export const placeSchema = z.object({
   country: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as ARM'),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
+  /** Administrative areas that contain the place, largest first (ACLED admin1–admin3, UCDP adm_1–adm_2). */
+  admin: z.array(z.string().min(1)).optional(),
 });
 
 export const eventSchema = z.object({

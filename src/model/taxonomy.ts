@@ -122,3 +122,34 @@ export const EVENT_TYPE_INFO: Record<EventType, EventTypeInfo> = {
 export function isEventType(value: string): value is EventType {
   return (EVENT_TYPES as readonly string[]).includes(value);
 }
+
+const ACLED_EVENT_TYPES: Record<string, EventType> = {
+  battles: 'clash',
+  'explosions/remote violence': 'remote-violence',
+  'violence against civilians': 'violence-against-civilians',
+  protests: 'protest',
+  riots: 'riot',
+};
+
+/** Words in an ACLED Agreement's notes that make it a ceasefire rather than another agreement. */
+export const CEASEFIRE_WORDS = /\b(cease-?fire|truce|armistice|cessation of hostilities)\b/i;
+
+/**
+ * Our type for an ACLED event_type / sub_event_type pair; null when the event type is not ACLED's.
+ * Strategic developments / Agreement is a ceasefire when its notes say so, else an agreement.
+ */
+export function typeFromAcled(eventType: string, subEventType: string, notes: string): EventType | null {
+  const main = eventType.trim().toLowerCase();
+  const direct = ACLED_EVENT_TYPES[main];
+  if (direct) return direct;
+  if (main !== 'strategic developments') return null;
+  if (subEventType.trim().toLowerCase() === 'agreement') return CEASEFIRE_WORDS.test(notes) ? 'ceasefire' : 'agreement';
+  return 'other';
+}
+
+/** UCDP GED type_of_violence: 1 state-based and 2 non-state conflict are clashes; 3 one-sided violence is violence against civilians. */
+export const UCDP_VIOLENCE_TYPES: Record<string, EventType> = {
+  '1': 'clash',
+  '2': 'clash',
+  '3': 'violence-against-civilians',
+};

@@ -48,12 +48,15 @@ export function uncertaintySpan(time: TimeValue): { from: UtcMillis; to: UtcMill
         return HOUR;
       case 'day':
         return DAY;
+      case 'week':
+        return 7 * DAY;
       case 'month':
         return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()) - local.getTime();
       case 'year':
         return Date.UTC(local.getUTCFullYear() + 1, local.getUTCMonth(), local.getUTCDate()) - local.getTime();
     }
   };
+  if (time.precision === 'week') return { from: (from - 3 * DAY) as UtcMillis, to: (from + 4 * DAY) as UtcMillis };
   if (time.precision === 'day' && time.dayPart) {
     const [h0, h1] = DAY_PART_HOURS[time.dayPart];
     const dayStart = from - (local.getUTCHours() * HOUR + local.getUTCMinutes() * 60_000);
@@ -65,6 +68,7 @@ export function uncertaintySpan(time: TimeValue): { from: UtcMillis; to: UtcMill
 const DATE_PARTS: Record<Precision, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
   month: { year: 'numeric', month: 'long' },
+  week: { year: 'numeric', month: 'short', day: 'numeric' },
   day: { year: 'numeric', month: 'short', day: 'numeric' },
   hour: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   minute: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
@@ -95,8 +99,9 @@ export function formatTime(time: TimeValue, locale: string): FormattedTime {
   const local = new Intl.DateTimeFormat(locale, { ...parts, timeZone: time.tz }).format(instant);
   const dayPart = time.dayPart ? DAY_PART_LABEL[time.dayPart][locale.startsWith('ar') ? 'ar' : 'en'] : null;
   const timeOfDayKnown = time.precision === 'hour' || time.precision === 'minute';
+  const approx = time.precision === 'week' ? (locale.startsWith('ar') ? ' (± 3 أيام)' : ' (± 3 days)') : '';
   return {
-    local: dayPart ? `${local}, ${dayPart}` : local,
+    local: dayPart ? `${local}, ${dayPart}` : `${local}${approx}`,
     zone: `${time.tz}, ${offsetLabel(writtenOffsetMinutes(time.at))}`,
     utc: timeOfDayKnown ? `${new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(instant)} UTC` : null,
     precision: time.precision,

@@ -12,7 +12,7 @@ export type ValidationResult =
   | { ok: true; dataset: Dataset }
   | { ok: false; problems: ValidationProblem[] };
 
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
     .join('');

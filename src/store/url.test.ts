@@ -65,7 +65,7 @@ describe('URL codec', () => {
       'from "yesterday" is not a date',
       'actor "martians" is not in the data',
       'type "battle" is not an event type',
-      'role "boss" is not one of initiator, target, mediator, participant, speaker, audience, signatory, claimant, subject',
+      'role "boss" is not one of initiator, target, mediator, participant, speaker, audience, signatory, claimant, subject, associate',
       'lanes "diagonal" must be "type" or "actor"',
       'event "nope" is not in the data',
       'country "Armenia" is not a three-letter ISO code',
