@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { importText, type ImportResult } from './importer.ts';
+import { acledCsv, acledRow } from '../testing/acledFixture.ts';
+import type { ImportReport } from './report.ts';
+import type { Dataset } from '../model/schema.ts';
+
+function done(result: ImportResult): { dataset: Dataset; report: ImportReport } {
+  if (result.kind !== 'done') throw new Error(`expected an import, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+const run = (text: string, fileName = 'acled.csv') => done(importText({ text, fileName }));
+
+describe('ACLED CSV', () => {
+  it('reads the current layout: type, actors with sides and roles, place, zone, counts and sources', () => {
+    const { dataset, report } = run(acledCsv([acledRow({ assoc_actor_1: 'Azerbaijani Border Guards; Civilians (Azerbaijan)' })]));
+    expect(report).toMatchObject({ format: 'ACLED CSV (current layout)', rowsRead: 1, imported: 1, rejectedRows: 0, fixedRows: 0 });
+    const [event] = dataset.events;
+    expect(event).toMatchObject({
+      id: 'ARM100',
+      type: 'clash',
+      title: { en: 'Armed clash: Military Forces of Azerbaijan – Military Forces of Armenia, Sotk' },
+      description: { en: expect.stringContaining('near Sotk') },
+      start: { at: '2022-09-13T00:00:00+04:00', precision: 'day', tz: 'Asia/Yerevan' },
+      place: { name: { en: 'Sotk' }, country: 'ARM', lat: 40.2, lon: 45.9333, admin: ['Gegharkunik'] },
+      counts: [{ kind: 'killed', value: 3, claimant: 'acled', claimedOn: '2022-09-20' }],
+    });
+    expect(event!.actors.map((a) => [a.actor, a.role, a.side, a.name])).toEqual([
+      ['military-forces-of-azerbaijan', 'participant', 1, 'Military Forces of Azerbaijan (2003-)'],
+      ['azerbaijani-border-guards', 'associate', 1, undefined],
+      ['civilians-azerbaijan', 'associate', 1, undefined],
+      ['military-forces-of-armenia', 'participant', 2, 'Military Forces of Armenia (2018-)'],
+    ]);
+    expect(event!.sources.map((s) => s.publisher)).toEqual(['ACLED', 'Armenpress', 'News.am']);
+    const forces = dataset.actors.find((a) => a.id === 'military-forces-of-azerbaijan');
+    expect(forces).toMatchObject({ kind: 'state-forces', aliases: ['Military Forces of Azerbaijan (2003-)'] });
+  });
+
+  it('reads the pre-2023 layout with its HXL row, numeric inter codes and no fatalities column', () => {
+    const text = acledCsv([acledRow({ inter1: '1', inter2: '2' })], { layout: 'pre2023', hxl: true });
+    const { dataset, report } = run(text);
+    expect(report).toMatchObject({ format: 'ACLED CSV (pre-2023 layout)', rowsRead: 1, imported: 1 });
+    expect(report.notes[0]).toMatch(/^line 2 is an HXL hashtag row/);
+    expect(dataset.events[0]!.counts).toEqual([]); // no column: unknown, not zero
+    expect(dataset.actors.find((a) => a.id === 'military-forces-of-armenia')?.kind).toBe('armed-group');
+  });
+
+  it('groups period suffixes into one actor and keeps every suffixed name', () => {
+    const text = acledCsv([
+      acledRow({ event_id_cnty: 'ARM1', actor2: 'Military Forces of Armenia (2008-2018)' }),
+      acledRow({ event_id_cnty: 'ARM2', actor2: 'Military Forces of Armenia (2018-)' }),
+    ]);
+    const { dataset } = run(text);
+    const armenia = dataset.actors.filter((a) => a.names.en === 'Military Forces of Armenia');
+    expect(armenia).toHaveLength(1);
+    expect(armenia[0]!.aliases).toEqual(['Military Forces of Armenia (2008-2018)', 'Military Forces of Armenia (2018-)']);
+    expect(dataset.events.map((e) => e.actors[1]!.actor)).toEqual(['military-forces-of-armenia', 'military-forces-of-armenia']);
+  });
+
+  it.each([
+    ['2022-09-15', false],
+    ['15 September 2022', true],
+    ['15-Sep-22', true],
+    ['15/09/2022', true],
+  ])('reads the date %s as 15 Sep 2022 (fixed: %s)', (date, fixed) => {
+    const { dataset, report } = run(acledCsv([acledRow({ event_date: date })]));
+    expect(dataset.events[0]!.start.at).toBe('2022-09-15T00:00:00+04:00');
+    expect(report.fixedRows).toBe(fixed ? 1 : 0);
+    if (fixed) expect(report.fixes[0]).toMatchObject({ line: 2, field: 'event_date', value: date, message: 'read as 2022-09-15' });
+  });
+
+  it('maps event types, and tells ceasefires from other agreements by their notes', () => {
+    const rows = [
+      acledRow({ event_id_cnty: 'A1', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' }),
+      acledRow({ event_id_cnty: 'A2', event_type: 'Protests', sub_event_type: 'Peaceful protest' }),
+      acledRow({ event_id_cnty: 'A3', event_type: 'Strategic developments', sub_event_type: 'Agreement', notes: 'A ceasefire was agreed at 20:00.' }),
+      acledRow({ event_id_cnty: 'A4', event_type: 'Strategic developments', sub_event_type: 'Agreement', notes: 'A prisoner exchange was agreed.' }),
+      acledRow({ event_id_cnty: 'A5', event_type: 'Strategic developments', sub_event_type: 'Arrests' }),
+      acledRow({ event_id_cnty: 'A6', event_type: 'Violence against civilians', sub_event_type: 'Attack' }),
+    ];
+    const { dataset } = run(acledCsv(rows));
+    expect(dataset.events.map((e) => e.type)).toEqual(['remote-violence', 'protest', 'ceasefire', 'agreement', 'other', 'violence-against-civilians']);
+    expect(dataset.events[2]!.actors.map((a) => a.role)).toEqual(['signatory', 'signatory']);
+    expect(dataset.events[5]!.actors.map((a) => a.role)).toEqual(['initiator', 'target']);
+  });
+
+  it('turns time_precision 2 and 3 into a week and a month', () => {
+    const { dataset } = run(acledCsv([
+      acledRow({ event_id_cnty: 'W', time_precision: '2', event_date: '2022-09-15' }),
+      acledRow({ event_id_cnty: 'M', time_precision: '3', event_date: '2022-09-15' }),
+    ]));
+    expect(dataset.events.map((e) => [e.start.at, e.start.precision])).toEqual([
+      ['2022-09-15T00:00:00+04:00', 'week'],
+      ['2022-09-01T00:00:00+04:00', 'month'],
+    ]);
+  });
+
+  it('reads fatalities 0 as a known zero and an empty cell as unknown', () => {
+    const { dataset } = run(acledCsv([acledRow({ event_id_cnty: 'Z', fatalities: '0' }), acledRow({ event_id_cnty: 'U', fatalities: '' })]));
+    expect(dataset.events[0]!.counts[0]!.value).toBe(0);
+    expect(dataset.events[1]!.counts).toEqual([]);
+  });
+
+  it.each([
+    [{ event_date: '31 September 2022' }, 'event_date', 'line 2: event_date "31 September 2022" is not a date'],
+    [{ event_date: '' }, 'event_date', 'line 2: event_date is empty'],
+    [{ event_type: 'Parade' }, 'event_type', 'line 2: event_type "Parade" is not an ACLED event type'],
+    [{ actor1: '' }, 'actor1', 'line 2: actor1 is empty'],
+    [{ event_id_cnty: '' }, 'event_id_cnty', 'line 2: event_id_cnty is empty'],
+    [{ latitude: 'north' }, 'latitude', 'line 2: latitude "north" is not a latitude'],
+    [{ longitude: '200' }, 'longitude', 'line 2: longitude "200" is not a longitude'],
+    [{ fatalities: '-3' }, 'fatalities', 'line 2: fatalities "-3" is not a whole number of 0 or more'],
+    [{ time_precision: '7' }, 'time_precision', 'line 2: time_precision "7" is not 1, 2 or 3'],
+    [{ iso: '', country: 'Atlantis' }, 'country', 'line 2: country "Atlantis" is not a country we know'],
+  ])('rejects %j with the line, field and reason', (overrides, field, sentence) => {
+    const text = acledCsv([acledRow(overrides), acledRow({ event_id_cnty: 'GOOD' })]);
+    const { dataset, report } = run(text);
+    expect(report).toMatchObject({ rowsRead: 2, imported: 1, rejectedRows: 1 });
+    expect(report.rejections[0]).toMatchObject({ line: 2, field });
+    expect(describeFirst(report)).toBe(sentence);
+    expect(dataset.events.map((e) => e.id)).toEqual(['GOOD']);
+  });
+
+  it('rejects a repeated id, naming the line of the first', () => {
+    const { report } = run(acledCsv([acledRow(), acledRow()]));
+    expect(report.rejections[0]).toMatchObject({ line: 3, field: 'event_id_cnty', message: 'repeats the id of line 2' });
+  });
+
+  it('rejects rows with the wrong number of fields and counts lines across quoted line breaks', () => {
+    const good = acledCsv([acledRow({ event_id_cnty: 'A', notes: 'first line\nsecond line\nthird' }), acledRow({ event_id_cnty: 'B' })]);
+    const text = `${good}ARM9,too,few\r\n${acledCsv([acledRow({ event_id_cnty: 'C', event_date: 'soon' })]).split('\n')[1]}\n`;
+    const { report } = run(text);
+    expect(report).toMatchObject({ rowsRead: 4, imported: 2, rejectedRows: 2 });
+    // Row A starts on line 2 and spans three lines, so B is line 5, the short row line 6, C line 7.
+    expect(report.rejections.map((r) => [r.line, r.field])).toEqual([[6, 'row'], [7, 'event_date']]);
+    expect(report.rejections[0]!.message).toBe('has 3 fields; the header has 31');
+  });
+
+  it('trims spaces and reports it, and skips blank lines with a note', () => {
+    const text = acledCsv([acledRow({ location: '  Sotk ' })]) + '\n\n' + acledCsv([acledRow({ event_id_cnty: 'X2' })]).split('\n')[1] + '\n';
+    const { dataset, report } = run(text);
+    expect(dataset.events[0]!.place!.name.en).toBe('Sotk');
+    expect(report.fixes[0]).toMatchObject({ line: 2, field: 'location', message: 'had spaces around it, which were trimmed' });
+    expect(report.notes).toContain('2 blank lines were skipped');
+    expect(report.rejectedRows + report.imported).toBe(report.rowsRead);
+  });
+
+  it('refuses a CSV that claims to be ACLED but lacks its columns', () => {
+    const result = importText({ text: 'event_id_cnty,event_date\nA,2022-09-13\n', fileName: 'half.csv' });
+    expect(result).toEqual({ kind: 'not-a-dataset', message: 'half.csv is not an ACLED export: it has no event_type, actor1 columns.' });
+  });
+});
+
+function describeFirst(report: ImportReport): string {
+  const r = report.rejections[0]!;
+  return `line ${r.line}: ${r.field}${r.value !== undefined ? ` "${r.value}"` : ''} ${r.message}`;
+}

@@ -1,0 +1,95 @@
+// Feeds the rows of a CSV text to a format's row mapper, with the line each row starts on.
+// Papa Parse does the parsing; this module counts lines (quoted cells may hold line breaks), skips
+// blank lines and the HXL hashtag row, and rejects rows whose field count is off.
+import Papa from 'papaparse';
+import type { ReportBuilder, RowReport } from './report.ts';
+
+export interface CsvRowSink {
+  row(cells: string[], line: number, report: RowReport): void;
+}
+
+export interface CsvReadOptions {
+  /** The file has a header row; it is passed to onHeader, and rows are checked against its length. */
+  hasHeader: boolean;
+  /** Without a header: the number of fields every row must have. */
+  fieldCount?: number;
+  onHeader?(fields: string[]): void;
+  onProgress?(fraction: number): void;
+}
+
+/** HXL rows (#event+code, #date, …) label the columns for machines; they are not events. */
+export function isHxlRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  return filled.length > 0 && filled.every((c) => c.trim().startsWith('#'));
+}
+
+const CHUNK = 1 << 22;
+
+function newlines(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilder, options: CsvReadOptions): void {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let line = 1;
+  let header: string[] | null = null;
+  let expected = options.fieldCount ?? 0;
+  let consumed = 0;
+  let blank = 0;
+  let pendingBlank = 0; // blank lines count only once data follows them: a final newline is not a skipped line
+  let sawData = false;
+  // Papa Parse reads a string in chunks synchronously; its typings only admit `chunk` for files.
+  const config = {
+    header: false,
+    skipEmptyLines: false,
+    chunkSize: CHUNK,
+    chunk(results: Papa.ParseResult<string[]>) {
+      const errorsByRow = new Map<number, string>();
+      for (const e of results.errors) if (e.row !== undefined && !errorsByRow.has(e.row)) errorsByRow.set(e.row, e.message);
+      results.data.forEach((cells: string[], i: number) => {
+        const at = line;
+        line += 1 + newlines(cells);
+        if (cells.length === 1 && cells[0]!.trim() === '') {
+          pendingBlank++;
+          return;
+        }
+        blank += pendingBlank;
+        pendingBlank = 0;
+        if (options.hasHeader && header === null) {
+          const fields = cells.map((c) => c.trim());
+          header = fields;
+          expected = fields.length;
+          options.onHeader?.(fields);
+          return;
+        }
+        if (!sawData && isHxlRow(cells)) {
+          report.note(`line ${at} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
+          sawData = true;
+          return;
+        }
+        sawData = true;
+        const row = report.row(at);
+        const error = errorsByRow.get(i);
+        if (error) row.reject('row', `could not be read as CSV: ${error}`);
+        else if (expected && cells.length !== expected)
+          row.reject('row', `has ${cells.length} fields; ${header ? 'the header has' : 'this format has'} ${expected}`);
+        else sink.row(cells, at, row);
+      });
+      consumed += CHUNK;
+      options.onProgress?.(Math.min(1, consumed / Math.max(1, body.length)));
+    },
+  };
+  Papa.parse<string[]>(body, config as Papa.ParseConfig<string[]>);
+  if (blank > 0) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
+}
+
+/** The first rows of a CSV text, for detection and for the column-mapping dialog. */
+export function previewCsv(text: string, rows: number): string[][] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const result = Papa.parse<string[]>(body.slice(0, 1 << 16), { header: false, preview: rows, skipEmptyLines: true });
+  return result.data;
+}

@@ -1,0 +1,177 @@
+// A plain CSV whose columns the user maps in the "Map columns" dialog: which column holds the
+// date, the title, the type, the actors and so on. Guesses come from the column names.
+import type { ConflictEvent, Dataset, Precision } from '../model/schema.ts';
+import { EVENT_TYPE_INFO, EVENT_TYPES, isEventType, typeFromAcled, type EventType } from '../model/taxonomy.ts';
+import { createActorRegistry } from './actorRegistry.ts';
+import { acceptEvent } from './acceptEvent.ts';
+import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
+import { countryCode } from './countryCodes.ts';
+import { isoDate, isRealDate, readDate } from './dates.ts';
+import type { CsvRowSink } from './csv.ts';
+import type { RowReport } from './report.ts';
+import { localMidnight, offsetAt } from './zones.ts';
+
+export { MAPPED_FIELDS, MAPPED_FIELD_LABEL, type ColumnMapping, type MappedField } from './columnMapping.ts';
+import { MAPPED_FIELDS, type ColumnMapping, type MappedField } from './columnMapping.ts';
+
+const GUESSES: Record<MappedField, readonly string[]> = {
+  date: ['date', 'event_date', 'start', 'start_date', 'date_start', 'when', 'day', 'datetime', 'time'],
+  title: ['title', 'event', 'headline', 'name', 'summary', 'event_title'],
+  endDate: ['end', 'end_date', 'date_end', 'until'],
+  type: ['type', 'event_type', 'category', 'kind'],
+  actors: ['actors', 'actor', 'actor1', 'parties', 'who', 'perpetrator'],
+  description: ['description', 'notes', 'details', 'text'],
+  place: ['place', 'location', 'city', 'where', 'town', 'village'],
+  country: ['country', 'iso3', 'country_code'],
+  latitude: ['latitude', 'lat'],
+  longitude: ['longitude', 'lon', 'lng', 'long'],
+  source: ['source', 'publisher', 'source_name', 'outlet'],
+  url: ['url', 'link', 'source_url', 'href'],
+  fatalities: ['fatalities', 'killed', 'deaths', 'dead'],
+  id: ['id', 'event_id', 'uid'],
+};
+
+export function guessMapping(columns: readonly string[]): ColumnMapping {
+  const lower = columns.map((c) => c.trim().toLowerCase());
+  const used = new Set<number>();
+  const mapping = { timeZone: 'UTC', language: 'en' } as ColumnMapping;
+  for (const field of MAPPED_FIELDS) {
+    const i = lower.findIndex((c, j) => !used.has(j) && GUESSES[field].includes(c));
+    mapping[field] = i >= 0 ? columns[i]!.trim() : '';
+    if (i >= 0) used.add(i);
+  }
+  return mapping;
+}
+
+export function missingMappedColumns(header: readonly string[], mapping: ColumnMapping): string[] {
+  const names = new Set(header.map((h) => h.trim()));
+  const missing = MAPPED_FIELDS.map((f) => mapping[f]).filter((c) => c && !names.has(c));
+  if (!mapping.date) missing.push('(no column chosen for the date)');
+  if (!mapping.title) missing.push('(no column chosen for the title)');
+  return missing;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A date, date-time, month or year in `zone` → our time value, or null. */
+export function readMappedTime(text: string, zone: string, field: string, row: RowReport): { at: string; precision: Precision; tz: string } | null {
+  if (/^\d{4}$/.test(text)) return { at: localMidnight({ year: +text, month: 1, day: 1 }, zone), precision: 'year', tz: zone };
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? { at: localMidnight({ year: +month[1]!, month: m, day: 1 }, zone), precision: 'month', tz: zone } : null;
+  }
+  const dt = DATE_TIME.exec(text);
+  if (dt) {
+    const [, y, mo, d, h, mi, s, off] = dt;
+    const date = { year: +y!, month: +mo!, day: +d! };
+    if (!isRealDate(date) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return null;
+    const local = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}`;
+    // A written offset is kept as written; otherwise the wall time is read in the chosen zone.
+    const wall = Date.parse(`${local}Z`);
+    const offset = off
+      ? off === 'Z'
+        ? '+00:00'
+        : off.includes(':')
+          ? off
+          : `${off.slice(0, 3)}:${off.slice(3)}`
+      : offsetAt(zone, wall - offsetMinutes(offsetAt(zone, wall)) * 60_000);
+    return { at: `${local}${offset}`, precision: 'minute', tz: zone };
+  }
+  const reading = readDate(text);
+  if (!reading.ok) return null;
+  if (reading.normalised) row.fix(field, `read as ${isoDate(reading.date)}`, text);
+  return { at: localMidnight(reading.date, zone), precision: 'day', tz: zone };
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+}
+
+/** Our type for a cell: our ids and labels, or ACLED's event types; null when nothing matches. */
+export function typeFromText(text: string): EventType | null {
+  const key = text.trim().toLowerCase();
+  if (isEventType(key)) return key;
+  const byLabel = EVENT_TYPES.find((t) => EVENT_TYPE_INFO[t].label.en.toLowerCase() === key || EVENT_TYPE_INFO[t].label.ar === text.trim());
+  return byLabel ?? typeFromAcled(text, '', '');
+}
+
+export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string) {
+  const col = new Map(header.map((name, i) => [name.trim(), i]));
+  const registry = createActorRegistry();
+  const events: ConflictEvent[] = [];
+  const seen = new Map<string, number>();
+  const lang = mapping.language || 'en';
+  const idPrefix = slug(fileName.replace(/\.[a-z0-9]+$/i, '')) || 'csv';
+
+  const row: CsvRowSink['row'] = (cells, line, report) => {
+    const get = (field: MappedField) => {
+      const name = mapping[field];
+      const i = name ? col.get(name) : undefined;
+      return i === undefined ? '' : cleanText(cells[i], name, report);
+    };
+    const id = get('id') || `${idPrefix}-${line}`;
+    if (seen.has(id)) return report.reject(mapping.id || 'id', `repeats the id of line ${seen.get(id)}`, id);
+    const dateText = get('date');
+    if (!dateText) return report.reject(mapping.date, 'is empty');
+    const start = readMappedTime(dateText, mapping.timeZone, mapping.date, report);
+    if (!start) return report.reject(mapping.date, 'is not a date', dateText);
+    const endText = get('endDate');
+    const end = endText ? readMappedTime(endText, mapping.timeZone, mapping.endDate, report) : undefined;
+    if (end === null) return report.reject(mapping.endDate, 'is not a date', endText);
+    const title = get('title');
+    if (!title) return report.reject(mapping.title, 'is empty');
+    const typeText = get('type');
+    let type: EventType = 'other';
+    if (typeText) {
+      const found = typeFromText(typeText);
+      if (found) type = found;
+      else report.fix(mapping.type, 'is not a type we know; imported as "other"', typeText);
+    }
+    const lat = readCoordinate(get('latitude'), 90);
+    if (lat === null) return report.reject(mapping.latitude, 'is not a latitude', get('latitude'));
+    const lon = readCoordinate(get('longitude'), 180);
+    if (lon === null) return report.reject(mapping.longitude, 'is not a longitude', get('longitude'));
+    const countryText = get('country');
+    const country = countryCode(countryText);
+    if (countryText && !country) return report.reject(mapping.country, 'is not a country we know', countryText);
+    const fatalities = readCount(get('fatalities'));
+    if (fatalities === null) return report.reject(mapping.fatalities, 'is not a whole number of 0 or more', get('fatalities'));
+    let url: string | undefined;
+    const urlText = get('url');
+    if (urlText) {
+      const clean = cleanUrl(urlText, mapping.url, report);
+      if (clean === null) return report.reject(mapping.url, 'is not an http(s) URL', urlText);
+      url = clean;
+    }
+    const place = get('place');
+    const candidate = {
+      id,
+      type,
+      title: { [lang]: title },
+      ...(get('description') ? { description: { [lang]: get('description') } } : {}),
+      originalLanguage: lang,
+      start,
+      ...(end ? { end } : {}),
+      actors: splitList(get('actors')).map((name) => ({ actor: registry.idFor(name), role: 'participant' as const })),
+      ...(country ? { place: { name: { [lang]: place || country }, country, ...(lat !== undefined ? { lat } : {}), ...(lon !== undefined ? { lon } : {}) } } : {}),
+      counts: fatalities === undefined ? [] : [{ kind: 'killed' as const, value: fatalities, qualifier: 'exact' as const, claimant: 'file-source', claimedOn: start.at.slice(0, 10), source: 0 }],
+      claims: [],
+      sources: [{ publisher: get('source') || fileName, ...(url ? { url } : {}), language: lang }],
+      relations: [],
+      tags: place && !country ? [`place: ${place}`] : [],
+    };
+    if (acceptEvent(candidate, report, events)) seen.set(id, line);
+  };
+
+  return {
+    layout: 'CSV (columns mapped by hand)',
+    row,
+    dataset(): Dataset {
+      const actors = registry.actors();
+      if (events.some((e) => e.counts.length)) actors.unshift({ id: 'file-source', names: { en: `the source named in ${fileName}` }, aliases: [], kind: 'data-provider' });
+      return { title: `Events from ${fileName}`, attribution: `${fileName} (a CSV file opened by the user)`, actors, events };
+    },
+  };
+}

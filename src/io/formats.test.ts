@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { importText } from './importer.ts';
+import { detectFormat, sniffBinary } from './detect.ts';
+import { readDate } from './dates.ts';
+import { guessMapping } from './csvMapping.ts';
+import { reportToCsv, createReportBuilder } from './report.ts';
+import { acledCsv, acledRow } from '../testing/acledFixture.ts';
+
+describe('detecting what a file is', () => {
+  it.each([
+    ['', 'is empty'],
+    ['   \n', 'is empty'],
+    ['<!DOCTYPE html><html><body>Sign in</body></html>', 'is a web page (HTML), not a dataset'],
+    ['<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'is XML or SVG, not a dataset'],
+    ['just one line of prose', 'is neither JSON nor a table with a header row (CSV)'],
+  ])('refuses %j: it %s', (text, reason) => {
+    expect(detectFormat(text)).toEqual({ ok: false, reason });
+    expect(importText({ text, fileName: 'f' })).toEqual({ kind: 'not-a-dataset', message: `f ${reason}.` });
+  });
+
+  it('knows images, PDFs and spreadsheets by their first bytes', () => {
+    expect(sniffBinary(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10]))).toBe('a PNG image');
+    expect(sniffBinary(new Uint8Array([0x25, 0x50, 0x44, 0x46]))).toBe('a PDF document');
+    expect(sniffBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toMatch(/Excel/);
+    expect(sniffBinary(new TextEncoder().encode('event_id_cnty,event_date'))).toBeNull();
+  });
+
+  it('tells ACLED, UCDP, JSON and other CSV apart', () => {
+    expect(detectFormat(acledCsv([acledRow()]))).toEqual({ ok: true, format: 'acled' });
+    expect(detectFormat('\ufeff' + acledCsv([acledRow()], { layout: 'pre2023', hxl: true }))).toEqual({ ok: true, format: 'acled' });
+    expect(detectFormat('id,relid,year,type_of_violence,date_start,date_end\n')).toEqual({ ok: true, format: 'ucdp' });
+    expect(detectFormat(' {"events": []}')).toEqual({ ok: true, format: 'json' });
+    expect(detectFormat('When,What\n2022-09-13,Clash\n')).toEqual({ ok: true, format: 'csv' });
+  });
+
+  it('lets the user override detection', () => {
+    const result = importText({ text: acledCsv([acledRow()]), fileName: 'a.csv', format: 'csv' });
+    expect(result.kind).toBe('needs-mapping');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2022-09-15', [2022, 9, 15], false],
+    ['15 September 2022', [2022, 9, 15], true],
+    ['15 Sept 2022', [2022, 9, 15], true],
+    ['15-Sep-22', [2022, 9, 15], true],
+    ['15/09/2022', [2022, 9, 15], true],
+    ['1-Jan-98', [1998, 1, 1], true],
+    ['2020-02-29', [2020, 2, 29], false],
+  ])('reads %s', (text, [year, month, day], normalised) => {
+    expect(readDate(text)).toEqual({ ok: true, date: { year, month, day }, normalised });
+  });
+
+  it.each(['31 September 2022', '2022-02-30', '2021-02-29', '15 Septober 2022', '13/13/2022', 'yesterday', ''])('refuses %j', (text) => {
+    expect(readDate(text)).toEqual({ ok: false });
+  });
+});
+
+describe('the app JSON', () => {
+  it('imports the seed dataset whole', () => {
+    const result = importText({ text: JSON.stringify(seed), fileName: 'seed.json' });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 16, imported: 16, rejectedRows: 0, fixedRows: 0 });
+    expect(result.dataset.events).toHaveLength(16);
+  });
+
+  it('rejects a bad event by its path and keeps the others; repairs and reports a damaged URL', () => {
+    const data = structuredClone(seed) as typeof seed;
+    (data.events[0] as { start: { at: string } }).start.at = 'yesterday';
+    (data.events[1]!.actors[0] as { actor: string }).actor = 'nobody';
+    const third = data.events[2] as { sources: { url?: string }[] };
+    third.sources[0]!.url = 'https://www.youtube.com/watch؟v=abc';
+    const result = importText({ text: JSON.stringify(data), fileName: 'edited.json' });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 16, imported: 14, rejectedRows: 2, fixedRows: 1 });
+    expect(result.report.rejections.map((r) => [r.record, r.field])).toEqual([
+      ['events[0]', 'start.at'],
+      ['events[1]', 'actors[0].actor'],
+    ]);
+    expect(result.report.rejections[1]!.message).toBe('names unknown actor "nobody"');
+    expect(result.report.fixes[0]).toMatchObject({ record: 'events[2]', field: 'sources[0].url' });
+    expect(result.dataset.events.find((e) => e.id === data.events[2]!.id)!.sources[0]!.url).toBe('https://www.youtube.com/watch?v=abc');
+  });
+
+  it('explains JSON that is not a dataset', () => {
+    expect(importText({ text: '{"events": 3', fileName: 'x.json' })).toMatchObject({ kind: 'not-a-dataset', message: expect.stringMatching(/^x\.json is not valid JSON/) });
+    expect(importText({ text: '{"name": "package"}', fileName: 'package.json' })).toEqual({
+      kind: 'not-a-dataset',
+      message: 'package.json is JSON, but not a Conflict Timeline dataset (it has no "events" list).',
+    });
+  });
+});
+
+describe('a plain CSV mapped by hand', () => {
+  const text = 'When,Headline,Kind,Who,Town,Country,Link\n' +
+    '2022-09-14 20:00,Ceasefire takes effect,ceasefire,Government of Armenia; Government of Azerbaijan,Yerevan,Armenia,https://example.org/a؟b=1\n' +
+    '15 September 2022,Protest in Yerevan,Protest,Protesters,Yerevan,ARM,\n' +
+    'soon,Bad date,clash,,,,\n' +
+    '2022-09-16,Something,skirmish,,,,\n';
+
+  it('guesses the mapping from the column names', () => {
+    const guess = guessMapping(['When', 'Headline', 'Kind', 'Who', 'Town', 'Country', 'Link']);
+    expect(guess).toMatchObject({ date: 'When', title: 'Headline', type: 'Kind', actors: 'Who', place: 'Town', country: 'Country', url: 'Link', timeZone: 'UTC' });
+  });
+
+  it('asks for a mapping, then imports with it, reporting each fix and rejection', () => {
+    const first = importText({ text, fileName: 'mine.csv' });
+    if (first.kind !== 'needs-mapping') throw new Error(first.kind);
+    expect(first.columns).toHaveLength(7);
+    expect(first.sample[0]![1]).toBe('Ceasefire takes effect');
+    const result = importText({ text, fileName: 'mine.csv', mapping: { ...first.guess, timeZone: 'Asia/Yerevan' } });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 4, imported: 3, rejectedRows: 1, fixedRows: 3 });
+    const [ceasefire, protest, other] = result.dataset.events;
+    expect(ceasefire).toMatchObject({ type: 'ceasefire', start: { at: '2022-09-14T20:00:00+04:00', precision: 'minute', tz: 'Asia/Yerevan' } });
+    expect(ceasefire!.sources[0]!.url).toBe('https://example.org/a?b=1');
+    expect(ceasefire!.actors).toHaveLength(2);
+    expect(protest).toMatchObject({ type: 'protest', start: { at: '2022-09-15T00:00:00+04:00', precision: 'day' } });
+    expect(other!.type).toBe('other');
+    expect(result.report.rejections[0]).toMatchObject({ line: 4, field: 'When', value: 'soon', message: 'is not a date' });
+    expect(result.report.fixes.map((f) => [f.line, f.field])).toEqual([[2, 'Link'], [3, 'When'], [5, 'Kind']]);
+  });
+});
+
+describe('the report as CSV', () => {
+  it('has the counts, one line per issue, and defuses formula-like cells', () => {
+    const builder = createReportBuilder('x.csv', 'ACLED CSV');
+    builder.row(2).reject('notes', 'is not a date', '=HYPERLINK("http://evil")');
+    builder.row(3).fix('location', 'had spaces around it, which were trimmed', ' Sotk');
+    const csv = reportToCsv(builder.finish());
+    expect(csv).toContain('rows read,2\r\nimported,1\r\nfixed,1\r\nrejected,1');
+    expect(csv).toContain(`rejected,2,,notes,"'=HYPERLINK(""http://evil"")",is not a date`);
+    expect(csv).toContain('fixed,3,,location, Sotk,"had spaces around it, which were trimmed"');
+  });
+});

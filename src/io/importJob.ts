@@ -1,0 +1,36 @@
+// Reads a file and imports it: refuses huge and binary files first, then parses with progress.
+// Runs inside the import worker; kept apart from it so that tests can call it directly.
+import { sniffBinary } from './detect.ts';
+import { importText } from './importer.ts';
+import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
+
+export async function runJob(job: ImportJob, send: (reply: WorkerReply) => void): Promise<void> {
+  const { file, fileName } = job;
+  const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  if (file.size > MAX_FILE_BYTES) {
+    send({ type: 'result', result: { kind: 'not-a-dataset', message: `${fileName} is ${size(file.size)}; files up to ${size(MAX_FILE_BYTES)} can be opened. Split it, or convert it with "npm run import -- --compact".` } });
+    return;
+  }
+  const binary = sniffBinary(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
+  if (binary) {
+    send({ type: 'result', result: { kind: 'not-a-dataset', message: `${fileName} is ${binary}, not a dataset.` } });
+    return;
+  }
+  send({ type: 'progress', phase: 'reading', fraction: 0 });
+  const text = await file.text();
+  send({ type: 'progress', phase: 'parsing', fraction: 0 });
+  let last = 0;
+  const result = importText({
+    text,
+    fileName,
+    ...(job.format ? { format: job.format } : {}),
+    ...(job.mapping ? { mapping: job.mapping } : {}),
+    onProgress(fraction) {
+      if (fraction - last >= 0.01 || fraction === 1) {
+        last = fraction;
+        send({ type: 'progress', phase: 'parsing', fraction });
+      }
+    },
+  });
+  send({ type: 'result', result });
+}

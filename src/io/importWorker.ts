@@ -1,0 +1,14 @@
+// The Web Worker that reads and parses a file, so that the page stays responsive. It posts
+// progress while it parses and one result at the end; the page cancels by terminating it.
+import { runJob } from './importJob.ts';
+import type { ImportJob, WorkerReply } from './workerProtocol.ts';
+
+// The DOM typings describe a window; inside a worker only these two members are used.
+const scope = self as unknown as { postMessage(reply: WorkerReply): void; onmessage: ((event: MessageEvent<ImportJob>) => void) | null };
+const post = (reply: WorkerReply) => scope.postMessage(reply);
+
+scope.onmessage = (event: MessageEvent<ImportJob>) => {
+  runJob(event.data, post).catch((error: unknown) => {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  });
+};

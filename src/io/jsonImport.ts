@@ -1,0 +1,125 @@
+// The app's own JSON (full or compact) → a dataset, one event at a time, so that one bad event is
+// rejected with its path and the rest still load.
+import { actorSchema, type Actor, type ConflictEvent, type Dataset } from '../model/schema.ts';
+import { formatPath } from '../model/validate.ts';
+import { acceptEvent } from './acceptEvent.ts';
+import { decodeCompact, isCompactDataset } from './compact.ts';
+import { cleanUrl } from './cells.ts';
+import type { ReportBuilder, RowReport } from './report.ts';
+
+export type JsonImport = { ok: true; dataset: Dataset; format: string } | { ok: false; reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Trims strings and repairs URLs inside one raw event, reporting each change with its path. */
+function normaliseStrings(value: unknown, path: string, row: RowReport): unknown {
+  if (typeof value === 'string') {
+    const key = path.slice(path.lastIndexOf('.') + 1);
+    if (key === 'url') return cleanUrl(value, path, row) ?? value;
+    const trimmed = value.trim();
+    if (trimmed !== value && trimmed !== '') row.fix(path, 'had spaces around it, which were trimmed', value);
+    return trimmed === '' ? value : trimmed;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => normaliseStrings(v, `${path}[${i}]`, row));
+  if (isObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normaliseStrings(v, path ? `${path}.${k}` : k, row);
+    return out;
+  }
+  return value;
+}
+
+/** The references one event makes that the registry and the file must answer. */
+function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>): [string, string] | null {
+  const missing = (id: string | undefined) => id !== undefined && !actorIds.has(id);
+  for (const [j, ref] of event.actors.entries()) if (missing(ref.actor)) return [`actors[${j}].actor`, `names unknown actor "${ref.actor}"`];
+  for (const [j, c] of event.counts.entries()) {
+    if (missing(c.claimant)) return [`counts[${j}].claimant`, `names unknown actor "${c.claimant}"`];
+    if (missing(c.of)) return [`counts[${j}].of`, `names unknown actor "${c.of}"`];
+    if (c.source !== undefined && c.source >= event.sources.length) return [`counts[${j}].source`, `points to source ${c.source}, but the event has ${event.sources.length}`];
+  }
+  for (const [j, c] of event.claims.entries()) {
+    if (missing(c.claimant)) return [`claims[${j}].claimant`, `names unknown actor "${c.claimant}"`];
+    const d = c.disputedBy?.find(missing);
+    if (d) return [`claims[${j}].disputedBy`, `names unknown actor "${d}"`];
+    if (c.source !== undefined && c.source >= event.sources.length) return [`claims[${j}].source`, `points to source ${c.source}, but the event has ${event.sources.length}`];
+  }
+  for (const [j, r] of event.relations.entries()) if (!eventIds.has(r.event)) return [`relations[${j}].event`, `names unknown event "${r.event}"`];
+  if (event.end && Date.parse(event.end.at) < Date.parse(event.start.at)) return ['end.at', 'is before start.at'];
+  return null;
+}
+
+export function importJson(text: string, fileName: string, report: ReportBuilder): JsonImport {
+  let input: unknown;
+  try {
+    input = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    return { ok: false, reason: `is not valid JSON (${(error as Error).message})` };
+  }
+  let format = 'Conflict Timeline JSON';
+  const compact = isCompactDataset(input);
+  if (compact) {
+    const decoded = decodeCompact(input);
+    if (!decoded.ok) {
+      const first = decoded.problems.slice(0, 3).map((p: { path: string; message: string }) => `${p.path}: ${p.message}`).join('; ');
+      return { ok: false, reason: `is a compact Conflict Timeline file that cannot be read (${first})` };
+    }
+    input = decoded.dataset;
+    format = 'Conflict Timeline JSON (compact)';
+  }
+  if (!isObject(input) || !Array.isArray(input.events))
+    return { ok: false, reason: 'is JSON, but not a Conflict Timeline dataset (it has no "events" list)' };
+
+  const title = typeof input.title === 'string' && input.title.trim() ? input.title.trim() : fileName;
+  if (title === fileName) report.note(`the file has no "title"; the file name is used`);
+  const attribution = typeof input.attribution === 'string' && input.attribution.trim() ? input.attribution.trim() : `not stated in ${fileName}`;
+  if (attribution.startsWith('not stated')) report.note(`the file has no "attribution"; exports will say "Source: ${attribution}"`);
+
+  const actors: Actor[] = [];
+  const actorIds = new Set<string>();
+  const rawActors = Array.isArray(input.actors) ? input.actors : [];
+  if (!Array.isArray(input.actors)) report.note('the file has no "actors" list; events that name actors are rejected');
+  rawActors.forEach((raw, i) => {
+    const parsed = actorSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      report.note(`actors[${i}].${formatPath(issue.path)} ${issue.message}; this actor was not read, and events that name it are rejected`);
+    } else if (actorIds.has(parsed.data.id)) {
+      report.note(`actors[${i}] repeats the id "${parsed.data.id}"; the first one is kept`);
+    } else {
+      actorIds.add(parsed.data.id);
+      actors.push(parsed.data);
+    }
+  });
+
+  const eventIds = new Set<string>();
+  for (const raw of input.events) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
+  const events: ConflictEvent[] = [];
+  const seen = new Map<string, number>();
+  input.events.forEach((raw, i) => {
+    const row = report.row(null, `events[${i}]`);
+    if (!isObject(raw)) return row.reject('event', 'is not an object');
+    // Compact files are checked but not repaired: their parts are shared between events, and
+    // they come from `npm run import`, which repaired them already.
+    const event = compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, '', row), row, events);
+    if (!event) return;
+    const problem = seen.has(event.id) ? (['id', `repeats the id of events[${seen.get(event.id)}]`] as const) : referenceProblem(event, actorIds, eventIds);
+    if (problem) {
+      events.pop();
+      return row.reject(problem[0], problem[1]);
+    }
+    seen.set(event.id, i);
+  });
+  return {
+    ok: true,
+    format,
+    dataset: {
+      title,
+      ...(typeof input.description === 'string' ? { description: input.description } : {}),
+      attribution,
+      ...(typeof input.license === 'string' ? { license: input.license } : {}),
+      actors,
+      events,
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// The import report: every row read is either imported (perhaps after a fix) or rejected, and
+// the report says which, where and why. Nothing is dropped without an entry here.
+
+export interface RowIssue {
+  /** Line in the file where the row starts (1-based), or null for records that have no line (JSON). */
+  line: number | null;
+  /** The record's place when there is no line: "events[3]". */
+  record?: string;
+  /** The column or field concerned: event_date, actors[0].actor. */
+  field: string;
+  /** The value as read, when it helps ("31 September 2022"). */
+  value?: string;
+  /** What was wrong (rejections) or what was done (fixes), in words. */
+  message: string;
+}
+
+export interface ImportReport {
+  fileName: string;
+  /** The format the file was read as, e.g. "ACLED CSV (pre-2023 layout)". */
+  format: string;
+  /** Data rows (or JSON events) read: imported + rejected. Header, HXL and blank lines are not rows. */
+  rowsRead: number;
+  imported: number;
+  /** Imported rows that needed at least one fix. */
+  fixedRows: number;
+  rejectedRows: number;
+  rejections: RowIssue[];
+  fixes: RowIssue[];
+  /** Things about the file as a whole: "line 2 is an HXL hashtag row, not an event". */
+  notes: string[];
+}
+
+export interface ReportBuilder {
+  /** Starts a row; the returned handle collects its fixes and its fate. */
+  row(line: number | null, record?: string): RowReport;
+  note(text: string): void;
+  finish(): ImportReport;
+}
+
+export interface RowReport {
+  fix(field: string, message: string, value?: string): void;
+  reject(field: string, message: string, value?: string): void;
+  readonly rejected: boolean;
+}
+
+export function createReportBuilder(fileName: string, format: string): ReportBuilder {
+  const report: ImportReport = {
+    fileName,
+    format,
+    rowsRead: 0,
+    imported: 0,
+    fixedRows: 0,
+    rejectedRows: 0,
+    rejections: [],
+    fixes: [],
+    notes: [],
+  };
+  let open: { done(): void } | null = null;
+  return {
+    row(line, record) {
+      open?.done();
+      const fixes: RowIssue[] = [];
+      let rejection: RowIssue | null = null;
+      const at = (field: string, message: string, value?: string): RowIssue => ({
+        line,
+        ...(record !== undefined ? { record } : {}),
+        field,
+        ...(value !== undefined ? { value } : {}),
+        message,
+      });
+      const handle: RowReport & { done(): void } = {
+        fix(field, message, value) {
+          fixes.push(at(field, message, value));
+        },
+        reject(field, message, value) {
+          // The first reason is the one reported; a row is rejected once.
+          rejection ??= at(field, message, value);
+        },
+        get rejected() {
+          return rejection !== null;
+        },
+        done() {
+          report.rowsRead++;
+          if (rejection) {
+            report.rejectedRows++;
+            report.rejections.push(rejection);
+          } else {
+            report.imported++;
+            if (fixes.length) {
+              report.fixedRows++;
+              report.fixes.push(...fixes);
+            }
+          }
+          open = null;
+        },
+      };
+      open = handle;
+      return handle;
+    },
+    note(text) {
+      report.notes.push(text);
+    },
+    finish() {
+      open?.done();
+      return report;
+    },
+  };
+}
+
+/** "line 812" or "events[3]": where a row is, for people. */
+export function rowPlace(issue: RowIssue): string {
+  return issue.line !== null ? `line ${issue.line}` : (issue.record ?? 'record');
+}
+
+/** One issue as a sentence: line 812: event_date "31 September 2022" is not a date. */
+export function describeIssue(issue: RowIssue): string {
+  const value = issue.value !== undefined ? ` "${truncate(issue.value, 80)}"` : '';
+  return `${rowPlace(issue)}: ${issue.field}${value} ${issue.message}`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The summary line: "4,960 rows read: 4,958 imported (12 fixed), 2 rejected." */
+export function summariseReport(report: ImportReport, locale = 'en-GB'): string {
+  const n = new Intl.NumberFormat(locale);
+  const rows = report.rowsRead === 1 ? 'row' : 'rows';
+  return `${n.format(report.rowsRead)} ${rows} read: ${n.format(report.imported)} imported (${n.format(report.fixedRows)} fixed), ${n.format(report.rejectedRows)} rejected.`;
+}
+
+/** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
+export function defuseCsvCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(text: string): string {
+  const safe = defuseCsvCell(text);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The report as CSV: one line per rejection and per fix, after the summary counts. */
+export function reportToCsv(report: ImportReport): string {
+  const lines = [['outcome', 'line', 'record', 'field', 'value', 'message']];
+  for (const r of report.rejections) lines.push(['rejected', String(r.line ?? ''), r.record ?? '', r.field, r.value ?? '', r.message]);
+  for (const f of report.fixes) lines.push(['fixed', String(f.line ?? ''), f.record ?? '', f.field, f.value ?? '', f.message]);
+  for (const note of report.notes) lines.push(['note', '', '', '', '', note]);
+  const head = [
+    ['file', report.fileName],
+    ['format', report.format],
+    ['rows read', String(report.rowsRead)],
+    ['imported', String(report.imported)],
+    ['fixed', String(report.fixedRows)],
+    ['rejected', String(report.rejectedRows)],
+  ];
+  return [...head, [], ...lines].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
