@@ -6,6 +6,7 @@ import { createAppStore } from './store/store.ts';
 import { readUrlIntoStore, startUrlSync } from './store/urlSync.ts';
 import { StoreContext } from './ui/StoreContext.tsx';
 import { App } from './ui/App.tsx';
+import { loadDataParam } from './ui/import/loadDataParam.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -13,16 +14,37 @@ import '@fontsource/noto-sans-arabic/600.css';
 import './ui/app.css';
 
 const store = createAppStore();
-const result = validateDataset(seed);
-if (result.ok) {
-  store.getState().loadDataset(result.dataset);
-} else {
-  const first = result.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ');
-  store.getState().addNotice(`The bundled dataset data/seed.json is not valid (${result.problems.length} problems): ${first}`);
+
+function loadSeed() {
+  const result = validateDataset(seed);
+  if (result.ok) {
+    store.getState().loadDataset(result.dataset);
+  } else {
+    const first = result.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ');
+    store.getState().addNotice(`The bundled dataset data/seed.json is not valid (${result.problems.length} problems): ${first}`);
+  }
 }
-const ignored = readUrlIntoStore(store, window.location.search);
-if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
-startUrlSync(store);
+
+/** The view in the link applies once its data is in, so that its actors and event ids resolve. */
+function applyLinkAndSync() {
+  const ignored = readUrlIntoStore(store, window.location.search);
+  if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
+  startUrlSync(store);
+}
+
+const dataParam = new URLSearchParams(window.location.search).get('data');
+if (dataParam) {
+  void loadDataParam(store, dataParam, window.location.href).then((loaded) => {
+    if (!loaded) {
+      store.getState().addNotice('The bundled dataset is shown instead.');
+      loadSeed();
+    }
+    applyLinkAndSync();
+  });
+} else {
+  loadSeed();
+  applyLinkAndSync();
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

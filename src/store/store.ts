@@ -10,6 +10,29 @@ import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
 import type { UrlView } from './url.ts';
+import { mergeDatasets } from '../io/merge.ts';
+import type { ImportReport } from '../io/report.ts';
+import type { ColumnMapping } from '../io/columnMapping.ts';
+import type { ImportFormat } from '../io/formats.ts';
+
+export type LoadMode = 'replace' | 'add';
+
+export interface ImportProgress {
+  fileName: string;
+  phase: 'reading' | 'parsing';
+  /** 0–1 while parsing; reading has no fraction. */
+  fraction: number;
+}
+
+/** A plain CSV waiting for the user to say which column is which. */
+export interface MappingRequest {
+  file: Blob;
+  fileName: string;
+  columns: string[];
+  sample: string[][];
+  guess: ColumnMapping;
+  mode: LoadMode;
+}
 
 /** How the last change came about: discrete actions push a history entry, continuous ones (zooming, typing) replace it. */
 export type ChangeKind = 'init' | 'push' | 'replace' | 'url';
@@ -23,7 +46,11 @@ interface DataSlice {
   dataset: Dataset | null;
   table: EventTable;
   resolver: ActorResolver;
-  loadDataset(dataset: Dataset): void;
+  /**
+   * Shows a dataset. `replace` starts afresh (window on the data, no filters); `add` merges it into
+   * the loaded one and keeps the filters. Either way the window shows all the data.
+   */
+  loadDataset(dataset: Dataset, options?: { mode?: LoadMode }): void;
 }
 
 interface ViewSlice {
@@ -54,6 +81,15 @@ interface SelectionSlice {
 interface UiSlice {
   notices: Notice[];
   lastChange: ChangeKind;
+  importing: ImportProgress | null;
+  /** The choices next to "Open data file", used for the picker and for dropped files alike. */
+  importOptions: { format: ImportFormat | 'auto'; mode: LoadMode };
+  setImportOptions(patch: Partial<{ format: ImportFormat | 'auto'; mode: LoadMode }>): void;
+  importReport: ImportReport | null;
+  mappingRequest: MappingRequest | null;
+  setImporting(progress: ImportProgress | null): void;
+  showImportReport(report: ImportReport | null): void;
+  requestMapping(request: MappingRequest | null): void;
   addNotice(text: string): void;
   dismissNotice(id: number): void;
   /** Puts the store in the view a URL describes (on load and on Back/Forward). */
@@ -74,15 +110,28 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       dataset,
       table,
       resolver: createActorResolver(dataset?.actors ?? []),
-      loadDataset(next) {
+      loadDataset(incoming, options = {}) {
+        const current = get().dataset;
+        let next = incoming;
+        if (options.mode === 'add' && current) {
+          const merged = mergeDatasets(current, incoming);
+          next = merged.dataset;
+          if (merged.duplicateEvents.length) {
+            const n = merged.duplicateEvents.length;
+            get().addNotice(
+              `${n} event${n === 1 ? ' was' : 's were'} already loaded (same id, e.g. "${merged.duplicateEvents[0]}") and ${n === 1 ? 'was' : 'were'} not added again.`,
+            );
+          }
+        }
         const nextTable = buildEventTable(next);
         set({
           dataset: next,
           table: nextTable,
           resolver: createActorResolver(next.actors),
+          hoveredRow: null,
           window: initialWindow(nextTable.extent),
           selectedId: null,
-          hoveredRow: null,
+          ...(options.mode === 'add' ? {} : { filters: NO_FILTERS }),
           lastChange: 'push',
         });
       },
@@ -124,6 +173,22 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
         if (row !== get().hoveredRow) set({ hoveredRow: row });
       },
 
+      importing: null,
+      importOptions: { format: 'auto', mode: 'replace' },
+      setImportOptions(patch) {
+        set({ importOptions: { ...get().importOptions, ...patch } });
+      },
+      importReport: null,
+      mappingRequest: null,
+      setImporting(progress) {
+        set({ importing: progress });
+      },
+      showImportReport(report) {
+        set({ importReport: report });
+      },
+      requestMapping(request) {
+        set({ mappingRequest: request });
+      },
       notices: [],
       lastChange: 'init',
       addNotice(text) {

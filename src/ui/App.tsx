@@ -10,6 +10,11 @@ import { Notices } from './Notices.tsx';
 import { LaneToggle } from './LaneToggle.tsx';
 import { FilterPanel } from './filters/FilterPanel.tsx';
 import { FilterChips } from './filters/FilterChips.tsx';
+import { ImportControls } from './import/ImportControls.tsx';
+import { ImportProgress } from './import/ImportProgress.tsx';
+import { ImportReportPanel } from './import/ImportReportPanel.tsx';
+import { MappingDialog } from './import/MappingDialog.tsx';
+import { DropZone } from './import/DropZone.tsx';
 
 export function App() {
   const title = useAppState((s) => s.dataset?.title ?? 'No data loaded');
@@ -22,9 +27,14 @@ export function App() {
           <span className="product">Conflict Timeline</span>
           <h1 dir="auto">{title}</h1>
         </div>
+        <ImportControls />
         <StatusLine />
       </header>
+      <ImportProgress />
       <Notices />
+      <ImportReportPanel />
+      <MappingDialog />
+      <DropZone />
       <div className="workspace">
         <FilterPanel />
         <main className="main-column">

@@ -4,14 +4,14 @@ import { formatTime } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import { actorName } from '../model/actors.ts';
 import { safeHttpUrl } from '../model/links.ts';
-import type { Actor, ConflictEvent, TimeValue } from '../model/schema.ts';
+import type { Actor, ConflictEvent, Role, TimeValue } from '../model/schema.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 import { ShapeIcon } from './ShapeIcon.tsx';
 
 const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', en: 'English', ru: 'Russian', hy: 'Armenian', az: 'Azerbaijani' };
-const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
+const languageName = (code: string) => (code === 'und' ? 'language not stated' : (LANGUAGE_NAMES[code] ?? code));
 
-const ROLE_LABEL: Record<string, string> = {
+const ROLE_LABEL: Record<Role, string> = {
   initiator: 'initiator',
   target: 'target',
   mediator: 'mediator',
@@ -21,6 +21,7 @@ const ROLE_LABEL: Record<string, string> = {
   signatory: 'signatory',
   claimant: 'claimant',
   subject: 'subject',
+  associate: 'associated',
 };
 
 const COUNT_LABEL: Record<string, string> = {
@@ -109,7 +110,7 @@ export function DetailPanel() {
           <>
             <dt>Place</dt>
             <dd dir="auto">
-              {place} ({event.place.country})
+              {[place, ...(event.place.admin ?? []).filter((a) => a !== place)].join(', ')} ({event.place.country})
               {event.place.lat !== undefined && event.place.lon !== undefined && (
                 <span className="muted"> · {event.place.lat.toFixed(3)}, {event.place.lon.toFixed(3)}</span>
               )}
@@ -124,6 +125,12 @@ export function DetailPanel() {
             {event.actors.map((ref, i) => (
               <li key={`${ref.actor}-${i}`}>
                 <span dir="auto">{nameOf(ref.actor)}</span> <span className="role">{ROLE_LABEL[ref.role]}</span>
+                {ref.side !== undefined && <span className="muted"> side {ref.side}</span>}
+                {ref.name && ref.name !== nameOf(ref.actor) && (
+                  <div className="muted" dir="auto">
+                    as “{ref.name}”
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -146,6 +153,12 @@ export function DetailPanel() {
                   <td>
                     {QUALIFIER_LABEL[c.qualifier]}
                     {number.format(c.value)} {COUNT_LABEL[c.kind]}
+                    {c.low !== undefined && c.high !== undefined && (
+                      <span className="muted">
+                        {' '}
+                        (range {number.format(c.low)}–{number.format(c.high)})
+                      </span>
+                    )}
                     {c.of && <span className="muted"> ({nameOf(c.of)})</span>}
                   </td>
                   <td dir="auto">{nameOf(c.claimant)}</td>
@@ -194,7 +207,7 @@ export function DetailPanel() {
                 )}
                 <span className="muted">
                   {' '}
-                  · {source.publisher} · {source.date} · {languageName(source.language)}
+                  {[source.title ? source.publisher : null, source.date, languageName(source.language)].filter(Boolean).map((part) => ` · ${part}`).join('')}
                 </span>
                 {!href && source.url && <div className="muted">Not a web link: {source.url}</div>}
                 {quote && (

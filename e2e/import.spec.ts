@@ -1,0 +1,135 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
+
+function smallAcled(): Buffer {
+  const rows = [
+    acledRow({ event_id_cnty: 'ARM1', event_date: '13 September 2022' }),
+    acledRow({ event_id_cnty: 'ARM2', event_date: '2022-09-14', event_type: 'Protests', sub_event_type: 'Peaceful protest', actor1: 'Protesters (Armenia)', actor2: '', inter1: '6', location: 'Yerevan' }),
+    acledRow({ event_id_cnty: 'ARM3', event_date: '31 September 2022' }),
+    acledRow({ event_id_cnty: 'ARM4', event_date: '2022-09-15', event_type: 'Strategic developments', sub_event_type: 'Agreement', notes: 'A ceasefire took effect at 20:00.' }),
+  ];
+  return Buffer.from(acledCsv(rows, { layout: 'pre2023', hxl: true }));
+}
+
+async function openFile(page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') {
+  await page.getByLabel('Open data file').setInputFiles({ name, mimeType, buffer });
+}
+
+test.describe('opening data', () => {
+  test('an ACLED file through the file input replaces the data and shows the import report', async ({ page }) => {
+    await page.goto('/');
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    await openFile(page, 'acled-sample.csv', smallAcled());
+    await expect(status(page)).toHaveText('Showing 3 of 3 events');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled-sample.csv');
+    const report = page.getByRole('region', { name: 'Import report: acled-sample.csv' });
+    await expect(report).toContainText('Read as ACLED CSV (pre-2023 layout). 4 rows read: 3 imported (1 fixed), 1 rejected.');
+    await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('line 5: event_date "31 September 2022" is not a date');
+    await expect(report.getByRole('region', { name: 'Fixes' })).toContainText('line 3: event_date "13 September 2022" read as 2022-09-13');
+    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('line 2 is an HXL hashtag row');
+    await expect(page.getByRole('table', { name: 'Events' })).toContainText('Agreement');
+
+    const download = page.waitForEvent('download');
+    await report.getByRole('button', { name: 'Download report (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('acled-sample-import-report.csv');
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv).toContain('rows read,4');
+    expect(csv).toContain('rejected,5,,event_date,31 September 2022,is not a date');
+
+    // The type filter counts follow the new data.
+    await expect(page.getByRole('group', { name: 'Event types' }).getByRole('checkbox', { name: /Ceasefire/ })).toHaveAccessibleName(/Ceasefire.*1/);
+  });
+
+  test('"Add to current data" merges the file into the seed, with actors recognised by alias', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('radio', { name: 'Add to current data' }).check();
+    await openFile(page, 'acled-sample.csv', smallAcled());
+    await expect(status(page)).toHaveText('Showing 19 of 19 events');
+    // "Military Forces of Armenia (2018-)" is an alias of the seed's Armed Forces of Armenia.
+    await page.getByRole('group', { name: 'Actors' }).getByRole('checkbox', { name: /Armed Forces of Armenia/ }).check();
+    await expect(status(page)).toHaveText(/^Showing [0-9]+ of 19 events$/);
+    const n = Number((await status(page).textContent())!.match(/Showing (\d+)/)![1]);
+    expect(n).toBeGreaterThanOrEqual(3);
+  });
+
+  test('a file that is not a dataset gets one clear message and the data stays', async ({ page }) => {
+    await page.goto('/');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await openFile(page, 'chart.png', png, 'image/png');
+    await expect(page.locator('.notice')).toHaveText(/chart\.png is a PNG image, not a dataset\. The data already loaded stays\./);
+    await openFile(page, 'empty.csv', Buffer.alloc(0));
+    await expect(page.locator('.notice').nth(1)).toHaveText(/empty\.csv is empty\. The data already loaded stays\./);
+    await openFile(page, 'login.html', Buffer.from('<!doctype html><html><body>Sign in</body></html>'), 'text/html');
+    await expect(page.locator('.notice').nth(2)).toHaveText(/login\.html is a web page \(HTML\), not a dataset\./);
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    await expect(page.getByRole('region', { name: /Import report/ })).toHaveCount(0);
+  });
+
+  test('a plain CSV opens after its columns are mapped in the dialog', async ({ page }) => {
+    await page.goto('/');
+    const csv = 'Day,What happened,Category,Parties\n14/09/2022,Ceasefire holds,ceasefire,Government of Armenia\n15/09/2022,Rally in Yerevan,protest,Protesters\n';
+    await openFile(page, 'notes.csv', Buffer.from(csv));
+    const dialog = page.getByRole('dialog', { name: 'Map the columns of notes.csv' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('table', { name: 'First rows of the file' })).toContainText('Rally in Yerevan');
+    await dialog.getByLabel('Date (required)').selectOption('Day');
+    await dialog.getByLabel('Title (required)').selectOption('What happened');
+    await dialog.getByLabel('Event type').selectOption('Category');
+    await dialog.getByLabel('Actors (separated by ;)').selectOption('Parties');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page)).toHaveText('Showing 2 of 2 events');
+    await expect(page.getByRole('region', { name: 'Import report: notes.csv' })).toContainText('2 rows read: 2 imported (2 fixed), 0 rejected.');
+  });
+
+  test('dropping a file onto the page opens it', async ({ page }) => {
+    await page.goto('/');
+    const text = smallAcled().toString('utf8');
+    const transfer = await page.evaluateHandle((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+    await expect(page.getByText('Drop the file to open it')).toBeVisible();
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await expect(status(page)).toHaveText('Showing 3 of 3 events');
+    await expect(page.getByText('Drop the file to open it')).toBeHidden();
+  });
+
+  test('a large file shows progress and can be cancelled, leaving the data as it was', async ({ page }, info) => {
+    await page.goto('/');
+    const big = acledCsv(generatedAcledRows(150_000));
+    const path = info.outputPath('big.csv');
+    writeFileSync(path, big);
+    await page.getByLabel('Open data file').setInputFiles(path);
+    const progress = page.getByRole('region', { name: 'Import progress' });
+    await expect(progress).toBeVisible();
+    await expect(progress.getByRole('progressbar')).toBeVisible();
+    // The page stays responsive while the worker parses: zooming still works.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toBeHidden();
+    await expect(page.locator('.notice')).toHaveText(/Opening big\.csv was cancelled\. The data already loaded stays\./);
+    await expect(status(page)).toHaveText(/of 16 events$/);
+  });
+
+  test('the data parameter loads a dataset from a URL and then applies the view in the link', async ({ page }) => {
+    await page.route('https://data.example.org/**', async (route) => {
+      if (route.request().url().endsWith('/missing.csv')) return route.fulfill({ status: 404, body: 'not found', headers: { 'access-control-allow-origin': '*' } });
+      return route.fulfill({ status: 200, body: smallAcled(), headers: { 'content-type': 'text/csv', 'access-control-allow-origin': '*' } });
+    });
+    await page.goto('/?data=https://data.example.org/acled.csv&types=protest');
+    await expect(status(page)).toHaveText('Showing 1 of 3 events');
+    await expect(page).toHaveURL(/data=https/);
+    await page.goto('/?data=https://data.example.org/missing.csv');
+    await expect(page.locator('.notice').first()).toHaveText(/The data at https:\/\/data\.example\.org\/missing\.csv could not be loaded: the server answered 404/);
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    await page.goto('/?data=javascript:alert(1)');
+    await expect(page.locator('.notice').first()).toHaveText(/is not an http\(s\) URL, so it was not opened/);
+  });
+});

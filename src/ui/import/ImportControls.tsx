@@ -1,0 +1,60 @@
+import { useId, useRef } from 'react';
+import { FORMATS, FORMAT_LABEL, type ImportFormat } from '../../io/formats.ts';
+import { useAppState, useAppStore } from '../StoreContext.tsx';
+import { openFile } from './importFlow.ts';
+
+/** "Open data file", the format (detected unless chosen) and whether the file replaces or adds to the data. */
+export function ImportControls() {
+  const store = useAppStore();
+  const options = useAppState((s) => s.importOptions);
+  const busy = useAppState((s) => s.importing !== null);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  return (
+    <div className="import-controls" role="group" aria-label="Open data">
+      <input
+        ref={input}
+        id={`${id}-file`}
+        className="visually-hidden"
+        type="file"
+        accept=".csv,.json,.txt,.tsv,text/csv,application/json"
+        aria-label="Open data file"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void openFile(store, file);
+        }}
+      />
+      <label htmlFor={`${id}-file`} className={`button primary${busy ? ' disabled' : ''}`}>
+        Open data file…
+      </label>
+      <label className="import-format">
+        <span className="visually-hidden">Format</span>
+        <select
+          value={options.format}
+          aria-label="Format"
+          onChange={(e) => store.getState().setImportOptions({ format: e.currentTarget.value as ImportFormat | 'auto' })}
+        >
+          <option value="auto">Detect format</option>
+          {FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABEL[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="import-mode">
+        <legend className="visually-hidden">When opening a file</legend>
+        <label>
+          <input type="radio" name={`${id}-mode`} checked={options.mode === 'replace'} onChange={() => store.getState().setImportOptions({ mode: 'replace' })} />
+          Replace
+        </label>
+        <label>
+          <input type="radio" name={`${id}-mode`} checked={options.mode === 'add'} onChange={() => store.getState().setImportOptions({ mode: 'add' })} />
+          Add to current data
+        </label>
+      </fieldset>
+    </div>
+  );
+}

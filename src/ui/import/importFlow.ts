@@ -1,0 +1,56 @@
+// Runs an import from a file, a drop or the `data` URL parameter, and tells the store how it
+// goes: progress, then the data and its report, or a message while the loaded data stays.
+import { startImport, type RunningImport } from '../../io/importClient.ts';
+import type { ImportJob } from '../../io/workerProtocol.ts';
+import type { AppStore, LoadMode } from '../../store/store.ts';
+
+let running: RunningImport | null = null;
+
+export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
+
+export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode): Promise<ImportOutcome> {
+  running?.cancel();
+  const state = store.getState();
+  state.showImportReport(null);
+  state.setImporting({ fileName: job.fileName, phase: 'reading', fraction: 0 });
+  const current = startImport(job, (phase, fraction) => store.getState().setImporting({ fileName: job.fileName, phase, fraction }));
+  running = current;
+  const result = await current.result;
+  if (running !== current) return 'cancelled';
+  running = null;
+  const s = store.getState();
+  s.setImporting(null);
+  const kept = s.dataset ? ' The data already loaded stays.' : '';
+  switch (result.kind) {
+    case 'done':
+      if (result.dataset.events.length === 0) {
+        s.addNotice(`${job.fileName}: no event could be imported.${kept}`);
+        s.showImportReport(result.report);
+        return 'refused';
+      }
+      s.loadDataset(result.dataset, { mode });
+      s.showImportReport(result.report);
+      return 'loaded';
+    case 'needs-mapping':
+      s.requestMapping({ file: job.file, fileName: job.fileName, columns: result.columns, sample: result.sample, guess: result.guess, mode });
+      return 'mapping';
+    case 'not-a-dataset':
+      s.addNotice(`${result.message}${kept}`);
+      return 'refused';
+    case 'cancelled':
+      s.addNotice(`Opening ${job.fileName} was cancelled.${kept}`);
+      return 'cancelled';
+    case 'failed':
+      s.addNotice(`${job.fileName} could not be read: ${result.message}.${kept}`);
+      return 'refused';
+  }
+}
+
+export function cancelImport(): void {
+  running?.cancel();
+}
+
+export function openFile(store: AppStore, file: File): Promise<ImportOutcome> {
+  const { format, mode } = store.getState().importOptions;
+  return runImport(store, { file, fileName: file.name, ...(format !== 'auto' ? { format } : {}) }, mode);
+}
