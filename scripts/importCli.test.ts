@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, runImportCli, type CliOptions } from './importCli.ts';
+import { acledCsv, acledRow } from '../src/testing/acledFixture.ts';
+import { importText } from '../src/io/importer.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const options = (args: string[]) => parseArgs(args) as CliOptions;
+
+describe('npm run import', () => {
+  it('reads its arguments and refuses bad ones', () => {
+    expect(parseArgs(['a.csv', '--format', 'acled', '--allow-rejects', '--compact'])).toMatchObject({ file: 'a.csv', format: 'acled', allowRejects: true, compact: true });
+    expect(parseArgs(['--format', 'xlsx', 'a.csv'])).toEqual({ error: '--format must be one of json, acled, ucdp, csv' });
+    expect(parseArgs([])).toEqual({ error: 'no file given' });
+  });
+
+  it('writes the app JSON to stdout and the report to stderr, exiting 1 on rejects unless allowed', () => {
+    const text = acledCsv([acledRow(), acledRow({ event_id_cnty: 'BAD', event_date: '31 September 2022' })]);
+    const run = runImportCli(options(['acled.csv']), bytes(text));
+    expect(run.exitCode).toBe(1);
+    expect(JSON.parse(run.stdout).events).toHaveLength(1);
+    expect(run.stderr).toContain('rejected line 3: event_date "31 September 2022" is not a date');
+    expect(run.stderr[0]).toBe('acled.csv: read as ACLED CSV (current layout). 2 rows read: 1 imported (0 fixed), 1 rejected.');
+    expect(runImportCli(options(['acled.csv', '--allow-rejects']), bytes(text)).exitCode).toBe(0);
+  });
+
+  it('writes the compact variant, which the app reads back to the same events', () => {
+    const text = acledCsv([acledRow(), acledRow({ event_id_cnty: 'ARM2', event_date: '2022-09-14' })]);
+    const full = JSON.parse(runImportCli(options(['a.csv']), bytes(text)).stdout);
+    const compactText = runImportCli(options(['a.csv', '--compact']), bytes(text)).stdout;
+    expect(JSON.parse(compactText).format).toBe('conflict-timeline-compact');
+    const back = importText({ text: compactText, fileName: 'a.compact.json' });
+    if (back.kind !== 'done') throw new Error(back.kind);
+    expect(back.report.format).toBe('Conflict Timeline JSON (compact)');
+    expect(JSON.parse(JSON.stringify(back.dataset))).toEqual(full);
+  });
+
+  it('guesses the columns of a plain CSV, which --map overrides, and exits 2 on a file that is not data', () => {
+    const text = 'When,Headline,Other\n2022-09-14,Ceasefire,x\n';
+    const run = runImportCli(options(['notes.csv', '--map', 'title=Other', '--tz', 'Asia/Yerevan']), bytes(text));
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr[0]).toBe('columns: date=When, title=Other (change with --map field=column)');
+    expect(JSON.parse(run.stdout).events[0]).toMatchObject({ title: { en: 'x' }, start: { at: '2022-09-14T00:00:00+04:00' } });
+    expect(runImportCli(options(['logo.png']), new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatchObject({ exitCode: 2, stderr: ['logo.png is a PNG image, not a dataset.'] });
+  });
+});

@@ -1,0 +1,105 @@
+// The command line behind `npm run import`: argument parsing and the run, apart from process
+// handling so that tests can call it. Same importers and validator as the app.
+import { basename } from 'node:path';
+import { encodeCompact } from '../src/io/compact.ts';
+import { guessMapping, MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../src/io/csvMapping.ts';
+import { FORMATS, sniffBinary, type ImportFormat } from '../src/io/detect.ts';
+import { importText } from '../src/io/importer.ts';
+import { describeIssue, summariseReport, type ImportReport } from '../src/io/report.ts';
+import { reportToCsv } from '../src/io/report.ts';
+import { validateDataset } from '../src/model/validate.ts';
+
+export const USAGE = `Usage: npm run import -- <file> [--format acled|ucdp|json|csv] [--allow-rejects] [--compact]
+                       [--report report.csv] [--map field=column]… [--tz Area/City] [--lang en]
+Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file to the app's JSON on stdout.
+The import report goes to stderr. Exit code: 0 done; 1 rows were rejected (unless --allow-rejects);
+2 the file could not be used.`;
+
+export interface CliOptions {
+  file: string;
+  format?: ImportFormat;
+  allowRejects: boolean;
+  compact: boolean;
+  reportPath?: string;
+  map: Partial<Record<MappedField, string>>;
+  tz?: string;
+  lang?: string;
+}
+
+export function parseArgs(args: readonly string[]): CliOptions | { error: string } {
+  const options: CliOptions = { file: '', allowRejects: false, compact: false, map: {} };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => args[++i] ?? '';
+    if (arg === '--allow-rejects') options.allowRejects = true;
+    else if (arg === '--compact') options.compact = true;
+    else if (arg === '--format') {
+      const f = value();
+      if (!(FORMATS as readonly string[]).includes(f)) return { error: `--format must be one of ${FORMATS.join(', ')}` };
+      options.format = f as ImportFormat;
+    } else if (arg === '--report') options.reportPath = value();
+    else if (arg === '--tz') options.tz = value();
+    else if (arg === '--lang') options.lang = value();
+    else if (arg === '--map') {
+      const [field, column] = value().split('=');
+      if (!field || column === undefined || !(MAPPED_FIELDS as readonly string[]).includes(field))
+        return { error: `--map takes field=column, with field one of ${MAPPED_FIELDS.join(', ')}` };
+      options.map[field as MappedField] = column;
+    } else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
+    else if (!options.file) options.file = arg;
+    else return { error: `one file at a time (got ${options.file} and ${arg})` };
+  }
+  if (!options.file) return { error: 'no file given' };
+  return options;
+}
+
+export interface CliRun {
+  stdout: string;
+  stderr: string[];
+  exitCode: number;
+  report?: ImportReport;
+}
+
+function reportLines(report: ImportReport): string[] {
+  const lines = [`${report.fileName}: read as ${report.format}. ${summariseReport(report)}`];
+  for (const r of report.rejections) lines.push(`rejected ${describeIssue(r)}`);
+  const byField = new Map<string, number>();
+  for (const f of report.fixes) byField.set(f.field, (byField.get(f.field) ?? 0) + 1);
+  if (byField.size) lines.push(`fixes by field: ${[...byField].map(([f, n]) => `${f} ${n}`).join(', ')}`);
+  for (const f of report.fixes.slice(0, 20)) lines.push(`fixed ${describeIssue(f)}`);
+  if (report.fixes.length > 20) lines.push(`…and ${report.fixes.length - 20} more fixes (--report file.csv lists them all)`);
+  for (const n of report.notes) lines.push(`note: ${n}`);
+  return lines;
+}
+
+/** Runs one conversion on bytes already read. */
+export function runImportCli(options: CliOptions, bytes: Uint8Array): CliRun {
+  const fileName = basename(options.file);
+  const binary = sniffBinary(bytes.subarray(0, 4096));
+  if (binary) return { stdout: '', stderr: [`${fileName} is ${binary}, not a dataset.`], exitCode: 2 };
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let mapping: ColumnMapping | undefined;
+  const stderr: string[] = [];
+  let result = importText({ text, fileName, ...(options.format ? { format: options.format } : {}) });
+  if (result.kind === 'needs-mapping') {
+    mapping = { ...guessMapping(result.columns), ...options.map, timeZone: options.tz ?? 'UTC', language: options.lang ?? 'en' };
+    stderr.push(`columns: ${MAPPED_FIELDS.filter((f) => mapping![f]).map((f) => `${f}=${mapping![f]}`).join(', ')} (change with --map field=column)`);
+    result = importText({ text, fileName, format: 'csv', mapping });
+  }
+  if (result.kind === 'not-a-dataset') return { stdout: '', stderr: [...stderr, result.message], exitCode: 2 };
+  if (result.kind === 'needs-mapping') return { stdout: '', stderr: [...stderr, `${fileName}: the columns could not be mapped`], exitCode: 2 };
+  const { dataset, report } = result;
+  stderr.push(...reportLines(report));
+  const validated = validateDataset(dataset);
+  if (!validated.ok) {
+    stderr.push(...validated.problems.slice(0, 20).map((p) => `invalid output ${p.path}: ${p.message}`));
+    return { stdout: '', stderr, exitCode: 2, report };
+  }
+  const output = options.compact ? encodeCompact(validated.dataset) : validated.dataset;
+  const stdout = `${JSON.stringify(output, null, dataset.events.length > 10_000 || options.compact ? undefined : 2)}\n`;
+  const exitCode = report.rejectedRows > 0 && !options.allowRejects ? 1 : 0;
+  if (exitCode === 1) stderr.push(`${report.rejectedRows} rows were rejected; the output was written anyway. Pass --allow-rejects to exit with 0.`);
+  return { stdout, stderr, exitCode, report };
+}
+
+export { reportToCsv };
