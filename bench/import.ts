@@ -1,0 +1,25 @@
+// `npm run bench` (second part): how long importing an ACLED CSV takes, in Node, with the same
+// code the app's worker runs. It reports; it asserts nothing.
+import os from 'node:os';
+import { importText } from '../src/io/importer.ts';
+import { encodeCompact } from '../src/io/compact.ts';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
+
+const sizes = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
+const lines: string[] = [];
+for (const n of sizes) {
+  const text = acledCsv(generatedAcledRows(n));
+  const t0 = performance.now();
+  const result = importText({ text, fileName: 'bench.csv' });
+  const csvMs = performance.now() - t0;
+  if (result.kind !== 'done') throw new Error(result.kind);
+  const compact = JSON.stringify(encodeCompact(result.dataset));
+  const t1 = performance.now();
+  importText({ text: compact, fileName: 'bench.compact.json' });
+  const compactMs = performance.now() - t1;
+  lines.push(`| ${n.toLocaleString('en-GB')} | ${(text.length / 1e6).toFixed(0)} MB | ${(csvMs / 1000).toFixed(1)} s | ${(compact.length / 1e6).toFixed(0)} MB | ${(compactMs / 1000).toFixed(1)} s |`);
+}
+console.log(`Import, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log('| ACLED rows | CSV size | import CSV | compact JSON size | import compact |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const line of lines) console.log(line);
