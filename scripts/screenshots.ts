@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { acledCsv, acledRow } from '../src/testing/acledFixture.ts';
 
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -36,6 +37,24 @@ try {
     await page.screenshot({ path: `${out}/${name}.png`, fullPage: false });
     console.log(`${out}/${name}.png`);
   }
+  // Opening data: the import report after an ACLED file with a bad row, and the mapping dialog.
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector('.lane-label');
+  const acled = acledCsv(
+    [acledRow(), acledRow({ event_id_cnty: 'ARM101', event_date: '31 September 2022' }), acledRow({ event_id_cnty: 'ARM102', event_date: '14 September 2022', location: ' Jermuk ' })],
+    { layout: 'pre2023', hxl: true },
+  );
+  await page.getByLabel('Open data file').setInputFiles({ name: 'acled-sample.csv', mimeType: 'text/csv', buffer: Buffer.from(acled) });
+  await page.getByRole('region', { name: /Import report/ }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/import-report.png` });
+  console.log(`${out}/import-report.png`);
+  const plain = 'Day,What happened,Category,Parties\n14/09/2022,Ceasefire holds,ceasefire,Government of Armenia\n15/09/2022,Rally in Yerevan,protest,Protesters\n';
+  await page.getByLabel('Open data file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from(plain) });
+  await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/mapping-dialog.png` });
+  console.log(`${out}/mapping-dialog.png`);
   await browser.close();
 } finally {
   server.kill();

@@ -30,10 +30,12 @@ export function ActorFilter() {
     [table],
   );
   const selectedSet = useMemo(() => new Set(selected), [selected]);
+  // Data providers (ACLED, UCDP) claim counts but take part in no event: they are not listed.
+  const listable = useMemo(() => [...table.actors.keys()].filter((i) => table.actors[i]!.kind !== 'data-provider'), [table]);
   // Busiest first, then by name; ticked actors stay at the top so they are easy to untick.
   const order = useMemo(() => {
     const words = normaliseForSearch(query).split(' ').filter(Boolean);
-    return [...table.actors.keys()]
+    return listable
       .filter((i) => words.every((w) => searchText[i]!.includes(w)))
       .sort(
         (a, b) =>
@@ -41,7 +43,7 @@ export function ActorFilter() {
           counts[b]! - counts[a]! ||
           names[a]!.localeCompare(names[b]!),
       );
-  }, [table, query, searchText, counts, names, selectedSet]);
+  }, [table, listable, query, searchText, counts, names, selectedSet]);
 
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...selected, id] : selected.filter((a) => a !== id);
@@ -72,7 +74,7 @@ export function ActorFilter() {
           type="search"
           className="filter-search"
           aria-label="Find an actor"
-          placeholder={`Find among ${number.format(table.actors.length)} actors`}
+          placeholder={`Find among ${number.format(listable.length)} actors`}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
