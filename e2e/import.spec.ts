@@ -126,6 +126,10 @@ test.describe('opening data', () => {
     await page.goto('/?data=https://data.example.org/acled.csv&types=protest');
     await expect(status(page)).toHaveText('Showing 1 of 3 events');
     await expect(page).toHaveURL(/data=https/);
+    // A file opened from disk replaces the linked data, and the link no longer names it.
+    await openFile(page, 'acled-sample.csv', smallAcled());
+    await expect(page.getByRole('region', { name: 'Import report: acled-sample.csv' })).toBeVisible();
+    await expect(page).not.toHaveURL(/data=/);
     await page.goto('/?data=https://data.example.org/missing.csv');
     await expect(page.locator('.notice').first()).toHaveText(/The data at https:\/\/data\.example\.org\/missing\.csv could not be loaded: the server answered 404/);
     await expect(status(page)).toHaveText('Showing 16 of 16 events');

@@ -50,7 +50,17 @@ export function cancelImport(): void {
   running?.cancel();
 }
 
-export function openFile(store: AppStore, file: File): Promise<ImportOutcome> {
+/** A file opened from disk cannot travel in a link: the link stops naming the data it replaced. */
+function dropDataParam(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('data')) return;
+  url.searchParams.delete('data');
+  window.history.replaceState(null, '', url);
+}
+
+export async function openFile(store: AppStore, file: File): Promise<ImportOutcome> {
   const { format, mode } = store.getState().importOptions;
-  return runImport(store, { file, fileName: file.name, ...(format !== 'auto' ? { format } : {}) }, mode);
+  const outcome = await runImport(store, { file, fileName: file.name, ...(format !== 'auto' ? { format } : {}) }, mode);
+  if (outcome === 'loaded') dropDataParam();
+  return outcome;
 }
