@@ -13,6 +13,8 @@ export interface CsvReadOptions {
   hasHeader: boolean;
   /** Without a header: the number of fields every row must have. */
   fieldCount?: number;
+  /** The cell delimiter; see previewCsv and guessDelimiter. */
+  delimiter: string;
   onHeader?(fields: string[]): void;
   onProgress?(fraction: number): void;
 }
@@ -46,6 +48,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
   const config = {
     header: false,
     skipEmptyLines: false,
+    delimiter: options.delimiter,
     chunkSize: CHUNK,
     chunk(results: Papa.ParseResult<string[]>) {
       const errorsByRow = new Map<number, string>();
@@ -87,9 +90,24 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
   if (blank > 0) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
 }
 
-/** The first rows of a CSV text, for detection and for the column-mapping dialog. */
-export function previewCsv(text: string, rows: number): string[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const result = Papa.parse<string[]>(body.slice(0, 1 << 16), { header: false, preview: rows, skipEmptyLines: true });
+const PREVIEW_CHARS = 1 << 16;
+
+function previewBody(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, PREVIEW_CHARS);
+}
+
+/**
+ * The first rows of a CSV text, for detection and for the column-mapping dialog. ACLED and UCDP
+ * files are always comma-separated: pass ',' for them, because a guess can pick ';' when every row
+ * cites sources separated by ';'.
+ */
+export function previewCsv(text: string, rows: number, delimiter?: string): string[][] {
+  const result = Papa.parse<string[]>(previewBody(text), { header: false, preview: rows, skipEmptyLines: true, ...(delimiter ? { delimiter } : {}) });
   return result.data;
+}
+
+/** The delimiter of a plain CSV (comma, semicolon, tab or bar), guessed once from its start. */
+export function guessDelimiter(text: string): string {
+  const result = Papa.parse<string[]>(previewBody(text), { header: false, preview: 20, skipEmptyLines: true });
+  return result.meta.delimiter || ',';
 }

@@ -1,5 +1,5 @@
 // What kind of file this is, from its content. The file name is only used in messages.
-import { previewCsv } from './csv.ts';
+import { previewCsv, guessDelimiter } from './csv.ts';
 
 import { type ImportFormat } from './formats.ts';
 export { FORMATS, FORMAT_LABEL, type ImportFormat } from './formats.ts';
@@ -37,12 +37,12 @@ export function detectFormat(text: string): Detection {
     return { ok: false, reason: 'is a web page (HTML), not a dataset' };
   if (head.startsWith('<')) return { ok: false, reason: 'is XML or SVG, not a dataset' };
   if (head.startsWith('{') || head.startsWith('[')) return { ok: true, format: 'json' };
-  const rows = previewCsv(text, 3);
-  const first = rows[0] ?? [];
+  const first = previewCsv(text, 1, ',')[0] ?? [];
   const lower = first.map((c) => c.trim().toLowerCase());
   if (lower.includes('event_id_cnty') && lower.includes('event_date')) return { ok: true, format: 'acled' };
   if (UCDP_MARKERS.every((m) => lower.includes(m))) return { ok: true, format: 'ucdp' };
   if (looksLikeHeaderlessUcdp(first)) return { ok: true, format: 'ucdp' };
-  if (first.length >= 2) return { ok: true, format: 'csv' };
+  const plain = previewCsv(text, 1, guessDelimiter(text))[0] ?? [];
+  if (plain.length >= 2) return { ok: true, format: 'csv' };
   return { ok: false, reason: 'is neither JSON nor a table with a header row (CSV)' };
 }

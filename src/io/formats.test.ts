@@ -122,6 +122,17 @@ describe('a plain CSV mapped by hand', () => {
     expect(result.report.rejections[0]).toMatchObject({ line: 4, field: 'When', value: 'soon', message: 'is not a date' });
     expect(result.report.fixes.map((f) => [f.line, f.field])).toEqual([[2, 'Link'], [3, 'When'], [5, 'Kind']]);
   });
+
+  it('reads a spreadsheet saved with semicolons, keeping commas inside cells', () => {
+    const semicolons = 'Date;Title;Type\n2022-09-13;Shelling, then a lull;clash\n2022-09-14;Ceasefire;ceasefire\n';
+    const first = importText({ text: semicolons, fileName: 'excel.csv' });
+    if (first.kind !== 'needs-mapping') throw new Error(first.kind);
+    expect(first.columns).toEqual(['Date', 'Title', 'Type']);
+    const result = importText({ text: semicolons, fileName: 'excel.csv', mapping: first.guess });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 2, imported: 2 });
+    expect(result.dataset.events[0]!.title.en ?? Object.values(result.dataset.events[0]!.title)[0]).toBe('Shelling, then a lull');
+  });
 });
 
 describe('the report as CSV', () => {

@@ -4,7 +4,7 @@ import type { Dataset } from '../model/schema.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
-import { readCsvRows, previewCsv, type CsvRowSink } from './csv.ts';
+import { readCsvRows, previewCsv, guessDelimiter, type CsvRowSink } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson } from './jsonImport.ts';
 import { createReportBuilder, type ImportReport } from './report.ts';
@@ -48,7 +48,7 @@ export function importText(request: ImportRequest): ImportResult {
     return { kind: 'done', dataset: result.dataset, report: done };
   }
   if (format === 'csv' && !request.mapping) {
-    const rows = previewCsv(text, 6);
+    const rows = previewCsv(text, 6, guessDelimiter(text));
     const columns = (rows[0] ?? []).map((c) => c.trim());
     if (columns.length < 2) return notADataset(fileName, 'is not a table with a header row (CSV)');
     return { kind: 'needs-mapping', fileName, columns, sample: rows.slice(1), guess: guessMapping(columns) };
@@ -61,7 +61,8 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
   let sink: CsvFormat | null = null;
   let headerProblem: string | null = null;
-  const first = previewCsv(text, 1)[0] ?? [];
+  const delimiter = format === 'csv' ? guessDelimiter(text) : ',';
+  const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
   const onHeader = (header: string[]) => {
     if (format === 'acled') {
@@ -82,7 +83,7 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   }
   const forward: CsvRowSink = { row: (cells, line, row) => (sink ? sink.row(cells, line, row) : row.reject('row', headerProblem ?? 'has no header')) };
   // A file whose header is wrong has no rows worth reading: stop and say so.
-  const probe = previewCsv(text, 1)[0];
+  const probe = first.length ? first : undefined;
   if (!headerless && probe) {
     onHeader(probe.map((c) => c.trim()));
     if (headerProblem) return notADataset(fileName, headerProblem);
@@ -90,6 +91,7 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   }
   readCsvRows(text, forward, report, {
     hasHeader: !headerless,
+    delimiter,
     ...(headerless ? { fieldCount: UCDP_COLUMNS.length } : {}),
     onHeader,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),

@@ -1,80 +1,310 @@
 import { describe, expect, it } from 'vitest';
-import { importText } from './importer.ts';
-import { UCDP_COLUMNS } from './ucdp.ts';
+import { importText, type ImportResult } from './importer.ts';
+import { UCDP_COLUMNS, UCDP_PROVIDER } from './ucdp.ts';
+import type { ImportReport } from './report.ts';
+import type { Dataset } from '../model/schema.ts';
 
-const BASE: Record<string, string> = {
-  id: '424242', relid: 'ARM-2022-1', year: '2022', type_of_violence: '1', conflict_name: 'Armenia - Azerbaijan',
-  dyad_name: 'Government of Armenia - Government of Azerbaijan', side_a: 'Government of Armenia', side_b: 'Government of Azerbaijan',
-  source_office: 'Armenpress;Reuters', source_date: '2022-09-14', source_headline: 'Heavy fighting on the border',
-  where_coordinates: 'Jermuk town', adm_1: 'Vayots Dzor province', latitude: '39.8414', longitude: '45.6722',
-  country: 'Armenia', date_prec: '1', date_start: '2022-09-13', date_end: '2022-09-14', deaths_a: '10', deaths_b: '0', best: '15', low: '12', high: '20',
+type GedRow = Partial<Record<string, string>>;
+
+/** A GED row for the September 2022 fighting on the Armenia–Azerbaijan border; override what a test needs. */
+const BASE: GedRow = {
+  id: '424242',
+  relid: 'ARM-2022-1-1',
+  year: '2022',
+  active_year: '1',
+  code_status: 'Clear',
+  type_of_violence: '1',
+  conflict_dset_id: '388',
+  conflict_new_id: '388',
+  conflict_name: 'Armenia - Azerbaijan',
+  dyad_dset_id: '460',
+  dyad_new_id: '460',
+  dyad_name: 'Government of Armenia - Government of Azerbaijan',
+  side_a_dset_id: '371',
+  side_a_new_id: '121',
+  side_a: 'Government of Armenia',
+  side_b_dset_id: '373',
+  side_b_new_id: '122',
+  side_b: 'Government of Azerbaijan',
+  number_of_sources: '2',
+  source_article: '"Armenpress, 2022-09-14, ""Heavy fighting""";"Reuters, 2022-09-15"',
+  source_office: 'Armenpress;Reuters',
+  source_date: '2022-09-14;2022-09-15',
+  source_headline: 'Heavy fighting on the border;Armenia says soldiers killed',
+  source_original: 'Armenian Ministry of Defence',
+  where_prec: '1',
+  where_coordinates: 'Jermuk town',
+  where_description: 'Jermuk, near the border',
+  adm_1: 'Vayots Dzor province',
+  adm_2: 'Jermuk community',
+  latitude: '39.8414',
+  longitude: '45.6722',
+  geom_wkt: 'POINT (45.6722 39.8414)',
+  priogrid_gid: '181172',
+  country: 'Armenia',
+  country_id: '371',
+  region: 'Europe',
+  event_clarity: '1',
+  date_prec: '1',
+  date_start: '2022-09-13',
+  date_end: '2022-09-13',
+  deaths_a: '10',
+  deaths_b: '0',
+  deaths_civilians: '0',
+  deaths_unknown: '5',
+  best: '15',
+  high: '20',
+  low: '12',
+  gwnoa: '371',
+  gwnob: '373',
 };
 
-const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const row = (over: Record<string, string> = {}) => UCDP_COLUMNS.map((c) => cell({ ...BASE, ...over }[c] ?? '')).join(',');
-const file = (rows: string[], header = true) => [...(header ? [UCDP_COLUMNS.join(',')] : []), ...rows].join('\n') + '\n';
+/** Quotes a cell the way Papa Parse reads it back. */
+const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const gedRow = (over: GedRow = {}) => {
+  const values: GedRow = { ...BASE, ...over };
+  return UCDP_COLUMNS.map((c) => cell(values[c] ?? '')).join(',');
+};
+const gedFile = (rows: string[], header = true) => [...(header ? [UCDP_COLUMNS.join(',')] : []), ...rows].join('\n') + '\n';
 
-function run(text: string) {
-  const result = importText({ text, fileName: 'ged.csv' });
-  if (result.kind !== 'done') throw new Error(JSON.stringify(result));
+function done(result: ImportResult): { dataset: Dataset; report: ImportReport } {
+  if (result.kind !== 'done') throw new Error(`expected an import, got ${JSON.stringify(result)}`);
   return result;
+}
+const run = (text: string) => done(importText({ text, fileName: 'ged.csv' }));
+
+/** Every row is imported or rejected, nothing else. */
+function expectBalanced(report: ImportReport) {
+  expect(report.imported + report.rejectedRows).toBe(report.rowsRead);
+  expect(report.rejections).toHaveLength(report.rejectedRows);
 }
 
 describe('UCDP GED CSV', () => {
-  it('maps an interstate event: a date range, both governments, the place and the fatality estimate', () => {
-    const { dataset, report } = run(file([row()]));
-    expect(report).toMatchObject({ format: 'UCDP GED CSV', rowsRead: 1, imported: 1 });
+  it('has the 49 GED columns in order', () => {
+    expect(UCDP_COLUMNS).toHaveLength(49);
+    expect(UCDP_COLUMNS[5]).toBe('type_of_violence');
+    expect(UCDP_COLUMNS[38]).toBe('date_start');
+    expect(UCDP_COLUMNS.at(-1)).toBe('gwnob');
+  });
+
+  it('detects the file by its header and maps the Armenia–Azerbaijan fighting of 13 September 2022', () => {
+    const { dataset, report } = run(gedFile([gedRow()]));
+    expect(report).toMatchObject({ format: 'UCDP GED CSV', rowsRead: 1, imported: 1, rejectedRows: 0, fixedRows: 0, notes: [] });
+    expect(dataset).toMatchObject({
+      title: 'UCDP GED events from ged.csv',
+      attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',
+      license: 'CC BY 4.0',
+    });
+    expect(dataset.actors[0]).toEqual(UCDP_PROVIDER);
     const [event] = dataset.events;
     expect(event).toMatchObject({
       id: 'ucdp-424242',
       type: 'clash',
+      title: { en: 'Government of Armenia - Government of Azerbaijan, Jermuk town' },
+      description: { en: 'Heavy fighting on the border;Armenia says soldiers killed' },
+      originalLanguage: 'en',
       start: { at: '2022-09-13T00:00:00+04:00', precision: 'day', tz: 'Asia/Yerevan' },
-      end: { at: '2022-09-14T00:00:00+04:00' },
-      place: { name: { en: 'Jermuk town' }, country: 'ARM', admin: ['Vayots Dzor province'] },
+      place: {
+        name: { en: 'Jermuk town' },
+        country: 'ARM',
+        lat: 39.8414,
+        lon: 45.6722,
+        admin: ['Vayots Dzor province', 'Jermuk community'],
+      },
       tags: ['UCDP date precision: 1'],
     });
-    expect(event!.actors.map((a) => [a.actor, a.role, a.side])).toEqual([
-      ['government-of-armenia', 'participant', 1],
-      ['government-of-azerbaijan', 'participant', 2],
+    expect(event!.end).toBeUndefined();
+    expect(event!.actors).toEqual([
+      { actor: 'government-of-armenia', role: 'participant', side: 1 },
+      { actor: 'government-of-azerbaijan', role: 'participant', side: 2 },
     ]);
-    expect(event!.counts[0]).toMatchObject({ kind: 'killed', value: 15, low: 12, high: 20, qualifier: 'about', claimant: 'ucdp' });
-    expect(event!.counts[1]).toMatchObject({ value: 10, of: 'government-of-armenia' });
-    expect(dataset.actors.find((a) => a.id === 'government-of-armenia')!.kind).toBe('state-forces');
-    expect(event!.sources.map((s) => s.publisher)).toEqual(['UCDP GED', 'Armenpress', 'Reuters']);
+    expect(dataset.actors.filter((a) => a.kind === 'state-forces').map((a) => a.id)).toEqual([
+      'government-of-armenia',
+      'government-of-azerbaijan',
+    ]);
+    expect(event!.sources).toEqual([
+      { publisher: 'UCDP GED', url: 'https://ucdp.uu.se/', title: 'UCDP GED event 424242', language: 'en' },
+      { publisher: 'Armenpress', title: 'Heavy fighting on the border', date: '2022-09-14', language: 'und' },
+      { publisher: 'Reuters', title: 'Armenia says soldiers killed', date: '2022-09-15', language: 'und' },
+    ]);
   });
 
-  it('reads a file without its header row', () => {
-    const { dataset, report } = run(file([row(), row({ id: '2', date_end: '2022-09-13' })], false));
-    expect(report.notes[0]).toMatch(/no header row/);
-    expect(dataset.events).toHaveLength(2);
-    expect(dataset.events[1]!.end).toBeUndefined();
+  // One source per row: see the next test for rows that all cite several.
+  const singleSource: GedRow = { source_office: 'Armenpress', source_date: '2022-09-14', source_headline: 'Heavy fighting', source_article: 'Armenpress' };
+
+  it('reads a file without its header row, and says so', () => {
+    const rows = [
+      gedRow({ ...singleSource, id: '1' }),
+      gedRow({ ...singleSource, id: '2', date_start: '2022-09-14 00:00:00.000', date_end: '2022-09-14 00:00:00.000' }),
+    ];
+    const { dataset, report } = run(gedFile(rows, false));
+    expect(report).toMatchObject({ format: 'UCDP GED CSV', rowsRead: 2, imported: 2, fixedRows: 0 });
+    expect(report.notes).toEqual(['the file has no header row; its 49 columns were read in the UCDP GED order']);
+    expect(dataset.events.map((e) => [e.id, e.start.at])).toEqual([
+      ['ucdp-1', '2022-09-13T00:00:00+04:00'],
+      ['ucdp-2', '2022-09-14T00:00:00+04:00'],
+    ]);
+    expectBalanced(report);
   });
 
-  it('makes one-sided violence an attack on civilians with an initiator and a target; an empty best is unknown', () => {
-    const { dataset } = run(file([row({ type_of_violence: '3', side_b: 'Civilians', best: '', low: '', high: '', deaths_a: '' })]));
-    expect(dataset.events[0]!.type).toBe('violence-against-civilians');
-    expect(dataset.events[0]!.actors.map((a) => a.role)).toEqual(['initiator', 'target']);
-    expect(dataset.events[0]!.counts).toEqual([]);
+  // Every row holds the same number of ";" (GED's source lists): a guessed delimiter would be ";".
+  it('reads a file without its header row whose rows all cite two sources', () => {
+    const { report } = run(gedFile([gedRow({ id: '1' }), gedRow({ id: '2' })], false));
+    expect(report).toMatchObject({ rowsRead: 2, imported: 2 });
+  });
+
+  it('gives a range event an end at local midnight of date_end, and keeps date_prec as a tag', () => {
+    const { dataset, report } = run(gedFile([gedRow({ date_prec: '4', date_start: '2022-09-01', date_end: '2022-09-30 00:00:00.000' })]));
+    expect(report.fixedRows).toBe(0);
+    expect(dataset.events[0]).toMatchObject({
+      start: { at: '2022-09-01T00:00:00+04:00', precision: 'day', tz: 'Asia/Yerevan' },
+      end: { at: '2022-09-30T00:00:00+04:00', precision: 'day', tz: 'Asia/Yerevan' },
+      tags: ['UCDP date precision: 4'],
+    });
+    expect(dataset.events[0]!.counts[0]!.claimedOn).toBe('2022-09-30');
+  });
+
+  it('reports a date that is not ISO as read', () => {
+    const { dataset, report } = run(gedFile([gedRow({ date_start: '13/09/2022', date_end: '13 September 2022' })]));
+    expect(dataset.events[0]!.start.at).toBe('2022-09-13T00:00:00+04:00');
+    expect(report.fixedRows).toBe(1);
+    expect(report.fixes).toEqual([
+      { line: 2, field: 'date_start', value: '13/09/2022', message: 'read as 2022-09-13' },
+      { line: 2, field: 'date_end', value: '13 September 2022', message: 'read as 2022-09-13' },
+    ]);
+  });
+
+  it('reports an empty date_prec and imports the event without the tag', () => {
+    const { dataset, report } = run(gedFile([gedRow({ date_prec: '' })]));
+    expect(report).toMatchObject({ imported: 1, fixedRows: 1 });
+    expect(report.fixes[0]).toMatchObject({ line: 2, field: 'date_prec', message: expect.stringMatching(/^was empty/) });
+    expect(dataset.events[0]!.tags).toEqual([]);
+  });
+
+  it('makes one-sided violence an attack on civilians, side_a the initiator and side_b the target', () => {
+    const { dataset } = run(
+      gedFile([gedRow({ type_of_violence: '3', dyad_name: '', conflict_name: '', side_a: 'IS', side_b: 'Civilians', deaths_b: '4' })]),
+    );
+    const [event] = dataset.events;
+    expect(event!.type).toBe('violence-against-civilians');
+    expect(event!.title.en).toBe('IS – Civilians, Jermuk town');
+    expect(event!.actors).toEqual([
+      { actor: 'is', role: 'initiator', side: 1 },
+      { actor: 'civilians', role: 'target', side: 2 },
+    ]);
+    expect(dataset.actors.find((a) => a.id === 'is')!.kind).toBe('armed-group');
+    expect(dataset.actors.find((a) => a.id === 'civilians')!.kind).toBe('civilians');
+    expect(event!.counts.map((c) => [c.value, c.of])).toEqual([
+      [15, undefined],
+      [10, 'is'],
+      [4, 'civilians'],
+    ]);
+  });
+
+  it('maps best, low and high to a killed count, with the deaths of each side; an empty best is unknown, not zero', () => {
+    const { dataset } = run(
+      gedFile([
+        gedRow({ id: '1', deaths_b: '2' }),
+        gedRow({ id: '2', best: '', low: '', high: '', deaths_a: '0', deaths_b: '' }),
+        gedRow({ id: '3', best: '7', low: '', high: '9', deaths_a: '', deaths_b: '' }),
+      ]),
+    );
+    const [full, unknown, partial] = dataset.events;
+    expect(full!.counts).toEqual([
+      { kind: 'killed', value: 15, qualifier: 'about', low: 12, high: 20, claimant: 'ucdp', claimedOn: '2022-09-13', source: 0 },
+      { kind: 'killed', value: 10, qualifier: 'about', of: 'government-of-armenia', claimant: 'ucdp', claimedOn: '2022-09-13', source: 0 },
+      { kind: 'killed', value: 2, qualifier: 'about', of: 'government-of-azerbaijan', claimant: 'ucdp', claimedOn: '2022-09-13', source: 0 },
+    ]);
+    expect(unknown!.counts).toEqual([]);
+    expect(partial!.counts).toEqual([{ kind: 'killed', value: 7, qualifier: 'about', high: 9, claimant: 'ucdp', claimedOn: '2022-09-13', source: 0 }]);
+  });
+
+  it('leaves out a low that is not a whole number, and reports it', () => {
+    const { dataset, report } = run(gedFile([gedRow({ low: 'n/a' })]));
+    expect(dataset.events[0]!.counts[0]).not.toHaveProperty('low');
+    expect(report.fixes).toEqual([{ line: 2, field: 'low', value: 'n/a', message: 'is not a whole number of 0 or more; left out' }]);
+  });
+
+  it('reads historical country names in brackets and picks the zone nearest the longitude', () => {
+    const { dataset } = run(
+      gedFile([
+        gedRow({ id: '1', country: 'Russia (Soviet Union)', latitude: '55.75', longitude: '37.61' }),
+        gedRow({ id: '2', country: 'DR Congo (Zaire)', latitude: '-4.32', longitude: '15.31' }),
+      ]),
+    );
+    expect(dataset.events.map((e) => [e.place!.country, e.start.at])).toEqual([
+      ['RUS', '2022-09-13T00:00:00+03:00'],
+      ['COD', '2022-09-13T00:00:00+01:00'],
+    ]);
+  });
+
+  it('names the place by where_coordinates, then where_description, then adm_1', () => {
+    const { dataset } = run(
+      gedFile([
+        gedRow({ id: '1', where_coordinates: '' }),
+        gedRow({ id: '2', where_coordinates: '', where_description: '', adm_2: '' }),
+      ]),
+    );
+    expect(dataset.events.map((e) => [e.place!.name.en, e.place!.admin])).toEqual([
+      ['Jermuk, near the border', ['Vayots Dzor province', 'Jermuk community']],
+      ['Vayots Dzor province', ['Vayots Dzor province']],
+    ]);
+  });
+
+  it('keeps headlines as titles only when there is one per source, and dates only when they are clean', () => {
+    const { dataset, report } = run(
+      gedFile([
+        gedRow({ id: '1', source_headline: 'Only one headline', source_date: '2022-09-14 00:00:00.000' }),
+        gedRow({ id: '2', source_date: 'September 2022' }),
+      ]),
+    );
+    expect(dataset.events[0]!.sources.slice(1)).toEqual([
+      { publisher: 'Armenpress', date: '2022-09-14', language: 'und' },
+      { publisher: 'Reuters', date: '2022-09-14', language: 'und' },
+    ]);
+    expect(dataset.events[1]!.sources.slice(1).map((s) => s.date)).toEqual([undefined, undefined]);
+    expect(report.fixes).toEqual([
+      { line: 3, field: 'source_date', value: 'September 2022', message: 'is not a date such as 2022-09-14; the sources are left without it' },
+    ]);
   });
 
   it.each([
-    [{ type_of_violence: '4' }, 'type_of_violence', 'is not 1, 2 or 3'],
-    [{ date_start: '2022-13-01' }, 'date_start', 'is not a date'],
-    [{ date_end: '2022-09-01' }, 'date_end', 'is before date_start'],
-    [{ best: 'many' }, 'best', 'is not a whole number of 0 or more'],
-    [{ country: 'Atlantis' }, 'country', 'is not a country we know'],
-    [{ side_a: '' }, 'side_a', 'is empty'],
-    [{ date_prec: '9' }, 'date_prec', 'is not 1 to 5'],
-  ])('rejects %j on its line', (over, field, message) => {
-    const { report } = run(file([row({ id: '1' }), row({ id: '2', ...over })]));
-    expect(report).toMatchObject({ rowsRead: 2, imported: 1, rejectedRows: 1 });
-    expect(report.rejections[0]).toMatchObject({ line: 3, field, message });
+    [{ id: '' }, 'id', 'is empty', undefined],
+    [{ type_of_violence: '4' }, 'type_of_violence', 'is not 1, 2 or 3', '4'],
+    [{ date_start: '2022-13-01' }, 'date_start', 'is not a date', '2022-13-01'],
+    [{ date_end: 'soon' }, 'date_end', 'is not a date', 'soon'],
+    [{ date_end: '2022-09-01' }, 'date_end', 'is before date_start', '2022-09-01'],
+    [{ date_prec: '9' }, 'date_prec', 'is not 1, 2, 3, 4 or 5', '9'],
+    [{ latitude: 'north' }, 'latitude', 'is not a latitude', 'north'],
+    [{ longitude: '245.1' }, 'longitude', 'is not a longitude', '245.1'],
+    [{ country: 'Atlantis' }, 'country', 'is not a country we know', 'Atlantis'],
+    [{ best: 'many' }, 'best', 'is not a whole number of 0 or more', 'many'],
+    [{ best: '-3' }, 'best', 'is not a whole number of 0 or more', '-3'],
+    [{ side_a: '' }, 'side_a', 'is empty', undefined],
+  ])('rejects %j on its line, naming the field', (over, field, message, value) => {
+    const { dataset, report } = run(gedFile([gedRow({ id: '1' }), gedRow({ id: '2', ...over }), gedRow({ id: '3' })]));
+    expect(report).toMatchObject({ rowsRead: 3, imported: 2, rejectedRows: 1 });
+    expect(report.rejections).toEqual([{ line: 3, field, message, ...(value !== undefined ? { value } : {}) }]);
+    expect(dataset.events.map((e) => e.id)).toEqual(['ucdp-1', 'ucdp-3']);
+    expectBalanced(report);
   });
 
-  it('reads a historical country name in brackets', () => {
-    const { dataset } = run(file([row({ country: 'Russia (Soviet Union)', latitude: '55.75', longitude: '37.61' })]));
-    expect(dataset.events[0]!.place!.country).toBe('RUS');
-    // Of Russia's zones, one at UTC+3, nearest Moscow's longitude.
-    expect(dataset.events[0]!.start.at).toBe('2022-09-13T00:00:00+03:00');
+  it('rejects a repeated id, naming the line of the first, and counts rows on lines after a multi-line cell', () => {
+    const { report } = run(
+      gedFile([gedRow({ id: '7', source_headline: 'Two\nlines' }), gedRow({ id: '8' }), gedRow({ id: '7' })]),
+    );
+    expect(report).toMatchObject({ rowsRead: 3, imported: 2, rejectedRows: 1 });
+    expect(report.rejections).toEqual([{ line: 5, field: 'id', value: '7', message: 'repeats the id of line 2' }]);
+    expectBalanced(report);
+  });
+
+  it('rejects a row with the wrong number of fields, and still balances rows read', () => {
+    const { report } = run(gedFile([gedRow({ id: '1' }), 'too,few,fields', gedRow({ id: '2', best: 'x' }), gedRow({ id: '3' })]));
+    expect(report).toMatchObject({ rowsRead: 4, imported: 2, rejectedRows: 2 });
+    expect(report.rejections.map((r) => [r.line, r.field])).toEqual([
+      [3, 'row'],
+      [4, 'best'],
+    ]);
+    expectBalanced(report);
   });
 });

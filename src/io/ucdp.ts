@@ -1,17 +1,18 @@
 // UCDP GED CSV → our model, with or without the header row. The mapping is documented in
 // README.md, "How UCDP GED maps to the model".
-import type { Actor, ConflictEvent, Dataset, Role } from '../model/schema.ts';
+import type { Actor, ConflictEvent, Dataset, Role, Source } from '../model/schema.ts';
 import { UCDP_VIOLENCE_TYPES } from '../model/taxonomy.ts';
 import { createActorRegistry } from './actorRegistry.ts';
-import { acceptEvent } from './acceptEvent.ts';
-import { cleanText, readCoordinate, readCount, splitList } from './cells.ts';
+import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { isoDate, readDate } from './dates.ts';
-import type { CsvRowSink } from './csv.ts';
+import { isoDate, readDate, type CalendarDate } from './dates.ts';
+import { acceptEvent } from './acceptEvent.ts';
 import { createInterner, NONE } from './intern.ts';
+import type { CsvRowSink } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
 
+/** The 49 GED columns in the order the releases use, for files that ship without the header row. */
 export const UCDP_COLUMNS: readonly string[] = [
   'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id', 'conflict_new_id',
   'conflict_name', 'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id', 'side_a_new_id', 'side_a',
@@ -29,22 +30,46 @@ export const UCDP_PROVIDER: Actor = {
   kind: 'data-provider',
 };
 
+export interface UcdpImport extends CsvRowSink {
+  layout: string;
+  dataset(): Dataset;
+}
+
+/** GED names its sides "Government of Armenia", "Civilians", or by the group's name. */
 function actorKind(name: string): Actor['kind'] {
   if (/^government of\b/i.test(name)) return 'state-forces';
   if (/^civilians\b/i.test(name)) return 'civilians';
   return 'armed-group';
 }
 
-/** GED writes dates as 2022-09-13 or 2022-09-13 00:00:00.000. */
-const readGedDate = (text: string) => readDate(text.replace(/ 00:00:00(\.0+)?$/, ''));
+/** Some releases write dates as 2022-09-13 00:00:00.000: the same day, so not a fix. */
+const MIDNIGHT_SUFFIX = / 00:00:00(?:\.0+)?$/;
 
-export function createUcdpImport(header: readonly string[], fileName: string): CsvRowSink & { layout: string; dataset(): Dataset } {
+/** The date an ISO cell starts with (2022-09-14, or 2022-09-14 00:00:00.000), when it is a real day. */
+function leadingIsoDate(text: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?![\d-])/.exec(text);
+  if (!m) return undefined;
+  const reading = readDate(m[1]!);
+  return reading.ok && !reading.normalised ? m[1] : undefined;
+}
+
+/** GED's parallel lists ("Armenpress;Reuters"), piece by piece, empty pieces kept so the lists stay aligned. */
+const pieces = (text: string) => (text === '' ? [] : text.split(';').map((s) => s.trim()));
+
+export function createUcdpImport(header: readonly string[], fileName: string): UcdpImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
+  const has = (name: string) => col.has(name);
   const registry = createActorRegistry();
   registry.add(UCDP_PROVIDER);
   const events: ConflictEvent[] = [];
-  const seen = new Map<string, number>();
-  const times = createInterner<ConflictEvent['start']>();
+  const seenIds = new Map<string, number>();
+  const shared = {
+    time: createInterner<ConflictEvent['start']>(),
+    actors: createInterner<ConflictEvent['actors']>(),
+    place: createInterner<NonNullable<ConflictEvent['place']>>(),
+    counts: createInterner<ConflictEvent['counts']>(),
+    tags: createInterner<ConflictEvent['tags']>(),
+  };
 
   function row(cells: string[], line: number, report: RowReport): void {
     const get = (name: string) => {
@@ -53,91 +78,144 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     };
     const gedId = get('id');
     if (!gedId) return report.reject('id', 'is empty');
-    const id = `ucdp-${gedId}`;
-    if (seen.has(id)) return report.reject('id', `repeats the id of line ${seen.get(id)}`, gedId);
-    const violence = get('type_of_violence');
-    const type = UCDP_VIOLENCE_TYPES[violence];
-    if (!type) return report.reject('type_of_violence', 'is not 1, 2 or 3', violence);
+    const firstLine = seenIds.get(gedId);
+    if (firstLine !== undefined) return report.reject('id', `repeats the id of line ${firstLine}`, gedId);
 
+    const violence = get('type_of_violence');
+    const type = /^[123]$/.test(violence) ? UCDP_VIOLENCE_TYPES[violence] : undefined;
+    if (!type) return report.reject('type_of_violence', violence ? 'is not 1, 2 or 3' : 'is empty', violence || undefined);
+
+    const readDay = (field: 'date_start' | 'date_end', text: string): CalendarDate | null => {
+      const reading = readDate(text.replace(MIDNIGHT_SUFFIX, ''));
+      if (!reading.ok) {
+        report.reject(field, text ? 'is not a date' : 'is empty', text || undefined);
+        return null;
+      }
+      if (reading.normalised) report.fix(field, `read as ${isoDate(reading.date)}`, text);
+      return reading.date;
+    };
     const startText = get('date_start');
-    const start = readGedDate(startText);
-    if (!start.ok) return report.reject('date_start', startText ? 'is not a date' : 'is empty', startText || undefined);
-    if (start.normalised) report.fix('date_start', `read as ${isoDate(start.date)}`, startText);
-    const endText = get('date_end') || startText;
-    const end = readGedDate(endText);
-    if (!end.ok) return report.reject('date_end', 'is not a date', endText);
-    if (end.normalised && get('date_end')) report.fix('date_end', `read as ${isoDate(end.date)}`, endText);
-    if (isoDate(end.date) < isoDate(start.date)) return report.reject('date_end', 'is before date_start', endText);
-    const precision = get('date_prec');
-    if (precision === '') {
-      report.fix('date_prec', 'was empty; left out');
-    } else if (!/^[1-5]$/.test(precision)) return report.reject('date_prec', 'is not 1 to 5', precision);
+    const startDay = readDay('date_start', startText);
+    if (!startDay) return;
+    const endText = get('date_end');
+    let endDay: CalendarDate | null = startDay;
+    if (endText === '') report.fix('date_end', `was empty; read as date_start (${isoDate(startDay)})`);
+    else endDay = readDay('date_end', endText);
+    if (!endDay) return;
+    if (isoDate(endDay) < isoDate(startDay)) return report.reject('date_end', 'is before date_start', endText);
+
+    const precisionText = get('date_prec');
+    if (has('date_prec') && precisionText === '') report.fix('date_prec', 'was empty; the event has no precision tag');
+    else if (precisionText !== '' && !/^[1-5]$/.test(precisionText)) return report.reject('date_prec', 'is not 1, 2, 3, 4 or 5', precisionText);
 
     const lat = readCoordinate(get('latitude'), 90);
     if (lat === null) return report.reject('latitude', 'is not a latitude', get('latitude'));
     const lon = readCoordinate(get('longitude'), 180);
     if (lon === null) return report.reject('longitude', 'is not a longitude', get('longitude'));
+
     const countryText = get('country');
     const country = countryCode(countryText);
     if (countryText && !country) return report.reject('country', 'is not a country we know', countryText);
 
     const best = readCount(get('best'));
     if (best === null) return report.reject('best', 'is not a whole number of 0 or more', get('best'));
-    const low = readCount(get('low'));
-    const high = readCount(get('high'));
-    const deathsA = readCount(get('deaths_a'));
-    const deathsB = readCount(get('deaths_b'));
 
     const sideA = get('side_a');
     if (!sideA) return report.reject('side_a', 'is empty');
     const sideB = get('side_b');
-    const [roleA, roleB]: [Role, Role] = violence === '3' ? ['initiator', 'target'] : ['participant', 'participant'];
-    const ref = (name: string, role: Role, side: 1 | 2) => {
-      const actor = registry.idFor(name, actorKind(name));
-      return { actor, role, side, ...(registry.nameOf(actor) !== name ? { name } : {}) };
+
+    // Secondary numbers: a bad one is left out (reported); the event stands without it.
+    const optionalCount = (field: string): number | undefined => {
+      const read = readCount(get(field));
+      if (read === null) {
+        report.fix(field, 'is not a whole number of 0 or more; left out', get(field));
+        return undefined;
+      }
+      return read;
     };
-    const actors = [ref(sideA, roleA, 1), ...(sideB ? [ref(sideB, roleB, 2)] : [])];
+    const low = optionalCount('low');
+    const high = optionalCount('high');
+    const deathsA = optionalCount('deaths_a');
+    let deathsB = optionalCount('deaths_b');
+    if (deathsB && !sideB) {
+      report.fix('deaths_b', 'counts the dead of side_b, which is empty; left out', String(deathsB));
+      deathsB = undefined;
+    }
+
+    const [roleA, roleB]: [Role, Role] = violence === '3' ? ['initiator', 'target'] : ['participant', 'participant'];
+    const actors: ConflictEvent['actors'] = [];
+    const addActor = (name: string, role: Role, side: 1 | 2) => {
+      const actorId = registry.idFor(name, actorKind(name));
+      actors.push({ actor: actorId, role, side, ...(name !== registry.nameOf(actorId) ? { name } : {}) });
+    };
+    addActor(sideA, roleA, 1);
+    if (sideB) addActor(sideB, roleB, 2);
 
     const zone = zoneForPlace(country, lon);
-    const time = (date: typeof start.date) => {
-      const at = localMidnight(date, zone);
-      return times.get(at, () => ({ at, precision: 'day' as const, tz: zone }));
+    const time = (day: CalendarDate) => {
+      const at = localMidnight(day, zone);
+      return shared.time.get(`${at}|day|${zone}`, () => ({ at, precision: 'day' as const, tz: zone }));
     };
-    const claimedOn = isoDate(end.date);
-    const counts: ConflictEvent['counts'] = [];
-    if (best !== undefined)
-      counts.push({
-        kind: 'killed', value: best, qualifier: 'about', claimant: UCDP_PROVIDER.id, claimedOn, source: 0,
-        ...(typeof low === 'number' ? { low } : {}),
-        ...(typeof high === 'number' ? { high } : {}),
-      });
-    if (typeof deathsA === 'number' && deathsA > 0) counts.push({ kind: 'killed', value: deathsA, qualifier: 'about', of: actors[0]!.actor, claimant: UCDP_PROVIDER.id, claimedOn, source: 0 });
-    if (typeof deathsB === 'number' && deathsB > 0 && actors[1]) counts.push({ kind: 'killed', value: deathsB, qualifier: 'about', of: actors[1].actor, claimant: UCDP_PROVIDER.id, claimedOn, source: 0 });
+    const startIso = isoDate(startDay);
+    const claimedOn = isoDate(endDay);
 
     const where = get('where_coordinates') || get('where_description') || get('adm_1');
     const admin = [...new Set([get('adm_1'), get('adm_2')].filter(Boolean))];
-    const sourceDate = /^\d{4}-\d{2}-\d{2}/.exec(get('source_date'))?.[0];
     const headline = get('source_headline');
+
+    const counts: ConflictEvent['counts'] = [];
+    if (best !== undefined)
+      counts.push({
+        kind: 'killed',
+        value: best,
+        qualifier: 'about',
+        ...(low !== undefined ? { low } : {}),
+        ...(high !== undefined ? { high } : {}),
+        claimant: UCDP_PROVIDER.id,
+        claimedOn,
+        source: 0,
+      });
+    const sideCount = (value: number | undefined, of: string | undefined) => {
+      if (value && of) counts.push({ kind: 'killed', value, qualifier: 'about', of, claimant: UCDP_PROVIDER.id, claimedOn, source: 0 });
+    };
+    sideCount(deathsA, actors[0]?.actor);
+    sideCount(deathsB, actors[1]?.actor);
+
     const candidate: ConflictEvent = {
-      id,
+      id: `ucdp-${gedId}`,
       type,
-      title: { en: `${get('dyad_name') || get('conflict_name') || [sideA, sideB].filter(Boolean).join(' – ')}${where ? `, ${where}` : ''}` },
+      title: { en: ucdpTitle(get('dyad_name') || get('conflict_name'), sideA, sideB, where) },
       ...(headline ? { description: { en: headline } } : {}),
       originalLanguage: 'en',
-      start: time(start.date),
-      ...(isoDate(end.date) !== isoDate(start.date) ? { end: time(end.date) } : {}),
-      actors,
-      ...(country ? { place: { name: { en: where || countryText }, country, ...(lat !== undefined ? { lat } : {}), ...(lon !== undefined ? { lon } : {}), ...(admin.length ? { admin } : {}) } } : {}),
-      counts,
+      start: time(startDay),
+      ...(claimedOn !== startIso ? { end: time(endDay) } : {}),
+      actors: shared.actors.get(actors.map((r) => `${r.actor}|${r.role}|${r.side}|${r.name ?? ''}`).join('\n'), () => actors),
+      ...(country
+        ? {
+            place: shared.place.get(`${where}|${country}|${lat}|${lon}|${admin.join('|')}`, () => ({
+              name: { en: where || countryText },
+              country,
+              ...(lat !== undefined ? { lat } : {}),
+              ...(lon !== undefined ? { lon } : {}),
+              ...(admin.length ? { admin } : {}),
+            })),
+          }
+        : {}),
+      counts: counts.length
+        ? shared.counts.get(
+            counts.map((c) => `${c.value}|${c.low ?? ''}|${c.high ?? ''}|${c.of ?? ''}`).join('\n') + `|${claimedOn}`,
+            () => counts,
+          )
+        : NONE,
       claims: NONE,
       sources: [
         { publisher: 'UCDP GED', url: 'https://ucdp.uu.se/', title: `UCDP GED event ${gedId}`, language: 'en' },
-        ...splitList(get('source_office')).map((publisher) => ({ publisher, language: 'und', ...(sourceDate && isRealIso(sourceDate) ? { date: sourceDate } : {}) })),
+        ...reportedSources(get('source_office'), get('source_date'), headline, report),
       ],
       relations: NONE,
-      tags: precision ? [`UCDP date precision: ${precision}`] : NONE,
+      tags: precisionText ? shared.tags.get(precisionText, () => [`UCDP date precision: ${precisionText}`]) : NONE,
     };
-    if (acceptEvent(candidate, report, events, 'candidate')) seen.set(id, line);
+    if (acceptEvent(candidate, report, events, 'candidate')) seenIds.set(gedId, line);
   }
 
   return {
@@ -153,7 +231,38 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
   };
 }
 
-function isRealIso(text: string): boolean {
-  const r = readDate(text);
-  return r.ok && !r.normalised;
+/**
+ * The sources GED cites: source_office, source_date and source_headline are parallel lists
+ * separated by ";". A date is kept only where it is a clean ISO date (one date for every office,
+ * or one per office); a headline becomes a title only when there is one per office.
+ */
+function reportedSources(officeText: string, dateText: string, headlineText: string, report: RowReport): Source[] {
+  const offices = pieces(officeText);
+  if (!offices.some(Boolean)) return [];
+  const dates = pieces(dateText);
+  const headlines = pieces(headlineText);
+  let dateFor: (i: number) => string | undefined = () => undefined;
+  if (dates.length === 1 || dates.length === offices.length) {
+    const read = dates.map(leadingIsoDate);
+    if (dates.some((d, i) => d !== '' && read[i] === undefined))
+      report.fix('source_date', 'is not a date such as 2022-09-14; the sources are left without it', dateText);
+    else dateFor = dates.length === 1 ? () => read[0] : (i) => read[i];
+  } else if (dates.length > 0) {
+    report.fix('source_date', `has ${dates.length} dates for ${offices.length} sources; the sources are left without dates`, dateText);
+  }
+  const titleFor = headlines.length === offices.length ? (i: number) => headlines[i] || undefined : () => undefined;
+  const sources: Source[] = [];
+  offices.forEach((publisher, i) => {
+    if (!publisher) return;
+    const date = dateFor(i);
+    const title = titleFor(i);
+    sources.push({ publisher, ...(title ? { title } : {}), ...(date ? { date } : {}), language: 'und' });
+  });
+  return sources;
+}
+
+/** "Government of Armenia - Government of Azerbaijan, Jermuk town". */
+function ucdpTitle(name: string, sideA: string, sideB: string, where: string): string {
+  const who = name || (sideB ? `${sideA} – ${sideB}` : sideA);
+  return `${who}${where ? `, ${where}` : ''}`;
 }
