@@ -1,5 +1,6 @@
 // The import report: every row read is either imported (perhaps after a fix) or rejected, and
 // the report says which, where and why. Nothing is dropped without an entry here.
+import Papa from 'papaparse';
 
 export interface RowIssue {
   /** Line in the file where the row starts (1-based), or null for records that have no line (JSON). */
@@ -134,11 +135,6 @@ export function defuseCsvCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(text: string): string {
-  const safe = defuseCsvCell(text);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The report as CSV: one line per rejection and per fix, after the summary counts. */
 export function reportToCsv(report: ImportReport): string {
   const lines = [['outcome', 'line', 'record', 'field', 'value', 'message']];
@@ -153,5 +149,7 @@ export function reportToCsv(report: ImportReport): string {
     ['fixed', String(report.fixedRows)],
     ['rejected', String(report.rejectedRows)],
   ];
-  return [...head, [], ...lines].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  // Papa Parse quotes and escapes; the empty row between the counts and the issues stays empty.
+  const rows = [...head, [], ...lines].map((row) => row.map(defuseCsvCell));
+  return `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
 }

@@ -1,63 +1,44 @@
-// Mark shapes on a canvas path, centred on (x, y) with radius r. Shape tells types apart as well as colour.
+// Mark shapes, centred on (x, y) with radius r. Shape tells types apart as well as colour. One
+// geometry serves the canvas, the exported SVG and the legend icons.
 import type { MarkShape } from '../model/taxonomy.ts';
+
+type Point = readonly [number, number];
+
+/** Unit outlines (radius 1, centred on 0,0); the circle is drawn as an arc. */
+const STAR: Point[] = Array.from({ length: 10 }, (_, i) => {
+  const radius = i % 2 === 0 ? 1.25 : 0.55;
+  const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+  return [Math.cos(angle) * radius, Math.sin(angle) * radius] as const;
+});
+const CROSS_ARM = 0.38;
+const CROSS_END = 1.05;
+const OUTLINES: Record<Exclude<MarkShape, 'circle'>, readonly Point[]> = {
+  square: [[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]],
+  diamond: [[0, -1.15], [1.15, 0], [0, 1.15], [-1.15, 0]],
+  triangle: [[0, -1.15], [1.1, 0.85], [-1.1, 0.85]],
+  'triangle-down': [[0, 1.15], [1.1, -0.85], [-1.1, -0.85]],
+  cross: [
+    [-CROSS_ARM, -CROSS_END], [CROSS_ARM, -CROSS_END], [CROSS_ARM, -CROSS_ARM], [CROSS_END, -CROSS_ARM],
+    [CROSS_END, CROSS_ARM], [CROSS_ARM, CROSS_ARM], [CROSS_ARM, CROSS_END], [-CROSS_ARM, CROSS_END],
+    [-CROSS_ARM, CROSS_ARM], [-CROSS_END, CROSS_ARM], [-CROSS_END, -CROSS_ARM], [-CROSS_ARM, -CROSS_ARM],
+  ],
+  star: STAR,
+};
 
 export function traceShape(ctx: CanvasRenderingContext2D, shape: MarkShape, x: number, y: number, r: number): void {
   ctx.beginPath();
-  switch (shape) {
-    case 'circle':
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-      break;
-    case 'square':
-      ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
-      break;
-    case 'diamond':
-      ctx.moveTo(x, y - r * 1.15);
-      ctx.lineTo(x + r * 1.15, y);
-      ctx.lineTo(x, y + r * 1.15);
-      ctx.lineTo(x - r * 1.15, y);
-      ctx.closePath();
-      break;
-    case 'triangle':
-      ctx.moveTo(x, y - r * 1.15);
-      ctx.lineTo(x + r * 1.1, y + r * 0.85);
-      ctx.lineTo(x - r * 1.1, y + r * 0.85);
-      ctx.closePath();
-      break;
-    case 'triangle-down':
-      ctx.moveTo(x, y + r * 1.15);
-      ctx.lineTo(x + r * 1.1, y - r * 0.85);
-      ctx.lineTo(x - r * 1.1, y - r * 0.85);
-      ctx.closePath();
-      break;
-    case 'cross': {
-      const a = r * 0.38;
-      const b = r * 1.05;
-      ctx.moveTo(x - a, y - b);
-      ctx.lineTo(x + a, y - b);
-      ctx.lineTo(x + a, y - a);
-      ctx.lineTo(x + b, y - a);
-      ctx.lineTo(x + b, y + a);
-      ctx.lineTo(x + a, y + a);
-      ctx.lineTo(x + a, y + b);
-      ctx.lineTo(x - a, y + b);
-      ctx.lineTo(x - a, y + a);
-      ctx.lineTo(x - b, y + a);
-      ctx.lineTo(x - b, y - a);
-      ctx.lineTo(x - a, y - a);
-      ctx.closePath();
-      break;
-    }
-    case 'star': {
-      for (let i = 0; i < 10; i++) {
-        const radius = i % 2 === 0 ? r * 1.25 : r * 0.55;
-        const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-        const px = x + Math.cos(angle) * radius;
-        const py = y + Math.sin(angle) * radius;
-        if (i === 0) ctx.moveTo(px, py);
-        else ctx.lineTo(px, py);
-      }
-      ctx.closePath();
-      break;
-    }
+  if (shape === 'circle') {
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+    return;
   }
+  OUTLINES[shape].forEach(([px, py], i) => (i === 0 ? ctx.moveTo(x + px * r, y + py * r) : ctx.lineTo(x + px * r, y + py * r)));
+  ctx.closePath();
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The same outline as SVG path data. */
+export function shapePathData(shape: MarkShape, x: number, y: number, r: number): string {
+  if (shape === 'circle') return `M${round(x - r)},${round(y)}a${r},${r} 0 1,0 ${round(2 * r)},0a${r},${r} 0 1,0 ${round(-2 * r)},0Z`;
+  return `${OUTLINES[shape].map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${round(x + px * r)},${round(y + py * r)}`).join('')}Z`;
 }

@@ -1,3 +1,5 @@
+import type { ThemeName } from '../store/pageOptions.ts';
+
 export interface TimelineTheme {
   background: string;
   laneStripe: string;
@@ -32,3 +34,22 @@ export const LIGHT_THEME: TimelineTheme = {
   uncertainty: 'rgba(31,35,40,0.55)',
   font: `12px ${FONT_STACK}`,
 };
+
+/** For `theme=dark`. Type colours stay the same (they are the legend); what surrounds them darkens. */
+export const DARK_THEME: TimelineTheme = {
+  background: '#0d1117',
+  laneStripe: '#161b22',
+  laneRule: '#30363d',
+  text: '#e6edf3',
+  mutedText: '#9198a1',
+  markStroke: '#e6edf3',
+  halo: 'rgba(13,17,23,0.9)',
+  selection: '#79c0ff',
+  hover: '#58a6ff',
+  cluster: '#6e7681',
+  clusterText: '#ffffff',
+  uncertainty: 'rgba(230,237,243,0.6)',
+  font: `12px ${FONT_STACK}`,
+};
+
+export const THEMES: Record<ThemeName, TimelineTheme> = { light: LIGHT_THEME, dark: DARK_THEME };

@@ -1,17 +1,16 @@
 // createTimelineRenderer(elements, store) → { destroy }: subscribes to the store outside React and
 // paints on requestAnimationFrame, so a wheel zoom never re-renders a React tree.
 import type { AppState, AppStore } from '../store/store.ts';
-import { maskOf, visibleRows } from '../store/derived.ts';
-import { actorLanes, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
-import { layoutTimeline, ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
+import { maskOf } from '../store/derived.ts';
+import type { LaneAssignment } from '../layout/lanes.ts';
+import type { TimelineLayout, TimelineMark } from '../layout/marks.ts';
 import { layoutAxis } from '../layout/ticks.ts';
-import { uncertaintySpan } from '../model/time.ts';
-import { pickText } from '../model/text.ts';
+import { lanesForView, layoutView, maxActorLanes } from './viewLayout.ts';
 import { drawTimeline } from './canvas.ts';
 import { drawAxis } from './axis.ts';
 import { hitTest } from './hit.ts';
 import { attachZoom } from './interaction.ts';
-import { LIGHT_THEME } from './theme.ts';
+import type { TimelineTheme } from './theme.ts';
 import { describeEventForTooltip } from './tooltip.ts';
 
 export interface TimelineElements {
@@ -26,6 +25,7 @@ export interface TimelineElements {
 export interface TimelineRendererOptions {
   lang: string;
   locale: string;
+  theme: TimelineTheme;
 }
 
 export const AXIS_HEIGHT = 44;
@@ -49,7 +49,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   const measure = (text: string) => {
     let w = widths.get(text);
     if (w === undefined) {
-      ctx.font = LIGHT_THEME.font;
+      ctx.font = options.theme.font;
       w = ctx.measureText(text).width;
       if (widths.size > 20_000) widths.clear();
       widths.set(text, w);
@@ -62,10 +62,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const mask = state.lanes === 'actor' ? maskOf(state.table, state.filters) : null;
     const key = [state.table, state.lanes, mask, maxLanes];
     if (laneCache && laneCache.key.every((k, i) => k === key[i])) return laneCache.lanes;
-    const lanes =
-      state.lanes === 'actor'
-        ? actorLanes(state.table, mask, options.lang, maxLanes, options.lang === 'ar' ? 'جهات أخرى' : 'Other actors')
-        : typeLanes(state.table, options.lang);
+    const lanes = lanesForView(state, options.lang, maxLanes);
     laneCache = { key, lanes };
     return lanes;
   };
@@ -101,35 +98,13 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     frame = 0;
     if (width <= 0 || height <= 0) return;
     const state = store.getState();
-    const rows = visibleRows(state);
     const plotHeight = height - AXIS_HEIGHT;
-    // Actor lanes get at least two rows each, so that a long bar does not block a whole lane.
-    const lanes = lanesFor(state, Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4))));
-    const events = state.table.events;
-    layout = layoutTimeline({
-      table: state.table,
-      rows,
-      lanes,
-      from: state.window.from,
-      to: state.window.to,
-      width,
-      height: plotHeight,
-      labelOf: (row) => {
-        const e = events[row]!;
-        return pickText(e.title, options.lang, e.originalLanguage).text;
-      },
-      measure,
-      uncertaintyOf: (row) => {
-        const e = events[row]!;
-        if (e.end || e.start.precision === 'minute' || e.start.precision === 'hour') return null;
-        const span = uncertaintySpan(e.start);
-        return [span.from, span.to];
-      },
-    });
+    const lanes = lanesFor(state, maxActorLanes(plotHeight));
+    layout = layoutView(state, lanes, { width, height: plotHeight }, options.lang, measure);
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
-    drawTimeline(ctx, layout, LIGHT_THEME, { selectedRow, hoveredRow: state.hoveredRow, focusedRow });
+    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow });
     drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, options.locale), width, AXIS_HEIGHT);
     renderLaneLabels(layout.lanes);
   };
@@ -146,6 +121,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     el.canvas.height = Math.max(1, Math.round((height - AXIS_HEIGHT) * dpr));
     el.canvas.style.width = `${width}px`;
     el.canvas.style.height = `${height - AXIS_HEIGHT}px`;
+    store.getState().setPlotSize({ width, height: height - AXIS_HEIGHT });
     zoomHandle.sync();
     schedule();
   };

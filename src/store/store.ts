@@ -42,19 +42,26 @@ export interface Notice {
   text: string;
 }
 
+/** Where the loaded data came from, which decides whether a link can carry it. */
+export type DataSource = { kind: 'bundled' } | { kind: 'link'; url: string } | { kind: 'files'; names: string[] };
+
 interface DataSlice {
   dataset: Dataset | null;
+  dataSource: DataSource;
   table: EventTable;
   resolver: ActorResolver;
   /**
    * Shows a dataset. `replace` starts afresh (window on the data, no filters); `add` merges it into
    * the loaded one and keeps the filters. Either way the window shows all the data.
    */
-  loadDataset(dataset: Dataset, options?: { mode?: LoadMode }): void;
+  loadDataset(dataset: Dataset, options?: { mode?: LoadMode; source?: DataSource }): void;
 }
 
 interface ViewSlice {
   window: TimeWindow;
+  /** The size of the timeline's lanes on screen (set by the renderer), which exports reproduce. */
+  plotSize: { width: number; height: number } | null;
+  setPlotSize(size: { width: number; height: number }): void;
   lanes: LaneMode;
   /** Sets the window. `replace` (zooming) replaces the history entry; `push` adds one. */
   setWindow(window: TimeWindow, how?: 'replace' | 'push'): void;
@@ -108,6 +115,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
   return createStore<AppState>()(
     subscribeWithSelector((set, get) => ({
       dataset,
+      dataSource: { kind: 'bundled' },
       table,
       resolver: createActorResolver(dataset?.actors ?? []),
       loadDataset(incoming, options = {}) {
@@ -126,6 +134,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
         const nextTable = buildEventTable(next);
         set({
           dataset: next,
+          dataSource: sourceAfter(get().dataSource, options.source ?? { kind: 'bundled' }, options.mode === 'add' && current !== null),
           table: nextTable,
           resolver: createActorResolver(next.actors),
           hoveredRow: null,
@@ -137,6 +146,11 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       },
 
       window: initialWindow(table.extent),
+      plotSize: null,
+      setPlotSize(size) {
+        const current = get().plotSize;
+        if (!current || current.width !== size.width || current.height !== size.height) set({ plotSize: size });
+      },
       lanes: 'type',
       setWindow(window, how = 'push') {
         const next = clampWindow(window);
@@ -209,6 +223,14 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       },
     })),
   );
+}
+
+/** Adding a file to linked or bundled data makes data that no link can carry. */
+function sourceAfter(current: DataSource, incoming: DataSource, adding: boolean): DataSource {
+  if (!adding) return incoming;
+  const names = [...(current.kind === 'files' ? current.names : []), ...(incoming.kind === 'files' ? incoming.names : [])];
+  if (current.kind === 'files' || incoming.kind === 'files') return { kind: 'files', names };
+  return incoming;
 }
 
 /** The part of the state the URL serialises. */

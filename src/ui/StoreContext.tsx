@@ -2,9 +2,12 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/store.ts';
 import { ENGLISH, type UiLocale } from '../i18n/locale.ts';
+import { DEFAULT_PAGE_OPTIONS, type PageOptions } from '../store/pageOptions.ts';
 
 export const StoreContext = createContext<AppStore | null>(null);
 export const LocaleContext = createContext<UiLocale>(ENGLISH);
+/** How the page is shown: full app or embed, and its theme. Fixed for the page's life. */
+export const PageContext = createContext<PageOptions>(DEFAULT_PAGE_OPTIONS);
 
 export function useAppStore(): AppStore {
   const store = useContext(StoreContext);
@@ -18,3 +21,4 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
 }
 
 export const useUiLocale = () => useContext(LocaleContext);
+export const usePageOptions = () => useContext(PageContext);

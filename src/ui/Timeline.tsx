@@ -1,7 +1,8 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { createTimelineRenderer, type TimelineRenderer } from '../render/timelineRenderer.ts';
-import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
-import { describeWindow } from './describeWindow.ts';
+import { useAppState, useAppStore, usePageOptions, useUiLocale } from './StoreContext.tsx';
+import { THEMES } from '../render/theme.ts';
+import { describeWindow } from '../i18n/describeWindow.ts';
 
 /**
  * A memoised shell: React renders the elements once and the renderer paints them. Zooming and
@@ -10,6 +11,7 @@ import { describeWindow } from './describeWindow.ts';
 export const Timeline = memo(function Timeline() {
   const store = useAppStore();
   const ui = useUiLocale();
+  const { theme } = usePageOptions();
   const rootRef = useRef<HTMLElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -30,11 +32,11 @@ export const Timeline = memo(function Timeline() {
         tooltip: tooltipRef.current!,
       },
       store,
-      { lang: ui.lang, locale: ui.locale },
+      { lang: ui.lang, locale: ui.locale, theme: THEMES[theme] },
     );
     rendererRef.current = renderer;
     return () => renderer.destroy();
-  }, [store, ui]);
+  }, [store, ui, theme]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const s = store.getState();

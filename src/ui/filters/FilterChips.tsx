@@ -1,14 +1,6 @@
-import { actorName } from '../../model/actors.ts';
-import { countryName } from '../../model/countries.ts';
-import { EVENT_TYPE_INFO } from '../../model/taxonomy.ts';
-import { isFiltering, type Filters } from '../../table/filter.ts';
+import { isFiltering } from '../../table/filter.ts';
+import { describeFilters } from '../../table/describeFilters.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
-
-interface Chip {
-  key: string;
-  label: string;
-  remove: Partial<Filters>;
-}
 
 /** Each active filter as a chip that removes it, and "Clear all". */
 export function FilterChips() {
@@ -17,18 +9,7 @@ export function FilterChips() {
   const filters = useAppState((s) => s.filters);
   const table = useAppState((s) => s.table);
   if (!isFiltering(filters)) return null;
-  const chips: Chip[] = [
-    ...filters.actors.map((id) => {
-      const row = table.actorRow.get(id);
-      const name = row === undefined ? id : actorName(table.actors[row]!, lang);
-      return { key: `actor:${id}`, label: `Actor: ${name}`, remove: { actors: filters.actors.filter((a) => a !== id) } };
-    }),
-    ...(filters.role && filters.actors.length ? [{ key: 'role', label: `Role: ${filters.role}`, remove: { role: null } }] : []),
-    ...filters.types.map((t) => ({ key: `type:${t}`, label: `Type: ${EVENT_TYPE_INFO[t].label[lang]}`, remove: { types: filters.types.filter((x) => x !== t) } })),
-    ...(filters.q.trim() ? [{ key: 'q', label: `Text: “${filters.q.trim()}”`, remove: { q: '' } }] : []),
-    ...(filters.country ? [{ key: 'country', label: `Country: ${countryName(filters.country, locale)}`, remove: { country: null } }] : []),
-    ...(filters.place ? [{ key: 'place', label: `Location: ${filters.place}`, remove: { place: null } }] : []),
-  ];
+  const chips = describeFilters(filters, table, lang, locale);
   return (
     <div className="chips" role="group" aria-label="Active filters">
       {chips.map((chip) => (

@@ -2,13 +2,14 @@
 // goes: progress, then the data and its report, or a message while the loaded data stays.
 import { startImport, type RunningImport } from '../../io/importClient.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
-import type { AppStore, LoadMode } from '../../store/store.ts';
+import type { AppStore, DataSource, LoadMode } from '../../store/store.ts';
 
 let running: RunningImport | null = null;
 
 export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
 
-export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode): Promise<ImportOutcome> {
+/** `source` says where the data came from; by default, a file the user opened. */
+export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode, source?: DataSource): Promise<ImportOutcome> {
   running?.cancel();
   const state = store.getState();
   state.showImportReport(null);
@@ -28,7 +29,7 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode)
         s.showImportReport(result.report);
         return 'refused';
       }
-      s.loadDataset(result.dataset, { mode });
+      s.loadDataset(result.dataset, { mode, source: source ?? { kind: 'files', names: [job.fileName] } });
       s.showImportReport(result.report);
       return 'loaded';
     case 'needs-mapping':

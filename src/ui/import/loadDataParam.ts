@@ -16,6 +16,6 @@ export async function loadDataParam(store: AppStore, value: string, base: string
     store.getState().addNotice(fetched.message);
     return false;
   }
-  const outcome = await runImport(store, { file: fetched.blob, fileName: fetched.fileName }, 'replace');
+  const outcome = await runImport(store, { file: fetched.blob, fileName: fetched.fileName }, 'replace', { kind: 'link', url: value });
   return outcome === 'loaded';
 }

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { validateDataset } from '../model/validate.ts';
+import { importText } from '../io/importer.ts';
+import type { ConflictEvent, Dataset } from '../model/schema.ts';
+import { datasetToJson, eventsToDataset } from './eventsJson.ts';
+
+const validated = validateDataset(seed);
+const full = (validated.ok ? validated.dataset : null) as Dataset;
+const byId = (id: string) => {
+  const found = full.events.find((e) => e.id === id);
+  if (!found) throw new Error(`no event ${id}`);
+  return found;
+};
+
+// The clash, the ceasefire that ends it (which also follows an earlier ceasefire, not exported)
+// and a casualty report that is part of the clash.
+const subset = ['2022-09-14-ceasefire', '2022-09-13-border-clash', '2022-09-15-azerbaijan-casualty-report'].map(byId);
+const note = { description: 'Filtered: the September 2022 border clash' };
+
+/** The actor ids an event names, written out again here so that the test does not trust the module. */
+function namedActors(event: ConflictEvent): string[] {
+  return [
+    ...event.actors.map((a) => a.actor),
+    ...event.counts.flatMap((c) => [c.claimant, c.of ?? []].flat()),
+    ...event.claims.flatMap((c) => [c.claimant, ...(c.disputedBy ?? [])]),
+  ];
+}
+
+describe('events as the app’s JSON', () => {
+  it('starts from a valid seed', () => {
+    expect(validated.ok ? [] : validated.problems).toEqual([]);
+  });
+
+  it('keeps the dataset’s fields, sets the description, and passes validation', () => {
+    const { dataset } = eventsToDataset(full, subset, note);
+    expect(validateDataset(dataset)).toEqual({ ok: true, dataset });
+    expect(dataset.title).toBe(full.title);
+    expect(dataset.attribution).toBe(full.attribution);
+    expect(dataset.license).toBe(full.license);
+    expect(dataset.$schema).toBe(full.$schema);
+    expect(dataset.description).toBe(note.description);
+  });
+
+  it('holds exactly the events given, in order, and drops only relations to events left out', () => {
+    const { dataset, droppedRelations } = eventsToDataset(full, subset, note);
+    expect(dataset.events.map((e) => e.id)).toEqual(subset.map((e) => e.id));
+    expect(droppedRelations).toEqual([{ from: '2022-09-14-ceasefire', kind: 'follows', to: '2022-09-13-russian-ceasefire' }]);
+    const [ceasefire, clash, report] = dataset.events;
+    expect(ceasefire!.relations).toEqual([{ kind: 'ends', event: '2022-09-13-border-clash' }]);
+    expect(ceasefire).toEqual({ ...subset[0]!, relations: ceasefire!.relations });
+    // Events without dangling relations are passed through as they are.
+    expect(clash).toBe(subset[1]);
+    expect(report).toBe(subset[2]);
+    // The input is not changed.
+    expect(subset[0]!.relations).toHaveLength(2);
+  });
+
+  it('lists only the actors the events name, and the bodies they belong to', () => {
+    const { dataset } = eventsToDataset(full, subset, note);
+    const named = new Set(subset.flatMap(namedActors));
+    const parents = new Set([...named].map((id) => full.actors.find((a) => a.id === id)?.parent).filter((p) => p !== undefined));
+    const ids = dataset.actors.map((a) => a.id);
+    expect(new Set(ids)).toEqual(new Set([...named, ...parents]));
+    expect(ids.length).toBeLessThan(full.actors.length);
+    // In the registry's order.
+    expect(ids).toEqual(full.actors.map((a) => a.id).filter((id) => ids.includes(id)));
+  });
+
+  it('adds the parent of a named actor even when no event names the parent, so that the export validates', () => {
+    const report = byId('2022-09-15-azerbaijan-casualty-report');
+    const { dataset, droppedRelations } = eventsToDataset(full, [report], note);
+    expect(namedActors(report)).not.toContain('az-government');
+    expect(dataset.actors.map((a) => a.id)).toEqual(['az-government', 'az-mod', 'az-forces']);
+    expect(droppedRelations.map((r) => r.to)).toEqual(['2022-09-13-border-clash', '2022-09-14-ceasefire']);
+    expect(dataset.events[0]!.relations).toEqual([]);
+    expect(validateDataset(dataset).ok).toBe(true);
+  });
+
+  it('writes pretty JSON that the importer reads back to the same events', () => {
+    const { dataset } = eventsToDataset(full, subset, note);
+    const text = datasetToJson(dataset);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n')[1]).toMatch(/^ {2}"/);
+    const result = importText({ text, fileName: 'x.json' });
+    expect(result.kind).toBe('done');
+    if (result.kind !== 'done') return;
+    expect(result.report.rejectedRows).toBe(0);
+    expect(result.dataset.events).toEqual(dataset.events);
+    expect(result.dataset.actors).toEqual(dataset.actors);
+    expect(result.dataset.description).toBe(note.description);
+  });
+
+  it('exports all events without dropping anything', () => {
+    const { dataset, droppedRelations } = eventsToDataset(full, full.events, note);
+    expect(droppedRelations).toEqual([]);
+    expect(dataset.events).toEqual(full.events);
+    expect(validateDataset(dataset).ok).toBe(true);
+  });
+});

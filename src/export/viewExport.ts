@@ -1,0 +1,64 @@
+// What an image export of the current view holds, from the store's state. Pure once given a way to
+// measure text; the same layout code as the screen places the marks.
+import type { AppState } from '../store/store.ts';
+import { visibleRows } from '../store/derived.ts';
+import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
+import { layoutAxis } from '../layout/ticks.ts';
+import { lanesForView, layoutView, maxActorLanes } from '../render/viewLayout.ts';
+import type { TimelineTheme } from '../render/theme.ts';
+import { describeFilters } from '../table/describeFilters.ts';
+import { describeWindow } from '../i18n/describeWindow.ts';
+import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
+import type { MeasureText } from './textFit.ts';
+
+export interface ViewExportOptions {
+  lang: 'en' | 'ar';
+  locale: string;
+  theme: TimelineTheme;
+  measure: MeasureText;
+  now: Date;
+  permalink: string | null;
+  /** Used when the screen has not laid out the timeline (e.g. it is hidden). */
+  fallbackSize?: { width: number; height: number };
+}
+
+export type ViewExportState = Pick<AppState, 'dataset' | 'table' | 'filters' | 'window' | 'lanes' | 'selectedId' | 'plotSize'>;
+
+export function viewSvgInput(state: ViewExportState, options: ViewExportOptions): ViewSvgInput {
+  const { lang, locale, theme, measure } = options;
+  const size = state.plotSize && state.plotSize.width > 0 ? state.plotSize : options.fallbackSize ?? { width: 900, height: 420 };
+  const lanes = lanesForView(state, lang, maxActorLanes(size.height));
+  const layout = layoutView(state, lanes, size, lang, (text) => measure(text, 12, 400));
+  const shown = visibleRows(state).length;
+  const n = new Intl.NumberFormat(locale);
+  const present = new Set<number>(state.table.type);
+  const legend: LegendEntry[] = EVENT_TYPES.filter((_, i) => present.has(i)).map((t) => ({
+    label: EVENT_TYPE_INFO[t].label[lang],
+    colour: EVENT_TYPE_INFO[t].colour,
+    shape: EVENT_TYPE_INFO[t].shape,
+  }));
+  if (layout.marks.some((m) => m.kind === 'cluster')) legend.push({ label: 'Several events (the number says how many)', colour: theme.cluster, shape: 'circle' });
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(options.now);
+  const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
+  return {
+    title: state.dataset?.title ?? 'Conflict Timeline',
+    summary: `${describeWindow(state.window, locale)} · showing ${n.format(shown)} of ${n.format(state.table.size)} events`,
+    filters: describeFilters(state.filters, state.table, lang, locale).map((f) => f.label),
+    axis: layoutAxis(state.window.from, state.window.to, size.width, locale),
+    layout,
+    selectedRow,
+    legend,
+    attribution: state.dataset?.attribution ?? 'not stated',
+    exported: `Exported ${date} from Conflict Timeline`,
+    permalink: options.permalink,
+    theme,
+    measure,
+  };
+}
+
+/** "armenia-azerbaijan-border-clashes-2022-09-13-to-2022-09-16.svg" */
+export function exportFileName(title: string, window: { from: number; to: number }, extension: string): string {
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'conflict-timeline';
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `${slug}-${day(window.from)}-to-${day(window.to)}.${extension}`;
+}

@@ -1,0 +1,211 @@
+// The current view as a standalone SVG document: title, what is shown, the active filters in words,
+// the time axis, the lanes and their marks, the legend, the source and the export date. Pure: the
+// layouts and a text-measuring function come in; a string comes out. Text stays text.
+import { EVENT_TYPES, EVENT_TYPE_INFO, type MarkShape } from '../model/taxonomy.ts';
+import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
+import type { AxisLayout } from '../layout/ticks.ts';
+import { shapePathData } from '../render/shapes.ts';
+import { FONT_STACK, type TimelineTheme } from '../render/theme.ts';
+import { textDirection } from '../i18n/bidi.ts';
+import { el, serializeSvg, type SvgAttributes, type SvgChild, type SvgElement } from './svgMarkup.ts';
+import { wrapText, fitText, type MeasureText } from './textFit.ts';
+
+export interface LegendEntry {
+  label: string;
+  colour: string;
+  shape: MarkShape;
+}
+
+export interface ViewSvgInput {
+  title: string;
+  /** What the view shows, e.g. "13 Sept 2022 to 16 Sept 2022 · 8 of 16 events". */
+  summary: string;
+  /** The active filters in words; empty when nothing is filtered. */
+  filters: string[];
+  axis: AxisLayout;
+  layout: TimelineLayout;
+  selectedRow: number | null;
+  legend: LegendEntry[];
+  attribution: string;
+  /** "Exported 25 Nov 2026 from Conflict Timeline". */
+  exported: string;
+  permalink: string | null;
+  theme: TimelineTheme;
+  measure: MeasureText;
+}
+
+const PAD = 16;
+const LABEL_COLUMN = 150;
+const AXIS = 44;
+const LINE = 18;
+
+interface TextStyle {
+  size: number;
+  weight?: number;
+  fill: string;
+}
+
+/** A line of text whose left edge is at x; right-to-left text is anchored at its right edge so it reads correctly. */
+function textLine(text: string, x: number, y: number, style: TextStyle, measure: MeasureText, extra: SvgAttributes = {}): SvgElement {
+  const rtl = textDirection(text) === 'rtl';
+  const width = rtl ? measure(text, style.size, style.weight ?? 400) : 0;
+  return el(
+    'text',
+    {
+      x: rtl ? x + width : x,
+      y,
+      'font-size': style.size,
+      'font-weight': style.weight && style.weight !== 400 ? style.weight : null,
+      fill: style.fill,
+      direction: rtl ? 'rtl' : null,
+      ...extra,
+    },
+    text,
+  );
+}
+
+function markShape(mark: TimelineMark, theme: TimelineTheme): SvgChild[] {
+  const info = EVENT_TYPE_INFO[EVENT_TYPES[mark.typeIndex] ?? 'other'];
+  if (mark.kind === 'bar') {
+    return [
+      el('rect', { x: mark.x, y: mark.y - BAR_HEIGHT / 2, width: Math.max(1, mark.x2 - mark.x), height: BAR_HEIGHT, rx: 3, fill: info.colour, 'fill-opacity': 0.3, stroke: theme.markStroke }),
+      el('path', { d: shapePathData(info.shape, Math.max(mark.x, 0) + 0.5, mark.y, 4), fill: info.colour }),
+    ];
+  }
+  if (mark.kind === 'cluster') {
+    return [
+      el('circle', { cx: mark.x, cy: mark.y, r: mark.radius, fill: mark.mixedTypes ? theme.cluster : info.colour, stroke: theme.markStroke }),
+      el('text', { x: mark.x, y: mark.y + 3.5, 'font-size': 10, 'font-weight': 700, 'text-anchor': 'middle', fill: theme.clusterText }, mark.rows.length > 99 ? '99+' : String(mark.rows.length)),
+    ];
+  }
+  return [el('path', { d: shapePathData(info.shape, mark.x, mark.y, mark.radius), fill: info.colour, stroke: theme.markStroke })];
+}
+
+function markLabel(mark: TimelineMark, theme: TimelineTheme, measure: MeasureText): SvgChild[] {
+  if (!mark.label) return [];
+  const halo = mark.labelInside ? {} : { stroke: theme.halo, 'stroke-width': 3, 'paint-order': 'stroke', 'stroke-linejoin': 'round' };
+  return [textLine(mark.label, mark.labelX, mark.y + 4, { size: 12, fill: theme.text }, measure, { class: 'event-label', ...halo })];
+}
+
+function selectionRing(mark: TimelineMark, theme: TimelineTheme): SvgElement {
+  const ring = { fill: 'none', stroke: theme.selection, 'stroke-width': 3 };
+  if (mark.kind === 'bar') return el('rect', { x: mark.x - 3, y: mark.y - BAR_HEIGHT / 2 - 3, width: mark.x2 - mark.x + 6, height: BAR_HEIGHT + 6, rx: 5, ...ring });
+  return el('circle', { cx: mark.x, cy: mark.y, r: mark.radius + 4, ...ring });
+}
+
+function axisGroup(axis: AxisLayout, width: number, theme: TimelineTheme, measure: MeasureText): SvgElement {
+  const ticks = axis.ticks
+    .filter((t) => t.x >= 18 && t.x <= width - 18)
+    .map((t) =>
+      el('g', { transform: `translate(${t.x.toFixed(1)},0)` },
+        el('line', { y1: AXIS - 8, y2: AXIS, stroke: theme.mutedText }),
+        el('text', { y: AXIS - 12, 'text-anchor': 'middle', 'font-size': 11.5, fill: theme.text }, t.label),
+      ),
+    );
+  return el('g', { class: 'axis' },
+    ...(axis.context ? [textLine(axis.context, 4, 13, { size: 11.5, weight: 600, fill: theme.mutedText }, measure)] : []),
+    ...ticks,
+    el('line', { x1: 0, x2: width, y1: AXIS - 0.5, y2: AXIS - 0.5, stroke: theme.laneRule }),
+  );
+}
+
+function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement {
+  const { layout, theme, measure } = input;
+  const labels = layout.lanes.map((lane) => {
+    const centre = top + lane.y + lane.height / 2;
+    const text = fitText(lane.label, LABEL_COLUMN - 34, 12.5, 600, measure);
+    return el('g', { class: 'lane-label' },
+      ...(lane.colour ? [el('rect', { x: PAD + 4, y: centre - 5, width: 10, height: 10, rx: 2, fill: lane.colour, stroke: theme.markStroke })] : []),
+      ...(text ? [textLine(text, PAD + (lane.colour ? 20 : 4), centre + 4, { size: 12.5, weight: 600, fill: theme.text }, measure)] : []),
+    );
+  });
+  const stripes = layout.lanes.flatMap((lane, i) => [
+    ...(i % 2 === 1 ? [el('rect', { x: 0, y: lane.y, width: layout.width, height: lane.height, fill: theme.laneStripe })] : []),
+    el('rect', { x: 0, y: lane.y + lane.height - 1, width: layout.width, height: 1, fill: theme.laneRule }),
+  ]);
+  const selected = input.selectedRow === null ? [] : layout.marks.filter((m) => m.rows.includes(input.selectedRow!));
+  return el('g', { class: 'lanes' },
+    ...labels,
+    el('g', { transform: `translate(${plotX},${top})`, 'clip-path': 'url(#plot)' },
+      ...stripes,
+      el('g', { class: 'marks' }, ...layout.marks.flatMap((m) => markShape(m, theme))),
+      el('g', { class: 'labels' }, ...layout.marks.flatMap((m) => markLabel(m, theme, measure))),
+      ...selected.map((m) => selectionRing(m, theme)),
+    ),
+  );
+}
+
+/** Legend entries flow left to right and wrap; returns the group and its height. */
+function legendGroup(input: ViewSvgInput, top: number, width: number): { group: SvgElement; height: number } {
+  const { theme, measure } = input;
+  const items: SvgChild[] = [];
+  let x = PAD;
+  let y = top + 8;
+  for (const entry of input.legend) {
+    const w = 16 + measure(entry.label, 12.5, 400) + 18;
+    if (x > PAD && x + w > width - PAD) {
+      x = PAD;
+      y += LINE + 2;
+    }
+    items.push(
+      el('g', { class: 'legend-entry' },
+        el('path', { d: shapePathData(entry.shape, x + 6, y, 5.4), fill: entry.colour, stroke: theme.markStroke }),
+        textLine(entry.label, x + 16, y + 4.5, { size: 12.5, fill: theme.text }, measure),
+      ),
+    );
+    x += w;
+  }
+  return { group: el('g', { class: 'legend' }, ...items), height: y - top + 12 };
+}
+
+export function buildViewSvg(input: ViewSvgInput): string {
+  const { layout, theme, measure } = input;
+  const width = PAD + LABEL_COLUMN + layout.width + PAD;
+  const textWidth = width - 2 * PAD;
+  const muted = { size: 12.5, fill: theme.mutedText };
+  const body: SvgChild[] = [];
+  let y = PAD;
+
+  for (const line of wrapText(input.title, textWidth, 18, 600, measure, 2)) {
+    y += 22;
+    body.push(textLine(line, PAD, y, { size: 18, weight: 600, fill: theme.text }, measure, { class: 'title' }));
+  }
+  y += LINE + 2;
+  body.push(textLine(input.summary, PAD, y, muted, measure, { class: 'summary' }));
+  const filters = input.filters.length ? `Filters: ${input.filters.join(' · ')}` : 'Filters: none (all events)';
+  for (const line of wrapText(filters, textWidth, 12.5, 400, measure)) {
+    y += LINE;
+    body.push(textLine(line, PAD, y, { size: 12.5, fill: theme.text }, measure, { class: 'filters' }));
+  }
+  y += 12;
+
+  const plotX = PAD + LABEL_COLUMN;
+  body.push(el('g', { transform: `translate(${plotX},${y})` }, axisGroup(input.axis, layout.width, theme, measure)));
+  y += AXIS;
+  body.push(lanesGroup(input, plotX, y));
+  const plotTop = y;
+  y += layout.height + 14;
+
+  const legend = legendGroup(input, y, width);
+  body.push(legend.group);
+  y += legend.height + 6;
+
+  const footer: string[] = [...wrapText(`Source: ${input.attribution}`, textWidth, 12, 400, measure), input.exported];
+  if (input.permalink) footer.push(...wrapText(`Live view: ${input.permalink}`, textWidth, 11, 400, measure, 3));
+  for (const line of footer) {
+    y += 16;
+    body.push(textLine(line, PAD, y, { size: line.startsWith('Live view') ? 11 : 12, fill: theme.mutedText }, measure, { class: 'footer' }));
+  }
+  const height = Math.ceil(y + PAD);
+
+  const svg = el(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_STACK },
+    el('title', {}, input.title),
+    el('defs', {}, el('clipPath', { id: 'plot' }, el('rect', { x: 0, y: 0, width: layout.width, height: layout.height }))),
+    el('rect', { x: 0, y: 0, width, height, fill: theme.background }),
+    el('rect', { x: plotX, y: plotTop, width: layout.width, height: layout.height, fill: theme.background, stroke: theme.laneRule }),
+    ...body,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(svg)}\n`;
+}

@@ -1,0 +1,16 @@
+import type { TimeWindow } from '../store/window.ts';
+
+const THREE_DAYS = 3 * 86_400_000;
+
+/**
+ * The window in words: "13 Sept 2022 to 16 Sept 2022", or with hours when it spans less than
+ * three days ("14 Sept 2022, 12:00 to 15 Sept 2022, 00:00 UTC"), since the day alone would hide it.
+ */
+export function describeWindow(w: TimeWindow, locale: string): string {
+  if (w.to - w.from < THREE_DAYS) {
+    const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+    return `${fmt.format(w.from)} to ${fmt.format(w.to)} UTC`;
+  }
+  const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${fmt.format(w.from)} to ${fmt.format(w.to)}`;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { decodePageOptions, DEFAULT_PAGE_OPTIONS } from './pageOptions.ts';
+
+describe('page options from the URL', () => {
+  it('are the full app in the light theme by default', () => {
+    expect(decodePageOptions('?from=2022-09-13&to=2022-09-15')).toEqual({ options: DEFAULT_PAGE_OPTIONS, ignored: [] });
+  });
+
+  it('read embed, title, height, controls and theme', () => {
+    const { options, ignored } = decodePageOptions('?embed=1&title=Border+clashes,+Sept+2022&height=400&controls=0&theme=dark');
+    expect(ignored).toEqual([]);
+    expect(options).toEqual({ embed: true, title: 'Border clashes, Sept 2022', height: 400, controls: false, theme: 'dark' });
+  });
+
+  it('ignore hostile or broken values, saying why, and keep the defaults', () => {
+    const { options, ignored } = decodePageOptions(
+      `?embed=yes&height=100px&controls=2&theme=<script>&title=${'x'.repeat(201)}`,
+    );
+    expect(options).toEqual(DEFAULT_PAGE_OPTIONS);
+    expect(ignored).toEqual([
+      'embed "yes" must be 0 or 1',
+      'controls "2" must be 0 or 1',
+      'title is longer than 200 characters',
+      'height "100px" is not a whole number of pixels',
+      'theme "<script>" must be "light" or "dark"',
+    ]);
+  });
+
+  it('clamps a height outside the allowed range, and says so', () => {
+    expect(decodePageOptions('?height=99999')).toMatchObject({ options: { height: 2000 }, ignored: ['height 99999 is outside 160–2000 px and was set to 2000'] });
+    expect(decodePageOptions('?height=10').options.height).toBe(160);
+  });
+
+  it('keeps a title as text, whitespace collapsed', () => {
+    expect(decodePageOptions('?title=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E%0A%0Aok').options.title).toBe('<img src=x onerror=alert(1)> ok');
+  });
+});
