@@ -55,6 +55,38 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/mapping-dialog.png` });
   console.log(`${out}/mapping-dialog.png`);
+  // Putting a view into a report: the Share dialog, the Export menu, embeds, the exported PNG, print.
+  await page.goto(`http://127.0.0.1:${port}/?from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report`);
+  await page.waitForSelector('.lane-label');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.frameLocator('iframe[title="Preview of the embed"]').locator('.lane-label').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${out}/share-dialog.png` });
+  console.log(`${out}/share-dialog.png`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.screenshot({ path: `${out}/export-menu.png`, clip: { x: 700, y: 0, width: 700, height: 500 } });
+  console.log(`${out}/export-menu.png`);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await (await downloading).saveAs(`${out}/export.png`);
+  console.log(`${out}/export.png`);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.screenshot({ path: `${out}/print.png`, fullPage: true });
+  console.log(`${out}/print.png`);
+  await page.emulateMedia({ media: 'screen' });
+  const embed = await browser.newPage({ viewport: { width: 760, height: 520 }, locale: 'en-GB', timezoneId: 'UTC' });
+  for (const [name, query] of [
+    ['embed', '?embed=1&from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report&title=Border+clashes,+13%E2%80%9314+September+2022'],
+    ['embed-dark', '?embed=1&theme=dark&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire'],
+  ]) {
+    await embed.goto(`http://127.0.0.1:${port}/${query}`);
+    await embed.waitForSelector('.lane-label');
+    await embed.waitForTimeout(300);
+    await embed.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    console.log(`${out}/${name}.png`);
+  }
   await browser.close();
 } finally {
   server.kill();

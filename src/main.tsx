@@ -4,7 +4,9 @@ import seed from '../data/seed.json';
 import { validateDataset } from './model/validate.ts';
 import { createAppStore } from './store/store.ts';
 import { readUrlIntoStore, startUrlSync } from './store/urlSync.ts';
-import { StoreContext } from './ui/StoreContext.tsx';
+import { PageContext, StoreContext } from './ui/StoreContext.tsx';
+import { EmbedApp } from './ui/embed/EmbedApp.tsx';
+import { decodePageOptions } from './store/pageOptions.ts';
 import { App } from './ui/App.tsx';
 import { loadDataParam } from './ui/import/loadDataParam.ts';
 import '@fontsource/noto-sans/400.css';
@@ -14,6 +16,9 @@ import '@fontsource/noto-sans-arabic/600.css';
 import './ui/app.css';
 
 const store = createAppStore();
+const page = decodePageOptions(window.location.search);
+document.documentElement.dataset.theme = page.options.theme;
+if (page.options.embed) document.documentElement.classList.add('embed');
 
 function loadSeed() {
   const result = validateDataset(seed);
@@ -25,11 +30,14 @@ function loadSeed() {
   }
 }
 
-/** The view in the link applies once its data is in, so that its actors and event ids resolve. */
+/**
+ * The view in the link applies once its data is in, so that its actors and event ids resolve. An
+ * embed never writes its address: inside an iframe, history entries would land in the host's Back.
+ */
 function applyLinkAndSync() {
-  const ignored = readUrlIntoStore(store, window.location.search);
+  const ignored = [...page.ignored, ...readUrlIntoStore(store, window.location.search)];
   if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
-  startUrlSync(store);
+  if (!page.options.embed) startUrlSync(store);
 }
 
 const dataParam = new URLSearchParams(window.location.search).get('data');
@@ -49,7 +57,7 @@ if (dataParam) {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <App />
+      <PageContext.Provider value={page.options}>{page.options.embed ? <EmbedApp /> : <App />}</PageContext.Provider>
     </StoreContext.Provider>
   </StrictMode>,
 );

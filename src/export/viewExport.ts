@@ -32,7 +32,8 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   const shown = visibleRows(state).length;
   const n = new Intl.NumberFormat(locale);
   const present = new Set<number>(state.table.type);
-  const legend: LegendEntry[] = EVENT_TYPES.filter((_, i) => present.has(i)).map((t) => ({
+  const shownTypes = state.filters.types;
+  const legend: LegendEntry[] = EVENT_TYPES.filter((t, i) => present.has(i) && (!shownTypes.length || shownTypes.includes(t))).map((t) => ({
     label: EVENT_TYPE_INFO[t].label[lang],
     colour: EVENT_TYPE_INFO[t].colour,
     shape: EVENT_TYPE_INFO[t].shape,

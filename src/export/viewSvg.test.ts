@@ -33,6 +33,8 @@ describe('the SVG export of a view', () => {
     expect(texts(svg, 'summary')[0]).toMatch(/^12 Sept 2022 to 16 Sept 2022 · showing \d+ of 16 events$/);
     expect(texts(svg, 'filters').join(' ')).toBe('Filters: Type: Clash · Type: Ceasefire · Text: “border”');
     expect(svg).toContain('>Ceasefire</text>');
+    // Filtered-out types leave no empty lanes and no legend entries.
+    expect(svg).not.toContain('>Protest</text>');
     expect(texts(svg, 'footer')).toContain('Exported 25 Nov 2026 from Conflict Timeline');
     expect(texts(svg, 'footer')[0]).toMatch(/^Source: Al Jazeera Arabic/);
     expect(svg).toMatch(/font-family="'Noto Sans', 'Noto Sans Arabic', system-ui,[^"]*sans-serif"/);

@@ -1,5 +1,5 @@
 // Which lanes the timeline has, and which lanes each event row belongs to.
-import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
+import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../model/taxonomy.ts';
 import { actorName } from '../model/actors.ts';
 import { actorRowsOf, type EventTable } from '../table/eventTable.ts';
 
@@ -20,10 +20,14 @@ export interface LaneAssignment {
 
 const NONE: readonly number[] = [];
 
-/** One lane per event type present in the data, in the taxonomy's order. */
-export function typeLanes(table: EventTable, lang: string): LaneAssignment {
+/**
+ * One lane per event type present in the data, in the taxonomy's order; with `only` (the type
+ * filter), just those types, so that filtered-out types leave no empty lanes.
+ */
+export function typeLanes(table: EventTable, lang: string, only: readonly EventType[] = []): LaneAssignment {
   const present = new Uint8Array(EVENT_TYPES.length);
   for (let i = 0; i < table.size; i++) present[table.type[i]!] = 1;
+  if (only.length) EVENT_TYPES.forEach((t, i) => !only.includes(t) && (present[i] = 0));
   const laneOfType = new Int16Array(EVENT_TYPES.length).fill(-1);
   const lanes: LaneDef[] = [];
   EVENT_TYPES.forEach((t, i) => {

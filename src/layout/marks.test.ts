@@ -131,3 +131,16 @@ describe('layoutTimeline', () => {
     }
   });
 });
+
+describe('type lanes under a type filter', () => {
+  it('keep only the filtered types, in the taxonomy order, and put no row in a missing lane', () => {
+    const table = buildEventTable(makeDataset({ events: 300, seed: 3 }));
+    const all = typeLanes(table, 'en');
+    const some = typeLanes(table, 'en', ['ceasefire', 'clash']);
+    expect(all.lanes.length).toBeGreaterThan(2);
+    expect(some.lanes.map((l) => l.key)).toEqual(['type:clash', 'type:ceasefire']);
+    for (let row = 0; row < table.size; row++) {
+      for (const lane of some.lanesOf(row)) expect(lane).toBeLessThan(2);
+    }
+  });
+});

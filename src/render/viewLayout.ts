@@ -13,7 +13,7 @@ export type ViewState = Pick<AppState, 'table' | 'filters' | 'window' | 'lanes'>
 export const maxActorLanes = (plotHeight: number) => Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4)));
 
 export function lanesForView(state: ViewState, lang: string, maxLanes: number): LaneAssignment {
-  if (state.lanes === 'type') return typeLanes(state.table, lang);
+  if (state.lanes === 'type') return typeLanes(state.table, lang, state.filters.types);
   return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, lang === 'ar' ? 'جهات أخرى' : 'Other actors');
 }
 

@@ -15,6 +15,9 @@ import { ImportProgress } from './import/ImportProgress.tsx';
 import { ImportReportPanel } from './import/ImportReportPanel.tsx';
 import { MappingDialog } from './import/MappingDialog.tsx';
 import { DropZone } from './import/DropZone.tsx';
+import { ShareDialog } from './share/ShareDialog.tsx';
+import { ExportMenu } from './share/ExportMenu.tsx';
+import { PrintView } from './PrintView.tsx';
 
 export function App() {
   const title = useAppState((s) => s.dataset?.title ?? 'No data loaded');
@@ -41,6 +44,10 @@ export function App() {
           <div className="toolbar">
             <ZoomControls />
             <LaneToggle />
+            <div className="toolbar-end">
+              <ShareDialog />
+              <ExportMenu />
+            </div>
           </div>
           <FilterChips />
           <Timeline />
@@ -55,6 +62,7 @@ export function App() {
         </main>
         <DetailPanel />
       </div>
+      <PrintView />
     </div>
   );
 }

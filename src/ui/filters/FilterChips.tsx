@@ -2,14 +2,20 @@ import { isFiltering } from '../../table/filter.ts';
 import { describeFilters } from '../../table/describeFilters.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
-/** Each active filter as a chip that removes it, and "Clear all". */
-export function FilterChips() {
+/** Each active filter as a chip that removes it, and "Clear all"; read-only, a line of words (in embeds). */
+export function FilterChips({ readOnly = false }: { readOnly?: boolean }) {
   const store = useAppStore();
   const { lang, locale } = useUiLocale();
   const filters = useAppState((s) => s.filters);
   const table = useAppState((s) => s.table);
   if (!isFiltering(filters)) return null;
   const chips = describeFilters(filters, table, lang, locale);
+  if (readOnly)
+    return (
+      <p className="filters-in-words" dir="auto">
+        Filtered: {chips.map((c) => c.label).join(' · ')}
+      </p>
+    );
   return (
     <div className="chips" role="group" aria-label="Active filters">
       {chips.map((chip) => (

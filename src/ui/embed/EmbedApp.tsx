@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { useAppState, usePageOptions } from '../StoreContext.tsx';
+import { Timeline } from '../Timeline.tsx';
+import { StatusLine } from '../StatusLine.tsx';
+import { ZoomControls } from '../ZoomControls.tsx';
+import { Legend } from '../Legend.tsx';
+import { DetailPanel } from '../DetailPanel.tsx';
+import { Notices } from '../Notices.tsx';
+import { FilterChips } from '../filters/FilterChips.tsx';
+import { FullViewLink } from './FullViewLink.tsx';
+import { startResizeMessages } from './resizeMessages.ts';
+
+/**
+ * `?embed=1`: one view for a report. The timeline with its legend, a title, the status line and a
+ * link to the full view; no filter panel and no app chrome. Without `height`, the timeline fills
+ * the iframe.
+ */
+export function EmbedApp() {
+  const page = usePageOptions();
+  const datasetTitle = useAppState((s) => s.dataset?.title ?? 'Conflict Timeline');
+  const attribution = useAppState((s) => s.dataset?.attribution);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => startResizeMessages(rootRef.current!), []);
+  const style = page.height === null ? undefined : ({ '--embed-timeline-height': `${page.height}px` } as React.CSSProperties);
+  return (
+    <div ref={rootRef} className={`embed-app${page.height === null ? ' fill' : ''}`} style={style}>
+      <header className="embed-header">
+        <h1 dir="auto">{page.title ?? datasetTitle}</h1>
+        <StatusLine />
+        <FullViewLink />
+      </header>
+      <Notices />
+      <div className="embed-bar">
+        {page.controls && <ZoomControls />}
+        <FilterChips readOnly />
+      </div>
+      <Timeline />
+      <Legend />
+      {attribution && (
+        <p className="attribution" dir="auto">
+          Source: {attribution}
+        </p>
+      )}
+      <DetailPanel />
+    </div>
+  );
+}

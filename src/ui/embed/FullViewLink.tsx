@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../StoreContext.tsx';
+import { urlViewOf } from '../../store/store.ts';
+import { fullViewUrlFor } from '../../share/links.ts';
+
+/** "Open in full view": the view as the reader has it now, in the full app, in a new tab. */
+export function FullViewLink() {
+  const store = useAppStore();
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    // Updated outside React, so that zooming does not re-render the tree.
+    const update = () => {
+      if (linkRef.current) linkRef.current.href = fullViewUrlFor(window.location.href, urlViewOf(store.getState()));
+    };
+    update();
+    return store.subscribe((s) => [s.window, s.filters, s.lanes, s.selectedId] as const, update, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
+  }, [store]);
+  return (
+    <a ref={linkRef} className="full-view-link" target="_blank" rel="noopener noreferrer">
+      Open in full view <span aria-hidden="true">↗</span>
+    </a>
+  );
+}
