@@ -4,12 +4,15 @@ import type { AppState } from '../store/store.ts';
 import { visibleRows } from '../store/derived.ts';
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { layoutAxis } from '../layout/ticks.ts';
+import { ROW_HEIGHT } from '../layout/marks.ts';
 import { lanesForView, layoutView, maxActorLanes } from '../render/viewLayout.ts';
 import type { TimelineTheme } from '../render/theme.ts';
 import { describeFilters } from '../table/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
 import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
 import type { MeasureText } from './textFit.ts';
+
+const MIN_PLOT_HEIGHT = 60;
 
 export interface ViewExportOptions {
   lang: 'en' | 'ar';
@@ -28,7 +31,12 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   const { lang, locale, theme, measure } = options;
   const size = state.plotSize && state.plotSize.width > 0 ? state.plotSize : options.fallbackSize ?? { width: 900, height: 420 };
   const lanes = lanesForView(state, lang, maxActorLanes(size.height));
-  const layout = layoutView(state, lanes, size, lang, (text) => measure(text, 12, 400));
+  const measureLabel = (text: string) => measure(text, 12, 400);
+  let layout = layoutView(state, lanes, size, lang, measureLabel);
+  // An image has no reason to keep the screen's empty rows: lanes shrink to the rows they use.
+  const rowsUsed = layout.marks.reduce((most, m) => Math.max(most, m.laneRow + 1), 1);
+  const compactHeight = Math.max(MIN_PLOT_HEIGHT, lanes.lanes.length * (rowsUsed * ROW_HEIGHT + 8));
+  if (compactHeight < size.height) layout = layoutView(state, lanes, { width: size.width, height: compactHeight }, lang, measureLabel);
   const shown = visibleRows(state).length;
   const n = new Intl.NumberFormat(locale);
   const present = new Set<number>(state.table.type);

@@ -2,7 +2,7 @@
 // the time axis, the lanes and their marks, the legend, the source and the export date. Pure: the
 // layouts and a text-measuring function come in; a string comes out. Text stays text.
 import { EVENT_TYPES, EVENT_TYPE_INFO, type MarkShape } from '../model/taxonomy.ts';
-import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
+import { BAR_HEIGHT, ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import type { AxisLayout } from '../layout/ticks.ts';
 import { shapePathData } from '../render/shapes.ts';
 import { FONT_STACK, type TimelineTheme } from '../render/theme.ts';
@@ -112,7 +112,7 @@ function axisGroup(axis: AxisLayout, width: number, theme: TimelineTheme, measur
 function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement {
   const { layout, theme, measure } = input;
   const labels = layout.lanes.map((lane) => {
-    const centre = top + lane.y + lane.height / 2;
+    const centre = top + lane.y + 2 + ROW_HEIGHT / 2; // the lane's first row of marks
     const text = fitText(lane.label, LABEL_COLUMN - 34, 12.5, 600, measure);
     return el('g', { class: 'lane-label' },
       ...(lane.colour ? [el('rect', { x: PAD + 4, y: centre - 5, width: 10, height: 10, rx: 2, fill: lane.colour, stroke: theme.markStroke })] : []),
