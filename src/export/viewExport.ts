@@ -13,6 +13,8 @@ import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
 import type { MeasureText } from './textFit.ts';
 
 const MIN_PLOT_HEIGHT = 60;
+/** A lane drawn as a density needs room for its caption and bars. */
+const MIN_DENSITY_LANE = 64;
 
 export interface ViewExportOptions {
   lang: 'en' | 'ar';
@@ -35,7 +37,8 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   let layout = layoutView(state, lanes, size, lang, measureLabel);
   // An image has no reason to keep the screen's empty rows: lanes shrink to the rows they use.
   const rowsUsed = layout.marks.reduce((most, m) => Math.max(most, m.laneRow + 1), 1);
-  const compactHeight = Math.max(MIN_PLOT_HEIGHT, lanes.lanes.length * (rowsUsed * ROW_HEIGHT + 8));
+  const laneHeight = Math.max(rowsUsed * ROW_HEIGHT + 8, layout.densities.length ? MIN_DENSITY_LANE : 0);
+  const compactHeight = Math.max(MIN_PLOT_HEIGHT, lanes.lanes.length * laneHeight);
   if (compactHeight < size.height) layout = layoutView(state, lanes, { width: size.width, height: compactHeight }, lang, measureLabel);
   const shown = visibleRows(state).length;
   const n = new Intl.NumberFormat(locale);

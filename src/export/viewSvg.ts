@@ -9,6 +9,7 @@ import { FONT_STACK, type TimelineTheme } from '../render/theme.ts';
 import { textDirection } from '../i18n/bidi.ts';
 import { el, serializeSvg, type SvgAttributes, type SvgChild, type SvgElement } from './svgMarkup.ts';
 import { wrapText, fitText, type MeasureText } from './textFit.ts';
+import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
 
 export interface LegendEntry {
   label: string;
@@ -123,11 +124,20 @@ function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement
     ...(i % 2 === 1 ? [el('rect', { x: 0, y: lane.y, width: layout.width, height: lane.height, fill: theme.laneStripe })] : []),
     el('rect', { x: 0, y: lane.y + lane.height - 1, width: layout.width, height: 1, fill: theme.laneRule }),
   ]);
+  const densities = layout.densities.map((density) => {
+    const lane = layout.lanes[density.lane]!;
+    const d = densityBars(density, lane).map((b) => `M${b.x.toFixed(1)},${b.y.toFixed(1)}h${b.width.toFixed(1)}v${b.height.toFixed(1)}h${(-b.width).toFixed(1)}Z`).join('');
+    return el('g', { class: 'density' },
+      el('path', { d, fill: lane.colour ?? theme.cluster, 'fill-opacity': 0.8 }),
+      textLine(densityCaption(density, 'en-GB'), 6, lane.y + DENSITY_CAPTION_Y + 4, { size: 12, fill: theme.mutedText }, measure, { stroke: theme.halo, 'stroke-width': 3, 'paint-order': 'stroke' }),
+    );
+  });
   const selected = input.selectedRow === null ? [] : layout.marks.filter((m) => m.rows.includes(input.selectedRow!));
   return el('g', { class: 'lanes' },
     ...labels,
     el('g', { transform: `translate(${plotX},${top})`, 'clip-path': 'url(#plot)' },
       ...stripes,
+      ...densities,
       el('g', { class: 'marks' }, ...layout.marks.flatMap((m) => markShape(m, theme))),
       el('g', { class: 'labels' }, ...layout.marks.flatMap((m) => markLabel(m, theme, measure))),
       ...selected.map((m) => selectionRing(m, theme)),

@@ -144,3 +144,15 @@ describe('type lanes under a type filter', () => {
     }
   });
 });
+
+describe('density bars', () => {
+  it('one bar per bin with events, the tallest filling the lane, none for empty bins', async () => {
+    const { densityBars } = await import('./densityBars.ts');
+    const lane = { key: 'k', label: 'Clash', colour: '#000', y: 100, height: 123, rowCount: 5 };
+    const bars = densityBars({ lane: 0, total: 105, counts: Uint32Array.from([0, 1, 100, 4]), binWidth: 3, from: 0, binSpan: 1 }, lane);
+    expect(bars.map((b) => [b.x, b.count])).toEqual([[3, 1], [6, 100], [9, 4]]);
+    expect(bars[1]!.y).toBe(120);
+    expect(bars[1]!.y + bars[1]!.height).toBe(220);
+    expect(bars[0]!.height).toBeCloseTo(10);
+  });
+});

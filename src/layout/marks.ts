@@ -49,11 +49,26 @@ export interface PlacedLane extends LaneDef {
   rowCount: number;
 }
 
+/** A lane with too many events in the window to mark each one: its counts per bin of pixels. */
+export interface LaneDensity {
+  lane: number;
+  /** Events starting in the window. */
+  total: number;
+  counts: Uint32Array;
+  /** The width of a bin in px; bin b covers [b × binWidth, (b + 1) × binWidth). */
+  binWidth: number;
+  /** The window's start and the span of one bin, in UTC ms, for hover and zoom. */
+  from: number;
+  binSpan: number;
+}
+
 export interface TimelineLayout {
   width: number;
   height: number;
   lanes: PlacedLane[];
   marks: TimelineMark[];
+  /** Lanes drawn as densities instead of marks (zoomed out over many events). */
+  densities: LaneDensity[];
 }
 
 export interface LayoutInput {
@@ -237,7 +252,7 @@ export function layoutTimeline(input: LayoutInput): TimelineLayout {
       marks.push(mark);
     }
   });
-  return { width, height, lanes, marks };
+  return { width, height, lanes, marks, densities: [] };
 }
 
 function shortenLabel(mark: TimelineMark, rightLimit: number, measure: (s: string) => number, insideToo = false) {

@@ -3,6 +3,7 @@
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import { traceShape } from './shapes.ts';
+import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
 import type { TimelineTheme } from './theme.ts';
 
 export interface Highlight {
@@ -104,11 +105,31 @@ function ring(ctx: CanvasRenderingContext2D, mark: TimelineMark, colour: string,
   ctx.restore();
 }
 
-export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, highlight: Highlight): void {
+/** Busy lanes: bars of counts per few pixels, and a caption saying how many events they hold. */
+function drawDensities(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, locale: string) {
+  for (const density of layout.densities) {
+    const lane = layout.lanes[density.lane]!;
+    ctx.fillStyle = lane.colour ?? theme.cluster;
+    ctx.globalAlpha = 0.8;
+    for (const bar of densityBars(density, lane)) ctx.fillRect(bar.x, bar.y, bar.width, bar.height);
+    ctx.globalAlpha = 1;
+    ctx.font = theme.font;
+    ctx.textBaseline = 'middle';
+    const caption = densityCaption(density, locale);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = theme.halo;
+    ctx.strokeText(caption, 6, lane.y + DENSITY_CAPTION_Y);
+    ctx.fillStyle = theme.mutedText;
+    ctx.fillText(caption, 6, lane.y + DENSITY_CAPTION_Y);
+  }
+}
+
+export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, highlight: Highlight, locale = 'en-GB'): void {
   ctx.clearRect(0, 0, layout.width, layout.height);
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
   drawLanes(ctx, layout, theme);
+  drawDensities(ctx, layout, theme, locale);
   for (const mark of layout.marks) drawMark(ctx, mark, theme);
   for (const mark of layout.marks) drawLabel(ctx, mark, theme);
   for (const mark of layout.marks) {

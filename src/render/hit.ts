@@ -1,5 +1,5 @@
 // Hit-testing against the layout, not the DOM: which mark, if any, lies under a point.
-import type { TimelineLayout, TimelineMark } from '../layout/marks.ts';
+import type { LaneDensity, TimelineLayout, TimelineMark } from '../layout/marks.ts';
 
 const SLOP = 3;
 
@@ -22,4 +22,26 @@ export function hitTest(layout: TimelineLayout, x: number, y: number): TimelineM
     }
   }
   return best;
+}
+
+export interface DensityHit {
+  density: LaneDensity;
+  bin: number;
+  count: number;
+  /** The bin's time span, in UTC ms. */
+  from: number;
+  to: number;
+}
+
+/** The density bin under a point, in a lane drawn as a density. */
+export function densityHitTest(layout: TimelineLayout, x: number, y: number): DensityHit | null {
+  for (const density of layout.densities) {
+    const lane = layout.lanes[density.lane];
+    if (!lane || y < lane.y || y >= lane.y + lane.height) continue;
+    const bin = Math.floor(x / density.binWidth);
+    if (bin < 0 || bin >= density.counts.length) return null;
+    const from = density.from + bin * density.binSpan;
+    return { density, bin, count: density.counts[bin]!, from, to: from + density.binSpan };
+  }
+  return null;
 }

@@ -8,10 +8,10 @@ import { layoutAxis } from '../layout/ticks.ts';
 import { lanesForView, layoutView, maxActorLanes } from './viewLayout.ts';
 import { drawTimeline } from './canvas.ts';
 import { drawAxis } from './axis.ts';
-import { hitTest } from './hit.ts';
+import { densityHitTest, hitTest, type DensityHit } from './hit.ts';
 import { attachZoom } from './interaction.ts';
 import type { TimelineTheme } from './theme.ts';
-import { describeEventForTooltip } from './tooltip.ts';
+import { describeDensityForTooltip, describeEventForTooltip } from './tooltip.ts';
 
 export interface TimelineElements {
   root: HTMLElement;
@@ -104,7 +104,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
-    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow });
+    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow }, options.locale);
     drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, options.locale), width, AXIS_HEIGHT);
     renderLaneLabels(layout.lanes);
   };
@@ -148,13 +148,18 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     return hitTest(layout, event.clientX - rect.left, event.clientY - rect.top);
   };
 
-  const showTooltip = (mark: TimelineMark | null, event: MouseEvent) => {
-    if (!mark) {
+  const densityAt = (event: MouseEvent): DensityHit | null => {
+    if (!layout) return null;
+    const rect = el.canvas.getBoundingClientRect();
+    return densityHitTest(layout, event.clientX - rect.left, event.clientY - rect.top);
+  };
+
+  const showTooltip = (content: HTMLElement[] | null, event: MouseEvent) => {
+    if (!content) {
       el.tooltip.hidden = true;
       return;
     }
-    const state = store.getState();
-    el.tooltip.replaceChildren(...describeEventForTooltip(state, mark.rows, options));
+    el.tooltip.replaceChildren(...content);
     el.tooltip.hidden = false;
     const plot = el.plot.getBoundingClientRect();
     const x = event.clientX - plot.left;
@@ -168,8 +173,12 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     if (event.buttons) return;
     const mark = markAt(event);
     store.getState().hover(mark && mark.kind !== 'cluster' ? mark.rows[0]! : null);
-    el.canvas.style.cursor = mark ? 'pointer' : 'grab';
-    showTooltip(mark, event);
+    const bin = mark ? null : densityAt(event);
+    const busy = bin && bin.count > 0 ? bin : null;
+    el.canvas.style.cursor = mark || busy ? 'pointer' : 'grab';
+    if (mark) showTooltip(describeEventForTooltip(store.getState(), mark.rows, options), event);
+    else if (busy) showTooltip(describeDensityForTooltip(busy.count, busy.from, busy.to, layout!.lanes[busy.density.lane]!.label, options.locale), event);
+    else showTooltip(null, event);
   };
   const onLeave = () => {
     store.getState().hover(null);
@@ -177,8 +186,16 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   };
   const onClick = (event: MouseEvent) => {
     const mark = markAt(event);
-    if (!mark) return;
     const state = store.getState();
+    if (!mark) {
+      // A busy bin opens up: zoom to a few bins around it.
+      const bin = densityAt(event);
+      if (bin && bin.count > 0) {
+        const span = Math.max(bin.to - bin.from, 60_000);
+        state.setWindow({ from: bin.from - 8 * span, to: bin.to + 8 * span }, 'push');
+      }
+      return;
+    }
     if (mark.kind === 'cluster') {
       // A cluster opens up: zoom to the span of its events, with a margin.
       let from = Infinity;

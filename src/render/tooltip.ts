@@ -33,3 +33,18 @@ export function describeEventForTooltip(state: AppState, rows: readonly number[]
     line('tooltip-meta', [EVENT_TYPE_INFO[e.type].label[lang], when, place].filter(Boolean).join(' · ')),
   ];
 }
+
+/** A density bin: how many events, over which span, and what a click does. */
+export function describeDensityForTooltip(count: number, from: number, to: number, laneLabel: string, locale: string): HTMLElement[] {
+  const span = to - from;
+  const fmt = new Intl.DateTimeFormat(locale, {
+    day: 'numeric', month: 'short', year: 'numeric',
+    ...(span < 3 * 86_400_000 ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    timeZone: 'UTC',
+  });
+  return [
+    line('tooltip-title', `${new Intl.NumberFormat(locale).format(count)} event${count === 1 ? '' : 's'} · ${laneLabel}`),
+    line('tooltip-meta', `${fmt.format(from)} – ${fmt.format(to)}${span < 3 * 86_400_000 ? ' UTC' : ''}`),
+    line('tooltip-item', 'Click to zoom in here'),
+  ];
+}

@@ -1,9 +1,11 @@
 // The timeline layout of the store's current view, for the screen and for exports alike: which
 // lanes, which rows, their labels in the UI language and the spans of imprecise dates.
 import type { AppState } from '../store/store.ts';
-import { maskOf, visibleRows } from '../store/derived.ts';
+import { maskOf } from '../store/derived.ts';
 import { actorLanes, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
-import { layoutTimeline, ROW_HEIGHT, type TimelineLayout } from '../layout/marks.ts';
+import { layoutTimeline, ROW_HEIGHT, type LaneDensity, type TimelineLayout } from '../layout/marks.ts';
+import { buildLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
+import type { EventTable } from '../table/eventTable.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 
@@ -23,14 +25,51 @@ export interface ViewSize {
   height: number;
 }
 
+/** Above this many events in the window, a lane shows its density instead of a mark per event. */
+export const markLimit = (width: number) => Math.max(60, Math.floor(width / 4));
+const DENSITY_BIN_PX = 3;
+
+const laneIndexes = new WeakMap<LaneAssignment, { table: EventTable; mask: Uint8Array | null; index: LaneIndex }>();
+function laneIndexOf(table: EventTable, mask: Uint8Array | null, lanes: LaneAssignment): LaneIndex {
+  const hit = laneIndexes.get(lanes);
+  if (hit && hit.table === table && hit.mask === mask) return hit.index;
+  const index = buildLaneIndex(table, mask, lanes);
+  laneIndexes.set(lanes, { table, mask, index });
+  return index;
+}
+
+/** Rows of several lanes, merged in time order without repeats (an event can sit in two actor lanes). */
+function mergeRows(parts: Uint32Array[]): Uint32Array {
+  const nonEmpty = parts.filter((p) => p.length);
+  if (nonEmpty.length === 1) return nonEmpty[0]!;
+  const all = Uint32Array.from(new Set(nonEmpty.flatMap((p) => Array.from(p))));
+  // Rows are numbered in time order, so sorting rows sorts by time.
+  return all.sort();
+}
+
+/**
+ * The layout of the view. Lanes with few enough events in the window get a mark per event (points,
+ * bars, clusters, labels); busier lanes get their density per few pixels. Either way the work
+ * depends on what is drawn, not on how many events are loaded.
+ */
 export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: string, measure: (text: string) => number): TimelineLayout {
-  const events = state.table.events;
-  return layoutTimeline({
-    table: state.table,
-    rows: visibleRows(state),
-    lanes,
-    from: state.window.from,
-    to: state.window.to,
+  const { table } = state;
+  const { from, to } = state.window;
+  const index = laneIndexOf(table, maskOf(table, state.filters), lanes);
+  const limit = markLimit(size.width);
+  const totals = lanes.lanes.map((_, lane) => laneCountInWindow(index, lane, from, to));
+  const dense = totals.map((total) => total > limit);
+  const rows = mergeRows(
+    lanes.lanes.map((_, lane) => (dense[lane] ? new Uint32Array(0) : laneRowsInWindow(table, index, lane, from, to))),
+  );
+  const sparse: LaneAssignment = dense.some(Boolean) ? { lanes: lanes.lanes, lanesOf: (row) => lanes.lanesOf(row).filter((lane) => !dense[lane]) } : lanes;
+  const events = table.events;
+  const layout = layoutTimeline({
+    table,
+    rows,
+    lanes: sparse,
+    from,
+    to,
     width: size.width,
     height: size.height,
     labelOf: (row) => {
@@ -45,4 +84,12 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
       return [span.from, span.to];
     },
   });
+  const bins = Math.max(1, Math.ceil(size.width / DENSITY_BIN_PX));
+  const densities: LaneDensity[] = [];
+  dense.forEach((isDense, lane) => {
+    if (!isDense) return;
+    densities.push({ lane, total: totals[lane]!, counts: laneDensity(index, lane, from, to, bins), binWidth: size.width / bins, from, binSpan: (to - from) / bins });
+  });
+  layout.densities = densities;
+  return layout;
 }

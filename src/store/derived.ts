@@ -2,7 +2,7 @@
 // same object when its result has not changed, so "did it change?" is an identity check.
 import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { rowsInWindow, type EventTable } from '../table/eventTable.ts';
+import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
 import { buildSearchIndex } from '../table/search.ts';
 import type { AppState } from './store.ts';
 
@@ -47,20 +47,56 @@ function sameRows(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-const lastRows = new Map<string, { table: EventTable; mask: Uint8Array | null; rows: Uint32Array }>();
+const lastRows = new Map<string, { table: EventTable; mask: Uint8Array | null; window: AppState['window']; rows: Uint32Array }>();
 
-/** Rows in the window passing `mask`; the previous array when the same rows come out again. */
+/**
+ * Rows in the window passing `mask`. Nothing is recomputed while table, mask and window stay the
+ * same objects (a hover re-runs every selector), and the previous array comes back when the same
+ * rows come out again.
+ */
 function stableRowsInWindow(key: string, table: EventTable, mask: Uint8Array | null, window: AppState['window']): Uint32Array {
-  const rows = rowsInWindow(table, mask, window.from, window.to);
   const last = lastRows.get(key);
-  if (last && last.table === table && last.mask === mask && sameRows(last.rows, rows)) return last.rows;
-  lastRows.set(key, { table, mask, rows });
+  if (last && last.table === table && last.mask === mask && last.window === window) return last.rows;
+  const rows = rowsInWindow(table, mask, window.from, window.to);
+  if (last && last.table === table && last.mask === mask && sameRows(last.rows, rows)) {
+    last.window = window;
+    return last.rows;
+  }
+  lastRows.set(key, { table, mask, window, rows });
   return rows;
 }
 
 /** Rows in the window that pass the filters, in time order: the N of "Showing N of M events". */
 export function visibleRows(state: Pick<AppState, 'table' | 'filters' | 'window'>): Uint32Array {
   return stableRowsInWindow('all', state.table, maskOf(state.table, state.filters), state.window);
+}
+
+const passPrefixes = new WeakMap<Uint8Array, Uint32Array>();
+/** prefix[i]: how many of rows 0 … i−1 pass the mask. */
+function passPrefix(mask: Uint8Array): Uint32Array {
+  let prefix = passPrefixes.get(mask);
+  if (!prefix) {
+    prefix = new Uint32Array(mask.length + 1);
+    for (let i = 0; i < mask.length; i++) prefix[i + 1] = prefix[i]! + mask[i]!;
+    passPrefixes.set(mask, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * How many events are in view: visibleRows(state).length without listing them, in O(log n) plus
+ * the few long events that start before the window. The status line reads it on every frame.
+ */
+export function visibleCount(state: Pick<AppState, 'table' | 'filters' | 'window'>): number {
+  const { table, window } = state;
+  const mask = maskOf(table, state.filters);
+  const lo = lowerBound(table.start, window.from);
+  const hi = upperBound(table.start, window.to);
+  let count = mask ? passPrefix(mask)[hi]! - passPrefix(mask)[lo]! : hi - lo;
+  for (let i = lowerBound(table.start, window.from - table.longestDuration); i < lo; i++) {
+    if (table.end[i]! >= window.from && (!mask || mask[i] === 1)) count++;
+  }
+  return count;
 }
 
 /** Rows in the window passing every filter but `facet`. */
@@ -123,4 +159,9 @@ export function placeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
     placeCache.set(rows, result);
   }
   return result;
+}
+
+/** The state with the settled window in place of the live one (see AppState.settledWindow). */
+export function settledView(state: AppState): Pick<AppState, 'table' | 'filters' | 'window'> {
+  return { table: state.table, filters: state.filters, window: state.settledWindow };
 }

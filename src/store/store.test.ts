@@ -94,3 +94,21 @@ describe('facet counts', () => {
     expect(actorCounts(store.getState())[protesters]).toBeLessThan(2);
   });
 });
+
+describe('counting the events in view', () => {
+  it('visibleCount equals the number of visible rows, for random windows and filters', async () => {
+    const { makeDataset, seededRandom } = await import('../testing/fixtures.ts');
+    const { visibleCount } = await import('./derived.ts');
+    const store = createAppStore({ dataset: makeDataset({ events: 2000, actors: 20, seed: 4, lasting: 0.2 }) });
+    const random = seededRandom(9);
+    const { from, to } = store.getState().table.extent!;
+    const filters = [{}, { types: ['clash' as const] }, { actors: ['actor-2', 'actor-5'] }, { q: 'actor' }];
+    for (let i = 0; i < 200; i++) {
+      const a = from + random() * (to - from);
+      const span = 3_600_000 + random() * (to - from);
+      store.getState().setFilters({ types: [], actors: [], q: '', ...filters[i % filters.length] });
+      store.getState().setWindow({ from: a - span / 2, to: a + span / 2 });
+      expect(visibleCount(store.getState())).toBe(visibleRows(store.getState()).length);
+    }
+  });
+});

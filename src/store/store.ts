@@ -59,6 +59,11 @@ interface DataSlice {
 
 interface ViewSlice {
   window: TimeWindow;
+  /**
+   * The window once zooming pauses: the Events table and the filter counts follow this one, so
+   * that a continuous zoom does not list every visible event on every frame.
+   */
+  settledWindow: TimeWindow;
   /** The size of the timeline's lanes on screen (set by the renderer), which exports reproduce. */
   plotSize: { width: number; height: number } | null;
   setPlotSize(size: { width: number; height: number }): void;
@@ -109,8 +114,12 @@ export type AppStore = ReturnType<typeof createAppStore>;
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
 let noticeId = 0;
 
+/** How long zooming must pause before the table and counts catch up. */
+const SETTLE_MS = 150;
+
 export function createAppStore(initial?: { dataset?: Dataset }) {
   const dataset = initial?.dataset ?? null;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
   const table = dataset ? buildEventTable(dataset) : EMPTY_TABLE;
   return createStore<AppState>()(
     subscribeWithSelector((set, get) => ({
@@ -139,6 +148,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           resolver: createActorResolver(next.actors),
           hoveredRow: null,
           window: initialWindow(nextTable.extent),
+          settledWindow: initialWindow(nextTable.extent),
           selectedId: null,
           ...(options.mode === 'add' ? {} : { filters: NO_FILTERS }),
           lastChange: 'push',
@@ -146,6 +156,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       },
 
       window: initialWindow(table.extent),
+      settledWindow: initialWindow(table.extent),
       plotSize: null,
       setPlotSize(size) {
         const current = get().plotSize;
@@ -155,7 +166,16 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       setWindow(window, how = 'push') {
         const next = clampWindow(window);
         if (next.from === get().window.from && next.to === get().window.to) return;
-        set({ window: next, lastChange: how, hoveredRow: null });
+        if (settleTimer !== null) clearTimeout(settleTimer);
+        settleTimer = null;
+        if (how === 'push') set({ window: next, settledWindow: next, lastChange: how, hoveredRow: null });
+        else {
+          set({ window: next, lastChange: how, hoveredRow: null });
+          settleTimer = setTimeout(() => {
+            settleTimer = null;
+            set({ settledWindow: get().window });
+          }, SETTLE_MS);
+        }
       },
       zoomBy(factor, anchor = 0.5, how = 'push') {
         get().setWindow(zoomWindow(get().window, factor, anchor), how);
@@ -212,8 +232,10 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
         set({ notices: get().notices.filter((n) => n.id !== id) });
       },
       applyUrlView(view) {
+        const window = view.window ?? initialWindow(get().table.extent);
         set({
-          window: view.window ?? initialWindow(get().table.extent),
+          window,
+          settledWindow: window,
           lanes: view.lanes,
           filters: view.filters,
           selectedId: view.event,

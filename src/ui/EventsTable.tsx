@@ -4,7 +4,7 @@ import { formatShortDate } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import { actorName } from '../model/actors.ts';
 import { actorRowsOf } from '../table/eventTable.ts';
-import { visibleRows } from '../store/derived.ts';
+import { visibleRows, settledView } from '../store/derived.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 
 const ROW_HEIGHT = 36;
@@ -14,7 +14,7 @@ const OVERSCAN = 8;
 export function EventsTable() {
   const store = useAppStore();
   const { lang, locale } = useUiLocale();
-  const rows = useAppState(visibleRows);
+  const rows = useAppState((s) => visibleRows(settledView(s)));
   const table = useAppState((s) => s.table);
   const selectedId = useAppState((s) => s.selectedId);
   const scrollerRef = useRef<HTMLDivElement>(null);

@@ -1,9 +1,9 @@
-import { visibleRows } from '../store/derived.ts';
+import { visibleCount } from '../store/derived.ts';
 import { useAppState, useUiLocale } from './StoreContext.tsx';
 
 export function StatusLine() {
   const { locale } = useUiLocale();
-  const shown = useAppState((s) => visibleRows(s).length);
+  const shown = useAppState(visibleCount);
   const total = useAppState((s) => s.table.size);
   const n = new Intl.NumberFormat(locale);
   return (

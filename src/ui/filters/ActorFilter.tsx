@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { actorName } from '../../model/actors.ts';
 import { ROLES, type Role } from '../../model/schema.ts';
-import { actorCounts } from '../../store/derived.ts';
+import { actorCounts, settledView } from '../../store/derived.ts';
 import { normaliseForSearch } from '../../table/search.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
@@ -18,7 +18,7 @@ export function ActorFilter() {
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.actors);
   const role = useAppState((s) => s.filters.role);
-  const counts = useAppState(actorCounts);
+  const counts = useAppState((s) => actorCounts(settledView(s)));
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { placeCounts } from '../../store/derived.ts';
+import { placeCounts, settledView } from '../../store/derived.ts';
 import { countryName } from '../../model/countries.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
@@ -9,7 +9,7 @@ export function PlaceFilter() {
   const { locale } = useUiLocale();
   const country = useAppState((s) => s.filters.country);
   const place = useAppState((s) => s.filters.place);
-  const { countries, places } = useAppState(placeCounts);
+  const { countries, places } = useAppState((s) => placeCounts(settledView(s)));
   const [draft, setDraft] = useState<string | null>(null);
   const number = new Intl.NumberFormat(locale);
   const options = [...countries.entries()].sort((a, b) => b[1] - a[1]);

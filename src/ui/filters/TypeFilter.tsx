@@ -1,5 +1,5 @@
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../model/taxonomy.ts';
-import { typeCounts } from '../../store/derived.ts';
+import { typeCounts, settledView } from '../../store/derived.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { ShapeIcon } from '../ShapeIcon.tsx';
 
@@ -9,7 +9,7 @@ export function TypeFilter() {
   const { lang, locale } = useUiLocale();
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.types);
-  const counts = useAppState(typeCounts);
+  const counts = useAppState((s) => typeCounts(settledView(s)));
   const number = new Intl.NumberFormat(locale);
   const present = new Set<number>(table.type);
   const toggle = (t: EventType, on: boolean) =>

@@ -1,0 +1,282 @@
+// `npm run bench` (third part), the browser benchmark of issue 6: our built app against vis-timeline
+// 8.5 in headless Chromium, at 10,000, 100,000 and 1,000,000 generated ACLED-like events
+// (BENCH_SIZES=10000,100000 to choose). It builds both pages, measures, prints a Markdown table
+// and writes it to bench/README-results.md. It reports; it asserts nothing. Progress goes to stderr.
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchFiles } from './data.ts';
+import { heapMB, installHelpers, quantile, wheelZoomFrames, within } from './measure.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const STEP_LIMIT_MS = Number(process.env.BENCH_STEP_LIMIT_S ?? 120) * 1000;
+/** Past this, vis-timeline is not tried at larger sizes. */
+const VIS_OPEN_LIMIT_MS = 60_000;
+const FILTER_CLICKS = 6;
+const FRAME_MS = 1000 / 60;
+const VIEWPORT = { width: 1400, height: 1000 };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const work = path.join(os.tmpdir(), 'conflict-timeline-bench');
+const visDist = path.join(work, 'vis-dist');
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+/** A measurement, or why there is none. */
+type Value = number | string;
+
+interface Ours {
+  open: Value;
+  p95: Value;
+  median: Value;
+  filter: Value;
+  heap: Value;
+}
+interface Vis {
+  open: Value;
+  p95: Value;
+  median: Value;
+}
+
+function exec(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** `vite preview` of dist/, as a process group of its own so that npx and vite stop together. */
+async function startPreview(): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = () => {
+    try {
+      process.kill(-child.pid!);
+    } catch {
+      // already gone
+    }
+  };
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return { url, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error('vite preview did not start in 30 s');
+}
+
+/** The vis-timeline build at / and the generated data at /data/: the items file can be 100 MB and more. */
+async function startStatic(): Promise<{ url: string; server: Server }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const [base, rest] = urlPath.startsWith('/data/') ? [work, urlPath.slice(6)] : [visDist, urlPath === '/' ? 'index.html' : urlPath.slice(1)];
+    const file = path.join(base, path.normalize(rest).replace(/^(\.\.[/\\])+/, ''));
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+function launch(): Promise<Browser> {
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+let browser: Browser;
+
+async function newPage(): Promise<[BrowserContext, Page]> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await installHelpers(page);
+  return [context, page];
+}
+
+/** A tab stuck in a long task may not close; then the whole browser is replaced. */
+async function dispose(context: BrowserContext): Promise<void> {
+  const closed = await Promise.race([context.close().then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
+  if (closed) return;
+  log('the tab did not close; restarting Chromium');
+  await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 15_000))]);
+  browser = await launch();
+}
+
+const failure = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+
+async function frameStats(page: Page, selector: string): Promise<{ p95: number; median: number }> {
+  const box = (await page.locator(selector).boundingBox())!;
+  const intervals = await within(page, STEP_LIMIT_MS, wheelZoomFrames(page, box.x + box.width / 2, box.y + box.height / 2));
+  return { p95: quantile(intervals, 0.95), median: quantile(intervals, 0.5) };
+}
+
+async function measureOurs(appUrl: string, files: BenchFiles): Promise<Ours> {
+  const result: Ours = { open: 'not run', p95: 'not run', median: 'not run', filter: 'not run', heap: 'not run' };
+  const [context, page] = await newPage();
+  let step: keyof Ours = 'open';
+  try {
+    await page.goto(appUrl);
+    await page.getByRole('status').filter({ hasText: /^Showing/ }).waitFor();
+    const total = files.n.toLocaleString('en-GB');
+    const shown = page.evaluate((text) => window.bench.statusReached(text), `Showing ${total} of ${total} events`);
+    const t0 = await page.evaluate(() => performance.now());
+    // A path, not a buffer: Chromium reads the file from disk, as it would from a user's pick.
+    await within(page, STEP_LIMIT_MS, page.getByLabel('Open data file').setInputFiles(files.appFile));
+    result.open = (await within(page, STEP_LIMIT_MS, shown)) - t0;
+    log(`ours ${total}: open ${ms(result.open)}`);
+
+    step = 'heap';
+    result.heap = await within(page, STEP_LIMIT_MS, heapMB(page));
+
+    step = 'filter';
+    const checkbox = await page.getByRole('group', { name: 'Event types' }).getByRole('checkbox', { name: /^Clash/ }).elementHandle();
+    const status = await page.getByRole('status').filter({ hasText: /^Showing/ }).elementHandle();
+    const clicks: number[] = [];
+    for (let i = 0; i < FILTER_CLICKS; i++) {
+      clicks.push(await within(page, STEP_LIMIT_MS, page.evaluate(([c, s]) => window.bench.timeClick(c!, s!), [checkbox, status] as const)));
+      await page.waitForTimeout(300); // let deferred work after the click (URL, history) settle
+    }
+    result.filter = quantile(clicks, 0.5);
+
+    step = 'p95';
+    ({ p95: result.p95, median: result.median } = await frameStats(page, 'canvas.marks'));
+    log(`ours ${total}: heap ${result.heap.toFixed(0)} MB, filter ${ms(result.filter)}, frames p95 ${ms(result.p95)}`);
+  } catch (error) {
+    result[step] = failure(error);
+    if (step === 'p95') result.median = result.p95;
+    log(`ours ${files.n}: ${step}: ${failure(error)}`);
+  }
+  await dispose(context);
+  return result;
+}
+
+async function measureVis(staticUrl: string, files: BenchFiles): Promise<Vis> {
+  const result: Vis = { open: 'not run', p95: 'not run', median: 'not run' };
+  const [context, page] = await newPage();
+  let step: 'open' | 'p95' = 'open';
+  try {
+    await page.goto(staticUrl);
+    const itemsUrl = `data/${path.basename(files.visItems)}`;
+    result.open = await within(page, VIS_OPEN_LIMIT_MS, page.evaluate((url) => window.openVis(url), itemsUrl));
+    log(`vis ${files.n}: open ${ms(result.open)}`);
+    step = 'p95';
+    ({ p95: result.p95, median: result.median } = await frameStats(page, '#timeline'));
+    log(`vis ${files.n}: frames p95 ${ms(result.p95)}`);
+  } catch (error) {
+    result[step] = failure(error);
+    if (step === 'p95') result.median = result.p95;
+    log(`vis ${files.n}: ${step}: ${failure(error)}`);
+  }
+  await dispose(context);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+function ms(value: Value): string {
+  if (typeof value === 'string') return value;
+  return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(1)} ms`;
+}
+const mb = (value: Value) => (typeof value === 'string' ? value : `${value.toFixed(0)} MB`);
+const ratio = (vis: Value, ours: Value) => (typeof vis === 'number' && typeof ours === 'number' ? `${(vis / ours).toFixed(1)}×` : '–');
+
+interface Row {
+  files: BenchFiles;
+  ours: Ours;
+  vis: Vis;
+}
+
+function target(rows: Row[], n: number, label: string, get: (r: Row) => Value, met: (v: number) => boolean, show: (v: Value) => string = ms): string {
+  const row = rows.find((r) => r.files.n === n);
+  if (!row) return `${label}: not measured`;
+  const value = get(row);
+  return `${label}: ${show(value)}, ${typeof value === 'number' && met(value) ? '**met**' : '**not met**'}`;
+}
+
+function report(rows: Row[], chromiumVersion: string, minutes: number): string {
+  const cpus = os.cpus();
+  const cells = (f: (r: Row) => string) => rows.map(f).join(' | ');
+  const lines = [
+    '# Browser benchmark (issue 6)',
+    '',
+    `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; headless Chromium ${chromiumVersion} (software rendering, --disable-gpu); Node ${process.version}; ${new Date().toISOString().slice(0, 10)}. The run took ${minutes.toFixed(1)} min.`,
+    '',
+    `| | ${cells((r) => `${r.files.n.toLocaleString('en-GB')} events`)} |`,
+    `|---|${cells(() => '---:')}|`,
+    `| file our app opens | ${cells((r) => `${r.files.appFormat}, ${(r.files.appBytes / 1e6).toFixed(0)} MB`)} |`,
+    `| **ours**: open, to the first frame | ${cells((r) => ms(r.ours.open))} |`,
+    `| **ours**: frame interval while zooming, p95 / median | ${cells((r) => (typeof r.ours.p95 === 'number' ? `${ms(r.ours.p95)} / ${ms(r.ours.median)}` : r.ours.p95))} |`,
+    `| **ours**: filter change, to the next frame (median of ${FILTER_CLICKS}) | ${cells((r) => ms(r.ours.filter))} |`,
+    `| **ours**: JS heap after loading, after GC | ${cells((r) => mb(r.ours.heap))} |`,
+    `| **vis-timeline**: open, to the first frame | ${cells((r) => ms(r.vis.open))} |`,
+    `| **vis-timeline**: frame interval while zooming, p95 / median | ${cells((r) => (typeof r.vis.p95 === 'number' ? `${ms(r.vis.p95)} / ${ms(r.vis.median)}` : r.vis.p95))} |`,
+    `| open, vis-timeline / ours | ${cells((r) => ratio(r.vis.open, r.ours.open))} |`,
+    `| frame p95, vis-timeline / ours | ${cells((r) => ratio(r.vis.p95, r.ours.p95))} |`,
+    '',
+    'Targets:',
+    '',
+    `- ${target(rows, 100_000, 'open 100,000 events from ACLED CSV < 3 s', (r) => r.ours.open, (v) => v < 3000)}`,
+    `- ${target(rows, 1_000_000, 'open 1,000,000 events from compact JSON < 5 s', (r) => r.ours.open, (v) => v < 5000)}`,
+    `- ${target(rows, 1_000_000, 'frame interval p95 ≤ 16.7 ms at 1,000,000', (r) => r.ours.p95, (v) => v <= FRAME_MS + 0.05)}`,
+    `- ${target(rows, 1_000_000, 'filter change ≤ 50 ms at 1,000,000', (r) => r.ours.filter, (v) => v <= 50)}`,
+    `- ${target(rows, 1_000_000, 'JS heap < 500 MB at 1,000,000', (r) => r.ours.heap, (v) => v < 500, mb)}`,
+    '',
+    'How: `npm run bench` (`tsx bench/browser/run.ts` alone for this part; `BENCH_SIZES=10000,100000` to choose sizes).',
+    'The data is `generatedAcledRows(n)` from src/testing/acledFixture.ts; above 100,000 events our app opens it as compact JSON (imported in chunks of 100,000 in Node, then encoded).',
+    'Opening is timed from just before the file input gets the file until the status line shows the new total, plus one requestAnimationFrame;',
+    'vis-timeline gets the same events (id, start, content = title, group = event type) already parsed, and is timed from `new DataSet(items)` and `new Timeline(…)` (default options, 1400×700 px) to its `onInitialDrawComplete`, plus one frame.',
+    'Frame intervals are between requestAnimationFrame callbacks during 3 s of wheel zooming over the timeline (one notch every 16 ms, 20 in then 20 out); 16.7 ms is every frame at 60 Hz.',
+    'A filter change is a click on the "Clash" type checkbox (on, off, …) until the status line changes, plus one frame. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage (the import worker\'s heap is not included).',
+    `Each step has ${STEP_LIMIT_MS / 1000} s (vis-timeline ${VIS_OPEN_LIMIT_MS / 1000} s to open; after it fails to, larger sizes are not tried for it).`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = Date.now();
+log('building the app and the vis-timeline page');
+await exec('npx', ['vite', 'build', '--logLevel', 'warn']);
+await exec('npx', ['vite', 'build', '--config', 'bench/vis/vite.config.ts'], { BENCH_VIS_OUT: visDist });
+const preview = await startPreview();
+const statics = await startStatic();
+browser = await launch();
+const chromiumVersion = browser.version();
+const rows: Row[] = [];
+let visStopped = '';
+try {
+  for (const n of SIZES) {
+    log(`generating ${n.toLocaleString('en-GB')} events`);
+    const out = await exec('npx', ['tsx', 'bench/browser/data.ts', String(n), work], { NODE_OPTIONS: '--max-old-space-size=8192' });
+    const files = JSON.parse(out.trim().split('\n').pop()!) as BenchFiles;
+    const ours = await measureOurs(preview.url, files);
+    const vis: Vis = visStopped ? { open: visStopped, p95: '–', median: '–' } : await measureVis(statics.url, files);
+    if (!visStopped && typeof vis.open === 'string') visStopped = `not tried (${vis.open} at ${n.toLocaleString('en-GB')})`;
+    rows.push({ files, ours, vis });
+  }
+} finally {
+  await browser.close().catch(() => {});
+  preview.stop();
+  statics.server.close();
+}
+const text = report(rows, chromiumVersion, (Date.now() - started) / 60_000);
+writeFileSync(path.join(root, 'bench/README-results.md'), text);
+console.log(text);

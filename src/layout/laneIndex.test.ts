@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildEventTable } from '../table/eventTable.ts';
+import { filterMask, NO_FILTERS } from '../table/filter.ts';
+import { buildSearchIndex } from '../table/search.ts';
+import { makeDataset, seededRandom } from '../testing/fixtures.ts';
+import { actorLanes, typeLanes } from './lanes.ts';
+import { buildLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow } from './laneIndex.ts';
+
+const table = buildEventTable(makeDataset({ events: 3000, actors: 30, seed: 11, lasting: 0.1 }));
+const random = seededRandom(5);
+const masks = [null, filterMask(table, { ...NO_FILTERS, types: ['clash', 'protest'] }, () => buildSearchIndex(table)), filterMask(table, { ...NO_FILTERS, actors: ['actor-3', 'actor-7'] }, () => buildSearchIndex(table))];
+const lanesToTry = [typeLanes(table, 'en'), actorLanes(table, null, 'en', 8, 'Other actors')];
+
+/** Random windows, from minutes to the whole span. */
+function windows(count: number): [number, number][] {
+  const { from, to } = table.extent!;
+  return Array.from({ length: count }, () => {
+    const a = from + random() * (to - from);
+    const span = Math.exp(Math.log(60_000) + random() * (Math.log(to - from) - Math.log(60_000)));
+    return [a - span / 2, a + span / 2];
+  });
+}
+
+/** The naive answer: every row, tested one by one. */
+function naiveRows(mask: Uint8Array | null, lane: number, lanes: (typeof lanesToTry)[number], test: (row: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let row = 0; row < table.size; row++) if ((!mask || mask[row] === 1) && lanes.lanesOf(row).includes(lane) && test(row)) out.push(row);
+  return out;
+}
+
+describe('the lane index gives the same answers as a naive filter over random data', () => {
+  for (const [m, mask] of masks.entries()) {
+    for (const lanes of lanesToTry) {
+      it(`mask ${m}, ${lanes.lanes.length} lanes: rows in window, counts and densities`, () => {
+        const index = buildLaneIndex(table, mask, lanes);
+        for (const [from, to] of windows(40)) {
+          lanes.lanes.forEach((_, lane) => {
+            const overlapping = naiveRows(mask, lane, lanes, (row) => table.start[row]! <= to && table.end[row]! >= from);
+            expect(Array.from(laneRowsInWindow(table, index, lane, from, to))).toEqual(overlapping);
+            const starting = naiveRows(mask, lane, lanes, (row) => table.start[row]! >= from && table.start[row]! <= to);
+            expect(laneCountInWindow(index, lane, from, to)).toBe(starting.length);
+            const bins = 37;
+            const step = (to - from) / bins;
+            const edge = (b: number) => (b === bins ? to : from + b * step);
+            const naive = Array.from({ length: bins }, (_, b) => starting.filter((row) => table.start[row]! >= edge(b) && table.start[row]! < edge(b + 1)).length);
+            expect(Array.from(laneDensity(index, lane, from, to, bins))).toEqual(naive);
+          });
+        }
+      });
+    }
+  }
+});
