@@ -39,6 +39,15 @@ export function createOverviewRenderer(
   const brushLayer = select(el.svg).append('g').attr('class', 'brush');
   const axisLayer = select(el.svg).append('g').attr('class', 'overview-axis');
 
+  // The counts change with the data, the filters and the size, not with the window: counting every
+  // event again on each zoom frame would make the frame cost grow with the data.
+  let cached: { key: unknown[]; bins: Uint32Array } | null = null;
+  const binsFor = (starts: Float64Array, mask: Uint8Array | null, from: number, to: number, count: number) => {
+    const key = [starts, mask, from, to, count];
+    if (!cached || !cached.key.every((k, i) => k === key[i])) cached = { key, bins: densityBins(starts, mask, from, to, count) };
+    return cached.bins;
+  };
+
   const draw = () => {
     frame = 0;
     if (width <= 0) return;
@@ -47,8 +56,8 @@ export function createOverviewRenderer(
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const bins = densityBins(s.table.start, maskOf(s.table, s.filters), domain.from, domain.to, Math.floor(width / 2));
-    const max = Math.max(1, ...bins);
+    const bins = binsFor(s.table.start, maskOf(s.table, s.filters), domain.from, domain.to, Math.floor(width / 2));
+    const max = bins.reduce((a, b) => Math.max(a, b), 1);
     ctx.fillStyle = '#57606a';
     const plotHeight = height - 16;
     bins.forEach((count, i) => {
