@@ -1,5 +1,5 @@
 // `npm run bench`: how long the data work behind a view takes at 100,000 events, in Node.
-// It reports; it asserts nothing. (The browser benchmark of issue 6 will add frame times.)
+// It reports; it asserts nothing. The browser benchmark (bench/browser) measures frames in Chromium.
 import os from 'node:os';
 import { makeDataset } from '../src/testing/fixtures.ts';
 import { buildEventTable, rowsInWindow } from '../src/table/eventTable.ts';
@@ -7,6 +7,8 @@ import { filterMask, NO_FILTERS, type Filters } from '../src/table/filter.ts';
 import { buildSearchIndex } from '../src/table/search.ts';
 import { layoutTimeline } from '../src/layout/marks.ts';
 import { typeLanes } from '../src/layout/lanes.ts';
+import { buildLaneIndex } from '../src/layout/laneIndex.ts';
+import { layoutView } from '../src/render/viewLayout.ts';
 
 const SIZE = Number(process.env.BENCH_EVENTS ?? 100_000);
 
@@ -29,6 +31,10 @@ const indexBuilt = time(() => buildSearchIndex(table), 3);
 const index = buildSearchIndex(table);
 const withFilters = (f: Partial<Filters>) => () => filterMask(table, { ...NO_FILTERS, ...f }, () => index);
 
+const viewLanes = typeLanes(table, 'en');
+const middle = (table.extent!.from + table.extent!.to) / 2;
+const oneDay = { from: middle, to: middle + 86_400_000 };
+
 const rows: [string, { median: number; min: number }][] = [
   ['build the EventTable', built],
   ['build the search index', indexBuilt],
@@ -38,8 +44,11 @@ const rows: [string, { median: number; min: number }][] = [
   ['filter: text "event 4"', time(withFilters({ q: 'event 4' }))],
   ['filter: actor + type + text', time(withFilters({ actors: ['actor-7', 'actor-8'], types: ['clash'], q: 'x' }))],
   ['window query, whole range', time(() => rowsInWindow(table, null, table.extent!.from, table.extent!.to))],
+  ['lane index of 12 type lanes (once per filter change)', time(() => buildLaneIndex(table, null, typeLanes(table, 'en')), 3)],
+  ['level-of-detail view of the whole range, 1200×500 px (a zoom frame)', time(() => layoutView({ table, filters: NO_FILTERS, window: table.extent!, lanes: 'type' }, viewLanes, { width: 1200, height: 500 }, 'en', (s) => s.length * 6.5))],
+  ['level-of-detail view of one day, 1200×500 px (a zoom frame)', time(() => layoutView({ table, filters: NO_FILTERS, window: oneDay, lanes: 'type' }, viewLanes, { width: 1200, height: 500 }, 'en', (s) => s.length * 6.5))],
   [
-    'layout of all events, 1200×500 px',
+    'layout of a mark for every event, 1200×500 px (no level of detail)',
     time(() =>
       layoutTimeline({
         table,

@@ -58,8 +58,9 @@ export function filterMask(table: EventTable, filters: Filters, searchIndex: () 
       }
       if (!any) continue;
     }
-    const event = table.events[row]!;
     if (byPlace) {
+      // Only the place filter reads the event object; the others stay in the typed columns.
+      const event = table.events[row]!;
       if (filters.country !== null && event.place?.country !== filters.country) continue;
       if (placeKey !== null && !Object.values(event.place?.name ?? {}).some((n) => n.toLocaleLowerCase('en') === placeKey)) continue;
     }
