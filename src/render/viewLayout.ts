@@ -26,7 +26,7 @@ export interface ViewSize {
 }
 
 /** Above this many events in the window, a lane shows its density instead of a mark per event. */
-export const markLimit = (width: number) => Math.max(60, Math.floor(width / 4));
+export const markLimit = (width: number) => Math.max(60, Math.floor(width / 8));
 const DENSITY_BIN_PX = 3;
 
 const laneIndexes = new WeakMap<LaneAssignment, { table: EventTable; mask: Uint8Array | null; index: LaneIndex }>();

@@ -161,7 +161,7 @@ export function placeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
   return result;
 }
 
-/** The state with the settled window in place of the live one (see AppState.settledWindow). */
+/** The state with the settled window and filters in place of the live ones (see AppState.settledWindow). */
 export function settledView(state: AppState): Pick<AppState, 'table' | 'filters' | 'window'> {
-  return { table: state.table, filters: state.filters, window: state.settledWindow };
+  return { table: state.table, filters: state.settledFilters, window: state.settledWindow };
 }

@@ -78,6 +78,11 @@ interface ViewSlice {
 
 interface FilterSlice {
   filters: Filters;
+  /**
+   * The filters a moment after they change: the timeline and the status line answer at once, and
+   * the Events table and the counts beside the filters follow just after (see settledView).
+   */
+  settledFilters: Filters;
   /** Changes filters; typing in the search box passes `replace` so that each key is not a history entry. */
   setFilters(patch: Partial<Filters>, how?: 'replace' | 'push'): void;
   clearFilters(): void;
@@ -116,13 +121,24 @@ let noticeId = 0;
 
 /** How long zooming must pause before the table and counts catch up. */
 const SETTLE_MS = 150;
+/** How long after a filter change the table and counts catch up: after the timeline's next frame. */
+const FILTER_SETTLE_MS = 40;
 
 export function createAppStore(initial?: { dataset?: Dataset }) {
   const dataset = initial?.dataset ?? null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
+  let filterTimer: ReturnType<typeof setTimeout> | null = null;
   const table = dataset ? buildEventTable(dataset) : EMPTY_TABLE;
   return createStore<AppState>()(
-    subscribeWithSelector((set, get) => ({
+    subscribeWithSelector((set, get) => {
+      const settleFilters = () => {
+        if (filterTimer !== null) clearTimeout(filterTimer);
+        filterTimer = setTimeout(() => {
+          filterTimer = null;
+          set({ settledFilters: get().filters });
+        }, FILTER_SETTLE_MS);
+      };
+      return {
       dataset,
       dataSource: { kind: 'bundled' },
       table,
@@ -150,7 +166,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           window: initialWindow(nextTable.extent),
           settledWindow: initialWindow(nextTable.extent),
           selectedId: null,
-          ...(options.mode === 'add' ? {} : { filters: NO_FILTERS }),
+          ...(options.mode === 'add' ? {} : { filters: NO_FILTERS, settledFilters: NO_FILTERS }),
           lastChange: 'push',
         });
       },
@@ -191,11 +207,14 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       },
 
       filters: NO_FILTERS,
+      settledFilters: NO_FILTERS,
       setFilters(patch, how = 'push') {
         set({ filters: { ...get().filters, ...patch }, lastChange: how });
+        settleFilters();
       },
       clearFilters() {
         set({ filters: NO_FILTERS, lastChange: 'push' });
+        settleFilters();
       },
 
       selectedId: null,
@@ -238,12 +257,14 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           settledWindow: window,
           lanes: view.lanes,
           filters: view.filters,
+          settledFilters: view.filters,
           selectedId: view.event,
           hoveredRow: null,
           lastChange: 'url',
         });
       },
-    })),
+    };
+    }),
   );
 }
 
