@@ -4,7 +4,7 @@
 // million events get a heap of their own (the runner passes --max-old-space-size); it prints the
 // file list as JSON. Files are reused while the code that produces them is unchanged.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importText } from '../../src/io/importer.ts';
@@ -79,7 +79,13 @@ function writeVisItems(file: string, dataset: Dataset): void {
 
 export function generate(n: number, dir: string): BenchFiles {
   mkdirSync(dir, { recursive: true });
-  const stem = path.join(dir, `${n}-${fingerprint()}`);
+  const print = fingerprint();
+  // Files from older code are hundreds of MB at a million events: remove them.
+  for (const file of readdirSync(dir)) {
+    const match = /^(\d+)-([0-9a-f]{10})\./.exec(file);
+    if (match && Number(match[1]) === n && match[2] !== print) rmSync(path.join(dir, file));
+  }
+  const stem = path.join(dir, `${n}-${print}`);
   const compact = n > COMPACT_ABOVE;
   const appFile = `${stem}.${compact ? 'compact.json' : 'csv'}`;
   const visItems = `${stem}.vis.json`;
