@@ -143,18 +143,20 @@ export function placeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
   const rows = visibleRowsWithout(state, 'place');
   let result = placeCache.get(rows);
   if (!result) {
+    const { placeOf, places: all } = state.table;
+    const perPlace = new Uint32Array(all.length);
+    for (const row of rows) if (placeOf[row]! >= 0) perPlace[placeOf[row]!]!++;
     const countries = new Map<string, number>();
     const places = new Map<string, PlaceCount>();
-    for (const row of rows) {
-      const place = state.table.events[row]!.place;
-      if (!place) continue;
-      countries.set(place.country, (countries.get(place.country) ?? 0) + 1);
-      const name = place.name.en ?? Object.values(place.name)[0]!;
-      const key = `${place.country}\u0000${name}`;
-      const entry = places.get(key) ?? { country: place.country, name, count: 0 };
-      entry.count++;
+    perPlace.forEach((count, i) => {
+      if (!count) return;
+      const place = all[i]!;
+      countries.set(place.country, (countries.get(place.country) ?? 0) + count);
+      const key = `${place.country}\u0000${place.name}`;
+      const entry = places.get(key) ?? { country: place.country, name: place.name, count: 0 };
+      entry.count += count;
       places.set(key, entry);
-    }
+    });
     result = { countries, places: [...places.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)) };
     placeCache.set(rows, result);
   }

@@ -23,8 +23,20 @@ export interface EventTable {
   readonly actors: readonly Actor[];
   readonly actorRow: ReadonlyMap<string, number>;
   readonly rowOfId: ReadonlyMap<string, number>;
+  /** Index into `places` of each row's place, or -1 for none. */
+  readonly placeOf: Int32Array;
+  /** Each distinct place once: filters and counts by place read this, not the events. */
+  readonly places: readonly TablePlace[];
   readonly longestDuration: number;
   readonly extent: { from: UtcMillis; to: UtcMillis } | null;
+}
+
+export interface TablePlace {
+  country: string;
+  /** The name shown in lists: English, else the first given. */
+  name: string;
+  /** Every name it has, lower-cased, for matching a typed place. */
+  keys: readonly string[];
 }
 
 const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
@@ -44,6 +56,9 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
   const actorRefs: number[] = [];
   const actorRoleBits: number[] = [];
   const rowOfId = new Map<string, number>();
+  const placeOf = new Int32Array(size).fill(-1);
+  const places: TablePlace[] = [];
+  const placeByKey = new Map<string, number>();
   let longestDuration = 0;
   let maxEnd = -Infinity;
   events.forEach((event, i) => {
@@ -53,6 +68,17 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
     maxEnd = Math.max(maxEnd, end[i]!);
     type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
     rowOfId.set(event.id, i);
+    if (event.place) {
+      const names = Object.values(event.place.name);
+      const key = `${event.place.country}\u0000${names.join('\u0000')}`;
+      let at = placeByKey.get(key);
+      if (at === undefined) {
+        at = places.length;
+        placeByKey.set(key, at);
+        places.push({ country: event.place.country, name: event.place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
+      }
+      placeOf[i] = at;
+    }
     actorOffset[i] = actorRefs.length;
     const first = actorRefs.length;
     for (const ref of event.actors) {
@@ -80,6 +106,8 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
     actors: dataset.actors,
     actorRow,
     rowOfId,
+    placeOf,
+    places,
     longestDuration,
     extent: size ? { from: start[0] as UtcMillis, to: maxEnd as UtcMillis } : null,
   };

@@ -47,6 +47,13 @@ export function filterMask(table: EventTable, filters: Filters, searchIndex: () 
   const index = words.length ? searchIndex() : null;
   const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
   const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
+  // Places are matched once each, then rows look up their place's answer.
+  const placeWanted = new Uint8Array(table.places.length);
+  if (byPlace) {
+    table.places.forEach((p, i) => {
+      placeWanted[i] = (filters.country === null || p.country === filters.country) && (placeKey === null || p.keys.includes(placeKey)) ? 1 : 0;
+    });
+  }
 
   const mask = new Uint8Array(table.size);
   for (let row = 0; row < table.size; row++) {
@@ -59,10 +66,8 @@ export function filterMask(table: EventTable, filters: Filters, searchIndex: () 
       if (!any) continue;
     }
     if (byPlace) {
-      // Only the place filter reads the event object; the others stay in the typed columns.
-      const event = table.events[row]!;
-      if (filters.country !== null && event.place?.country !== filters.country) continue;
-      if (placeKey !== null && !Object.values(event.place?.name ?? {}).some((n) => n.toLocaleLowerCase('en') === placeKey)) continue;
+      const place = table.placeOf[row]!;
+      if (place < 0 || !placeWanted[place]) continue;
     }
     if (index && !matchesQuery(index[row]!, words)) continue;
     mask[row] = 1;

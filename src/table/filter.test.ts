@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { validateDataset } from '../model/validate.ts';
+import type { Dataset } from '../model/schema.ts';
+import { buildEventTable } from './eventTable.ts';
+import { filterMask, NO_FILTERS } from './filter.ts';
+
+const r = validateDataset(seed);
+const dataset = (r.ok ? r.dataset : null) as Dataset;
+const table = buildEventTable(dataset);
+const passing = (mask: Uint8Array | null) => table.events.filter((_, row) => !mask || mask[row] === 1).map((e) => e.id);
+
+describe('the place filter, through the table’s place column', () => {
+  it('matches what a naive pass over the events finds, by country and by name in any language', () => {
+    const names = [...new Set(dataset.events.flatMap((e) => (e.place ? Object.values(e.place.name) : [])))];
+    expect(names.length).toBeGreaterThan(2);
+    for (const country of [null, 'ARM', 'AZE', 'RUS']) {
+      for (const place of [null, ...names, names[0]!.toUpperCase(), 'Nowhere']) {
+        const mask = filterMask(table, { ...NO_FILTERS, country, place }, () => []);
+        const naive = table.events
+          .filter((e) => (country === null || e.place?.country === country) && (place === null || Object.values(e.place?.name ?? {}).some((n) => n.toLowerCase() === place.toLowerCase())))
+          .map((e) => e.id);
+        expect(passing(mask)).toEqual(country === null && place === null ? table.events.map((e) => e.id) : naive);
+      }
+    }
+  });
+
+  it('keeps each distinct place once', () => {
+    const distinct = new Set(dataset.events.filter((e) => e.place).map((e) => `${e.place!.country}|${Object.values(e.place!.name).join('|')}`));
+    expect(table.places).toHaveLength(distinct.size);
+    expect([...table.placeOf].filter((p) => p < 0)).toHaveLength(dataset.events.filter((e) => !e.place).length);
+  });
+});
