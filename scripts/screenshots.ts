@@ -3,7 +3,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { acledCsv, acledRow } from '../src/testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -55,6 +55,18 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/mapping-dialog.png` });
   console.log(`${out}/mapping-dialog.png`);
+  // Many events: busy lanes draw their density, with a hover count.
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector('.lane-label');
+  await page.getByLabel('Open data file').setInputFiles({ name: 'acled-20000.csv', mimeType: 'text/csv', buffer: Buffer.from(acledCsv(generatedAcledRows(20_000))) });
+  await page.getByText('Showing 20,000 of 20,000 events').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Close report' }).click();
+  const plot = (await page.locator('canvas.marks').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.45, plot.y + 50);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/density.png` });
+  console.log(`${out}/density.png`);
+
   // Putting a view into a report: the Share dialog, the Export menu, embeds, the exported PNG, print.
   await page.goto(`http://127.0.0.1:${port}/?from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report`);
   await page.waitForSelector('.lane-label');
