@@ -59,6 +59,7 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
   const placeOf = new Int32Array(size).fill(-1);
   const places: TablePlace[] = [];
   const placeByKey = new Map<string, number>();
+  const placeByObject = new Map<object, number>();
   let longestDuration = 0;
   let maxEnd = -Infinity;
   events.forEach((event, i) => {
@@ -69,13 +70,18 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
     type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
     rowOfId.set(event.id, i);
     if (event.place) {
-      const names = Object.values(event.place.name);
-      const key = `${event.place.country}\u0000${names.join('\u0000')}`;
-      let at = placeByKey.get(key);
+      // Importers share one object per distinct place, so identity answers most lookups cheaply.
+      let at = placeByObject.get(event.place);
       if (at === undefined) {
-        at = places.length;
-        placeByKey.set(key, at);
-        places.push({ country: event.place.country, name: event.place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
+        const names = Object.values(event.place.name);
+        const key = `${event.place.country}\u0000${names.join('\u0000')}`;
+        at = placeByKey.get(key);
+        if (at === undefined) {
+          at = places.length;
+          placeByKey.set(key, at);
+          places.push({ country: event.place.country, name: event.place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
+        }
+        placeByObject.set(event.place, at);
       }
       placeOf[i] = at;
     }
