@@ -107,7 +107,21 @@ test.describe('embed mode', () => {
     expect(await page.evaluate(() => history.length)).toBe(entries);
 
     await frame.getByRole('button', { name: 'Zoom out' }).click();
-    await expect(frame.getByRole('link', { name: /Open in full view/ })).toHaveAttribute('href', /from=2022-09-14T08:00Z&to=2022-09-15(&|$)/);
+    const full = frame.getByRole('link', { name: /Open in full view/ });
+    await expect(full).toHaveAttribute('href', /from=2022-09-14T08:00Z&to=2022-09-15(&|$)/);
+
+    // A plain wheel belongs to the host page: the embed says how to zoom and does not zoom.
+    const before = await full.getAttribute('href');
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, -200);
+    await expect(frame.getByText('Hold Ctrl (⌘ on a Mac) and scroll to zoom, or use + and −')).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await full.getAttribute('href')).toBe(before);
+    // With Ctrl (as a trackpad pinch reports it), the wheel zooms.
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    await expect(full).not.toHaveAttribute('href', before!);
   });
 
   test('controls=0 hides the zoom buttons, theme=dark darkens the page, and bad values are explained', async ({ page }) => {

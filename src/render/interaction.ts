@@ -9,7 +9,17 @@ import { MAX_SPAN, MIN_SPAN, type TimeWindow } from '../store/window.ts';
 const REFERENCE: TimeWindow = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2001, 0, 1) };
 const REFERENCE_SPAN = REFERENCE.to - REFERENCE.from;
 
-export function attachZoom(target: HTMLElement, store: AppStore, widthOf: () => number): { sync(): void; destroy(): void } {
+export interface ZoomOptions {
+  /**
+   * Zoom on the wheel only with Ctrl or ⌘ held (trackpad pinches report Ctrl), so that a reader
+   * scrolling the page around an embed is not caught by it. A plain wheel then scrolls the page.
+   */
+  wheelNeedsModifier?: boolean;
+  /** Told when a plain wheel was left to the page, to show how to zoom. */
+  onPlainWheel?: () => void;
+}
+
+export function attachZoom(target: HTMLElement, store: AppStore, widthOf: () => number, options: ZoomOptions = {}): { sync(): void; destroy(): void } {
   let syncing = false;
   const behaviour: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
     .scaleExtent([REFERENCE_SPAN / MAX_SPAN, REFERENCE_SPAN / MIN_SPAN])
@@ -17,6 +27,10 @@ export function attachZoom(target: HTMLElement, store: AppStore, widthOf: () => 
       // Keep d3's defaults (no secondary buttons, no ctrl-click) but let the wheel pass with ctrl,
       // which is how trackpads report a pinch.
       const e = event as MouseEvent;
+      if (event.type === 'wheel' && options.wheelNeedsModifier && !e.ctrlKey && !e.metaKey) {
+        options.onPlainWheel?.();
+        return false;
+      }
       return (!e.ctrlKey || event.type === 'wheel') && !e.button;
     })
     .on('zoom', (event: { transform: typeof zoomIdentity; sourceEvent: Event | null }) => {

@@ -20,12 +20,16 @@ export interface TimelineElements {
   axis: SVGSVGElement;
   laneLabels: HTMLElement;
   tooltip: HTMLElement;
+  /** "Hold Ctrl and scroll to zoom", shown when a plain wheel is left to the page. */
+  wheelHint: HTMLElement;
 }
 
 export interface TimelineRendererOptions {
   lang: string;
   locale: string;
   theme: TimelineTheme;
+  /** In an embed, the wheel zooms only with Ctrl or ⌘, and a plain wheel scrolls the host page. */
+  wheelNeedsModifier?: boolean;
 }
 
 export const AXIS_HEIGHT = 44;
@@ -126,7 +130,13 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     schedule();
   };
 
-  const zoomHandle = attachZoom(el.canvas, store, () => width);
+  let hintTimer: ReturnType<typeof setTimeout> | null = null;
+  const showWheelHint = () => {
+    el.wheelHint.hidden = false;
+    if (hintTimer !== null) clearTimeout(hintTimer);
+    hintTimer = setTimeout(() => (el.wheelHint.hidden = true), 1500);
+  };
+  const zoomHandle = attachZoom(el.canvas, store, () => width, { wheelNeedsModifier: options.wheelNeedsModifier ?? false, onPlainWheel: showWheelHint });
   // Text widths change when the bundled fonts arrive; measure again and redraw.
   const onFontsLoaded = () => {
     widths.clear();
@@ -218,6 +228,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   return {
     destroy() {
       if (frame) cancelAnimationFrame(frame);
+      if (hintTimer !== null) clearTimeout(hintTimer);
       observer.disconnect();
       document.fonts?.removeEventListener('loadingdone', onFontsLoaded);
       unsubscribe();

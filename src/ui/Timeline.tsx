@@ -11,13 +11,14 @@ import { describeWindow } from '../i18n/describeWindow.ts';
 export const Timeline = memo(function Timeline() {
   const store = useAppStore();
   const ui = useUiLocale();
-  const { theme } = usePageOptions();
+  const { theme, embed } = usePageOptions();
   const rootRef = useRef<HTMLElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const axisRef = useRef<SVGSVGElement>(null);
   const lanesRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
+  const wheelHintRef = useRef<HTMLDivElement>(null);
   const rendererRef = useRef<TimelineRenderer | null>(null);
   const label = useAppState((s) => `Timeline of events, ${describeWindow(s.window, ui.locale)}`);
 
@@ -30,13 +31,14 @@ export const Timeline = memo(function Timeline() {
         axis: axisRef.current!,
         laneLabels: lanesRef.current!,
         tooltip: tooltipRef.current!,
+        wheelHint: wheelHintRef.current!,
       },
       store,
-      { lang: ui.lang, locale: ui.locale, theme: THEMES[theme] },
+      { lang: ui.lang, locale: ui.locale, theme: THEMES[theme], wheelNeedsModifier: embed },
     );
     rendererRef.current = renderer;
     return () => renderer.destroy();
-  }, [store, ui, theme]);
+  }, [store, ui, theme, embed]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const s = store.getState();
@@ -64,6 +66,9 @@ export const Timeline = memo(function Timeline() {
         <svg ref={axisRef} className="axis" aria-hidden="true" />
         <canvas ref={canvasRef} className="marks" aria-hidden="true" />
         <div ref={tooltipRef} className="tooltip" role="tooltip" hidden />
+        <div ref={wheelHintRef} className="wheel-hint" role="status" hidden>
+          Hold Ctrl (⌘ on a Mac) and scroll to zoom, or use + and −
+        </div>
       </div>
     </section>
   );
