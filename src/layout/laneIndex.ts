@@ -12,6 +12,7 @@ export interface LaneIndex {
 }
 
 export function buildLaneIndex(table: EventTable, mask: Uint8Array | null, lanes: LaneAssignment): LaneIndex {
+  if (lanes.laneOfType) return buildTypeLaneIndex(table, mask, lanes.laneOfType, lanes.lanes.length);
   const n = lanes.lanes.length;
   const counts = new Uint32Array(n);
   for (let row = 0; row < table.size; row++) {
@@ -28,6 +29,29 @@ export function buildLaneIndex(table: EventTable, mask: Uint8Array | null, lanes
       rows[lane]![at] = row;
       starts[lane]![at] = table.start[row]!;
     }
+  }
+  return { rows, starts };
+}
+
+/** Lanes by type: one lane per row, read from the type column in two tight passes. */
+function buildTypeLaneIndex(table: EventTable, mask: Uint8Array | null, laneOfType: Int16Array, n: number): LaneIndex {
+  const counts = new Uint32Array(n);
+  const { type, start, size } = table;
+  for (let row = 0; row < size; row++) {
+    if (mask !== null && mask[row] !== 1) continue;
+    const lane = laneOfType[type[row]!]!;
+    if (lane >= 0) counts[lane]!++;
+  }
+  const rows = Array.from(counts, (c) => new Uint32Array(c));
+  const starts = Array.from(counts, (c) => new Float64Array(c));
+  const filled = new Uint32Array(n);
+  for (let row = 0; row < size; row++) {
+    if (mask !== null && mask[row] !== 1) continue;
+    const lane = laneOfType[type[row]!]!;
+    if (lane < 0) continue;
+    const at = filled[lane]!++;
+    rows[lane]![at] = row;
+    starts[lane]![at] = start[row]!;
   }
   return { rows, starts };
 }

@@ -16,6 +16,8 @@ export interface LaneAssignment {
   lanes: LaneDef[];
   /** The lanes a table row is drawn in (an event with two actors sits in both actors' lanes). */
   lanesOf(row: number): readonly number[];
+  /** For lanes by type: the lane of each type index (−1: none), so that indexing can skip lanesOf. */
+  laneOfType?: Int16Array;
 }
 
 const NONE: readonly number[] = [];
@@ -37,7 +39,7 @@ export function typeLanes(table: EventTable, lang: string, only: readonly EventT
     lanes.push({ key: `type:${t}`, label: info.label[lang === 'ar' ? 'ar' : 'en'], colour: info.colour });
   });
   const single = lanes.map((_, i) => [i] as const);
-  return { lanes, lanesOf: (row) => single[laneOfType[table.type[row]!]!] ?? NONE };
+  return { lanes, lanesOf: (row) => single[laneOfType[table.type[row]!]!] ?? NONE, laneOfType };
 }
 
 /**
