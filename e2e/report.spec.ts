@@ -124,6 +124,19 @@ test.describe('embed mode', () => {
     await expect(full).not.toHaveAttribute('href', before!);
   });
 
+  test('a small embed with the details open still shows every lane', async ({ page }) => {
+    await page.setViewportSize({ width: 760, height: 520 });
+    await page.goto('./?embed=1&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
+    await expect(page.getByRole('complementary', { name: 'Event details' })).toBeVisible();
+    const labels = page.locator('.lane-label');
+    await expect(labels).toHaveCount(7);
+    const timeline = (await page.getByRole('region', { name: /^Timeline/ }).boundingBox())!;
+    for (const label of await labels.all()) {
+      const box = (await label.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(timeline.y + timeline.height + 1);
+    }
+  });
+
   test('controls=0 hides the zoom buttons, theme=dark darkens the page, and bad values are explained', async ({ page }) => {
     await page.goto('./?embed=1&controls=0&theme=dark&height=abc');
     await expect(page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);

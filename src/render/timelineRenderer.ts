@@ -3,7 +3,7 @@
 import type { AppState, AppStore } from '../store/store.ts';
 import { maskOf } from '../store/derived.ts';
 import type { LaneAssignment } from '../layout/lanes.ts';
-import type { TimelineLayout, TimelineMark } from '../layout/marks.ts';
+import { ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import { layoutAxis } from '../layout/ticks.ts';
 import { lanesForView, layoutView, maxActorLanes } from './viewLayout.ts';
 import { drawTimeline } from './canvas.ts';
@@ -111,6 +111,9 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow }, options.locale);
     drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, options.locale), width, AXIS_HEIGHT);
     renderLaneLabels(layout.lanes);
+    // Every lane must fit: a short timeline (a small embed) grows rather than cutting lanes off.
+    const needed = `${AXIS_HEIGHT + lanes.lanes.length * (ROW_HEIGHT + 4) + 2}px`;
+    if (el.root.style.minHeight !== needed) el.root.style.minHeight = needed;
   };
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(draw);
