@@ -79,7 +79,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     el.laneLabels.replaceChildren(
       ...placed.map((lane) => {
         const div = document.createElement('div');
-        div.className = 'lane-label';
+        div.className = lane.height < 40 ? 'lane-label single-line' : 'lane-label';
         div.style.top = `${lane.y + AXIS_HEIGHT}px`;
         div.style.height = `${lane.height}px`;
         if (lane.colour) {
