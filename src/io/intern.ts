@@ -1,6 +1,7 @@
 // Events from one export repeat the same places, times, actor lists and sources thousands of
 // times. Importers hand out one shared, frozen object per distinct value, which keeps a 400,000-row
 // file in memory (and cheap to send from the worker: structured cloning keeps the sharing).
+import type { ConflictEvent } from '../model/schema.ts';
 
 export interface Interner<T> {
   get(key: string, make: () => T): T;
@@ -17,6 +18,18 @@ export function createInterner<T>(): Interner<T> {
       }
       return value;
     },
+  };
+}
+
+/** The interners an importer of rows shares its event parts through. */
+export function createEventInterners() {
+  return {
+    time: createInterner<ConflictEvent['start']>(),
+    actors: createInterner<ConflictEvent['actors']>(),
+    place: createInterner<NonNullable<ConflictEvent['place']>>(),
+    counts: createInterner<ConflictEvent['counts']>(),
+    sources: createInterner<ConflictEvent['sources']>(),
+    tags: createInterner<ConflictEvent['tags']>(),
   };
 }
 

@@ -7,7 +7,7 @@ import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, readDate, type CalendarDate } from './dates.ts';
 import { acceptEvent } from './acceptEvent.ts';
-import { createInterner, NONE } from './intern.ts';
+import { createEventInterners, NONE } from './intern.ts';
 import type { CsvRowSink } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
@@ -63,13 +63,7 @@ export function createUcdpImport(header: readonly string[], fileName: string): U
   registry.add(UCDP_PROVIDER);
   const events: ConflictEvent[] = [];
   const seenIds = new Map<string, number>();
-  const shared = {
-    time: createInterner<ConflictEvent['start']>(),
-    actors: createInterner<ConflictEvent['actors']>(),
-    place: createInterner<NonNullable<ConflictEvent['place']>>(),
-    counts: createInterner<ConflictEvent['counts']>(),
-    tags: createInterner<ConflictEvent['tags']>(),
-  };
+  const shared = createEventInterners();
 
   function row(cells: string[], line: number, report: RowReport): void {
     const get = (name: string) => {
