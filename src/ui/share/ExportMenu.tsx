@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppState, useAppStore, usePageOptions } from '../StoreContext.tsx';
-import { exportCsv, exportJson, exportPng, exportSvg, exportedRows, type EventScope } from '../../export/browserExport.ts';
+import { exportCsv, exportJson, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
+import { visibleCount } from '../../store/derived.ts';
+
+const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink } from './permalink.ts';
 
 /** "Export": the view as SVG or PNG, and its events as CSV or JSON. */
@@ -12,8 +15,8 @@ export function ExportMenu() {
   const [busy, setBusy] = useState<string | null>(null);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
-  const filteredCount = useAppState((s) => (open ? exportedRows(s, 'filtered').length : 0));
-  const windowCount = useAppState((s) => (open ? exportedRows(s, 'window').length : 0));
+  const filteredCount = useAppState((s) => (open ? visibleCount({ ...s, window: ALL_TIME }) : 0));
+  const windowCount = useAppState((s) => (open ? visibleCount(s) : 0));
   const n = new Intl.NumberFormat('en-GB');
 
   useEffect(() => {
