@@ -6,7 +6,7 @@ import { FONT_STACK, THEMES } from '../render/theme.ts';
 import type { ThemeName } from '../store/pageOptions.ts';
 import { describeFilters } from '../table/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
-import { buildViewSvg } from './viewSvg.ts';
+import { buildViewSvg, type ViewImage } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
 import { svgToPng } from './png.ts';
 import { eventsToCsv } from './eventsCsv.ts';
@@ -35,16 +35,8 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
-export interface ViewImage {
-  svg: string;
-  width: number;
-  height: number;
-}
-
 export function viewImage(state: AppState, theme: ThemeName, permalink: string): ViewImage {
-  const svg = buildViewSvg(viewSvgInput(state, { lang: 'en', locale: 'en-GB', theme: THEMES[theme], measure: canvasMeasure(), now: new Date(), permalink }));
-  const size = /<svg [^>]*width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg)!;
-  return { svg, width: Number(size[1]), height: Number(size[2]) };
+  return buildViewSvg(viewSvgInput(state, { lang: 'en', locale: 'en-GB', theme: THEMES[theme], measure: canvasMeasure(), now: new Date(), permalink }));
 }
 
 const title = (state: AppState) => state.dataset?.title ?? 'conflict-timeline';

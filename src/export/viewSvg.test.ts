@@ -27,7 +27,7 @@ describe('the SVG export of a view', () => {
   it('holds the title, the window, the filters in words, the legend, the source and the export date', () => {
     const store = septemberStore();
     store.getState().setFilters({ types: ['clash', 'ceasefire'], q: 'border' });
-    const svg = buildViewSvg(viewSvgInput(store.getState(), options));
+    const svg = buildViewSvg(viewSvgInput(store.getState(), options)).svg;
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(texts(svg, 'title')).toEqual(['Armenia–Azerbaijan border clashes, September 2022']);
     expect(texts(svg, 'summary')[0]).toMatch(/^12 Sept 2022 to 16 Sept 2022 · showing \d+ of 16 events$/);
@@ -41,7 +41,7 @@ describe('the SVG export of a view', () => {
   });
 
   it('draws the event labels as text, and says when nothing is filtered', () => {
-    const svg = buildViewSvg(viewSvgInput(septemberStore().getState(), options));
+    const svg = buildViewSvg(viewSvgInput(septemberStore().getState(), options)).svg;
     expect(texts(svg, 'filters')).toEqual(['Filters: none (all events)']);
     const labels = texts(svg, 'event-label');
     expect(labels.length).toBeGreaterThan(3);
@@ -50,7 +50,7 @@ describe('the SVG export of a view', () => {
 
   it('writes Arabic text right to left, anchored at its right edge', () => {
     const arabic: Dataset = { ...dataset, title: 'اشتباكات حدودية بين أرمينيا وأذربيجان' };
-    const svg = buildViewSvg(viewSvgInput(septemberStore(arabic).getState(), options));
+    const svg = buildViewSvg(viewSvgInput(septemberStore(arabic).getState(), options)).svg;
     expect(svg).toMatch(/<text x="([\d.]+)" y="[\d.]+" font-size="18" font-weight="600" fill="[^"]+" direction="rtl" class="title">اشتباكات/);
     const x = Number(/<text x="([\d.]+)"[^>]*direction="rtl" class="title"/.exec(svg)![1]);
     expect(x).toBeGreaterThan(16 + 100);
@@ -58,7 +58,7 @@ describe('the SVG export of a view', () => {
 
   it('keeps hostile text as text', () => {
     const hostile: Dataset = { ...dataset, title: '<script>alert(1)</script> & "x"', attribution: ']]><svg onload=alert(1)>\u0000' };
-    const svg = buildViewSvg(viewSvgInput(septemberStore(hostile).getState(), options));
+    const svg = buildViewSvg(viewSvgInput(septemberStore(hostile).getState(), options)).svg;
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('<svg onload');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
@@ -69,7 +69,7 @@ describe('the SVG export of a view', () => {
     const store = septemberStore();
     const ceasefire = dataset.events.find((e) => e.type === 'ceasefire' && e.start.at.startsWith('2022-09-14'))!;
     store.getState().select(ceasefire.id);
-    expect(buildViewSvg(viewSvgInput(store.getState(), options))).toMatch(/<circle [^>]*fill="none" stroke="#0a3069" stroke-width="3"\/>/);
+    expect(buildViewSvg(viewSvgInput(store.getState(), options)).svg).toMatch(/<circle [^>]*fill="none" stroke="#0a3069" stroke-width="3"\/>/);
   });
 
   it('names the file after the title and the window', () => {

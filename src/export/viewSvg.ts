@@ -168,7 +168,14 @@ function legendGroup(input: ViewSvgInput, top: number, width: number): { group: 
   return { group: el('g', { class: 'legend' }, ...items), height: y - top + 12 };
 }
 
-export function buildViewSvg(input: ViewSvgInput): string {
+export interface ViewImage {
+  svg: string;
+  /** The image's size in CSS px. */
+  width: number;
+  height: number;
+}
+
+export function buildViewSvg(input: ViewSvgInput): ViewImage {
   const { layout, theme, measure } = input;
   const width = PAD + LABEL_COLUMN + layout.width + PAD;
   const textWidth = width - 2 * PAD;
@@ -217,5 +224,5 @@ export function buildViewSvg(input: ViewSvgInput): string {
     el('rect', { x: plotX, y: plotTop, width: layout.width, height: layout.height, fill: theme.background, stroke: theme.laneRule }),
     ...body,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(svg)}\n`;
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(svg)}\n`, width, height };
 }
