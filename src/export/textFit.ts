@@ -1,19 +1,12 @@
 // Fitting text into a width for the exported image: wrapping lines and shortening labels.
+import { shortenToFit } from '../layout/marks.ts';
 
 /** The width in px of `text` at a font size and weight. */
 export type MeasureText = (text: string, size: number, weight: number) => number;
 
 /** Shortens text with an ellipsis to fit; null when not even one character and the ellipsis fit. */
 export function fitText(text: string, width: number, size: number, weight: number, measure: MeasureText): string | null {
-  if (measure(text, size, weight) <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measure(`${text.slice(0, mid).trimEnd()}…`, size, weight) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo === 0 ? null : `${text.slice(0, lo).trimEnd()}…`;
+  return shortenToFit(text, width, (t) => measure(t, size, weight));
 }
 
 /**

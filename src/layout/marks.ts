@@ -92,11 +92,13 @@ export function placeLanes(lanes: readonly LaneDef[], height: number): PlacedLan
   return lanes.map((lane, i) => ({ ...lane, y: i * laneHeight, height: laneHeight, rowCount }));
 }
 
-/** Shortens text with an ellipsis to fit `width` px, or returns null when too little would show. */
-export function fitLabel(text: string, width: number, measure: (s: string) => number): { text: string; width: number } | null {
-  if (width < MIN_LABEL) return null;
-  const full = measure(text);
-  if (full <= width) return { text, width: full };
+/**
+ * The longest start of `text`, with an ellipsis, that fits `width` px; the text itself when it
+ * fits; null when fewer than `minChars` characters would show. Shared by labels on screen and in
+ * exported images.
+ */
+export function shortenToFit(text: string, width: number, measure: (s: string) => number, minChars = 1): string | null {
+  if (measure(text) <= width) return text;
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
@@ -104,9 +106,14 @@ export function fitLabel(text: string, width: number, measure: (s: string) => nu
     if (measure(`${text.slice(0, mid).trimEnd()}…`) <= width) lo = mid;
     else hi = mid - 1;
   }
-  if (lo < 2) return null;
-  const shortened = `${text.slice(0, lo).trimEnd()}…`;
-  return { text: shortened, width: measure(shortened) };
+  return lo < minChars ? null : `${text.slice(0, lo).trimEnd()}…`;
+}
+
+/** Shortens text with an ellipsis to fit `width` px, or returns null when too little would show. */
+export function fitLabel(text: string, width: number, measure: (s: string) => number): { text: string; width: number } | null {
+  if (width < MIN_LABEL) return null;
+  const fitted = shortenToFit(text, width, measure, 2);
+  return fitted === null ? null : { text: fitted, width: measure(fitted) };
 }
 
 interface Candidate {
