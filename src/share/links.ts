@@ -2,6 +2,7 @@
 // iframe snippet. Pure: the page's address and the view come in as arguments.
 import { encodeUrl, type UrlView } from '../store/url.ts';
 import type { ThemeName } from '../store/pageOptions.ts';
+import { escapeXml } from '../export/svgMarkup.ts';
 
 /** What the full view keeps of an embed's page parameters; the embed-only ones (title, height, controls) go. */
 const FULL_VIEW_PAGE_PARAMS = ['data', 'lang', 'theme'];
@@ -48,9 +49,6 @@ export function fullViewUrlFor(embedHref: string, view: UrlView): string {
   return join(base, page.toString(), encodeUrl(view));
 }
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
-const escapeAttribute = (text: string) => text.replace(/[&"<>]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
-
 export interface IframeSize {
   /** Pixels, or null for the full width of the host's column. */
   width: number | null;
@@ -61,7 +59,7 @@ export interface IframeSize {
 export function iframeSnippet(src: string, size: IframeSize, title: string): string {
   const width = size.width === null ? '100%' : String(size.width);
   return (
-    `<iframe src="${escapeAttribute(src)}" width="${width}" height="${size.height}" ` +
-    `title="${escapeAttribute(title)}" style="border:0;max-width:100%" loading="lazy"></iframe>`
+    `<iframe src="${escapeXml(src)}" width="${width}" height="${size.height}" ` +
+    `title="${escapeXml(title)}" style="border:0;max-width:100%" loading="lazy"></iframe>`
   );
 }
