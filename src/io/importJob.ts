@@ -2,9 +2,10 @@
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
 import { importText } from './importer.ts';
+import { computeTableColumns, transferablesOf } from '../table/eventTable.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
-export async function runJob(job: ImportJob, send: (reply: WorkerReply) => void): Promise<void> {
+export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const { file, fileName } = job;
   const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   if (file.size > MAX_FILE_BYTES) {
@@ -32,5 +33,11 @@ export async function runJob(job: ImportJob, send: (reply: WorkerReply) => void)
       }
     },
   });
+  if (result.kind === 'done') {
+    // Index here too, off the page's thread; the typed columns move to the page without a copy.
+    const columns = computeTableColumns(result.dataset);
+    send({ type: 'result', result: { ...result, columns } }, transferablesOf(columns));
+    return;
+  }
   send({ type: 'result', result });
 }

@@ -4,8 +4,8 @@ import { runJob } from './importJob.ts';
 import type { ImportJob, WorkerReply } from './workerProtocol.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
-const scope = self as unknown as { postMessage(reply: WorkerReply): void; onmessage: ((event: MessageEvent<ImportJob>) => void) | null };
-const post = (reply: WorkerReply) => scope.postMessage(reply);
+const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<ImportJob>) => void) | null };
+const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => scope.postMessage(reply, transfer);
 
 scope.onmessage = (event: MessageEvent<ImportJob>) => {
   runJob(event.data, post).catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Dataset } from '../model/schema.ts';
 import { createActorResolver, type ActorResolver } from '../model/actors.ts';
-import { buildEventTable, type EventTable } from '../table/eventTable.ts';
+import { assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
@@ -54,7 +54,8 @@ interface DataSlice {
    * Shows a dataset. `replace` starts afresh (window on the data, no filters); `add` merges it into
    * the loaded one and keeps the filters. Either way the window shows all the data.
    */
-  loadDataset(dataset: Dataset, options?: { mode?: LoadMode; source?: DataSource }): void;
+  /** `columns`: the table's columns computed with the dataset (by the import worker); ignored when adding. */
+  loadDataset(dataset: Dataset, options?: { mode?: LoadMode; source?: DataSource; columns?: TableColumns }): void;
 }
 
 interface ViewSlice {
@@ -156,7 +157,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
             );
           }
         }
-        const nextTable = buildEventTable(next);
+        const nextTable = next === incoming && options.columns ? assembleEventTable(next, options.columns) : buildEventTable(next);
         set({
           dataset: next,
           dataSource: sourceAfter(get().dataSource, options.source ?? { kind: 'bundled' }, options.mode === 'add' && current !== null),

@@ -42,12 +42,32 @@ export interface TablePlace {
 const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const ROLE_INDEX = new Map<string, number>(ROLES.map((r, i) => [r, i]));
 
-export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): EventTable {
+/**
+ * The table's columns, without the events and the maps. The import worker computes them where it
+ * parsed the data and sends them over as transferable typed arrays, so that the page does not
+ * stop to index a large file.
+ */
+export interface TableColumns {
+  /** Row i of the table is dataset.events[order[i]]. */
+  order: Uint32Array;
+  start: Float64Array;
+  end: Float64Array;
+  type: Uint8Array;
+  actorOffset: Uint32Array;
+  actorIndex: Uint32Array;
+  actorRoles: Uint16Array;
+  placeOf: Int32Array;
+  places: TablePlace[];
+  longestDuration: number;
+  maxEnd: number;
+}
+
+export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>): TableColumns {
   const anchors = dataset.events.map((e) => anchorTime(e.start));
-  const order = dataset.events.map((_, i) => i);
-  order.sort((a, b) => anchors[a]! - anchors[b]! || (dataset.events[a]!.id < dataset.events[b]!.id ? -1 : 1));
-  const events = order.map((i) => dataset.events[i]!);
-  const size = events.length;
+  const byTime = dataset.events.map((_, i) => i);
+  byTime.sort((a, b) => anchors[a]! - anchors[b]! || (dataset.events[a]!.id < dataset.events[b]!.id ? -1 : 1));
+  const order = Uint32Array.from(byTime);
+  const size = order.length;
   const start = new Float64Array(size);
   const end = new Float64Array(size);
   const type = new Uint8Array(size);
@@ -55,20 +75,19 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
   const actorOffset = new Uint32Array(size + 1);
   const actorRefs: number[] = [];
   const actorRoleBits: number[] = [];
-  const rowOfId = new Map<string, number>();
   const placeOf = new Int32Array(size).fill(-1);
   const places: TablePlace[] = [];
   const placeByKey = new Map<string, number>();
   const placeByObject = new Map<object, number>();
   let longestDuration = 0;
   let maxEnd = -Infinity;
-  events.forEach((event, i) => {
+  for (let i = 0; i < size; i++) {
+    const event = dataset.events[order[i]!]!;
     start[i] = anchors[order[i]!]!;
     end[i] = event.end ? Math.max(start[i]!, anchorTime(event.end)) : start[i]!;
     longestDuration = Math.max(longestDuration, end[i]! - start[i]!);
     maxEnd = Math.max(maxEnd, end[i]!);
     type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
-    rowOfId.set(event.id, i);
     if (event.place) {
       // Importers share one object per distinct place, so identity answers most lookups cheaply.
       let at = placeByObject.get(event.place);
@@ -98,25 +117,62 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
         actorRoleBits.push(bit);
       }
     }
-  });
+  }
   actorOffset[size] = actorRefs.length;
   return {
-    size,
-    events,
+    order,
     start,
     end,
     type,
     actorOffset,
     actorIndex: Uint32Array.from(actorRefs),
     actorRoles: Uint16Array.from(actorRoleBits),
-    actors: dataset.actors,
-    actorRow,
-    rowOfId,
     placeOf,
     places,
     longestDuration,
-    extent: size ? { from: start[0] as UtcMillis, to: maxEnd as UtcMillis } : null,
+    maxEnd,
   };
+}
+
+/** The buffers to transfer (not copy) when posting columns from a worker. */
+export function transferablesOf(columns: TableColumns): ArrayBuffer[] {
+  const { order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf } = columns;
+  return [order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** The table from a dataset and its columns: the events in row order and the lookups by id. */
+export function assembleEventTable(dataset: Pick<Dataset, 'events' | 'actors'>, columns: TableColumns): EventTable {
+  const { order } = columns;
+  const size = order.length;
+  if (size !== dataset.events.length) throw new Error(`the table's columns describe ${size} events, the dataset ${dataset.events.length}`);
+  const events = new Array<ConflictEvent>(size);
+  const rowOfId = new Map<string, number>();
+  for (let i = 0; i < size; i++) {
+    const event = dataset.events[order[i]!]!;
+    events[i] = event;
+    rowOfId.set(event.id, i);
+  }
+  return {
+    size,
+    events,
+    start: columns.start,
+    end: columns.end,
+    type: columns.type,
+    actorOffset: columns.actorOffset,
+    actorIndex: columns.actorIndex,
+    actorRoles: columns.actorRoles,
+    actors: dataset.actors,
+    actorRow: new Map<string, number>(dataset.actors.map((a, i) => [a.id, i])),
+    rowOfId,
+    placeOf: columns.placeOf,
+    places: columns.places,
+    longestDuration: columns.longestDuration,
+    extent: size ? { from: columns.start[0] as UtcMillis, to: columns.maxEnd as UtcMillis } : null,
+  };
+}
+
+export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): EventTable {
+  return assembleEventTable(dataset, computeTableColumns(dataset));
 }
 
 /** The first row whose start is >= t. */

@@ -29,7 +29,7 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
         s.showImportReport(result.report);
         return 'refused';
       }
-      s.loadDataset(result.dataset, { mode, source: source ?? { kind: 'files', names: [job.fileName] } });
+      s.loadDataset(result.dataset, { mode, source: source ?? { kind: 'files', names: [job.fileName] }, ...(result.columns ? { columns: result.columns } : {}) });
       s.showImportReport(result.report);
       return 'loaded';
     case 'needs-mapping':

@@ -31,3 +31,22 @@ describe('the place filter, through the table’s place column', () => {
     expect([...table.placeOf].filter((p) => p < 0)).toHaveLength(dataset.events.filter((e) => !e.place).length);
   });
 });
+
+describe('a table assembled from columns computed elsewhere (the import worker)', () => {
+  it('is the table built in place, after the columns are transferred', async () => {
+    const { assembleEventTable, computeTableColumns, transferablesOf } = await import('./eventTable.ts');
+    const columns = computeTableColumns(dataset);
+    const moved = structuredClone(columns, { transfer: transferablesOf(columns) });
+    expect(columns.start.length).toBe(0); // transferred, not copied
+    const assembled = assembleEventTable(dataset, moved);
+    const built = buildEventTable(dataset);
+    expect(assembled.events.map((e) => e.id)).toEqual(built.events.map((e) => e.id));
+    for (const key of ['start', 'end', 'type', 'actorOffset', 'actorIndex', 'actorRoles', 'placeOf'] as const) {
+      expect(Array.from(assembled[key])).toEqual(Array.from(built[key]));
+    }
+    expect(assembled.places).toEqual(built.places);
+    expect([...assembled.rowOfId]).toEqual([...built.rowOfId]);
+    expect(assembled.extent).toEqual(built.extent);
+    expect(() => assembleEventTable({ ...dataset, events: dataset.events.slice(1) }, computeTableColumns(dataset))).toThrow(/describe 16 events, the dataset 15/);
+  });
+});
