@@ -15,7 +15,8 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts (git worktrees) run their e2e tests side by side.
+const PORT = Number(process.env.E2E_PORT) || 4173;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 
-const APP = 'http://127.0.0.1:4173/';
+const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 4173}/`;
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/^Showing (\d+)/)![1]);
 
