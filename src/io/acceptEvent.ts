@@ -1,8 +1,57 @@
 // The last step of every importer: the same zod schema the app validates datasets with decides
 // whether a mapped row becomes an event. A failure rejects the row with the field that failed.
+import type { z } from 'zod';
 import { eventSchema, type ConflictEvent } from '../model/schema.ts';
 import { formatPath } from '../model/validate.ts';
 import type { RowReport } from './report.ts';
+
+type Issue = z.core.$ZodIssue;
+type FieldVerdict = { ok: true; value: unknown } | { ok: false; issue: Issue };
+export type EventVerdict = { success: true; data: ConflictEvent } | { success: false; issue: Issue };
+
+const FIELDS = Object.entries(eventSchema.shape) as [keyof ConflictEvent, z.ZodType][];
+
+/**
+ * Verdicts on frozen parts, per field. Importers share one frozen object per distinct time, place,
+ * actor list, source list… across thousands of events; such an object cannot change, so its
+ * verdict is worked out once. Weak: the parts go when their dataset does.
+ */
+const verdictsOfParts = new Map<string, WeakMap<object, FieldVerdict>>(FIELDS.map(([key]) => [key, new WeakMap()]));
+
+function checkField(key: string, schema: z.ZodType, value: unknown): FieldVerdict {
+  const shared = typeof value === 'object' && value !== null && Object.isFrozen(value);
+  const cache = verdictsOfParts.get(key)!;
+  if (shared) {
+    const known = cache.get(value);
+    if (known) return known;
+  }
+  const parsed = schema.safeParse(value);
+  const verdict: FieldVerdict = parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, issue: { ...parsed.error.issues[0]!, path: [key, ...parsed.error.issues[0]!.path] } as Issue };
+  if (shared) cache.set(value as object, verdict);
+  return verdict;
+}
+
+/**
+ * eventSchema.safeParse, field by field in the schema's order, so that a part shared between
+ * events is checked once. Gives the same verdict and the same first issue as eventSchema, and the
+ * same output (unknown keys dropped, defaults filled in); a test holds it to that.
+ */
+export function validateEventParts(candidate: unknown): EventVerdict {
+  if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) {
+    const parsed = eventSchema.safeParse(candidate);
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, issue: parsed.error.issues[0]! };
+  }
+  const input = candidate as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of FIELDS) {
+    const verdict = checkField(key, schema, input[key]);
+    if (!verdict.ok) return { success: false, issue: verdict.issue };
+    if (verdict.value !== undefined) out[key] = verdict.value;
+  }
+  return { success: true, data: out as ConflictEvent };
+}
 
 /**
  * Validates a candidate event and keeps it when valid. Importers that build complete events
@@ -15,10 +64,9 @@ export function acceptEvent(
   into: ConflictEvent[],
   keep: 'parsed' | 'candidate' = 'parsed',
 ): ConflictEvent | null {
-  const parsed = eventSchema.safeParse(candidate);
+  const parsed = validateEventParts(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    row.reject(formatPath(issue.path) || 'event', issue.message);
+    row.reject(formatPath(parsed.issue.path) || 'event', parsed.issue.message);
     return null;
   }
   const event = keep === 'candidate' ? (candidate as ConflictEvent) : parsed.data;
