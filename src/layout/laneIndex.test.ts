@@ -4,7 +4,7 @@ import { filterMask, NO_FILTERS } from '../table/filter.ts';
 import { buildSearchIndex } from '../table/search.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { actorLanes, typeLanes } from './lanes.ts';
-import { buildLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow } from './laneIndex.ts';
+import { buildLaneIndex, buildTypeRowsIndex, laneCountInWindow, laneDensity, laneRowsInWindow, typeLaneIndex } from './laneIndex.ts';
 
 const table = buildEventTable(makeDataset({ events: 3000, actors: 30, seed: 11, lasting: 0.1 }));
 const random = seededRandom(5);
@@ -49,4 +49,20 @@ describe('the lane index gives the same answers as a naive filter over random da
       });
     }
   }
+});
+
+describe('lanes by type under a type filter', () => {
+  it('read the same rows from the rows per type under the other filters as from the full mask', () => {
+    const search = () => buildSearchIndex(table);
+    const filters = { ...NO_FILTERS, types: ['clash', 'statement', 'protest'] as const, actors: ['actor-1', 'actor-2', 'actor-5'] };
+    const lanes = typeLanes(table, 'en', [...filters.types]);
+    expect(lanes.lanes).toHaveLength(3);
+    const full = buildLaneIndex(table, filterMask(table, { ...filters, types: [...filters.types] }, search), lanes);
+    const reused = typeLaneIndex(buildTypeRowsIndex(table, filterMask(table, { ...filters, types: [] }, search)), lanes.laneOfType!, lanes.lanes.length);
+    lanes.lanes.forEach((_, lane) => {
+      expect(full.rows[lane]!.length).toBeGreaterThan(0);
+      expect(Array.from(reused.rows[lane]!)).toEqual(Array.from(full.rows[lane]!));
+      expect(Array.from(reused.starts[lane]!)).toEqual(Array.from(full.starts[lane]!));
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // Per lane, the rows that pass the filters, in time order, with their start times beside them.
 // Built once per data, filter or lane change; after that a window is a binary search per lane, and
 // the density of a lane over any window costs O(bins × log n), whatever the number of events.
+import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, upperBound, type EventTable } from '../table/eventTable.ts';
 import type { LaneAssignment } from './lanes.ts';
 
@@ -12,7 +13,7 @@ export interface LaneIndex {
 }
 
 export function buildLaneIndex(table: EventTable, mask: Uint8Array | null, lanes: LaneAssignment): LaneIndex {
-  if (lanes.laneOfType) return buildTypeLaneIndex(table, mask, lanes.laneOfType, lanes.lanes.length);
+  if (lanes.laneOfType) return typeLaneIndex(buildTypeRowsIndex(table, mask), lanes.laneOfType, lanes.lanes.length);
   const n = lanes.lanes.length;
   const counts = new Uint32Array(n);
   for (let row = 0; row < table.size; row++) {
@@ -33,26 +34,37 @@ export function buildLaneIndex(table: EventTable, mask: Uint8Array | null, lanes
   return { rows, starts };
 }
 
-/** Lanes by type: one lane per row, read from the type column in two tight passes. */
-function buildTypeLaneIndex(table: EventTable, mask: Uint8Array | null, laneOfType: Int16Array, n: number): LaneIndex {
+/**
+ * Per event type (an index into EVENT_TYPES), the rows that pass `mask`, in time order, read from
+ * the type column in two tight passes. Lanes by type are slices of it.
+ */
+export function buildTypeRowsIndex(table: EventTable, mask: Uint8Array | null): LaneIndex {
+  const n = EVENT_TYPES.length;
   const counts = new Uint32Array(n);
   const { type, start, size } = table;
-  for (let row = 0; row < size; row++) {
-    if (mask !== null && mask[row] !== 1) continue;
-    const lane = laneOfType[type[row]!]!;
-    if (lane >= 0) counts[lane]!++;
-  }
+  for (let row = 0; row < size; row++) if (mask === null || mask[row] === 1) counts[type[row]!]!++;
   const rows = Array.from(counts, (c) => new Uint32Array(c));
   const starts = Array.from(counts, (c) => new Float64Array(c));
   const filled = new Uint32Array(n);
   for (let row = 0; row < size; row++) {
     if (mask !== null && mask[row] !== 1) continue;
-    const lane = laneOfType[type[row]!]!;
-    if (lane < 0) continue;
-    const at = filled[lane]!++;
-    rows[lane]![at] = row;
-    starts[lane]![at] = start[row]!;
+    const t = type[row]!;
+    const at = filled[t]!++;
+    rows[t]![at] = row;
+    starts[t]![at] = start[row]!;
   }
+  return { rows, starts };
+}
+
+/** The lane index of lanes by type, from the rows per type (shared, not copied). */
+export function typeLaneIndex(perType: LaneIndex, laneOfType: Int16Array, lanes: number): LaneIndex {
+  const rows: Uint32Array[] = Array.from({ length: lanes }, () => new Uint32Array(0));
+  const starts: Float64Array[] = Array.from({ length: lanes }, () => new Float64Array(0));
+  laneOfType.forEach((lane, t) => {
+    if (lane < 0) return;
+    rows[lane] = perType.rows[t]!;
+    starts[lane] = perType.starts[t]!;
+  });
   return { rows, starts };
 }
 

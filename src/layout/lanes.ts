@@ -1,7 +1,7 @@
 // Which lanes the timeline has, and which lanes each event row belongs to.
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../model/taxonomy.ts';
 import { actorName } from '../model/actors.ts';
-import { actorRowsOf, type EventTable } from '../table/eventTable.ts';
+import { actorRowsOf, typesPresent, type EventTable } from '../table/eventTable.ts';
 
 export type LaneMode = 'type' | 'actor';
 
@@ -27,8 +27,7 @@ const NONE: readonly number[] = [];
  * filter), just those types, so that filtered-out types leave no empty lanes.
  */
 export function typeLanes(table: EventTable, lang: string, only: readonly EventType[] = []): LaneAssignment {
-  const present = new Uint8Array(EVENT_TYPES.length);
-  for (let i = 0; i < table.size; i++) present[table.type[i]!] = 1;
+  const present = typesPresent(table).slice();
   if (only.length) EVENT_TYPES.forEach((t, i) => !only.includes(t) && (present[i] = 0));
   const laneOfType = new Int16Array(EVENT_TYPES.length).fill(-1);
   const lanes: LaneDef[] = [];

@@ -1,10 +1,11 @@
 // The timeline layout of the store's current view, for the screen and for exports alike: which
 // lanes, which rows, their labels in the UI language and the spans of imprecise dates.
 import type { AppState } from '../store/store.ts';
-import { maskOf } from '../store/derived.ts';
+import { maskOf, maskWithout } from '../store/derived.ts';
+import type { Filters } from '../table/filter.ts';
 import { actorLanes, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
 import { layoutTimeline, ROW_HEIGHT, type LaneDensity, type TimelineLayout } from '../layout/marks.ts';
-import { buildLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
+import { buildLaneIndex, buildTypeRowsIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { EventTable } from '../table/eventTable.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
@@ -30,7 +31,20 @@ export const markLimit = (width: number) => Math.max(60, Math.floor(width / 8));
 const DENSITY_BIN_PX = 3;
 
 const laneIndexes = new WeakMap<LaneAssignment, { table: EventTable; mask: Uint8Array | null; index: LaneIndex }>();
-function laneIndexOf(table: EventTable, mask: Uint8Array | null, lanes: LaneAssignment): LaneIndex {
+const typeRowsIndexes = new WeakMap<EventTable, { mask: Uint8Array | null; index: LaneIndex }>();
+
+/**
+ * The lane index of the view. Lanes by type read rows per type under every filter but the type
+ * filter, which only chooses the lanes: ticking a type reuses the index instead of rebuilding it.
+ */
+function laneIndexOf(table: EventTable, filters: Filters, lanes: LaneAssignment): LaneIndex {
+  if (lanes.laneOfType) {
+    const mask = maskWithout(table, filters, 'types');
+    let perType = typeRowsIndexes.get(table);
+    if (!perType || perType.mask !== mask) typeRowsIndexes.set(table, (perType = { mask, index: buildTypeRowsIndex(table, mask) }));
+    return typeLaneIndex(perType.index, lanes.laneOfType, lanes.lanes.length);
+  }
+  const mask = maskOf(table, filters);
   const hit = laneIndexes.get(lanes);
   if (hit && hit.table === table && hit.mask === mask) return hit.index;
   const index = buildLaneIndex(table, mask, lanes);
@@ -55,7 +69,7 @@ function mergeRows(parts: Uint32Array[]): Uint32Array {
 export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: string, measure: (text: string) => number): TimelineLayout {
   const { table } = state;
   const { from, to } = state.window;
-  const index = laneIndexOf(table, maskOf(table, state.filters), lanes);
+  const index = laneIndexOf(table, state.filters, lanes);
   const limit = markLimit(size.width);
   const totals = lanes.lanes.map((_, lane) => laneCountInWindow(index, lane, from, to));
   const dense = totals.map((total) => total > limit);

@@ -217,3 +217,15 @@ export function rowsInWindow(table: EventTable, mask: Uint8Array | null, from: n
 export function actorRowsOf(table: EventTable, row: number): Uint32Array {
   return table.actorIndex.subarray(table.actorOffset[row], table.actorOffset[row + 1]);
 }
+
+const presentTypes = new WeakMap<EventTable, Uint8Array>();
+/** Per event type (index into EVENT_TYPES): 1 when the table holds an event of that type. Worked out once per table. */
+export function typesPresent(table: EventTable): Uint8Array {
+  let present = presentTypes.get(table);
+  if (!present) {
+    present = new Uint8Array(EVENT_TYPES.length);
+    for (let i = 0; i < table.size; i++) present[table.type[i]!] = 1;
+    presentTypes.set(table, present);
+  }
+  return present;
+}

@@ -1,5 +1,6 @@
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../model/taxonomy.ts';
 import { typeCounts, settledView } from '../../store/derived.ts';
+import { typesPresent } from '../../table/eventTable.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { ShapeIcon } from '../ShapeIcon.tsx';
 
@@ -11,13 +12,13 @@ export function TypeFilter() {
   const selected = useAppState((s) => s.filters.types);
   const counts = useAppState((s) => typeCounts(settledView(s)));
   const number = new Intl.NumberFormat(locale);
-  const present = new Set<number>(table.type);
+  const present = typesPresent(table);
   const toggle = (t: EventType, on: boolean) =>
     store.getState().setFilters({ types: on ? [...selected, t] : selected.filter((x) => x !== t) });
   return (
     <div role="group" aria-labelledby="types-label" className="filter-block">
       <h3 id="types-label">Event types</h3>
-      {EVENT_TYPES.filter((_, i) => present.has(i)).map((t) => (
+      {EVENT_TYPES.filter((_, i) => present[i] === 1).map((t) => (
         <label key={t} className="check-row static">
           <input type="checkbox" checked={selected.includes(t)} onChange={(e) => toggle(t, e.target.checked)} />
           <ShapeIcon type={t} />
