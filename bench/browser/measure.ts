@@ -11,6 +11,8 @@ interface InPage {
   stopFrames(): number[];
   /** ms from clicking `target` until `status` changes, plus one frame. */
   timeClick(target: Element, status: Element): Promise<number>;
+  /** ms from typing `text` into the input `target` (as one change) until `status` changes, plus one frame. */
+  timeTyping(target: Element, status: Element, text: string): Promise<number>;
 }
 
 declare global {
@@ -63,6 +65,20 @@ function installInPage(): void {
         });
         observer.observe(status, { subtree: true, childList: true, characterData: true });
         (target as HTMLElement).click();
+      }),
+    timeTyping: (target, status, text) =>
+      new Promise((resolve) => {
+        const before = status.textContent;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (status.textContent === before) return;
+          observer.disconnect();
+          void nextFrame().then((t) => resolve(t - t0));
+        });
+        observer.observe(status, { subtree: true, childList: true, characterData: true });
+        // React listens for input events and reads the value through the native setter.
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(target, text);
+        target.dispatchEvent(new Event('input', { bubbles: true }));
       }),
   };
 }
