@@ -1,3 +1,4 @@
+import './model/zodWithoutEval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import seed from '../data/seed.json';
