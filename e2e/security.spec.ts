@@ -69,9 +69,21 @@ async function injectedMarkup(frame: Page | Frame): Promise<string[]> {
 let host: Server;
 let hostOrigin = '';
 let hostHtml = '';
+const SMALL_ACLED = acledCsv(generatedAcledRows(3, 9));
 
+/** Another origin: a host page for embeds, and data files served with and without CORS. */
 test.beforeAll(async () => {
-  host = createServer((_req, res) => {
+  host = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*' };
+    if (req.url === '/ok.csv') return void res.writeHead(200, { 'content-type': 'text/csv', ...cors }).end(SMALL_ACLED);
+    if (req.url === '/no-cors.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end(SMALL_ACLED);
+    if (req.url === '/huge.csv') {
+      // Says it is 600 MB and sends a little; the app must refuse it from the header.
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(600 * 1048576), ...cors });
+      res.write(SMALL_ACLED);
+      req.on('close', () => res.destroy());
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(hostHtml);
   });
@@ -211,6 +223,67 @@ test.describe('hostile text in every field', () => {
     expect(csvRows.data.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell))).toEqual([]);
     const json = JSON.parse((await download(page, 'Export JSON')).body.toString('utf8'));
     expect(json.events.map((e: { title: { en: string } }) => e.title.en).sort()).toEqual(events.map((e) => e.title.en.trim()).sort());
+    await watcher.check();
+  });
+});
+
+test.describe('links', () => {
+  test('the data parameter: a CORS refusal and a file too large are explained with the URL, and the data stays', async ({ page }, info) => {
+    const watcher = await watch(page);
+    await page.goto(`./?data=${encodeURIComponent(`${hostOrigin}/ok.csv`)}`);
+    await expect(status(page)).toHaveText('Showing 3 of 3 events');
+
+    await page.goto(`./?data=${encodeURIComponent(`${hostOrigin}/no-cors.csv`)}`);
+    await expect(page.locator('.notice').first()).toContainText(
+      `The data at ${hostOrigin}/no-cors.csv could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS).`,
+    );
+    await expect(page.locator('.notice').nth(1)).toHaveText(/^The bundled dataset is shown instead\./);
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    await page.screenshot({ path: info.outputPath('data-link-cors.png') });
+
+    await page.goto(`./?data=${encodeURIComponent(`${hostOrigin}/huge.csv`)}`);
+    await expect(page.locator('.notice').first()).toHaveText(new RegExp(`^The data at ${hostOrigin}/huge\\.csv is 600 MB; up to 512 MB can be opened\\.`));
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+
+    for (const link of ['javascript:window.__xss=1', 'data:text/csv;base64,ZXZlbnRfaWRfY250eQ==', 'vbscript:msgbox(1)', 'file:///etc/passwd']) {
+      await page.goto(`./?data=${encodeURIComponent(link)}`);
+      await expect(page.locator('.notice').first()).toHaveText(new RegExp(`is not an http\\(s\\) URL, so it was not opened\\.`));
+      await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    }
+    await page.goto(`./?data=${encodeURIComponent('https://[::1')}`);
+    await expect(page.locator('.notice').first()).toHaveText(/^The data link "https:\/\/\[::1" is not a URL\./);
+    await page.screenshot({ path: info.outputPath('data-link-not-a-url.png') });
+    await watcher.check();
+  });
+
+  test('hostile and broken values in every URL parameter run nothing, and the rest of the view loads', async ({ page }) => {
+    test.setTimeout(90_000);
+    const watcher = await watch(page);
+    const params = ['from', 'to', 'event', 'lanes', 'actors', 'role', 'types', 'q', 'country', 'place', 'title', 'height', 'controls', 'theme', 'lang'];
+    const values = [
+      '<script>window.__xss=1</script>',
+      '"><img src=x onerror="window.__xss=1">',
+      'javascript:window.__xss=1',
+      '\u0000\u202E%00',
+      'x'.repeat(800), // fifteen of them make a 12 kB address; servers refuse much longer ones
+      '-1e309',
+      '__proto__',
+      '../../../etc/passwd',
+    ];
+    for (const value of values) {
+      for (const embed of [false, true]) {
+        const query = new URLSearchParams(params.map((name) => [name, value]));
+        if (embed) query.set('embed', '1');
+        await page.goto(`./?${query}`);
+        await expect(status(page)).toHaveText(/^Showing \d+ of 16 events$/);
+        expect(await injectedMarkup(page)).toEqual([]);
+      }
+    }
+    // Malformed percent-encoding, repeated and empty parameters.
+    for (const raw of [`q=${'x'.repeat(12_000)}`, 'from=%E0%A4%A&to=%&q=%ZZ', 'types=clash&types=<b>&types=', 'event=&actors=,,,&lanes=', '%3Cscript%3E=1&=&&&']) {
+      await page.goto(`./?${raw}`);
+      await expect(status(page)).toHaveText(/^Showing \d+ of 16 events$/);
+    }
     await watcher.check();
   });
 });
