@@ -3,7 +3,7 @@
 // neither run script nor break the page.
 import { test, expect, type Page, type Frame } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
@@ -284,6 +284,42 @@ test.describe('links', () => {
       await page.goto(`./?${raw}`);
       await expect(status(page)).toHaveText(/^Showing \d+ of 16 events$/);
     }
+    await watcher.check();
+  });
+});
+
+test.describe('limits', () => {
+  test('a 2 GB file, a file of ten million rows and JSON nested a million deep are refused with a message, and the tab goes on working', async ({ page }, info) => {
+    const watcher = await watch(page);
+    await page.goto('/');
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+
+    // A sparse file: 2 GB on paper, no disk used. Refused from its size before a byte is read.
+    const huge = info.outputPath('events-2GB.csv');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 2 * 1024 ** 3);
+    closeSync(fd);
+    await page.getByLabel('Open data file').setInputFiles(huge);
+    await expect(page.locator('.notice').first()).toHaveText(/^events-2GB\.csv is 2048 MB; files up to 512 MB can be opened\. .*The data already loaded stays\./);
+
+    // Ten million rows in 20 MB: refused once counted, without reading them into events.
+    const long = info.outputPath('ten-million-rows.csv');
+    writeFileSync(long, `${acledCsv([]).trimEnd()}\n${'x\n'.repeat(10_000_000)}`);
+    await page.getByLabel('Open data file').setInputFiles(long);
+    await expect(page.locator('.notice').nth(1)).toHaveText(
+      /^ten-million-rows\.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once\. Split it .*The data already loaded stays\./,
+      { timeout: 20_000 },
+    );
+
+    // JSON nested a million levels deep.
+    await page.getByLabel('Open data file').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(`{"events":[${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}]}`) });
+    await expect(page.locator('.notice').nth(2)).toHaveText(/^deep\.json is nested more than 32 levels deep, which no dataset is\. The data already loaded stays\./);
+    await page.screenshot({ path: info.outputPath('limits.png') });
+
+    // Still alive: the seed is there and zooming works.
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(status(page)).not.toHaveText('Showing 16 of 16 events');
     await watcher.check();
   });
 });
