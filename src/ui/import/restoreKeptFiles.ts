@@ -20,6 +20,8 @@ export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
   for (const kept of files) {
     const job = { file: kept.file, fileName: kept.name, ...(kept.format ? { format: kept.format } : {}), ...(kept.mapping ? { mapping: kept.mapping } : {}) };
     const outcome = await runImport(store, job, kept.mode, { kind: 'files', names: [kept.name] });
+    // Cancel, or opening another file meanwhile, stops the rest: they would pile onto the new data.
+    if (outcome === 'cancelled') break;
     loaded ||= outcome === 'loaded';
   }
   return loaded;
