@@ -81,6 +81,23 @@ test('a plain CSV comes back with the columns it was mapped with; a failing data
   await expect(status(page)).toHaveText('Showing 2 of 2 events');
 });
 
+test('a data link shows its own data; the kept files are listed as not on screen and open again on request', async ({ page }) => {
+  await page.route('https://data.example.org/**', (route) => route.fulfill({ status: 200, body: acled(['L1']), headers: { 'access-control-allow-origin': '*', 'content-type': 'text/csv' } }));
+  await page.goto('/');
+  await openFile(page, 'mine.csv', acled(['M1', 'M2']));
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  await page.goto('./?data=https://data.example.org/linked.csv');
+  await expect(status(page)).toHaveText('Showing 1 of 1 events');
+  await expect(kept(page)).toContainText('Not on screen now.');
+  await kept(page).getByRole('button', { name: 'Open them again' }).click();
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  await expect(kept(page)).toContainText('These files come back when you reload.');
+  // The link no longer names data that is not on screen, so a reload keeps the kept files.
+  await expect(page).not.toHaveURL(/data=/);
+  await page.reload();
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+});
+
 test('an embed never shows what a reader keeps', async ({ page }) => {
   await page.goto('/');
   await openFile(page, 'mine.csv', acled(['M1']));

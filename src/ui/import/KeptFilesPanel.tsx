@@ -3,6 +3,7 @@ import { useAppState, useAppStore } from '../StoreContext.tsx';
 import { formatBytes } from '../../storage/formatBytes.ts';
 import { forgetAllKeptFiles, forgetKeptFile } from './keptFilesFlow.ts';
 import { restoreKeptFiles } from './restoreKeptFiles.ts';
+import { dropDataParam } from './importFlow.ts';
 
 const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -25,7 +26,7 @@ export function KeptFilesPanel() {
         </p>
         <div className="kept-actions">
           {!onScreen && (
-            <button type="button" disabled={busy} onClick={() => void restoreKeptFiles(store)}>
+            <button type="button" disabled={busy} onClick={() => void restoreKeptFiles(store).then((loaded) => loaded && dropDataParam())}>
               Open them again
             </button>
           )}

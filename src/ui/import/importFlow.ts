@@ -56,7 +56,7 @@ export function cancelImport(): void {
 }
 
 /** A file opened from disk cannot travel in a link: the link stops naming the data it replaced. */
-function dropDataParam(): void {
+export function dropDataParam(): void {
   const url = new URL(window.location.href);
   if (!url.searchParams.has('data')) return;
   url.searchParams.delete('data');
