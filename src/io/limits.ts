@@ -7,7 +7,7 @@ export const MAX_ROWS = 1_000_000;
 /** The app's JSON nests 7 levels deep at most; a file nested deeper is not ours. */
 export const JSON_MAX_DEPTH = 32;
 
-/** Values (numbers, strings, objects…) in one JSON file; the compact file of a million events has about 45 million. */
+/** Values (numbers, strings, objects…) in one JSON file; the compact file of a million generated ACLED events has about 46 million. */
 export const JSON_MAX_VALUES = 80_000_000;
 
 const number = (n: number) => n.toLocaleString('en-GB');
