@@ -4,7 +4,7 @@
 /** Rows (CSV) or events (JSON) in one file. A million events is what the timeline is built and measured for. */
 export const MAX_ROWS = 1_000_000;
 
-/** The app's JSON nests 7 levels deep at most; a file nested deeper is not ours. */
+/** The app's JSON nests 6 levels deep at most (the root, events, an event, its claims, a claim, its text); a file nested far deeper is not a dataset. */
 export const JSON_MAX_DEPTH = 32;
 
 /** Values (numbers, strings, objects…) in one JSON file; the compact file of a million generated ACLED events has about 46 million. */
