@@ -1,11 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP_META, SECURITY_HEADERS } from './src/security/contentSecurityPolicy.ts';
+
+// The built index.html carries the policy in a <meta> tag, so that it holds on any static host.
+// Only the build: the dev server's hot reload needs an inline script.
+const contentSecurityPolicyMeta: Plugin = {
+  name: 'content-security-policy-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+};
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta],
   base: './',
   build: { target: 'es2022', sourcemap: true },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -221,9 +221,12 @@ test.describe('exports', () => {
     const { file, body } = await download(page, 'Export PNG');
     expect(file.suggestedFilename()).toMatch(/\.png$/);
     expect(body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Decoded by an <img>: the app's policy lets images, not fetch(), read data: URLs.
     const size = await page.evaluate(async (base64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      return [bitmap.width, bitmap.height];
+      const img = new Image();
+      img.src = `data:image/png;base64,${base64}`;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
     }, body.toString('base64'));
     expect(size).toEqual([Math.round(Number(w) * 2), Math.round(Number(h) * 2)]);
   });

@@ -1,3 +1,4 @@
+import './model/zodWithoutEval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import seed from '../data/seed.json';
@@ -9,6 +10,8 @@ import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { decodePageOptions } from './store/pageOptions.ts';
 import { App } from './ui/App.tsx';
 import { loadDataParam } from './ui/import/loadDataParam.ts';
+import { restoreKeptFiles } from './ui/import/restoreKeptFiles.ts';
+import { listKeptFiles } from './ui/import/keptFilesFlow.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -40,18 +43,31 @@ function applyLinkAndSync() {
   if (!page.options.embed) startUrlSync(store);
 }
 
+/**
+ * The data shown without a link: the files kept in this browser, else the bundled dataset. An
+ * embed shows only what its link names, never what a reader keeps.
+ */
+async function loadLocalData(): Promise<'kept' | 'bundled'> {
+  loadSeed();
+  if (page.options.embed) return 'bundled';
+  const restored = await restoreKeptFiles(store);
+  store.getState().showImportReport(null);
+  return restored ? 'kept' : 'bundled';
+}
+
 const dataParam = new URLSearchParams(window.location.search).get('data');
 if (dataParam) {
-  void loadDataParam(store, dataParam, window.location.href).then((loaded) => {
+  void loadDataParam(store, dataParam, window.location.href).then(async (loaded) => {
     if (!loaded) {
-      store.getState().addNotice('The bundled dataset is shown instead.');
-      loadSeed();
+      const shown = await loadLocalData();
+      store.getState().addNotice(shown === 'kept' ? 'The files kept in this browser are shown instead.' : 'The bundled dataset is shown instead.');
+    } else if (!page.options.embed) {
+      await listKeptFiles(store);
     }
     applyLinkAndSync();
   });
 } else {
-  loadSeed();
-  applyLinkAndSync();
+  void loadLocalData().then(applyLinkAndSync);
 }
 
 createRoot(document.getElementById('root')!).render(

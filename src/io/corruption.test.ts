@@ -1,12 +1,22 @@
-// Random damage to valid files: no exception escapes, and the rows always balance.
+// A fuzz test of the importers: 10,000 random mutations of valid files (ACLED, UCDP, the app's JSON
+// full and compact, a mapped plain CSV). No exception may escape, and the rows always balance:
+// imported + rejected = rows read, one rejection per rejected row, one event per imported row.
+// Each case has its own seeded generator: a failure names the seed and the case, and
+// FUZZ_SEED=<seed> FUZZ_CASE=<case> npx vitest run src/io/corruption.test.ts replays it alone.
 import { describe, expect, it } from 'vitest';
 import seed from '../../data/seed.json';
-import { importText } from './importer.ts';
+import { importText, type ImportResult } from './importer.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { guessMapping } from './csvMapping.ts';
+import { encodeCompact } from './compact.ts';
+import { validateDataset } from '../model/validate.ts';
+import type { Dataset } from '../model/schema.ts';
 
-const NOISE = ['"', ',', '\n', '\r\n', ';', '؟', '\u0000', '#', '=', ' ', 'é', '}', '{', '[', '9', '-'];
+const SEED = Number(process.env.FUZZ_SEED ?? 2024);
+const ONLY_CASE = process.env.FUZZ_CASE === undefined ? null : Number(process.env.FUZZ_CASE);
+
+const NOISE = ['"', ',', '\n', '\r\n', ';', '؟', '\u0000', '#', '=', ' ', 'é', '}', '{', '[', ']', '9', '-', ':', '\\', '\ufeff', '<script>', 'null', '1e999', '"events":'];
 
 function corrupt(text: string, random: () => number): string {
   let out = text;
@@ -14,41 +24,76 @@ function corrupt(text: string, random: () => number): string {
   for (let k = 0; k < edits; k++) {
     const at = Math.floor(random() * out.length);
     const roll = random();
-    if (roll < 0.3) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 20));
-    else if (roll < 0.6) out = out.slice(0, at) + NOISE[Math.floor(random() * NOISE.length)] + out.slice(at);
-    else if (roll < 0.8) out = out.slice(0, at) + String.fromCharCode(Math.floor(random() * 0xffff)) + out.slice(at + 1);
-    else out = out.slice(0, at);
+    if (roll < 0.25) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 20));
+    else if (roll < 0.5) out = out.slice(0, at) + NOISE[Math.floor(random() * NOISE.length)] + out.slice(at);
+    else if (roll < 0.65) out = out.slice(0, at) + String.fromCharCode(Math.floor(random() * 0xffff)) + out.slice(at + 1);
+    else if (roll < 0.8) {
+      // Repeat a stretch: duplicated rows, keys and ids.
+      const length = 1 + Math.floor(random() * 200);
+      out = out.slice(0, at) + out.slice(at, at + length) + out.slice(at);
+    } else if (roll < 0.9) {
+      // Swap two stretches: cells and values move to the wrong place.
+      const other = Math.floor(random() * out.length);
+      const [a, b] = at < other ? [at, other] : [other, at];
+      const length = Math.min(1 + Math.floor(random() * 30), b - a);
+      out = out.slice(0, a) + out.slice(b, b + length) + out.slice(a + length, b) + out.slice(a, a + length) + out.slice(b + length);
+    } else out = out.slice(0, at);
   }
   return out;
 }
 
-function check(text: string, fileName: string, format?: 'csv') {
-  const result = importText({ text, fileName, ...(format ? { format, mapping: guessMapping(['event_id_cnty', 'event_date']) } : {}) });
+function checkBalanced(result: ImportResult, fileName: string): void {
   if (result.kind === 'done') {
     const r = result.report;
     expect(r.imported + r.rejectedRows).toBe(r.rowsRead);
     expect(r.rejections).toHaveLength(r.rejectedRows);
     expect(result.dataset.events).toHaveLength(r.imported);
+    expect(new Set(result.dataset.events.map((e) => e.id)).size).toBe(r.imported);
+  } else if (result.kind === 'not-a-dataset') {
+    expect(result.message.startsWith(fileName)).toBe(true);
+  } else {
+    expect(result.columns.length).toBeGreaterThan(1);
   }
 }
 
-describe('randomly corrupted files', () => {
-  const random = seededRandom(2024);
-  const acled = acledCsv([...generatedAcledRows(30, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true });
-  const json = JSON.stringify(seed);
-  const ucdp = 'id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob\n' +
-    '1,R1,2022,TRUE,Clear,1,1,1,Azerbaijan:Armenia,1,1,Government of Armenia - Government of Azerbaijan,1,1,Government of Armenia,2,2,Government of Azerbaijan,2,x,Armenpress;Reuters,2022-09-14,Clash,x,1,Jermuk,Jermuk town,Vayots Dzor,,39.84,45.67,POINT,1,Armenia,371,Europe,1,1,2022-09-13,2022-09-14,10,5,0,0,15,20,12,371,373\n';
+const seedDataset = (validateDataset(seed) as { ok: true; dataset: Dataset }).dataset;
+const UCDP_HEADER =
+  'id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob\n';
+const UCDP_ROW = (id: number) =>
+  `${id},R${id},2022,TRUE,Clear,1,1,1,Azerbaijan:Armenia,1,1,Government of Armenia - Government of Azerbaijan,1,1,Government of Armenia,2,2,Government of Azerbaijan,2,x,Armenpress;Reuters,2022-09-14,Clash,x,1,Jermuk,Jermuk town,Vayots Dzor,,39.84,45.67,POINT,1,Armenia,371,Europe,1,1,2022-09-13,2022-09-14,10,5,0,0,15,20,12,371,373\n`;
 
-  it.each([
-    ['ACLED CSV', acled, 'acled.csv'],
-    ['app JSON', json, 'seed.json'],
-    ['UCDP CSV', ucdp, 'ged.csv'],
-  ])('%s: 400 mutations, no exception, rows balanced', (_name, text, fileName) => {
-    for (let i = 0; i < 400; i++) check(corrupt(text, random), fileName);
+// [name, file, file name, share of the 10,000 cases, options]
+const FILES: [string, string, string, number, { format?: 'csv' }][] = [
+  ['ACLED CSV', acledCsv([...generatedAcledRows(6, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true }), 'acled.csv', 3000, {}],
+  ['ACLED CSV, current layout', acledCsv(generatedAcledRows(4, 5)), 'acled-current.csv', 1000, {}],
+  ['app JSON', JSON.stringify({ ...seed, events: seed.events.slice(0, 8) }), 'seed.json', 2000, {}],
+  ['compact JSON', JSON.stringify(encodeCompact({ ...seedDataset, events: seedDataset.events.slice(0, 8) })), 'compact.json', 1500, {}],
+  ['UCDP CSV', UCDP_HEADER + UCDP_ROW(1) + UCDP_ROW(2) + UCDP_ROW(3), 'ged.csv', 1500, {}],
+  ['plain CSV with a mapping', 'event_id_cnty,event_date\nA,2022-09-13\nB,14 September 2022\n"C, quoted",15/09/2022\n', 'plain.csv', 1000, { format: 'csv' }],
+];
+
+describe('fuzzing the importers', () => {
+  it('the cases add up to 10,000', () => {
+    expect(FILES.reduce((n, f) => n + f[3], 0)).toBe(10_000);
   });
 
-  it('plain CSV with a mapping: 200 mutations', () => {
-    const text = 'event_id_cnty,event_date\nA,2022-09-13\nB,14 September 2022\n';
-    for (let i = 0; i < 200; i++) check(corrupt(text, random), 'plain.csv', 'csv');
-  });
+  let first = 0;
+  for (const [name, text, fileName, cases, options] of FILES) {
+    const from = first;
+    first += cases;
+    it(`${name}: ${cases} mutations, no exception, rows balanced (seed ${SEED})`, () => {
+      const mapping = options.format ? guessMapping(['event_id_cnty', 'event_date']) : undefined;
+      for (let i = from; i < from + cases; i++) {
+        if (ONLY_CASE !== null && i !== ONLY_CASE) continue;
+        const random = seededRandom(SEED * 1_000_003 + i);
+        const mutated = corrupt(text, random);
+        try {
+          checkBalanced(importText({ text: mutated, fileName, ...(options.format ? { format: options.format, mapping } : {}) }), fileName);
+        } catch (error) {
+          const replay = `FUZZ_SEED=${SEED} FUZZ_CASE=${i} npx vitest run src/io/corruption.test.ts`;
+          throw new Error(`${name}, seed ${SEED}, case ${i} failed (replay: ${replay}): ${(error as Error).message}\nthe mutated file: ${JSON.stringify(mutated.slice(0, 3000))}`);
+        }
+      }
+    }, 60_000);
+  }
 });

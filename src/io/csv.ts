@@ -17,6 +17,8 @@ export interface CsvReadOptions {
   delimiter: string;
   onHeader?(fields: string[]): void;
   onProgress?(fraction: number): void;
+  /** Reading stops after this many rows, and readCsvRows answers 'too-many-rows'. */
+  maxRows?: number;
 }
 
 /** HXL rows (#event+code, #date, …) label the columns for machines; they are not events. */
@@ -35,7 +37,7 @@ function newlines(cells: readonly string[]): number {
   return n;
 }
 
-export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilder, options: CsvReadOptions): void {
+export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilder, options: CsvReadOptions): 'complete' | 'too-many-rows' {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let line = 1;
   let header: string[] | null = null;
@@ -44,16 +46,20 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
   let blank = 0;
   let pendingBlank = 0; // blank lines count only once data follows them: a final newline is not a skipped line
   let sawData = false;
+  let rows = 0;
+  let tooMany = false;
   // Papa Parse reads a string in chunks synchronously; its typings only admit `chunk` for files.
   const config = {
     header: false,
     skipEmptyLines: false,
     delimiter: options.delimiter,
     chunkSize: CHUNK,
-    chunk(results: Papa.ParseResult<string[]>) {
+    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      if (tooMany) return;
       const errorsByRow = new Map<number, string>();
       for (const e of results.errors) if (e.row !== undefined && !errorsByRow.has(e.row)) errorsByRow.set(e.row, e.message);
       results.data.forEach((cells: string[], i: number) => {
+        if (tooMany) return;
         const at = line;
         line += 1 + newlines(cells);
         if (cells.length === 1 && cells[0]!.trim() === '') {
@@ -75,6 +81,10 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         sawData = true;
+        if (options.maxRows !== undefined && ++rows > options.maxRows) {
+          tooMany = true;
+          return;
+        }
         const row = report.row(at);
         const error = errorsByRow.get(i);
         if (error) row.reject('row', `could not be read as CSV: ${error}`);
@@ -82,12 +92,40 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           row.reject('row', `has ${cells.length} fields; ${header ? 'the header has' : 'this format has'} ${expected}`);
         else sink.row(cells, at, row);
       });
+      if (tooMany) return parser.abort();
       consumed += CHUNK;
       options.onProgress?.(Math.min(1, consumed / Math.max(1, body.length)));
     },
   };
   Papa.parse<string[]>(body, config as Papa.ParseConfig<string[]>);
+  if (tooMany) return 'too-many-rows';
   if (blank > 0) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
+  return 'complete';
+}
+
+/**
+ * Whether a CSV text clearly holds more than `limit` records (besides a header and an HXL row),
+ * found without reading any row into an event: a text with fewer line breaks cannot, and
+ * otherwise Papa Parse counts records until it passes the limit. readCsvRows counts exactly.
+ */
+export function hasMoreRowsThan(text: string, limit: number, delimiter: string): boolean {
+  const allowed = limit + 2;
+  let breaks = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && breaks <= allowed; i = text.indexOf('\n', i + 1)) breaks++;
+  if (breaks <= allowed) return false;
+  let records = 0;
+  const config = {
+    header: false,
+    skipEmptyLines: true,
+    delimiter,
+    chunkSize: CHUNK,
+    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      records += results.data.length;
+      if (records > allowed) parser.abort();
+    },
+  };
+  Papa.parse<string[]>(text, config as Papa.ParseConfig<string[]>);
+  return records > allowed;
 }
 
 const PREVIEW_CHARS = 1 << 16;

@@ -1,5 +1,6 @@
 // The Web Worker that reads and parses a file, so that the page stays responsive. It posts
 // progress while it parses and one result at the end; the page cancels by terminating it.
+import '../model/zodWithoutEval.ts';
 import { runJob } from './importJob.ts';
 import type { ImportJob, WorkerReply } from './workerProtocol.ts';
 

@@ -5,10 +5,11 @@ import type { TableColumns } from '../table/eventTable.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
-import { readCsvRows, previewCsv, guessDelimiter, type CsvRowSink } from './csv.ts';
+import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, type CsvRowSink } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson } from './jsonImport.ts';
 import { createReportBuilder, type ImportReport } from './report.ts';
+import { MAX_ROWS, tooManyRows } from './limits.ts';
 
 export interface ImportRequest {
   text: string;
@@ -18,6 +19,8 @@ export interface ImportRequest {
   /** For plain CSV: which column holds what. Without it, a plain CSV asks for one. */
   mapping?: ColumnMapping;
   onProgress?(fraction: number): void;
+  /** Rows (or events) above this refuse the file; by default MAX_ROWS. */
+  maxRows?: number;
 }
 
 export type ImportResult =
@@ -43,7 +46,7 @@ export function importText(request: ImportRequest): ImportResult {
   }
   if (format === 'json') {
     const report = createReportBuilder(fileName, FORMAT_LABEL.json);
-    const result = importJson(text, fileName, report);
+    const result = importJson(text, fileName, report, request.maxRows ?? MAX_ROWS);
     if (!result.ok) return notADataset(fileName, result.reason);
     const done = report.finish();
     done.format = result.format;
@@ -91,13 +94,18 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
     if (headerProblem) return notADataset(fileName, headerProblem);
     sink = null;
   }
-  readCsvRows(text, forward, report, {
+  const maxRows = request.maxRows ?? MAX_ROWS;
+  // Ten million rows would take minutes to map before the exact count below refused them.
+  if (hasMoreRowsThan(text, maxRows, delimiter)) return notADataset(fileName, tooManyRows(maxRows));
+  const read = readCsvRows(text, forward, report, {
     hasHeader: !headerless,
     delimiter,
     ...(headerless ? { fieldCount: UCDP_COLUMNS.length } : {}),
     onHeader,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    maxRows,
   });
+  if (read === 'too-many-rows') return notADataset(fileName, tooManyRows(maxRows));
   const done = report.finish();
   const built = sink as CsvFormat | null;
   if (!built) return notADataset(fileName, headerProblem ?? 'has no rows');

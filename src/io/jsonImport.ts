@@ -6,10 +6,12 @@ import { acceptEvent } from './acceptEvent.ts';
 import { decodeCompact, isCompactDataset } from './compact.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
+import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
 
 export type JsonImport = { ok: true; dataset: Dataset; format: string } | { ok: false; reason: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
 
 /** Trims strings and repairs URLs inside one raw event, reporting each change with its path. */
 function normaliseStrings(value: unknown, path: string, row: RowReport): unknown {
@@ -49,7 +51,9 @@ function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, e
   return null;
 }
 
-export function importJson(text: string, fileName: string, report: ReportBuilder): JsonImport {
+export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS): JsonImport {
+  const shape = checkJsonShape(text);
+  if (!shape.ok) return { ok: false, reason: shape.reason };
   let input: unknown;
   try {
     input = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -58,6 +62,9 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
   }
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
+  const rawEvents = isObject(input) ? input.events : undefined;
+  const eventCount = compact ? (isObject(rawEvents) ? lengthOf(rawEvents.id) : 0) : lengthOf(rawEvents);
+  if (eventCount > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
   if (compact) {
     const decoded = decodeCompact(input);
     if (!decoded.ok) {

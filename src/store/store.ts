@@ -14,6 +14,7 @@ import { mergeDatasets } from '../io/merge.ts';
 import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
+import type { KeptFileInfo } from '../storage/keptFiles.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -108,6 +109,9 @@ interface UiSlice {
   setImporting(progress: ImportProgress | null): void;
   showImportReport(report: ImportReport | null): void;
   requestMapping(request: MappingRequest | null): void;
+  /** The files kept in this browser (IndexedDB), which come back after a reload. */
+  keptFiles: KeptFileInfo[];
+  setKeptFiles(files: KeptFileInfo[]): void;
   addNotice(text: string): void;
   dismissNotice(id: number): void;
   /** Puts the store in the view a URL describes (on load and on Back/Forward). */
@@ -242,6 +246,10 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       },
       requestMapping(request) {
         set({ mappingRequest: request });
+      },
+      keptFiles: [],
+      setKeptFiles(files) {
+        set({ keptFiles: files });
       },
       notices: [],
       lastChange: 'init',

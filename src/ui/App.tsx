@@ -13,6 +13,7 @@ import { FilterChips } from './filters/FilterChips.tsx';
 import { ImportControls } from './import/ImportControls.tsx';
 import { ImportProgress } from './import/ImportProgress.tsx';
 import { ImportReportPanel } from './import/ImportReportPanel.tsx';
+import { KeptFilesPanel } from './import/KeptFilesPanel.tsx';
 import { MappingDialog } from './import/MappingDialog.tsx';
 import { DropZone } from './import/DropZone.tsx';
 import { ShareDialog } from './share/ShareDialog.tsx';
@@ -36,6 +37,7 @@ export function App() {
       <ImportProgress />
       <Notices />
       <ImportReportPanel />
+      <KeptFilesPanel />
       <MappingDialog />
       <DropZone />
       <div className="workspace">

@@ -3,6 +3,7 @@
 import { startImport, type RunningImport } from '../../io/importClient.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
 import type { AppStore, DataSource, LoadMode } from '../../store/store.ts';
+import { keepOpenedFile } from './keptFilesFlow.ts';
 
 let running: RunningImport | null = null;
 
@@ -29,8 +30,11 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
         s.showImportReport(result.report);
         return 'refused';
       }
+      const addedToKeptData = mode === 'add' && s.dataSource.kind === 'files';
       s.loadDataset(result.dataset, { mode, source: source ?? { kind: 'files', names: [job.fileName] }, ...(result.columns ? { columns: result.columns } : {}) });
       s.showImportReport(result.report);
+      // A file the user opened is kept in this browser; data from a link, or a kept file opened again, is not kept anew.
+      if (!source) void keepOpenedFile(store, job, mode, addedToKeptData);
       return 'loaded';
     case 'needs-mapping':
       s.requestMapping({ file: job.file, fileName: job.fileName, columns: result.columns, sample: result.sample, guess: result.guess, mode });
@@ -52,7 +56,7 @@ export function cancelImport(): void {
 }
 
 /** A file opened from disk cannot travel in a link: the link stops naming the data it replaced. */
-function dropDataParam(): void {
+export function dropDataParam(): void {
   const url = new URL(window.location.href);
   if (!url.searchParams.has('data')) return;
   url.searchParams.delete('data');

@@ -1,0 +1,103 @@
+// The `data` parameter: only http(s) links are fetched; a refusal, a 404, a timeout or a file too
+// large is explained with the URL.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkDataUrl, fetchDataset, shownUrl } from './fetchDataset.ts';
+
+const BASE = 'https://timeline.example/app/';
+
+describe('checkDataUrl', () => {
+  it('accepts http(s) links, and a relative link as the app’s own origin', () => {
+    expect(checkDataUrl('https://data.example.org/a.csv', BASE)).toMatchObject({ ok: true });
+    expect(checkDataUrl('http://127.0.0.1:9000/a.json', BASE)).toMatchObject({ ok: true });
+    const relative = checkDataUrl('data/a.csv', BASE);
+    expect(relative.ok && relative.url.href).toBe('https://timeline.example/app/data/a.csv');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(document.domain)',
+    ' javascript:alert(1)',
+    'data:text/csv,event_id_cnty,event_date',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'ftp://example.org/a.csv',
+    'blob:https://timeline.example/1234',
+  ])('refuses %s as not http(s)', (link) => {
+    expect(checkDataUrl(link, BASE)).toEqual({ ok: false, message: `The data link "${link}" is not an http(s) URL, so it was not opened.` });
+  });
+
+  it('refuses what is not a URL, and links with a password in them', () => {
+    expect(checkDataUrl('https://[::1', BASE)).toEqual({ ok: false, message: 'The data link "https://[::1" is not a URL.' });
+    expect(checkDataUrl('https://user:secret@data.example.org/a.csv', BASE)).toEqual({
+      ok: false,
+      message: 'The data link "data.example.org/a.csv" has a user name or password in it, so it was not opened.',
+    });
+  });
+
+  it('shortens a very long link in its message', () => {
+    const long = `javascript:${'a'.repeat(100_000)}`;
+    const checked = checkDataUrl(long, BASE);
+    expect(!checked.ok && checked.message.length).toBeLessThan(250);
+    expect(shownUrl('x'.repeat(200))).toBe(`${'x'.repeat(160)}…`);
+  });
+});
+
+describe('fetchDataset', () => {
+  afterEach(() => vi.useRealTimers());
+  const url = new URL('https://data.example.org/events%20sept.csv');
+
+  it('returns the file and its name', async () => {
+    const fetched = await fetchDataset(url, async () => new Response('a,b\n1,2\n'));
+    expect(fetched.ok && fetched.fileName).toBe('events sept.csv');
+    expect(fetched.ok && (await fetched.blob.text())).toBe('a,b\n1,2\n');
+  });
+
+  it('explains a 404 with the URL', async () => {
+    const fetched = await fetchDataset(url, async () => new Response('nope', { status: 404, statusText: 'Not Found' }));
+    expect(fetched).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server answered 404 Not Found.' });
+  });
+
+  it('explains a refusal (CORS or no answer) with the URL', async () => {
+    const fetched = await fetchDataset(url, async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(fetched).toEqual({
+      ok: false,
+      message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (Failed to fetch)',
+    });
+  });
+
+  it('gives up after the timeout, even while the body is still arriving', async () => {
+    vi.useFakeTimers();
+    const never = (_: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const waiting = fetchDataset(url, never as typeof fetch);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await waiting).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 30 seconds.' });
+
+    const slowBody = (_: RequestInfo | URL, init?: RequestInit) =>
+      Promise.resolve(new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('a,b\n')); init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))); } })));
+    const trickling = fetchDataset(url, slowBody as typeof fetch, 1000, 5000);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await trickling).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 5 seconds.' });
+  });
+
+  it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
+    const declared = await fetchDataset(url, async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }));
+    expect(declared).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 512 MB can be opened.' });
+
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1024 * 1024;
+        controller.enqueue(new Uint8Array(1024 * 1024));
+      },
+    });
+    const streamed = await fetchDataset(url, async () => new Response(endless), 3 * 1048576);
+    expect(streamed).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened.' });
+    expect(sent).toBeLessThan(8 * 1048576);
+  });
+
+  it('names a file whose URL has malformed percent-encoding as written', async () => {
+    const fetched = await fetchDataset(new URL('https://data.example.org/%E0%A4%A.csv'), async () => new Response('a'));
+    expect(fetched.ok && fetched.fileName).toBe('%E0%A4%A.csv');
+  });
+});

@@ -1,0 +1,101 @@
+// Huge and hostile files are refused with a message that names the file and the limit.
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { importText } from './importer.ts';
+import { checkJsonShape, JSON_MAX_DEPTH, MAX_ROWS } from './limits.ts';
+import { runJob } from './importJob.ts';
+import { encodeCompact } from './compact.ts';
+import { validateDataset } from '../model/validate.ts';
+import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
+import { guessMapping } from './csvMapping.ts';
+import type { WorkerReply } from './workerProtocol.ts';
+
+const refusal = (result: ReturnType<typeof importText>) => (result.kind === 'not-a-dataset' ? result.message : `not refused: ${result.kind}`);
+
+describe('JSON shape', () => {
+  it('refuses nesting deeper than the limit, even a million levels, without a stack overflow', () => {
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    expect(checkJsonShape(deep(JSON_MAX_DEPTH)).ok).toBe(true);
+    expect(checkJsonShape(deep(JSON_MAX_DEPTH + 1))).toEqual({ ok: false, reason: `is nested more than ${JSON_MAX_DEPTH} levels deep, which no dataset is` });
+    const start = performance.now();
+    expect(refusal(importText({ text: `{"events":[${'{"a":'.repeat(1_000_000)}1${'}'.repeat(1_000_000)}]}`, fileName: 'deep.json' }))).toBe(
+      `deep.json is nested more than ${JSON_MAX_DEPTH} levels deep, which no dataset is.`,
+    );
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it('skips brackets and escaped quotes inside strings', () => {
+    expect(checkJsonShape(JSON.stringify({ a: '[[[[[[{{{{{{\\"[[[[' + '['.repeat(100) }), 3).ok).toBe(true);
+    expect(checkJsonShape(JSON.stringify(['\\', '[[', ['x']]), 1).ok).toBe(false);
+  });
+
+  it('refuses a file with more values than the limit', () => {
+    expect(checkJsonShape(JSON.stringify(new Array(1000).fill(0)), 32, 1001).ok).toBe(true);
+    expect(checkJsonShape(JSON.stringify(new Array(1000).fill(0)), 32, 999)).toEqual({ ok: false, reason: 'holds more than 999 JSON values; up to 999 can be opened at once' });
+  });
+
+  it('the seed and its compact form are well within the limits', () => {
+    expect(checkJsonShape(JSON.stringify(seed))).toEqual({ ok: true });
+    const dataset = validateDataset(seed);
+    if (!dataset.ok) throw new Error('seed');
+    expect(checkJsonShape(JSON.stringify(encodeCompact(dataset.dataset)))).toEqual({ ok: true });
+  });
+});
+
+describe('row limits', () => {
+  it('an ACLED file with more rows than the limit is refused, naming the file and the limit; at the limit it opens', () => {
+    const text = acledCsv(generatedAcledRows(6, 1));
+    expect(refusal(importText({ text, fileName: 'big.csv', maxRows: 5 }))).toBe(
+      'big.csv has more than 5 rows; up to 5 can be opened at once. Split it (by year or by country, say) and open the parts one by one.',
+    );
+    const done = importText({ text, fileName: 'big.csv', maxRows: 6 });
+    expect(done.kind === 'done' && done.report.rowsRead).toBe(6);
+  });
+
+  it('stops reading a long CSV at the limit instead of parsing the rest', () => {
+    const text = `date,title\n${'2022-09-13,A clash\n'.repeat(2_000_000)}`; // 40 MB, ten of Papa Parse's chunks
+    const start = performance.now();
+    const result = importText({ text, fileName: 'long.csv', format: 'csv', mapping: guessMapping(['date', 'title']), maxRows: 1000 });
+    expect(refusal(result)).toMatch(/^long\.csv has more than 1,000 rows/);
+    expect(performance.now() - start).toBeLessThan(1500);
+  });
+
+  it('a JSON file with more events than the limit is refused, full or compact', () => {
+    const events = seed.events.slice(0, 3);
+    expect(refusal(importText({ text: JSON.stringify({ ...seed, events }), fileName: 'three.json', maxRows: 2 }))).toMatch(/^three\.json has more than 2 events; up to 2 can be opened/);
+    const dataset = validateDataset(seed);
+    if (!dataset.ok) throw new Error('seed');
+    const compact = JSON.stringify(encodeCompact(dataset.dataset));
+    expect(refusal(importText({ text: compact, fileName: 'c.json', maxRows: 15 }))).toMatch(/^c\.json has more than 15 events/);
+    expect(importText({ text: compact, fileName: 'c.json', maxRows: 16 }).kind).toBe('done');
+  });
+
+  it(`the default limit is ${MAX_ROWS.toLocaleString('en-GB')} rows`, () => {
+    expect(MAX_ROWS).toBe(1_000_000);
+  });
+});
+
+describe('file size', () => {
+  it('a 2 GB file is refused from its size, before a byte is read', async () => {
+    let read = false;
+    const huge = { size: 2 * 1024 ** 3, slice: () => ((read = true), new Blob()), text: async () => ((read = true), '') } as unknown as Blob;
+    const replies: WorkerReply[] = [];
+    await runJob({ file: huge, fileName: 'events-2GB.csv' }, (reply) => replies.push(reply));
+    expect(read).toBe(false);
+    expect(replies).toEqual([
+      { type: 'result', result: { kind: 'not-a-dataset', message: 'events-2GB.csv is 2048 MB; files up to 512 MB can be opened. Split it, or convert it with "npm run import -- --compact".' } },
+    ]);
+  });
+});
+
+describe('ten million rows', () => {
+  it('are refused in about a second: the rows are counted before any is read into an event', () => {
+    const header = acledCsv([]).trimEnd();
+    const text = `${header}\n${'x\n'.repeat(10_000_000)}`;
+    const start = performance.now();
+    expect(refusal(importText({ text, fileName: 'ten-million.csv' }))).toBe(
+      'ten-million.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once. Split it (by year or by country, say) and open the parts one by one.',
+    );
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+});

@@ -1,0 +1,54 @@
+// Keeps the files a user opens in this browser (IndexedDB), forgets them on request, and tells
+// the store what is kept. A failure to keep never stops the data from showing: it is a notice.
+import { openKeptFiles, type KeptFiles } from '../../storage/keptFiles.ts';
+import type { ImportJob } from '../../io/workerProtocol.ts';
+import type { AppStore, LoadMode } from '../../store/store.ts';
+import { formatBytes } from '../../storage/formatBytes.ts';
+
+let storage: KeptFiles | null | undefined;
+
+/** The kept files, opened once; null where the browser offers no IndexedDB. */
+export function keptFiles(): KeptFiles | null {
+  if (storage === undefined) storage = openKeptFiles();
+  return storage;
+}
+
+export async function keepOpenedFile(store: AppStore, job: ImportJob, mode: LoadMode, addedToKeptData: boolean): Promise<void> {
+  const kept = keptFiles();
+  if (!kept) return;
+  try {
+    const list = await kept.keep(
+      { name: job.fileName, size: job.file.size, mode, file: job.file, ...(job.format ? { format: job.format } : {}), ...(job.mapping ? { mapping: job.mapping } : {}) },
+      addedToKeptData,
+    );
+    store.getState().setKeptFiles(list);
+  } catch (error) {
+    const reason = error instanceof DOMException && error.name === 'QuotaExceededError' ? 'its storage is full' : (error as Error)?.message || 'it refused';
+    store.getState().addNotice(`${job.fileName} (${formatBytes(job.file.size)}) could not be kept in this browser: ${reason}. Its data stays on screen until you reload.`);
+  }
+}
+
+export async function forgetKeptFile(store: AppStore, id: number): Promise<void> {
+  const kept = keptFiles();
+  if (!kept) return;
+  const name = store.getState().keptFiles.find((f) => f.id === id)?.name ?? 'The file';
+  store.getState().setKeptFiles(await kept.forget(id));
+  store.getState().addNotice(`${name} is no longer kept in this browser. Its data stays on screen until you reload.`);
+}
+
+export async function forgetAllKeptFiles(store: AppStore): Promise<void> {
+  const kept = keptFiles();
+  if (!kept) return;
+  await kept.forgetAll();
+  store.getState().setKeptFiles([]);
+  store.getState().addNotice('No file is kept in this browser now. The data on screen stays until you reload.');
+}
+
+/** Shows what is kept without opening it (when a link opened its own data). */
+export async function listKeptFiles(store: AppStore): Promise<void> {
+  try {
+    store.getState().setKeptFiles((await keptFiles()?.list()) ?? []);
+  } catch {
+    // Unreadable storage shows as nothing kept; opening a file says why it cannot be kept.
+  }
+}

@@ -1,0 +1,28 @@
+// After a reload without a `data` link, the files kept in this browser are opened again, in the
+// order and the way (replace or add, format, column mapping) they were first opened.
+import type { AppStore } from '../../store/store.ts';
+import { keptFiles } from './keptFilesFlow.ts';
+import { runImport } from './importFlow.ts';
+
+/** Resolves true when at least one kept file loaded. */
+export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
+  const kept = keptFiles();
+  if (!kept) return false;
+  let files;
+  try {
+    files = await kept.files();
+  } catch (error) {
+    store.getState().addNotice(`The files kept in this browser could not be read: ${(error as Error)?.message ?? error}.`);
+    return false;
+  }
+  store.getState().setKeptFiles(files.map(({ file: _file, ...info }) => info));
+  let loaded = false;
+  for (const kept of files) {
+    const job = { file: kept.file, fileName: kept.name, ...(kept.format ? { format: kept.format } : {}), ...(kept.mapping ? { mapping: kept.mapping } : {}) };
+    const outcome = await runImport(store, job, kept.mode, { kind: 'files', names: [kept.name] });
+    // Cancel, or opening another file meanwhile, stops the rest: they would pile onto the new data.
+    if (outcome === 'cancelled') break;
+    loaded ||= outcome === 'loaded';
+  }
+  return loaded;
+}
