@@ -1,11 +1,11 @@
 // The timeline layout of the store's current view, for the screen and for exports alike: which
 // lanes, which rows, their labels in the UI language and the spans of imprecise dates.
 import type { AppState } from '../store/store.ts';
-import { maskOf, maskWithout } from '../store/derived.ts';
+import { maskOf, maskWithout, typeRowsIndexOf } from '../store/derived.ts';
 import type { Filters } from '../table/filter.ts';
 import { actorLanes, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
 import { layoutTimeline, ROW_HEIGHT, type LaneDensity, type TimelineLayout } from '../layout/marks.ts';
-import { buildLaneIndex, buildTypeRowsIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
+import { buildLaneIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { EventTable } from '../table/eventTable.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
@@ -31,7 +31,6 @@ export const markLimit = (width: number) => Math.max(60, Math.floor(width / 8));
 const DENSITY_BIN_PX = 3;
 
 const laneIndexes = new WeakMap<LaneAssignment, { table: EventTable; mask: Uint8Array | null; index: LaneIndex }>();
-const typeRowsIndexes = new WeakMap<EventTable, { mask: Uint8Array | null; index: LaneIndex }>();
 
 /**
  * The lane index of the view. Lanes by type read rows per type under every filter but the type
@@ -39,10 +38,7 @@ const typeRowsIndexes = new WeakMap<EventTable, { mask: Uint8Array | null; index
  */
 function laneIndexOf(table: EventTable, filters: Filters, lanes: LaneAssignment): LaneIndex {
   if (lanes.laneOfType) {
-    const mask = maskWithout(table, filters, 'types');
-    let perType = typeRowsIndexes.get(table);
-    if (!perType || perType.mask !== mask) typeRowsIndexes.set(table, (perType = { mask, index: buildTypeRowsIndex(table, mask) }));
-    return typeLaneIndex(perType.index, lanes.laneOfType, lanes.lanes.length);
+    return typeLaneIndex(typeRowsIndexOf(table, maskWithout(table, filters, 'types')), lanes.laneOfType, lanes.lanes.length);
   }
   const mask = maskOf(table, filters);
   const hit = laneIndexes.get(lanes);

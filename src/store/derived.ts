@@ -4,6 +4,7 @@ import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
 import { buildSearchIndex } from '../table/search.ts';
+import { buildTypeRowsIndex, laneCountInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { AppState } from './store.ts';
 
 const searchIndexes = new WeakMap<EventTable, string[]>();
@@ -84,6 +85,19 @@ function passPrefix(mask: Uint8Array): Uint32Array {
 }
 
 /**
+ * The rows in view that start before the window and reach into it (long events), in time order.
+ * Only rows that start at most `longestDuration` before the window can; usually there are few.
+ */
+function rowsReachingIn(table: EventTable, mask: Uint8Array | null, from: number): number[] {
+  const out: number[] = [];
+  const lo = lowerBound(table.start, from);
+  for (let i = lowerBound(table.start, from - table.longestDuration); i < lo; i++) {
+    if (table.end[i]! >= from && (!mask || mask[i] === 1)) out.push(i);
+  }
+  return out;
+}
+
+/**
  * How many events are in view: visibleRows(state).length without listing them, in O(log n) plus
  * the few long events that start before the window. The status line reads it on every frame.
  */
@@ -92,11 +106,62 @@ export function visibleCount(state: Pick<AppState, 'table' | 'filters' | 'window
   const mask = maskOf(table, state.filters);
   const lo = lowerBound(table.start, window.from);
   const hi = upperBound(table.start, window.to);
-  let count = mask ? passPrefix(mask)[hi]! - passPrefix(mask)[lo]! : hi - lo;
-  for (let i = lowerBound(table.start, window.from - table.longestDuration); i < lo; i++) {
-    if (table.end[i]! >= window.from && (!mask || mask[i] === 1)) count++;
+  const starting = mask ? passPrefix(mask)[hi]! - passPrefix(mask)[lo]! : hi - lo;
+  return starting + rowsReachingIn(table, mask, window.from).length;
+}
+
+/** A part of visibleRows(state), found without listing the rest: what a scrolled table shows. */
+export interface VisibleSlice {
+  /** visibleRows(state).length */
+  total: number;
+  /** visibleRows(state).subarray(first, last) */
+  rows: Uint32Array;
+  /** The index of `row` in visibleRows(state), or −1 when it is not in view. */
+  indexOf(row: number): number;
+}
+
+/**
+ * Rows first … last−1 of visibleRows(state). The rows that start in the window are counted with
+ * the filter's prefix sum, so the cost is a binary search plus the rows asked for, however many
+ * events are in view.
+ */
+export function visibleSlice(state: Pick<AppState, 'table' | 'filters' | 'window'>, first: number, last: number): VisibleSlice {
+  const { table, window } = state;
+  const mask = maskOf(table, state.filters);
+  const early = rowsReachingIn(table, mask, window.from);
+  const lo = lowerBound(table.start, window.from);
+  const hi = upperBound(table.start, window.to);
+  const prefix = mask ? passPrefix(mask) : null;
+  /** How many rows in [lo, i) pass. */
+  const passedBefore = (i: number) => (prefix ? prefix[i]! - prefix[lo]! : i - lo);
+  const total = early.length + passedBefore(hi);
+  const from = Math.max(0, Math.min(first, total));
+  const to = Math.max(from, Math.min(last, total));
+  const rows = new Uint32Array(to - from);
+  let n = 0;
+  for (let k = from; k < Math.min(to, early.length); k++) rows[n++] = early[k]!;
+  if (n < rows.length) {
+    // The first row of [lo, hi) with (from − early.length) passing rows before it.
+    const skip = Math.max(0, from - early.length);
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (passedBefore(mid + 1) <= skip) a = mid + 1;
+      else b = mid;
+    }
+    for (let i = a; i < hi && n < rows.length; i++) if (!mask || mask[i] === 1) rows[n++] = i;
   }
-  return count;
+  return {
+    total,
+    rows,
+    indexOf(row) {
+      const at = early.indexOf(row);
+      if (at >= 0) return at;
+      if (row < lo || row >= hi || (mask && mask[row] !== 1)) return -1;
+      return early.length + passedBefore(row);
+    },
+  };
 }
 
 /** Rows in the window passing every filter but `facet`. */
@@ -118,17 +183,32 @@ export function actorCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
   return counts;
 }
 
-const typeCountCache = new WeakMap<Uint32Array, Uint32Array>();
-/** Per event type (index into EVENT_TYPES): events in the window under the other filters. */
+const typeRowsIndexes = new WeakMap<EventTable, { mask: Uint8Array | null; index: LaneIndex }>();
+/** Rows per event type under `mask`, kept for the last mask of each table (lanes by type and the type counts share it). */
+export function typeRowsIndexOf(table: EventTable, mask: Uint8Array | null): LaneIndex {
+  let hit = typeRowsIndexes.get(table);
+  if (!hit || hit.mask !== mask) typeRowsIndexes.set(table, (hit = { mask, index: buildTypeRowsIndex(table, mask) }));
+  return hit.index;
+}
+
+let lastTypeCounts: { table: EventTable; mask: Uint8Array | null; window: AppState['window']; counts: Uint32Array } | null = null;
+/**
+ * Per event type (index into EVENT_TYPES): events in the window under the other filters. A binary
+ * search per type in the rows per type, plus the long events reaching into the window. The same
+ * array comes back while the counts stay the same.
+ */
 export function typeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'>): Uint32Array {
-  const rows = visibleRowsWithout(state, 'types');
-  let counts = typeCountCache.get(rows);
-  if (!counts) {
-    counts = new Uint32Array(EVENT_TYPES.length);
-    for (const row of rows) counts[state.table.type[row]!]!++;
-    typeCountCache.set(rows, counts);
-  }
-  return counts;
+  const { table, window } = state;
+  const mask = maskWithout(table, state.filters, 'types');
+  const last = lastTypeCounts;
+  if (last && last.table === table && last.mask === mask && last.window === window) return last.counts;
+  const index = typeRowsIndexOf(table, mask);
+  const counts = new Uint32Array(EVENT_TYPES.length);
+  for (let t = 0; t < counts.length; t++) counts[t] = laneCountInWindow(index, t, window.from, window.to);
+  for (const row of rowsReachingIn(table, mask, window.from)) counts[table.type[row]!]!++;
+  const same = last && last.table === table && last.counts.every((c, t) => c === counts[t]);
+  lastTypeCounts = { table, mask, window, counts: same ? last.counts : counts };
+  return lastTypeCounts.counts;
 }
 
 export interface PlaceCount {

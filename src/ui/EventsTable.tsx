@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { formatShortDate } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import { actorName } from '../model/actors.ts';
 import { actorRowsOf } from '../table/eventTable.ts';
-import { visibleRows, settledView } from '../store/derived.ts';
+import { visibleSlice } from '../store/derived.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 
 const ROW_HEIGHT = 36;
@@ -14,8 +14,12 @@ const OVERSCAN = 8;
 export function EventsTable() {
   const store = useAppStore();
   const { lang, locale } = useUiLocale();
-  const rows = useAppState((s) => visibleRows(settledView(s)));
   const table = useAppState((s) => s.table);
+  const filters = useAppState((s) => s.settledFilters);
+  const window = useAppState((s) => s.settledWindow);
+  // How many rows are in view, and where a row is among them, without listing them all: at a
+  // million events in view, listing them on every settled zoom would hold up frames.
+  const inView = useMemo(() => visibleSlice({ table, filters, window }, 0, 0), [table, filters, window]);
   const selectedId = useAppState((s) => s.selectedId);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -32,24 +36,26 @@ export function EventsTable() {
   useEffect(() => {
     if (selectedId === null) return;
     const row = table.rowOfId.get(selectedId);
-    const index = row === undefined ? -1 : rows.indexOf(row);
+    const index = row === undefined ? -1 : inView.indexOf(row);
     const el = scrollerRef.current;
     if (index < 0 || !el) return;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight - ROW_HEIGHT) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
     }
-  }, [selectedId, rows, table]);
+  }, [selectedId, inView, table]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
-  const shown = Array.from(rows.subarray(first, last));
+  const total = inView.total;
+  const first = Math.min(total, Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN));
+  const last = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const shownRows = useMemo(() => visibleSlice({ table, filters, window }, first, last).rows, [table, filters, window, first, last]);
+  const shown = Array.from(shownRows);
 
   return (
     <section className="events-section" aria-labelledby="events-heading">
       <h2 id="events-heading">Events</h2>
       <div ref={scrollerRef} className="events-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <table className="events-table" aria-label="Events" aria-rowcount={rows.length + 1}>
+        <table className="events-table" aria-label="Events" aria-rowcount={total + 1}>
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col">Date</th>
@@ -78,10 +84,10 @@ export function EventsTable() {
                 </tr>
               );
             })}
-            {last < rows.length && <tr aria-hidden="true" style={{ height: (rows.length - last) * ROW_HEIGHT }} />}
+            {last < total && <tr aria-hidden="true" style={{ height: (total - last) * ROW_HEIGHT }} />}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="empty">No events in this window. Zoom out or clear the filters.</p>}
+        {total === 0 && <p className="empty">No events in this window. Zoom out or clear the filters.</p>}
       </div>
     </section>
   );

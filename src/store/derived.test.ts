@@ -1,0 +1,69 @@
+// The counts and slices that avoid listing every row in view must agree with the lists.
+import { describe, expect, it } from 'vitest';
+import { buildEventTable } from '../table/eventTable.ts';
+import { NO_FILTERS, type Filters } from '../table/filter.ts';
+import { makeDataset, seededRandom } from '../testing/fixtures.ts';
+import { EVENT_TYPES } from '../model/taxonomy.ts';
+import { typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+
+const table = buildEventTable(makeDataset({ events: 4000, actors: 20, seed: 3, lasting: 0.2 }));
+const random = seededRandom(9);
+const filterSets: Filters[] = [
+  NO_FILTERS,
+  { ...NO_FILTERS, types: ['clash', 'statement'] },
+  { ...NO_FILTERS, actors: ['actor-2', 'actor-9'] },
+  { ...NO_FILTERS, actors: ['actor-4'], types: ['protest'] },
+];
+
+function randomWindow() {
+  const { from, to } = table.extent!;
+  const a = from + random() * (to - from);
+  const span = Math.exp(Math.log(3_600_000) + random() * (Math.log(to - from) - Math.log(3_600_000)));
+  return { from: a - span / 2, to: a + span / 2 };
+}
+
+describe('visibleSlice and visibleCount', () => {
+  it('agree with visibleRows on random windows and filters, long events included', () => {
+    let reachingIn = 0;
+    for (const filters of filterSets) {
+      for (let k = 0; k < 60; k++) {
+        const state = { table, filters, window: randomWindow() };
+        const all = visibleRows(state);
+        expect(visibleCount(state)).toBe(all.length);
+        const first = Math.floor(random() * (all.length + 5));
+        const last = first + Math.floor(random() * 40);
+        const slice = visibleSlice(state, first, last);
+        expect(slice.total).toBe(all.length);
+        expect(Array.from(slice.rows)).toEqual(Array.from(all.subarray(first, last)));
+        for (let probe = 0; probe < 20; probe++) {
+          const row = Math.floor(random() * table.size);
+          expect(slice.indexOf(row)).toBe(all.indexOf(row));
+        }
+        all.forEach((row, i) => expect(slice.indexOf(row)).toBe(i));
+        if (all.length && table.start[all[0]!]! < state.window.from) reachingIn++;
+      }
+    }
+    // Some windows must begin inside a long event, or the early rows go untested.
+    expect(reachingIn).toBeGreaterThan(10);
+  });
+});
+
+describe('typeCounts', () => {
+  it('counts each type in the window under the other filters, as the rows in view would', () => {
+    for (const filters of filterSets) {
+      for (let k = 0; k < 40; k++) {
+        const state = { table, filters, window: randomWindow() };
+        const expected = new Uint32Array(EVENT_TYPES.length);
+        for (const row of visibleRowsWithout(state, 'types')) expected[table.type[row]!]!++;
+        expect(Array.from(typeCounts(state))).toEqual(Array.from(expected));
+      }
+    }
+  });
+
+  it('gives back the same array while the counts stay the same', () => {
+    const window = randomWindow();
+    const a = typeCounts({ table, filters: NO_FILTERS, window });
+    const b = typeCounts({ table, filters: NO_FILTERS, window: { ...window } });
+    expect(b).toBe(a);
+  });
+});
