@@ -10,6 +10,8 @@ export interface TimelineTheme {
   halo: string;
   selection: string;
   hover: string;
+  /** The keyboard focus ring. */
+  focus: string;
   cluster: string;
   clusterText: string;
   uncertainty: string;
@@ -29,6 +31,7 @@ export const LIGHT_THEME: TimelineTheme = {
   halo: 'rgba(255,255,255,0.9)',
   selection: '#0a3069',
   hover: '#0969da',
+  focus: '#0550ae',
   cluster: '#3d4651',
   clusterText: '#ffffff',
   uncertainty: 'rgba(31,35,40,0.55)',
@@ -46,6 +49,7 @@ export const DARK_THEME: TimelineTheme = {
   halo: 'rgba(13,17,23,0.9)',
   selection: '#79c0ff',
   hover: '#58a6ff',
+  focus: '#79c0ff',
   cluster: '#6e7681',
   clusterText: '#ffffff',
   uncertainty: 'rgba(230,237,243,0.6)',

@@ -8,15 +8,16 @@ import { buildLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type 
 import type { EventTable } from '../table/eventTable.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
+import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 
 export type ViewState = Pick<AppState, 'table' | 'filters' | 'window' | 'lanes'>;
 
 /** Actor lanes get at least two rows each, so that a long bar does not block a whole lane. */
 export const maxActorLanes = (plotHeight: number) => Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4)));
 
-export function lanesForView(state: ViewState, lang: string, maxLanes: number): LaneAssignment {
+export function lanesForView(state: ViewState, lang: UiLang, maxLanes: number): LaneAssignment {
   if (state.lanes === 'type') return typeLanes(state.table, lang, state.filters.types);
-  return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, lang === 'ar' ? 'جهات أخرى' : 'Other actors');
+  return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, uiLocaleOf(lang).t.otherActors);
 }
 
 export interface ViewSize {
@@ -36,6 +37,11 @@ function laneIndexOf(table: EventTable, mask: Uint8Array | null, lanes: LaneAssi
   const index = buildLaneIndex(table, mask, lanes);
   laneIndexes.set(lanes, { table, mask, index });
   return index;
+}
+
+/** The lane index of the view: per lane, the rows that pass the filters (for keyboard navigation too). */
+export function laneIndexForView(state: ViewState, lanes: LaneAssignment): LaneIndex {
+  return laneIndexOf(state.table, maskOf(state.table, state.filters), lanes);
 }
 
 /** Rows of several lanes, merged in time order without repeats (an event can sit in two actor lanes). */
