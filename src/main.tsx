@@ -7,6 +7,7 @@ import { readUrlIntoStore, startUrlSync } from './store/urlSync.ts';
 import { PageContext, StoreContext } from './ui/StoreContext.tsx';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { decodePageOptions } from './store/pageOptions.ts';
+import { chooseUiLang, uiLocaleOf } from './i18n/locale.ts';
 import { App } from './ui/App.tsx';
 import { loadDataParam } from './ui/import/loadDataParam.ts';
 import '@fontsource/noto-sans/400.css';
@@ -15,9 +16,17 @@ import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/600.css';
 import './ui/app.css';
 
-const store = createAppStore();
 const page = decodePageOptions(window.location.search);
+const store = createAppStore({ lang: chooseUiLang(page.options.lang, navigator.languages ?? [navigator.language]) });
 document.documentElement.dataset.theme = page.options.theme;
+// The page's language and direction follow the store: Arabic mirrors the layout.
+const applyLanguage = () => {
+  const ui = uiLocaleOf(store.getState().lang);
+  document.documentElement.lang = ui.lang;
+  document.documentElement.dir = ui.dir;
+};
+applyLanguage();
+store.subscribe((s) => s.lang, applyLanguage);
 if (page.options.embed) document.documentElement.classList.add('embed');
 
 function loadSeed() {

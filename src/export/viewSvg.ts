@@ -10,6 +10,7 @@ import { textDirection } from '../i18n/bidi.ts';
 import { el, serializeSvg, type SvgAttributes, type SvgChild, type SvgElement } from './svgMarkup.ts';
 import { wrapText, fitText, type MeasureText } from './textFit.ts';
 import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
+import type { Messages } from '../i18n/messages.en.ts';
 
 export interface LegendEntry {
   label: string;
@@ -33,6 +34,9 @@ export interface ViewSvgInput {
   permalink: string | null;
   theme: TimelineTheme;
   measure: MeasureText;
+  /** The image's own words in the UI language ("Filters:", "Source:", the density caption). */
+  words: Pick<Messages, 'exportFilters' | 'exportNoFilters' | 'exportSource' | 'liveView' | 'densityCaption'>;
+  locale: string;
 }
 
 const PAD = 16;
@@ -129,7 +133,7 @@ function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement
     const d = densityBars(density, lane).map((b) => `M${b.x.toFixed(1)},${b.y.toFixed(1)}h${b.width.toFixed(1)}v${b.height.toFixed(1)}h${(-b.width).toFixed(1)}Z`).join('');
     return el('g', { class: 'density' },
       el('path', { d, fill: lane.colour ?? theme.cluster, 'fill-opacity': 0.8 }),
-      textLine(densityCaption(density, 'en-GB'), 6, lane.y + DENSITY_CAPTION_Y + 4, { size: 12, fill: theme.mutedText }, measure, { stroke: theme.halo, 'stroke-width': 3, 'paint-order': 'stroke' }),
+      textLine(densityCaption(density, input.locale, input.words.densityCaption), 6, lane.y + DENSITY_CAPTION_Y + 4, { size: 12, fill: theme.mutedText }, measure, { stroke: theme.halo, 'stroke-width': 3, 'paint-order': 'stroke' }),
     );
   });
   const selected = input.selectedRow === null ? [] : layout.marks.filter((m) => m.rows.includes(input.selectedRow!));
@@ -189,7 +193,7 @@ export function buildViewSvg(input: ViewSvgInput): ViewImage {
   }
   y += LINE + 2;
   body.push(textLine(input.summary, PAD, y, muted, measure, { class: 'summary' }));
-  const filters = input.filters.length ? `Filters: ${input.filters.join(' · ')}` : 'Filters: none (all events)';
+  const filters = input.filters.length ? input.words.exportFilters(input.filters.join(' · ')) : input.words.exportNoFilters;
   for (const line of wrapText(filters, textWidth, 12.5, 400, measure)) {
     y += LINE;
     body.push(textLine(line, PAD, y, { size: 12.5, fill: theme.text }, measure, { class: 'filters' }));
@@ -207,11 +211,14 @@ export function buildViewSvg(input: ViewSvgInput): ViewImage {
   body.push(legend.group);
   y += legend.height + 6;
 
-  const footer: string[] = [...wrapText(`Source: ${input.attribution}`, textWidth, 12, 400, measure), input.exported];
-  if (input.permalink) footer.push(...wrapText(`Live view: ${input.permalink}`, textWidth, 11, 400, measure, 3));
+  const footer: { text: string; size: number }[] = [
+    ...wrapText(input.words.exportSource(input.attribution), textWidth, 12, 400, measure).map((text) => ({ text, size: 12 })),
+    { text: input.exported, size: 12 },
+  ];
+  if (input.permalink) footer.push(...wrapText(input.words.liveView(input.permalink), textWidth, 11, 400, measure, 3).map((text) => ({ text, size: 11 })));
   for (const line of footer) {
     y += 16;
-    body.push(textLine(line, PAD, y, { size: line.startsWith('Live view') ? 11 : 12, fill: theme.mutedText }, measure, { class: 'footer' }));
+    body.push(textLine(line.text, PAD, y, { size: line.size, fill: theme.mutedText }, measure, { class: 'footer' }));
   }
   const height = Math.ceil(y + PAD);
 

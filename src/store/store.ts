@@ -14,6 +14,8 @@ import { mergeDatasets } from '../io/merge.ts';
 import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
+import type { UiLang } from '../i18n/locale.ts';
+import type { EventFocus } from '../layout/keyboardFocus.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -92,11 +94,20 @@ interface FilterSlice {
 interface SelectionSlice {
   selectedId: string | null;
   hoveredRow: number | null;
+  /** The event the keyboard is on (drawn with a ring while the timeline has focus, and announced). */
+  focus: EventFocus | null;
   select(id: string | null): void;
   hover(row: number | null): void;
+  setFocus(focus: EventFocus | null): void;
 }
 
 interface UiSlice {
+  /** The UI language (the `lang` parameter, else the browser's); it also sets the page's direction. */
+  lang: UiLang;
+  setLang(lang: UiLang): void;
+  /** Whether the keyboard-shortcut list is open. */
+  keyboardHelpOpen: boolean;
+  setKeyboardHelpOpen(open: boolean): void;
   notices: Notice[];
   lastChange: ChangeKind;
   importing: ImportProgress | null;
@@ -125,7 +136,7 @@ const SETTLE_MS = 150;
 /** How long after a filter change the table and counts catch up: after the timeline's next frame. */
 const FILTER_SETTLE_MS = 40;
 
-export function createAppStore(initial?: { dataset?: Dataset }) {
+export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
   const dataset = initial?.dataset ?? null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
   let filterTimer: ReturnType<typeof setTimeout> | null = null;
@@ -164,6 +175,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           table: nextTable,
           resolver: createActorResolver(next.actors),
           hoveredRow: null,
+          focus: null,
           window: initialWindow(nextTable.extent),
           settledWindow: initialWindow(nextTable.extent),
           selectedId: null,
@@ -226,7 +238,20 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       hover(row) {
         if (row !== get().hoveredRow) set({ hoveredRow: row });
       },
+      focus: null,
+      setFocus(focus) {
+        const current = get().focus;
+        if (focus?.row !== current?.row || focus?.lane !== current?.lane) set({ focus });
+      },
 
+      lang: initial?.lang ?? 'en',
+      setLang(lang) {
+        if (lang !== get().lang) set({ lang });
+      },
+      keyboardHelpOpen: false,
+      setKeyboardHelpOpen(open) {
+        set({ keyboardHelpOpen: open });
+      },
       importing: null,
       importOptions: { format: 'auto', mode: 'replace' },
       setImportOptions(patch) {

@@ -33,6 +33,17 @@ function pageParams(search: string): URLSearchParams {
   return kept;
 }
 
+/** The same address with another UI language: a page parameter, so the view's history is untouched. */
+export function withLang(search: string, lang: string): string {
+  const params = new URLSearchParams(search);
+  params.set('lang', lang);
+  const keep = pageParams(params.toString()).toString();
+  const view = new URLSearchParams(search);
+  for (const key of PAGE_PARAMS) view.delete(key);
+  const rest = view.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return `?${[keep, rest].filter(Boolean).join('&')}`;
+}
+
 export function urlFor(view: UrlView, search: string): string {
   const query = [pageParams(search).toString(), encodeUrl(view)].filter(Boolean).join('&');
   return query ? `?${query}` : '';
@@ -82,6 +93,14 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     },
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
+  // Switching the language replaces the current entry: Back still goes to the previous view.
+  const unsubscribeLang = store.subscribe(
+    (s) => s.lang,
+    (lang) => {
+      const next = withLang(win.location.search, lang);
+      if (next !== win.location.search) win.history.replaceState(null, '', `${win.location.pathname}${next}${win.location.hash}`);
+    },
+  );
   const onPop = () => {
     flushZoom();
     const ignored = readUrlIntoStore(store, win.location.search);
@@ -90,6 +109,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   win.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();
+    unsubscribeLang();
     win.removeEventListener('popstate', onPop);
     flushZoom();
   };
