@@ -61,7 +61,7 @@ describe('the SVG export of a view', () => {
     const store = septemberStore();
     store.getState().setFilters({ types: ['ceasefire'] });
     const svg = buildViewSvg(viewSvgInput(store.getState(), { ...options, ui: ARABIC })).svg;
-    expect(texts(svg, 'summary')[0]).toMatch(/^من .*سبتمبر.* · عرض .* من .* حدثًا$/);
+    expect(texts(svg, 'summary')[0]).toMatch(/^من .*سبتمبر.* · الأحداث المعروضة: \d+ من 16$/);
     expect(texts(svg, 'filters').join(' ')).toBe('التصفية: النوع: وقف إطلاق النار');
     expect(texts(svg, 'footer')[0]).toMatch(/^المصدر: Al Jazeera Arabic/);
     expect(svg).toContain('>وقف إطلاق النار</text>');

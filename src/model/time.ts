@@ -101,7 +101,7 @@ export function formatTime(time: TimeValue, locale: string): FormattedTime {
   const timeOfDayKnown = time.precision === 'hour' || time.precision === 'minute';
   const approx = time.precision === 'week' ? (locale.startsWith('ar') ? ' (± 3 أيام)' : ' (± 3 days)') : '';
   return {
-    local: dayPart ? `${local}, ${dayPart}` : `${local}${approx}`,
+    local: dayPart ? `${local}${locale.startsWith('ar') ? '،' : ','} ${dayPart}` : `${local}${approx}`,
     zone: `${time.tz}, ${offsetLabel(writtenOffsetMinutes(time.at))}`,
     utc: timeOfDayKnown ? `${new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(instant)} UTC` : null,
     precision: time.precision,

@@ -117,7 +117,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     // The focus ring shows only while the timeline has the keyboard focus.
     const focusedRow = state.focus && document.activeElement === el.root ? state.focus.row : null;
     drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow }, densityWords);
-    drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, locale), width, AXIS_HEIGHT);
+    drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, locale), width, AXIS_HEIGHT, options.ui.dir);
     renderLaneLabels(layout.lanes);
     // Every lane must fit: a short timeline (a small embed) grows rather than cutting lanes off.
     const needed = `${AXIS_HEIGHT + lanes.lanes.length * (ROW_HEIGHT + 4) + 2}px`;

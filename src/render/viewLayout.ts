@@ -58,7 +58,7 @@ function mergeRows(parts: Uint32Array[]): Uint32Array {
  * bars, clusters, labels); busier lanes get their density per few pixels. Either way the work
  * depends on what is drawn, not on how many events are loaded.
  */
-export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: string, measure: (text: string) => number): TimelineLayout {
+export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: UiLang, measure: (text: string) => number): TimelineLayout {
   const { table } = state;
   const { from, to } = state.window;
   const index = laneIndexOf(table, maskOf(table, state.filters), lanes);
@@ -78,6 +78,7 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
     to,
     width: size.width,
     height: size.height,
+    clusterLabelOf: (count) => uiLocaleOf(lang).t.clusterLabel(new Intl.NumberFormat(uiLocaleOf(lang).locale).format(count)),
     labelOf: (row) => {
       const e = events[row]!;
       return pickText(e.title, lang, e.originalLanguage).text;

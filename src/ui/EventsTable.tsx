@@ -13,7 +13,7 @@ const OVERSCAN = 8;
 /** The accessible alternative to the timeline: the events in view, by date, virtualised when long. */
 export function EventsTable() {
   const store = useAppStore();
-  const { lang, locale } = useUiLocale();
+  const { lang, locale, t } = useUiLocale();
   const rows = useAppState((s) => visibleRows(settledView(s)));
   const table = useAppState((s) => s.table);
   const selectedId = useAppState((s) => s.selectedId);
@@ -47,15 +47,15 @@ export function EventsTable() {
 
   return (
     <section className="events-section" aria-labelledby="events-heading">
-      <h2 id="events-heading">Events</h2>
+      <h2 id="events-heading">{t.eventsHeading}</h2>
       <div ref={scrollerRef} className="events-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <table className="events-table" aria-label="Events" aria-rowcount={rows.length + 1}>
+        <table className="events-table" aria-labelledby="events-heading" aria-rowcount={rows.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col">Date</th>
-              <th scope="col">Type</th>
-              <th scope="col">Title</th>
-              <th scope="col">Actors</th>
+              <th scope="col">{t.colDate}</th>
+              <th scope="col">{t.colType}</th>
+              <th scope="col">{t.colTitle}</th>
+              <th scope="col">{t.colActors}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,6 +73,7 @@ export function EventsTable() {
                     <button type="button" className="link-button" lang={title.lang} dir="auto" onClick={(e) => { e.stopPropagation(); store.getState().select(event.id); }}>
                       {title.text}
                     </button>
+                    {title.lang !== lang && <span className="original-marker"> ({t.originalMarker(t.languageNames[title.lang] ?? title.lang)})</span>}
                   </td>
                   <td className="actors" title={actors}>{actors}</td>
                 </tr>
@@ -81,7 +82,7 @@ export function EventsTable() {
             {last < rows.length && <tr aria-hidden="true" style={{ height: (rows.length - last) * ROW_HEIGHT }} />}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="empty">No events in this window. Zoom out or clear the filters.</p>}
+        {rows.length === 0 && <p className="empty">{t.noEventsInWindow}</p>}
       </div>
     </section>
   );

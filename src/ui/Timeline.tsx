@@ -57,7 +57,7 @@ export const Timeline = memo(function Timeline() {
   };
 
   return (
-    <section ref={rootRef} className="timeline" aria-label={label} aria-describedby="timeline-focus" tabIndex={0} onKeyDown={onKeyDown} onFocus={onFocus}>
+    <section ref={rootRef} id="timeline" className="timeline" aria-label={label} aria-describedby="timeline-focus" tabIndex={0} onKeyDown={onKeyDown} onFocus={onFocus}>
       <div ref={lanesRef} className="lane-labels" />
       <div ref={plotRef} className="timeline-plot">
         <svg ref={axisRef} className="axis" aria-hidden="true" />
