@@ -5,7 +5,7 @@ import { EVENT_TYPES, EVENT_TYPE_INFO, type MarkShape } from '../model/taxonomy.
 import { BAR_HEIGHT, ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import type { AxisLayout } from '../layout/ticks.ts';
 import { shapePathData } from '../render/shapes.ts';
-import { FONT_STACK, type TimelineTheme } from '../render/theme.ts';
+import { FONT_STACK, textColourOn, type TimelineTheme } from '../render/theme.ts';
 import { textDirection } from '../i18n/bidi.ts';
 import { el, serializeSvg, type SvgAttributes, type SvgChild, type SvgElement } from './svgMarkup.ts';
 import { wrapText, fitText, type MeasureText } from './textFit.ts';
@@ -80,7 +80,7 @@ function markShape(mark: TimelineMark, theme: TimelineTheme): SvgChild[] {
   if (mark.kind === 'cluster') {
     return [
       el('circle', { cx: mark.x, cy: mark.y, r: mark.radius, fill: mark.mixedTypes ? theme.cluster : info.colour, stroke: theme.markStroke }),
-      el('text', { x: mark.x, y: mark.y + 3.5, 'font-size': 10, 'font-weight': 700, 'text-anchor': 'middle', fill: theme.clusterText }, mark.rows.length > 99 ? '99+' : String(mark.rows.length)),
+      el('text', { x: mark.x, y: mark.y + 3.5, 'font-size': 10, 'font-weight': 700, 'text-anchor': 'middle', fill: textColourOn(mark.mixedTypes ? theme.cluster : info.colour) }, mark.rows.length > 99 ? '99+' : String(mark.rows.length)),
     ];
   }
   return [el('path', { d: shapePathData(info.shape, mark.x, mark.y, mark.radius), fill: info.colour, stroke: theme.markStroke })];

@@ -4,7 +4,7 @@ import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import { traceShape } from './shapes.ts';
 import { densityBars, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
-import type { TimelineTheme } from './theme.ts';
+import { textColourOn, type TimelineTheme } from './theme.ts';
 import { textDirection } from '../i18n/bidi.ts';
 
 export interface Highlight {
@@ -63,10 +63,11 @@ function drawMark(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: Time
   if (mark.kind === 'cluster') {
     ctx.beginPath();
     ctx.arc(mark.x, mark.y, mark.radius, 0, Math.PI * 2);
-    ctx.fillStyle = mark.mixedTypes ? theme.cluster : info.colour;
+    const fill = mark.mixedTypes ? theme.cluster : info.colour;
+    ctx.fillStyle = fill;
     ctx.fill();
     ctx.stroke();
-    ctx.fillStyle = theme.clusterText;
+    ctx.fillStyle = textColourOn(fill);
     ctx.font = `bold 10px ${theme.font.replace(/^\d+px /, '')}`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
