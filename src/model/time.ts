@@ -122,3 +122,13 @@ export function anchorTime(time: TimeValue): UtcMillis {
   const span = uncertaintySpan(time);
   return ((span.from + span.to) / 2) as UtcMillis;
 }
+
+/** A calendar day, month or year as written in the data ("2022-09-15"), in the locale: "15 Sept 2022". */
+export function formatCalendarDay(iso: string, locale: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const at = Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1);
+  const parts: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'short', year: 'numeric' } : mo ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(at);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
-import { formatTime } from '../model/time.ts';
+import { formatCalendarDay, formatTime } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import { actorName } from '../model/actors.ts';
 import { safeHttpUrl } from '../model/links.ts';
@@ -50,6 +50,8 @@ export function DetailPanel() {
   const description = event.description ? pickText(event.description, lang, event.originalLanguage) : null;
   const place = event.place ? pickText(event.place.name, lang, event.originalLanguage).text : null;
   const number = new Intl.NumberFormat(locale);
+  // Claim and publication dates are calendar days (YYYY, YYYY-MM or YYYY-MM-DD), shown in the UI's locale.
+  const day = (iso: string | undefined) => (iso ? formatCalendarDay(iso, locale) : undefined);
   const eventTitle = (e: ConflictEvent) => pickText(e.title, lang, e.originalLanguage).text;
 
   return (
@@ -136,7 +138,7 @@ export function DetailPanel() {
                     {c.of && <span className="muted"> ({nameOf(c.of)})</span>}
                   </td>
                   <td dir="auto">{nameOf(c.claimant)}</td>
-                  <td>{c.claimedOn}</td>
+                  <td>{day(c.claimedOn)}</td>
                 </tr>
               ))}
             </tbody>
@@ -181,7 +183,7 @@ export function DetailPanel() {
                 )}
                 <span className="muted">
                   {' '}
-                  {[source.title ? source.publisher : null, source.date, languageName(source.language)].filter(Boolean).map((part) => ` · ${part}`).join('')}
+                  {[source.title ? source.publisher : null, day(source.date), languageName(source.language)].filter(Boolean).map((part) => ` · ${part}`).join('')}
                 </span>
                 {!href && source.url && <div className="muted" dir="auto">{t.notAWebLink(source.url)}</div>}
                 {quote && (
