@@ -1,5 +1,7 @@
 // The UI's words in English. This object defines the key set: messages.ar.ts must give every key
 // (a missing Arabic string is a type error). Numbers and dates arrive already formatted with Intl.
+import type { MappedField } from '../io/columnMapping.ts';
+import type { ImportFormat } from '../io/formats.ts';
 import type { COUNT_KINDS, COUNT_QUALIFIERS, DayPart, Precision, RELATION_KINDS, Role } from '../model/schema.ts';
 
 type CountKind = (typeof COUNT_KINDS)[number];
@@ -170,6 +172,34 @@ export const en = {
   cancel: 'Cancel',
   dropToOpen: 'Drop the file to open it',
   dismissNotice: 'Dismiss notice',
+  formatNames: { json: 'Conflict Timeline JSON', acled: 'ACLED CSV', ucdp: 'UCDP GED CSV', csv: 'Other CSV (map the columns)' } as Record<ImportFormat, string>,
+  importReport: (file: string) => `Import report: ${file}`,
+  downloadReport: 'Download report (CSV)',
+  closeReport: 'Close report',
+  readAs: (format: string) => `Read as ${format}.`,
+  rowsRead: 'Rows read',
+  imported: 'Imported',
+  fixed: 'Fixed',
+  rejected: 'Rejected',
+  rejectedRows: 'Rejected rows',
+  fixes: 'Fixes',
+  notes: 'Notes',
+  byField: (list: string) => `By field: ${list}`,
+  moreInReport: (n: string) => `…and ${n} more in the downloaded report.`,
+  reportInEnglish: '',
+  mapColumns: 'Map columns',
+  mapColumnsOf: (file: string) => `Map the columns of ${file}`,
+  mapColumnsIntro: 'This CSV is not an ACLED or UCDP export. Say which column holds what; the date and the title are needed.',
+  noColumn: '— none —',
+  timeZoneOfDates: 'Time zone of the dates',
+  languageOfText: 'Language of the text',
+  firstRows: 'First rows of the file',
+  importButton: 'Import',
+  mappedFieldNames: {
+    date: 'Date (required)', title: 'Title (required)', endDate: 'End date', type: 'Event type', actors: 'Actors (separated by ;)',
+    description: 'Description', place: 'Place', country: 'Country', latitude: 'Latitude', longitude: 'Longitude',
+    source: 'Source name', url: 'Source URL', fatalities: 'Fatalities', id: 'Event id',
+  } as Record<MappedField, string>,
 
   // Share and export
   share: 'Share',

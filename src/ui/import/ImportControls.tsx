@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import { FORMATS, FORMAT_LABEL, type ImportFormat } from '../../io/formats.ts';
+import { FORMATS, type ImportFormat } from '../../io/formats.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { openFile } from './importFlow.ts';
 
@@ -40,7 +40,7 @@ export function ImportControls() {
           <option value="auto">{t.detectFormat}</option>
           {FORMATS.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABEL[f]}
+              {t.formatNames[f]}
             </option>
           ))}
         </select>
