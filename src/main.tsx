@@ -24,6 +24,7 @@ const applyLanguage = () => {
   const ui = uiLocaleOf(store.getState().lang);
   document.documentElement.lang = ui.lang;
   document.documentElement.dir = ui.dir;
+  document.title = ui.t.product;
 };
 applyLanguage();
 store.subscribe((s) => s.lang, applyLanguage);

@@ -69,6 +69,7 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
     measure,
     words: t,
     locale,
+    dir: options.ui.dir,
   };
 }
 

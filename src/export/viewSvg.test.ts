@@ -68,6 +68,12 @@ describe('the SVG export of a view', () => {
     // Arabic lines are written right to left, so that the English inside them sits where it belongs.
     expect(svg).toMatch(/direction="rtl" class="footer">المصدر: Al Jazeera Arabic/);
     expect(texts(svg, 'event-label').some((l) => /[\u0600-\u06FF]/.test(l))).toBe(true);
+    // Mirrored as the screen is: lines end at the right margin, lane names right of the plot.
+    const width = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);
+    expect(svg).toMatch(new RegExp(`<text x="${width - 16}" [^>]*direction="rtl" class="summary">`));
+    expect(svg).toMatch(new RegExp(`<text x="${width - 16}" [^>]*text-anchor="end" class="title">Armenia`));
+    const laneLabelX = Number(/<g class="lane-label">(?:<rect[^>]*\/>)?<text x="([\d.]+)"/.exec(svg)![1]);
+    expect(laneLabelX).toBeGreaterThan(width - 150);
   });
 
   it('keeps hostile text as text', () => {
