@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { acledCsv, acledRow } from '../src/testing/acledFixture.ts';
 
 // Keyboard only: no mouse event is sent in these tests.
 
@@ -108,4 +109,17 @@ test('"?" opens the keyboard shortcuts, Escape closes them', async ({ page }) =>
   await page.getByRole('searchbox', { name: 'Search events' }).press('?');
   await expect(help).toBeHidden();
   await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('?');
+});
+
+test('Escape closes the import report, in Arabic too, and its words are Arabic', async ({ page }) => {
+  await page.goto('./?lang=ar');
+  await expect(page.locator('.lane-label').first()).toBeVisible();
+  const csv = acledCsv([acledRow({ event_id_cnty: 'ARM1' }), acledRow({ event_id_cnty: 'ARM2', event_date: '31 September 2022' })], { layout: 'pre2023' });
+  await page.getByLabel('فتح ملف بيانات').setInputFiles({ name: 'acled.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = page.getByRole('region', { name: /^تقرير الاستيراد: acled\.csv/ });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole('button', { name: 'تنزيل التقرير (CSV)' })).toBeVisible();
+  await expect(report).toContainText('الصفوف المرفوضة');
+  await page.keyboard.press('Escape');
+  await expect(report).toBeHidden();
 });

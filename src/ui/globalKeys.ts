@@ -6,8 +6,8 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * Keys that work anywhere on the page: "?" opens the keyboard shortcuts (except while typing), and
- * Escape closes the event details, bringing the keyboard back to the timeline when it was inside them.
- * Open dialogs close themselves on Escape.
+ * Escape closes the event details (bringing the keyboard back to the timeline when it was inside
+ * them), else the import report. Open dialogs close themselves on Escape.
  */
 export function useGlobalKeys(): void {
   const store = useAppStore();
@@ -20,10 +20,13 @@ export function useGlobalKeys(): void {
         s.setKeyboardHelpOpen(true);
         return;
       }
-      if (e.key === 'Escape' && s.selectedId !== null && !document.querySelector('dialog[open]')) {
+      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      if (s.selectedId !== null) {
         const inPanel = document.activeElement?.closest('.detail-panel') || document.activeElement === document.body;
         s.select(null);
         if (inPanel) document.getElementById('timeline')?.focus();
+      } else if (s.importReport !== null) {
+        s.showImportReport(null);
       }
     };
     document.addEventListener('keydown', onKey);
