@@ -32,9 +32,12 @@ describe('the timeline keys', () => {
     expect(focusedId()).toBe('2022-09-13-border-clash');
     press('ArrowDown');
     press('ArrowDown');
-    const first = focusedId();
+    // Two lanes down, the ceasefire nearest in time: the 14 Sep one, the last ceasefire of all.
+    expect(focusedId()).toBe('2022-09-14-ceasefire');
     press('ArrowRight');
-    expect(focusedId()).not.toBe(first);
+    expect(focusedId()).toBe('2022-09-14-ceasefire');
+    press('ArrowLeft');
+    expect(focusedId()).not.toBe('2022-09-14-ceasefire');
     expect(store.getState().table.events[store.getState().focus!.row]!.type).toBe('ceasefire');
   });
 
