@@ -51,7 +51,9 @@ test('the Arabic UI: right to left, mirrored, translated controls, Arabic dates 
   // The permalink keeps the language.
   await page.getByRole('button', { name: 'مشاركة' }).click();
   await expect(page.getByRole('textbox', { name: 'رابط هذا العرض' })).toHaveValue(/[?&]lang=ar&/);
-  await page.keyboard.press('Escape');
+  const share = page.getByRole('dialog', { name: 'مشاركة هذا العرض' });
+  await share.getByRole('button', { name: 'إغلاق' }).click();
+  await expect(share).toBeHidden();
 
   // Switching to English turns the page around and writes lang=en into the address.
   await page.getByRole('button', { name: 'English' }).click();

@@ -46,7 +46,7 @@ function loadSeed() {
  */
 function applyLinkAndSync() {
   const ignored = [...page.ignored, ...readUrlIntoStore(store, window.location.search)];
-  if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
+  if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
   if (!page.options.embed) startUrlSync(store);
 }
 
@@ -54,7 +54,7 @@ const dataParam = new URLSearchParams(window.location.search).get('data');
 if (dataParam) {
   void loadDataParam(store, dataParam, window.location.href).then((loaded) => {
     if (!loaded) {
-      store.getState().addNotice('The bundled dataset is shown instead.');
+      store.getState().addNotice(uiLocaleOf(store.getState().lang).t.bundledInstead);
       loadSeed();
     }
     applyLinkAndSync();

@@ -172,6 +172,15 @@ export const en = {
   cancel: 'Cancel',
   dropToOpen: 'Drop the file to open it',
   dismissNotice: 'Dismiss notice',
+  // Notices. What src/io and the URL codec explain (the reasons) stays English.
+  ignoredFromLink: (reasons: string) => `Ignored from the link: ${reasons}.`,
+  bundledInstead: 'The bundled dataset is shown instead.',
+  dataStays: ' The data already loaded stays.',
+  noEventImported: (file: string) => `${file}: no event could be imported.`,
+  openingCancelled: (file: string) => `Opening ${file} was cancelled.`,
+  couldNotRead: (file: string, why: string) => `${file} could not be read: ${why}.`,
+  alreadyLoaded: (n: number, count: string, example: string) =>
+    `${count} event${n === 1 ? ' was' : 's were'} already loaded (same id, e.g. "${example}") and ${n === 1 ? 'was' : 'were'} not added again.`,
   formatNames: { json: 'Conflict Timeline JSON', acled: 'ACLED CSV', ucdp: 'UCDP GED CSV', csv: 'Other CSV (map the columns)' } as Record<ImportFormat, string>,
   importReport: (file: string) => `Import report: ${file}`,
   downloadReport: 'Download report (CSV)',

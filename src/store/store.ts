@@ -14,7 +14,7 @@ import { mergeDatasets } from '../io/merge.ts';
 import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
-import type { UiLang } from '../i18n/locale.ts';
+import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
 
 export type LoadMode = 'replace' | 'add';
@@ -163,9 +163,8 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           next = merged.dataset;
           if (merged.duplicateEvents.length) {
             const n = merged.duplicateEvents.length;
-            get().addNotice(
-              `${n} event${n === 1 ? ' was' : 's were'} already loaded (same id, e.g. "${merged.duplicateEvents[0]}") and ${n === 1 ? 'was' : 'were'} not added again.`,
-            );
+            const { t, locale } = uiLocaleOf(get().lang);
+            get().addNotice(t.alreadyLoaded(n, new Intl.NumberFormat(locale).format(n), merged.duplicateEvents[0]!));
           }
         }
         const nextTable = next === incoming && options.columns ? assembleEventTable(next, options.columns) : buildEventTable(next);

@@ -3,6 +3,7 @@
 import type { AppStore } from './store.ts';
 import { urlViewOf } from './store.ts';
 import { decodeUrl, encodeUrl, type UrlKnowledge, type UrlView } from './url.ts';
+import { uiLocaleOf } from '../i18n/locale.ts';
 
 /** Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. */
 const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data'];
@@ -104,7 +105,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   const onPop = () => {
     flushZoom();
     const ignored = readUrlIntoStore(store, win.location.search);
-    if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
+    if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
   };
   win.addEventListener('popstate', onPop);
   return () => {
