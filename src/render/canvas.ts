@@ -12,6 +12,8 @@ export interface Highlight {
   hoveredRow: number | null;
   /** Keyboard focus, drawn as a visible ring. */
   focusedRow: number | null;
+  /** The lane of the keyboard focus: an event in two actor lanes is ringed only in the one the keyboard is in. */
+  focusedLane?: number | null;
 }
 
 const infoOf = (mark: TimelineMark) => EVENT_TYPE_INFO[EVENT_TYPES[mark.typeIndex] ?? 'other'];
@@ -154,6 +156,6 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     if (has(highlight.hoveredRow) || has(highlight.selectedRow) || has(highlight.focusedRow)) drawUncertainty(ctx, mark, theme);
     if (has(highlight.hoveredRow)) ring(ctx, mark, theme.hover, 2);
     if (has(highlight.selectedRow)) ring(ctx, mark, theme.selection, 3);
-    if (has(highlight.focusedRow)) focusRing(ctx, mark, theme);
+    if (has(highlight.focusedRow) && (highlight.focusedLane == null || highlight.focusedLane === mark.lane)) focusRing(ctx, mark, theme);
   }
 }

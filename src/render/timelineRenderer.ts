@@ -114,9 +114,9 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
-    // The focus ring shows only while the timeline has the keyboard focus.
-    const focusedRow = state.focus && document.activeElement === el.root ? state.focus.row : null;
-    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow }, densityWords);
+    // The focus ring shows only while the timeline has the keyboard focus (not after a mouse click).
+    const ringed = state.focus && document.activeElement === el.root && el.root.matches(':focus-visible') ? state.focus : null;
+    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow: ringed?.row ?? null, focusedLane: ringed?.lane ?? null }, densityWords);
     drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, locale), width, AXIS_HEIGHT, options.ui.dir);
     renderLaneLabels(layout.lanes);
     // Every lane must fit: a short timeline (a small embed) grows rather than cutting lanes off.
@@ -229,6 +229,8 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
       state.setWindow({ from: from - margin, to: to + margin }, 'push');
       return;
     }
+    // The keyboard carries on from the event clicked.
+    state.setFocus({ row: mark.rows[0]!, lane: mark.lane });
     state.select(state.table.events[mark.rows[0]!]!.id);
   };
   el.canvas.addEventListener('mousemove', onMove);
