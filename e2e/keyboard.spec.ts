@@ -57,7 +57,10 @@ test('keys on the timeline: lanes, Home and End, zoom, and a visible focus ring'
   await expect(page.locator('.lane-label').first()).toBeVisible();
   const canvas = page.locator('canvas.marks');
   const before = await canvas.screenshot();
-  await timeline.focus();
+  // Tab from the toolbar's last button moves into the timeline.
+  await page.getByRole('button', { name: 'Export' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(timeline).toBeFocused();
   const live = page.locator('#timeline-focus');
   // Focus lands on the first event in the window, and a ring is drawn around it.
   await expect(live).toHaveText(/^13 Sept 2022, early hours – 14 Sept 2022, 20:00, Clash: Fighting breaks out.*Lane Clash\.$/);
