@@ -70,12 +70,14 @@ export function EventsTable() {
                   <td className="date">{formatShortDate(event.start, locale)}</td>
                   <td className="type">{EVENT_TYPE_INFO[event.type].label[lang]}</td>
                   <td className="title">
-                    <button type="button" className="link-button" lang={title.lang} dir="auto" onClick={(e) => { e.stopPropagation(); store.getState().select(event.id); }}>
-                      {title.text}
-                    </button>
-                    {title.lang !== lang && <span className="original-marker"> ({t.originalMarker(t.languageNames[title.lang] ?? title.lang)})</span>}
+                    <div className="title-cell">
+                      <button type="button" className="link-button" lang={title.lang} dir="auto" onClick={(e) => { e.stopPropagation(); store.getState().select(event.id); }}>
+                        {title.text}
+                      </button>
+                      {title.lang !== lang && <span className="original-marker"> ({t.originalMarker(t.languageNames[title.lang] ?? title.lang)})</span>}
+                    </div>
                   </td>
-                  <td className="actors" title={actors}>{actors}</td>
+                  <td className="actors" title={actors} dir="auto">{actors}</td>
                 </tr>
               );
             })}
