@@ -57,6 +57,11 @@ test('keys on the timeline: lanes, Home and End, zoom, and a visible focus ring'
   const timeline = page.getByRole('region', { name: /^Timeline of events/ });
   await expect(page.locator('.lane-label').first()).toBeVisible();
   const canvas = page.locator('canvas.marks');
+  // Once the fonts are in and the timeline has drawn with them, the canvas stays the same until a key.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
   const before = await canvas.screenshot();
   // Tab from the toolbar's last button moves into the timeline.
   await page.getByRole('button', { name: 'Export' }).focus();
