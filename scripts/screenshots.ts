@@ -7,7 +7,7 @@ import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixt
 
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const port = 4179;
+const port = Number(process.env.SCREENSHOT_PORT) || 4179;
 const out = process.argv[2] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 
@@ -28,6 +28,9 @@ try {
     ['september-2022', '?from=2022-09-12&to=2022-09-16'],
     ['ceasefire-detail', '?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire'],
     ['actor-lanes', '?from=2022-09-12&to=2022-09-16&lanes=actor'],
+    ['arabic', '?lang=ar&from=2022-09-12&to=2022-09-16'],
+    ['arabic-detail', '?lang=ar&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire'],
+    ['arabic-actor-lanes', '?lang=ar&from=2022-09-12&to=2022-09-16&lanes=actor'],
     ...(process.env.EXTRA_VIEWS ? (JSON.parse(process.env.EXTRA_VIEWS) as [string, string][]) : []),
   ];
   for (const [name, query] of views) {
@@ -99,6 +102,44 @@ try {
     await embed.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     console.log(`${out}/${name}.png`);
   }
+  await embed.goto(`http://127.0.0.1:${port}/?embed=1&lang=ar&from=2022-09-12&to=2022-09-16`);
+  await embed.waitForSelector('.lane-label');
+  await embed.waitForTimeout(300);
+  await embed.screenshot({ path: `${out}/embed-arabic.png`, fullPage: true });
+  console.log(`${out}/embed-arabic.png`);
+
+  // The keyboard: the focus ring on an event (light and dark), and the shortcuts dialog in both languages.
+  for (const [name, query] of [
+    ['keyboard-focus', '?from=2022-09-12&to=2022-09-16'],
+    ['keyboard-focus-dark', '?theme=dark&from=2022-09-12&to=2022-09-16'],
+  ]) {
+    await page.goto(`http://127.0.0.1:${port}/${query}`);
+    await page.waitForSelector('.lane-label');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
+    await page.locator('.timeline').screenshot({ path: `${out}/${name}.png` });
+    console.log(`${out}/${name}.png`);
+  }
+  for (const [name, query] of [['keyboard-help', '?'], ['keyboard-help-arabic', '?lang=ar']]) {
+    await page.goto(`http://127.0.0.1:${port}/${query}`);
+    await page.waitForSelector('.lane-label');
+    await page.keyboard.press('?');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}.png` });
+    console.log(`${out}/${name}.png`);
+  }
+  // An image exported from the Arabic UI.
+  await page.goto(`http://127.0.0.1:${port}/?lang=ar&from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report`);
+  await page.waitForSelector('.lane-label');
+  await page.getByRole('button', { name: 'تصدير' }).click();
+  const arabicDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'تصدير PNG' }).click();
+  await (await arabicDownload).saveAs(`${out}/export-arabic.png`);
+  console.log(`${out}/export-arabic.png`);
   await browser.close();
 } finally {
   server.kill();

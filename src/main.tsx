@@ -8,6 +8,7 @@ import { readUrlIntoStore, startUrlSync } from './store/urlSync.ts';
 import { PageContext, StoreContext } from './ui/StoreContext.tsx';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { decodePageOptions } from './store/pageOptions.ts';
+import { chooseUiLang, uiLocaleOf } from './i18n/locale.ts';
 import { App } from './ui/App.tsx';
 import { loadDataParam } from './ui/import/loadDataParam.ts';
 import { restoreKeptFiles } from './ui/import/restoreKeptFiles.ts';
@@ -18,9 +19,18 @@ import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/600.css';
 import './ui/app.css';
 
-const store = createAppStore();
 const page = decodePageOptions(window.location.search);
+const store = createAppStore({ lang: chooseUiLang(page.options.lang, navigator.languages ?? [navigator.language]) });
 document.documentElement.dataset.theme = page.options.theme;
+// The page's language and direction follow the store: Arabic mirrors the layout.
+const applyLanguage = () => {
+  const ui = uiLocaleOf(store.getState().lang);
+  document.documentElement.lang = ui.lang;
+  document.documentElement.dir = ui.dir;
+  document.title = ui.t.product;
+};
+applyLanguage();
+store.subscribe((s) => s.lang, applyLanguage);
 if (page.options.embed) document.documentElement.classList.add('embed');
 
 function loadSeed() {
@@ -39,7 +49,7 @@ function loadSeed() {
  */
 function applyLinkAndSync() {
   const ignored = [...page.ignored, ...readUrlIntoStore(store, window.location.search)];
-  if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
+  if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
   if (!page.options.embed) startUrlSync(store);
 }
 
@@ -60,7 +70,8 @@ if (dataParam) {
   void loadDataParam(store, dataParam, window.location.href).then(async (loaded) => {
     if (!loaded) {
       const shown = await loadLocalData();
-      store.getState().addNotice(shown === 'kept' ? 'The files kept in this browser are shown instead.' : 'The bundled dataset is shown instead.');
+      const { t } = uiLocaleOf(store.getState().lang);
+      store.getState().addNotice(shown === 'kept' ? t.keptInstead : t.bundledInstead);
     } else if (!page.options.embed) {
       await listKeptFiles(store);
     }

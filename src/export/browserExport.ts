@@ -12,6 +12,7 @@ import { svgToPng } from './png.ts';
 import { eventsToCsv } from './eventsCsv.ts';
 import { datasetToJson, eventsToDataset } from './eventsJson.ts';
 import type { MeasureText } from './textFit.ts';
+import { uiLocaleOf } from '../i18n/locale.ts';
 
 export type EventScope = 'filtered' | 'window';
 
@@ -36,7 +37,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 export function viewImage(state: AppState, theme: ThemeName, permalink: string): ViewImage {
-  return buildViewSvg(viewSvgInput(state, { lang: 'en', locale: 'en-GB', theme: THEMES[theme], measure: canvasMeasure(), now: new Date(), permalink }));
+  return buildViewSvg(viewSvgInput(state, { ui: uiLocaleOf(state.lang), theme: THEMES[theme], measure: canvasMeasure(), now: new Date(), permalink }));
 }
 
 const title = (state: AppState) => state.dataset?.title ?? 'conflict-timeline';

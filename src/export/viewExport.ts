@@ -11,14 +11,15 @@ import { describeFilters } from '../table/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
 import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
 import type { MeasureText } from './textFit.ts';
+import type { UiLocale } from '../i18n/locale.ts';
 
 const MIN_PLOT_HEIGHT = 60;
 /** A lane drawn as a density needs room for its caption and bars. */
 const MIN_DENSITY_LANE = 64;
 
 export interface ViewExportOptions {
-  lang: 'en' | 'ar';
-  locale: string;
+  /** The UI language: the image's words, dates and numbers follow it. */
+  ui: UiLocale;
   theme: TimelineTheme;
   measure: MeasureText;
   now: Date;
@@ -30,7 +31,8 @@ export interface ViewExportOptions {
 export type ViewExportState = Pick<AppState, 'dataset' | 'table' | 'filters' | 'window' | 'lanes' | 'selectedId' | 'plotSize'>;
 
 export function viewSvgInput(state: ViewExportState, options: ViewExportOptions): ViewSvgInput {
-  const { lang, locale, theme, measure } = options;
+  const { theme, measure } = options;
+  const { lang, locale, t } = options.ui;
   const size = state.plotSize && state.plotSize.width > 0 ? state.plotSize : options.fallbackSize ?? { width: 900, height: 420 };
   const lanes = lanesForView(state, lang, maxActorLanes(size.height));
   const measureLabel = (text: string) => measure(text, 12, 400);
@@ -49,22 +51,25 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
     colour: EVENT_TYPE_INFO[t].colour,
     shape: EVENT_TYPE_INFO[t].shape,
   }));
-  if (layout.marks.some((m) => m.kind === 'cluster')) legend.push({ label: 'Several events (the number says how many)', colour: theme.cluster, shape: 'circle' });
+  if (layout.marks.some((m) => m.kind === 'cluster')) legend.push({ label: t.legendClusterExport, colour: theme.cluster, shape: 'circle' });
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(options.now);
   const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
   return {
-    title: state.dataset?.title ?? 'Conflict Timeline',
-    summary: `${describeWindow(state.window, locale)} · showing ${n.format(shown)} of ${n.format(state.table.size)} events`,
-    filters: describeFilters(state.filters, state.table, lang, locale).map((f) => f.label),
+    title: state.dataset?.title ?? t.product,
+    summary: t.exportSummary(describeWindow(state.window, locale, t), n.format(shown), n.format(state.table.size)),
+    filters: describeFilters(state.filters, state.table, lang, locale, t).map((f) => f.label),
     axis: layoutAxis(state.window.from, state.window.to, size.width, locale),
     layout,
     selectedRow,
     legend,
-    attribution: state.dataset?.attribution ?? 'not stated',
-    exported: `Exported ${date} from Conflict Timeline`,
+    attribution: state.dataset?.attribution ?? t.exportNotStated,
+    exported: t.exported(date),
     permalink: options.permalink,
     theme,
     measure,
+    words: t,
+    locale,
+    dir: options.ui.dir,
   };
 }
 

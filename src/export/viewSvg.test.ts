@@ -4,6 +4,7 @@ import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { createAppStore } from '../store/store.ts';
 import { LIGHT_THEME } from '../render/theme.ts';
+import { ARABIC, ENGLISH } from '../i18n/locale.ts';
 import { buildViewSvg } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
 import { escapeXml, serializeSvg, el } from './svgMarkup.ts';
@@ -12,7 +13,7 @@ import { fitText, wrapText } from './textFit.ts';
 const r = validateDataset(seed);
 const dataset = (r.ok ? r.dataset : null) as Dataset;
 const measure = (text: string, size: number) => text.length * size * 0.55;
-const options = { lang: 'en' as const, locale: 'en-GB', theme: LIGHT_THEME, measure, now: new Date(Date.UTC(2026, 10, 25)), permalink: 'http://localhost:4173/?from=2022-09-13&to=2022-09-16' };
+const options = { ui: ENGLISH, theme: LIGHT_THEME, measure, now: new Date(Date.UTC(2026, 10, 25)), permalink: 'http://localhost:4173/?from=2022-09-13&to=2022-09-16' };
 
 function septemberStore(data: Dataset = dataset) {
   const store = createAppStore({ dataset: data });
@@ -54,6 +55,25 @@ describe('the SVG export of a view', () => {
     expect(svg).toMatch(/<text x="([\d.]+)" y="[\d.]+" font-size="18" font-weight="600" fill="[^"]+" direction="rtl" class="title">اشتباكات/);
     const x = Number(/<text x="([\d.]+)"[^>]*direction="rtl" class="title"/.exec(svg)![1]);
     expect(x).toBeGreaterThan(16 + 100);
+  });
+
+  it('speaks the UI language: an Arabic export has Arabic words, dates and labels, mixed with English data', () => {
+    const store = septemberStore();
+    store.getState().setFilters({ types: ['ceasefire'] });
+    const svg = buildViewSvg(viewSvgInput(store.getState(), { ...options, ui: ARABIC })).svg;
+    expect(texts(svg, 'summary')[0]).toMatch(/^من .*سبتمبر.* · الأحداث المعروضة: \d+ من 16$/);
+    expect(texts(svg, 'filters').join(' ')).toBe('التصفية: النوع: وقف إطلاق النار');
+    expect(texts(svg, 'footer')[0]).toMatch(/^المصدر: Al Jazeera Arabic/);
+    expect(svg).toContain('>وقف إطلاق النار</text>');
+    // Arabic lines are written right to left, so that the English inside them sits where it belongs.
+    expect(svg).toMatch(/direction="rtl" class="footer">المصدر: Al Jazeera Arabic/);
+    expect(texts(svg, 'event-label').some((l) => /[\u0600-\u06FF]/.test(l))).toBe(true);
+    // Mirrored as the screen is: lines end at the right margin, lane names right of the plot.
+    const width = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);
+    expect(svg).toMatch(new RegExp(`<text x="${width - 16}" [^>]*direction="rtl" class="summary">`));
+    expect(svg).toMatch(new RegExp(`<text x="${width - 16}" [^>]*text-anchor="end" class="title">Armenia`));
+    const laneLabelX = Number(/<g class="lane-label">(?:<rect[^>]*\/>)?<text x="([\d.]+)"/.exec(svg)![1]);
+    expect(laneLabelX).toBeGreaterThan(width - 150);
   });
 
   it('keeps hostile text as text', () => {

@@ -5,11 +5,12 @@ import { EVENT_TYPES, EVENT_TYPE_INFO, type MarkShape } from '../model/taxonomy.
 import { BAR_HEIGHT, ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import type { AxisLayout } from '../layout/ticks.ts';
 import { shapePathData } from '../render/shapes.ts';
-import { FONT_STACK, type TimelineTheme } from '../render/theme.ts';
+import { FONT_STACK, textColourOn, type TimelineTheme } from '../render/theme.ts';
 import { textDirection } from '../i18n/bidi.ts';
 import { el, serializeSvg, type SvgAttributes, type SvgChild, type SvgElement } from './svgMarkup.ts';
 import { wrapText, fitText, type MeasureText } from './textFit.ts';
 import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
+import type { Messages } from '../i18n/messages.en.ts';
 
 export interface LegendEntry {
   label: string;
@@ -33,6 +34,14 @@ export interface ViewSvgInput {
   permalink: string | null;
   theme: TimelineTheme;
   measure: MeasureText;
+  /** The image's own words in the UI language ("Filters:", "Source:", the density caption). */
+  words: Pick<Messages, 'exportFilters' | 'exportNoFilters' | 'exportSource' | 'liveView' | 'densityCaption'>;
+  locale: string;
+  /**
+   * The UI's direction. In Arabic the image is mirrored as the screen is: text lines aligned right,
+   * lane names right of the plot, the legend from the right. Time runs left to right either way.
+   */
+  dir: 'ltr' | 'rtl';
 }
 
 const PAD = 16;
@@ -65,6 +74,25 @@ function textLine(text: string, x: number, y: number, style: TextStyle, measure:
   );
 }
 
+/** A line of text whose right edge is at xRight, in its own direction. */
+function rightAlignedLine(text: string, xRight: number, y: number, style: TextStyle, extra: SvgAttributes = {}): SvgElement {
+  const rtl = textDirection(text) === 'rtl';
+  return el(
+    'text',
+    {
+      x: xRight,
+      y,
+      'font-size': style.size,
+      'font-weight': style.weight && style.weight !== 400 ? style.weight : null,
+      fill: style.fill,
+      direction: rtl ? 'rtl' : null,
+      'text-anchor': rtl ? null : 'end',
+      ...extra,
+    },
+    text,
+  );
+}
+
 function markShape(mark: TimelineMark, theme: TimelineTheme): SvgChild[] {
   const info = EVENT_TYPE_INFO[EVENT_TYPES[mark.typeIndex] ?? 'other'];
   if (mark.kind === 'bar') {
@@ -76,7 +104,7 @@ function markShape(mark: TimelineMark, theme: TimelineTheme): SvgChild[] {
   if (mark.kind === 'cluster') {
     return [
       el('circle', { cx: mark.x, cy: mark.y, r: mark.radius, fill: mark.mixedTypes ? theme.cluster : info.colour, stroke: theme.markStroke }),
-      el('text', { x: mark.x, y: mark.y + 3.5, 'font-size': 10, 'font-weight': 700, 'text-anchor': 'middle', fill: theme.clusterText }, mark.rows.length > 99 ? '99+' : String(mark.rows.length)),
+      el('text', { x: mark.x, y: mark.y + 3.5, 'font-size': 10, 'font-weight': 700, 'text-anchor': 'middle', fill: textColourOn(mark.mixedTypes ? theme.cluster : info.colour) }, mark.rows.length > 99 ? '99+' : String(mark.rows.length)),
     ];
   }
   return [el('path', { d: shapePathData(info.shape, mark.x, mark.y, mark.radius), fill: info.colour, stroke: theme.markStroke })];
@@ -94,7 +122,7 @@ function selectionRing(mark: TimelineMark, theme: TimelineTheme): SvgElement {
   return el('circle', { cx: mark.x, cy: mark.y, r: mark.radius + 4, ...ring });
 }
 
-function axisGroup(axis: AxisLayout, width: number, theme: TimelineTheme, measure: MeasureText): SvgElement {
+function axisGroup(axis: AxisLayout, width: number, theme: TimelineTheme, measure: MeasureText, dir: 'ltr' | 'rtl'): SvgElement {
   const ticks = axis.ticks
     .filter((t) => t.x >= 18 && t.x <= width - 18)
     .map((t) =>
@@ -104,7 +132,9 @@ function axisGroup(axis: AxisLayout, width: number, theme: TimelineTheme, measur
       ),
     );
   return el('g', { class: 'axis' },
-    ...(axis.context ? [textLine(axis.context, 4, 13, { size: 11.5, weight: 600, fill: theme.mutedText }, measure)] : []),
+    ...(axis.context
+      ? [dir === 'rtl' ? rightAlignedLine(axis.context, width - 4, 13, { size: 11.5, weight: 600, fill: theme.mutedText }) : textLine(axis.context, 4, 13, { size: 11.5, weight: 600, fill: theme.mutedText }, measure)]
+      : []),
     ...ticks,
     el('line', { x1: 0, x2: width, y1: AXIS - 0.5, y2: AXIS - 0.5, stroke: theme.laneRule }),
   );
@@ -112,12 +142,21 @@ function axisGroup(axis: AxisLayout, width: number, theme: TimelineTheme, measur
 
 function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement {
   const { layout, theme, measure } = input;
+  const labelStyle = { size: 12.5, weight: 600, fill: theme.text };
   const labels = layout.lanes.map((lane) => {
     const centre = top + lane.y + 2 + ROW_HEIGHT / 2; // the lane's first row of marks
     const text = fitText(lane.label, LABEL_COLUMN - 34, 12.5, 600, measure);
+    if (input.dir === 'rtl') {
+      // Mirrored: the label column is right of the plot, swatch at its right edge.
+      const right = plotX + layout.width + LABEL_COLUMN - 4;
+      return el('g', { class: 'lane-label' },
+        ...(lane.colour ? [el('rect', { x: right - 10, y: centre - 5, width: 10, height: 10, rx: 2, fill: lane.colour, stroke: theme.markStroke })] : []),
+        ...(text ? [rightAlignedLine(text, right - (lane.colour ? 16 : 0), centre + 4, labelStyle)] : []),
+      );
+    }
     return el('g', { class: 'lane-label' },
       ...(lane.colour ? [el('rect', { x: PAD + 4, y: centre - 5, width: 10, height: 10, rx: 2, fill: lane.colour, stroke: theme.markStroke })] : []),
-      ...(text ? [textLine(text, PAD + (lane.colour ? 20 : 4), centre + 4, { size: 12.5, weight: 600, fill: theme.text }, measure)] : []),
+      ...(text ? [textLine(text, PAD + (lane.colour ? 20 : 4), centre + 4, labelStyle, measure)] : []),
     );
   });
   const stripes = layout.lanes.flatMap((lane, i) => [
@@ -129,7 +168,7 @@ function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement
     const d = densityBars(density, lane).map((b) => `M${b.x.toFixed(1)},${b.y.toFixed(1)}h${b.width.toFixed(1)}v${b.height.toFixed(1)}h${(-b.width).toFixed(1)}Z`).join('');
     return el('g', { class: 'density' },
       el('path', { d, fill: lane.colour ?? theme.cluster, 'fill-opacity': 0.8 }),
-      textLine(densityCaption(density, 'en-GB'), 6, lane.y + DENSITY_CAPTION_Y + 4, { size: 12, fill: theme.mutedText }, measure, { stroke: theme.halo, 'stroke-width': 3, 'paint-order': 'stroke' }),
+      textLine(densityCaption(density, input.locale, input.words.densityCaption), 6, lane.y + DENSITY_CAPTION_Y + 4, { size: 12, fill: theme.mutedText }, measure, { stroke: theme.halo, 'stroke-width': 3, 'paint-order': 'stroke' }),
     );
   });
   const selected = input.selectedRow === null ? [] : layout.marks.filter((m) => m.rows.includes(input.selectedRow!));
@@ -149,21 +188,25 @@ function lanesGroup(input: ViewSvgInput, plotX: number, top: number): SvgElement
 function legendGroup(input: ViewSvgInput, top: number, width: number): { group: SvgElement; height: number } {
   const { theme, measure } = input;
   const items: SvgChild[] = [];
-  let x = PAD;
+  const rtl = input.dir === 'rtl';
+  // `used`: how far along the line the entries reach, from the left (or, mirrored, from the right).
+  let used = 0;
   let y = top + 8;
   for (const entry of input.legend) {
     const w = 16 + measure(entry.label, 12.5, 400) + 18;
-    if (x > PAD && x + w > width - PAD) {
-      x = PAD;
+    if (used > 0 && PAD + used + w > width - PAD) {
+      used = 0;
       y += LINE + 2;
     }
+    const style = { size: 12.5, fill: theme.text };
+    const shapeX = rtl ? width - PAD - used - 6 : PAD + used + 6;
     items.push(
       el('g', { class: 'legend-entry' },
-        el('path', { d: shapePathData(entry.shape, x + 6, y, 5.4), fill: entry.colour, stroke: theme.markStroke }),
-        textLine(entry.label, x + 16, y + 4.5, { size: 12.5, fill: theme.text }, measure),
+        el('path', { d: shapePathData(entry.shape, shapeX, y, 5.4), fill: entry.colour, stroke: theme.markStroke }),
+        rtl ? rightAlignedLine(entry.label, shapeX - 10, y + 4.5, style) : textLine(entry.label, shapeX + 10, y + 4.5, style, measure),
       ),
     );
-    x += w;
+    used += w;
   }
   return { group: el('g', { class: 'legend' }, ...items), height: y - top + 12 };
 }
@@ -182,22 +225,25 @@ export function buildViewSvg(input: ViewSvgInput): ViewImage {
   const muted = { size: 12.5, fill: theme.mutedText };
   const body: SvgChild[] = [];
   let y = PAD;
+  // Lines of the page (title, summary, filters, footer): from the left, or mirrored from the right.
+  const line = (text: string, at: number, style: TextStyle, extra: SvgAttributes) =>
+    input.dir === 'rtl' ? rightAlignedLine(text, width - PAD, at, style, extra) : textLine(text, PAD, at, style, measure, extra);
 
-  for (const line of wrapText(input.title, textWidth, 18, 600, measure, 2)) {
+  for (const titleLine of wrapText(input.title, textWidth, 18, 600, measure, 2)) {
     y += 22;
-    body.push(textLine(line, PAD, y, { size: 18, weight: 600, fill: theme.text }, measure, { class: 'title' }));
+    body.push(line(titleLine, y, { size: 18, weight: 600, fill: theme.text }, { class: 'title' }));
   }
   y += LINE + 2;
-  body.push(textLine(input.summary, PAD, y, muted, measure, { class: 'summary' }));
-  const filters = input.filters.length ? `Filters: ${input.filters.join(' · ')}` : 'Filters: none (all events)';
-  for (const line of wrapText(filters, textWidth, 12.5, 400, measure)) {
+  body.push(line(input.summary, y, muted, { class: 'summary' }));
+  const filters = input.filters.length ? input.words.exportFilters(input.filters.join(' · ')) : input.words.exportNoFilters;
+  for (const filterLine of wrapText(filters, textWidth, 12.5, 400, measure)) {
     y += LINE;
-    body.push(textLine(line, PAD, y, { size: 12.5, fill: theme.text }, measure, { class: 'filters' }));
+    body.push(line(filterLine, y, { size: 12.5, fill: theme.text }, { class: 'filters' }));
   }
   y += 12;
 
-  const plotX = PAD + LABEL_COLUMN;
-  body.push(el('g', { transform: `translate(${plotX},${y})` }, axisGroup(input.axis, layout.width, theme, measure)));
+  const plotX = input.dir === 'rtl' ? PAD : PAD + LABEL_COLUMN;
+  body.push(el('g', { transform: `translate(${plotX},${y})` }, axisGroup(input.axis, layout.width, theme, measure, input.dir)));
   y += AXIS;
   body.push(lanesGroup(input, plotX, y));
   const plotTop = y;
@@ -207,11 +253,14 @@ export function buildViewSvg(input: ViewSvgInput): ViewImage {
   body.push(legend.group);
   y += legend.height + 6;
 
-  const footer: string[] = [...wrapText(`Source: ${input.attribution}`, textWidth, 12, 400, measure), input.exported];
-  if (input.permalink) footer.push(...wrapText(`Live view: ${input.permalink}`, textWidth, 11, 400, measure, 3));
-  for (const line of footer) {
+  const footer: { text: string; size: number }[] = [
+    ...wrapText(input.words.exportSource(input.attribution), textWidth, 12, 400, measure).map((text) => ({ text, size: 12 })),
+    { text: input.exported, size: 12 },
+  ];
+  if (input.permalink) footer.push(...wrapText(input.words.liveView(input.permalink), textWidth, 11, 400, measure, 3).map((text) => ({ text, size: 11 })));
+  for (const footerLine of footer) {
     y += 16;
-    body.push(textLine(line, PAD, y, { size: line.startsWith('Live view') ? 11 : 12, fill: theme.mutedText }, measure, { class: 'footer' }));
+    body.push(line(footerLine.text, y, { size: footerLine.size, fill: theme.mutedText }, { class: 'footer' }));
   }
   const height = Math.ceil(y + PAD);
 

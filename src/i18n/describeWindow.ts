@@ -1,16 +1,18 @@
 import type { TimeWindow } from '../store/window.ts';
+import { en, type Messages } from './messages.en.ts';
 
 const THREE_DAYS = 3 * 86_400_000;
 
 /**
  * The window in words: "13 Sept 2022 to 16 Sept 2022", or with hours when it spans less than
  * three days ("14 Sept 2022, 12:00 to 15 Sept 2022, 00:00 UTC"), since the day alone would hide it.
+ * `words` gives the UI language's connectives (Arabic: "من … إلى …").
  */
-export function describeWindow(w: TimeWindow, locale: string): string {
+export function describeWindow(w: TimeWindow, locale: string, words: Pick<Messages, 'windowRange' | 'windowRangeUtc'> = en): string {
   if (w.to - w.from < THREE_DAYS) {
     const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-    return `${fmt.format(w.from)} to ${fmt.format(w.to)} UTC`;
+    return words.windowRangeUtc(fmt.format(w.from), fmt.format(w.to));
   }
   const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return `${fmt.format(w.from)} to ${fmt.format(w.to)}`;
+  return words.windowRange(fmt.format(w.from), fmt.format(w.to));
 }

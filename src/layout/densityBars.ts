@@ -28,9 +28,9 @@ export function densityBars(density: LaneDensity, lane: PlacedLane): DensityBar[
   return bars;
 }
 
-/** The caption over a density lane. */
-export function densityCaption(density: LaneDensity, locale: string): string {
-  return `${new Intl.NumberFormat(locale).format(density.total)} events here · zoom in to see each`;
+/** The caption over a density lane, in the words given ("8,316 events here · zoom in to see each"). */
+export function densityCaption(density: LaneDensity, locale: string, words: (count: string) => string): string {
+  return words(new Intl.NumberFormat(locale).format(density.total));
 }
 
 export const DENSITY_CAPTION_Y = 12;

@@ -81,6 +81,8 @@ export interface LayoutInput {
   width: number;
   height: number;
   labelOf(row: number): string;
+  /** The label beside a cluster of `count` events ("3 events"), in the UI language. */
+  clusterLabelOf?(count: number): string;
   measure(text: string): number;
   /** The span an imprecise start covers, in UTC ms; omit for none. */
   uncertaintyOf?(row: number): readonly [number, number] | null;
@@ -231,7 +233,7 @@ export function layoutTimeline(input: LayoutInput): TimelineLayout {
         labelInside: false,
         uncertainty: c.uncertainty,
       };
-      const text = blocked ? '' : c.kind === 'cluster' ? `${rows.length} events` : input.labelOf(rows[0]!);
+      const text = blocked ? '' : c.kind === 'cluster' ? (input.clusterLabelOf?.(rows.length) ?? `${rows.length} events`) : input.labelOf(rows[0]!);
       const barWidth = c.x2 - c.x;
       const inside = c.kind === 'bar' && text ? fitLabel(text, Math.min(barWidth, width) - 2 * LABEL_OFFSET, input.measure) : null;
       if (inside && inside.text === text) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, toUtcMillis, uncertaintySpan, writtenOffsetMinutes } from './time.ts';
+import { formatCalendarDay, formatTime, toUtcMillis, uncertaintySpan, writtenOffsetMinutes } from './time.ts';
 
 describe('time and precision', () => {
   const ceasefire = { at: '2022-09-14T20:00:00+04:00', precision: 'minute', tz: 'Asia/Yerevan' } as const;
@@ -39,5 +39,15 @@ describe('time and precision', () => {
   it('formats year and month precision without inventing a day', () => {
     expect(formatTime({ at: '1994-01-01T00:00:00+04:00', precision: 'year', tz: 'Asia/Baku' }, 'en-GB').local).toBe('1994');
     expect(formatTime({ at: '2020-11-01T00:00:00+04:00', precision: 'month', tz: 'Asia/Baku' }, 'en-GB').local).toBe('November 2020');
+  });
+});
+
+describe('formatCalendarDay', () => {
+  it('writes a day, month or year of the data in the locale', () => {
+    expect(formatCalendarDay('2022-09-15', 'en-GB')).toMatch(/^15 Sept? 2022$/);
+    expect(formatCalendarDay('2022-09', 'en-GB')).toBe('September 2022');
+    expect(formatCalendarDay('2022', 'en-GB')).toBe('2022');
+    expect(formatCalendarDay('2022-09-15', 'ar')).toContain('سبتمبر');
+    expect(formatCalendarDay('not a date', 'en-GB')).toBe('not a date');
   });
 });

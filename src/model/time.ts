@@ -101,7 +101,7 @@ export function formatTime(time: TimeValue, locale: string): FormattedTime {
   const timeOfDayKnown = time.precision === 'hour' || time.precision === 'minute';
   const approx = time.precision === 'week' ? (locale.startsWith('ar') ? ' (± 3 أيام)' : ' (± 3 days)') : '';
   return {
-    local: dayPart ? `${local}, ${dayPart}` : `${local}${approx}`,
+    local: dayPart ? `${local}${locale.startsWith('ar') ? '،' : ','} ${dayPart}` : `${local}${approx}`,
     zone: `${time.tz}, ${offsetLabel(writtenOffsetMinutes(time.at))}`,
     utc: timeOfDayKnown ? `${new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(instant)} UTC` : null,
     precision: time.precision,
@@ -121,4 +121,14 @@ export function anchorTime(time: TimeValue): UtcMillis {
   if (time.precision === 'minute' || time.precision === 'hour') return toUtcMillis(time);
   const span = uncertaintySpan(time);
   return ((span.from + span.to) / 2) as UtcMillis;
+}
+
+/** A calendar day, month or year as written in the data ("2022-09-15"), in the locale: "15 Sept 2022". */
+export function formatCalendarDay(iso: string, locale: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const at = Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1);
+  const parts: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'short', year: 'numeric' } : mo ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(at);
 }

@@ -2,8 +2,12 @@
 import { select } from 'd3-selection';
 import type { AxisLayout } from '../layout/ticks.ts';
 
-export function drawAxis(svg: SVGSVGElement, axis: AxisLayout, width: number, height: number): void {
-  const root = select(svg).attr('width', width).attr('height', height).attr('data-unit', axis.unit);
+/**
+ * `dir`: the UI's direction. Time runs left to right either way; in Arabic the labels are written
+ * right to left (so "14 سبتمبر 2022" keeps its order) and the context line sits at the right.
+ */
+export function drawAxis(svg: SVGSVGElement, axis: AxisLayout, width: number, height: number, dir: 'ltr' | 'rtl' = 'ltr'): void {
+  const root = select(svg).attr('width', width).attr('height', height).attr('data-unit', axis.unit).attr('direction', dir);
   root
     .selectAll<SVGGElement, AxisLayout['ticks'][number]>('g.tick')
     .data(axis.ticks, (d) => String(d.t))
@@ -23,7 +27,7 @@ export function drawAxis(svg: SVGSVGElement, axis: AxisLayout, width: number, he
     .data(axis.context ? [axis.context] : [])
     .join('text')
     .attr('class', 'context')
-    .attr('x', 4)
+    .attr('x', dir === 'rtl' ? width - 4 : 4)
     .attr('y', 13)
     .text((d) => d);
 }

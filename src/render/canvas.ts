@@ -3,14 +3,17 @@
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import { traceShape } from './shapes.ts';
-import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
-import type { TimelineTheme } from './theme.ts';
+import { densityBars, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
+import { textColourOn, type TimelineTheme } from './theme.ts';
+import { textDirection } from '../i18n/bidi.ts';
 
 export interface Highlight {
   selectedRow: number | null;
   hoveredRow: number | null;
   /** Keyboard focus, drawn as a visible ring. */
   focusedRow: number | null;
+  /** The lane of the keyboard focus: an event in two actor lanes is ringed only in the one the keyboard is in. */
+  focusedLane?: number | null;
 }
 
 const infoOf = (mark: TimelineMark) => EVENT_TYPE_INFO[EVENT_TYPES[mark.typeIndex] ?? 'other'];
@@ -62,10 +65,11 @@ function drawMark(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: Time
   if (mark.kind === 'cluster') {
     ctx.beginPath();
     ctx.arc(mark.x, mark.y, mark.radius, 0, Math.PI * 2);
-    ctx.fillStyle = mark.mixedTypes ? theme.cluster : info.colour;
+    const fill = mark.mixedTypes ? theme.cluster : info.colour;
+    ctx.fillStyle = fill;
     ctx.fill();
     ctx.stroke();
-    ctx.fillStyle = theme.clusterText;
+    ctx.fillStyle = textColourOn(fill);
     ctx.font = `bold 10px ${theme.font.replace(/^\d+px /, '')}`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -83,7 +87,10 @@ function drawLabel(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: Tim
   if (!mark.label) return;
   ctx.font = theme.font;
   ctx.textBaseline = 'middle';
-  ctx.direction = 'inherit';
+  // The label's own direction orders mixed Arabic and English correctly; its left edge stays at
+  // labelX whatever the page's direction (the time axis runs left to right in both languages).
+  ctx.direction = textDirection(mark.label);
+  ctx.textAlign = 'left';
   if (!mark.labelInside) {
     ctx.lineWidth = 3;
     ctx.strokeStyle = theme.halo;
@@ -105,8 +112,17 @@ function ring(ctx: CanvasRenderingContext2D, mark: TimelineMark, colour: string,
   ctx.restore();
 }
 
+/**
+ * The keyboard focus: a thick ring in the focus colour with a halo outside it, so that it stands out
+ * on any mark colour and on the lane stripes (WCAG 2.4.7, visible focus).
+ */
+function focusRing(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: TimelineTheme) {
+  ring(ctx, mark, theme.background, 6);
+  ring(ctx, mark, theme.focus, 3);
+}
+
 /** Busy lanes: bars of counts per few pixels, and a caption saying how many events they hold. */
-function drawDensities(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, locale: string) {
+function drawDensities(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, caption: (total: number) => string) {
   for (const density of layout.densities) {
     const lane = layout.lanes[density.lane]!;
     ctx.fillStyle = lane.colour ?? theme.cluster;
@@ -115,21 +131,24 @@ function drawDensities(ctx: CanvasRenderingContext2D, layout: TimelineLayout, th
     ctx.globalAlpha = 1;
     ctx.font = theme.font;
     ctx.textBaseline = 'middle';
-    const caption = densityCaption(density, locale);
+    const text = caption(density.total);
+    ctx.direction = textDirection(text);
+    ctx.textAlign = 'left';
     ctx.lineWidth = 3;
     ctx.strokeStyle = theme.halo;
-    ctx.strokeText(caption, 6, lane.y + DENSITY_CAPTION_Y);
+    ctx.strokeText(text, 6, lane.y + DENSITY_CAPTION_Y);
     ctx.fillStyle = theme.mutedText;
-    ctx.fillText(caption, 6, lane.y + DENSITY_CAPTION_Y);
+    ctx.fillText(text, 6, lane.y + DENSITY_CAPTION_Y);
   }
 }
 
-export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, highlight: Highlight, locale = 'en-GB'): void {
+/** `densityCaption`: the words over a busy lane, in the UI language ("8,316 events here · …"). */
+export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, highlight: Highlight, densityCaption: (total: number) => string): void {
   ctx.clearRect(0, 0, layout.width, layout.height);
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
   drawLanes(ctx, layout, theme);
-  drawDensities(ctx, layout, theme, locale);
+  drawDensities(ctx, layout, theme, densityCaption);
   for (const mark of layout.marks) drawMark(ctx, mark, theme);
   for (const mark of layout.marks) drawLabel(ctx, mark, theme);
   for (const mark of layout.marks) {
@@ -137,6 +156,6 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     if (has(highlight.hoveredRow) || has(highlight.selectedRow) || has(highlight.focusedRow)) drawUncertainty(ctx, mark, theme);
     if (has(highlight.hoveredRow)) ring(ctx, mark, theme.hover, 2);
     if (has(highlight.selectedRow)) ring(ctx, mark, theme.selection, 3);
-    if (has(highlight.focusedRow)) ring(ctx, mark, theme.hover, 2, true);
+    if (has(highlight.focusedRow) && (highlight.focusedLane == null || highlight.focusedLane === mark.lane)) focusRing(ctx, mark, theme);
   }
 }

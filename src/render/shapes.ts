@@ -23,6 +23,8 @@ const OUTLINES: Record<Exclude<MarkShape, 'circle'>, readonly Point[]> = {
     [-CROSS_ARM, CROSS_ARM], [-CROSS_END, CROSS_ARM], [-CROSS_END, -CROSS_ARM], [-CROSS_ARM, -CROSS_ARM],
   ],
   star: STAR,
+  // "Other development": its own shape, since its grey is as light as the clash's vermillion.
+  hexagon: Array.from({ length: 6 }, (_, i) => [Math.cos((i * Math.PI) / 3) * 1.1, Math.sin((i * Math.PI) / 3) * 1.1] as const),
 };
 
 export function traceShape(ctx: CanvasRenderingContext2D, shape: MarkShape, x: number, y: number, r: number): void {

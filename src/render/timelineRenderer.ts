@@ -5,7 +5,9 @@ import { maskOf } from '../store/derived.ts';
 import type { LaneAssignment } from '../layout/lanes.ts';
 import { ROW_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
 import { layoutAxis } from '../layout/ticks.ts';
-import { lanesForView, layoutView, maxActorLanes } from './viewLayout.ts';
+import { laneIndexForView, lanesForView, layoutView, maxActorLanes } from './viewLayout.ts';
+import type { LaneIndex } from '../layout/laneIndex.ts';
+import type { UiLocale } from '../i18n/locale.ts';
 import { drawTimeline } from './canvas.ts';
 import { drawAxis } from './axis.ts';
 import { densityHitTest, hitTest, type DensityHit } from './hit.ts';
@@ -25,8 +27,7 @@ export interface TimelineElements {
 }
 
 export interface TimelineRendererOptions {
-  lang: string;
-  locale: string;
+  ui: UiLocale;
   theme: TimelineTheme;
   /** In an embed, the wheel zooms only with Ctrl or ⌘, and a plain wheel scrolls the host page. */
   wheelNeedsModifier?: boolean;
@@ -36,9 +37,10 @@ export const AXIS_HEIGHT = 44;
 
 export interface TimelineRenderer {
   destroy(): void;
-  /** The layout last drawn (for keyboard navigation and tests of what is on screen). */
+  /** The layout last drawn (for tests of what is on screen). */
   currentLayout(): TimelineLayout | null;
-  setFocusedRow(row: number | null): void;
+  /** The lanes on screen and their index of filtered rows, for keyboard navigation. */
+  navigation(): { lanes: LaneAssignment; index: LaneIndex } | null;
 }
 
 export function createTimelineRenderer(el: TimelineElements, store: AppStore, options: TimelineRendererOptions): TimelineRenderer {
@@ -48,7 +50,10 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   let height = 0;
   let frame = 0;
   let layout: TimelineLayout | null = null;
-  let focusedRow: number | null = null;
+  let lanesShown: LaneAssignment | null = null;
+  const { lang, locale, t } = options.ui;
+  const number = new Intl.NumberFormat(locale);
+  const densityWords = (total: number) => t.densityCaption(number.format(total));
   const widths = new Map<string, number>();
   const measure = (text: string) => {
     let w = widths.get(text);
@@ -66,7 +71,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const mask = state.lanes === 'actor' ? maskOf(state.table, state.filters) : null;
     const key = [state.table, state.lanes, mask, maxLanes, state.lanes === 'type' ? state.filters.types : null];
     if (laneCache && laneCache.key.every((k, i) => k === key[i])) return laneCache.lanes;
-    const lanes = lanesForView(state, options.lang, maxLanes);
+    const lanes = lanesForView(state, lang, maxLanes);
     laneCache = { key, lanes };
     return lanes;
   };
@@ -104,12 +109,15 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const state = store.getState();
     const plotHeight = height - AXIS_HEIGHT;
     const lanes = lanesFor(state, maxActorLanes(plotHeight));
-    layout = layoutView(state, lanes, { width, height: plotHeight }, options.lang, measure);
+    lanesShown = lanes;
+    layout = layoutView(state, lanes, { width, height: plotHeight }, lang, measure);
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
-    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow }, options.locale);
-    drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, options.locale), width, AXIS_HEIGHT);
+    // The focus ring shows only while the timeline has the keyboard focus (not after a mouse click).
+    const ringed = state.focus && document.activeElement === el.root && el.root.matches(':focus-visible') ? state.focus : null;
+    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow: ringed?.row ?? null, focusedLane: ringed?.lane ?? null }, densityWords);
+    drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, locale), width, AXIS_HEIGHT, options.ui.dir);
     renderLaneLabels(layout.lanes);
     // Every lane must fit: a short timeline (a small embed) grows rather than cutting lanes off.
     const needed = `${AXIS_HEIGHT + lanes.lanes.length * (ROW_HEIGHT + 4) + 2}px`;
@@ -150,7 +158,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   observer.observe(el.plot);
 
   const unsubscribe = store.subscribe(
-    (s) => [s.table, s.window, s.filters, s.lanes, s.selectedId, s.hoveredRow] as const,
+    (s) => [s.table, s.window, s.filters, s.lanes, s.selectedId, s.hoveredRow, s.focus] as const,
     schedule,
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
@@ -189,8 +197,8 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const bin = mark ? null : densityAt(event);
     const busy = bin && bin.count > 0 ? bin : null;
     el.canvas.style.cursor = mark || busy ? 'pointer' : 'grab';
-    if (mark) showTooltip(describeEventForTooltip(store.getState(), mark.rows, options), event);
-    else if (busy) showTooltip(describeDensityForTooltip(busy.count, busy.from, busy.to, layout!.lanes[busy.density.lane]!.label, options.locale), event);
+    if (mark) showTooltip(describeEventForTooltip(store.getState(), mark.rows, options.ui), event);
+    else if (busy) showTooltip(describeDensityForTooltip(busy.count, busy.from, busy.to, layout!.lanes[busy.density.lane]!.label, options.ui), event);
     else showTooltip(null, event);
   };
   const onLeave = () => {
@@ -221,11 +229,15 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
       state.setWindow({ from: from - margin, to: to + margin }, 'push');
       return;
     }
+    // The keyboard carries on from the event clicked.
+    state.setFocus({ row: mark.rows[0]!, lane: mark.lane });
     state.select(state.table.events[mark.rows[0]!]!.id);
   };
   el.canvas.addEventListener('mousemove', onMove);
   el.canvas.addEventListener('mouseleave', onLeave);
   el.canvas.addEventListener('click', onClick);
+  el.root.addEventListener('focus', schedule);
+  el.root.addEventListener('blur', schedule);
   const hideTooltip = store.subscribe((s) => s.window, () => (el.tooltip.hidden = true));
 
   return {
@@ -240,11 +252,13 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
       el.canvas.removeEventListener('mousemove', onMove);
       el.canvas.removeEventListener('mouseleave', onLeave);
       el.canvas.removeEventListener('click', onClick);
+      el.root.removeEventListener('focus', schedule);
+      el.root.removeEventListener('blur', schedule);
     },
     currentLayout: () => layout,
-    setFocusedRow(row) {
-      focusedRow = row;
-      schedule();
+    navigation() {
+      if (!lanesShown) return null;
+      return { lanes: lanesShown, index: laneIndexForView(store.getState(), lanesShown) };
     },
   };
 }

@@ -9,15 +9,16 @@ import { buildLaneIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRows
 import type { EventTable } from '../table/eventTable.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
+import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 
 export type ViewState = Pick<AppState, 'table' | 'filters' | 'window' | 'lanes'>;
 
 /** Actor lanes get at least two rows each, so that a long bar does not block a whole lane. */
 export const maxActorLanes = (plotHeight: number) => Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4)));
 
-export function lanesForView(state: ViewState, lang: string, maxLanes: number): LaneAssignment {
+export function lanesForView(state: ViewState, lang: UiLang, maxLanes: number): LaneAssignment {
   if (state.lanes === 'type') return typeLanes(state.table, lang, state.filters.types);
-  return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, lang === 'ar' ? 'جهات أخرى' : 'Other actors');
+  return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, uiLocaleOf(lang).t.otherActors);
 }
 
 export interface ViewSize {
@@ -48,6 +49,11 @@ function laneIndexOf(table: EventTable, filters: Filters, lanes: LaneAssignment)
   return index;
 }
 
+/** The lane index of the view: per lane, the rows that pass the filters (for keyboard navigation too). */
+export function laneIndexForView(state: ViewState, lanes: LaneAssignment): LaneIndex {
+  return laneIndexOf(state.table, state.filters, lanes);
+}
+
 /** Rows of several lanes, merged in time order without repeats (an event can sit in two actor lanes). */
 function mergeRows(parts: Uint32Array[]): Uint32Array {
   const nonEmpty = parts.filter((p) => p.length);
@@ -62,7 +68,7 @@ function mergeRows(parts: Uint32Array[]): Uint32Array {
  * bars, clusters, labels); busier lanes get their density per few pixels. Either way the work
  * depends on what is drawn, not on how many events are loaded.
  */
-export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: string, measure: (text: string) => number): TimelineLayout {
+export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: UiLang, measure: (text: string) => number): TimelineLayout {
   const { table } = state;
   const { from, to } = state.window;
   const index = laneIndexOf(table, state.filters, lanes);
@@ -82,6 +88,7 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
     to,
     width: size.width,
     height: size.height,
+    clusterLabelOf: (count) => uiLocaleOf(lang).t.clusterLabel(new Intl.NumberFormat(uiLocaleOf(lang).locale).format(count)),
     labelOf: (row) => {
       const e = events[row]!;
       return pickText(e.title, lang, e.originalLanguage).text;

@@ -1,5 +1,6 @@
 // Hostile text in every field of imported data stays text: in the CSV export (no formula cells),
 // the SVG export (no markup but ours), the JSON export and the import report.
+import { uiLocaleOf } from '../i18n/locale.ts';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { importText } from '../io/importer.ts';
@@ -53,7 +54,7 @@ describe('hostile text in every field', () => {
     store.getState().setPlotSize({ width: 1200, height: 600 });
     store.getState().select('hostile-event-1');
     const { svg } = buildViewSvg(
-      viewSvgInput(store.getState(), { lang: 'en', locale: 'en-GB', theme: LIGHT_THEME, measure: (t, size) => t.length * size * 0.55, now: new Date(Date.UTC(2026, 10, 25)), permalink: 'http://localhost/?x=<script>' }),
+      viewSvgInput(store.getState(), { ui: uiLocaleOf('en'), theme: LIGHT_THEME, measure: (t, size) => t.length * size * 0.55, now: new Date(Date.UTC(2026, 10, 25)), permalink: 'http://localhost/?x=<script>' }),
     );
     const tags = new Set([...svg.matchAll(/<([A-Za-z][\w:-]*)/g)].map((m) => m[1]!));
     expect([...tags].filter((tag) => !SVG_TAGS.has(tag))).toEqual([]);

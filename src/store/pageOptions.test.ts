@@ -6,15 +6,15 @@ describe('page options from the URL', () => {
     expect(decodePageOptions('?from=2022-09-13&to=2022-09-15')).toEqual({ options: DEFAULT_PAGE_OPTIONS, ignored: [] });
   });
 
-  it('read embed, title, height, controls and theme', () => {
-    const { options, ignored } = decodePageOptions('?embed=1&title=Border+clashes,+Sept+2022&height=400&controls=0&theme=dark');
+  it('read embed, title, height, controls, theme and lang', () => {
+    const { options, ignored } = decodePageOptions('?embed=1&title=Border+clashes,+Sept+2022&height=400&controls=0&theme=dark&lang=ar');
     expect(ignored).toEqual([]);
-    expect(options).toEqual({ embed: true, title: 'Border clashes, Sept 2022', height: 400, controls: false, theme: 'dark' });
+    expect(options).toEqual({ embed: true, title: 'Border clashes, Sept 2022', height: 400, controls: false, theme: 'dark', lang: 'ar' });
   });
 
   it('ignore hostile or broken values, saying why, and keep the defaults', () => {
     const { options, ignored } = decodePageOptions(
-      `?embed=yes&height=100px&controls=2&theme=<script>&title=${'x'.repeat(201)}`,
+      `?embed=yes&height=100px&controls=2&theme=<script>&title=${'x'.repeat(201)}&lang=fr`,
     );
     expect(options).toEqual(DEFAULT_PAGE_OPTIONS);
     expect(ignored).toEqual([
@@ -23,6 +23,7 @@ describe('page options from the URL', () => {
       'title is longer than 200 characters',
       'height "100px" is not a whole number of pixels',
       'theme "<script>" must be "light" or "dark"',
+      'lang "fr" must be "en" or "ar"',
     ]);
   });
 

@@ -1,6 +1,8 @@
 // The page-level URL parameters: embed mode and its look. They describe how the page is shown,
 // not which view it shows (that is url.ts), so links to the full view drop most of them.
 
+import { isUiLang, type UiLang } from '../i18n/locale.ts';
+
 export type ThemeName = 'light' | 'dark';
 
 export interface PageOptions {
@@ -12,9 +14,11 @@ export interface PageOptions {
   /** Whether an embed shows its zoom buttons. */
   controls: boolean;
   theme: ThemeName;
+  /** The UI language the link asks for; null: the browser's. */
+  lang: UiLang | null;
 }
 
-export const DEFAULT_PAGE_OPTIONS: PageOptions = { embed: false, title: null, height: null, controls: true, theme: 'light' };
+export const DEFAULT_PAGE_OPTIONS: PageOptions = { embed: false, title: null, height: null, controls: true, theme: 'light', lang: null };
 
 export const EMBED_HEIGHT = { min: 160, max: 2000, default: 320 } as const;
 const MAX_TITLE = 200;
@@ -56,6 +60,12 @@ export function decodePageOptions(search: string): { options: PageOptions; ignor
   if (theme !== null) {
     if (theme === 'light' || theme === 'dark') options.theme = theme;
     else ignored.push(`theme ${quote(theme)} must be "light" or "dark"`);
+  }
+
+  const lang = p.get('lang');
+  if (lang !== null) {
+    if (isUiLang(lang)) options.lang = lang;
+    else ignored.push(`lang ${quote(lang)} must be "en" or "ar"`);
   }
   return { options, ignored };
 }

@@ -15,6 +15,8 @@ import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
 import type { KeptFileInfo } from '../storage/keptFiles.ts';
+import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
+import type { EventFocus } from '../layout/keyboardFocus.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -93,11 +95,20 @@ interface FilterSlice {
 interface SelectionSlice {
   selectedId: string | null;
   hoveredRow: number | null;
+  /** The event the keyboard is on (drawn with a ring while the timeline has focus, and announced). */
+  focus: EventFocus | null;
   select(id: string | null): void;
   hover(row: number | null): void;
+  setFocus(focus: EventFocus | null): void;
 }
 
 interface UiSlice {
+  /** The UI language (the `lang` parameter, else the browser's); it also sets the page's direction. */
+  lang: UiLang;
+  setLang(lang: UiLang): void;
+  /** Whether the keyboard-shortcut list is open. */
+  keyboardHelpOpen: boolean;
+  setKeyboardHelpOpen(open: boolean): void;
   notices: Notice[];
   lastChange: ChangeKind;
   importing: ImportProgress | null;
@@ -129,7 +140,7 @@ const SETTLE_MS = 150;
 /** How long after a filter change the table and counts catch up: after the timeline's next frame. */
 const FILTER_SETTLE_MS = 40;
 
-export function createAppStore(initial?: { dataset?: Dataset }) {
+export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
   const dataset = initial?.dataset ?? null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
   let filterTimer: ReturnType<typeof setTimeout> | null = null;
@@ -156,9 +167,8 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           next = merged.dataset;
           if (merged.duplicateEvents.length) {
             const n = merged.duplicateEvents.length;
-            get().addNotice(
-              `${n} event${n === 1 ? ' was' : 's were'} already loaded (same id, e.g. "${merged.duplicateEvents[0]}") and ${n === 1 ? 'was' : 'were'} not added again.`,
-            );
+            const { t, locale } = uiLocaleOf(get().lang);
+            get().addNotice(t.alreadyLoaded(n, new Intl.NumberFormat(locale).format(n), merged.duplicateEvents[0]!));
           }
         }
         const nextTable = next === incoming && options.columns ? assembleEventTable(next, options.columns) : buildEventTable(next);
@@ -168,6 +178,7 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
           table: nextTable,
           resolver: createActorResolver(next.actors),
           hoveredRow: null,
+          focus: null,
           window: initialWindow(nextTable.extent),
           settledWindow: initialWindow(nextTable.extent),
           selectedId: null,
@@ -230,7 +241,20 @@ export function createAppStore(initial?: { dataset?: Dataset }) {
       hover(row) {
         if (row !== get().hoveredRow) set({ hoveredRow: row });
       },
+      focus: null,
+      setFocus(focus) {
+        const current = get().focus;
+        if (focus?.row !== current?.row || focus?.lane !== current?.lane) set({ focus });
+      },
 
+      lang: initial?.lang ?? 'en',
+      setLang(lang) {
+        if (lang !== get().lang) set({ lang });
+      },
+      keyboardHelpOpen: false,
+      setKeyboardHelpOpen(open) {
+        set({ keyboardHelpOpen: open });
+      },
       importing: null,
       importOptions: { format: 'auto', mode: 'replace' },
       setImportOptions(patch) {

@@ -72,4 +72,15 @@ describe('URL sync', () => {
     expect(win.entries.at(-1)).toMatch(/^\?embed=1&lang=en&from=.*&lanes=actor$/);
     stop();
   });
+
+  it('writes a change of language into lang, in place, keeping the view', () => {
+    const win = fakeWindow('?from=2022-09-13&to=2022-09-16&event=2022-09-14-ceasefire');
+    const store = createAppStore({ dataset });
+    const stop = startUrlSync(store, win as unknown as Window);
+    store.getState().setLang('ar');
+    expect(win.entries).toEqual(['?lang=ar&from=2022-09-13&to=2022-09-16&event=2022-09-14-ceasefire']);
+    store.getState().setLang('en');
+    expect(win.entries).toEqual(['?lang=en&from=2022-09-13&to=2022-09-16&event=2022-09-14-ceasefire']);
+    stop();
+  });
 });

@@ -3,6 +3,7 @@
 import type { AppStore } from './store.ts';
 import { urlViewOf } from './store.ts';
 import { decodeUrl, encodeUrl, type UrlKnowledge, type UrlView } from './url.ts';
+import { uiLocaleOf } from '../i18n/locale.ts';
 
 /** Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. */
 const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data'];
@@ -31,6 +32,17 @@ function pageParams(search: string): URLSearchParams {
     if (value !== null) kept.set(key, value);
   }
   return kept;
+}
+
+/** The same address with another UI language: a page parameter, so the view's history is untouched. */
+export function withLang(search: string, lang: string): string {
+  const params = new URLSearchParams(search);
+  params.set('lang', lang);
+  const keep = pageParams(params.toString()).toString();
+  const view = new URLSearchParams(search);
+  for (const key of PAGE_PARAMS) view.delete(key);
+  const rest = view.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return `?${[keep, rest].filter(Boolean).join('&')}`;
 }
 
 export function urlFor(view: UrlView, search: string): string {
@@ -82,14 +94,23 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     },
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
+  // Switching the language replaces the current entry: Back still goes to the previous view.
+  const unsubscribeLang = store.subscribe(
+    (s) => s.lang,
+    (lang) => {
+      const next = withLang(win.location.search, lang);
+      if (next !== win.location.search) win.history.replaceState(null, '', `${win.location.pathname}${next}${win.location.hash}`);
+    },
+  );
   const onPop = () => {
     flushZoom();
     const ignored = readUrlIntoStore(store, win.location.search);
-    if (ignored.length) store.getState().addNotice(`Ignored from the link: ${ignored.join('; ')}.`);
+    if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
   };
   win.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();
+    unsubscribeLang();
     win.removeEventListener('popstate', onPop);
     flushZoom();
   };

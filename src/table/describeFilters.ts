@@ -5,6 +5,7 @@ import { countryName } from '../model/countries.ts';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import type { EventTable } from './eventTable.ts';
 import type { Filters } from './filter.ts';
+import { en, type Messages } from '../i18n/messages.en.ts';
 
 export interface FilterDescription {
   key: string;
@@ -12,17 +13,18 @@ export interface FilterDescription {
   remove: Partial<Filters>;
 }
 
-export function describeFilters(filters: Filters, table: EventTable, lang: 'en' | 'ar', locale: string): FilterDescription[] {
+/** `words`: the UI language's labels ("Actor: …" in English, "الجهة: …" in Arabic). */
+export function describeFilters(filters: Filters, table: EventTable, lang: 'en' | 'ar', locale: string, words: Messages = en): FilterDescription[] {
   return [
     ...filters.actors.map((id) => {
       const row = table.actorRow.get(id);
       const name = row === undefined ? id : actorName(table.actors[row]!, lang);
-      return { key: `actor:${id}`, label: `Actor: ${name}`, remove: { actors: filters.actors.filter((a) => a !== id) } };
+      return { key: `actor:${id}`, label: words.chipActor(name), remove: { actors: filters.actors.filter((a) => a !== id) } };
     }),
-    ...(filters.role && filters.actors.length ? [{ key: 'role', label: `Role: ${filters.role}`, remove: { role: null } }] : []),
-    ...filters.types.map((t) => ({ key: `type:${t}`, label: `Type: ${EVENT_TYPE_INFO[t].label[lang]}`, remove: { types: filters.types.filter((x) => x !== t) } })),
-    ...(filters.q.trim() ? [{ key: 'q', label: `Text: “${filters.q.trim()}”`, remove: { q: '' } }] : []),
-    ...(filters.country ? [{ key: 'country', label: `Country: ${countryName(filters.country, locale)}`, remove: { country: null } }] : []),
-    ...(filters.place ? [{ key: 'place', label: `Location: ${filters.place}`, remove: { place: null } }] : []),
+    ...(filters.role && filters.actors.length ? [{ key: 'role', label: words.chipRole(words.roleNames[filters.role]), remove: { role: null } }] : []),
+    ...filters.types.map((t) => ({ key: `type:${t}`, label: words.chipType(EVENT_TYPE_INFO[t].label[lang]), remove: { types: filters.types.filter((x) => x !== t) } })),
+    ...(filters.q.trim() ? [{ key: 'q', label: words.chipText(filters.q.trim()), remove: { q: '' } }] : []),
+    ...(filters.country ? [{ key: 'country', label: words.chipCountry(countryName(filters.country, locale)), remove: { country: null } }] : []),
+    ...(filters.place ? [{ key: 'place', label: words.chipPlace(filters.place), remove: { place: null } }] : []),
   ];
 }

@@ -1,4 +1,4 @@
-import { useAppState } from './StoreContext.tsx';
+import { useAppState, useUiLocale } from './StoreContext.tsx';
 import { Timeline } from './Timeline.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
@@ -19,20 +19,36 @@ import { DropZone } from './import/DropZone.tsx';
 import { ShareDialog } from './share/ShareDialog.tsx';
 import { ExportMenu } from './share/ExportMenu.tsx';
 import { PrintView } from './PrintView.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
+import { useGlobalKeys } from './globalKeys.ts';
 
 export function App() {
-  const title = useAppState((s) => s.dataset?.title ?? 'No data loaded');
+  const { t } = useUiLocale();
+  const title = useAppState((s) => s.dataset?.title ?? t.noData);
   const attribution = useAppState((s) => s.dataset?.attribution);
   const hasSelection = useAppState((s) => s.selectedId !== null);
+  useGlobalKeys();
   return (
     <div className={`app${hasSelection ? ' with-detail' : ''}`}>
+      <a
+        className="skip-link"
+        href="#timeline"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('timeline')?.focus();
+        }}
+      >
+        {t.skipToTimeline}
+      </a>
       <header className="app-header">
         <div className="brand">
-          <span className="product">Conflict Timeline</span>
+          <span className="product">{t.product}</span>
           <h1 dir="auto">{title}</h1>
         </div>
         <ImportControls />
         <StatusLine />
+        <LanguageSwitch />
       </header>
       <ImportProgress />
       <Notices />
@@ -42,11 +58,12 @@ export function App() {
       <DropZone />
       <div className="workspace">
         <FilterPanel />
-        <main className="main-column">
+        <main className="main-column" aria-label={t.landmarkMain}>
           <div className="toolbar">
             <ZoomControls />
             <LaneToggle />
             <div className="toolbar-end">
+              <KeyboardHelpButton />
               <ShareDialog />
               <ExportMenu />
             </div>
@@ -57,13 +74,14 @@ export function App() {
           <Legend />
           {attribution && (
             <p className="attribution" dir="auto">
-              Source: {attribution}
+              {t.source(attribution)}
             </p>
           )}
           <EventsTable />
         </main>
         <DetailPanel />
       </div>
+      <KeyboardHelp />
       <PrintView />
     </div>
   );

@@ -1,52 +1,25 @@
 import { useEffect, useRef } from 'react';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
-import { formatTime } from '../model/time.ts';
+import { formatCalendarDay, formatTime } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import { actorName } from '../model/actors.ts';
 import { safeHttpUrl } from '../model/links.ts';
 import type { Actor, ConflictEvent, Role, TimeValue } from '../model/schema.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
+import type { Messages } from '../i18n/messages.en.ts';
 import { ShapeIcon } from './ShapeIcon.tsx';
 
-const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', en: 'English', ru: 'Russian', hy: 'Armenian', az: 'Azerbaijani' };
-const languageName = (code: string) => (code === 'und' ? 'language not stated' : (LANGUAGE_NAMES[code] ?? code));
-
-const ROLE_LABEL: Record<Role, string> = {
-  initiator: 'initiator',
-  target: 'target',
-  mediator: 'mediator',
-  participant: 'participant',
-  speaker: 'speaker',
-  audience: 'audience',
-  signatory: 'signatory',
-  claimant: 'claimant',
-  subject: 'subject',
-  associate: 'associated',
-};
-
-const COUNT_LABEL: Record<string, string> = {
-  killed: 'killed',
-  wounded: 'wounded',
-  'killed-or-missing': 'killed or missing',
-  missing: 'missing',
-  deployed: 'deployed',
-  detained: 'detained',
-  participants: 'taking part',
-};
-
-const QUALIFIER_LABEL: Record<string, string> = { exact: '', about: 'about ', 'at-least': 'at least ', 'more-than': 'more than ' };
-
-function TimeRow({ label, time, locale }: { label: string; time: TimeValue; locale: string }) {
+function TimeRow({ label, time, locale, t }: { label: string; time: TimeValue; locale: string; t: Messages }) {
   const f = formatTime(time, locale);
   return (
     <>
       <dt>{label}</dt>
       <dd>
         <div>
-          <span className="time-local">{f.local}</span> <span className="muted">local time ({f.zone})</span>
+          <span className="time-local">{f.local}</span> <span className="muted">{t.localTime(f.zone)}</span>
         </div>
         {f.utc && <div className="time-utc">{f.utc}</div>}
-        <div className="muted">Precision: {f.precision}{time.dayPart ? ' (part of the day only)' : ''}</div>
+        <div className="muted">{t.precision(t.precisionNames[f.precision])}{time.dayPart ? t.dayPartOnly : ''}</div>
       </dd>
     </>
   );
@@ -54,7 +27,8 @@ function TimeRow({ label, time, locale }: { label: string; time: TimeValue; loca
 
 export function DetailPanel() {
   const store = useAppStore();
-  const { lang, locale } = useUiLocale();
+  const { lang, locale, t } = useUiLocale();
+  const languageName = (code: string) => t.languageNames[code] ?? code;
   const selectedId = useAppState((s) => s.selectedId);
   const table = useAppState((s) => s.table);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -76,15 +50,17 @@ export function DetailPanel() {
   const description = event.description ? pickText(event.description, lang, event.originalLanguage) : null;
   const place = event.place ? pickText(event.place.name, lang, event.originalLanguage).text : null;
   const number = new Intl.NumberFormat(locale);
+  // Claim and publication dates are calendar days (YYYY, YYYY-MM or YYYY-MM-DD), shown in the UI's locale.
+  const day = (iso: string | undefined) => (iso ? formatCalendarDay(iso, locale) : undefined);
   const eventTitle = (e: ConflictEvent) => pickText(e.title, lang, e.originalLanguage).text;
 
   return (
-    <aside className="detail-panel" aria-label="Event details">
+    <aside className="detail-panel" aria-label={t.details}>
       <div className="detail-head">
         <p className="detail-type">
           <ShapeIcon type={event.type} /> {EVENT_TYPE_INFO[event.type].label[lang]}
         </p>
-        <button type="button" className="close" aria-label="Close details" onClick={() => store.getState().select(null)}>
+        <button type="button" className="close" aria-label={t.closeDetails} onClick={() => store.getState().select(null)}>
           ×
         </button>
       </div>
@@ -93,22 +69,22 @@ export function DetailPanel() {
       </h2>
       {original && !title.isOriginal && (
         <p className="original" lang={event.originalLanguage} dir="auto">
-          <span className="muted">Original ({languageName(event.originalLanguage)}): </span>
+          <span className="muted">{t.originalIn(languageName(event.originalLanguage))}</span>
           {original}
         </p>
       )}
-      {title.isOriginal && title.lang !== lang && <p className="muted">Shown in the original {languageName(title.lang)}; no translation in the data.</p>}
+      {title.isOriginal && title.lang !== lang && <p className="muted">{t.shownInOriginal(languageName(title.lang))}</p>}
       {description && (
         <p className="description" lang={description.lang} dir="auto">
           {description.text}
         </p>
       )}
       <dl className="facts">
-        <TimeRow label={event.end ? 'From' : 'When'} time={event.start} locale={locale} />
-        {event.end && <TimeRow label="Until" time={event.end} locale={locale} />}
+        <TimeRow label={event.end ? t.from : t.when} time={event.start} locale={locale} t={t} />
+        {event.end && <TimeRow label={t.until} time={event.end} locale={locale} t={t} />}
         {place && event.place && (
           <>
-            <dt>Place</dt>
+            <dt>{t.place}</dt>
             <dd dir="auto">
               {[place, ...(event.place.admin ?? []).filter((a) => a !== place)].join(', ')} ({event.place.country})
               {event.place.lat !== undefined && event.place.lon !== undefined && (
@@ -120,15 +96,15 @@ export function DetailPanel() {
       </dl>
       {event.actors.length > 0 && (
         <section aria-labelledby="detail-actors">
-          <h3 id="detail-actors">Actors</h3>
+          <h3 id="detail-actors">{t.actors}</h3>
           <ul className="actors-list">
             {event.actors.map((ref, i) => (
               <li key={`${ref.actor}-${i}`}>
-                <span dir="auto">{nameOf(ref.actor)}</span> <span className="role">{ROLE_LABEL[ref.role]}</span>
-                {ref.side !== undefined && <span className="muted"> side {ref.side}</span>}
+                <span dir="auto">{nameOf(ref.actor)}</span> <span className="role">{t.roleNames[ref.role]}</span>
+                {ref.side !== undefined && <span className="muted">{t.side(ref.side)}</span>}
                 {ref.name && ref.name !== nameOf(ref.actor) && (
                   <div className="muted" dir="auto">
-                    as “{ref.name}”
+                    {t.as(ref.name)}
                   </div>
                 )}
               </li>
@@ -138,31 +114,31 @@ export function DetailPanel() {
       )}
       {event.counts.length > 0 && (
         <section aria-labelledby="detail-counts">
-          <h3 id="detail-counts">Counts</h3>
+          <h3 id="detail-counts">{t.counts}</h3>
           <table className="counts-table">
             <thead>
               <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Claimed by</th>
-                <th scope="col">On</th>
+                <th scope="col">{t.number}</th>
+                <th scope="col">{t.claimedBy}</th>
+                <th scope="col">{t.on}</th>
               </tr>
             </thead>
             <tbody>
               {event.counts.map((c, i) => (
                 <tr key={i}>
                   <td>
-                    {QUALIFIER_LABEL[c.qualifier]}
-                    {number.format(c.value)} {COUNT_LABEL[c.kind]}
+                    {t.qualifierNames[c.qualifier]}
+                    {number.format(c.value)} {t.countNames[c.kind]}
                     {c.low !== undefined && c.high !== undefined && (
                       <span className="muted">
                         {' '}
-                        (range {number.format(c.low)}–{number.format(c.high)})
+                        {t.range(number.format(c.low), number.format(c.high))}
                       </span>
                     )}
                     {c.of && <span className="muted"> ({nameOf(c.of)})</span>}
                   </td>
                   <td dir="auto">{nameOf(c.claimant)}</td>
-                  <td>{c.claimedOn}</td>
+                  <td>{day(c.claimedOn)}</td>
                 </tr>
               ))}
             </tbody>
@@ -171,17 +147,17 @@ export function DetailPanel() {
       )}
       {event.claims.length > 0 && (
         <section aria-labelledby="detail-claims">
-          <h3 id="detail-claims">Claims</h3>
+          <h3 id="detail-claims">{t.claims}</h3>
           <ul className="claims-list">
             {event.claims.map((claim, i) => {
               const text = pickText(claim.text, lang, event.originalLanguage);
               return (
                 <li key={i}>
-                  <span className={`status status-${claim.status}`}>{claim.status}</span>{' '}
+                  <span className={`status status-${claim.status}`}>{t.claimStatus[claim.status]}</span>{' '}
                   <strong dir="auto">{nameOf(claim.claimant)}:</strong>{' '}
                   <span lang={text.lang} dir="auto">{text.text}</span>
                   {claim.disputedBy && claim.disputedBy.length > 0 && (
-                    <span className="muted"> Disputed by {claim.disputedBy.map(nameOf).join(', ')}.</span>
+                    <span className="muted">{t.disputedBy(claim.disputedBy.map(nameOf).join(lang === 'ar' ? '، ' : ', '))}</span>
                   )}
                 </li>
               );
@@ -190,7 +166,7 @@ export function DetailPanel() {
         </section>
       )}
       <section aria-labelledby="detail-sources">
-        <h3 id="detail-sources">Sources</h3>
+        <h3 id="detail-sources">{t.sources}</h3>
         <ul className="sources-list">
           {event.sources.map((source, i) => {
             const href = safeHttpUrl(source.url);
@@ -207,9 +183,9 @@ export function DetailPanel() {
                 )}
                 <span className="muted">
                   {' '}
-                  {[source.title ? source.publisher : null, source.date, languageName(source.language)].filter(Boolean).map((part) => ` · ${part}`).join('')}
+                  {[source.title ? source.publisher : null, day(source.date), languageName(source.language)].filter(Boolean).map((part) => ` · ${part}`).join('')}
                 </span>
-                {!href && source.url && <div className="muted">Not a web link: {source.url}</div>}
+                {!href && source.url && <div className="muted" dir="auto">{t.notAWebLink(source.url)}</div>}
                 {quote && (
                   <blockquote lang={quote.lang} dir="auto">
                     {quote.text}
@@ -227,14 +203,14 @@ export function DetailPanel() {
       </section>
       {event.relations.length > 0 && (
         <section aria-labelledby="detail-related">
-          <h3 id="detail-related">Related events</h3>
+          <h3 id="detail-related">{t.related}</h3>
           <ul>
             {event.relations.map((rel, i) => {
               const otherRow = table.rowOfId.get(rel.event);
               const other = otherRow === undefined ? null : table.events[otherRow]!;
               return (
                 <li key={i}>
-                  <span className="muted">{rel.kind.replace('-', ' ')}: </span>
+                  <span className="muted">{t.relationNames[rel.kind]}: </span>
                   {other ? (
                     <button type="button" className="link-button" dir="auto" onClick={() => store.getState().select(other.id)}>
                       {eventTitle(other)}

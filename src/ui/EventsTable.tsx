@@ -13,7 +13,7 @@ const OVERSCAN = 8;
 /** The accessible alternative to the timeline: the events in view, by date, virtualised when long. */
 export function EventsTable() {
   const store = useAppStore();
-  const { lang, locale } = useUiLocale();
+  const { lang, locale, t } = useUiLocale();
   const table = useAppState((s) => s.table);
   const filters = useAppState((s) => s.settledFilters);
   const window = useAppState((s) => s.settledWindow);
@@ -53,15 +53,15 @@ export function EventsTable() {
 
   return (
     <section className="events-section" aria-labelledby="events-heading">
-      <h2 id="events-heading">Events</h2>
+      <h2 id="events-heading">{t.eventsHeading}</h2>
       <div ref={scrollerRef} className="events-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <table className="events-table" aria-label="Events" aria-rowcount={total + 1}>
+        <table className="events-table" aria-labelledby="events-heading" aria-rowcount={total + 1}>
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col">Date</th>
-              <th scope="col">Type</th>
-              <th scope="col">Title</th>
-              <th scope="col">Actors</th>
+              <th scope="col">{t.colDate}</th>
+              <th scope="col">{t.colType}</th>
+              <th scope="col">{t.colTitle}</th>
+              <th scope="col">{t.colActors}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,18 +76,21 @@ export function EventsTable() {
                   <td className="date">{formatShortDate(event.start, locale)}</td>
                   <td className="type">{EVENT_TYPE_INFO[event.type].label[lang]}</td>
                   <td className="title">
-                    <button type="button" className="link-button" lang={title.lang} dir="auto" onClick={(e) => { e.stopPropagation(); store.getState().select(event.id); }}>
-                      {title.text}
-                    </button>
+                    <div className="title-cell">
+                      <button type="button" className="link-button" lang={title.lang} dir="auto" onClick={(e) => { e.stopPropagation(); store.getState().select(event.id); }}>
+                        {title.text}
+                      </button>
+                      {title.lang !== lang && <span className="original-marker"> ({t.originalMarker(t.languageNames[title.lang] ?? title.lang)})</span>}
+                    </div>
                   </td>
-                  <td className="actors" title={actors}>{actors}</td>
+                  <td className="actors" title={actors} dir="auto">{actors}</td>
                 </tr>
               );
             })}
             {last < total && <tr aria-hidden="true" style={{ height: (total - last) * ROW_HEIGHT }} />}
           </tbody>
         </table>
-        {total === 0 && <p className="empty">No events in this window. Zoom out or clear the filters.</p>}
+        {total === 0 && <p className="empty">{t.noEventsInWindow}</p>}
       </div>
     </section>
   );

@@ -1,15 +1,16 @@
-import { useAppState, useAppStore } from './StoreContext.tsx';
+import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 
 export function LaneToggle() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   const lanes = useAppState((s) => s.lanes);
   return (
     <fieldset className="lane-toggle">
-      <legend>Lanes by</legend>
+      <legend>{t.lanesBy}</legend>
       {(['type', 'actor'] as const).map((mode) => (
         <label key={mode}>
           <input type="radio" name="lanes" value={mode} checked={lanes === mode} onChange={() => store.getState().setLanes(mode)} />
-          {mode === 'type' ? 'Event type' : 'Actor'}
+          {mode === 'type' ? t.lanesType : t.lanesActor}
         </label>
       ))}
     </fieldset>

@@ -3,11 +3,11 @@ import { useAppState, useUiLocale } from './StoreContext.tsx';
 import { ShapeIcon } from './ShapeIcon.tsx';
 
 export function Legend() {
-  const { lang } = useUiLocale();
+  const { lang, t } = useUiLocale();
   const table = useAppState((s) => s.table);
   const present = new Set<number>(table.type);
   return (
-    <figure className="legend" aria-label="Legend">
+    <figure className="legend" aria-label={t.legend}>
       <ul>
         {EVENT_TYPES.filter((_, i) => present.has(i)).map((t) => (
           <li key={t}>
@@ -20,13 +20,13 @@ export function Legend() {
             <circle cx="7" cy="7" r="6" fill="#3d4651" />
             <text x="7" y="10" fontSize="8" textAnchor="middle" fill="#fff">3</text>
           </svg>
-          Several events (click to zoom)
+          {t.legendCluster}
         </li>
         <li>
           <svg className="shape-icon" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">
             <path d="M1,7 H21 M1,3 V11 M21,3 V11" stroke="#59636e" strokeWidth="1.5" />
           </svg>
-          Span of a date known only to the day, month or year (on hover)
+          {t.legendSpan}
         </li>
       </ul>
     </figure>

@@ -4,7 +4,7 @@ import { useAppStore, useUiLocale } from './StoreContext.tsx';
 
 export const Overview = memo(function Overview() {
   const store = useAppStore();
-  const { locale } = useUiLocale();
+  const { locale, t } = useUiLocale();
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -13,7 +13,7 @@ export const Overview = memo(function Overview() {
     return () => renderer.destroy();
   }, [store, locale]);
   return (
-    <div ref={containerRef} className="overview" role="group" aria-label="Overview of all events; drag the highlighted window to move the timeline">
+    <div ref={containerRef} className="overview" role="group" aria-label={t.overviewLabel}>
       <canvas ref={canvasRef} aria-hidden="true" />
       <svg ref={svgRef} />
     </div>

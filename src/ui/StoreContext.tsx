@@ -1,11 +1,10 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/store.ts';
-import { ENGLISH, type UiLocale } from '../i18n/locale.ts';
+import { uiLocaleOf, type UiLocale } from '../i18n/locale.ts';
 import { DEFAULT_PAGE_OPTIONS, type PageOptions } from '../store/pageOptions.ts';
 
 export const StoreContext = createContext<AppStore | null>(null);
-export const LocaleContext = createContext<UiLocale>(ENGLISH);
 /** How the page is shown: full app or embed, and its theme. Fixed for the page's life. */
 export const PageContext = createContext<PageOptions>(DEFAULT_PAGE_OPTIONS);
 
@@ -20,5 +19,6 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStore(), selector);
 }
 
-export const useUiLocale = () => useContext(LocaleContext);
+/** The UI language's words, Intl locale and direction, from the store's `lang`. */
+export const useUiLocale = (): UiLocale => uiLocaleOf(useAppState((s) => s.lang));
 export const usePageOptions = () => useContext(PageContext);

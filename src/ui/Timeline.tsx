@@ -3,6 +3,9 @@ import { createTimelineRenderer, type TimelineRenderer } from '../render/timelin
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from './StoreContext.tsx';
 import { THEMES } from '../render/theme.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
+import { handleTimelineKey } from '../render/timelineKeys.ts';
+import { settleFocus } from '../layout/keyboardFocus.ts';
+import { FocusAnnouncer } from './FocusAnnouncer.tsx';
 
 /**
  * A memoised shell: React renders the elements once and the renderer paints them. Zooming and
@@ -20,7 +23,7 @@ export const Timeline = memo(function Timeline() {
   const tooltipRef = useRef<HTMLDivElement>(null);
   const wheelHintRef = useRef<HTMLDivElement>(null);
   const rendererRef = useRef<TimelineRenderer | null>(null);
-  const label = useAppState((s) => `Timeline of events, ${describeWindow(s.window, ui.locale)}`);
+  const label = useAppState((s) => ui.t.timelineLabel(describeWindow(s.window, ui.locale, ui.t)));
 
   useEffect(() => {
     const renderer = createTimelineRenderer(
@@ -34,42 +37,37 @@ export const Timeline = memo(function Timeline() {
         wheelHint: wheelHintRef.current!,
       },
       store,
-      { lang: ui.lang, locale: ui.locale, theme: THEMES[theme], wheelNeedsModifier: embed },
+      { ui, theme: THEMES[theme], wheelNeedsModifier: embed },
     );
     rendererRef.current = renderer;
     return () => renderer.destroy();
   }, [store, ui, theme, embed]);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target !== rootRef.current) return;
+    if (handleTimelineKey(event, store, rendererRef.current?.navigation() ?? null)) event.preventDefault();
+  };
+
+  // Tab into the timeline lands on an event: the first in view, or the one last focused.
+  const onFocus = (event: React.FocusEvent) => {
+    if (event.target !== rootRef.current) return;
+    const nav = rendererRef.current?.navigation();
     const s = store.getState();
-    const keys: Record<string, () => void> = {
-      '+': () => s.zoomBy(2, 0.5, 'replace'),
-      '=': () => s.zoomBy(2, 0.5, 'replace'),
-      '-': () => s.zoomBy(0.5, 0.5, 'replace'),
-      '_': () => s.zoomBy(0.5, 0.5, 'replace'),
-      PageUp: () => s.panBy(-0.5, 'replace'),
-      PageDown: () => s.panBy(0.5, 'replace'),
-      Escape: () => s.select(null),
-    };
-    const key = event.shiftKey && event.key === 'ArrowLeft' ? 'PageUp' : event.shiftKey && event.key === 'ArrowRight' ? 'PageDown' : event.key;
-    const action = keys[key];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
+    if (nav) s.setFocus(settleFocus(nav.index, s.table, s.focus, s.window));
   };
 
   return (
-    <section ref={rootRef} className="timeline" aria-label={label} tabIndex={0} onKeyDown={onKeyDown}>
+    <section ref={rootRef} id="timeline" className="timeline" aria-label={label} aria-describedby="timeline-focus" tabIndex={0} onKeyDown={onKeyDown} onFocus={onFocus}>
       <div ref={lanesRef} className="lane-labels" />
       <div ref={plotRef} className="timeline-plot">
         <svg ref={axisRef} className="axis" aria-hidden="true" />
         <canvas ref={canvasRef} className="marks" aria-hidden="true" />
         <div ref={tooltipRef} className="tooltip" role="tooltip" hidden />
         <div ref={wheelHintRef} className="wheel-hint" role="status" hidden>
-          Hold Ctrl (⌘ on a Mac) and scroll to zoom, or use + and −
+          {ui.t.wheelHint}
         </div>
       </div>
+      <FocusAnnouncer id="timeline-focus" navigation={() => rendererRef.current?.navigation() ?? null} />
     </section>
   );
 });

@@ -1,17 +1,18 @@
-import { useAppStore } from './StoreContext.tsx';
+import { useAppStore, useUiLocale } from './StoreContext.tsx';
 
 export function ZoomControls() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   return (
-    <div className="zoom-controls" role="group" aria-label="Zoom">
-      <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => store.getState().zoomBy(2, 0.5, 'replace')}>
+    <div className="zoom-controls" role="group" aria-label={t.zoomGroup}>
+      <button type="button" aria-label={t.zoomIn} title={t.zoomInTitle} onClick={() => store.getState().zoomBy(2, 0.5, 'replace')}>
         +
       </button>
-      <button type="button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => store.getState().zoomBy(0.5, 0.5, 'replace')}>
+      <button type="button" aria-label={t.zoomOut} title={t.zoomOutTitle} onClick={() => store.getState().zoomBy(0.5, 0.5, 'replace')}>
         −
       </button>
       <button type="button" onClick={() => store.getState().showAll()}>
-        Show all
+        {t.showAll}
       </button>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useAppState, usePageOptions } from '../StoreContext.tsx';
+import { useAppState, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { Timeline } from '../Timeline.tsx';
 import { StatusLine } from '../StatusLine.tsx';
 import { ZoomControls } from '../ZoomControls.tsx';
@@ -9,6 +9,8 @@ import { Notices } from '../Notices.tsx';
 import { FilterChips } from '../filters/FilterChips.tsx';
 import { FullViewLink } from './FullViewLink.tsx';
 import { startResizeMessages } from './resizeMessages.ts';
+import { KeyboardHelp } from '../KeyboardHelp.tsx';
+import { useGlobalKeys } from '../globalKeys.ts';
 
 /**
  * `?embed=1`: one view for a report. The timeline with its legend, a title, the status line and a
@@ -17,13 +19,15 @@ import { startResizeMessages } from './resizeMessages.ts';
  */
 export function EmbedApp() {
   const page = usePageOptions();
-  const datasetTitle = useAppState((s) => s.dataset?.title ?? 'Conflict Timeline');
+  const { t } = useUiLocale();
+  const datasetTitle = useAppState((s) => s.dataset?.title ?? t.product);
   const attribution = useAppState((s) => s.dataset?.attribution);
-  const rootRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
   useEffect(() => startResizeMessages(rootRef.current!), []);
+  useGlobalKeys();
   const style = page.height === null ? undefined : ({ '--embed-timeline-height': `${page.height}px` } as React.CSSProperties);
   return (
-    <div ref={rootRef} className={`embed-app${page.height === null ? ' fill' : ''}`} style={style}>
+    <main ref={rootRef} className={`embed-app${page.height === null ? ' fill' : ''}`} style={style}>
       <header className="embed-header">
         <h1 dir="auto">{page.title ?? datasetTitle}</h1>
         <StatusLine />
@@ -38,10 +42,11 @@ export function EmbedApp() {
       <Legend />
       {attribution && (
         <p className="attribution" dir="auto">
-          Source: {attribution}
+          {t.source(attribution)}
         </p>
       )}
       <DetailPanel />
-    </div>
+      <KeyboardHelp />
+    </main>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { useAppStore } from '../StoreContext.tsx';
+import { useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { urlViewOf } from '../../store/store.ts';
 import { fullViewUrlFor } from '../../share/links.ts';
 
 /** "Open in full view": the view as the reader has it now, in the full app, in a new tab. */
 export function FullViewLink() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   const linkRef = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     // Updated outside React, so that zooming does not re-render the tree.
@@ -17,7 +18,7 @@ export function FullViewLink() {
   }, [store]);
   return (
     <a ref={linkRef} className="full-view-link" target="_blank" rel="noopener noreferrer">
-      Open in full view <span aria-hidden="true">↗</span>
+      {t.openFullView} <span aria-hidden="true">↗</span>
     </a>
   );
 }

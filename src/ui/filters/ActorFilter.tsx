@@ -14,7 +14,7 @@ const VISIBLE_ROWS = 9;
  */
 export function ActorFilter() {
   const store = useAppStore();
-  const { lang, locale } = useUiLocale();
+  const { lang, locale, t } = useUiLocale();
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.actors);
   const role = useAppState((s) => s.filters.role);
@@ -56,25 +56,25 @@ export function ActorFilter() {
     <div className="filter-block">
       <div role="group" aria-labelledby="actors-label" className="actor-group">
         <div className="filter-head">
-          <h3 id="actors-label">Actors</h3>
+          <h3 id="actors-label">{t.actors}</h3>
           <div className="mini-buttons">
             <button
               type="button"
-              aria-label="Select all listed actors"
+              aria-label={t.selectAllActors}
               onClick={() => store.getState().setFilters({ actors: [...new Set([...selected, ...order.map((i) => table.actors[i]!.id)])] })}
             >
-              All
+              {t.all}
             </button>
-            <button type="button" aria-label="Select no actors (clears the actor filter)" onClick={() => store.getState().setFilters({ actors: [] })}>
-              None
+            <button type="button" aria-label={t.selectNoActors} onClick={() => store.getState().setFilters({ actors: [] })}>
+              {t.none}
             </button>
           </div>
         </div>
         <input
           type="search"
           className="filter-search"
-          aria-label="Find an actor"
-          placeholder={`Find among ${number.format(listable.length)} actors`}
+          aria-label={t.findActor}
+          placeholder={t.findAmong(number.format(listable.length))}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -103,16 +103,16 @@ export function ActorFilter() {
               );
             })}
           </div>
-          {order.length === 0 && <p className="empty">No actor matches “{query}”.</p>}
+          {order.length === 0 && <p className="empty">{t.noActorMatches(query)}</p>}
         </div>
       </div>
       <label className="role-select">
-        <span>Role</span>
+        <span>{t.role}</span>
         <select value={role ?? ''} onChange={(e) => store.getState().setFilters({ role: (e.target.value || null) as Role | null })}>
-          <option value="">any role</option>
+          <option value="">{t.anyRole}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              as {r}
+              {t.asRole(t.roleNames[r])}
             </option>
           ))}
         </select>

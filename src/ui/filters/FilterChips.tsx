@@ -5,27 +5,27 @@ import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 /** Each active filter as a chip that removes it, and "Clear all"; read-only, a line of words (in embeds). */
 export function FilterChips({ readOnly = false }: { readOnly?: boolean }) {
   const store = useAppStore();
-  const { lang, locale } = useUiLocale();
+  const { lang, locale, t } = useUiLocale();
   const filters = useAppState((s) => s.filters);
   const table = useAppState((s) => s.table);
   if (!isFiltering(filters)) return null;
-  const chips = describeFilters(filters, table, lang, locale);
+  const chips = describeFilters(filters, table, lang, locale, t);
   if (readOnly)
     return (
       <p className="filters-in-words" dir="auto">
-        Filtered: {chips.map((c) => c.label).join(' · ')}
+        {t.filtered(chips.map((c) => c.label).join(' · '))}
       </p>
     );
   return (
-    <div className="chips" role="group" aria-label="Active filters">
+    <div className="chips" role="group" aria-label={t.activeFilters}>
       {chips.map((chip) => (
-        <button key={chip.key} type="button" className="chip" aria-label={`Remove filter ${chip.label}`} onClick={() => store.getState().setFilters(chip.remove)}>
+        <button key={chip.key} type="button" className="chip" aria-label={t.removeFilter(chip.label)} onClick={() => store.getState().setFilters(chip.remove)}>
           <span dir="auto">{chip.label}</span>
           <span aria-hidden="true"> ×</span>
         </button>
       ))}
       <button type="button" className="chip clear" onClick={() => store.getState().clearFilters()}>
-        Clear all
+        {t.clearAll}
       </button>
     </div>
   );

@@ -6,7 +6,7 @@ import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 /** Country (a select) and place name (typed, with suggestions from the data). */
 export function PlaceFilter() {
   const store = useAppStore();
-  const { locale } = useUiLocale();
+  const { locale, t } = useUiLocale();
   const country = useAppState((s) => s.filters.country);
   const place = useAppState((s) => s.filters.place);
   const { countries, places } = useAppState((s) => placeCounts(settledView(s)));
@@ -21,11 +21,11 @@ export function PlaceFilter() {
   };
   return (
     <div role="group" aria-labelledby="place-label" className="filter-block">
-      <h3 id="place-label">Place</h3>
+      <h3 id="place-label">{t.place}</h3>
       <label className="role-select">
-        <span>Country</span>
+        <span>{t.country}</span>
         <select value={country ?? ''} onChange={(e) => store.getState().setFilters({ country: e.target.value || null })}>
-          <option value="">any country</option>
+          <option value="">{t.anyCountry}</option>
           {options.map(([code, count]) => (
             <option key={code} value={code}>
               {countryName(code, locale)} ({code}) · {number.format(count)}
@@ -34,12 +34,12 @@ export function PlaceFilter() {
         </select>
       </label>
       <label className="role-select">
-        <span>Location</span>
+        <span>{t.location}</span>
         <input
           type="search"
           list="place-names"
           value={draft ?? place ?? ''}
-          placeholder="any location"
+          placeholder={t.anyLocation}
           onChange={(e) => {
             setDraft(e.target.value);
             if (e.target.value === '') commitPlace('');

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useAppState, useAppStore } from '../StoreContext.tsx';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 /**
  * Searches titles, descriptions, actors and places in every language. The first key of a search
@@ -7,17 +7,18 @@ import { useAppState, useAppStore } from '../StoreContext.tsx';
  */
 export function SearchBox() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   const q = useAppState((s) => s.filters.q);
   const typing = useRef(false);
   return (
     <div className="filter-block">
       <label className="search-label">
-        <h3>Search</h3>
+        <h3>{t.search}</h3>
         <input
           type="search"
           className="filter-search"
-          aria-label="Search events"
-          placeholder="Words in any language: ceasefire, وقف إطلاق النار"
+          aria-label={t.searchEvents}
+          placeholder={t.searchPlaceholder}
           value={q}
           onChange={(e) => {
             store.getState().setFilters({ q: e.target.value }, typing.current ? 'replace' : 'push');

@@ -7,7 +7,7 @@ import { ShapeIcon } from '../ShapeIcon.tsx';
 /** One checkbox per event type present in the data, with its legend mark and count. */
 export function TypeFilter() {
   const store = useAppStore();
-  const { lang, locale } = useUiLocale();
+  const { lang, locale, t: words } = useUiLocale();
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.types);
   const counts = useAppState((s) => typeCounts(settledView(s)));
@@ -17,7 +17,7 @@ export function TypeFilter() {
     store.getState().setFilters({ types: on ? [...selected, t] : selected.filter((x) => x !== t) });
   return (
     <div role="group" aria-labelledby="types-label" className="filter-block">
-      <h3 id="types-label">Event types</h3>
+      <h3 id="types-label">{words.eventTypes}</h3>
       {EVENT_TYPES.filter((_, i) => present[i] === 1).map((t) => (
         <label key={t} className="check-row static">
           <input type="checkbox" checked={selected.includes(t)} onChange={(e) => toggle(t, e.target.checked)} />

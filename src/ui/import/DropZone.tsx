@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useAppStore } from '../StoreContext.tsx';
+import { useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { openFile } from './importFlow.ts';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -7,6 +7,7 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
 /** Dropping a file anywhere on the page opens it, with the choices next to "Open data file". */
 export function DropZone() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -47,7 +48,7 @@ export function DropZone() {
   if (!over) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">
-      <p>Drop the file to open it</p>
+      <p>{t.dropToOpen}</p>
     </div>
   );
 }

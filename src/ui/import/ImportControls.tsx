@@ -1,24 +1,25 @@
 import { useId, useRef } from 'react';
-import { FORMATS, FORMAT_LABEL, type ImportFormat } from '../../io/formats.ts';
-import { useAppState, useAppStore } from '../StoreContext.tsx';
+import { FORMATS, type ImportFormat } from '../../io/formats.ts';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { openFile } from './importFlow.ts';
 
 /** "Open data file", the format (detected unless chosen) and whether the file replaces or adds to the data. */
 export function ImportControls() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   const options = useAppState((s) => s.importOptions);
   const busy = useAppState((s) => s.importing !== null);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   return (
-    <div className="import-controls" role="group" aria-label="Open data">
+    <div className="import-controls" role="group" aria-label={t.openData}>
       <input
         ref={input}
         id={`${id}-file`}
         className="visually-hidden"
         type="file"
         accept=".csv,.json,.txt,.tsv,text/csv,application/json"
-        aria-label="Open data file"
+        aria-label={t.openDataFile}
         disabled={busy}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -27,32 +28,32 @@ export function ImportControls() {
         }}
       />
       <label htmlFor={`${id}-file`} className={`button primary${busy ? ' disabled' : ''}`}>
-        Open data file…
+        {t.openDataFileButton}
       </label>
       <label className="import-format">
-        <span className="visually-hidden">Format</span>
+        <span className="visually-hidden">{t.format}</span>
         <select
           value={options.format}
-          aria-label="Format"
+          aria-label={t.format}
           onChange={(e) => store.getState().setImportOptions({ format: e.currentTarget.value as ImportFormat | 'auto' })}
         >
-          <option value="auto">Detect format</option>
+          <option value="auto">{t.detectFormat}</option>
           {FORMATS.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABEL[f]}
+              {t.formatNames[f]}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="import-mode">
-        <legend className="visually-hidden">When opening a file</legend>
+        <legend className="visually-hidden">{t.whenOpening}</legend>
         <label>
           <input type="radio" name={`${id}-mode`} checked={options.mode === 'replace'} onChange={() => store.getState().setImportOptions({ mode: 'replace' })} />
-          Replace
+          {t.replace}
         </label>
         <label>
           <input type="radio" name={`${id}-mode`} checked={options.mode === 'add'} onChange={() => store.getState().setImportOptions({ mode: 'add' })} />
-          Add to current data
+          {t.addToData}
         </label>
       </fieldset>
     </div>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { describeIssue, reportToCsv, summariseReport, type ImportReport, type RowIssue } from '../../io/report.ts';
-import { useAppState, useAppStore } from '../StoreContext.tsx';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 const SHOWN = 50;
 
@@ -22,7 +22,8 @@ function byField(issues: readonly RowIssue[]): [string, number][] {
 }
 
 function IssueList({ title, issues, className }: { title: string; issues: readonly RowIssue[]; className: string }) {
-  const number = new Intl.NumberFormat('en-GB');
+  const { locale, t } = useUiLocale();
+  const number = new Intl.NumberFormat(locale);
   const fields = useMemo(() => byField(issues), [issues]);
   if (issues.length === 0) return null;
   return (
@@ -31,17 +32,17 @@ function IssueList({ title, issues, className }: { title: string; issues: readon
         {title} <span className="muted">({number.format(issues.length)})</span>
       </h3>
       {fields.length > 1 && (
-        <p className="muted">By field: {fields.map(([f, n]) => `${f} (${number.format(n)})`).join(', ')}</p>
+        <p className="muted">{t.byField(fields.map(([f, n]) => `${f} (${number.format(n)})`).join(', '))}</p>
       )}
       <ul>
         {issues.slice(0, SHOWN).map((issue, i) => (
-          <li key={i} dir="auto">
+          <li key={i} dir="auto" lang="en">
             {describeIssue(issue)}
           </li>
         ))}
       </ul>
       {issues.length > SHOWN && (
-        <p className="muted">…and {number.format(issues.length - SHOWN)} more in the downloaded report.</p>
+        <p className="muted">{t.moreInReport(number.format(issues.length - SHOWN))}</p>
       )}
     </section>
   );
@@ -51,52 +52,53 @@ function IssueList({ title, issues, className }: { title: string; issues: readon
 export function ImportReportPanel() {
   const store = useAppStore();
   const report = useAppState((s) => s.importReport);
+  const { locale, t } = useUiLocale();
   if (!report) return null;
-  const number = new Intl.NumberFormat('en-GB');
+  const number = new Intl.NumberFormat(locale);
   return (
     <section className="import-report" aria-labelledby="import-report-title">
       <div className="report-head">
         <h2 id="import-report-title" dir="auto">
-          Import report: {report.fileName}
+          {t.importReport(report.fileName)}
         </h2>
         <div className="report-actions">
           <button type="button" onClick={() => downloadCsv(report)}>
-            Download report (CSV)
+            {t.downloadReport}
           </button>
           <button type="button" onClick={() => store.getState().showImportReport(null)}>
-            Close report
+            {t.closeReport}
           </button>
         </div>
       </div>
       <p className="report-summary">
-        Read as {report.format}. {summariseReport(report)}
+        {t.readAs(report.format)} {t.reportInEnglish} <span lang="en" dir="auto">{summariseReport(report)}</span>
       </p>
       <dl className="report-counts">
         <div>
-          <dt>Rows read</dt>
+          <dt>{t.rowsRead}</dt>
           <dd>{number.format(report.rowsRead)}</dd>
         </div>
         <div>
-          <dt>Imported</dt>
+          <dt>{t.imported}</dt>
           <dd>{number.format(report.imported)}</dd>
         </div>
         <div>
-          <dt>Fixed</dt>
+          <dt>{t.fixed}</dt>
           <dd>{number.format(report.fixedRows)}</dd>
         </div>
         <div className={report.rejectedRows ? 'has-rejects' : ''}>
-          <dt>Rejected</dt>
+          <dt>{t.rejected}</dt>
           <dd>{number.format(report.rejectedRows)}</dd>
         </div>
       </dl>
-      <IssueList title="Rejected rows" issues={report.rejections} className="rejected" />
-      <IssueList title="Fixes" issues={report.fixes} className="fixed" />
+      <IssueList title={t.rejectedRows} issues={report.rejections} className="rejected" />
+      <IssueList title={t.fixes} issues={report.fixes} className="fixed" />
       {report.notes.length > 0 && (
-        <section className="report-list" aria-label="Notes">
-          <h3>Notes</h3>
+        <section className="report-list" aria-label={t.notes}>
+          <h3>{t.notes}</h3>
           <ul>
             {report.notes.map((n, i) => (
-              <li key={i} dir="auto">
+              <li key={i} dir="auto" lang="en">
                 {n}
               </li>
             ))}

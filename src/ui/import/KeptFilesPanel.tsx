@@ -1,11 +1,9 @@
 import { useId } from 'react';
-import { useAppState, useAppStore } from '../StoreContext.tsx';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { formatBytes } from '../../storage/formatBytes.ts';
 import { forgetAllKeptFiles, forgetKeptFile } from './keptFilesFlow.ts';
 import { restoreKeptFiles } from './restoreKeptFiles.ts';
 import { dropDataParam } from './importFlow.ts';
-
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** "Kept in this browser": the files that come back after a reload, each with Forget. */
 export function KeptFilesPanel() {
@@ -14,25 +12,25 @@ export function KeptFilesPanel() {
   const onScreen = useAppState((s) => s.dataSource.kind === 'files');
   const busy = useAppState((s) => s.importing !== null);
   const id = useId();
+  const { locale, t } = useUiLocale();
   if (files.length === 0) return null;
+  const when = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <section className="kept-files" aria-labelledby={`${id}-title`}>
       <div className="kept-head">
-        <h2 id={`${id}-title`}>Kept in this browser</h2>
+        <h2 id={`${id}-title`}>{t.keptTitle}</h2>
         <p className="muted">
-          {onScreen
-            ? 'These files come back when you reload. They stay on this computer and are sent nowhere.'
-            : 'Not on screen now. They stay on this computer and are sent nowhere.'}
+          {onScreen ? t.keptOnScreen : t.keptNotOnScreen}
         </p>
         <div className="kept-actions">
           {!onScreen && (
             <button type="button" disabled={busy} onClick={() => void restoreKeptFiles(store).then((loaded) => loaded && dropDataParam())}>
-              Open them again
+              {t.keptOpenAgain}
             </button>
           )}
           {files.length > 1 && (
             <button type="button" onClick={() => void forgetAllKeptFiles(store)}>
-              Forget all
+              {t.keptForgetAll}
             </button>
           )}
         </div>
@@ -44,10 +42,10 @@ export function KeptFilesPanel() {
               {file.name}
             </span>
             <span className="muted">
-              {formatBytes(file.size)} · {i > 0 || file.mode === 'add' ? 'added' : 'opened'} {when.format(file.keptAt)}
+              {formatBytes(file.size)} · {(i > 0 || file.mode === 'add' ? t.keptAdded : t.keptOpened)(when.format(file.keptAt))}
             </span>
-            <button type="button" aria-label={`Forget ${file.name}`} onClick={() => void forgetKeptFile(store, file.id)}>
-              Forget
+            <button type="button" aria-label={t.keptForgetFile(file.name)} onClick={() => void forgetKeptFile(store, file.id)}>
+              {t.keptForget}
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAPPED_FIELDS, MAPPED_FIELD_LABEL, type ColumnMapping } from '../../io/columnMapping.ts';
-import { useAppState, useAppStore } from '../StoreContext.tsx';
+import { MAPPED_FIELDS, type ColumnMapping } from '../../io/columnMapping.ts';
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { runImport } from './importFlow.ts';
 
 const ZONES: readonly string[] = (() => {
@@ -14,6 +14,7 @@ const ZONES: readonly string[] = (() => {
 /** For a CSV that is neither ACLED nor UCDP: which column is the date, the title, the actors… */
 export function MappingDialog() {
   const store = useAppStore();
+  const { t } = useUiLocale();
   const request = useAppState((s) => s.mappingRequest);
   const dialog = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -24,7 +25,7 @@ export function MappingDialog() {
     if (!request && dialog.current?.open) dialog.current.close();
   }, [request]);
 
-  if (!request || !mapping) return <dialog ref={dialog} className="mapping-dialog" aria-label="Map columns" />;
+  if (!request || !mapping) return <dialog ref={dialog} className="mapping-dialog" aria-label={t.mapColumns} />;
   const ready = Boolean(mapping.date && mapping.title);
   const close = () => store.getState().requestMapping(null);
   const submit = () => {
@@ -41,15 +42,15 @@ export function MappingDialog() {
         }}
       >
         <h2 id="mapping-title" dir="auto">
-          Map the columns of {request.fileName}
+          {t.mapColumnsOf(request.fileName)}
         </h2>
-        <p className="muted">This CSV is not an ACLED or UCDP export. Say which column holds what; the date and the title are needed.</p>
+        <p className="muted">{t.mapColumnsIntro}</p>
         <div className="mapping-grid">
           {MAPPED_FIELDS.map((field) => (
             <label key={field}>
-              <span>{MAPPED_FIELD_LABEL[field]}</span>
+              <span>{t.mappedFieldNames[field]}</span>
               <select value={mapping[field]} onChange={(e) => setMapping({ ...mapping, [field]: e.currentTarget.value })}>
-                <option value="">— none —</option>
+                <option value="">{t.noColumn}</option>
                 {request.columns.map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -59,7 +60,7 @@ export function MappingDialog() {
             </label>
           ))}
           <label>
-            <span>Time zone of the dates</span>
+            <span>{t.timeZoneOfDates}</span>
             <select value={mapping.timeZone} onChange={(e) => setMapping({ ...mapping, timeZone: e.currentTarget.value })}>
               {ZONES.map((z) => (
                 <option key={z}>{z}</option>
@@ -67,13 +68,13 @@ export function MappingDialog() {
             </select>
           </label>
           <label>
-            <span>Language of the text</span>
+            <span>{t.languageOfText}</span>
             <input value={mapping.language} pattern="[a-z]{2,3}" onChange={(e) => setMapping({ ...mapping, language: e.currentTarget.value.trim() })} />
           </label>
         </div>
         {request.sample.length > 0 && (
           <div className="mapping-sample">
-            <table aria-label="First rows of the file">
+            <table aria-label={t.firstRows}>
               <thead>
                 <tr>
                   {request.columns.map((c) => (
@@ -99,10 +100,10 @@ export function MappingDialog() {
         )}
         <div className="dialog-actions">
           <button type="button" onClick={close}>
-            Cancel
+            {t.cancel}
           </button>
           <button type="submit" className="primary" disabled={!ready}>
-            Import
+            {t.importButton}
           </button>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { startImport, type RunningImport } from '../../io/importClient.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
 import type { AppStore, DataSource, LoadMode } from '../../store/store.ts';
 import { keepOpenedFile } from './keptFilesFlow.ts';
+import { uiLocaleOf } from '../../i18n/locale.ts';
 
 let running: RunningImport | null = null;
 
@@ -22,11 +23,12 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
   running = null;
   const s = store.getState();
   s.setImporting(null);
-  const kept = s.dataset ? ' The data already loaded stays.' : '';
+  const { t } = uiLocaleOf(s.lang);
+  const kept = s.dataset ? t.dataStays : '';
   switch (result.kind) {
     case 'done':
       if (result.dataset.events.length === 0) {
-        s.addNotice(`${job.fileName}: no event could be imported.${kept}`);
+        s.addNotice(`${t.noEventImported(job.fileName)}${kept}`);
         s.showImportReport(result.report);
         return 'refused';
       }
@@ -43,10 +45,10 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
       s.addNotice(`${result.message}${kept}`);
       return 'refused';
     case 'cancelled':
-      s.addNotice(`Opening ${job.fileName} was cancelled.${kept}`);
+      s.addNotice(`${t.openingCancelled(job.fileName)}${kept}`);
       return 'cancelled';
     case 'failed':
-      s.addNotice(`${job.fileName} could not be read: ${result.message}.${kept}`);
+      s.addNotice(`${t.couldNotRead(job.fileName, result.message)}${kept}`);
       return 'refused';
   }
 }

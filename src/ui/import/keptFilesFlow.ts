@@ -4,6 +4,9 @@ import { openKeptFiles, type KeptFiles } from '../../storage/keptFiles.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
 import type { AppStore, LoadMode } from '../../store/store.ts';
 import { formatBytes } from '../../storage/formatBytes.ts';
+import { uiLocaleOf } from '../../i18n/locale.ts';
+
+const wordsOf = (store: AppStore) => uiLocaleOf(store.getState().lang).t;
 
 let storage: KeptFiles | null | undefined;
 
@@ -23,8 +26,9 @@ export async function keepOpenedFile(store: AppStore, job: ImportJob, mode: Load
     );
     store.getState().setKeptFiles(list);
   } catch (error) {
-    const reason = error instanceof DOMException && error.name === 'QuotaExceededError' ? 'its storage is full' : (error as Error)?.message || 'it refused';
-    store.getState().addNotice(`${job.fileName} (${formatBytes(job.file.size)}) could not be kept in this browser: ${reason}. Its data stays on screen until you reload.`);
+    const t = wordsOf(store);
+    const reason = error instanceof DOMException && error.name === 'QuotaExceededError' ? t.keptStorageFull : (error as Error)?.message || t.keptRefused;
+    store.getState().addNotice(t.keptFailed(job.fileName, formatBytes(job.file.size), reason));
   }
 }
 
@@ -33,7 +37,7 @@ export async function forgetKeptFile(store: AppStore, id: number): Promise<void>
   if (!kept) return;
   const name = store.getState().keptFiles.find((f) => f.id === id)?.name ?? 'The file';
   store.getState().setKeptFiles(await kept.forget(id));
-  store.getState().addNotice(`${name} is no longer kept in this browser. Its data stays on screen until you reload.`);
+  store.getState().addNotice(wordsOf(store).keptForgotten(name));
 }
 
 export async function forgetAllKeptFiles(store: AppStore): Promise<void> {
@@ -41,7 +45,7 @@ export async function forgetAllKeptFiles(store: AppStore): Promise<void> {
   if (!kept) return;
   await kept.forgetAll();
   store.getState().setKeptFiles([]);
-  store.getState().addNotice('No file is kept in this browser now. The data on screen stays until you reload.');
+  store.getState().addNotice(wordsOf(store).keptAllForgotten);
 }
 
 /** Shows what is kept without opening it (when a link opened its own data). */

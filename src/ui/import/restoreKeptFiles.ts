@@ -3,6 +3,7 @@
 import type { AppStore } from '../../store/store.ts';
 import { keptFiles } from './keptFilesFlow.ts';
 import { runImport } from './importFlow.ts';
+import { uiLocaleOf } from '../../i18n/locale.ts';
 
 /** Resolves true when at least one kept file loaded. */
 export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
@@ -12,7 +13,7 @@ export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
   try {
     files = await kept.files();
   } catch (error) {
-    store.getState().addNotice(`The files kept in this browser could not be read: ${(error as Error)?.message ?? error}.`);
+    store.getState().addNotice(uiLocaleOf(store.getState().lang).t.keptUnreadable(String((error as Error)?.message ?? error)));
     return false;
   }
   store.getState().setKeptFiles(files.map(({ file: _file, ...info }) => info));

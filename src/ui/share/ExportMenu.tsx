@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useAppState, useAppStore, usePageOptions } from '../StoreContext.tsx';
+import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { exportCsv, exportJson, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
 import { visibleCount } from '../../store/derived.ts';
 
@@ -10,6 +10,7 @@ import { currentPermalink } from './permalink.ts';
 export function ExportMenu() {
   const store = useAppStore();
   const { theme } = usePageOptions();
+  const { locale, t } = useUiLocale();
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<EventScope>('filtered');
   const [busy, setBusy] = useState<string | null>(null);
@@ -17,7 +18,7 @@ export function ExportMenu() {
   const rootRef = useRef<HTMLDivElement>(null);
   const filteredCount = useAppState((s) => (open ? visibleCount({ ...s, window: ALL_TIME }) : 0));
   const windowCount = useAppState((s) => (open ? visibleCount(s) : 0));
-  const n = new Intl.NumberFormat('en-GB');
+  const n = new Intl.NumberFormat(locale);
 
   useEffect(() => {
     if (!open) return;
@@ -36,7 +37,7 @@ export function ExportMenu() {
     try {
       await action();
     } catch (error) {
-      store.getState().addNotice(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      store.getState().addNotice(t.failed(name, error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(null);
     }
@@ -46,38 +47,38 @@ export function ExportMenu() {
   return (
     <div className="export-menu" ref={rootRef}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-        Export <span aria-hidden="true">▾</span>
+        {t.export} <span aria-hidden="true">▾</span>
       </button>
-      <div id={panelId} className="export-panel" role="group" aria-label="Export" hidden={!open}>
-        <p className="export-heading">The view as an image</p>
+      <div id={panelId} className="export-panel" role="group" aria-label={t.export} hidden={!open}>
+        <p className="export-heading">{t.exportImage}</p>
         <div className="export-buttons">
-          <button type="button" disabled={busy !== null} onClick={() => run('Export SVG', () => exportSvg(state(), theme, currentPermalink(state())))}>
-            Export SVG
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportSvg, () => exportSvg(state(), theme, currentPermalink(state())))}>
+            {t.exportSvg}
           </button>
-          <button type="button" disabled={busy !== null} onClick={() => run('Export PNG', () => exportPng(state(), theme, currentPermalink(state())))}>
-            Export PNG
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportPng, () => exportPng(state(), theme, currentPermalink(state())))}>
+            {t.exportPng}
           </button>
         </div>
         <fieldset className="export-scope">
-          <legend className="export-heading">The events as data</legend>
+          <legend className="export-heading">{t.exportData}</legend>
           <label>
             <input type="radio" name={`${panelId}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
-            All that pass the filters ({n.format(filteredCount)})
+            {t.scopeFiltered(n.format(filteredCount))}
           </label>
           <label>
             <input type="radio" name={`${panelId}-scope`} checked={scope === 'window'} onChange={() => setScope('window')} />
-            Only those in the visible window ({n.format(windowCount)})
+            {t.scopeWindow(n.format(windowCount))}
           </label>
         </fieldset>
         <div className="export-buttons">
-          <button type="button" disabled={busy !== null} onClick={() => run('Export CSV', () => exportCsv(state(), scope))}>
-            Export CSV
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, () => exportCsv(state(), scope))}>
+            {t.exportCsv}
           </button>
-          <button type="button" disabled={busy !== null} onClick={() => run('Export JSON', () => exportJson(state(), scope))}>
-            Export JSON
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, () => exportJson(state(), scope))}>
+            {t.exportJson}
           </button>
         </div>
-        <p className="export-note" role="status">{busy ? `${busy}…` : 'Images show the timeline as it is on screen, with the filters, the source and today’s date.'}</p>
+        <p className="export-note" role="status">{busy ? `${busy}…` : t.exportNote}</p>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useAppState, useAppStore, usePageOptions } from '../StoreContext.tsx';
+import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { embedUrlFor, iframeSnippet } from '../../share/links.ts';
 import { checkDataUrl } from '../../io/fetchDataset.ts';
 import type { ThemeName } from '../../store/pageOptions.ts';
@@ -17,10 +17,11 @@ async function copyText(text: string, fallbackField: HTMLInputElement | HTMLText
 }
 
 function CopyButton({ text, field, label }: { text: string; field: React.RefObject<HTMLInputElement | HTMLTextAreaElement | null>; label: string }) {
+  const { t } = useUiLocale();
   const [said, setSaid] = useState('');
   return (
     <>
-      <button type="button" onClick={async () => setSaid((await copyText(text, field.current)) ? 'Copied.' : 'Selected: press Ctrl+C (⌘C) to copy.')}>
+      <button type="button" onClick={async () => setSaid((await copyText(text, field.current)) ? t.copied : t.selectedPressCopy)}>
         {label}
       </button>
       <span className="copy-status" role="status">
@@ -34,6 +35,7 @@ function CopyButton({ text, field, label }: { text: string; field: React.RefObje
 export function ShareDialog() {
   const store = useAppStore();
   const page = usePageOptions();
+  const { t } = useUiLocale();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
@@ -51,7 +53,7 @@ export function ShareDialog() {
   const publishedCheck = published.trim() ? checkDataUrl(published.trim(), window.location.href) : null;
   const permalink = useAppState((s) => (open ? currentPermalink(s, publishedCheck?.ok ? publishedCheck.url.href : null) : ''));
   const embedSrc = permalink ? embedUrlFor(permalink, { title: title.trim() || null, height: null, controls, theme }) : '';
-  const snippet = iframeSnippet(embedSrc, { width, height }, title.trim() || datasetTitle || 'Conflict Timeline');
+  const snippet = iframeSnippet(embedSrc, { width, height }, title.trim() || datasetTitle || t.product);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -63,75 +65,72 @@ export function ShareDialog() {
   return (
     <>
       <button type="button" className="share-button" onClick={() => setOpen(true)}>
-        Share
+        {t.share}
       </button>
       <dialog ref={dialogRef} className="share-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
         {open && (
           <div className="share-body">
             <div className="share-head">
-              <h2 id={`${id}-title`}>Share this view</h2>
-              <button type="button" className="close" aria-label="Close" onClick={() => setOpen(false)}>
+              <h2 id={`${id}-title`}>{t.shareTitle}</h2>
+              <button type="button" className="close" aria-label={t.close} onClick={() => setOpen(false)}>
                 ×
               </button>
             </div>
             {dataSource.kind === 'files' && (
               <div className="share-warning">
-                <p>
-                  This view shows data opened from {dataSource.names.length === 1 ? 'a file' : 'files'} (<span dir="auto">{dataSource.names.join(', ')}</span>). A
-                  link cannot carry a file: without a data address, the link and the embed show the bundled data. Publish the file at an http(s) address and give it here.
-                </p>
+                <p dir="auto">{t.filesWarning(dataSource.names.length, dataSource.names.join(', '))}</p>
                 <label className="field">
-                  <span>Address of the published data</span>
+                  <span>{t.publishedAddress}</span>
                   <input type="url" value={published} placeholder="https://example.org/events.json" onChange={(e) => setPublished(e.target.value)} />
                 </label>
                 {publishedCheck && !publishedCheck.ok && <p className="field-error">{publishedCheck.message}</p>}
               </div>
             )}
             <section aria-labelledby={`${id}-link`}>
-              <h3 id={`${id}-link`}>Link to this view</h3>
+              <h3 id={`${id}-link`}>{t.linkToView}</h3>
               <div className="copy-row">
-                <input ref={linkRef} readOnly value={permalink} aria-label="Link to this view" onFocus={(e) => e.target.select()} />
-                <CopyButton text={permalink} field={linkRef} label="Copy link" />
+                <input ref={linkRef} readOnly value={permalink} aria-label={t.linkToView} dir="ltr" onFocus={(e) => e.target.select()} />
+                <CopyButton text={permalink} field={linkRef} label={t.copyLink} />
               </div>
             </section>
             <section aria-labelledby={`${id}-embed`}>
-              <h3 id={`${id}-embed`}>Embed in a web page</h3>
+              <h3 id={`${id}-embed`}>{t.embedInPage}</h3>
               <div className="embed-options">
                 <label className="field">
-                  <span>Width (px)</span>
-                  <input type="number" min={280} max={2000} value={width ?? ''} placeholder="full width" disabled={width === null} onChange={(e) => setWidth(Math.max(280, Number(e.target.value) || 280))} />
+                  <span>{t.widthPx}</span>
+                  <input type="number" min={280} max={2000} value={width ?? ''} placeholder={t.fullWidth} disabled={width === null} onChange={(e) => setWidth(Math.max(280, Number(e.target.value) || 280))} />
                 </label>
                 <label className="check">
                   <input type="checkbox" checked={width === null} onChange={(e) => setWidth(e.target.checked ? null : 720)} />
-                  Full width
+                  {t.fullWidth}
                 </label>
                 <label className="field">
-                  <span>Height (px)</span>
+                  <span>{t.heightPx}</span>
                   <input type="number" min={240} max={2000} value={height} onChange={(e) => setHeight(Math.min(2000, Math.max(240, Number(e.target.value) || 240)))} />
                 </label>
                 <label className="field wide">
-                  <span>Title</span>
+                  <span>{t.title}</span>
                   <input type="text" value={title} placeholder={datasetTitle} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
                 </label>
                 <label className="check">
                   <input type="checkbox" checked={controls} onChange={(e) => setControls(e.target.checked)} />
-                  Zoom buttons
+                  {t.zoomButtons}
                 </label>
                 <label className="field">
-                  <span>Theme</span>
+                  <span>{t.theme}</span>
                   <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeName)}>
-                    <option value="light">Light</option>
-                    <option value="dark">Dark</option>
+                    <option value="light">{t.themeLight}</option>
+                    <option value="dark">{t.themeDark}</option>
                   </select>
                 </label>
               </div>
               <div className="copy-row">
-                <textarea ref={snippetRef} readOnly value={snippet} rows={4} aria-label="Embed code" onFocus={(e) => e.target.select()} />
-                <CopyButton text={snippet} field={snippetRef} label="Copy embed code" />
+                <textarea ref={snippetRef} readOnly value={snippet} rows={4} aria-label={t.embedCode} dir="ltr" onFocus={(e) => e.target.select()} />
+                <CopyButton text={snippet} field={snippetRef} label={t.copyEmbedCode} />
               </div>
-              <h3>Preview</h3>
+              <h3>{t.preview}</h3>
               <div className="embed-preview">
-                <iframe src={embedSrc} title="Preview of the embed" width={width ?? '100%'} height={height} style={{ border: 0, maxWidth: '100%' }} />
+                <iframe src={embedSrc} title={t.previewTitle} width={width ?? '100%'} height={height} style={{ border: 0, maxWidth: '100%' }} />
               </div>
             </section>
           </div>
