@@ -58,6 +58,12 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/mapping-dialog.png` });
   console.log(`${out}/mapping-dialog.png`);
+  // Files opened here are kept in the browser (IndexedDB) and would come back on every later page.
+  const forgetKeptFiles = () =>
+    page.evaluate(async () => {
+      for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name);
+    });
+  await forgetKeptFiles();
   // Many events: busy lanes draw their density, with a hover count.
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForSelector('.lane-label');
@@ -69,6 +75,7 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/density.png` });
   console.log(`${out}/density.png`);
+  await forgetKeptFiles();
 
   // Putting a view into a report: the Share dialog, the Export menu, embeds, the exported PNG, print.
   await page.goto(`http://127.0.0.1:${port}/?from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report`);
