@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 
 /** The "?" button in the toolbar, for those who do not know the key yet. */
@@ -17,13 +17,7 @@ export function KeyboardHelp() {
   const store = useAppStore();
   const { t } = useUiLocale();
   const open = useAppState((s) => s.keyboardHelpOpen);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open);
   return (
     <dialog ref={dialogRef} className="keyboard-help" aria-labelledby="keyboard-help-title" onClose={() => store.getState().setKeyboardHelpOpen(false)}>
       <div className="share-head">

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useModalDialog } from '../useModalDialog.ts';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { embedUrlFor, iframeSnippet } from '../../share/links.ts';
 import { checkDataUrl } from '../../io/fetchDataset.ts';
@@ -36,11 +37,11 @@ export function ShareDialog() {
   const store = useAppStore();
   const page = usePageOptions();
   const { t } = useUiLocale();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const [open, setOpen] = useState(false);
+  const dialogRef = useModalDialog(open);
   const [width, setWidth] = useState<number | null>(null);
   const [height, setHeight] = useState(480);
   const [title, setTitle] = useState('');
@@ -54,13 +55,6 @@ export function ShareDialog() {
   const permalink = useAppState((s) => (open ? currentPermalink(s, publishedCheck?.ok ? publishedCheck.url.href : null) : ''));
   const embedSrc = permalink ? embedUrlFor(permalink, { title: title.trim() || null, height: null, controls, theme }) : '';
   const snippet = iframeSnippet(embedSrc, { width, height }, title.trim() || datasetTitle || t.product);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <>
