@@ -24,6 +24,19 @@ declare global {
 /** Installed in every document before its own scripts; it must not refer to anything outside itself. */
 function installInPage(): void {
   const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  /** ms from `act` until `status` changes, plus one frame. */
+  const timeUntilChanged = (status: Element, act: () => void) =>
+    new Promise<number>((resolve) => {
+      const before = status.textContent;
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        if (status.textContent === before) return;
+        observer.disconnect();
+        void nextFrame().then((t) => resolve(t - t0));
+      });
+      observer.observe(status, { subtree: true, childList: true, characterData: true });
+      act();
+    });
   let frames: number[] = [];
   let recording = false;
   const record = (t: number) => {
@@ -54,28 +67,9 @@ function installInPage(): void {
       recording = false;
       return frames;
     },
-    timeClick: (target, status) =>
-      new Promise((resolve) => {
-        const before = status.textContent;
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (status.textContent === before) return;
-          observer.disconnect();
-          void nextFrame().then((t) => resolve(t - t0));
-        });
-        observer.observe(status, { subtree: true, childList: true, characterData: true });
-        (target as HTMLElement).click();
-      }),
+    timeClick: (target, status) => timeUntilChanged(status, () => (target as HTMLElement).click()),
     timeTyping: (target, status, text) =>
-      new Promise((resolve) => {
-        const before = status.textContent;
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (status.textContent === before) return;
-          observer.disconnect();
-          void nextFrame().then((t) => resolve(t - t0));
-        });
-        observer.observe(status, { subtree: true, childList: true, characterData: true });
+      timeUntilChanged(status, () => {
         // React listens for input events and reads the value through the native setter.
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(target, text);
         target.dispatchEvent(new Event('input', { bubbles: true }));
