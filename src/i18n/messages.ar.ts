@@ -160,6 +160,24 @@ export const ar: Messages = {
   dismissNotice: 'إخفاء التنبيه',
   ignoredFromLink: (reasons) => `تم تجاهل ما يلي من الرابط (بالإنجليزية): ${reasons}.`,
   bundledInstead: 'تُعرض البيانات المرفقة بالتطبيق بدلًا منها.',
+  dataLinkProblem: (p) => {
+    switch (p.kind) {
+      case 'not-a-url':
+        return `رابط البيانات "${p.link}" ليس عنوان URL.`;
+      case 'not-http':
+        return `رابط البيانات "${p.link}" ليس عنوان http(s)، لذلك لم يُفتح.`;
+      case 'credentials':
+        return `رابط البيانات "${p.link}" يحوي اسم مستخدم أو كلمة مرور، لذلك لم يُفتح.`;
+      case 'status':
+        return `تعذّر تحميل البيانات من ${p.url}: أجاب الخادم بـ ${p.status}.`;
+      case 'too-large':
+        return `حجم البيانات في ${p.url} ${p.megabytes === null ? `أكبر من ${p.limitMegabytes} ميغابايت` : `${p.megabytes} ميغابايت`}؛ يمكن فتح ما يصل إلى ${p.limitMegabytes} ميغابايت.`;
+      case 'timeout':
+        return `لم تصل البيانات من ${p.url} خلال ${p.seconds} ثانية.`;
+      case 'unreachable':
+        return `تعذّر تحميل البيانات من ${p.url}: لم يُجب الخادم، أو لا يسمح لمواقع أخرى بقراءتها (CORS). (${p.detail})`;
+    }
+  },
   keptInstead: 'تُعرض بدلًا منها الملفات المحفوظة في هذا المتصفح.',
   keptTitle: 'محفوظ في هذا المتصفح',
   keptOnScreen: 'تعود هذه الملفات عند إعادة تحميل الصفحة. تبقى على هذا الجهاز ولا تُرسل إلى أي مكان.',

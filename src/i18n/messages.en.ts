@@ -2,6 +2,7 @@
 // (a missing Arabic string is a type error). Numbers and dates arrive already formatted with Intl.
 import type { MappedField } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
+import type { DataLinkProblem } from '../io/fetchDataset.ts';
 import type { COUNT_KINDS, COUNT_QUALIFIERS, DayPart, Precision, RELATION_KINDS, Role } from '../model/schema.ts';
 
 type CountKind = (typeof COUNT_KINDS)[number];
@@ -175,6 +176,24 @@ export const en = {
   // Notices. What src/io and the URL codec explain (the reasons) stays English.
   ignoredFromLink: (reasons: string) => `Ignored from the link: ${reasons}.`,
   bundledInstead: 'The bundled dataset is shown instead.',
+  dataLinkProblem: (p: DataLinkProblem): string => {
+    switch (p.kind) {
+      case 'not-a-url':
+        return `The data link "${p.link}" is not a URL.`;
+      case 'not-http':
+        return `The data link "${p.link}" is not an http(s) URL, so it was not opened.`;
+      case 'credentials':
+        return `The data link "${p.link}" has a user name or password in it, so it was not opened.`;
+      case 'status':
+        return `The data at ${p.url} could not be loaded: the server answered ${p.status}.`;
+      case 'too-large':
+        return `The data at ${p.url} is ${p.megabytes === null ? `larger than ${p.limitMegabytes} MB` : `${p.megabytes} MB`}; up to ${p.limitMegabytes} MB can be opened.`;
+      case 'timeout':
+        return `The data at ${p.url} did not arrive within ${p.seconds} seconds.`;
+      case 'unreachable':
+        return `The data at ${p.url} could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (${p.detail})`;
+    }
+  },
   keptInstead: 'The files kept in this browser are shown instead.',
   keptTitle: 'Kept in this browser',
   keptOnScreen: 'These files come back when you reload. They stay on this computer and are sent nowhere.',

@@ -1,7 +1,9 @@
 // The `data` parameter: only http(s) links are fetched; a refusal, a 404, a timeout or a file too
 // large is explained with the URL.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDataUrl, fetchDataset, shownUrl } from './fetchDataset.ts';
+import { checkDataUrl, fetchDataset, shownUrl, type DataLinkProblem } from './fetchDataset.ts';
+import { en } from '../i18n/messages.en.ts';
+import { ar } from '../i18n/messages.ar.ts';
 
 const BASE = 'https://timeline.example/app/';
 
@@ -23,12 +25,12 @@ describe('checkDataUrl', () => {
     'ftp://example.org/a.csv',
     'blob:https://timeline.example/1234',
   ])('refuses %s as not http(s)', (link) => {
-    expect(checkDataUrl(link, BASE)).toEqual({ ok: false, message: `The data link "${link}" is not an http(s) URL, so it was not opened.` });
+    expect(checkDataUrl(link, BASE)).toMatchObject({ ok: false, message: `The data link "${link}" is not an http(s) URL, so it was not opened.` });
   });
 
   it('refuses what is not a URL, and links with a password in them', () => {
-    expect(checkDataUrl('https://[::1', BASE)).toEqual({ ok: false, message: 'The data link "https://[::1" is not a URL.' });
-    expect(checkDataUrl('https://user:secret@data.example.org/a.csv', BASE)).toEqual({
+    expect(checkDataUrl('https://[::1', BASE)).toMatchObject({ ok: false, message: 'The data link "https://[::1" is not a URL.' });
+    expect(checkDataUrl('https://user:secret@data.example.org/a.csv', BASE)).toMatchObject({
       ok: false,
       message: 'The data link "data.example.org/a.csv" has a user name or password in it, so it was not opened.',
     });
@@ -54,12 +56,12 @@ describe('fetchDataset', () => {
 
   it('explains a 404 with the URL', async () => {
     const fetched = await fetchDataset(url, async () => new Response('nope', { status: 404, statusText: 'Not Found' }));
-    expect(fetched).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server answered 404 Not Found.' });
+    expect(fetched).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server answered 404 Not Found.' });
   });
 
   it('explains a refusal (CORS or no answer) with the URL', async () => {
     const fetched = await fetchDataset(url, async () => Promise.reject(new TypeError('Failed to fetch')));
-    expect(fetched).toEqual({
+    expect(fetched).toMatchObject({
       ok: false,
       message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (Failed to fetch)',
     });
@@ -71,18 +73,18 @@ describe('fetchDataset', () => {
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const waiting = fetchDataset(url, never as typeof fetch);
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(await waiting).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 30 seconds.' });
+    expect(await waiting).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 30 seconds.' });
 
     const slowBody = (_: RequestInfo | URL, init?: RequestInit) =>
       Promise.resolve(new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('a,b\n')); init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))); } })));
     const trickling = fetchDataset(url, slowBody as typeof fetch, 1000, 5000);
     await vi.advanceTimersByTimeAsync(5000);
-    expect(await trickling).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 5 seconds.' });
+    expect(await trickling).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 5 seconds.' });
   });
 
   it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
     const declared = await fetchDataset(url, async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }));
-    expect(declared).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 512 MB can be opened.' });
+    expect(declared).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 512 MB can be opened.' });
 
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -92,12 +94,31 @@ describe('fetchDataset', () => {
       },
     });
     const streamed = await fetchDataset(url, async () => new Response(endless), 3 * 1048576);
-    expect(streamed).toEqual({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened.' });
+    expect(streamed).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened.' });
     expect(sent).toBeLessThan(8 * 1048576);
   });
 
   it('names a file whose URL has malformed percent-encoding as written', async () => {
     const fetched = await fetchDataset(new URL('https://data.example.org/%E0%A4%A.csv'), async () => new Response('a'));
     expect(fetched.ok && fetched.fileName).toBe('%E0%A4%A.csv');
+  });
+});
+
+describe('a data link’s problem in the UI language', () => {
+  const problems: DataLinkProblem[] = [
+    { kind: 'not-a-url', link: 'https://[::1' },
+    { kind: 'not-http', link: 'javascript:alert(1)' },
+    { kind: 'credentials', link: 'data.example.org/a.csv' },
+    { kind: 'status', url: 'https://data.example.org/a.csv', status: '404 Not Found' },
+    { kind: 'too-large', url: 'https://data.example.org/a.csv', megabytes: 600, limitMegabytes: 512 },
+    { kind: 'too-large', url: 'https://data.example.org/a.csv', megabytes: null, limitMegabytes: 512 },
+    { kind: 'timeout', url: 'https://data.example.org/a.csv', seconds: 30 },
+    { kind: 'unreachable', url: 'https://data.example.org/a.csv', detail: 'Failed to fetch' },
+  ];
+  it.each(problems)('names the link in English and in Arabic: $kind', (problem) => {
+    const link = 'link' in problem ? problem.link : problem.url;
+    for (const words of [en, ar]) expect(words.dataLinkProblem(problem)).toContain(link);
+    expect(ar.dataLinkProblem(problem)).toMatch(/[\u0600-\u06ff]/);
+    expect(ar.dataLinkProblem(problem)).not.toBe(en.dataLinkProblem(problem));
   });
 });

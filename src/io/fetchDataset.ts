@@ -2,29 +2,40 @@
 // its data. Only http(s); a size limit, checked as the bytes arrive; a timeout; each failure
 // explained with the URL.
 import { MAX_FILE_BYTES } from './workerProtocol.ts';
+import { en } from '../i18n/messages.en.ts';
 
 export const FETCH_TIMEOUT_MS = 30_000;
 
-export type Fetched = { ok: true; blob: Blob; fileName: string } | { ok: false; message: string };
+/** Why a data link was not opened; the UI words it in its language (messages' dataLinkProblem). */
+export type DataLinkProblem =
+  | { kind: 'not-a-url' | 'not-http' | 'credentials'; link: string }
+  | { kind: 'status'; url: string; status: string }
+  | { kind: 'too-large'; url: string; megabytes: number | null; limitMegabytes: number }
+  | { kind: 'timeout'; url: string; seconds: number }
+  | { kind: 'unreachable'; url: string; detail: string };
+
+/** A refusal, with its reason in English for logs and the command line. */
+export type Refused = { ok: false; problem: DataLinkProblem; message: string };
+const refused = (problem: DataLinkProblem): Refused => ({ ok: false, problem, message: en.dataLinkProblem(problem) });
+
+export type Fetched = { ok: true; blob: Blob; fileName: string } | Refused;
 
 /** A URL as messages show it: a hostile link may be very long. */
 export function shownUrl(text: string, max = 160): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+const megabytes = (bytes: number) => Math.round(bytes / 1048576);
 
-export function checkDataUrl(text: string, base: string): { ok: true; url: URL } | { ok: false; message: string } {
+export function checkDataUrl(text: string, base: string): { ok: true; url: URL } | Refused {
   let url: URL;
   try {
     url = new URL(text, base);
   } catch {
-    return { ok: false, message: `The data link "${shownUrl(text)}" is not a URL.` };
+    return refused({ kind: 'not-a-url', link: shownUrl(text) });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { ok: false, message: `The data link "${shownUrl(text)}" is not an http(s) URL, so it was not opened.` };
-  if (url.username || url.password)
-    return { ok: false, message: `The data link "${shownUrl(url.host + url.pathname)}" has a user name or password in it, so it was not opened.` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return refused({ kind: 'not-http', link: shownUrl(text) });
+  if (url.username || url.password) return refused({ kind: 'credentials', link: shownUrl(url.host + url.pathname) });
   return { ok: true, url };
 }
 
@@ -63,24 +74,21 @@ export async function fetchDataset(url: URL, fetcher: typeof fetch = fetch, limi
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const where = shownUrl(url.href);
-  const tooLarge = (size: string) => `The data at ${where} is ${size}; up to ${megabytes(limit)} can be opened.`;
+  const tooLarge = (size: number | null) => refused({ kind: 'too-large', url: where, megabytes: size, limitMegabytes: megabytes(limit) });
   try {
     const response = await fetcher(url.href, { signal: controller.signal, credentials: 'omit', redirect: 'follow' });
-    if (!response.ok) return { ok: false, message: `The data at ${where} could not be loaded: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.') };
+    if (!response.ok) return refused({ kind: 'status', url: where, status: `${response.status} ${response.statusText}`.trim() });
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > limit) {
       await response.body?.cancel();
-      return { ok: false, message: tooLarge(megabytes(length)) };
+      return tooLarge(megabytes(length));
     }
     const blob = await readUpTo(response, limit);
-    if (!blob) return { ok: false, message: tooLarge(`larger than ${megabytes(limit)}`) };
+    if (!blob) return tooLarge(null);
     return { ok: true, blob, fileName: fileNameOf(url) };
   } catch (error) {
-    if (controller.signal.aborted) return { ok: false, message: `The data at ${where} did not arrive within ${timeoutMs / 1000} seconds.` };
-    return {
-      ok: false,
-      message: `The data at ${where} could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (${(error as Error).message})`,
-    };
+    if (controller.signal.aborted) return refused({ kind: 'timeout', url: where, seconds: timeoutMs / 1000 });
+    return refused({ kind: 'unreachable', url: where, detail: String((error as Error)?.message ?? error) });
   } finally {
     clearTimeout(timer);
   }

@@ -77,7 +77,7 @@ export function ShareDialog() {
                   <span>{t.publishedAddress}</span>
                   <input type="url" value={published} placeholder="https://example.org/events.json" onChange={(e) => setPublished(e.target.value)} />
                 </label>
-                {publishedCheck && !publishedCheck.ok && <p className="field-error">{publishedCheck.message}</p>}
+                {publishedCheck && !publishedCheck.ok && <p className="field-error">{t.dataLinkProblem(publishedCheck.problem)}</p>}
               </div>
             )}
             <section aria-labelledby={`${id}-link`}>
