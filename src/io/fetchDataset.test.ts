@@ -84,7 +84,7 @@ describe('fetchDataset', () => {
 
   it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
     const declared = await fetchDataset(url, async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }));
-    expect(declared).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 512 MB can be opened.' });
+    expect(declared).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 500 MB can be opened.' });
 
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({

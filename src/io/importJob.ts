@@ -1,15 +1,16 @@
 // Reads a file and imports it: refuses huge and binary files first, then parses with progress.
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
+import { formatBytes } from '../storage/formatBytes.ts';
 import { importText } from './importer.ts';
 import { computeTableColumns, transferablesOf } from '../table/eventTable.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
 export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const { file, fileName } = job;
-  const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   if (file.size > MAX_FILE_BYTES) {
-    send({ type: 'result', result: { kind: 'not-a-dataset', message: `${fileName} is ${size(file.size)}; files up to ${size(MAX_FILE_BYTES)} can be opened. Split it, or convert it with "npm run import -- --compact".` } });
+    const message = `${fileName} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".`;
+    send({ type: 'result', result: { kind: 'not-a-dataset', message } });
     return;
   }
   const binary = sniffBinary(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));

@@ -83,7 +83,7 @@ describe('file size', () => {
     await runJob({ file: huge, fileName: 'events-2GB.csv' }, (reply) => replies.push(reply));
     expect(read).toBe(false);
     expect(replies).toEqual([
-      { type: 'result', result: { kind: 'not-a-dataset', message: 'events-2GB.csv is 2048 MB; files up to 512 MB can be opened. Split it, or convert it with "npm run import -- --compact".' } },
+      { type: 'result', result: { kind: 'not-a-dataset', message: 'events-2GB.csv is 2.0 GB; files up to 500 MB can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".' } },
     ]);
   });
 });

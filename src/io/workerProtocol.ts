@@ -15,5 +15,8 @@ export type WorkerReply =
   | { type: 'result'; result: ImportResult }
   | { type: 'failed'; message: string };
 
-/** Files above this size are refused before reading: a tab cannot hold them as text. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/**
+ * Files above this size are refused before reading: a tab cannot hold them as text. (V8's longest
+ * string is 2^29 − 24 characters, just under 512 MiB of plain ASCII, so the limit stays below it.)
+ */
+export const MAX_FILE_BYTES = 500 * 1024 * 1024;
