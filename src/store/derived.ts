@@ -3,18 +3,42 @@
 import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
-import { buildSearchIndex } from '../table/search.ts';
+import { createSearchIndexBuilder, type SearchIndexBuilder } from '../table/search.ts';
+import { createTextMatcher, type TextMatcher } from '../table/textMatches.ts';
 import { buildTypeRowsIndex, laneCountInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { AppState } from './store.ts';
 
-const searchIndexes = new WeakMap<EventTable, string[]>();
+const searchIndexes = new WeakMap<EventTable, SearchIndexBuilder>();
+function searchIndexBuilderOf(table: EventTable): SearchIndexBuilder {
+  let builder = searchIndexes.get(table);
+  if (!builder) searchIndexes.set(table, (builder = createSearchIndexBuilder(table)));
+  return builder;
+}
+
+/** The table's search index, finished here if preparing it in the background has not. */
 export function searchIndexOf(table: EventTable): string[] {
-  let index = searchIndexes.get(table);
-  if (!index) {
-    index = buildSearchIndex(table);
-    searchIndexes.set(table, index);
-  }
-  return index;
+  const builder = searchIndexBuilderOf(table);
+  builder.buildUntil(Infinity);
+  return builder.index;
+}
+
+/** How long each background slice of indexing may take: well inside a frame. */
+const INDEX_SLICE_MS = 6;
+
+/**
+ * Starts indexing the table's text between frames (a few ms at a time), so that the first search
+ * of a large dataset finds the index ready, or mostly so, instead of freezing the page to build it.
+ */
+const preparing = new WeakSet<EventTable>();
+export function prepareSearchIndex(table: EventTable): void {
+  const builder = searchIndexBuilderOf(table);
+  if (builder.done || preparing.has(table)) return;
+  preparing.add(table);
+  const slice = () => {
+    if (builder.buildUntil(performance.now() + INDEX_SLICE_MS)) preparing.delete(table);
+    else setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
 }
 
 function memoOn2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
@@ -28,15 +52,23 @@ function memoOn2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): 
   };
 }
 
+const textMatchers = new WeakMap<EventTable, TextMatcher>();
+/** The table's text matcher: it remembers recent searches, so typing narrows instead of rescanning. */
+function textMatcherOf(table: EventTable): TextMatcher {
+  let matcher = textMatchers.get(table);
+  if (!matcher) textMatchers.set(table, (matcher = createTextMatcher(() => searchIndexOf(table))));
+  return matcher;
+}
+
 /** Rows passing all filters (null: every row passes). */
-export const maskOf = memoOn2((table: EventTable, filters: Filters) => filterMask(table, filters, () => searchIndexOf(table)));
+export const maskOf = memoOn2((table: EventTable, filters: Filters) => filterMask(table, filters, textMatcherOf(table)));
 
 const facetMasks = new Map<FilterFacet, (table: EventTable, filters: Filters) => Uint8Array | null>();
 /** Rows passing every filter but one, for the counts beside that filter's options. */
 export function maskWithout(table: EventTable, filters: Filters, facet: FilterFacet): Uint8Array | null {
   let fn = facetMasks.get(facet);
   if (!fn) {
-    fn = memoOn2((t: EventTable, f: Filters) => filterMask(t, f, () => searchIndexOf(t), facet));
+    fn = memoOn2((t: EventTable, f: Filters) => filterMask(t, f, textMatcherOf(t), facet));
     facetMasks.set(facet, fn);
   }
   return fn(table, filters);

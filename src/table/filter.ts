@@ -3,6 +3,7 @@ import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
 import { ROLES, type Role } from '../model/schema.ts';
 import type { EventTable } from './eventTable.ts';
 import { matchesQuery, queryWords } from './search.ts';
+import type { TextMatcher } from './textMatches.ts';
 
 export interface Filters {
   /** Selected actor ids; an event passes when any of its actors is selected. Empty = no filter. */
@@ -28,9 +29,15 @@ export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
 
 /**
  * The mask of rows that pass every filter except `skip` (for facet counts: "events under the
- * other filters"). Returns null when nothing is filtered, meaning every row passes.
+ * other filters"). Returns null when nothing is filtered, meaning every row passes. `text` gives
+ * the search index to scan, or a TextMatcher that answers for the text filter.
  */
-export function filterMask(table: EventTable, filters: Filters, searchIndex: () => readonly string[], skip?: FilterFacet): Uint8Array | null {
+export function filterMask(
+  table: EventTable,
+  filters: Filters,
+  text: (() => readonly string[]) | TextMatcher,
+  skip?: FilterFacet,
+): Uint8Array | null {
   const byActors = skip !== 'actors' && filters.actors.length > 0;
   const byTypes = skip !== 'types' && filters.types.length > 0;
   const words = skip === 'q' ? [] : queryWords(filters.q);
@@ -44,7 +51,9 @@ export function filterMask(table: EventTable, filters: Filters, searchIndex: () 
   }
   const typeWanted = new Uint8Array(EVENT_TYPES.length);
   for (const t of filters.types) typeWanted[EVENT_TYPES.indexOf(t)] = 1;
-  const index = words.length ? searchIndex() : null;
+  // Text: the rows a matcher found (it narrows from earlier answers), or a scan of the index.
+  const textMask = words.length && typeof text !== 'function' ? text.mask(words) : null;
+  const index = words.length && typeof text === 'function' ? text() : null;
   const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
   const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
   // Places are matched once each, then rows look up their place's answer.
@@ -69,6 +78,7 @@ export function filterMask(table: EventTable, filters: Filters, searchIndex: () 
       const place = table.placeOf[row]!;
       if (place < 0 || !placeWanted[place]) continue;
     }
+    if (textMask && textMask[row] !== 1) continue;
     if (index && !matchesQuery(index[row]!, words)) continue;
     mask[row] = 1;
   }

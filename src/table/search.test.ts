@@ -3,8 +3,9 @@ import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildEventTable } from './eventTable.ts';
-import { buildSearchIndex, normaliseForSearch } from './search.ts';
+import { buildSearchIndex, createSearchIndexBuilder, normaliseForSearch } from './search.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
+import { makeDataset } from '../testing/fixtures.ts';
 
 const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
@@ -91,5 +92,20 @@ describe('the search index', () => {
   it('takes the quick path only for ASCII, with the same result', () => {
     expect(normaliseForSearch('  Armed   Group\tOF Armenia ')).toBe('armed group of armenia');
     expect(normaliseForSearch('Café  Ağdam')).toBe('cafe agdam');
+  });
+});
+
+describe('building the search index a slice at a time', () => {
+  it('gives the same index as building it at once, and stops at its deadline', () => {
+    const large = buildEventTable(makeDataset({ events: 2000, actors: 20, seed: 4 }));
+    const builder = createSearchIndexBuilder(large);
+    // A deadline already past: one batch of rows, then it stops.
+    expect(builder.buildUntil(performance.now() - 1)).toBe(false);
+    expect(builder.index.filter((text) => text !== undefined)).toHaveLength(256);
+    let calls = 1;
+    for (let done = false; !done; calls++) done = builder.buildUntil(performance.now() - 1);
+    expect(calls).toBe(Math.ceil(2000 / 256));
+    expect(builder.done).toBe(true);
+    expect(builder.index).toEqual(buildSearchIndex(large));
   });
 });

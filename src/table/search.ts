@@ -32,10 +32,26 @@ export function normaliseForSearch(text: string): string {
  * each is normalised once.
  */
 export function buildSearchIndex(table: EventTable): string[] {
+  const builder = createSearchIndexBuilder(table);
+  builder.buildUntil(Infinity);
+  return builder.index;
+}
+
+/** Builds the search index a slice at a time, so that a large table can be indexed between frames. */
+export interface SearchIndexBuilder {
+  /** The index; complete once `done`. */
+  readonly index: string[];
+  readonly done: boolean;
+  /** Indexes rows until performance.now() passes `deadline` (or all are done); true when done. */
+  buildUntil(deadline: number): boolean;
+}
+
+export function createSearchIndexBuilder(table: EventTable): SearchIndexBuilder {
   const actorText = table.actors.map((a) => normaliseForSearch([...Object.values(a.names), ...a.aliases].join(' ')));
   const placeText = new Map<object, string>();
   const index = new Array<string>(table.size);
-  for (let row = 0; row < table.size; row++) {
+  let next = 0;
+  const indexRow = (row: number) => {
     const event = table.events[row]!;
     const parts = [normaliseForSearch([...Object.values(event.title), ...Object.values(event.description ?? {})].join(' \u0001 '))];
     for (const a of actorRowsOf(table, row)) parts.push(actorText[a]!);
@@ -46,8 +62,22 @@ export function buildSearchIndex(table: EventTable): string[] {
       parts.push(text);
     }
     index[row] = parts.join(' \u0001 ');
-  }
-  return index;
+  };
+  return {
+    index,
+    get done() {
+      return next >= table.size;
+    },
+    buildUntil(deadline) {
+      while (next < table.size) {
+        // Check the clock every 256 rows: reading it costs more than indexing a row.
+        const end = Math.min(table.size, next + 256);
+        for (; next < end; next++) indexRow(next);
+        if (deadline !== Infinity && performance.now() >= deadline) break;
+      }
+      return next >= table.size;
+    },
+  };
 }
 
 /** Every word of the query must occur somewhere in the row's text. */

@@ -1,9 +1,11 @@
 import { useRef } from 'react';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { prepareSearchIndex } from '../../store/derived.ts';
 
 /**
  * Searches titles, descriptions, actors and places in every language. The first key of a search
  * adds a history entry; the following keys replace it, so Back undoes the whole search at once.
+ * Each key narrows from the rows the query before it matched (see table/textMatches.ts).
  */
 export function SearchBox() {
   const store = useAppStore();
@@ -24,6 +26,9 @@ export function SearchBox() {
             store.getState().setFilters({ q: e.target.value }, typing.current ? 'replace' : 'push');
             typing.current = true;
           }}
+          // A large dataset's text index is built between frames from the moment the box is
+          // entered, so that the first word typed does not wait for all of it.
+          onFocus={() => prepareSearchIndex(store.getState().table)}
           onBlur={() => (typing.current = false)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') typing.current = false;
