@@ -13,6 +13,8 @@ interface InPage {
   timeClick(target: Element, status: Element): Promise<number>;
   /** ms from typing `text` into the input `target` (as one change) until `status` changes, plus one frame. */
   timeTyping(target: Element, status: Element, text: string): Promise<number>;
+  /** ms from typing `text` into the input `target` until the next frame (for keys that may not change the count). */
+  timeKey(target: Element, text: string): Promise<number>;
 }
 
 declare global {
@@ -24,6 +26,11 @@ declare global {
 /** Installed in every document before its own scripts; it must not refer to anything outside itself. */
 function installInPage(): void {
   const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  /** Sets an input's value as typing does: React reads it through the native setter on an input event. */
+  const typeInto = (target: Element, text: string) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(target, text);
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+  };
   /** ms from `act` until `status` changes, plus one frame. */
   const timeUntilChanged = (status: Element, act: () => void) =>
     new Promise<number>((resolve) => {
@@ -68,12 +75,12 @@ function installInPage(): void {
       return frames;
     },
     timeClick: (target, status) => timeUntilChanged(status, () => (target as HTMLElement).click()),
-    timeTyping: (target, status, text) =>
-      timeUntilChanged(status, () => {
-        // React listens for input events and reads the value through the native setter.
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(target, text);
-        target.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
+    timeTyping: (target, status, text) => timeUntilChanged(status, () => typeInto(target, text)),
+    timeKey: (target, text) => {
+      const t0 = performance.now();
+      typeInto(target, text);
+      return nextFrame().then((t) => t - t0);
+    },
   };
 }
 

@@ -20,6 +20,8 @@ const VIS_OPEN_LIMIT_MS = 60_000;
 const FILTER_CLICKS = 6;
 /** Typed into the search box in turn: words that match many, some and no generated events. */
 const SEARCH_WORDS = ['armed group 3', 'shelling', 'no such words', 'village 1'];
+/** Typed one key at a time after those. */
+const SEARCH_KEYS = 'village 12';
 /** A 60 Hz frame. Frame times are rounded to 0.1 ms and jitter: an idle page shows 16.5–16.8 ms. */
 const FRAME_MS = 1000 / 60;
 const FRAME_JITTER_MS = 0.3;
@@ -43,6 +45,9 @@ interface Ours {
   /** The first text search, which builds the search index. */
   textFirst: Value;
   textFilter: Value;
+  /** Typing SEARCH_KEYS one key at a time: the median and the slowest key, to the next frame. */
+  textKeys: Value;
+  textKeysMax: Value;
   heap: Value;
 }
 interface Vis {
@@ -138,7 +143,7 @@ async function frameStats(page: Page, selector: string): Promise<{ p95: number; 
 }
 
 async function measureOurs(appUrl: string, files: BenchFiles): Promise<Ours> {
-  const result: Ours = { open: 'not run', p95: 'not run', median: 'not run', filter: 'not run', actorFilter: 'not run', textFirst: 'not run', textFilter: 'not run', heap: 'not run' };
+  const result: Ours = { open: 'not run', p95: 'not run', median: 'not run', filter: 'not run', actorFilter: 'not run', textFirst: 'not run', textFilter: 'not run', textKeys: 'not run', textKeysMax: 'not run', heap: 'not run' };
   const [context, page] = await newPage();
   let step: keyof Ours = 'open';
   try {
@@ -176,6 +181,8 @@ async function measureOurs(appUrl: string, files: BenchFiles): Promise<Ours> {
 
     step = 'textFirst';
     const search = await page.getByLabel('Search events').elementHandle();
+    // As a person does: into the box, then the first word at once (the index has had no time).
+    await search!.focus();
     const typeText = (text: string) => within(page, STEP_LIMIT_MS, page.evaluate(([c, s, t]) => window.bench.timeTyping(c!, s!, t), [search, status, text] as const));
     result.textFirst = await typeText(SEARCH_WORDS[0]!);
     await page.waitForTimeout(300);
@@ -187,6 +194,16 @@ async function measureOurs(appUrl: string, files: BenchFiles): Promise<Ours> {
     }
     result.textFilter = quantile(typed, 0.5);
     await typeText('');
+    step = 'textKeys';
+    const keys: number[] = [];
+    for (let k = 1; k <= SEARCH_KEYS.length; k++) {
+      keys.push(await within(page, STEP_LIMIT_MS, page.evaluate(([c, t]) => window.bench.timeKey(c!, t), [search, SEARCH_KEYS.slice(0, k)] as const)));
+      await page.waitForTimeout(150);
+    }
+    result.textKeys = quantile(keys, 0.5);
+    result.textKeysMax = Math.max(...keys);
+    await typeText('');
+    log(`ours ${total}: typing "${SEARCH_KEYS}" key by key ${keys.map((c) => c.toFixed(0)).join(', ')}`);
     log(`ours ${total}: actor filter ${ms(result.actorFilter)}, first search ${ms(result.textFirst)}, search ${ms(result.textFilter)} (${typed.map((c) => c.toFixed(0)).join(', ')})`);
 
     step = 'p95';
@@ -266,6 +283,7 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     `| **ours**: actor filter change, to the next frame (median of ${FILTER_CLICKS}) | ${cells((r) => ms(r.ours.actorFilter))} |`,
     `| **ours**: text search, the first (builds the search index) | ${cells((r) => ms(r.ours.textFirst))} |`,
     `| **ours**: text search, after the first (median of ${FILTER_CLICKS}) | ${cells((r) => ms(r.ours.textFilter))} |`,
+    `| **ours**: typing "${SEARCH_KEYS}" key by key, to the next frame: median / slowest key | ${cells((r) => (typeof r.ours.textKeys === 'number' ? `${ms(r.ours.textKeys)} / ${ms(r.ours.textKeysMax)}` : r.ours.textKeys))} |`,
     `| **ours**: JS heap after loading, after GC | ${cells((r) => mb(r.ours.heap))} |`,
     `| **vis-timeline**: open, to the first frame | ${cells((r) => ms(r.vis.open))} |`,
     `| **vis-timeline**: frame interval while zooming, p95 / median | ${cells((r) => (typeof r.vis.p95 === 'number' ? `${ms(r.vis.p95)} / ${ms(r.vis.median)}` : r.vis.p95))} |`,
@@ -279,7 +297,8 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     `- ${target(rows, 1_000_000, 'frame interval p95 ≤ 16.7 ms at 1,000,000', (r) => r.ours.p95, (v) => v <= FRAME_MS + FRAME_JITTER_MS)}`,
     `- ${target(rows, 1_000_000, 'type filter change ≤ 50 ms at 1,000,000', (r) => r.ours.filter, (v) => v <= 50)}`,
     `- ${target(rows, 1_000_000, 'actor filter change ≤ 50 ms at 1,000,000', (r) => r.ours.actorFilter, (v) => v <= 50)}`,
-    `- ${target(rows, 1_000_000, 'text filter change ≤ 50 ms at 1,000,000 (after the first search)', (r) => r.ours.textFilter, (v) => v <= 50)}`,
+    `- ${target(rows, 1_000_000, 'text filter change ≤ 50 ms at 1,000,000 (a new query, after the first search)', (r) => r.ours.textFilter, (v) => v <= 50)}`,
+    `- ${target(rows, 1_000_000, 'text filter change ≤ 50 ms at 1,000,000 (typing, the median key)', (r) => r.ours.textKeys, (v) => v <= 50)}`,
     `- ${target(rows, 1_000_000, 'JS heap < 500 MB at 1,000,000', (r) => r.ours.heap, (v) => v < 500, mb)}`,
     '',
     'How: `npm run bench` (`tsx bench/browser/run.ts` alone for this part; `BENCH_SIZES=10000,100000` to choose sizes).',
@@ -287,7 +306,7 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     'Opening is timed from just before the file input gets the file until the status line shows the new total, plus one requestAnimationFrame;',
     'vis-timeline gets the same events (id, start, content = title, group = event type) already parsed, and is timed from `new DataSet(items)` and `new Timeline(…)` (default options, 1400×700 px) to its `onInitialDrawComplete`, plus one frame.',
     'Frame intervals are between requestAnimationFrame callbacks during 3 s of wheel zooming over the timeline (a notch every 16 ms, up to 3 waiting for the page; 40 in, then 40 out); 16.7 ms is every frame at 60 Hz.',
-    'A type filter change is a click on the "Clash" type checkbox (on, off, …), an actor filter change a click on the first actor\'s checkbox (the busiest), and a text search the words "armed group 3", "shelling", "no such words" and "village 1" typed into "Search events" in turn, each as one change; each is timed until the status line changes, plus one frame. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage (the import worker\'s heap is not included).',
+    'A type filter change is a click on the "Clash" type checkbox (on, off, …), an actor filter change a click on the first actor\'s checkbox (the busiest), and a text search the words "armed group 3", "shelling", "no such words" and "village 1" typed into "Search events" in turn, each as one change, then "village 12" one key at a time (each key timed to the next frame, since a key need not change the count); the others are timed until the status line changes, plus one frame. The first search comes right after the box is focused, as when a person clicks into it and types. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage (the import worker\'s heap is not included).',
     `The frame target counts as met up to ${(FRAME_MS + FRAME_JITTER_MS).toFixed(1)} ms: frame times are rounded to 0.1 ms, and an idle page already shows 16.5–16.8 ms. A dropped frame shows as 33.3 ms.`,
     `Each step has ${STEP_LIMIT_MS / 1000} s (vis-timeline ${VIS_OPEN_LIMIT_MS / 1000} s to open; after it fails to, larger sizes are not tried for it).`,
     '',
