@@ -1,10 +1,11 @@
 // The counts and slices that avoid listing every row in view must agree with the lists.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildEventTable } from '../table/eventTable.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { prepareSearchIndex, searchIndexOf, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { buildSearchIndex } from '../table/search.ts';
 
 const table = buildEventTable(makeDataset({ events: 4000, actors: 20, seed: 3, lasting: 0.2 }));
 const random = seededRandom(9);
@@ -65,5 +66,31 @@ describe('typeCounts', () => {
     const a = typeCounts({ table, filters: NO_FILTERS, window });
     const b = typeCounts({ table, filters: NO_FILTERS, window: { ...window } });
     expect(b).toBe(a);
+  });
+});
+
+describe('preparing the search index in the background', () => {
+  it('builds it a slice at a time between timers, and stops when asked', async () => {
+    vi.useFakeTimers();
+    try {
+      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 8 }));
+      const stop = prepareSearchIndex(big);
+      await vi.advanceTimersByTimeAsync(0);
+      stop();
+      // Nothing left scheduled once stopped.
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      // Stopped: a later search finishes what is left, and finds every row.
+      const index = searchIndexOf(big);
+      expect(index.filter((text) => typeof text === 'string')).toHaveLength(3000);
+      expect(index).toEqual(buildSearchIndex(big));
+
+      const other = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 9 }));
+      prepareSearchIndex(other);
+      await vi.runAllTimersAsync();
+      expect(searchIndexOf(other)).toEqual(buildSearchIndex(other));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

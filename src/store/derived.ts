@@ -29,16 +29,26 @@ const INDEX_SLICE_MS = 6;
  * Starts indexing the table's text between frames (a few ms at a time), so that the first search
  * of a large dataset finds the index ready, or mostly so, instead of freezing the page to build it.
  */
-const preparing = new WeakSet<EventTable>();
-export function prepareSearchIndex(table: EventTable): void {
+const preparing = new WeakMap<EventTable, { stop(): void }>();
+/** Returns a function that stops the preparation (when the table is replaced, say). */
+export function prepareSearchIndex(table: EventTable): () => void {
   const builder = searchIndexBuilderOf(table);
-  if (builder.done || preparing.has(table)) return;
-  preparing.add(table);
-  const slice = () => {
-    if (builder.buildUntil(performance.now() + INDEX_SLICE_MS)) preparing.delete(table);
-    else setTimeout(slice, 0);
+  const running = preparing.get(table);
+  if (builder.done) return () => {};
+  if (running) return running.stop;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    preparing.delete(table);
   };
-  setTimeout(slice, 0);
+  const slice = () => {
+    if (builder.buildUntil(performance.now() + INDEX_SLICE_MS)) stop();
+    else timer = setTimeout(slice, 0);
+  };
+  preparing.set(table, { stop });
+  timer = setTimeout(slice, 0);
+  return stop;
 }
 
 function memoOn2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
