@@ -1,9 +1,8 @@
 // Putting a view into a report: the embed inside another origin's iframe, the Share dialog, the
 // exports (SVG, PNG, CSV, JSON) and print.
 import { test, expect, type Page, type Download } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { startOtherOrigin, type OtherOrigin } from './otherOrigin.ts';
 import Papa from 'papaparse';
 
 const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 4173}/`;
@@ -25,20 +24,19 @@ function hostPage(src: string, width = 800): string {
 </body></html>`;
 }
 
-let host: Server;
+let host: OtherOrigin;
 let hostOrigin = '';
 let hostHtml = '';
 
 test.beforeAll(async () => {
-  host = createServer((_req, res) => {
+  host = await startOtherOrigin((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(hostHtml);
   });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  hostOrigin = host.origin;
 });
 
-test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+test.afterAll(() => host.close());
 
 test.describe('embed mode', () => {
   test('inside another origin’s iframe: no chrome, the view from the link, and only the resize message', async ({ page }) => {

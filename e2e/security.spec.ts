@@ -2,9 +2,8 @@
 // the app runs under its Content Security Policy without a violation, and hostile URL parameters
 // neither run script nor break the page.
 import { test, expect, type Page, type Frame } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { startOtherOrigin, type OtherOrigin } from './otherOrigin.ts';
 import Papa from 'papaparse';
 import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { hostileDataset } from '../src/testing/hostileText.ts';
@@ -66,14 +65,14 @@ async function injectedMarkup(frame: Page | Frame): Promise<string[]> {
   });
 }
 
-let host: Server;
+let host: OtherOrigin;
 let hostOrigin = '';
 let hostHtml = '';
 const SMALL_ACLED = acledCsv(generatedAcledRows(3, 9));
 
 /** Another origin: a host page for embeds, and data files served with and without CORS. */
 test.beforeAll(async () => {
-  host = createServer((req, res) => {
+  host = await startOtherOrigin((req, res) => {
     const cors = { 'access-control-allow-origin': '*' };
     if (req.url === '/ok.csv') return void res.writeHead(200, { 'content-type': 'text/csv', ...cors }).end(SMALL_ACLED);
     if (req.url === '/no-cors.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end(SMALL_ACLED);
@@ -87,11 +86,10 @@ test.beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(hostHtml);
   });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  hostOrigin = host.origin;
 });
 
-test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+test.afterAll(() => host.close());
 
 test.describe('Content Security Policy', () => {
   test('the app is served with its policy and reports no violation while importing, exporting and sharing', async ({ page }) => {
