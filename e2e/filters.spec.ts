@@ -129,3 +129,19 @@ test('a URL with bad values shows a notice saying what was ignored, and the rest
   await page.getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(notice).toHaveCount(0);
 });
+
+test('a link’s filters hold from the first screen: the unfiltered data never shows on the way', async ({ page }) => {
+  // Every text the status line ever shows, recorded from before the app's own scripts run.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { statusTexts: string[] }).statusTexts = []);
+    new MutationObserver(() => {
+      const line = document.querySelector('.status-line');
+      if (line?.textContent && seen.at(-1) !== line.textContent) seen.push(line.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('./?types=clash,ceasefire,statement');
+  await expect(status(page)).toHaveText('Showing 8 of 16 events');
+  await page.waitForTimeout(500);
+  const seen = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+  expect(seen).toEqual(['Showing 8 of 16 events']);
+});

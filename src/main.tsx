@@ -43,42 +43,56 @@ function loadSeed() {
   }
 }
 
+/** The view in the link, applied to the data in the store; gives what it had to ignore. */
+const readLink = () => readUrlIntoStore(store, window.location.search);
+
 /**
- * The view in the link applies once its data is in, so that its actors and event ids resolve. An
+ * Says what the link held that could not apply, then keeps the address in step with the view. An
  * embed never writes its address: inside an iframe, history entries would land in the host's Back.
  */
-function applyLinkAndSync() {
-  const ignored = [...page.ignored, ...readUrlIntoStore(store, window.location.search)];
+function reportAndSync(ignoredFromLink: string[]) {
+  const ignored = [...page.ignored, ...ignoredFromLink];
   if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
   if (!page.options.embed) startUrlSync(store);
 }
 
 /**
- * The data shown without a link: the files kept in this browser, else the bundled dataset. An
- * embed shows only what its link names, never what a reader keeps.
+ * The data shown without a `data` link: the bundled dataset at once, with the link's view, so
+ * that the first screen already shows that view; then the files kept in this browser, if any,
+ * with the link's view again (its actors and event ids may exist only in them). An embed shows
+ * only what its link names, never what a reader keeps. `onShown` hears whether kept files were
+ * shown, before the link's notices.
  */
-async function loadLocalData(): Promise<'kept' | 'bundled'> {
+async function loadLocalData(onShown: (kept: boolean) => void = () => {}): Promise<void> {
   loadSeed();
-  if (page.options.embed) return 'bundled';
+  const ignoredOnSeed = readLink();
+  if (page.options.embed) {
+    onShown(false);
+    reportAndSync(ignoredOnSeed);
+    return;
+  }
   const restored = await restoreKeptFiles(store);
   store.getState().showImportReport(null);
-  return restored ? 'kept' : 'bundled';
+  onShown(restored);
+  reportAndSync(restored ? readLink() : ignoredOnSeed);
 }
 
 const dataParam = new URLSearchParams(window.location.search).get('data');
 if (dataParam) {
   void loadDataParam(store, dataParam, window.location.href).then(async (loaded) => {
     if (!loaded) {
-      const shown = await loadLocalData();
-      const { t } = uiLocaleOf(store.getState().lang);
-      store.getState().addNotice(shown === 'kept' ? t.keptInstead : t.bundledInstead);
-    } else if (!page.options.embed) {
-      await listKeptFiles(store);
+      await loadLocalData((kept) => {
+        const { t } = uiLocaleOf(store.getState().lang);
+        store.getState().addNotice(kept ? t.keptInstead : t.bundledInstead);
+      });
+      return;
     }
-    applyLinkAndSync();
+    if (!page.options.embed) await listKeptFiles(store);
+    // The view in the link applies once its data is in, so that its actors and event ids resolve.
+    reportAndSync(readLink());
   });
 } else {
-  void loadLocalData().then(applyLinkAndSync);
+  void loadLocalData();
 }
 
 createRoot(document.getElementById('root')!).render(
