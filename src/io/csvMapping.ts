@@ -141,9 +141,8 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
     let url: string | undefined;
     const urlText = get('url');
     if (urlText) {
-      const clean = cleanUrl(urlText, mapping.url, report);
-      if (clean === null) return report.reject(mapping.url, 'is not an http(s) URL', urlText);
-      url = clean;
+      // An http(s) URL is tidied; anything else is kept as written, and shown as text, not a link.
+      url = cleanUrl(urlText, mapping.url, report) ?? urlText;
     }
     const place = get('place');
     const candidate = {

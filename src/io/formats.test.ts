@@ -84,6 +84,16 @@ describe('the app JSON', () => {
     expect(result.dataset.events.find((e) => e.id === data.events[2]!.id)!.sources[0]!.url).toBe('https://www.youtube.com/watch?v=abc');
   });
 
+  it('keeps a source URL that is not a web link as the data gives it, instead of rejecting the event', () => {
+    const data = structuredClone(seed) as typeof seed;
+    const sources = (data.events[3] as { sources: { url?: string }[] }).sources;
+    sources[0]!.url = 'not a url at all';
+    const result = importText({ text: JSON.stringify(data), fileName: 'edited.json' });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 16, imported: 16, rejectedRows: 0 });
+    expect(result.dataset.events.find((e) => e.id === data.events[3]!.id)!.sources[0]!.url).toBe('not a url at all');
+  });
+
   it('explains JSON that is not a dataset', () => {
     expect(importText({ text: '{"events": 3', fileName: 'x.json' })).toMatchObject({ kind: 'not-a-dataset', message: expect.stringMatching(/^x\.json is not valid JSON/) });
     expect(importText({ text: '{"name": "package"}', fileName: 'package.json' })).toEqual({
@@ -99,6 +109,15 @@ describe('a plain CSV mapped by hand', () => {
     '15 September 2022,Protest in Yerevan,Protest,Protesters,Yerevan,ARM,\n' +
     'soon,Bad date,clash,,,,\n' +
     '2022-09-16,Something,skirmish,,,,\n';
+
+  it('keeps a link that is not http(s) as written (shown as text), without rejecting its row', () => {
+    const odd = 'When,Headline,Kind,Link\n2022-09-14,Ceasefire,ceasefire,javascript:alert(1)\n2022-09-15,Protest,protest,not a url\n';
+    const guess = guessMapping(['When', 'Headline', 'Kind', 'Link']);
+    const result = importText({ text: odd, fileName: 'odd.csv', mapping: guess });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 2, imported: 2, rejectedRows: 0 });
+    expect(result.dataset.events.map((e) => e.sources[0]!.url)).toEqual(['javascript:alert(1)', 'not a url']);
+  });
 
   it('guesses the mapping from the column names', () => {
     const guess = guessMapping(['When', 'Headline', 'Kind', 'Who', 'Town', 'Country', 'Link']);

@@ -113,7 +113,11 @@ export const timeSchema = z.object({
 
 export const sourceSchema = z.object({
   publisher: z.string().trim().min(1),
-  url: z.string().url().optional(),
+  /**
+   * Where the source can be read. Kept as the data gives it: the app makes a link of http(s) URLs
+   * only, and shows anything else (a malformed URL, javascript:, data:) as plain text.
+   */
+  url: z.string().min(1).optional().describe('A link to the source; only http(s) URLs are shown as links, anything else as text'),
   title: z.string().optional(),
   /** Publication date; absent when the data does not say (ACLED names its sources without dates). */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2022-09-15').optional(),
