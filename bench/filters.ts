@@ -9,6 +9,7 @@ import { layoutTimeline } from '../src/layout/marks.ts';
 import { typeLanes } from '../src/layout/lanes.ts';
 import { buildLaneIndex } from '../src/layout/laneIndex.ts';
 import { layoutView } from '../src/render/viewLayout.ts';
+import { createTextMatcher } from '../src/table/textMatches.ts';
 
 const SIZE = Number(process.env.BENCH_EVENTS ?? 100_000);
 
@@ -29,7 +30,7 @@ const built = time(() => buildEventTable(dataset), 3);
 const table = buildEventTable(dataset);
 const indexBuilt = time(() => buildSearchIndex(table), 3);
 const index = buildSearchIndex(table);
-const withFilters = (f: Partial<Filters>) => () => filterMask(table, { ...NO_FILTERS, ...f }, () => index);
+const withFilters = (f: Partial<Filters>) => () => filterMask(table, { ...NO_FILTERS, ...f }, createTextMatcher(() => index));
 
 const viewLanes = typeLanes(table, 'en');
 const middle = (table.extent!.from + table.extent!.to) / 2;

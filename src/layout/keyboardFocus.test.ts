@@ -9,6 +9,7 @@ import { makeDataset } from '../testing/fixtures.ts';
 import { actorLanes, typeLanes } from './lanes.ts';
 import { buildLaneIndex } from './laneIndex.ts';
 import { edgeEvent, positionInLane, settleFocus, stepInTime, stepLane, type EventFocus } from './keyboardFocus.ts';
+import { createTextMatcher } from '../table/textMatches.ts';
 
 const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
@@ -60,7 +61,7 @@ describe('keyboard focus on the timeline', () => {
     expect(idOf(edgeEvent(index, 'first'))).toBe(table.events[0]!.id);
     const latest = Math.max(...Array.from(table.start));
     expect(table.start[edgeEvent(index, 'last')!.row]).toBe(latest);
-    const onlyClashes = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, () => buildSearchIndex(table)), lanes);
+    const onlyClashes = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, createTextMatcher(() => buildSearchIndex(table))), lanes);
     expect(table.events[edgeEvent(onlyClashes, 'first')!.row]!.type).toBe('clash');
     expect(edgeEvent(buildLaneIndex(table, new Uint8Array(table.size), lanes), 'first')).toBeNull();
   });
@@ -76,7 +77,7 @@ describe('keyboard focus on the timeline', () => {
     // A focus that is still there stays; one that the filters removed moves.
     const kept = focusOn('2022-09-14-ceasefire');
     expect(settleFocus(index, table, kept, { from, to: from + 1 })).toBe(kept);
-    const noCeasefires = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, () => buildSearchIndex(table)), lanes);
+    const noCeasefires = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, createTextMatcher(() => buildSearchIndex(table))), lanes);
     expect(positionInLane(noCeasefires, table, kept)).toBe(-1);
     expect(table.events[settleFocus(noCeasefires, table, kept, { from, to: from + 86_400_000 })!.row]!.type).toBe('clash');
   });

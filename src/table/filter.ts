@@ -2,7 +2,7 @@
 import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
 import { ROLES, type Role } from '../model/schema.ts';
 import type { EventTable } from './eventTable.ts';
-import { matchesQuery, queryWords } from './search.ts';
+import { queryWords } from './search.ts';
 import type { TextMatcher } from './textMatches.ts';
 
 export interface Filters {
@@ -29,13 +29,13 @@ export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
 
 /**
  * The mask of rows that pass every filter except `skip` (for facet counts: "events under the
- * other filters"). Returns null when nothing is filtered, meaning every row passes. `text` gives
- * the search index to scan, or a TextMatcher that answers for the text filter.
+ * other filters"). Returns null when nothing is filtered, meaning every row passes. `text`
+ * answers for the text filter (see createTextMatcher).
  */
 export function filterMask(
   table: EventTable,
   filters: Filters,
-  text: (() => readonly string[]) | TextMatcher,
+  text: TextMatcher,
   skip?: FilterFacet,
 ): Uint8Array | null {
   const byActors = skip !== 'actors' && filters.actors.length > 0;
@@ -51,9 +51,7 @@ export function filterMask(
   }
   const typeWanted = new Uint8Array(EVENT_TYPES.length);
   for (const t of filters.types) typeWanted[EVENT_TYPES.indexOf(t)] = 1;
-  // Text: the rows a matcher found (it narrows from earlier answers), or a scan of the index.
-  const textMask = words.length && typeof text !== 'function' ? text.mask(words) : null;
-  const index = words.length && typeof text === 'function' ? text() : null;
+  const textMask = words.length ? text.mask(words) : null;
   const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
   const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
   // Places are matched once each, then rows look up their place's answer.
@@ -79,7 +77,6 @@ export function filterMask(
       if (place < 0 || !placeWanted[place]) continue;
     }
     if (textMask && textMask[row] !== 1) continue;
-    if (index && !matchesQuery(index[row]!, words)) continue;
     mask[row] = 1;
   }
   return mask;

@@ -6,6 +6,7 @@ import { buildEventTable } from './eventTable.ts';
 import { buildSearchIndex, createSearchIndexBuilder, normaliseForSearch } from './search.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
 import { makeDataset } from '../testing/fixtures.ts';
+import { createTextMatcher } from './textMatches.ts';
 
 const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
@@ -25,7 +26,7 @@ describe('search normalisation', () => {
 });
 
 describe('filters over the seed', () => {
-  const search = (q: string) => ids(filterMask(table, { ...NO_FILTERS, q }, () => index));
+  const search = (q: string) => ids(filterMask(table, { ...NO_FILTERS, q }, createTextMatcher(() => index)));
 
   it('finds the ceasefires in English and in Arabic', () => {
     const english = search('ceasefire');
@@ -42,23 +43,23 @@ describe('filters over the seed', () => {
   });
 
   it('passes an event when any of its actors is selected, and narrows by role', () => {
-    const any = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'] }, () => index));
+    const any = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'] }, createTextMatcher(() => index)));
     expect(any).toContain('2022-09-14-yerevan-protests');
     expect(any).toContain('2022-09-14-pashinyan-statement');
-    const asTarget = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'], role: 'target' }, () => index));
+    const asTarget = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'], role: 'target' }, createTextMatcher(() => index)));
     expect(asTarget).toContain('2022-09-14-yerevan-protests');
     expect(asTarget).not.toContain('2022-09-14-pashinyan-statement');
   });
 
   it('combines filters with AND across kinds, OR within a kind', () => {
-    const mask = filterMask(table, { ...NO_FILTERS, types: ['ceasefire', 'protest'], q: 'Gyumri' }, () => index);
+    const mask = filterMask(table, { ...NO_FILTERS, types: ['ceasefire', 'protest'], q: 'Gyumri' }, createTextMatcher(() => index));
     expect(ids(mask)).toEqual(['2022-09-14-gyumri-protest']);
   });
 
   it('returns null when nothing is filtered, and can leave one filter out for facet counts', () => {
-    expect(filterMask(table, NO_FILTERS, () => index)).toBeNull();
+    expect(filterMask(table, NO_FILTERS, createTextMatcher(() => index))).toBeNull();
     const f = { ...NO_FILTERS, types: ['ceasefire' as const], actors: ['pashinyan'] };
-    const withoutTypes = ids(filterMask(table, f, () => index, 'types'));
+    const withoutTypes = ids(filterMask(table, f, createTextMatcher(() => index), 'types'));
     expect(withoutTypes).toContain('2022-09-14-pashinyan-statement');
   });
 });
