@@ -4,9 +4,16 @@ import type { RowReport } from './report.ts';
 // Spaces a spreadsheet leaves behind: ordinary, no-break, zero-width and the BOM.
 const EDGE_SPACE = /^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g;
 
+/** Whether a character could be one that EDGE_SPACE trims (a cheap superset test). */
+function isEdgeSpace(code: number): boolean {
+  return code <= 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** The cell without surrounding spaces; trimming is reported as a fix. */
 export function cleanText(raw: string | undefined, field: string, row: RowReport): string {
-  if (raw === undefined) return '';
+  if (raw === undefined || raw === '') return '';
+  // Most cells have no space at either end: a look at both ends spares the regular expression.
+  if (!isEdgeSpace(raw.charCodeAt(0)) && !isEdgeSpace(raw.charCodeAt(raw.length - 1))) return raw;
   const text = raw.replace(EDGE_SPACE, '');
   if (text !== raw && text !== '') row.fix(field, 'had spaces around it, which were trimmed', raw);
   return text;
