@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows, type AcledRow } from '../src/testing/acledFixture.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 
@@ -135,5 +135,46 @@ test.describe('opening data', () => {
     await expect(status(page)).toHaveText('Showing 16 of 16 events');
     await page.goto('/?data=javascript:alert(1)');
     await expect(page.locator('.notice').first()).toHaveText(/is not an http\(s\) URL, so it was not opened/);
+  });
+
+  test('a large ACLED file is read by two workers, and its report is whole, also when its halves share an id', async ({ page }) => {
+    // Unit tests hold the two-worker reading to one reading (src/io/importInParts.test.ts); this
+    // checks that the browser really starts two workers and joins their parts.
+    await page.goto('/');
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    let workers = 0;
+    page.on('worker', () => workers++);
+    // A machine with one core reads with one worker.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const rows = generatedAcledRows(6000, 11);
+    const cases: [string, AcledRow[], string, string[]][] = [
+      ['large.csv', rows, '6,000 rows read: 6,000 imported (0 fixed), 0 rejected.', []],
+      // Rows of the second half: one repeats the id of line 3 (so the lead reads that half itself), one has no date.
+      [
+        'large-repeats.csv',
+        rows.map((row, i) => (i === 5000 ? { ...row, event_id_cnty: rows[1]!.event_id_cnty } : i === 5001 ? { ...row, event_date: '' } : row)),
+        '6,000 rows read: 5,998 imported (0 fixed), 2 rejected.',
+        [`line 5002: event_id_cnty "${rows[1]!.event_id_cnty}" repeats the id of line 3`, 'line 5003: event_date is empty'],
+      ],
+    ];
+    for (const [name, fileRows, summary, rejections] of cases) {
+      const text = acledCsv(fileRows);
+      expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+      const before = workers;
+      await openFile(page, name, Buffer.from(text));
+      const n = summary.match(/([\d,]+) imported/)![1];
+      await expect(status(page)).toHaveText(`Showing ${n} of ${n} events`);
+      expect(workers - before).toBe(cores >= 2 ? 2 : 1);
+      const report = page.getByRole('region', { name: `Import report: ${name}` });
+      await expect(report).toContainText(summary);
+      for (const line of rejections) await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText(line);
+      if (name !== 'large.csv') continue;
+      // An actor of both halves is one actor, with its events from both (32 and 16).
+      const actors = page.getByRole('group', { name: 'Actors' });
+      await actors.getByRole('searchbox', { name: 'Find an actor' }).fill('Armed group 109');
+      await expect(actors.getByRole('checkbox')).toHaveCount(1);
+      await expect(actors.getByRole('checkbox')).toHaveAccessibleName('Armed group 109 48');
+      await actors.getByRole('searchbox', { name: 'Find an actor' }).fill('');
+    }
   });
 });

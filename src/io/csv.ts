@@ -2,10 +2,22 @@
 // Papa Parse does the parsing; this module counts lines (quoted cells may hold line breaks), skips
 // blank lines and the HXL hashtag row, and rejects rows whose field count is off.
 import Papa from 'papaparse';
+import type { Dataset } from '../model/schema.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
+import type { ImportPart } from './rowState.ts';
 
 export interface CsvRowSink {
   row(cells: string[], line: number, report: RowReport): void;
+}
+
+/** A format's reader of rows (ACLED, UCDP, mapped columns): rows in, a dataset out. */
+export interface CsvFormatImport extends CsvRowSink {
+  /** The layout's name, for the report. */
+  layout: string;
+  dataset(): Dataset;
+  /** See RowState: a part read on its own, and joining it to the part before. */
+  part(): ImportPart;
+  absorb(later: ImportPart): boolean;
 }
 
 export interface CsvReadOptions {
@@ -19,6 +31,13 @@ export interface CsvReadOptions {
   onProgress?(fraction: number): void;
   /** Reading stops after this many rows, and readCsvRows answers 'too-many-rows'. */
   maxRows?: number;
+  /**
+   * Only the rows that start on these lines (from, up to but not including `to`) go to the sink
+   * and count in the report; the others are read past. Reading stops once a row starts at `to`.
+   */
+  lines?: { from: number; to: number };
+  /** Notes about the file as a whole (blank lines, the HXL row); true unless said. */
+  notes?: boolean;
 }
 
 /** HXL rows (#event+code, #date, …) label the columns for machines; they are not events. */
@@ -48,6 +67,9 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
   let sawData = false;
   let rows = 0;
   let tooMany = false;
+  let past = false;
+  const from = options.lines?.from ?? 0;
+  const to = options.lines?.to ?? Infinity;
   // Papa Parse reads a string in chunks synchronously; its typings only admit `chunk` for files.
   const config = {
     header: false,
@@ -55,12 +77,16 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
     delimiter: options.delimiter,
     chunkSize: CHUNK,
     chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-      if (tooMany) return;
+      if (tooMany || past) return;
       const errorsByRow = new Map<number, string>();
       for (const e of results.errors) if (e.row !== undefined && !errorsByRow.has(e.row)) errorsByRow.set(e.row, e.message);
       results.data.forEach((cells: string[], i: number) => {
-        if (tooMany) return;
+        if (tooMany || past) return;
         const at = line;
+        if (at >= to) {
+          past = true;
+          return;
+        }
         line += 1 + newlines(cells);
         if (cells.length === 1 && cells[0]!.trim() === '') {
           pendingBlank++;
@@ -76,7 +102,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         if (!sawData && isHxlRow(cells)) {
-          report.note(`line ${at} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
+          if (options.notes !== false) report.note(`line ${at} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
           sawData = true;
           return;
         }
@@ -85,6 +111,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           tooMany = true;
           return;
         }
+        if (at < from) return;
         const row = report.row(at);
         const error = errorsByRow.get(i);
         if (error) row.reject('row', `could not be read as CSV: ${error}`);
@@ -92,14 +119,14 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           row.reject('row', `has ${cells.length} fields; ${header ? 'the header has' : 'this format has'} ${expected}`);
         else sink.row(cells, at, row);
       });
-      if (tooMany) return parser.abort();
+      if (tooMany || past) return parser.abort();
       consumed += CHUNK;
       options.onProgress?.(Math.min(1, consumed / Math.max(1, body.length)));
     },
   };
   Papa.parse<string[]>(body, config as Papa.ParseConfig<string[]>);
   if (tooMany) return 'too-many-rows';
-  if (blank > 0) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
+  if (blank > 0 && options.notes !== false) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
   return 'complete';
 }
 

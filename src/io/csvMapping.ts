@@ -1,13 +1,13 @@
 // A plain CSV whose columns the user maps in the "Map columns" dialog: which column holds the
 // date, the title, the type, the actors and so on. Guesses come from the column names.
-import type { ConflictEvent, Dataset, Precision } from '../model/schema.ts';
+import type { Dataset, Precision } from '../model/schema.ts';
 import { EVENT_TYPE_INFO, EVENT_TYPES, isEventType, typeFromAcled, type EventType } from '../model/taxonomy.ts';
-import { createActorRegistry } from './actorRegistry.ts';
+import { createRowState } from './rowState.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, isRealDate, readDate } from './dates.ts';
-import type { CsvRowSink } from './csv.ts';
+import type { CsvFormatImport, CsvRowSink } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, offsetAt } from './zones.ts';
 
@@ -97,11 +97,10 @@ export function typeFromText(text: string): EventType | null {
   return byLabel ?? typeFromAcled(text, '', '');
 }
 
-export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string) {
+export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim(), i]));
-  const registry = createActorRegistry();
-  const events: ConflictEvent[] = [];
-  const seen = new Map<string, number>();
+  const state = createRowState();
+  const { registry, events } = state;
   const lang = mapping.language || 'en';
   const idPrefix = slug(fileName.replace(/\.[a-z0-9]+$/i, '')) || 'csv';
 
@@ -112,7 +111,8 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
       return i === undefined ? '' : cleanText(cells[i], name, report);
     };
     const id = get('id') || `${idPrefix}-${line}`;
-    if (seen.has(id)) return report.reject(mapping.id || 'id', `repeats the id of line ${seen.get(id)}`, id);
+    const firstLine = state.lineWithId(id);
+    if (firstLine !== undefined) return report.reject(mapping.id || 'id', `repeats the id of line ${firstLine}`, id);
     const dateText = get('date');
     if (!dateText) return report.reject(mapping.date, 'is empty');
     const start = readMappedTime(dateText, mapping.timeZone, mapping.date, report);
@@ -161,12 +161,14 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
       relations: [],
       tags: place && !country ? [`place: ${place}`] : [],
     };
-    if (acceptEvent(candidate, report, events)) seen.set(id, line);
+    if (acceptEvent(candidate, report, events)) state.keptId(id, line);
   };
 
   return {
     layout: 'CSV (columns mapped by hand)',
     row,
+    part: state.part,
+    absorb: state.absorb,
     dataset(): Dataset {
       const actors = registry.actors();
       if (events.some((e) => e.counts.length)) actors.unshift({ id: 'file-source', names: { en: `the source named in ${fileName}` }, aliases: [], kind: 'data-provider' });

@@ -1,29 +1,47 @@
-// Starts an import in a fresh Web Worker. cancel() terminates the worker at once, mid-parse.
+// Starts an import in a fresh Web Worker, or in two for a large file on a machine with two cores
+// or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse.
 import type { ImportResult } from './importer.ts';
-import type { ImportJob, WorkerReply } from './workerProtocol.ts';
+import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply } from './workerProtocol.ts';
 
 export interface RunningImport {
   result: Promise<ImportResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
   cancel(): void;
 }
 
+const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+
+/** Whether a file is read by two workers: large enough to gain, small enough to hold twice, and two cores to run them. */
+export function readsWithTwoWorkers(size: number, cores: number): boolean {
+  return cores >= 2 && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
+}
+
 export function startImport(job: ImportJob, onProgress: (phase: 'reading' | 'parsing', fraction: number) => void): RunningImport {
-  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  const lead = newWorker();
+  const helper = readsWithTwoWorkers(job.file.size, navigator.hardwareConcurrency ?? 1) ? newWorker() : null;
   let settle: (value: Awaited<RunningImport['result']>) => void = () => {};
   const result = new Promise<Awaited<RunningImport['result']>>((resolve) => {
     settle = resolve;
   });
   const finish = (value: Awaited<RunningImport['result']>) => {
-    worker.terminate();
+    lead.terminate();
+    helper?.terminate();
     settle(value);
   };
-  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+  lead.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
     else if (reply.type === 'result') finish(reply.result);
     else finish({ kind: 'failed', message: reply.message });
   };
-  worker.onerror = (event) => finish({ kind: 'failed', message: event.message || 'the import worker stopped' });
-  worker.postMessage(job);
+  lead.onerror = (event) => finish({ kind: 'failed', message: event.message || 'the import worker stopped' });
+  if (!helper) {
+    lead.postMessage(job satisfies WorkerJob);
+  } else {
+    const channel = new MessageChannel();
+    // Without its helper the lead reads the whole file itself.
+    helper.onerror = () => lead.postMessage({ type: 'helper-failed' } satisfies HelperFailed);
+    lead.postMessage({ ...job, part: { role: 'lead', port: channel.port1 } } satisfies WorkerJob, [channel.port1]);
+    helper.postMessage({ ...job, part: { role: 'helper', port: channel.port2 } } satisfies WorkerJob, [channel.port2]);
+  }
   return { result, cancel: () => finish({ kind: 'cancelled' }) };
 }

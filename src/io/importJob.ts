@@ -2,38 +2,50 @@
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
-import { importText } from './importer.ts';
+import { importCsvFirstPart, importCsvPart, importText, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult } from './importer.ts';
 import { computeTableColumns, transferablesOf } from '../table/eventTable.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
-export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
+/** Why a file is refused before it is read (too large, or binary), or null. */
+async function refusal(job: ImportJob): Promise<string | null> {
   const { file, fileName } = job;
   if (file.size > MAX_FILE_BYTES) {
-    const message = `${fileName} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".`;
-    send({ type: 'result', result: { kind: 'not-a-dataset', message } });
-    return;
+    return `${fileName} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".`;
   }
   const binary = sniffBinary(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
-  if (binary) {
-    send({ type: 'result', result: { kind: 'not-a-dataset', message: `${fileName} is ${binary}, not a dataset.` } });
+  return binary ? `${fileName} is ${binary}, not a dataset.` : null;
+}
+
+/**
+ * The job in one worker, or as the lead of two when `helperAnswer` is given: then a CSV's rows
+ * before the middle line are read here, and the helper's answer gives the rest.
+ */
+export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<void> {
+  const refused = await refusal(job);
+  if (refused) {
+    send({ type: 'result', result: { kind: 'not-a-dataset', message: refused } });
     return;
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
-  const text = await file.text();
+  const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
   let last = 0;
-  const result = importText({
-    text,
-    fileName,
-    ...(job.format ? { format: job.format } : {}),
-    ...(job.mapping ? { mapping: job.mapping } : {}),
-    onProgress(fraction) {
+  const request = {
+    ...requestFor(job, text),
+    onProgress(fraction: number) {
       if (fraction - last >= 0.01 || fraction === 1) {
         last = fraction;
         send({ type: 'progress', phase: 'parsing', fraction });
       }
     },
-  });
+  };
+  let result: ImportResult;
+  if (helperAnswer) {
+    const first = importCsvFirstPart(request, middleLine(text));
+    result = 'kind' in first ? first : first.join(await helperAnswer);
+  } else {
+    result = importText(request);
+  }
   if (result.kind === 'done') {
     // Index here too, off the page's thread; the typed columns move to the page without a copy.
     const columns = computeTableColumns(result.dataset);
@@ -41,4 +53,18 @@ export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer
     return;
   }
   send({ type: 'result', result });
+}
+
+const requestFor = (job: ImportJob, text: string): ImportRequest => ({
+  text,
+  fileName: job.fileName,
+  ...(job.format ? { format: job.format } : {}),
+  ...(job.mapping ? { mapping: job.mapping } : {}),
+});
+
+/** The helper's job: the rows from the middle line on, answered to the lead. */
+export async function runHelperJob(job: ImportJob, answer: (part: CsvPartAnswer) => void): Promise<void> {
+  if (await refusal(job)) return answer({ kind: 'none' });
+  const text = await job.file.text();
+  answer(importCsvPart(requestFor(job, text), middleLine(text)));
 }

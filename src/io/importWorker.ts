@@ -1,15 +1,35 @@
 // The Web Worker that reads and parses a file, so that the page stays responsive. It posts
-// progress while it parses and one result at the end; the page cancels by terminating it.
+// progress while it parses and one result at the end; the page cancels by terminating it. A large
+// CSV is read by two of these at once, a lead and a helper (see WorkerJob).
 import '../model/zodWithoutEval.ts';
-import { runJob } from './importJob.ts';
-import type { ImportJob, WorkerReply } from './workerProtocol.ts';
+import { runHelperJob, runJob } from './importJob.ts';
+import type { CsvPartAnswer } from './importer.ts';
+import type { HelperFailed, WorkerJob, WorkerReply } from './workerProtocol.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
-const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<ImportJob>) => void) | null };
+const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<WorkerJob | HelperFailed>) => void) | null };
 const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => scope.postMessage(reply, transfer);
+const fail = (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
-scope.onmessage = (event: MessageEvent<ImportJob>) => {
-  runJob(event.data, post).catch((error: unknown) => {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  });
+let helperAnswered: (answer: CsvPartAnswer | null) => void = () => {};
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if ('type' in message) {
+    helperAnswered(null);
+    return;
+  }
+  const { part, ...job } = message;
+  if (part?.role === 'helper') {
+    runHelperJob(job, (answer) => part.port.postMessage(answer)).catch(() => part.port.postMessage({ kind: 'none' } satisfies CsvPartAnswer));
+    return;
+  }
+  let helperAnswer: Promise<CsvPartAnswer | null> | undefined;
+  if (part) {
+    helperAnswer = new Promise((resolve) => {
+      helperAnswered = resolve;
+      part.port.onmessage = (reply: MessageEvent<CsvPartAnswer>) => resolve(reply.data);
+    });
+  }
+  runJob(job, post, helperAnswer).catch(fail);
 };

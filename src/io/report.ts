@@ -108,6 +108,24 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
   };
 }
 
+/**
+ * The report of a file read in two parts: the first part's rows, then the later part's (null when
+ * the first read those rows itself), with the notes on the whole file (which only a reading of the
+ * whole text can give).
+ */
+export function joinReports(first: ImportReport, later: ImportReport | null, notes: string[]): ImportReport {
+  return {
+    ...first,
+    rowsRead: first.rowsRead + (later?.rowsRead ?? 0),
+    imported: first.imported + (later?.imported ?? 0),
+    fixedRows: first.fixedRows + (later?.fixedRows ?? 0),
+    rejectedRows: first.rejectedRows + (later?.rejectedRows ?? 0),
+    rejections: later ? [...first.rejections, ...later.rejections] : first.rejections,
+    fixes: later ? [...first.fixes, ...later.fixes] : first.fixes,
+    notes,
+  };
+}
+
 /** "line 812" or "events[3]": where a row is, for people. */
 export function rowPlace(issue: RowIssue): string {
   return issue.line !== null ? `line ${issue.line}` : (issue.record ?? 'record');

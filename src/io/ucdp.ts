@@ -1,14 +1,14 @@
 // UCDP GED CSV → our model, with or without the header row. The mapping is documented in
 // README.md, "How UCDP GED maps to the model".
-import type { Actor, ConflictEvent, Dataset, Role, Source } from '../model/schema.ts';
+import type { Actor, ConflictEvent, Role, Source } from '../model/schema.ts';
 import { UCDP_VIOLENCE_TYPES } from '../model/taxonomy.ts';
-import { createActorRegistry } from './actorRegistry.ts';
+import { createRowState } from './rowState.ts';
 import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, readDate, type CalendarDate } from './dates.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { createEventInterners, NONE } from './intern.ts';
-import type { CsvRowSink } from './csv.ts';
+import type { CsvFormatImport } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
 
@@ -29,11 +29,6 @@ export const UCDP_PROVIDER: Actor = {
   aliases: ['Uppsala Conflict Data Program'],
   kind: 'data-provider',
 };
-
-export interface UcdpImport extends CsvRowSink {
-  layout: string;
-  dataset(): Dataset;
-}
 
 /** GED names its sides "Government of Armenia", "Civilians", or by the group's name. */
 function actorKind(name: string): Actor['kind'] {
@@ -56,13 +51,12 @@ function leadingIsoDate(text: string): string | undefined {
 /** GED's parallel lists ("Armenpress;Reuters"), piece by piece, empty pieces kept so the lists stay aligned. */
 const pieces = (text: string) => (text === '' ? [] : text.split(';').map((s) => s.trim()));
 
-export function createUcdpImport(header: readonly string[], fileName: string): UcdpImport {
+export function createUcdpImport(header: readonly string[], fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const has = (name: string) => col.has(name);
-  const registry = createActorRegistry();
+  const state = createRowState();
+  const { registry, events } = state;
   registry.add(UCDP_PROVIDER);
-  const events: ConflictEvent[] = [];
-  const seenIds = new Map<string, number>();
   const shared = createEventInterners();
 
   function row(cells: string[], line: number, report: RowReport): void {
@@ -72,7 +66,7 @@ export function createUcdpImport(header: readonly string[], fileName: string): U
     };
     const gedId = get('id');
     if (!gedId) return report.reject('id', 'is empty');
-    const firstLine = seenIds.get(gedId);
+    const firstLine = state.lineWithId(gedId);
     if (firstLine !== undefined) return report.reject('id', `repeats the id of line ${firstLine}`, gedId);
 
     const violence = get('type_of_violence');
@@ -209,12 +203,14 @@ export function createUcdpImport(header: readonly string[], fileName: string): U
       relations: NONE,
       tags: precisionText ? shared.tags.get(precisionText, () => [`UCDP date precision: ${precisionText}`]) : NONE,
     };
-    if (acceptEvent(candidate, report, events, 'candidate')) seenIds.set(gedId, line);
+    if (acceptEvent(candidate, report, events, 'candidate')) state.keptId(gedId, line);
   }
 
   return {
     layout: 'UCDP GED CSV',
     row,
+    part: state.part,
+    absorb: state.absorb,
     dataset: () => ({
       title: `UCDP GED events from ${fileName}`,
       attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',

@@ -1,7 +1,7 @@
 // Messages between the page and the import worker.
 import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
-import type { ImportResult } from './importer.ts';
+import type { CsvPartAnswer, ImportResult } from './importer.ts';
 
 export interface ImportJob {
   file: Blob;
@@ -10,13 +10,38 @@ export interface ImportJob {
   mapping?: ColumnMapping;
 }
 
+/**
+ * A CSV read by two workers at once (see importCsvFirstPart): the lead reads the rows before the
+ * middle line and answers the page; the helper reads the rest and posts its part to the lead
+ * through `port`.
+ */
+export interface WorkerJob extends ImportJob {
+  part?: { role: 'lead' | 'helper'; port: MessagePort };
+}
+
+/** From the page to the lead, when the helper worker stopped: the lead then reads the whole file. */
+export interface HelperFailed {
+  type: 'helper-failed';
+}
+
 export type WorkerReply =
   | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
   | { type: 'result'; result: ImportResult }
   | { type: 'failed'; message: string };
+
+/** From the helper to the lead. */
+export type HelperReply = CsvPartAnswer;
 
 /**
  * Files above this size are refused before reading: a tab cannot hold them as text. (V8's longest
  * string is 2^29 − 24 characters, just under 512 MiB of plain ASCII, so the limit stays below it.)
  */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
+
+/**
+ * Files from this size up to TWO_WORKERS_MAX_BYTES are read by two workers where the machine has
+ * two cores or more. Smaller files open fast enough with one; larger ones would hold the text
+ * twice in one tab.
+ */
+export const TWO_WORKERS_MIN_BYTES = 2 * 1024 * 1024;
+export const TWO_WORKERS_MAX_BYTES = 200 * 1024 * 1024;

@@ -1,0 +1,55 @@
+// What an importer of rows remembers from one row to the next: the events kept, the ids already
+// taken, and the actor registry. A file can be read in two parts at once (two workers, one from
+// its middle); the later part is then absorbed into the earlier, and the result must equal one
+// reading of all the rows in order. absorb() checks that it does, and refuses when it would not.
+import type { ConflictEvent } from '../model/schema.ts';
+import { createActorRegistry, type ActorRegistryBuilder, type RegistrySnapshot } from './actorRegistry.ts';
+
+/** What a part read on its own hands over: plain data, so that it can be posted between workers. */
+export interface ImportPart {
+  events: ConflictEvent[];
+  /** Every id the part's rows looked up as possibly taken, in row order. */
+  askedIds: string[];
+  registry: RegistrySnapshot;
+}
+
+export interface RowState {
+  readonly events: ConflictEvent[];
+  readonly registry: ActorRegistryBuilder;
+  /** The line of the kept row that has this id already, or undefined. */
+  lineWithId(id: string): number | undefined;
+  /** Records that the row on this line was kept under this id. */
+  keptId(id: string, line: number): void;
+  part(): ImportPart;
+  /**
+   * Takes in a part read from the rows after this state's, when that gives what reading those rows
+   * here would have given: none of them asked about an id kept here, and the registries join (see
+   * ActorRegistryBuilder.absorb). Otherwise changes nothing and answers false; read the rows here.
+   */
+  absorb(later: ImportPart): boolean;
+}
+
+export function createRowState(): RowState {
+  const events: ConflictEvent[] = [];
+  const registry = createActorRegistry();
+  const kept = new Map<string, number>();
+  const asked: string[] = [];
+  return {
+    events,
+    registry,
+    lineWithId(id) {
+      asked.push(id);
+      return kept.get(id);
+    },
+    keptId(id, line) {
+      kept.set(id, line);
+    },
+    part: () => ({ events, askedIds: asked, registry: registry.snapshot() }),
+    absorb(later) {
+      if (later.askedIds.some((id) => kept.has(id))) return false;
+      if (!registry.absorb(later.registry)) return false;
+      for (const event of later.events) events.push(event);
+      return true;
+    },
+  };
+}
