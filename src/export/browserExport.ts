@@ -67,14 +67,14 @@ function scopeInWords(state: AppState, scope: EventScope): string {
 }
 
 export function exportCsv(state: AppState, scope: EventScope): void {
-  const events = Array.from(exportedRows(state, scope), (row) => state.table.events[row]!);
+  const events = Array.from(exportedRows(state, scope), (row) => state.table.eventAt(row));
   const csv = eventsToCsv(events, state.dataset?.actors ?? [], 'en');
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFileName(title(state), state.window, 'csv'));
 }
 
 export function exportJson(state: AppState, scope: EventScope): void {
   if (!state.dataset) return;
-  const events = Array.from(exportedRows(state, scope), (row) => state.table.events[row]!);
+  const events = Array.from(exportedRows(state, scope), (row) => state.table.eventAt(row));
   const date = new Date().toISOString().slice(0, 10);
   const { dataset } = eventsToDataset(state.dataset, events, {
     description: `Exported ${date} from Conflict Timeline: ${scopeInWords(state, scope)}. ${state.dataset.description ?? ''}`.trim(),

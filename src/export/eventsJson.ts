@@ -1,7 +1,7 @@
 // Some events of a dataset as a dataset of their own, in the app's JSON: the same title,
 // attribution and licence, only the actors those events need, and nothing that would fail
 // validateDataset (or the importer) when the file is opened again.
-import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
+import type { Actor, ConflictEvent, Dataset, DatasetInfo } from '../model/schema.ts';
 
 /** A relation left out because the event it points to is not in the export. */
 export interface DroppedRelation {
@@ -53,7 +53,7 @@ function actorsNeeded(registry: readonly Actor[], events: readonly ConflictEvent
  * and in the order given, except that relations to events not exported are dropped (see
  * EventsExport.droppedRelations). Actors are only those the events need.
  */
-export function eventsToDataset(dataset: Dataset, events: readonly ConflictEvent[], note: { description: string }): EventsExport {
+export function eventsToDataset(dataset: DatasetInfo, events: readonly ConflictEvent[], note: { description: string }): EventsExport {
   const exportedIds = new Set(events.map((event) => event.id));
   const droppedRelations: DroppedRelation[] = [];
   const keptEvents = events.map((event) => {

@@ -8,7 +8,7 @@ import type { UiLocale } from './locale.ts';
 
 export function describeFocusedEvent(table: EventTable, row: number, laneLabel: string, ui: UiLocale): string {
   const { lang, locale, t } = ui;
-  const event = table.events[row]!;
+  const event = table.eventAt(row);
   const title = pickText(event.title, lang, event.originalLanguage);
   const when = formatShortDate(event.start, locale) + (event.end ? ` – ${formatShortDate(event.end, locale)}` : '');
   const original = title.lang !== lang ? t.announceOriginal(t.languageNames[title.lang] ?? title.lang) : '';

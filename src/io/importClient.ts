@@ -1,10 +1,9 @@
 // Starts an import in a fresh Web Worker, or in two for a large file on a machine with two cores
 // or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse.
-import type { ImportResult } from './importer.ts';
-import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply } from './workerProtocol.ts';
+import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 
 export interface RunningImport {
-  result: Promise<ImportResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
+  result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
   cancel(): void;
 }
 

@@ -4,6 +4,7 @@ import { sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
 import { importCsvFirstPart, importCsvPart, importText, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult } from './importer.ts';
 import { computeTableColumns, transferablesOf } from '../table/eventTable.ts';
+import { packEvents, packedTransferables } from '../table/packedEvents.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
@@ -47,9 +48,11 @@ export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer
     result = importText(request);
   }
   if (result.kind === 'done') {
-    // Index here too, off the page's thread; the typed columns move to the page without a copy.
+    // Index and pack here too, off the page's thread; the typed arrays move to the page without a copy.
     const columns = computeTableColumns(result.dataset);
-    send({ type: 'result', result: { ...result, columns } }, transferablesOf(columns));
+    const { events, ...info } = result.dataset;
+    const packed = packEvents(info, events);
+    send({ type: 'result', result: { kind: 'packed', packed, report: result.report, columns } }, [...transferablesOf(columns), ...packedTransferables(packed)]);
     return;
   }
   send({ type: 'result', result });

@@ -1,7 +1,6 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
 // a dataset and its report out. The Web Worker and scripts/import.ts both call importText().
 import type { Dataset } from '../model/schema.ts';
-import type { TableColumns } from '../table/eventTable.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
@@ -25,8 +24,7 @@ export interface ImportRequest {
 }
 
 export type ImportResult =
-  /** `columns`: the table's columns, when the import worker computed them beside the dataset. */
-  | { kind: 'done'; dataset: Dataset; report: ImportReport; columns?: TableColumns }
+  | { kind: 'done'; dataset: Dataset; report: ImportReport }
   | { kind: 'not-a-dataset'; message: string }
   | { kind: 'needs-mapping'; fileName: string; columns: string[]; sample: string[][]; guess: ColumnMapping };
 

@@ -2,6 +2,9 @@
 import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
 import type { CsvPartAnswer, ImportResult } from './importer.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
+import type { ImportReport } from './report.ts';
+import type { TableColumns } from '../table/eventTable.ts';
 
 export interface ImportJob {
   file: Blob;
@@ -26,8 +29,17 @@ export interface HelperFailed {
 
 export type WorkerReply =
   | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
-  | { type: 'result'; result: ImportResult }
+  | { type: 'result'; result: WorkerResult }
   | { type: 'failed'; message: string };
+
+/**
+ * What the worker answers: ImportResult, except that a dataset comes packed (see PackedEvents),
+ * with the table's columns computed beside it. Posting a million event objects took longer than
+ * reading them; packed columns cross fast, and the page builds only the events it shows.
+ */
+export type WorkerResult =
+  | Exclude<ImportResult, { kind: 'done' }>
+  | { kind: 'packed'; packed: PackedEvents; report: ImportReport; columns: TableColumns };
 
 /** From the helper to the lead. */
 export type HelperReply = CsvPartAnswer;

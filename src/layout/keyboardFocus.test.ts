@@ -15,7 +15,7 @@ const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
 const lanes = typeLanes(table, 'en');
 const index = buildLaneIndex(table, null, lanes);
-const idOf = (f: EventFocus | null) => (f ? table.events[f.row]!.id : null);
+const idOf = (f: EventFocus | null) => (f ? table.eventAt(f.row).id : null);
 const laneKey = (f: EventFocus | null) => (f ? lanes.lanes[f.lane]!.key : null);
 const focusOn = (id: string): EventFocus => {
   const row = table.rowOfId.get(id)!;
@@ -58,11 +58,11 @@ describe('keyboard focus on the timeline', () => {
   });
 
   it('Home and End reach the earliest and latest events that pass the filters', () => {
-    expect(idOf(edgeEvent(index, 'first'))).toBe(table.events[0]!.id);
+    expect(idOf(edgeEvent(index, 'first'))).toBe(table.eventAt(0).id);
     const latest = Math.max(...Array.from(table.start));
     expect(table.start[edgeEvent(index, 'last')!.row]).toBe(latest);
     const onlyClashes = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, createTextMatcher(() => buildSearchIndex(table))), lanes);
-    expect(table.events[edgeEvent(onlyClashes, 'first')!.row]!.type).toBe('clash');
+    expect(table.eventAt(edgeEvent(onlyClashes, 'first')!.row).type).toBe('clash');
     expect(edgeEvent(buildLaneIndex(table, new Uint8Array(table.size), lanes), 'first')).toBeNull();
   });
 
@@ -79,7 +79,7 @@ describe('keyboard focus on the timeline', () => {
     expect(settleFocus(index, table, kept, { from, to: from + 1 })).toBe(kept);
     const noCeasefires = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, createTextMatcher(() => buildSearchIndex(table))), lanes);
     expect(positionInLane(noCeasefires, table, kept)).toBe(-1);
-    expect(table.events[settleFocus(noCeasefires, table, kept, { from, to: from + 86_400_000 })!.row]!.type).toBe('clash');
+    expect(table.eventAt(settleFocus(noCeasefires, table, kept, { from, to: from + 86_400_000 })!.row).type).toBe('clash');
   });
 
   it('an event in two actor lanes is stepped through in each of them', () => {

@@ -17,7 +17,7 @@ function layoutFor(events: number, from: number, to: number, seed = 1, lasting =
     to,
     width: 1000,
     height: 500,
-    labelOf: (r) => table.events[r]!.title.en!,
+    labelOf: (r) => table.eventAt(r).title.en!,
     measure,
   });
   return { layout, rows };

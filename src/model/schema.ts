@@ -219,4 +219,6 @@ export type Place = z.infer<typeof placeSchema>;
 export type ConflictEvent = z.infer<typeof eventSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
+/** A dataset's own fields, without its events. */
+export type DatasetInfo = Omit<Dataset, 'events'>;
 export type LocalizedText = z.infer<typeof localizedTextSchema>;

@@ -79,7 +79,7 @@ export function handleTimelineKey(press: KeyPress, store: AppStore, nav: Timelin
     case ' ':
       if (current) {
         s.setFocus(current);
-        s.select(s.table.events[current.row]!.id);
+        s.select(s.table.eventAt(current.row).id);
       }
       return true;
     case '+':

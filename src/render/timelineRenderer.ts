@@ -231,7 +231,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     }
     // The keyboard carries on from the event clicked.
     state.setFocus({ row: mark.rows[0]!, lane: mark.lane });
-    state.select(state.table.events[mark.rows[0]!]!.id);
+    state.select(state.table.eventAt(mark.rows[0]!).id);
   };
   el.canvas.addEventListener('mousemove', onMove);
   el.canvas.addEventListener('mouseleave', onLeave);

@@ -19,14 +19,14 @@ export function describeEventForTooltip(state: AppState, rows: readonly number[]
   const n = new Intl.NumberFormat(locale);
   if (rows.length > 1) {
     const shown = rows.slice(0, 5).map((row) => {
-      const e = state.table.events[row]!;
+      const e = state.table.eventAt(row);
       const title = pickText(e.title, lang, e.originalLanguage);
       return line('tooltip-item', `${formatShortDate(e.start, locale)} · ${title.text}`, title.lang);
     });
     const more = rows.length > 5 ? [line('tooltip-meta', t.tooltipMore(n.format(rows.length - 5)))] : [];
     return [line('tooltip-title', t.tooltipEvents(n.format(rows.length))), ...shown, ...more];
   }
-  const e = state.table.events[rows[0]!]!;
+  const e = state.table.eventAt(rows[0]!);
   const title = pickText(e.title, lang, e.originalLanguage);
   const when = formatShortDate(e.start, locale) + (e.end ? ` – ${formatShortDate(e.end, locale)}` : '');
   const place = e.place ? pickText(e.place.name, lang, e.originalLanguage).text : null;

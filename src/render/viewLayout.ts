@@ -79,7 +79,6 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
     lanes.lanes.map((_, lane) => (dense[lane] ? new Uint32Array(0) : laneRowsInWindow(table, index, lane, from, to))),
   );
   const sparse: LaneAssignment = dense.some(Boolean) ? { lanes: lanes.lanes, lanesOf: (row) => lanes.lanesOf(row).filter((lane) => !dense[lane]) } : lanes;
-  const events = table.events;
   const layout = layoutTimeline({
     table,
     rows,
@@ -90,12 +89,12 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
     height: size.height,
     clusterLabelOf: (count) => uiLocaleOf(lang).t.clusterLabel(new Intl.NumberFormat(uiLocaleOf(lang).locale).format(count)),
     labelOf: (row) => {
-      const e = events[row]!;
+      const e = table.eventAt(row);
       return pickText(e.title, lang, e.originalLanguage).text;
     },
     measure,
     uncertaintyOf: (row) => {
-      const e = events[row]!;
+      const e = table.eventAt(row);
       if (e.end || e.start.precision === 'minute' || e.start.precision === 'hour') return null;
       const span = uncertaintySpan(e.start);
       return [span.from, span.to];

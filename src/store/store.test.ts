@@ -3,6 +3,8 @@ import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { createAppStore, urlViewOf } from './store.ts';
+import { packEvents } from '../table/packedEvents.ts';
+import { allEventsOf, buildEventTable, computeTableColumns } from '../table/eventTable.ts';
 import { visibleRows } from './derived.ts';
 import { MAX_SPAN, MIN_SPAN, zoomWindow } from './window.ts';
 import { decodeUrl, encodeUrl } from './url.ts';
@@ -17,6 +19,22 @@ describe('the app store', () => {
     const s = store.getState();
     expect(s.table.size).toBe(dataset.events.length);
     expect(visibleRows(s).length).toBe(dataset.events.length);
+  });
+
+  it('shows packed data from the import worker, and adds packed data to what is loaded', () => {
+    const { events, ...info } = dataset;
+    const packed = (part: Dataset['events']) => [packEvents(info, part), computeTableColumns({ events: part, actors: dataset.actors })] as const;
+    const store = createAppStore();
+    store.getState().loadPacked(...packed(events));
+    let s = store.getState();
+    expect(s.dataset).toEqual(info);
+    expect(allEventsOf(s.table)).toEqual(allEventsOf(buildEventTable(dataset)));
+    // The first half, then the whole packed: the second half is added, the first half counted as already loaded.
+    store.getState().loadPacked(...packed(events.slice(0, 8)));
+    store.getState().loadPacked(...packed(events), { mode: 'add' });
+    s = store.getState();
+    expect(s.table.size).toBe(events.length);
+    expect(s.notices.at(-1)?.text).toMatch(/^8 events? .*already loaded/);
   });
 
   it('narrows the visible events when zooming into September 2022', () => {

@@ -3,9 +3,10 @@
 // it through subscribe(), outside React.
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { Dataset } from '../model/schema.ts';
+import type { Dataset, DatasetInfo } from '../model/schema.ts';
 import { createActorResolver, type ActorResolver } from '../model/actors.ts';
-import { assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
+import { allEventsOf, arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
+import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
@@ -49,7 +50,8 @@ export interface Notice {
 export type DataSource = { kind: 'bundled' } | { kind: 'link'; url: string } | { kind: 'files'; names: string[] };
 
 interface DataSlice {
-  dataset: Dataset | null;
+  /** What the loaded data says about itself; its events are in `table`. */
+  dataset: DatasetInfo | null;
   dataSource: DataSource;
   table: EventTable;
   resolver: ActorResolver;
@@ -59,6 +61,11 @@ interface DataSlice {
    */
   /** `columns`: the table's columns computed with the dataset (by the import worker); ignored when adding. */
   loadDataset(dataset: Dataset, options?: { mode?: LoadMode; source?: DataSource; columns?: TableColumns }): void;
+  /**
+   * As loadDataset, for what the import worker sends: the events packed, with the table's columns.
+   * The table keeps them packed and builds an event only when it is shown or exported.
+   */
+  loadPacked(packed: PackedEvents, columns: TableColumns, options?: { mode?: LoadMode; source?: DataSource }): void;
 }
 
 interface ViewSlice {
@@ -140,6 +147,10 @@ const SETTLE_MS = 150;
 /** How long after a filter change the table and counts catch up: after the timeline's next frame. */
 const FILTER_SETTLE_MS = 40;
 
+function withoutEvents({ events: _events, ...info }: Dataset): DatasetInfo {
+  return info;
+}
+
 export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
   const dataset = initial?.dataset ?? null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -154,24 +165,24 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           set({ settledFilters: get().filters });
         }, FILTER_SETTLE_MS);
       };
-      return {
-      dataset,
-      dataSource: { kind: 'bundled' },
-      table,
-      resolver: createActorResolver(dataset?.actors ?? []),
-      loadDataset(incoming, options = {}) {
-        const current = get().dataset;
+      /** Shows new data: `table` builds its table, `whole` gives it with all its events (built) for a merge. */
+      const load = (incoming: DatasetInfo, table: () => EventTable, whole: () => Dataset, options: { mode?: LoadMode; source?: DataSource }) => {
+        const { dataset: current, table: currentTable } = get();
         let next = incoming;
+        let nextTable: EventTable;
         if (options.mode === 'add' && current) {
-          const merged = mergeDatasets(current, incoming);
-          next = merged.dataset;
+          const merged = mergeDatasets({ ...current, events: allEventsOf(currentTable) }, whole());
+          const { events: _events, ...info } = merged.dataset;
+          next = info;
+          nextTable = buildEventTable(merged.dataset);
           if (merged.duplicateEvents.length) {
             const n = merged.duplicateEvents.length;
             const { t, locale } = uiLocaleOf(get().lang);
             get().addNotice(t.alreadyLoaded(n, new Intl.NumberFormat(locale).format(n), merged.duplicateEvents[0]!));
           }
+        } else {
+          nextTable = table();
         }
-        const nextTable = next === incoming && options.columns ? assembleEventTable(next, options.columns) : buildEventTable(next);
         set({
           dataset: next,
           dataSource: sourceAfter(get().dataSource, options.source ?? { kind: 'bundled' }, options.mode === 'add' && current !== null),
@@ -185,6 +196,21 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           ...(options.mode === 'add' ? {} : { filters: NO_FILTERS, settledFilters: NO_FILTERS }),
           lastChange: 'push',
         });
+      };
+      return {
+      dataset: dataset && withoutEvents(dataset),
+      dataSource: { kind: 'bundled' },
+      table,
+      resolver: createActorResolver(dataset?.actors ?? []),
+      loadDataset(incoming, options = {}) {
+        const { events, ...info } = incoming;
+        const table = () => (options.columns ? assembleEventTable(incoming.actors, arrayEvents(events), options.columns) : buildEventTable(incoming));
+        load(info, table, () => incoming, options);
+      },
+      loadPacked(packed, columns, options = {}) {
+        const source = packedEvents(packed);
+        const whole = () => ({ ...packed.info, events: Array.from({ length: source.size }, (_, i) => source.eventAt(i)) });
+        load(packed.info, () => assembleEventTable(packed.info.actors, source, columns), whole, options);
       },
 
       window: initialWindow(table.extent),

@@ -7,8 +7,14 @@ import type { UtcMillis } from '../model/brand.ts';
 
 export interface EventTable {
   readonly size: number;
-  /** The events in time order; row i of every column describes events[i]. */
-  readonly events: readonly ConflictEvent[];
+  /**
+   * The event on row `row` (rows are in time order; row i of every column describes eventAt(i)).
+   * A table may keep its events packed and build each when asked: do not rely on getting the same
+   * object twice, and ask only for the rows needed.
+   */
+  eventAt(row: number): ConflictEvent;
+  /** Row i of the table is event order[i] of its source (the dataset's order). */
+  readonly order: Uint32Array;
   /** Where each event sits on the axis (see anchorTime), in UTC milliseconds. */
   readonly start: Float64Array;
   /** The end instant; equal to start for point events. */
@@ -37,6 +43,18 @@ export interface TablePlace {
   name: string;
   /** Every name it has, lower-cased, for matching a typed place. */
   keys: readonly string[];
+}
+
+/** Where a table's events come from: the dataset's array, or the packed columns the import worker sends. */
+export interface EventSource {
+  readonly size: number;
+  /** The id of event i, without building the event. */
+  idAt(i: number): string;
+  eventAt(i: number): ConflictEvent;
+}
+
+export function arrayEvents(events: readonly ConflictEvent[]): EventSource {
+  return { size: events.length, idAt: (i) => events[i]!.id, eventAt: (i) => events[i]! };
 }
 
 const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
@@ -140,29 +158,25 @@ export function transferablesOf(columns: TableColumns): ArrayBuffer[] {
   return [order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf].map((a) => a.buffer as ArrayBuffer);
 }
 
-/** The table from a dataset and its columns: the events in row order and the lookups by id. */
-export function assembleEventTable(dataset: Pick<Dataset, 'events' | 'actors'>, columns: TableColumns): EventTable {
+/** The table from its events, their actors and the columns computed from them, with the lookups by id. */
+export function assembleEventTable(actors: readonly Actor[], source: EventSource, columns: TableColumns): EventTable {
   const { order } = columns;
   const size = order.length;
-  if (size !== dataset.events.length) throw new Error(`the table's columns describe ${size} events, the dataset ${dataset.events.length}`);
-  const events = new Array<ConflictEvent>(size);
+  if (size !== source.size) throw new Error(`the table's columns describe ${size} events, the dataset ${source.size}`);
   const rowOfId = new Map<string, number>();
-  for (let i = 0; i < size; i++) {
-    const event = dataset.events[order[i]!]!;
-    events[i] = event;
-    rowOfId.set(event.id, i);
-  }
+  for (let i = 0; i < size; i++) rowOfId.set(source.idAt(order[i]!), i);
   return {
     size,
-    events,
+    eventAt: (row) => source.eventAt(order[row]!),
+    order,
     start: columns.start,
     end: columns.end,
     type: columns.type,
     actorOffset: columns.actorOffset,
     actorIndex: columns.actorIndex,
     actorRoles: columns.actorRoles,
-    actors: dataset.actors,
-    actorRow: new Map<string, number>(dataset.actors.map((a, i) => [a.id, i])),
+    actors,
+    actorRow: new Map<string, number>(actors.map((a, i) => [a.id, i])),
     rowOfId,
     placeOf: columns.placeOf,
     places: columns.places,
@@ -172,7 +186,12 @@ export function assembleEventTable(dataset: Pick<Dataset, 'events' | 'actors'>, 
 }
 
 export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): EventTable {
-  return assembleEventTable(dataset, computeTableColumns(dataset));
+  return assembleEventTable(dataset.actors, arrayEvents(dataset.events), computeTableColumns(dataset));
+}
+
+/** Every event of the table, built, in row (time) order: for work on all of them, such as a merge. */
+export function allEventsOf(table: EventTable): ConflictEvent[] {
+  return Array.from({ length: table.size }, (_, row) => table.eventAt(row));
 }
 
 /** The first row whose start is >= t. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
-import { buildEventTable } from './eventTable.ts';
+import { buildEventTable, allEventsOf } from './eventTable.ts';
 import { buildSearchIndex, createSearchIndexBuilder, normaliseForSearch } from './search.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
 import { makeDataset } from '../testing/fixtures.ts';
@@ -11,7 +11,7 @@ import { createTextMatcher } from './textMatches.ts';
 const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
 const index = buildSearchIndex(table);
-const ids = (mask: Uint8Array | null) => table.events.filter((_, i) => mask === null || mask[i] === 1).map((e) => e.id);
+const ids = (mask: Uint8Array | null) => allEventsOf(table).filter((_, i) => mask === null || mask[i] === 1).map((e) => e.id);
 
 describe('search normalisation', () => {
   it('ignores case, Latin accents, Arabic diacritics and letter variants', () => {
@@ -66,7 +66,7 @@ describe('filters over the seed', () => {
 
 describe('the search index', () => {
   /** The plain way: every row's texts joined, then normalised as one. */
-  const naiveIndex = table.events.map((event, row) => {
+  const naiveIndex = allEventsOf(table).map((event, row) => {
     const parts = [...Object.values(event.title), ...Object.values(event.description ?? {})];
     for (const a of table.actorIndex.subarray(table.actorOffset[row], table.actorOffset[row + 1])) {
       const actor = table.actors[a]!;

@@ -48,19 +48,17 @@ export interface SearchIndexBuilder {
 
 export function createSearchIndexBuilder(table: EventTable): SearchIndexBuilder {
   const actorText = table.actors.map((a) => normaliseForSearch([...Object.values(a.names), ...a.aliases].join(' ')));
-  const placeText = new Map<object, string>();
+  // Per distinct place (the table's place index): each is normalised once.
+  const placeText = new Array<string | undefined>(table.places.length);
   const index = new Array<string>(table.size);
   let next = 0;
   const indexRow = (row: number) => {
-    const event = table.events[row]!;
+    const event = table.eventAt(row);
     const parts = [normaliseForSearch([...Object.values(event.title), ...Object.values(event.description ?? {})].join(' \u0001 '))];
     for (const a of actorRowsOf(table, row)) parts.push(actorText[a]!);
     const place = event.place;
-    if (place) {
-      let text = placeText.get(place);
-      if (text === undefined) placeText.set(place, (text = normaliseForSearch([...Object.values(place.name), place.country].join(' \u0001 '))));
-      parts.push(text);
-    }
+    const at = table.placeOf[row]!;
+    if (place && at >= 0) parts.push((placeText[at] ??= normaliseForSearch([...Object.values(place.name), place.country].join(' \u0001 '))));
     index[row] = parts.join(' \u0001 ');
   };
   return {

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
-import { buildEventTable } from './eventTable.ts';
+import { buildEventTable, allEventsOf, arrayEvents } from './eventTable.ts';
+import { packEvents, packedEvents } from './packedEvents.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
 import { createTextMatcher } from './textMatches.ts';
 
 const r = validateDataset(seed);
 const dataset = (r.ok ? r.dataset : null) as Dataset;
 const table = buildEventTable(dataset);
-const passing = (mask: Uint8Array | null) => table.events.filter((_, row) => !mask || mask[row] === 1).map((e) => e.id);
+const passing = (mask: Uint8Array | null) => allEventsOf(table).filter((_, row) => !mask || mask[row] === 1).map((e) => e.id);
 
 describe('the place filter, through the table’s place column', () => {
   it('matches what a naive pass over the events finds, by country and by name in any language', () => {
@@ -18,10 +19,10 @@ describe('the place filter, through the table’s place column', () => {
     for (const country of [null, 'ARM', 'AZE', 'RUS']) {
       for (const place of [null, ...names, names[0]!.toUpperCase(), 'Nowhere']) {
         const mask = filterMask(table, { ...NO_FILTERS, country, place }, createTextMatcher(() => []));
-        const naive = table.events
+        const naive = allEventsOf(table)
           .filter((e) => (country === null || e.place?.country === country) && (place === null || Object.values(e.place?.name ?? {}).some((n) => n.toLowerCase() === place.toLowerCase())))
           .map((e) => e.id);
-        expect(passing(mask)).toEqual(country === null && place === null ? table.events.map((e) => e.id) : naive);
+        expect(passing(mask)).toEqual(country === null && place === null ? allEventsOf(table).map((e) => e.id) : naive);
       }
     }
   });
@@ -33,21 +34,24 @@ describe('the place filter, through the table’s place column', () => {
   });
 });
 
-describe('a table assembled from columns computed elsewhere (the import worker)', () => {
-  it('is the table built in place, after the columns are transferred', async () => {
+describe('a table assembled from columns and packed events computed elsewhere (the import worker)', () => {
+  it('is the table built in place, after the columns are transferred and the events sent packed', async () => {
     const { assembleEventTable, computeTableColumns, transferablesOf } = await import('./eventTable.ts');
     const columns = computeTableColumns(dataset);
     const moved = structuredClone(columns, { transfer: transferablesOf(columns) });
     expect(columns.start.length).toBe(0); // transferred, not copied
-    const assembled = assembleEventTable(dataset, moved);
+    const { events, ...info } = dataset;
+    const packed = structuredClone(packEvents(info, events));
+    const assembled = assembleEventTable(dataset.actors, packedEvents(packed), moved);
     const built = buildEventTable(dataset);
-    expect(assembled.events.map((e) => e.id)).toEqual(built.events.map((e) => e.id));
+    // Every event, field for field, on the same row.
+    expect(allEventsOf(assembled)).toEqual(allEventsOf(built));
     for (const key of ['start', 'end', 'type', 'actorOffset', 'actorIndex', 'actorRoles', 'placeOf'] as const) {
       expect(Array.from(assembled[key])).toEqual(Array.from(built[key]));
     }
     expect(assembled.places).toEqual(built.places);
     expect([...assembled.rowOfId]).toEqual([...built.rowOfId]);
     expect(assembled.extent).toEqual(built.extent);
-    expect(() => assembleEventTable({ ...dataset, events: dataset.events.slice(1) }, computeTableColumns(dataset))).toThrow(/describe 16 events, the dataset 15/);
+    expect(() => assembleEventTable(dataset.actors, arrayEvents(dataset.events.slice(1)), computeTableColumns(dataset))).toThrow(/describe 16 events, the dataset 15/);
   });
 });

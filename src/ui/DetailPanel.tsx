@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { formatCalendarDay, formatTime } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
@@ -33,7 +33,8 @@ export function DetailPanel() {
   const table = useAppState((s) => s.table);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const row = selectedId === null ? undefined : table.rowOfId.get(selectedId);
-  const event = row === undefined ? null : table.events[row]!;
+  // The table may build the event anew on each call: one per selection, so that focus moves once.
+  const event = useMemo(() => (row === undefined ? null : table.eventAt(row)), [table, row]);
 
   useEffect(() => {
     if (event) headingRef.current?.focus();
@@ -207,7 +208,7 @@ export function DetailPanel() {
           <ul>
             {event.relations.map((rel, i) => {
               const otherRow = table.rowOfId.get(rel.event);
-              const other = otherRow === undefined ? null : table.events[otherRow]!;
+              const other = otherRow === undefined ? null : table.eventAt(otherRow);
               return (
                 <li key={i}>
                   <span className="muted">{t.relationNames[rel.kind]}: </span>

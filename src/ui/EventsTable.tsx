@@ -67,7 +67,7 @@ export function EventsTable() {
           <tbody>
             {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
             {shown.map((row, i) => {
-              const event = table.events[row]!;
+              const event = table.eventAt(row);
               const title = pickText(event.title, lang, event.originalLanguage);
               const actors = Array.from(actorRowsOf(table, row), (a) => actorName(table.actors[a]!, lang)).join(', ');
               const selected = event.id === selectedId;

@@ -26,14 +26,14 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
   const { t } = uiLocaleOf(s.lang);
   const kept = s.dataset ? t.dataStays : '';
   switch (result.kind) {
-    case 'done':
-      if (result.dataset.events.length === 0) {
+    case 'packed':
+      if (result.columns.order.length === 0) {
         s.addNotice(`${t.noEventImported(job.fileName)}${kept}`);
         s.showImportReport(result.report);
         return 'refused';
       }
       const addedToKeptData = mode === 'add' && s.dataSource.kind === 'files';
-      s.loadDataset(result.dataset, { mode, source: source ?? { kind: 'files', names: [job.fileName] }, ...(result.columns ? { columns: result.columns } : {}) });
+      s.loadPacked(result.packed, result.columns, { mode, source: source ?? { kind: 'files', names: [job.fileName] } });
       s.showImportReport(result.report);
       // A file the user opened is kept in this browser; data from a link, or a kept file opened again, is not kept anew.
       if (!source) void keepOpenedFile(store, job, mode, addedToKeptData);

@@ -1,0 +1,86 @@
+// Packed events must come back exactly: the same values, with keys in the same order (exports
+// write them as they are), after a trip through structured cloning with their buffers moved.
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { packEvents, packedEvents, packedTransferables } from './packedEvents.ts';
+import { importText } from '../io/importer.ts';
+import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
+import { corrupt } from '../testing/corrupt.ts';
+import { seededRandom } from '../testing/fixtures.ts';
+import { validateDataset } from '../model/validate.ts';
+import { decodeCompact, encodeCompact } from '../io/compact.ts';
+import type { ConflictEvent, Dataset } from '../model/schema.ts';
+
+const seedDataset = (validateDataset(seed) as { ok: true; dataset: Dataset }).dataset;
+
+function roundTrip(events: readonly ConflictEvent[]): ConflictEvent[] {
+  const { events: _events, ...info } = seedDataset;
+  const packed = packEvents(info, events);
+  const moved = structuredClone(packed, { transfer: packedTransferables(packed) });
+  expect(packed.type.length).toBe(0); // moved, not copied
+  const source = packedEvents(moved);
+  expect(source.size).toBe(events.length);
+  return Array.from({ length: source.size }, (_, i) => {
+    expect(source.idAt(i)).toBe(events[i]!.id);
+    return source.eventAt(i);
+  });
+}
+
+function expectExact(events: readonly ConflictEvent[]): void {
+  const back = roundTrip(events);
+  expect(back).toEqual(events);
+  expect(JSON.stringify(back)).toBe(JSON.stringify(events));
+}
+
+const imported = (text: string, fileName: string) => {
+  const result = importText({ text, fileName });
+  if (result.kind !== 'done') throw new Error(result.kind);
+  return result.dataset.events;
+};
+
+describe('packed events', () => {
+  it('come back exactly: the bundled dataset (Arabic and English text), and through the compact format', () => {
+    expectExact(seedDataset.events);
+    const decoded = decodeCompact(JSON.parse(JSON.stringify(encodeCompact(seedDataset))));
+    if (!decoded.ok) throw new Error('compact');
+    expectExact(decoded.dataset.events);
+  });
+
+  it('come back exactly from an ACLED import, whose parts are shared', () => {
+    expectExact(imported(acledCsv([...generatedAcledRows(300, 5), acledRow({ event_id_cnty: 'Q', notes: '' })]), 'a.csv'));
+  });
+
+  it('keep whole what the columns cannot hold in order: languages in another order, a new language later, unusual key orders', () => {
+    const [a, b] = seedDataset.events;
+    const events: ConflictEvent[] = [
+      { ...a!, title: { en: 'First', ar: 'الأول' } },
+      { ...b!, title: { ar: 'الثاني', en: 'Second' } },
+      { ...a!, id: 'fr-later', title: { en: 'Third', fr: 'Troisième' }, description: { fr: 'Seulement en français' } },
+      { ...b!, id: 'fr-first', title: { fr: 'Quatrième', en: 'Fourth' } },
+      Object.assign({ tags: [] }, a!, { id: 'tags-first' }),
+      { ...a!, id: 'odd-place', place: { country: 'ARM', name: { en: 'Berd' } } },
+      { ...a!, id: 'no-place', place: undefined },
+      // An end, in its place after the start.
+      Object.fromEntries(
+        Object.entries({ ...a!, id: 'with-end' }).flatMap(([key, value]) =>
+          key === 'start' ? [[key, value], ['end', { at: '2022-09-14T20:00:00+04:00', precision: 'hour', tz: 'Asia/Yerevan' }]] : [[key, value]],
+        ),
+      ) as ConflictEvent,
+    ];
+    expectExact(events);
+    const { events: _events, ...info } = seedDataset;
+    expect([...packEvents(info, events).whole.keys()]).toEqual([1, 3, 4, 5]);
+  });
+
+  it('come back exactly from 300 damaged ACLED files', () => {
+    const text = acledCsv([...generatedAcledRows(8, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true });
+    for (let i = 0; i < 300; i++) {
+      const result = importText({ text: corrupt(text, seededRandom(104729 * (i + 1))), fileName: 'a.csv' });
+      if (result.kind === 'done') expectExact(result.dataset.events);
+    }
+  });
+
+  it('pack nothing into an empty table', () => {
+    expectExact([]);
+  });
+});

@@ -1,0 +1,378 @@
+// Events packed for the trip from the import worker to the page, and kept packed there: a million
+// event objects took longer to post than to read, and filled the page's heap. Each text column
+// (ids, titles, descriptions) is one long string with the start of every entry; each shared part
+// (a time, an actor list, a source list…) is kept once, and every event holds its index. The
+// typed arrays move without a copy. The page builds an event only when it shows or exports it.
+//
+// Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
+// the columns (text whose languages come in another order, a place or an event with unusual keys)
+// is kept whole for that event.
+import type { ConflictEvent, DatasetInfo, Place } from '../model/schema.ts';
+import type { EventSource } from './eventTable.ts';
+
+/** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
+interface JoinedStrings {
+  text: string;
+  start: Uint32Array;
+  /** 1 where row i has a string; omitted when every row has one. */
+  present?: Uint8Array;
+}
+
+export interface PackedEvents {
+  size: number;
+  info: DatasetInfo;
+  id: JoinedStrings;
+  /** Index into `strings`. */
+  type: Uint32Array;
+  originalLanguage: Uint32Array;
+  /** Per language: [language, column]. */
+  title: [string, JoinedStrings][];
+  description: [string, JoinedStrings][];
+  /** The start and the end (see TimeColumns); hasEnd is 1 where the event has an end. */
+  start: TimeColumns;
+  hasEnd: Uint8Array;
+  end: TimeColumns;
+  /** The actors of event i are rows actorOffset[i] up to actorOffset[i + 1] of the actor columns. */
+  actorOffset: Uint32Array;
+  /** Index into `strings`. */
+  actorId: Uint32Array;
+  actorRole: Uint32Array;
+  /** 0 for none, else k: strings[k - 1]. */
+  actorName: Uint32Array;
+  /** 0 for none, 1 or 2. */
+  actorSide: Uint8Array;
+  /** 1 where the reference gives its side before its name (as the ACLED importer writes it). */
+  actorSideFirst: Uint8Array;
+  /** Index into `parts`; for `placeAdmin`, 0 means none and k means parts[k - 1]. */
+  counts: Uint32Array;
+  claims: Uint32Array;
+  sources: Uint32Array;
+  relations: Uint32Array;
+  tags: Uint32Array;
+  /** 1 when the event has a place; its fields follow. */
+  hasPlace: Uint8Array;
+  placeName: Uint32Array;
+  placeCountry: Uint32Array;
+  /** NaN when absent. */
+  placeLat: Float64Array;
+  placeLon: Float64Array;
+  placeAdmin: Uint32Array;
+  strings: string[];
+  /** Every distinct part (time, list, place name), once. */
+  parts: unknown[];
+  /** Event index → the event kept whole, where the columns cannot hold it exactly. */
+  whole: Map<number, ConflictEvent>;
+}
+
+/** A time per event: indexes into `strings`; dayPart 0 for none, else k: strings[k - 1]. */
+interface TimeColumns {
+  at: Uint32Array;
+  precision: Uint32Array;
+  tz: Uint32Array;
+  dayPart: Uint32Array;
+}
+
+const newTimeColumns = (n: number): TimeColumns => ({ at: new Uint32Array(n), precision: new Uint32Array(n), tz: new Uint32Array(n), dayPart: new Uint32Array(n) });
+const timeArrays = (t: TimeColumns) => [t.at, t.precision, t.tz, t.dayPart];
+
+const TIME_KEYS = ['at', 'precision', 'tz', 'dayPart'] as const;
+const REF_KEYS_NAME_FIRST = ['actor', 'role', 'name', 'side'] as const;
+const REF_KEYS_SIDE_FIRST = ['actor', 'role', 'side', 'name'] as const;
+const EVENT_KEYS = ['id', 'type', 'title', 'description', 'originalLanguage', 'start', 'end', 'actors', 'place', 'counts', 'claims', 'sources', 'relations', 'tags'] as const;
+const PLACE_KEYS = ['name', 'country', 'lat', 'lon', 'admin'] as const;
+
+/** Whether an object's keys are some of `order`, in that order. */
+function keysInOrder(value: object, order: readonly string[]): boolean {
+  let at = 0;
+  for (const key of Object.keys(value)) {
+    while (at < order.length && order[at] !== key) at++;
+    if (at === order.length) return false;
+    at++;
+  }
+  return true;
+}
+
+class JoinedBuilder {
+  private readonly pieces: string[] = [];
+  private readonly start: Uint32Array;
+  private present: Uint8Array | undefined;
+  private length = 0;
+
+  /** A column started at row `from`: the rows before it have no string. */
+  constructor(private readonly n: number, from = 0) {
+    this.start = new Uint32Array(n + 1);
+    if (from > 0) this.present = new Uint8Array(n).fill(1).fill(0, 0, from);
+  }
+
+  set(i: number, value: string | undefined): void {
+    // Rows are set in order; a row left out is absent.
+    this.start[i] = this.length;
+    if (value === undefined) {
+      (this.present ??= new Uint8Array(this.n).fill(1))[i] = 0;
+      return;
+    }
+    this.pieces.push(value);
+    this.length += value.length;
+    this.start[i + 1] = this.length;
+  }
+
+  done(): JoinedStrings {
+    this.start[this.n] = this.length;
+    return { text: this.pieces.join(''), start: this.start, ...(this.present ? { present: this.present } : {}) };
+  }
+}
+
+function joinedAt(column: JoinedStrings, i: number): string | undefined {
+  if (column.present && column.present[i] === 0) return undefined;
+  return column.text.slice(column.start[i], column.start[i + 1]);
+}
+
+/** Packs a dataset's events (in the dataset's order). */
+export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]): PackedEvents {
+  const n = events.length;
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const s = (value: string) => {
+    let at = stringIndex.get(value);
+    if (at === undefined) stringIndex.set(value, (at = strings.push(value) - 1));
+    return at;
+  };
+  // Parts are found by identity first. Importers share one frozen object per distinct part, so a
+  // frozen one is new by value too; others (from JSON) are looked up by their JSON.
+  const parts: unknown[] = [];
+  const partByObject = new Map<object, number>();
+  const partByJson = new Map<string, number>();
+  const part = (value: object) => {
+    let at = partByObject.get(value);
+    if (at === undefined) {
+      if (Object.isFrozen(value)) at = parts.push(value) - 1;
+      else {
+        const json = JSON.stringify(value);
+        at = partByJson.get(json);
+        if (at === undefined) partByJson.set(json, (at = parts.push(value) - 1));
+      }
+      partByObject.set(value, at);
+    }
+    return at;
+  };
+  // Place names and admin lists are rarely shared objects (a place per row of coordinates): they
+  // are found by a key made of their strings, cheaper than JSON.
+  const partByText = new Map<string, number>();
+  const partByKey = (value: object, key: string) => {
+    let at = partByText.get(key);
+    if (at === undefined) partByText.set(key, (at = parts.push(value) - 1));
+    return at;
+  };
+  // Each string with its length before it: no two different values share a key.
+  const textKey = (text: Record<string, string>) => {
+    let key = 'name';
+    for (const language in text) key += `|${language.length}:${language}|${text[language]!.length}:${text[language]}`;
+    return key;
+  };
+  const adminKey = (admin: string[]) => {
+    let key = 'admin';
+    for (const area of admin) key += `|${area.length}:${area}`;
+    return key;
+  };
+  const title = new Map<string, JoinedBuilder>();
+  const description = new Map<string, JoinedBuilder>();
+  const id = new JoinedBuilder(n);
+  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
+  const p: Omit<PackedEvents, 'size' | 'info' | 'id' | 'title' | 'description' | 'strings' | 'parts' | 'whole'> = {
+    type: new Uint32Array(n),
+    originalLanguage: new Uint32Array(n),
+    start: newTimeColumns(n),
+    hasEnd: new Uint8Array(n),
+    end: newTimeColumns(n),
+    actorOffset: new Uint32Array(n + 1),
+    actorId: new Uint32Array(0),
+    actorRole: new Uint32Array(0),
+    actorName: new Uint32Array(0),
+    actorSide: new Uint8Array(0),
+    actorSideFirst: new Uint8Array(0),
+    counts: new Uint32Array(n),
+    claims: new Uint32Array(n),
+    sources: new Uint32Array(n),
+    relations: new Uint32Array(n),
+    tags: new Uint32Array(n),
+    hasPlace: new Uint8Array(n),
+    placeName: new Uint32Array(n),
+    placeCountry: new Uint32Array(n),
+    placeLat: new Float64Array(n).fill(NaN),
+    placeLon: new Float64Array(n).fill(NaN),
+    placeAdmin: new Uint32Array(n),
+  };
+  const whole = new Map<number, ConflictEvent>();
+  const placeFits = new Map<object, boolean>();
+  const fitsText = (text: unknown, columns: Map<string, JoinedBuilder>) => {
+    if (typeof text !== 'object' || text === null) return false;
+    // The record's languages must come in the order of the columns (new ones last, as they will be
+    // added), to be rebuilt in that order.
+    const order = [...columns.keys()];
+    let last = -1;
+    let sawNew = false;
+    for (const [language, value] of Object.entries(text)) {
+      if (typeof value !== 'string') return false;
+      const at = order.indexOf(language);
+      if (at < 0) sawNew = true;
+      else if (sawNew || at <= last) return false;
+      else last = at;
+    }
+    return true;
+  };
+  const setText = (text: Record<string, string> | undefined, columns: Map<string, JoinedBuilder>, i: number) => {
+    if (text) for (const language of Object.keys(text)) if (!columns.has(language)) columns.set(language, new JoinedBuilder(n, i));
+    for (const [language, column] of columns) column.set(i, text?.[language]);
+  };
+  const timeFits = (t: unknown) => {
+    if (typeof t !== 'object' || t === null || !keysInOrder(t, TIME_KEYS)) return false;
+    const { at, precision, tz, dayPart } = t as Record<string, unknown>;
+    return typeof at === 'string' && typeof precision === 'string' && typeof tz === 'string' && (dayPart === undefined || typeof dayPart === 'string');
+  };
+  const setTime = (columns: TimeColumns, t: ConflictEvent['start'], i: number) => {
+    columns.at[i] = s(t.at);
+    columns.precision[i] = s(t.precision);
+    columns.tz[i] = s(t.tz);
+    columns.dayPart[i] = t.dayPart === undefined ? 0 : s(t.dayPart) + 1;
+  };
+  // An actor list fits when each reference has an actor and a role, then a name and a side in either order.
+  const actorsFit = (actors: unknown) =>
+    Array.isArray(actors) &&
+    actors.every((ref: Record<string, unknown>) => {
+      if (typeof ref !== 'object' || ref === null || typeof ref.actor !== 'string' || typeof ref.role !== 'string') return false;
+      if (!(keysInOrder(ref, REF_KEYS_NAME_FIRST) || keysInOrder(ref, REF_KEYS_SIDE_FIRST))) return false;
+      return (ref.name === undefined || typeof ref.name === 'string') && (ref.side === undefined || ref.side === 1 || ref.side === 2);
+    });
+  const hasEveryPart = (event: ConflictEvent) =>
+    typeof event.id === 'string' && typeof event.type === 'string' && typeof event.originalLanguage === 'string' &&
+    [event.start, event.actors, event.counts, event.claims, event.sources, event.relations, event.tags].every((v) => typeof v === 'object' && v !== null);
+  for (let i = 0; i < n; i++) {
+    const event = events[i]!;
+    id.set(i, event.id);
+    const place = event.place;
+    let placeOk = true;
+    if (place) {
+      placeOk = placeFits.get(place) ?? (keysInOrder(place, PLACE_KEYS) && typeof place.name === 'object' && typeof place.country === 'string');
+      placeFits.set(place, placeOk);
+    }
+    const fits =
+      hasEveryPart(event) && keysInOrder(event, EVENT_KEYS) && timeFits(event.start) && (event.end === undefined || timeFits(event.end)) && actorsFit(event.actors) && placeOk && fitsText(event.title, title) && (event.description === undefined || fitsText(event.description, description));
+    if (!fits) {
+      p.actorOffset[i + 1] = refs.id.length;
+      whole.set(i, event);
+      setText(undefined, title, i);
+      setText(undefined, description, i);
+      continue;
+    }
+    p.type[i] = s(event.type);
+    p.originalLanguage[i] = s(event.originalLanguage);
+    setText(event.title, title, i);
+    setText(event.description, description, i);
+    setTime(p.start, event.start, i);
+    if (event.end) {
+      p.hasEnd[i] = 1;
+      setTime(p.end, event.end, i);
+    }
+    for (const ref of event.actors) {
+      refs.id.push(s(ref.actor));
+      refs.role.push(s(ref.role));
+      refs.name.push(ref.name === undefined ? 0 : s(ref.name) + 1);
+      refs.side.push(ref.side ?? 0);
+      let sideFirst = 0;
+      if (ref.name !== undefined && ref.side !== undefined) for (const key in ref) if (key === 'side' || key === 'name') { sideFirst = key === 'side' ? 1 : 0; break; }
+      refs.sideFirst.push(sideFirst);
+    }
+    p.actorOffset[i + 1] = refs.id.length;
+    p.counts[i] = part(event.counts);
+    p.claims[i] = part(event.claims);
+    p.sources[i] = part(event.sources);
+    p.relations[i] = part(event.relations);
+    p.tags[i] = part(event.tags);
+    if (place) {
+      p.hasPlace[i] = 1;
+      p.placeName[i] = partByKey(place.name, textKey(place.name));
+      p.placeCountry[i] = s(place.country);
+      if (place.lat !== undefined) p.placeLat[i] = place.lat;
+      if (place.lon !== undefined) p.placeLon[i] = place.lon;
+      p.placeAdmin[i] = place.admin ? partByKey(place.admin, adminKey(place.admin)) + 1 : 0;
+    }
+  }
+  p.actorId = Uint32Array.from(refs.id);
+  p.actorRole = Uint32Array.from(refs.role);
+  p.actorName = Uint32Array.from(refs.name);
+  p.actorSide = Uint8Array.from(refs.side);
+  p.actorSideFirst = Uint8Array.from(refs.sideFirst);
+  const done = (columns: Map<string, JoinedBuilder>) => [...columns].map(([language, column]): [string, JoinedStrings] => [language, column.done()]);
+  return { size: n, info, id: id.done(), title: done(title), description: done(description), ...p, strings, parts, whole };
+}
+
+/** The typed arrays of a packed table, to transfer (not copy) when posting it. */
+export function packedTransferables(packed: PackedEvents): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    packed.id.start,
+    ...[...packed.title, ...packed.description].flatMap(([, c]) => (c.present ? [c.start, c.present] : [c.start])),
+    ...(packed.id.present ? [packed.id.present] : []),
+    packed.type, packed.originalLanguage, ...timeArrays(packed.start), packed.hasEnd, ...timeArrays(packed.end), packed.actorOffset, packed.actorId,
+    packed.actorRole, packed.actorName, packed.actorSide, packed.actorSideFirst, packed.counts, packed.claims, packed.sources,
+    packed.relations, packed.tags, packed.hasPlace, packed.placeName, packed.placeCountry, packed.placeLat, packed.placeLon, packed.placeAdmin,
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+function textAt(columns: [string, JoinedStrings][], i: number): Record<string, string> | undefined {
+  let text: Record<string, string> | undefined;
+  for (const [language, column] of columns) {
+    const value = joinedAt(column, i);
+    if (value !== undefined) (text ??= {})[language] = value;
+  }
+  return text;
+}
+
+/** The events of a packed table, built one at a time when asked for. */
+export function packedEvents(packed: PackedEvents): EventSource {
+  const { strings, parts } = packed;
+  const timeAt = (t: TimeColumns, i: number) => {
+    const time: Record<string, unknown> = { at: strings[t.at[i]!], precision: strings[t.precision[i]!], tz: strings[t.tz[i]!] };
+    if (t.dayPart[i]) time.dayPart = strings[t.dayPart[i]! - 1];
+    return time;
+  };
+  const eventAt = (i: number): ConflictEvent => {
+    const kept = packed.whole.get(i);
+    if (kept) return kept;
+    const event: Record<string, unknown> = { id: joinedAt(packed.id, i), type: strings[packed.type[i]!], title: textAt(packed.title, i) };
+    const description = textAt(packed.description, i);
+    if (description) event.description = description;
+    event.originalLanguage = strings[packed.originalLanguage[i]!];
+    event.start = timeAt(packed.start, i);
+    if (packed.hasEnd[i]) event.end = timeAt(packed.end, i);
+    const actors: Record<string, unknown>[] = [];
+    for (let r = packed.actorOffset[i]!; r < packed.actorOffset[i + 1]!; r++) {
+      const ref: Record<string, unknown> = { actor: strings[packed.actorId[r]!], role: strings[packed.actorRole[r]!] };
+      const name = packed.actorName[r] ? strings[packed.actorName[r]! - 1] : undefined;
+      const side = packed.actorSide[r] || undefined;
+      if (packed.actorSideFirst[r]) {
+        ref.side = side;
+        ref.name = name;
+      } else {
+        if (name !== undefined) ref.name = name;
+        if (side !== undefined) ref.side = side;
+      }
+      actors.push(ref);
+    }
+    event.actors = actors;
+    if (packed.hasPlace[i]) {
+      const place: Record<string, unknown> = { name: parts[packed.placeName[i]!], country: strings[packed.placeCountry[i]!] };
+      if (!Number.isNaN(packed.placeLat[i])) place.lat = packed.placeLat[i];
+      if (!Number.isNaN(packed.placeLon[i])) place.lon = packed.placeLon[i];
+      if (packed.placeAdmin[i]) place.admin = parts[packed.placeAdmin[i]! - 1];
+      event.place = place as Place;
+    }
+    event.counts = parts[packed.counts[i]!];
+    event.claims = parts[packed.claims[i]!];
+    event.sources = parts[packed.sources[i]!];
+    event.relations = parts[packed.relations[i]!];
+    event.tags = parts[packed.tags[i]!];
+    return event as unknown as ConflictEvent;
+  };
+  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, eventAt };
+}
