@@ -59,7 +59,7 @@ const rows: [string, { median: number; min: number }][] = [
         to: table.extent!.to,
         width: 1200,
         height: 500,
-        labelOf: (r) => table.events[r]!.title.en!,
+        labelOf: (r) => table.eventAt(r).title.en!,
         measure: (s) => s.length * 6.5,
       }),
     ),
