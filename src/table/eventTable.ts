@@ -3,6 +3,7 @@
 import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
 import { ROLES, type Actor, type ConflictEvent, type Dataset } from '../model/schema.ts';
 import { anchorTime } from '../model/time.ts';
+import type { TimeValue } from '../model/schema.ts';
 import type { UtcMillis } from '../model/brand.ts';
 
 export interface EventTable {
@@ -81,11 +82,17 @@ export interface TableColumns {
 }
 
 export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>): TableColumns {
-  const anchors = dataset.events.map((e) => anchorTime(e.start));
-  const byTime = dataset.events.map((_, i) => i);
-  byTime.sort((a, b) => anchors[a]! - anchors[b]! || (dataset.events[a]!.id < dataset.events[b]!.id ? -1 : 1));
-  const order = Uint32Array.from(byTime);
-  const size = order.length;
+  const { events } = dataset;
+  const size = events.length;
+  const anchorOf = createAnchorCache();
+  const anchors = new Float64Array(size);
+  const ids = new Array<string>(size);
+  for (let i = 0; i < size; i++) {
+    const event = events[i]!;
+    anchors[i] = anchorOf(event.start);
+    ids[i] = event.id;
+  }
+  const order = timeOrder(anchors, ids);
   const start = new Float64Array(size);
   const end = new Float64Array(size);
   const type = new Uint8Array(size);
@@ -96,29 +103,23 @@ export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>)
   const placeOf = new Int32Array(size).fill(-1);
   const places: TablePlace[] = [];
   const placeByKey = new Map<string, number>();
-  const placeByObject = new Map<object, number>();
   let longestDuration = 0;
   let maxEnd = -Infinity;
   for (let i = 0; i < size; i++) {
-    const event = dataset.events[order[i]!]!;
+    const event = events[order[i]!]!;
     start[i] = anchors[order[i]!]!;
-    end[i] = event.end ? Math.max(start[i]!, anchorTime(event.end)) : start[i]!;
+    end[i] = event.end ? Math.max(start[i]!, anchorOf(event.end)) : start[i]!;
     longestDuration = Math.max(longestDuration, end[i]! - start[i]!);
     maxEnd = Math.max(maxEnd, end[i]!);
     type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
     if (event.place) {
-      // Importers share one object per distinct place, so identity answers most lookups cheaply.
-      let at = placeByObject.get(event.place);
+      const names = Object.values(event.place.name);
+      const key = `${event.place.country}\u0000${names.join('\u0000')}`;
+      let at = placeByKey.get(key);
       if (at === undefined) {
-        const names = Object.values(event.place.name);
-        const key = `${event.place.country}\u0000${names.join('\u0000')}`;
-        at = placeByKey.get(key);
-        if (at === undefined) {
-          at = places.length;
-          placeByKey.set(key, at);
-          places.push({ country: event.place.country, name: event.place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
-        }
-        placeByObject.set(event.place, at);
+        at = places.length;
+        placeByKey.set(key, at);
+        places.push({ country: event.place.country, name: event.place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
       }
       placeOf[i] = at;
     }
@@ -150,6 +151,53 @@ export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>)
     longestDuration,
     maxEnd,
   };
+}
+
+/**
+ * anchorTime, worked out once per time: by identity (importers share one object per distinct
+ * time), then by value.
+ */
+function createAnchorCache(): (time: TimeValue) => number {
+  const byObject = new Map<object, number>();
+  const byValue = new Map<string, number>();
+  return (time) => {
+    let anchor = byObject.get(time);
+    if (anchor === undefined) {
+      const key = `${time.at}|${time.precision}|${time.tz}|${time.dayPart ?? ''}`;
+      anchor = byValue.get(key);
+      if (anchor === undefined) byValue.set(key, (anchor = anchorTime(time)));
+      byObject.set(time, anchor);
+    }
+    return anchor;
+  };
+}
+
+/**
+ * The permutation that sorts events by anchor, then by id. Events are put in buckets of equal
+ * anchor (sorted as numbers, natively), and only a bucket of several is sorted by id: exports
+ * give many events the same day, and a comparison of two numbers is cheaper than of two ids.
+ */
+export function timeOrder(anchors: Float64Array, ids: readonly string[]): Uint32Array {
+  const size = anchors.length;
+  const bucketOf = new Map<number, number>();
+  const distinct: number[] = [];
+  for (let i = 0; i < size; i++) if (!bucketOf.has(anchors[i]!)) bucketOf.set(anchors[i]!, distinct.push(anchors[i]!) - 1);
+  const sorted = Float64Array.from(distinct).sort();
+  // Where each bucket starts in the order, by the rank of its anchor.
+  const counts = new Uint32Array(sorted.length + 1);
+  const rankOf = new Map<number, number>();
+  sorted.forEach((anchor, rank) => rankOf.set(anchor, rank));
+  const rank = new Uint32Array(size);
+  for (let i = 0; i < size; i++) counts[(rank[i] = rankOf.get(anchors[i]!)!) + 1]!++;
+  for (let r = 0; r < sorted.length; r++) counts[r + 1]! += counts[r]!;
+  const order = new Uint32Array(size);
+  const next = counts.slice(0, sorted.length);
+  for (let i = 0; i < size; i++) order[next[rank[i]!]!++] = i;
+  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
+  for (let r = 0; r < sorted.length; r++) {
+    if (counts[r + 1]! - counts[r]! > 1) order.subarray(counts[r]!, counts[r + 1]!).sort(byId);
+  }
+  return order;
 }
 
 /** The buffers to transfer (not copy) when posting columns from a worker. */

@@ -4,6 +4,7 @@ import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildEventTable, allEventsOf, arrayEvents } from './eventTable.ts';
 import { packEvents, packedEvents } from './packedEvents.ts';
+import { seededRandom } from '../testing/fixtures.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
 import { createTextMatcher } from './textMatches.ts';
 
@@ -53,5 +54,18 @@ describe('a table assembled from columns and packed events computed elsewhere (t
     expect([...assembled.rowOfId]).toEqual([...built.rowOfId]);
     expect(assembled.extent).toEqual(built.extent);
     expect(() => assembleEventTable(dataset.actors, arrayEvents(dataset.events.slice(1)), computeTableColumns(dataset))).toThrow(/describe 16 events, the dataset 15/);
+  });
+});
+
+describe('timeOrder', () => {
+  it('sorts by anchor, then by id, as a plain comparison sort does, with many ties', async () => {
+    const { timeOrder } = await import('./eventTable.ts');
+    const random = seededRandom(99);
+    for (const [n, distinct] of [[0, 1], [1, 1], [500, 7], [2000, 2000], [3000, 40]] as const) {
+      const anchors = Float64Array.from({ length: n }, () => Math.floor(random() * distinct) * 86_400_000 - 3e11);
+      const ids = Array.from({ length: n }, (_, i) => `E${Math.floor(random() * 1e6)}-${i}`);
+      const naive = [...Array(n).keys()].sort((a, b) => anchors[a]! - anchors[b]! || (ids[a]! < ids[b]! ? -1 : 1));
+      expect(Array.from(timeOrder(anchors, ids))).toEqual(naive);
+    }
   });
 });
