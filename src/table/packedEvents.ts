@@ -169,6 +169,21 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     for (const language in text) key += `|${language.length}:${language}|${text[language]!.length}:${text[language]}`;
     return key;
   };
+  // A name in one language, the usual case, is found without building a key.
+  const oneLanguageNames = new Map<string, Map<string, number>>();
+  const placeNamePart = (name: Record<string, string>) => {
+    let language: string | undefined;
+    for (const key in name) {
+      if (language !== undefined) return partByKey(name, textKey(name));
+      language = key;
+    }
+    if (language === undefined) return partByKey(name, textKey(name));
+    let byText = oneLanguageNames.get(language);
+    if (!byText) oneLanguageNames.set(language, (byText = new Map()));
+    let at = byText.get(name[language]!);
+    if (at === undefined) byText.set(name[language]!, (at = parts.push(name) - 1));
+    return at;
+  };
   const adminKey = (admin: string[]) => {
     let key = 'admin';
     for (const area of admin) key += `|${area.length}:${area}`;
@@ -229,11 +244,14 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     const { at, precision, tz, dayPart } = t as Record<string, unknown>;
     return typeof at === 'string' && typeof precision === 'string' && typeof tz === 'string' && (dayPart === undefined || typeof dayPart === 'string');
   };
+  const timeCells = new Map<object, [number, number, number, number]>();
   const setTime = (columns: TimeColumns, t: ConflictEvent['start'], i: number) => {
-    columns.at[i] = s(t.at);
-    columns.precision[i] = s(t.precision);
-    columns.tz[i] = s(t.tz);
-    columns.dayPart[i] = t.dayPart === undefined ? 0 : s(t.dayPart) + 1;
+    let cells = timeCells.get(t);
+    if (!cells) timeCells.set(t, (cells = [s(t.at), s(t.precision), s(t.tz), t.dayPart === undefined ? 0 : s(t.dayPart) + 1]));
+    columns.at[i] = cells[0];
+    columns.precision[i] = cells[1];
+    columns.tz[i] = cells[2];
+    columns.dayPart[i] = cells[3];
   };
   // An actor list fits when each reference has an actor and a role, then a name and a side in either order.
   const actorsFit = (actors: unknown) =>
@@ -290,7 +308,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     p.tags[i] = part(event.tags);
     if (place) {
       p.hasPlace[i] = 1;
-      p.placeName[i] = partByKey(place.name, textKey(place.name));
+      p.placeName[i] = placeNamePart(place.name);
       p.placeCountry[i] = s(place.country);
       if (place.lat !== undefined) p.placeLat[i] = place.lat;
       if (place.lon !== undefined) p.placeLon[i] = place.lon;
