@@ -14,9 +14,15 @@ const FIELDS = Object.entries(eventSchema.shape) as [keyof ConflictEvent, z.ZodT
 /**
  * Verdicts on frozen parts, per field. Importers share one frozen object per distinct time, place,
  * actor list, source list… across thousands of events; such an object cannot change, so its
- * verdict is worked out once. Weak: the parts go when their dataset does.
+ * verdict is worked out once. A plain Map (a WeakMap of a million parts slowed the garbage
+ * collector down): importText forgets them when it is done.
  */
-const verdictsOfParts = new Map<string, WeakMap<object, FieldVerdict>>(FIELDS.map(([key]) => [key, new WeakMap()]));
+const verdictsOfParts = new Map<string, Map<object, FieldVerdict>>(FIELDS.map(([key]) => [key, new Map()]));
+
+/** Lets go of the parts whose verdicts were kept; call when an import is done. */
+export function forgetPartVerdicts(): void {
+  for (const cache of verdictsOfParts.values()) cache.clear();
+}
 
 function checkField(key: string, schema: z.ZodType, value: unknown): FieldVerdict {
   const shared = typeof value === 'object' && value !== null && Object.isFrozen(value);

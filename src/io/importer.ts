@@ -10,6 +10,7 @@ import { importJson } from './jsonImport.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
+import { forgetPartVerdicts } from './acceptEvent.ts';
 
 export interface ImportRequest {
   text: string;
@@ -31,6 +32,14 @@ export type ImportResult =
 const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
 export function importText(request: ImportRequest): ImportResult {
+  try {
+    return importTextOnce(request);
+  } finally {
+    forgetPartVerdicts();
+  }
+}
+
+function importTextOnce(request: ImportRequest): ImportResult {
   const { text, fileName } = request;
   let format = request.format;
   if (!format) {
@@ -168,7 +177,9 @@ export function importCsvPart(request: ImportRequest, from: number): CsvPartAnsw
   if (!format) return { kind: 'none' };
   const reading = prepareCsv(request, format);
   if ('kind' in reading) return { kind: 'none' };
-  if (reading.read({ from, to: Infinity }) === 'too-many-rows') return { kind: 'not-a-dataset', message: `${request.fileName} ${tooManyRows(reading.maxRows)}.` };
+  const read = reading.read({ from, to: Infinity });
+  forgetPartVerdicts();
+  if (read === 'too-many-rows') return { kind: 'not-a-dataset', message: `${request.fileName} ${tooManyRows(reading.maxRows)}.` };
   const sink = reading.sink();
   if (!sink) return { kind: 'none' };
   return { kind: 'part', part: sink.part(), report: reading.report.finish() };
@@ -199,6 +210,7 @@ export function importCsvFirstPart(request: ImportRequest, to: number): { join(a
         return notADataset(request.fileName, tooManyRows(reading.maxRows));
       }
       const result = reading.finish();
+      forgetPartVerdicts();
       if (result.kind !== 'done') return result;
       return { ...result, report: joinReports(result.report, absorbed ? answer.report : null, answer.report.notes) };
     },

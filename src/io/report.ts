@@ -44,6 +44,55 @@ export interface RowReport {
   readonly rejected: boolean;
 }
 
+/** One row's fixes and fate. A class, not closures: a million rows make a million of these. */
+class RowHandle implements RowReport {
+  private fixes: RowIssue[] | null = null;
+  private rejection: RowIssue | null = null;
+
+  constructor(
+    private readonly line: number | null,
+    private readonly record: string | undefined,
+  ) {}
+
+  private at(field: string, message: string, value?: string): RowIssue {
+    return {
+      line: this.line,
+      ...(this.record !== undefined ? { record: this.record } : {}),
+      field,
+      ...(value !== undefined ? { value } : {}),
+      message,
+    };
+  }
+
+  fix(field: string, message: string, value?: string): void {
+    (this.fixes ??= []).push(this.at(field, message, value));
+  }
+
+  reject(field: string, message: string, value?: string): void {
+    // The first reason is the one reported; a row is rejected once.
+    this.rejection ??= this.at(field, message, value);
+  }
+
+  get rejected(): boolean {
+    return this.rejection !== null;
+  }
+
+  /** Adds the row to the report. */
+  done(report: ImportReport): void {
+    report.rowsRead++;
+    if (this.rejection) {
+      report.rejectedRows++;
+      report.rejections.push(this.rejection);
+    } else {
+      report.imported++;
+      if (this.fixes) {
+        report.fixedRows++;
+        for (const fix of this.fixes) report.fixes.push(fix);
+      }
+    }
+  }
+}
+
 export function createReportBuilder(fileName: string, format: string): ReportBuilder {
   const report: ImportReport = {
     fileName,
@@ -56,53 +105,19 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
     fixes: [],
     notes: [],
   };
-  let open: { done(): void } | null = null;
+  let open: RowHandle | null = null;
   return {
     row(line, record) {
-      open?.done();
-      const fixes: RowIssue[] = [];
-      let rejection: RowIssue | null = null;
-      const at = (field: string, message: string, value?: string): RowIssue => ({
-        line,
-        ...(record !== undefined ? { record } : {}),
-        field,
-        ...(value !== undefined ? { value } : {}),
-        message,
-      });
-      const handle: RowReport & { done(): void } = {
-        fix(field, message, value) {
-          fixes.push(at(field, message, value));
-        },
-        reject(field, message, value) {
-          // The first reason is the one reported; a row is rejected once.
-          rejection ??= at(field, message, value);
-        },
-        get rejected() {
-          return rejection !== null;
-        },
-        done() {
-          report.rowsRead++;
-          if (rejection) {
-            report.rejectedRows++;
-            report.rejections.push(rejection);
-          } else {
-            report.imported++;
-            if (fixes.length) {
-              report.fixedRows++;
-              report.fixes.push(...fixes);
-            }
-          }
-          open = null;
-        },
-      };
-      open = handle;
-      return handle;
+      open?.done(report);
+      open = new RowHandle(line, record);
+      return open;
     },
     note(text) {
       report.notes.push(text);
     },
     finish() {
-      open?.done();
+      open?.done(report);
+      open = null;
       return report;
     },
   };
