@@ -1,6 +1,6 @@
-// Starts an import in a fresh Web Worker, or in two for a large file on a machine with two cores
+// Starts an import in a fresh Web Worker, or in two for a large CSV on a machine with four cores
 // or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse.
-import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
@@ -9,9 +9,9 @@ export interface RunningImport {
 
 const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
-/** Whether a file is read by two workers: large enough to gain, small enough to hold twice, and two cores to run them. */
+/** Whether a file is read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
 export function readsWithTwoWorkers(size: number, cores: number): boolean {
-  return cores >= 2 && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
+  return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
 }
 
 export function startImport(job: ImportJob, onProgress: (phase: 'reading' | 'parsing', fraction: number) => void): RunningImport {
