@@ -4,7 +4,7 @@ import { formatCalendarDay, formatTime } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import { actorName } from '../model/actors.ts';
 import { safeHttpUrl } from '../model/links.ts';
-import type { Actor, ConflictEvent, Role, TimeValue } from '../model/schema.ts';
+import type { Actor, ConflictEvent, TimeValue } from '../model/schema.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 import type { Messages } from '../i18n/messages.en.ts';
 import { ShapeIcon } from './ShapeIcon.tsx';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useModalDialog } from '../useModalDialog.ts';
-import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
+import { useAppState, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { embedUrlFor, iframeSnippet } from '../../share/links.ts';
 import { checkDataUrl } from '../../io/fetchDataset.ts';
 import type { ThemeName } from '../../store/pageOptions.ts';
@@ -34,7 +34,6 @@ function CopyButton({ text, field, label }: { text: string; field: React.RefObje
 
 /** "Share": the permalink, an iframe snippet for a chosen size, and a live preview of the embed. */
 export function ShareDialog() {
-  const store = useAppStore();
   const page = usePageOptions();
   const { t } = useUiLocale();
   const linkRef = useRef<HTMLInputElement>(null);
