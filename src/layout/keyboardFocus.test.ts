@@ -4,12 +4,11 @@ import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildEventTable } from '../table/eventTable.ts';
 import { filterMask, NO_FILTERS } from '../table/filter.ts';
-import { buildSearchIndex } from '../table/search.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { actorLanes, typeLanes } from './lanes.ts';
 import { buildLaneIndex } from './laneIndex.ts';
 import { edgeEvent, positionInLane, settleFocus, stepInTime, stepLane, type EventFocus } from './keyboardFocus.ts';
-import { createTextMatcher } from '../table/textMatches.ts';
+import { textMatcherFor } from '../table/wordIndex.ts';
 
 const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
@@ -61,7 +60,7 @@ describe('keyboard focus on the timeline', () => {
     expect(idOf(edgeEvent(index, 'first'))).toBe(table.eventAt(0).id);
     const latest = Math.max(...Array.from(table.start));
     expect(table.start[edgeEvent(index, 'last')!.row]).toBe(latest);
-    const onlyClashes = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, createTextMatcher(() => buildSearchIndex(table))), lanes);
+    const onlyClashes = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, textMatcherFor(table)), lanes);
     expect(table.eventAt(edgeEvent(onlyClashes, 'first')!.row).type).toBe('clash');
     expect(edgeEvent(buildLaneIndex(table, new Uint8Array(table.size), lanes), 'first')).toBeNull();
   });
@@ -77,7 +76,7 @@ describe('keyboard focus on the timeline', () => {
     // A focus that is still there stays; one that the filters removed moves.
     const kept = focusOn('2022-09-14-ceasefire');
     expect(settleFocus(index, table, kept, { from, to: from + 1 })).toBe(kept);
-    const noCeasefires = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, createTextMatcher(() => buildSearchIndex(table))), lanes);
+    const noCeasefires = buildLaneIndex(table, filterMask(table, { ...NO_FILTERS, types: ['clash'] }, textMatcherFor(table)), lanes);
     expect(positionInLane(noCeasefires, table, kept)).toBe(-1);
     expect(table.eventAt(settleFocus(noCeasefires, table, kept, { from, to: from + 86_400_000 })!.row).type).toBe('clash');
   });

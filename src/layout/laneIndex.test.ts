@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildEventTable } from '../table/eventTable.ts';
 import { filterMask, NO_FILTERS } from '../table/filter.ts';
-import { buildSearchIndex } from '../table/search.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { actorLanes, typeLanes } from './lanes.ts';
 import { buildLaneIndex, buildTypeRowsIndex, laneCountInWindow, laneDensity, laneRowsInWindow, typeLaneIndex } from './laneIndex.ts';
-import { createTextMatcher } from '../table/textMatches.ts';
+import { textMatcherFor } from '../table/wordIndex.ts';
 
 const table = buildEventTable(makeDataset({ events: 3000, actors: 30, seed: 11, lasting: 0.1 }));
 const random = seededRandom(5);
-const masks = [null, filterMask(table, { ...NO_FILTERS, types: ['clash', 'protest'] }, createTextMatcher(() => buildSearchIndex(table))), filterMask(table, { ...NO_FILTERS, actors: ['actor-3', 'actor-7'] }, createTextMatcher(() => buildSearchIndex(table)))];
+const masks = [null, filterMask(table, { ...NO_FILTERS, types: ['clash', 'protest'] }, textMatcherFor(table)), filterMask(table, { ...NO_FILTERS, actors: ['actor-3', 'actor-7'] }, textMatcherFor(table))];
 const lanesToTry = [typeLanes(table, 'en'), actorLanes(table, null, 'en', 8, 'Other actors')];
 
 /** Random windows, from minutes to the whole span. */
@@ -54,7 +53,7 @@ describe('the lane index gives the same answers as a naive filter over random da
 
 describe('lanes by type under a type filter', () => {
   it('read the same rows from the rows per type under the other filters as from the full mask', () => {
-    const search = createTextMatcher(() => buildSearchIndex(table));
+    const search = textMatcherFor(table);
     const filters = { ...NO_FILTERS, types: ['clash', 'statement', 'protest'] as const, actors: ['actor-1', 'actor-2', 'actor-5'] };
     const lanes = typeLanes(table, 'en', [...filters.types]);
     expect(lanes.lanes).toHaveLength(3);

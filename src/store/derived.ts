@@ -3,23 +3,21 @@
 import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
-import { createSearchIndexBuilder, type SearchIndexBuilder } from '../table/search.ts';
-import { createTextMatcher, type TextMatcher } from '../table/textMatches.ts';
+import { createRowTextReader } from '../table/search.ts';
+import { createWordIndexBuilder, createWordMatcher, type TextMatcher, type WordIndex, type WordIndexBuilder } from '../table/wordIndex.ts';
 import { buildTypeRowsIndex, laneCountInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { AppState } from './store.ts';
 
-const searchIndexes = new WeakMap<EventTable, SearchIndexBuilder>();
-function searchIndexBuilderOf(table: EventTable): SearchIndexBuilder {
-  let builder = searchIndexes.get(table);
-  if (!builder) searchIndexes.set(table, (builder = createSearchIndexBuilder(table)));
+const wordIndexes = new WeakMap<EventTable, WordIndexBuilder>();
+function wordIndexBuilderOf(table: EventTable): WordIndexBuilder {
+  let builder = wordIndexes.get(table);
+  if (!builder) wordIndexes.set(table, (builder = createWordIndexBuilder(table.size, createRowTextReader(table))));
   return builder;
 }
 
 /** The table's search index, finished here if preparing it in the background has not. */
-export function searchIndexOf(table: EventTable): string[] {
-  const builder = searchIndexBuilderOf(table);
-  builder.buildUntil(Infinity);
-  return builder.index;
+export function searchIndexOf(table: EventTable): WordIndex {
+  return wordIndexBuilderOf(table).index();
 }
 
 /** How long each background slice of indexing may take: well inside a frame. */
@@ -32,7 +30,7 @@ const INDEX_SLICE_MS = 6;
 const preparing = new WeakMap<EventTable, { stop(): void }>();
 /** Returns a function that stops the preparation (when the table is replaced, say). */
 export function prepareSearchIndex(table: EventTable): () => void {
-  const builder = searchIndexBuilderOf(table);
+  const builder = wordIndexBuilderOf(table);
   const running = preparing.get(table);
   if (builder.done) return () => {};
   if (running) return running.stop;
@@ -63,10 +61,10 @@ function memoOn2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): 
 }
 
 const textMatchers = new WeakMap<EventTable, TextMatcher>();
-/** The table's text matcher: it remembers recent searches, so typing narrows instead of rescanning. */
+/** The table's text matcher: it remembers the rows of recent words, so typing the next word does not look up the earlier ones again. */
 function textMatcherOf(table: EventTable): TextMatcher {
   let matcher = textMatchers.get(table);
-  if (!matcher) textMatchers.set(table, (matcher = createTextMatcher(() => searchIndexOf(table))));
+  if (!matcher) textMatchers.set(table, (matcher = createWordMatcher(() => searchIndexOf(table))));
   return matcher;
 }
 

@@ -3,7 +3,7 @@ import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
 import { ROLES, type Role } from '../model/schema.ts';
 import type { EventTable } from './eventTable.ts';
 import { queryWords } from './search.ts';
-import type { TextMatcher } from './textMatches.ts';
+import type { TextMatcher } from './wordIndex.ts';
 
 export interface Filters {
   /** Selected actor ids; an event passes when any of its actors is selected. Empty = no filter. */
@@ -30,7 +30,7 @@ export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
 /**
  * The mask of rows that pass every filter except `skip` (for facet counts: "events under the
  * other filters"). Returns null when nothing is filtered, meaning every row passes. `text`
- * answers for the text filter (see createTextMatcher).
+ * answers for the text filter (see createWordMatcher).
  */
 export function filterMask(
   table: EventTable,

@@ -3,14 +3,12 @@ import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildEventTable, allEventsOf } from './eventTable.ts';
-import { buildSearchIndex, createSearchIndexBuilder, normaliseForSearch } from './search.ts';
+import { buildSearchIndex, normaliseForSearch } from './search.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
-import { makeDataset } from '../testing/fixtures.ts';
-import { createTextMatcher } from './textMatches.ts';
+import { textMatcherFor } from './wordIndex.ts';
 
 const r = validateDataset(seed);
 const table = buildEventTable((r.ok ? r.dataset : null) as Dataset);
-const index = buildSearchIndex(table);
 const ids = (mask: Uint8Array | null) => allEventsOf(table).filter((_, i) => mask === null || mask[i] === 1).map((e) => e.id);
 
 describe('search normalisation', () => {
@@ -26,7 +24,7 @@ describe('search normalisation', () => {
 });
 
 describe('filters over the seed', () => {
-  const search = (q: string) => ids(filterMask(table, { ...NO_FILTERS, q }, createTextMatcher(() => index)));
+  const search = (q: string) => ids(filterMask(table, { ...NO_FILTERS, q }, textMatcherFor(table)));
 
   it('finds the ceasefires in English and in Arabic', () => {
     const english = search('ceasefire');
@@ -43,23 +41,23 @@ describe('filters over the seed', () => {
   });
 
   it('passes an event when any of its actors is selected, and narrows by role', () => {
-    const any = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'] }, createTextMatcher(() => index)));
+    const any = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'] }, textMatcherFor(table)));
     expect(any).toContain('2022-09-14-yerevan-protests');
     expect(any).toContain('2022-09-14-pashinyan-statement');
-    const asTarget = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'], role: 'target' }, createTextMatcher(() => index)));
+    const asTarget = ids(filterMask(table, { ...NO_FILTERS, actors: ['pashinyan'], role: 'target' }, textMatcherFor(table)));
     expect(asTarget).toContain('2022-09-14-yerevan-protests');
     expect(asTarget).not.toContain('2022-09-14-pashinyan-statement');
   });
 
   it('combines filters with AND across kinds, OR within a kind', () => {
-    const mask = filterMask(table, { ...NO_FILTERS, types: ['ceasefire', 'protest'], q: 'Gyumri' }, createTextMatcher(() => index));
+    const mask = filterMask(table, { ...NO_FILTERS, types: ['ceasefire', 'protest'], q: 'Gyumri' }, textMatcherFor(table));
     expect(ids(mask)).toEqual(['2022-09-14-gyumri-protest']);
   });
 
   it('returns null when nothing is filtered, and can leave one filter out for facet counts', () => {
-    expect(filterMask(table, NO_FILTERS, createTextMatcher(() => index))).toBeNull();
+    expect(filterMask(table, NO_FILTERS, textMatcherFor(table))).toBeNull();
     const f = { ...NO_FILTERS, types: ['ceasefire' as const], actors: ['pashinyan'] };
-    const withoutTypes = ids(filterMask(table, f, createTextMatcher(() => index), 'types'));
+    const withoutTypes = ids(filterMask(table, f, textMatcherFor(table), 'types'));
     expect(withoutTypes).toContain('2022-09-14-pashinyan-statement');
   });
 });
@@ -77,6 +75,7 @@ describe('the search index', () => {
   });
 
   it('matches the same rows as normalising each row in one piece, for words cut from the data', () => {
+    const index = buildSearchIndex(table);
     let queries = 0;
     for (const text of naiveIndex) {
       for (const word of text.split(' ').filter((w) => w !== '\u0001')) {
@@ -93,20 +92,5 @@ describe('the search index', () => {
   it('takes the quick path only for ASCII, with the same result', () => {
     expect(normaliseForSearch('  Armed   Group\tOF Armenia ')).toBe('armed group of armenia');
     expect(normaliseForSearch('Café  Ağdam')).toBe('cafe agdam');
-  });
-});
-
-describe('building the search index a slice at a time', () => {
-  it('gives the same index as building it at once, and stops at its deadline', () => {
-    const large = buildEventTable(makeDataset({ events: 2000, actors: 20, seed: 4 }));
-    const builder = createSearchIndexBuilder(large);
-    // A deadline already past: one batch of rows, then it stops.
-    expect(builder.buildUntil(performance.now() - 1)).toBe(false);
-    expect(builder.index.filter((text) => text !== undefined)).toHaveLength(256);
-    let calls = 1;
-    for (let done = false; !done; calls++) done = builder.buildUntil(performance.now() - 1);
-    expect(calls).toBe(Math.ceil(2000 / 256));
-    expect(builder.done).toBe(true);
-    expect(builder.index).toEqual(buildSearchIndex(large));
   });
 });

@@ -27,55 +27,29 @@ export function normaliseForSearch(text: string): string {
 }
 
 /**
- * One normalised string per row: titles, descriptions, actors and place, in every language, parts
- * apart by " \u0001 " so that no query word spans two. Actors and places repeat across rows, so
- * each is normalised once.
+ * A row's search text: its title and description in every language, its actors' names and its
+ * place, normalised, parts apart by " \u0001 " so that no query word spans two. Actors and places
+ * repeat across rows, so each is normalised once.
  */
-export function buildSearchIndex(table: EventTable): string[] {
-  const builder = createSearchIndexBuilder(table);
-  builder.buildUntil(Infinity);
-  return builder.index;
-}
-
-/** Builds the search index a slice at a time, so that a large table can be indexed between frames. */
-export interface SearchIndexBuilder {
-  /** The index; complete once `done`. */
-  readonly index: string[];
-  readonly done: boolean;
-  /** Indexes rows until performance.now() passes `deadline` (or all are done); true when done. */
-  buildUntil(deadline: number): boolean;
-}
-
-export function createSearchIndexBuilder(table: EventTable): SearchIndexBuilder {
+export function createRowTextReader(table: EventTable): (row: number) => string {
   const actorText = table.actors.map((a) => normaliseForSearch([...Object.values(a.names), ...a.aliases].join(' ')));
   // Per distinct place (the table's place index): each is normalised once.
   const placeText = new Array<string | undefined>(table.places.length);
-  const index = new Array<string>(table.size);
-  let next = 0;
-  const indexRow = (row: number) => {
+  return (row) => {
     const event = table.eventAt(row);
     const parts = [normaliseForSearch([...Object.values(event.title), ...Object.values(event.description ?? {})].join(' \u0001 '))];
     for (const a of actorRowsOf(table, row)) parts.push(actorText[a]!);
     const place = event.place;
     const at = table.placeOf[row]!;
     if (place && at >= 0) parts.push((placeText[at] ??= normaliseForSearch([...Object.values(place.name), place.country].join(' \u0001 '))));
-    index[row] = parts.join(' \u0001 ');
+    return parts.join(' \u0001 ');
   };
-  return {
-    index,
-    get done() {
-      return next >= table.size;
-    },
-    buildUntil(deadline) {
-      while (next < table.size) {
-        // Check the clock every 256 rows: reading it costs more than indexing a row.
-        const end = Math.min(table.size, next + 256);
-        for (; next < end; next++) indexRow(next);
-        if (deadline !== Infinity && performance.now() >= deadline) break;
-      }
-      return next >= table.size;
-    },
-  };
+}
+
+/** Every row's search text, for a plain scan: the reference the word index is held to in tests. */
+export function buildSearchIndex(table: EventTable): string[] {
+  const rowText = createRowTextReader(table);
+  return Array.from({ length: table.size }, (_, row) => rowText(row));
 }
 
 /** Every word of the query must occur somewhere in the row's text. */

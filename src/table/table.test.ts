@@ -6,7 +6,7 @@ import { buildEventTable, allEventsOf, arrayEvents } from './eventTable.ts';
 import { packEvents, packedEvents } from './packedEvents.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
-import { createTextMatcher } from './textMatches.ts';
+import { textMatcherFor } from './wordIndex.ts';
 
 const r = validateDataset(seed);
 const dataset = (r.ok ? r.dataset : null) as Dataset;
@@ -19,7 +19,7 @@ describe('the place filter, through the table’s place column', () => {
     expect(names.length).toBeGreaterThan(2);
     for (const country of [null, 'ARM', 'AZE', 'RUS']) {
       for (const place of [null, ...names, names[0]!.toUpperCase(), 'Nowhere']) {
-        const mask = filterMask(table, { ...NO_FILTERS, country, place }, createTextMatcher(() => []));
+        const mask = filterMask(table, { ...NO_FILTERS, country, place }, textMatcherFor(table));
         const naive = allEventsOf(table)
           .filter((e) => (country === null || e.place?.country === country) && (place === null || Object.values(e.place?.name ?? {}).some((n) => n.toLowerCase() === place.toLowerCase())))
           .map((e) => e.id);

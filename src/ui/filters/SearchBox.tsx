@@ -5,7 +5,7 @@ import { prepareSearchIndex } from '../../store/derived.ts';
 /**
  * Searches titles, descriptions, actors and places in every language. The first key of a search
  * adds a history entry; the following keys replace it, so Back undoes the whole search at once.
- * Each key narrows from the rows the query before it matched (see table/textMatches.ts).
+ * A search looks through the table's distinct words (see table/wordIndex.ts), not every row's text.
  */
 /** Tables this large are indexed for search in the background; smaller ones index in well under a second when searched. */
 const PREPARE_INDEX_FROM = 50_000;
