@@ -4,7 +4,7 @@ import os from 'node:os';
 import { makeDataset } from '../src/testing/fixtures.ts';
 import { buildEventTable, rowsInWindow } from '../src/table/eventTable.ts';
 import { filterMask, NO_FILTERS, type Filters } from '../src/table/filter.ts';
-import { createRowTextReader } from '../src/table/search.ts';
+import { createRowPartsReader } from '../src/table/search.ts';
 import { layoutTimeline } from '../src/layout/marks.ts';
 import { typeLanes } from '../src/layout/lanes.ts';
 import { buildLaneIndex } from '../src/layout/laneIndex.ts';
@@ -28,7 +28,7 @@ function time(fn: () => unknown, runs = 9): { median: number; min: number } {
 const dataset = makeDataset({ events: SIZE, actors: 2_000, seed: 7 });
 const built = time(() => buildEventTable(dataset), 3);
 const table = buildEventTable(dataset);
-const buildIndex = () => createWordIndexBuilder(table.size, createRowTextReader(table)).index();
+const buildIndex = () => createWordIndexBuilder(table.size, createRowPartsReader(table)).index();
 const indexBuilt = time(buildIndex, 3);
 const index = buildIndex();
 // A new matcher each time, so that every text query is looked up afresh in the index.

@@ -5,7 +5,7 @@ import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { prepareSearchIndex, searchIndexOf, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
-import { createRowTextReader } from '../table/search.ts';
+import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 
 const table = buildEventTable(makeDataset({ events: 4000, actors: 20, seed: 3, lasting: 0.2 }));
@@ -82,7 +82,7 @@ describe('preparing the search index in the background', () => {
       expect(vi.getTimerCount()).toBe(0);
       await vi.advanceTimersByTimeAsync(1000);
       // Stopped: a later search finishes what is left, and finds every row.
-      const whole = (table: typeof big) => createWordIndexBuilder(table.size, createRowTextReader(table)).index();
+      const whole = (table: typeof big) => createWordIndexBuilder(table.size, createRowPartsReader(table)).index();
       const index = searchIndexOf(big);
       expect(index.size).toBe(3000);
       expect(index).toEqual(whole(big));

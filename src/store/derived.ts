@@ -3,7 +3,7 @@
 import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
-import { createRowTextReader } from '../table/search.ts';
+import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder, createWordMatcher, type TextMatcher, type WordIndex, type WordIndexBuilder } from '../table/wordIndex.ts';
 import { buildTypeRowsIndex, laneCountInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { AppState } from './store.ts';
@@ -11,7 +11,7 @@ import type { AppState } from './store.ts';
 const wordIndexes = new WeakMap<EventTable, WordIndexBuilder>();
 function wordIndexBuilderOf(table: EventTable): WordIndexBuilder {
   let builder = wordIndexes.get(table);
-  if (!builder) wordIndexes.set(table, (builder = createWordIndexBuilder(table.size, createRowTextReader(table))));
+  if (!builder) wordIndexes.set(table, (builder = createWordIndexBuilder(table.size, createRowPartsReader(table))));
   return builder;
 }
 

@@ -14,6 +14,8 @@ export interface EventTable {
    * object twice, and ask only for the rows needed.
    */
   eventAt(row: number): ConflictEvent;
+  /** The event's title and description, without building the rest of it (for the search index). */
+  textAt(row: number): EventText;
   /** Row i of the table is event order[i] of its source (the dataset's order). */
   readonly order: Uint32Array;
   /** Where each event sits on the axis (see anchorTime), in UTC milliseconds. */
@@ -52,10 +54,14 @@ export interface EventSource {
   /** The id of event i, without building the event. */
   idAt(i: number): string;
   eventAt(i: number): ConflictEvent;
+  /** The title and description of event i, without building the rest of it. */
+  textAt(i: number): EventText;
 }
 
+export type EventText = Pick<ConflictEvent, 'title' | 'description'>;
+
 export function arrayEvents(events: readonly ConflictEvent[]): EventSource {
-  return { size: events.length, idAt: (i) => events[i]!.id, eventAt: (i) => events[i]! };
+  return { size: events.length, idAt: (i) => events[i]!.id, eventAt: (i) => events[i]!, textAt: (i) => events[i]! };
 }
 
 const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
@@ -216,6 +222,7 @@ export function assembleEventTable(actors: readonly Actor[], source: EventSource
   return {
     size,
     eventAt: (row) => source.eventAt(order[row]!),
+    textAt: (row) => source.textAt(order[row]!),
     order,
     start: columns.start,
     end: columns.end,

@@ -8,7 +8,7 @@
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
 import type { ConflictEvent, DatasetInfo, Place } from '../model/schema.ts';
-import type { EventSource } from './eventTable.ts';
+import type { EventSource, EventText } from './eventTable.ts';
 
 /** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
 interface JoinedStrings {
@@ -392,5 +392,11 @@ export function packedEvents(packed: PackedEvents): EventSource {
     event.tags = parts[packed.tags[i]!];
     return event as unknown as ConflictEvent;
   };
-  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, eventAt };
+  const textOf = (i: number): EventText => {
+    const kept = packed.whole.get(i);
+    if (kept) return kept;
+    const description = textAt(packed.description, i);
+    return { title: textAt(packed.title, i)!, ...(description ? { description } : {}) };
+  };
+  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, eventAt, textAt: textOf };
 }

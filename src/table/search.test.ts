@@ -3,7 +3,8 @@ import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildEventTable, allEventsOf } from './eventTable.ts';
-import { buildSearchIndex, normaliseForSearch } from './search.ts';
+import { buildSearchIndex, fullNormalise, normaliseForSearch } from './search.ts';
+import { seededRandom } from '../testing/fixtures.ts';
 import { filterMask, NO_FILTERS } from './filter.ts';
 import { textMatcherFor } from './wordIndex.ts';
 
@@ -89,8 +90,15 @@ describe('the search index', () => {
     expect(queries).toBeGreaterThan(500);
   });
 
-  it('takes the quick path only for ASCII, with the same result', () => {
+  it('takes the quick path only for ASCII, dashes and curly quotes, with the same result as the full path', () => {
     expect(normaliseForSearch('  Armed   Group\tOF Armenia ')).toBe('armed group of armenia');
     expect(normaliseForSearch('Café  Ağdam')).toBe('cafe agdam');
+    expect(normaliseForSearch('Armed Clash: Group A – Group B, “Berd”')).toBe('armed clash: group a – group b, “berd”');
+    const random = seededRandom(17);
+    const alphabet = [...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)), '\u2013', '\u2014', '\u2018', '\u2019', '\u201c', '\u201d'];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(normaliseForSearch(text)).toBe(fullNormalise(text));
+    }
   });
 });

@@ -5,13 +5,27 @@ import { actorRowsOf, type EventTable } from './eventTable.ts';
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 
-/** Text with any character outside ASCII takes the full path; plain ASCII only needs case and spaces. */
-const NOT_ASCII = /[^\x00-\x7f]/;
+/**
+ * Text of ASCII and the dashes and curly quotes that English titles use (ACLED's "A – B") only
+ * needs case and spaces: the full path changes none of these characters. Anything else takes it.
+ */
+const NOT_PLAIN = /[^\x00-\x7f\u2013\u2014\u2018\u2019\u201c\u201d]/;
+/** Spaces that /\s+/ would change: two in a row, or any space other than " ". */
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
 
 export function normaliseForSearch(text: string): string {
-  // For ASCII, NFKD and the Arabic and accent folding change nothing: skipping them makes
+  // For plain text, NFKD and the Arabic and accent folding change nothing: skipping them makes
   // indexing a large English dataset several times faster.
-  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!NOT_PLAIN.test(text)) {
+    const lower = text.toLowerCase();
+    // Most text has single spaces only: then there is nothing to collapse.
+    return (UNUSUAL_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+  }
+  return fullNormalise(text);
+}
+
+/** The full path of normaliseForSearch; exported for the test that holds the quick path to it. */
+export function fullNormalise(text: string): string {
   return text
     .normalize('NFKD')
     .replace(LATIN_MARKS, '')
@@ -27,22 +41,41 @@ export function normaliseForSearch(text: string): string {
 }
 
 /**
- * A row's search text: its title and description in every language, its actors' names and its
- * place, normalised, parts apart by " \u0001 " so that no query word spans two. Actors and places
- * repeat across rows, so each is normalised once.
+ * A row's search text in parts: its own (title and description, in every language) and the parts
+ * it shares with other rows (its actors' names, its place), each shared part by a number (actors
+ * first, then places) and normalised once.
  */
-export function createRowTextReader(table: EventTable): (row: number) => string {
+export interface RowTextParts {
+  own: string;
+  shared: { key: number; text: string }[];
+}
+
+export function createRowPartsReader(table: EventTable): (row: number) => RowTextParts {
   const actorText = table.actors.map((a) => normaliseForSearch([...Object.values(a.names), ...a.aliases].join(' ')));
-  // Per distinct place (the table's place index): each is normalised once.
+  // Per distinct place (the table's place index): each is normalised once, from the first row that has it.
   const placeText = new Array<string | undefined>(table.places.length);
   return (row) => {
-    const event = table.eventAt(row);
-    const parts = [normaliseForSearch([...Object.values(event.title), ...Object.values(event.description ?? {})].join(' \u0001 '))];
-    for (const a of actorRowsOf(table, row)) parts.push(actorText[a]!);
-    const place = event.place;
+    const { title, description } = table.textAt(row);
+    const own = normaliseForSearch([...Object.values(title), ...Object.values(description ?? {})].join(' \u0001 '));
+    const shared: RowTextParts['shared'] = [];
+    for (const a of actorRowsOf(table, row)) shared.push({ key: a, text: actorText[a]! });
     const at = table.placeOf[row]!;
-    if (place && at >= 0) parts.push((placeText[at] ??= normaliseForSearch([...Object.values(place.name), place.country].join(' \u0001 '))));
-    return parts.join(' \u0001 ');
+    if (at >= 0) {
+      placeText[at] ??= normaliseForSearch([...Object.values(table.eventAt(row).place!.name), table.places[at]!.country].join(' \u0001 '));
+      shared.push({ key: table.actors.length + at, text: placeText[at]! });
+    }
+    return { own, shared };
+  };
+}
+
+/**
+ * A row's search text: its parts, " \u0001 " apart so that no query word spans two.
+ */
+export function createRowTextReader(table: EventTable): (row: number) => string {
+  const parts = createRowPartsReader(table);
+  return (row) => {
+    const { own, shared } = parts(row);
+    return [own, ...shared.map((part) => part.text)].join(' \u0001 ');
   };
 }
 

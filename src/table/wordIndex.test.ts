@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import seed from '../../data/seed.json';
 import { createWordIndexBuilder, createWordMatcher, rowsHolding, wordsHolding } from './wordIndex.ts';
-import { buildSearchIndex, createRowTextReader, matchesQuery, queryWords } from './search.ts';
+import { buildSearchIndex, createRowPartsReader, matchesQuery, queryWords } from './search.ts';
 import { buildEventTable } from './eventTable.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { validateDataset } from '../model/validate.ts';
@@ -16,11 +16,15 @@ const rowsOf = (mask: Uint8Array) => [...mask.keys()].filter((row) => mask[row] 
 
 describe('the word index', () => {
   it('finds a part of a word in the words that hold it, each word once', () => {
-    const index = createWordIndexBuilder(3, (row) => ['ceasefire agreed', 'cease fire', 'fire fire firefly'][row]!).index();
-    expect(index.words).toBe('ceasefire agreed cease fire firefly');
+    const texts = ['ceasefire agreed', 'cease fire', 'fire fire firefly'];
+    const index = createWordIndexBuilder(3, (row) => ({ own: texts[row]!, shared: row === 2 ? [{ key: 0, text: 'agreed firefly' }] : [] })).index();
+    expect(index.words).toBe('ceasefire agreed cease fire firefly \u0001');
     expect(wordsHolding(index, 'fire').map((k) => index.words.split(' ')[k])).toEqual(['ceasefire', 'fire', 'firefly']);
     expect(rowsOf(rowsHolding(index, 'cease'))).toEqual([0, 1]);
     expect(rowsOf(rowsHolding(index, 'fly'))).toEqual([2]);
+    // The shared part and its separator count for the row that has it.
+    expect(rowsOf(rowsHolding(index, 'agreed'))).toEqual([0, 2]);
+    expect(rowsOf(rowsHolding(index, '\u0001'))).toEqual([2]);
     expect(rowsOf(rowsHolding(index, 'zzz'))).toEqual([]);
     expect(rowsOf(rowsHolding(index, ''))).toEqual([0, 1, 2]);
   });
@@ -29,7 +33,7 @@ describe('the word index', () => {
     for (const dataset of [seedDataset, makeDataset({ events: 3000, actors: 40, seed: 5 })]) {
       const table = buildEventTable(dataset);
       const texts = buildSearchIndex(table);
-      const matcher = createWordMatcher(() => createWordIndexBuilder(table.size, createRowTextReader(table)).index());
+      const matcher = createWordMatcher(() => createWordIndexBuilder(table.size, createRowPartsReader(table)).index());
       const random = seededRandom(31);
       // Queries: pieces of the rows' own text (parts of words, across words, several words), and some that match nothing.
       const queries = ['وقف اطلاق النار', 'ceasefire', 'Actor 1', 'actor 12 event', 'ARM', 'zz no such', 'ة', 'e', '\u0001'];
@@ -48,8 +52,8 @@ describe('the word index', () => {
 
   it('is the same built a slice at a time as built at once', () => {
     const table = buildEventTable(makeDataset({ events: 2000, actors: 20, seed: 9 }));
-    const whole = createWordIndexBuilder(table.size, createRowTextReader(table)).index();
-    const sliced = createWordIndexBuilder(table.size, createRowTextReader(table));
+    const whole = createWordIndexBuilder(table.size, createRowPartsReader(table)).index();
+    const sliced = createWordIndexBuilder(table.size, createRowPartsReader(table));
     // A deadline already past: one batch of 256 rows per call, then it stops.
     let calls = 1;
     while (!sliced.buildUntil(performance.now() - 1)) calls++;

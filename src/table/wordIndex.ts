@@ -7,7 +7,7 @@
 // of each word are a slice of one array (word k's rows are postings[postingStart[k]] up to
 // postings[postingStart[k + 1]], in row order).
 import type { EventTable } from './eventTable.ts';
-import { createRowTextReader } from './search.ts';
+import { createRowPartsReader, type RowTextParts } from './search.ts';
 
 /** Finds the rows whose search text holds every word; 1 in the mask for those rows. */
 export interface TextMatcher {
@@ -49,42 +49,59 @@ class GrowingUint32 {
 }
 
 /**
- * Builds the word index of `size` rows, whose search text `rowText` gives, a slice at a time.
+ * Builds the word index of `size` rows, whose search text `rowParts` gives, a slice at a time.
  * While rows are read, each row's word numbers are listed; at the end they are turned round into
- * each word's rows.
+ * each word's rows. A part shared by many rows (an actor's names, a place) is split into words once.
  */
-export function createWordIndexBuilder(size: number, rowText: (row: number) => string): WordIndexBuilder {
+export function createWordIndexBuilder(size: number, rowParts: (row: number) => RowTextParts): WordIndexBuilder {
   const numberOf = new Map<string, number>();
   const words: string[] = [];
   const lastRowOf = new GrowingUint32();
   const rowWords = new GrowingUint32();
   const rowWordStart = new Uint32Array(size + 1);
+  const sharedWords: number[][] = [];
   let next = 0;
   let built: WordIndex | null = null;
 
-  const indexRow = (row: number) => {
-    rowWordStart[row] = rowWords.length;
-    const text = rowText(row);
+  const numberOfWord = (word: string) => {
+    let k = numberOf.get(word);
+    if (k === undefined) {
+      k = words.push(word) - 1;
+      numberOf.set(word, k);
+      lastRowOf.push(0);
+    }
+    return k;
+  };
+  /** Lists word k for this row, once however often the row says it. */
+  const add = (k: number, row: number) => {
+    if (lastRowOf.array[k] === row + 1) return;
+    lastRowOf.array[k] = row + 1;
+    rowWords.push(k);
+  };
+  const eachWord = (text: string, use: (word: string) => void) => {
     let from = 0;
     while (from <= text.length) {
       let to = text.indexOf(' ', from);
       if (to < 0) to = text.length;
-      if (to > from) {
-        const word = text.slice(from, to);
-        let k = numberOf.get(word);
-        if (k === undefined) {
-          k = words.push(word) - 1;
-          numberOf.set(word, k);
-          lastRowOf.push(row + 1);
-          rowWords.push(k);
-        } else if (lastRowOf.array[k] !== row + 1) {
-          // Once per row, however often the row says it.
-          lastRowOf.array[k] = row + 1;
-          rowWords.push(k);
-        }
-      }
+      if (to > from) use(text.slice(from, to));
       from = to + 1;
     }
+  };
+  const indexRow = (row: number) => {
+    rowWordStart[row] = rowWords.length;
+    const { own, shared } = rowParts(row);
+    eachWord(own, (word) => add(numberOfWord(word), row));
+    for (const part of shared) {
+      let known = sharedWords[part.key];
+      if (!known) {
+        const listed: number[] = [];
+        eachWord(part.text, (word) => listed.push(numberOfWord(word)));
+        sharedWords[part.key] = known = listed;
+      }
+      for (const k of known) add(k, row);
+    }
+    // The parts are joined by " \u0001 ": with a shared part, the row's text holds that word too.
+    if (shared.length) add(numberOfWord('\u0001'), row);
   };
 
   const finish = (): WordIndex => {
@@ -197,5 +214,5 @@ export function createWordMatcher(index: () => WordIndex): TextMatcher {
 /** A matcher over a table's own word index, built when first asked: for tests and benches. */
 export function textMatcherFor(table: EventTable): TextMatcher {
   let index: WordIndex | null = null;
-  return createWordMatcher(() => (index ??= createWordIndexBuilder(table.size, createRowTextReader(table)).index()));
+  return createWordMatcher(() => (index ??= createWordIndexBuilder(table.size, createRowPartsReader(table)).index()));
 }
