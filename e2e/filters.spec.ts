@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/Showing (\d+)/)![1]);
@@ -144,4 +145,30 @@ test('a link’s filters hold from the first screen: the unfiltered data never s
   await page.waitForTimeout(500);
   const seen = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
   expect(seen).toEqual(['Showing 8 of 16 events']);
+});
+
+test('searching a large dataset before its index is ready keeps the page free: the words wait, then the results come', async ({ page }) => {
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  // 100,000 events: their search index is built between frames after the file opens.
+  const text = acledCsv(generatedAcledRows(100_000, 3));
+  await page.getByLabel('Open data file').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(status(page)).toHaveText('Showing 100,000 of 100,000 events', { timeout: 60_000 });
+  const box = page.getByLabel('Search events');
+  await box.fill('village 12');
+  // Not ready yet: the box keeps the words and says so; the data shown stays as it was meanwhile.
+  const preparing = page.getByRole('status').filter({ hasText: /^Preparing the search \(\d+%\)/ });
+  await expect(preparing).toBeVisible();
+  await expect(box).toHaveValue('village 12');
+  // Then the search runs on its own.
+  await expect(preparing).toHaveCount(0, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,000 events$/);
+  const shown = Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(100_000);
+  expect(param(page, 'q')).toBe('village 12');
+  // Ready now: the next words apply at once.
+  await box.fill('village 12 armed');
+  await expect(preparing).toHaveCount(0);
+  await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,000 events$/);
 });

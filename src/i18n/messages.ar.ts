@@ -115,6 +115,7 @@ export const ar: Messages = {
   search: 'بحث',
   searchEvents: 'البحث في الأحداث',
   searchPlaceholder: 'كلمات بأي لغة: وقف إطلاق النار، ceasefire',
+  preparingSearch: (percent: string) => `جارٍ تجهيز البحث (${percent})، وتظهر النتائج حين يكتمل.`,
   selectAllActors: 'تحديد كل الجهات المعروضة',
   all: 'الكل',
   selectNoActors: 'إلغاء تحديد كل الجهات (يمسح تصفية الجهات)',

@@ -129,6 +129,7 @@ export const en = {
   search: 'Search',
   searchEvents: 'Search events',
   searchPlaceholder: 'Words in any language: ceasefire, وقف إطلاق النار',
+  preparingSearch: (percent: string) => `Preparing the search (${percent}): the results follow as soon as it is ready.`,
   selectAllActors: 'Select all listed actors',
   all: 'All',
   selectNoActors: 'Select no actors (clears the actor filter)',

@@ -4,7 +4,7 @@ import { buildEventTable } from '../table/eventTable.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { prepareSearchIndex, searchIndexOf, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 
@@ -71,6 +71,26 @@ describe('typeCounts', () => {
 });
 
 describe('preparing the search index in the background', () => {
+  it('says how far it has got, and calls back once it is ready (at once when it already is)', async () => {
+    vi.useFakeTimers();
+    try {
+      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 11 }));
+      expect(searchIndexState(big)).toEqual({ ready: false, progress: 0 });
+      const ready = vi.fn();
+      prepareSearchIndex(big, ready);
+      prepareSearchIndex(big, ready); // the same callback, asked twice, is called once
+      expect(ready).not.toHaveBeenCalled(); // not before the first slice
+      await vi.runAllTimersAsync();
+      expect(ready).toHaveBeenCalledTimes(1);
+      expect(searchIndexState(big)).toEqual({ ready: true, progress: 1 });
+      const again = vi.fn();
+      prepareSearchIndex(big, again);
+      expect(again).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('builds it a slice at a time between timers, and stops when asked', async () => {
     vi.useFakeTimers();
     try {

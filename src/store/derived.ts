@@ -23,28 +23,44 @@ export function searchIndexOf(table: EventTable): WordIndex {
 /** How long each background slice of indexing may take: well inside a frame. */
 const INDEX_SLICE_MS = 6;
 
+/** Whether the table's search index is ready, and how much of it is (0 to 1). */
+export function searchIndexState(table: EventTable): { ready: boolean; progress: number } {
+  const builder = wordIndexBuilderOf(table);
+  return { ready: builder.done, progress: builder.progress };
+}
+
 /**
  * Starts indexing the table's text between frames (a few ms at a time), so that the first search
  * of a large dataset finds the index ready, or mostly so, instead of freezing the page to build it.
+ * `onReady` is called once it is done (at once if it already is).
  */
-const preparing = new WeakMap<EventTable, { stop(): void }>();
+const preparing = new WeakMap<EventTable, { stop(): void; ready: Set<() => void> }>();
 /** Returns a function that stops the preparation (when the table is replaced, say). */
-export function prepareSearchIndex(table: EventTable): () => void {
+export function prepareSearchIndex(table: EventTable, onReady?: () => void): () => void {
   const builder = wordIndexBuilderOf(table);
+  if (builder.done) {
+    onReady?.();
+    return () => {};
+  }
   const running = preparing.get(table);
-  if (builder.done) return () => {};
-  if (running) return running.stop;
+  if (running) {
+    if (onReady) running.ready.add(onReady);
+    return running.stop;
+  }
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const ready = new Set<() => void>(onReady ? [onReady] : []);
   const stop = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     preparing.delete(table);
   };
   const slice = () => {
-    if (builder.buildUntil(performance.now() + INDEX_SLICE_MS)) stop();
-    else timer = setTimeout(slice, 0);
+    if (builder.buildUntil(performance.now() + INDEX_SLICE_MS)) {
+      stop();
+      for (const callback of ready) callback();
+    } else timer = setTimeout(slice, 0);
   };
-  preparing.set(table, { stop });
+  preparing.set(table, { stop, ready });
   timer = setTimeout(slice, 0);
   return stop;
 }

@@ -27,6 +27,8 @@ export interface WordIndex {
 
 export interface WordIndexBuilder {
   readonly done: boolean;
+  /** The share of rows indexed, 0 to 1. */
+  readonly progress: number;
   /** Indexes rows until performance.now() passes `deadline` (or all are done); true when done. */
   buildUntil(deadline: number): boolean;
   /** The index, finishing it first if need be. */
@@ -128,6 +130,9 @@ export function createWordIndexBuilder(size: number, rowParts: (row: number) => 
   const builder: WordIndexBuilder = {
     get done() {
       return built !== null;
+    },
+    get progress() {
+      return size === 0 ? 1 : next / size;
     },
     buildUntil(deadline) {
       if (built) return true;
