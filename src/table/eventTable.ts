@@ -159,19 +159,13 @@ export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>)
   };
 }
 
-/**
- * anchorTime, worked out once per time: by identity (importers share one object per distinct
- * time), then by value.
- */
+/** anchorTime, worked out once per time object (importers share one object per distinct time). */
 function createAnchorCache(): (time: TimeValue) => number {
   const byObject = new Map<object, number>();
-  const byValue = new Map<string, number>();
   return (time) => {
     let anchor = byObject.get(time);
     if (anchor === undefined) {
-      const key = `${time.at}|${time.precision}|${time.tz}|${time.dayPart ?? ''}`;
-      anchor = byValue.get(key);
-      if (anchor === undefined) byValue.set(key, (anchor = anchorTime(time)));
+      anchor = anchorTime(time);
       byObject.set(time, anchor);
     }
     return anchor;
@@ -179,15 +173,18 @@ function createAnchorCache(): (time: TimeValue) => number {
 }
 
 /**
- * The permutation that sorts events by anchor, then by id. Events are put in buckets of equal
- * anchor (sorted as numbers, natively), and only a bucket of several is sorted by id: exports
- * give many events the same day, and a comparison of two numbers is cheaper than of two ids.
+ * The permutation that sorts events by anchor, then by id. Where many events share a time (exports
+ * give many events the same day), they are put in buckets of equal anchor (sorted as numbers,
+ * natively), and only a bucket of several is sorted by id. Otherwise one comparison sort.
  */
 export function timeOrder(anchors: Float64Array, ids: readonly string[]): Uint32Array {
   const size = anchors.length;
   const bucketOf = new Map<number, number>();
   const distinct: number[] = [];
   for (let i = 0; i < size; i++) if (!bucketOf.has(anchors[i]!)) bucketOf.set(anchors[i]!, distinct.push(anchors[i]!) - 1);
+  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
+  // Few ties (times to the minute): one comparison sort does better than buckets.
+  if (distinct.length > size / 2) return Uint32Array.from({ length: size }, (_, i) => i).sort((a, b) => anchors[a]! - anchors[b]! || byId(a, b));
   const sorted = Float64Array.from(distinct).sort();
   // Where each bucket starts in the order, by the rank of its anchor.
   const counts = new Uint32Array(sorted.length + 1);
@@ -199,7 +196,6 @@ export function timeOrder(anchors: Float64Array, ids: readonly string[]): Uint32
   const order = new Uint32Array(size);
   const next = counts.slice(0, sorted.length);
   for (let i = 0; i < size; i++) order[next[rank[i]!]!++] = i;
-  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
   for (let r = 0; r < sorted.length; r++) {
     if (counts[r + 1]! - counts[r]! > 1) order.subarray(counts[r]!, counts[r + 1]!).sort(byId);
   }
