@@ -140,11 +140,16 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 /** JS heap in use on the page's main thread after a full GC, in MB. */
-export async function heapMB(page: Page): Promise<number> {
+/**
+ * The page's memory after garbage collection, in MiB: the JavaScript heap (JSHeapUsedSize), and
+ * the ArrayBuffers behind typed arrays, which V8 keeps outside that heap.
+ */
+export async function heapMB(page: Page): Promise<{ js: number; buffers: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number };
   await cdp.detach();
-  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
+  return { js: (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20, buffers: (usage.backingStorageSize ?? NaN) / 2 ** 20 };
 }
