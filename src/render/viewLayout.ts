@@ -63,6 +63,16 @@ function mergeRows(parts: Uint32Array[]): Uint32Array {
   return all.sort();
 }
 
+/** Mark labels per table and language, kept once made: every zoom frame asks for them again. */
+const labelCaches = new WeakMap<EventTable, Map<UiLang, Map<number, string>>>();
+function labelCacheOf(table: EventTable, lang: UiLang): Map<number, string> {
+  let byLang = labelCaches.get(table);
+  if (!byLang) labelCaches.set(table, (byLang = new Map()));
+  let labels = byLang.get(lang);
+  if (!labels) byLang.set(lang, (labels = new Map()));
+  return labels;
+}
+
 /**
  * The layout of the view. Lanes with few enough events in the window get a mark per event (points,
  * bars, clusters, labels); busier lanes get their density per few pixels. Either way the work
@@ -72,6 +82,7 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
   const { table } = state;
   const { from, to } = state.window;
   const index = laneIndexOf(table, state.filters, lanes);
+  const labels = labelCacheOf(table, lang);
   const limit = markLimit(size.width);
   const totals = lanes.lanes.map((_, lane) => laneCountInWindow(index, lane, from, to));
   const dense = totals.map((total) => total > limit);
@@ -89,8 +100,13 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
     height: size.height,
     clusterLabelOf: (count) => uiLocaleOf(lang).t.clusterLabel(new Intl.NumberFormat(uiLocaleOf(lang).locale).format(count)),
     labelOf: (row) => {
-      const e = table.eventAt(row);
-      return pickText(e.title, lang, e.originalLanguage).text;
+      let label = labels.get(row);
+      if (label === undefined) {
+        // The title alone, not the whole event.
+        const e = table.textAt(row);
+        labels.set(row, (label = pickText(e.title, lang, e.originalLanguage).text));
+      }
+      return label;
     },
     measure,
     uncertaintyOf: (row) => {

@@ -14,7 +14,7 @@ export interface EventTable {
    * object twice, and ask only for the rows needed.
    */
   eventAt(row: number): ConflictEvent;
-  /** The event's title and description, without building the rest of it (for the search index). */
+  /** The event's title, description and original language, without building the rest of it (for labels and the search index). */
   textAt(row: number): EventText;
   /** Row i of the table is event order[i] of its source (the dataset's order). */
   readonly order: Uint32Array;
@@ -54,11 +54,11 @@ export interface EventSource {
   /** The id of event i, without building the event. */
   idAt(i: number): string;
   eventAt(i: number): ConflictEvent;
-  /** The title and description of event i, without building the rest of it. */
+  /** The title, description and original language of event i, without building the rest of it. */
   textAt(i: number): EventText;
 }
 
-export type EventText = Pick<ConflictEvent, 'title' | 'description'>;
+export type EventText = Pick<ConflictEvent, 'title' | 'description' | 'originalLanguage'>;
 
 export function arrayEvents(events: readonly ConflictEvent[]): EventSource {
   return { size: events.length, idAt: (i) => events[i]!.id, eventAt: (i) => events[i]!, textAt: (i) => events[i]! };

@@ -21,7 +21,9 @@ function roundTrip(events: readonly ConflictEvent[]): ConflictEvent[] {
   const source = packedEvents(moved);
   expect(source.size).toBe(events.length);
   return Array.from({ length: source.size }, (_, i) => {
+    const { title, description, originalLanguage } = events[i]!;
     expect(source.idAt(i)).toBe(events[i]!.id);
+    expect(source.textAt(i)).toEqual({ title, ...(description ? { description } : {}), originalLanguage });
     return source.eventAt(i);
   });
 }

@@ -394,9 +394,9 @@ export function packedEvents(packed: PackedEvents): EventSource {
   };
   const textOf = (i: number): EventText => {
     const kept = packed.whole.get(i);
-    if (kept) return kept;
+    if (kept) return { title: kept.title, ...(kept.description ? { description: kept.description } : {}), originalLanguage: kept.originalLanguage };
     const description = textAt(packed.description, i);
-    return { title: textAt(packed.title, i)!, ...(description ? { description } : {}) };
+    return { title: textAt(packed.title, i)!, ...(description ? { description } : {}), originalLanguage: strings[packed.originalLanguage[i]!]! };
   };
   return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, eventAt, textAt: textOf };
 }
