@@ -141,6 +141,8 @@ test.describe('opening data', () => {
   // check that the browser really starts two workers and joins their parts. The page decides from
   // navigator.hardwareConcurrency, which the tests set.
   async function openLargeFiles(page: Page, cores: number): Promise<void> {
+    // Two 9 MB files, on a machine that may be running other tests at the same time.
+    test.setTimeout(180_000);
     await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
     let workers = 0;
     page.on('worker', () => workers++);
@@ -163,7 +165,7 @@ test.describe('opening data', () => {
       const before = workers;
       await openFile(page, name, Buffer.from(text));
       const n = summary.match(/([\d,]+) imported/)![1];
-      await expect(status(page)).toHaveText(`Showing ${n} of ${n} events`);
+      await expect(status(page)).toHaveText(`Showing ${n} of ${n} events`, { timeout: 60_000 });
       expect(workers - before).toBe(cores >= 4 ? 2 : 1);
       const report = page.getByRole('region', { name: `Import report: ${name}` });
       await expect(report).toContainText(summary);
