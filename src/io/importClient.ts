@@ -10,7 +10,7 @@ export interface RunningImport {
 const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
 /** Whether a file is read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
-export function readsWithTwoWorkers(size: number, cores: number): boolean {
+function readsWithTwoWorkers(size: number, cores: number): boolean {
   return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
 }
 

@@ -1,7 +1,7 @@
 // Messages between the page and the import worker.
 import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
-import type { CsvPartAnswer, ImportResult } from './importer.ts';
+import type { ImportResult } from './importer.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { ImportReport } from './report.ts';
 import type { TableColumns } from '../table/eventTable.ts';
@@ -40,9 +40,6 @@ export type WorkerReply =
 export type WorkerResult =
   | Exclude<ImportResult, { kind: 'done' }>
   | { kind: 'packed'; packed: PackedEvents; report: ImportReport; columns: TableColumns };
-
-/** From the helper to the lead. */
-export type HelperReply = CsvPartAnswer;
 
 /**
  * Files above this size are refused before reading: a tab cannot hold them as text. (V8's longest

@@ -98,8 +98,15 @@ class JoinedBuilder {
   private present: Uint8Array | undefined;
   private length = 0;
 
-  /** A column started at row `from`: the rows before it have no string. */
-  constructor(private readonly n: number, from = 0) {
+  /**
+   * A column started at row `from`: the rows before it have no string. `place`: its place among
+   * the text's language columns, which rebuild a text's languages in that order.
+   */
+  constructor(
+    private readonly n: number,
+    from = 0,
+    readonly place = 0,
+  ) {
     this.start = new Uint32Array(n + 1);
     if (from > 0) this.present = new Uint8Array(n).fill(1).fill(0, 0, from);
   }
@@ -223,12 +230,12 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     if (typeof text !== 'object' || text === null) return false;
     // The record's languages must come in the order of the columns (new ones last, as they will be
     // added), to be rebuilt in that order.
-    const order = [...columns.keys()];
     let last = -1;
     let sawNew = false;
     for (const [language, value] of Object.entries(text)) {
       if (typeof value !== 'string') return false;
-      const at = order.indexOf(language);
+      const column = columns.get(language);
+      const at = column ? column.place : -1;
       if (at < 0) sawNew = true;
       else if (sawNew || at <= last) return false;
       else last = at;
@@ -236,7 +243,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     return true;
   };
   const setText = (text: Record<string, string> | undefined, columns: Map<string, JoinedBuilder>, i: number) => {
-    if (text) for (const language of Object.keys(text)) if (!columns.has(language)) columns.set(language, new JoinedBuilder(n, i));
+    if (text) for (const language of Object.keys(text)) if (!columns.has(language)) columns.set(language, new JoinedBuilder(n, i, columns.size));
     for (const [language, column] of columns) column.set(i, text?.[language]);
   };
   const timeFits = (t: unknown) => {
