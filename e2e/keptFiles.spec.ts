@@ -70,6 +70,8 @@ test('a plain CSV comes back with the columns it was mapped with; a failing data
   await dialog.getByLabel('Title (required)').selectOption('What happened');
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  // Reload once the file is kept, as the panel says (keeping it is written after it shows).
+  await expect(kept(page).getByRole('listitem')).toContainText('notes.csv');
   await page.reload();
   await expect(status(page)).toHaveText('Showing 2 of 2 events');
   await expect(dialog).toBeHidden();
