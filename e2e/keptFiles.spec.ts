@@ -88,6 +88,8 @@ test('a data link shows its own data; the kept files are listed as not on screen
   await page.goto('/');
   await openFile(page, 'mine.csv', acled(['M1', 'M2']));
   await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  // Leave once the file is kept (keeping it is written after it shows).
+  await expect(kept(page).getByRole('listitem')).toContainText('mine.csv');
   await page.goto('./?data=https://data.example.org/linked.csv');
   await expect(status(page)).toHaveText('Showing 1 of 1 events');
   await expect(kept(page)).toContainText('Not on screen now.');
