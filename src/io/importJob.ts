@@ -3,8 +3,8 @@
 import { sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
 import { importCsvFirstPart, importCsvPart, importText, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult } from './importer.ts';
-import { computeTableColumns, transferablesOf } from '../table/eventTable.ts';
-import { packEvents, packedTransferables } from '../table/packedEvents.ts';
+import { computeColumns, transferablesOf } from '../table/eventTable.ts';
+import { packEvents, packedColumnReader, packedTransferables } from '../table/packedEvents.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
@@ -49,9 +49,9 @@ export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer
   }
   if (result.kind === 'done') {
     // Index and pack here too, off the page's thread; the typed arrays move to the page without a copy.
-    const columns = computeTableColumns(result.dataset);
     const { events, ...info } = result.dataset;
     const packed = packEvents(info, events);
+    const columns = computeColumns(packedColumnReader(packed), info.actors);
     send({ type: 'result', result: { kind: 'packed', packed, report: result.report, columns } }, [...transferablesOf(columns), ...packedTransferables(packed)]);
     return;
   }

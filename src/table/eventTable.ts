@@ -1,7 +1,7 @@
 // EventTable: events sorted by start time, with the columns the timeline reads on every frame
 // kept in typed arrays, so that a window is a binary search and a filter an index set.
 import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
-import { ROLES, type Actor, type ConflictEvent, type Dataset } from '../model/schema.ts';
+import { ROLES, type Actor, type ConflictEvent, type Dataset, type Place } from '../model/schema.ts';
 import { anchorTime } from '../model/time.ts';
 import type { TimeValue } from '../model/schema.ts';
 import type { UtcMillis } from '../model/brand.ts';
@@ -87,22 +87,63 @@ export interface TableColumns {
   maxEnd: number;
 }
 
-export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>): TableColumns {
-  const { events } = dataset;
-  const size = events.length;
+/**
+ * What the table's columns are computed from, one event at a time: the dataset's event objects,
+ * or the packed columns (see packedEvents.ts), so that both give the same columns by one code.
+ */
+export interface ColumnReader {
+  readonly size: number;
+  idAt(i: number): string;
+  /** anchorTime of the event's start, and of its end (null when it has none). */
+  startAnchorAt(i: number): number;
+  endAnchorAt(i: number): number | null;
+  typeAt(i: number): string;
+  /** The event's place, or null. */
+  placeAt(i: number): Pick<Place, 'name' | 'country'> | null;
+  /** Calls `visit` with each actor reference's actor id and role, in order. */
+  forEachActor(i: number, visit: (actor: string, role: string) => void): void;
+}
+
+/** A reader of event objects: those of an array, or any given by index. */
+export function eventsColumnReader(events: readonly ConflictEvent[]): ColumnReader {
+  return objectColumnReader(events.length, (i) => events[i]!);
+}
+
+export function objectColumnReader(size: number, eventAt: (i: number) => ConflictEvent): ColumnReader {
   const anchorOf = createAnchorCache();
+  return {
+    size,
+    idAt: (i) => eventAt(i).id,
+    startAnchorAt: (i) => anchorOf(eventAt(i).start),
+    endAnchorAt: (i) => {
+      const end = eventAt(i).end;
+      return end ? anchorOf(end) : null;
+    },
+    typeAt: (i) => eventAt(i).type,
+    placeAt: (i) => eventAt(i).place ?? null,
+    forEachActor: (i, visit) => {
+      for (const ref of eventAt(i).actors) visit(ref.actor, ref.role);
+    },
+  };
+}
+
+export function computeTableColumns(dataset: { readonly events: readonly ConflictEvent[]; readonly actors: readonly Actor[] }): TableColumns {
+  return computeColumns(eventsColumnReader(dataset.events), dataset.actors);
+}
+
+export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): TableColumns {
+  const { size } = reader;
   const anchors = new Float64Array(size);
   const ids = new Array<string>(size);
   for (let i = 0; i < size; i++) {
-    const event = events[i]!;
-    anchors[i] = anchorOf(event.start);
-    ids[i] = event.id;
+    anchors[i] = reader.startAnchorAt(i);
+    ids[i] = reader.idAt(i);
   }
   const order = timeOrder(anchors, ids);
   const start = new Float64Array(size);
   const end = new Float64Array(size);
   const type = new Uint8Array(size);
-  const actorRow = new Map<string, number>(dataset.actors.map((a, i) => [a.id, i]));
+  const actorRow = new Map<string, number>(actors.map((a, i) => [a.id, i]));
   const actorOffset = new Uint32Array(size + 1);
   const actorRefs: number[] = [];
   const actorRoleBits: number[] = [];
@@ -111,37 +152,40 @@ export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>)
   const placeByKey = new Map<string, number>();
   let longestDuration = 0;
   let maxEnd = -Infinity;
+  let first = 0;
+  const addActor = (actor: string, role: string) => {
+    const row = actorRow.get(actor);
+    if (row === undefined) return;
+    const bit = 1 << ROLE_INDEX.get(role)!;
+    const at = actorRefs.indexOf(row, first);
+    if (at >= 0) actorRoleBits[at]! |= bit;
+    else {
+      actorRefs.push(row);
+      actorRoleBits.push(bit);
+    }
+  };
   for (let i = 0; i < size; i++) {
-    const event = events[order[i]!]!;
-    start[i] = anchors[order[i]!]!;
-    end[i] = event.end ? Math.max(start[i]!, anchorOf(event.end)) : start[i]!;
+    const e = order[i]!;
+    start[i] = anchors[e]!;
+    const endAnchor = reader.endAnchorAt(e);
+    end[i] = endAnchor === null ? start[i]! : Math.max(start[i]!, endAnchor);
     longestDuration = Math.max(longestDuration, end[i]! - start[i]!);
     maxEnd = Math.max(maxEnd, end[i]!);
-    type[i] = TYPE_INDEX.get(event.type) ?? TYPE_INDEX.get('other')!;
-    if (event.place) {
-      const names = Object.values(event.place.name);
-      const key = `${event.place.country}\u0000${names.join('\u0000')}`;
+    type[i] = TYPE_INDEX.get(reader.typeAt(e) as EventType) ?? TYPE_INDEX.get('other')!;
+    const place = reader.placeAt(e);
+    if (place) {
+      const names = Object.values(place.name);
+      const key = `${place.country}\u0000${names.join('\u0000')}`;
       let at = placeByKey.get(key);
       if (at === undefined) {
         at = places.length;
         placeByKey.set(key, at);
-        places.push({ country: event.place.country, name: event.place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
+        places.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
       }
       placeOf[i] = at;
     }
-    actorOffset[i] = actorRefs.length;
-    const first = actorRefs.length;
-    for (const ref of event.actors) {
-      const row = actorRow.get(ref.actor);
-      if (row === undefined) continue;
-      const bit = 1 << ROLE_INDEX.get(ref.role)!;
-      const at = actorRefs.indexOf(row, first);
-      if (at >= 0) actorRoleBits[at]! |= bit;
-      else {
-        actorRefs.push(row);
-        actorRoleBits.push(bit);
-      }
-    }
+    actorOffset[i] = first = actorRefs.length;
+    reader.forEachActor(e, addActor);
   }
   actorOffset[size] = actorRefs.length;
   return {
@@ -160,7 +204,7 @@ export function computeTableColumns(dataset: Pick<Dataset, 'events' | 'actors'>)
 }
 
 /** anchorTime, worked out once per time object (importers share one object per distinct time). */
-function createAnchorCache(): (time: TimeValue) => number {
+export function createAnchorCache(): (time: TimeValue) => number {
   const byObject = new Map<object, number>();
   return (time) => {
     let anchor = byObject.get(time);

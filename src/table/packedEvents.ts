@@ -7,8 +7,9 @@
 // Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
-import type { ConflictEvent, DatasetInfo, Place } from '../model/schema.ts';
-import type { EventSource, EventText } from './eventTable.ts';
+import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue } from '../model/schema.ts';
+import { objectColumnReader, type ColumnReader, type EventSource, type EventText } from './eventTable.ts';
+import { anchorTime } from '../model/time.ts';
 
 /** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
 interface JoinedStrings {
@@ -406,4 +407,41 @@ export function packedEvents(packed: PackedEvents): EventSource {
     return { title: textAt(packed.title, i)!, ...(description ? { description } : {}), originalLanguage: strings[packed.originalLanguage[i]!]! };
   };
   return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, eventAt, textAt: textOf };
+}
+
+/**
+ * The table's column reader over packed events: the same answers as eventsColumnReader gives for
+ * the events packed, read from the columns without building the events.
+ */
+export function packedColumnReader(packed: PackedEvents): ColumnReader {
+  const { strings, parts, whole } = packed;
+  const kept = objectColumnReader(packed.size, (i) => whole.get(i)!);
+  // anchorTime per distinct time: by its `at`, then the rest of it.
+  const anchors = new Map<number, { precision: number; tz: number; dayPart: number; anchor: number }[]>();
+  const anchorAt = (t: TimeColumns, i: number) => {
+    const at = t.at[i]!;
+    let known = anchors.get(at);
+    for (const k of known ?? []) if (k.precision === t.precision[i] && k.tz === t.tz[i] && k.dayPart === t.dayPart[i]) return k.anchor;
+    const time: TimeValue = { at: strings[at]!, precision: strings[t.precision[i]!] as Precision, tz: strings[t.tz[i]!]! };
+    if (t.dayPart[i]) time.dayPart = strings[t.dayPart[i]! - 1] as DayPart;
+    const anchor = anchorTime(time);
+    if (!known) anchors.set(at, (known = []));
+    known.push({ precision: t.precision[i]!, tz: t.tz[i]!, dayPart: t.dayPart[i]!, anchor });
+    return anchor;
+  };
+  return {
+    size: packed.size,
+    idAt: (i) => joinedAt(packed.id, i)!,
+    startAnchorAt: (i) => (whole.has(i) ? kept.startAnchorAt(i) : anchorAt(packed.start, i)),
+    endAnchorAt: (i) => (whole.has(i) ? kept.endAnchorAt(i) : packed.hasEnd[i] ? anchorAt(packed.end, i) : null),
+    typeAt: (i) => (whole.has(i) ? kept.typeAt(i) : strings[packed.type[i]!]!),
+    placeAt: (i) => {
+      if (whole.has(i)) return kept.placeAt(i);
+      return packed.hasPlace[i] ? { name: parts[packed.placeName[i]!] as Place['name'], country: strings[packed.placeCountry[i]!]! } : null;
+    },
+    forEachActor: (i, visit) => {
+      if (whole.has(i)) return kept.forEachActor(i, visit);
+      for (let r = packed.actorOffset[i]!; r < packed.actorOffset[i + 1]!; r++) visit(strings[packed.actorId[r]!]!, strings[packed.actorRole[r]!]!);
+    },
+  };
 }

@@ -1,0 +1,24 @@
+// temporary: time the worker's phases for a compact JSON file in Node (zod jitless, as in the browser)
+import '../src/model/zodWithoutEval.ts';
+import { readFileSync } from 'node:fs';
+import { decodeCompact } from '../src/io/compact.ts';
+import { importJson } from '../src/io/jsonImport.ts';
+import { createReportBuilder } from '../src/io/report.ts';
+import { computeTableColumns } from '../src/table/eventTable.ts';
+import { packEvents } from '../src/table/packedEvents.ts';
+const file = process.argv[2]!;
+let t = performance.now();
+const lap = (what: string) => { const now = performance.now(); console.log(what.padEnd(20), Math.round(now - t), 'ms'); t = now; };
+const text = readFileSync(file, 'utf8'); lap('read');
+const input = JSON.parse(text); lap('JSON.parse');
+const decoded = decodeCompact(input); lap('decodeCompact');
+if (!decoded.ok) throw new Error('bad');
+const report = createReportBuilder(file, 'json');
+t = performance.now();
+const result = importJson(text, file, report); lap('importJson (all)');
+if (!result.ok) throw new Error(result.reason);
+report.finish(); lap('report.finish');
+const columns = computeTableColumns(result.dataset); lap('columns');
+const { events, ...info } = result.dataset;
+packEvents(info, events); lap('pack');
+void columns;
