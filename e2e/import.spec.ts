@@ -1,6 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { acledCsv, acledRow, generatedAcledRows, type AcledRow } from '../src/testing/acledFixture.ts';
+import { importText } from '../src/io/importer.ts';
+import { encodeCompact } from '../src/io/compact.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 
@@ -42,6 +44,33 @@ test.describe('opening data', () => {
 
     // The type filter counts follow the new data.
     await expect(page.getByRole('group', { name: 'Event types' }).getByRole('checkbox', { name: /Ceasefire/ })).toHaveAccessibleName(/Ceasefire.*1/);
+  });
+
+  test('a compact JSON file opens with its report, and its events read as they were written; a bad event is rejected, the rest load', async ({ page }) => {
+    const imported = importText({ text: acledCsv([...generatedAcledRows(60, 4), acledRow({ event_id_cnty: 'ARM4', event_date: '2022-09-15', event_type: 'Strategic developments', sub_event_type: 'Agreement', notes: 'A ceasefire took effect at 20:00.' })]), fileName: 'a.csv' });
+    if (imported.kind !== 'done') throw new Error(imported.kind);
+    const compact = encodeCompact(imported.dataset);
+    await page.goto('/');
+    await openFile(page, 'events.compact.json', Buffer.from(JSON.stringify(compact)), 'application/json');
+    await expect(status(page)).toHaveText('Showing 61 of 61 events');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from a.csv');
+    await expect(page.getByRole('region', { name: 'Import report: events.compact.json' })).toContainText('Read as Conflict Timeline JSON (compact). 61 rows read: 61 imported (0 fixed), 0 rejected.');
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('ceasefire took effect');
+    await expect(status(page)).toHaveText('Showing 1 of 61 events');
+    await page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /^Agreement: / }).click();
+    const details = page.getByRole('complementary', { name: 'Event details' });
+    await expect(details).toContainText('A ceasefire took effect at 20:00.');
+    await expect(details.locator('.time-local').first()).toHaveText('15 Sept 2022');
+    await expect(details).toContainText('Precision: day');
+
+    // One event names an actor the file does not define: that event is rejected, with its place in the file.
+    const bad = JSON.parse(JSON.stringify(compact)) as typeof compact;
+    bad.events.actor[0] = bad.strings.push('nobody-known') - 1;
+    await openFile(page, 'bad.compact.json', Buffer.from(JSON.stringify(bad)), 'application/json');
+    await expect(status(page)).toHaveText(/of 60 events$/);
+    const report = page.getByRole('region', { name: 'Import report: bad.compact.json' });
+    await expect(report).toContainText('61 rows read: 60 imported (0 fixed), 1 rejected.');
+    await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('events[0]: actors[0].actor names unknown actor "nobody-known"');
   });
 
   test('"Add to current data" merges the file into the seed, with actors recognised by alias', async ({ page }) => {

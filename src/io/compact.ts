@@ -148,7 +148,7 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '
 const DAY_MS = 86_400_000;
 
 /** "Z" → 0, "+04:00" → 240, "-03:30" → -210; null for anything else. */
-function offsetMinutes(text: string): number | null {
+export function offsetMinutes(text: string): number | null {
   if (text === 'Z') return 0;
   if (text.length !== 6 || text[3] !== ':') return null;
   const sign = text[0] === '+' ? 1 : text[0] === '-' ? -1 : 0;
@@ -424,7 +424,7 @@ class Encoder {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -481,14 +481,14 @@ function describe(value: unknown): string {
   return `${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
-interface Header {
+export interface Header {
   input: Record<string, unknown>;
   strings: string[];
   events: Record<string, unknown>;
   extra: unknown;
 }
 
-function checkHeader(input: unknown, problems: CompactProblem[]): Header | null {
+export function checkHeader(input: unknown, problems: CompactProblem[]): Header | null {
   const problem = (path: string, message: string) => problems.push({ path, message });
   if (!isObject(input)) {
     problem('', `is ${describe(input)}; a compact dataset is an object`);
@@ -512,14 +512,14 @@ function checkHeader(input: unknown, problems: CompactProblem[]): Header | null 
   return { input, strings: strings as string[], events: input.events as Record<string, unknown>, extra: input.extra };
 }
 
-interface Layout {
+export interface Layout {
   n: number;
   columns: Record<EventColumn, unknown[]>;
   text: Record<TextColumn, [string, unknown[]][]>;
 }
 
 /** Every column is a list of the right length; offsets start at 0 and never decrease. */
-function checkLayout(events: Record<string, unknown>, problems: CompactProblem[]): Layout | null {
+export function checkLayout(events: Record<string, unknown>, problems: CompactProblem[]): Layout | null {
   const problem = (path: string, message: string) => problems.push({ path, message });
   const ids = events.id;
   if (!Array.isArray(ids)) {
@@ -640,9 +640,10 @@ function mix(hash: number, cell: unknown): number {
 
 /**
  * Rebuilds the events from checked columns, checking every cell on the way (a bad cell becomes
- * a problem, and the events are then not returned).
+ * a problem, and the events are then not returned). Its parts (times, lists) serve the packing
+ * of a compact file too (see compactPacked.ts).
  */
-class EventReader {
+export class EventReader {
   private readonly c: Record<EventColumn, unknown[]>;
   /** Offset minutes per string index, worked out once per distinct offset. */
   private readonly offsets: (number | null | undefined)[] = [];
@@ -692,8 +693,8 @@ class EventReader {
     const description = this.text('description', i);
     if (description) event.description = description;
     event.originalLanguage = this.str('originalLanguage', i);
-    event.start = this.time(i, this.shared.start, 'start', 'startOffset', 'startPrecision', 'startTz');
-    if (this.c.end[i] !== null) event.end = this.time(i, this.shared.end, 'end', 'endOffset', 'endPrecision', 'endTz');
+    event.start = this.startOf(i);
+    if (this.c.end[i] !== null) event.end = this.endOf(i);
     event.actors = this.actors(i);
     if (this.c.placeCountry[i] !== null) event.place = this.place(i);
     event.counts = this.counts(i);
@@ -704,6 +705,15 @@ class EventReader {
     const extra = this.extra.get(i);
     if (extra) for (const key in extra) event[key] = extra[key];
     return event as unknown as ConflictEvent;
+  }
+
+  startOf(i: number): TimeValue {
+    return this.time(i, this.shared.start, 'start', 'startOffset', 'startPrecision', 'startTz');
+  }
+
+  /** Event i's end; ask only when its `end` cell is not null. */
+  endOf(i: number): TimeValue {
+    return this.time(i, this.shared.end, 'end', 'endOffset', 'endPrecision', 'endTz');
   }
 
   private problem(column: string, row: number, message: string): void {
@@ -763,7 +773,7 @@ class EventReader {
     return [column[i]!, column[i + 1]!];
   }
 
-  private text(name: TextColumn, i: number): Record<string, string> | undefined {
+  text(name: TextColumn, i: number): Record<string, string> | undefined {
     let text: Record<string, string> | undefined;
     for (const [language, column] of this.layout.text[name]) {
       const v = column[i];
@@ -804,7 +814,7 @@ class EventReader {
     return this.shared.place.keep(hash, i, i + 1, place);
   }
 
-  private admin(i: number): string[] {
+  admin(i: number): string[] {
     const [from, to] = this.range('placeAdminOffsets', i);
     if (from === to) return NONE;
     let hash = to - from;
@@ -818,7 +828,7 @@ class EventReader {
     return values;
   }
 
-  private tags(i: number): string[] {
+  tags(i: number): string[] {
     const [from, to] = this.range('tagOffsets', i);
     if (from === to) return NONE;
     let hash = to - from;
@@ -849,7 +859,7 @@ class EventReader {
     return this.shared.actors.keep(hash, from, to, refs);
   }
 
-  private sources(i: number): Source[] {
+  sources(i: number): Source[] {
     const [from, to] = this.range('sourceOffsets', i);
     if (from === to) return NONE;
     let hash = to - from;
@@ -874,7 +884,7 @@ class EventReader {
     return this.shared.sources.keep(hash, from, to, sources);
   }
 
-  private counts(i: number): Count[] {
+  counts(i: number): Count[] {
     const [from, to] = this.range('countOffsets', i);
     if (from === to) return NONE;
     let hash = to - from;

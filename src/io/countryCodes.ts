@@ -3,7 +3,7 @@
 // with a historical name in brackets: "Russia (Soviet Union)", "DR Congo (Zaire)".
 // The package is CommonJS: a default import works under Vite and under Node alike.
 import isoCountries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 const key = (name: string) =>
   name

@@ -2,9 +2,10 @@
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
-import { importCsvFirstPart, importCsvPart, importText, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult } from './importer.ts';
+import { importCsvFirstPart, importCsvPart, importTextPacked, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
 import { computeColumns, transferablesOf } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedTransferables } from '../table/packedEvents.ts';
+import type { Dataset } from '../model/schema.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
@@ -40,23 +41,24 @@ export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer
       }
     },
   };
-  let result: ImportResult;
+  let result: ImportResult | PackedImport;
   if (helperAnswer) {
     const first = importCsvFirstPart(request, middleLine(text));
     result = 'kind' in first ? first : first.join(await helperAnswer);
   } else {
-    result = importText(request);
+    result = importTextPacked(request);
   }
-  if (result.kind === 'done') {
-    // Index and pack here too, off the page's thread; the typed arrays move to the page without a copy.
-    const { events, ...info } = result.dataset;
-    const packed = packEvents(info, events);
-    const columns = computeColumns(packedColumnReader(packed), info.actors);
+  if (result.kind === 'done' || result.kind === 'packed') {
+    // Packed and indexed here, off the page's thread; the typed arrays move to the page without a copy.
+    const packed = result.kind === 'packed' ? result.packed : packDataset(result.dataset);
+    const columns = computeColumns(packedColumnReader(packed), packed.info.actors);
     send({ type: 'result', result: { kind: 'packed', packed, report: result.report, columns } }, [...transferablesOf(columns), ...packedTransferables(packed)]);
     return;
   }
   send({ type: 'result', result });
 }
+
+const packDataset = ({ events, ...info }: Dataset) => packEvents(info, events);
 
 const requestFor = (job: ImportJob, text: string): ImportRequest => ({
   text,

@@ -1,6 +1,7 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
 // a dataset and its report out. The Web Worker and scripts/import.ts both call importText().
 import type { Dataset } from '../model/schema.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
@@ -29,17 +30,33 @@ export type ImportResult =
   | { kind: 'not-a-dataset'; message: string }
   | { kind: 'needs-mapping'; fileName: string; columns: string[]; sample: string[][]; guess: ColumnMapping };
 
+/** A compact file read straight into packed events (importTextPacked only). */
+export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
+
 const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
 export function importText(request: ImportRequest): ImportResult {
+  // Without packCompact nothing comes back packed.
+  return importTextOrPacked(request, false) as ImportResult;
+}
+
+/**
+ * As importText, except that a compact file whose every event reads unchanged comes back packed,
+ * without building its events (the import worker's way: see compactPacked.ts).
+ */
+export function importTextPacked(request: ImportRequest): ImportResult | PackedImport {
+  return importTextOrPacked(request, true);
+}
+
+function importTextOrPacked(request: ImportRequest, packCompact: boolean): ImportResult | PackedImport {
   try {
-    return importTextOnce(request);
+    return importTextOnce(request, packCompact);
   } finally {
     forgetPartVerdicts();
   }
 }
 
-function importTextOnce(request: ImportRequest): ImportResult {
+function importTextOnce(request: ImportRequest, packCompact: boolean): ImportResult | PackedImport {
   const { text, fileName } = request;
   let format = request.format;
   if (!format) {
@@ -49,11 +66,11 @@ function importTextOnce(request: ImportRequest): ImportResult {
   }
   if (format === 'json') {
     const report = createReportBuilder(fileName, FORMAT_LABEL.json);
-    const result = importJson(text, fileName, report, request.maxRows ?? MAX_ROWS);
+    const result = importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, { packCompact });
     if (!result.ok) return notADataset(fileName, result.reason);
     const done = report.finish();
     done.format = result.format;
-    return { kind: 'done', dataset: result.dataset, report: done };
+    return 'packed' in result ? { kind: 'packed', packed: result.packed, report: done } : { kind: 'done', dataset: result.dataset, report: done };
   }
   if (format === 'csv' && !request.mapping) {
     const rows = previewCsv(text, 6, guessDelimiter(text));

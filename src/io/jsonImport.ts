@@ -1,14 +1,20 @@
 // The app's own JSON (full or compact) → a dataset, one event at a time, so that one bad event is
 // rejected with its path and the rest still load.
-import { actorSchema, type Actor, type ConflictEvent, type Dataset } from '../model/schema.ts';
+import { actorSchema, type Actor, type ConflictEvent, type Dataset, type DatasetInfo } from '../model/schema.ts';
 import { formatPath } from '../model/validate.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { decodeCompact, isCompactDataset } from './compact.ts';
+import { packCompact } from './compactPacked.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
 
-export type JsonImport = { ok: true; dataset: Dataset; format: string } | { ok: false; reason: string };
+export type JsonImport =
+  | { ok: true; dataset: Dataset; format: string }
+  /** Only when asked for (packCompact), for a compact file whose every event is read unchanged. */
+  | { ok: true; packed: PackedEvents; format: string }
+  | { ok: false; reason: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
@@ -51,7 +57,46 @@ function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, e
   return null;
 }
 
-export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS): JsonImport {
+/** The dataset's own fields, with what the report says about them, and the ids of its actors. */
+function readDatasetInfo(input: Record<string, unknown>, fileName: string): { info: DatasetInfo; actorIds: Set<string>; notes: string[] } {
+  const notes: string[] = [];
+  const title = typeof input.title === 'string' && input.title.trim() ? input.title.trim() : fileName;
+  if (title === fileName) notes.push(`the file has no "title"; the file name is used`);
+  const attribution = typeof input.attribution === 'string' && input.attribution.trim() ? input.attribution.trim() : `not stated in ${fileName}`;
+  if (attribution.startsWith('not stated')) notes.push(`the file has no "attribution"; exports will say "Source: ${attribution}"`);
+
+  const actors: Actor[] = [];
+  const actorIds = new Set<string>();
+  const rawActors = Array.isArray(input.actors) ? input.actors : [];
+  if (!Array.isArray(input.actors)) notes.push('the file has no "actors" list; events that name actors are rejected');
+  rawActors.forEach((raw, i) => {
+    const parsed = actorSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      notes.push(`actors[${i}].${formatPath(issue.path)} ${issue.message}; this actor was not read, and events that name it are rejected`);
+    } else if (actorIds.has(parsed.data.id)) {
+      notes.push(`actors[${i}] repeats the id "${parsed.data.id}"; the first one is kept`);
+    } else {
+      actorIds.add(parsed.data.id);
+      actors.push(parsed.data);
+    }
+  });
+  const info: DatasetInfo = {
+    title,
+    ...(typeof input.description === 'string' ? { description: input.description } : {}),
+    attribution,
+    ...(typeof input.license === 'string' ? { license: input.license } : {}),
+    actors,
+  };
+  return { info, actorIds, notes };
+}
+
+/**
+ * The app's JSON, full or compact. With `packCompact`, a compact file whose every event reads
+ * unchanged comes back packed, its columns checked as columns (see compactPacked.ts); any other
+ * file is read event by event.
+ */
+export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean } = {}): JsonImport {
   const shape = checkJsonShape(text);
   if (!shape.ok) return { ok: false, reason: shape.reason };
   let input: unknown;
@@ -65,6 +110,15 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
   const rawEvents = isObject(input) ? input.events : undefined;
   const eventCount = compact ? (isObject(rawEvents) ? lengthOf(rawEvents.id) : 0) : lengthOf(rawEvents);
   if (eventCount > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
+  if (compact && options.packCompact && isObject(input)) {
+    const { info, actorIds, notes } = readDatasetInfo(input, fileName);
+    const packed = packCompact(input, info, actorIds);
+    if (packed) {
+      for (const note of notes) report.note(note);
+      report.importedWhole(packed.size);
+      return { ok: true, packed, format: 'Conflict Timeline JSON (compact)' };
+    }
+  }
   if (compact) {
     const decoded = decodeCompact(input);
     if (!decoded.ok) {
@@ -77,28 +131,8 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
   if (!isObject(input) || !Array.isArray(input.events))
     return { ok: false, reason: 'is JSON, but not a Conflict Timeline dataset (it has no "events" list)' };
 
-  const title = typeof input.title === 'string' && input.title.trim() ? input.title.trim() : fileName;
-  if (title === fileName) report.note(`the file has no "title"; the file name is used`);
-  const attribution = typeof input.attribution === 'string' && input.attribution.trim() ? input.attribution.trim() : `not stated in ${fileName}`;
-  if (attribution.startsWith('not stated')) report.note(`the file has no "attribution"; exports will say "Source: ${attribution}"`);
-
-  const actors: Actor[] = [];
-  const actorIds = new Set<string>();
-  const rawActors = Array.isArray(input.actors) ? input.actors : [];
-  if (!Array.isArray(input.actors)) report.note('the file has no "actors" list; events that name actors are rejected');
-  rawActors.forEach((raw, i) => {
-    const parsed = actorSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      report.note(`actors[${i}].${formatPath(issue.path)} ${issue.message}; this actor was not read, and events that name it are rejected`);
-    } else if (actorIds.has(parsed.data.id)) {
-      report.note(`actors[${i}] repeats the id "${parsed.data.id}"; the first one is kept`);
-    } else {
-      actorIds.add(parsed.data.id);
-      actors.push(parsed.data);
-    }
-  });
-
+  const { info, actorIds, notes } = readDatasetInfo(input, fileName);
+  for (const note of notes) report.note(note);
   const eventIds = new Set<string>();
   for (const raw of input.events) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
   const events: ConflictEvent[] = [];
@@ -117,16 +151,5 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
     }
     seen.set(event.id, i);
   });
-  return {
-    ok: true,
-    format,
-    dataset: {
-      title,
-      ...(typeof input.description === 'string' ? { description: input.description } : {}),
-      attribution,
-      ...(typeof input.license === 'string' ? { license: input.license } : {}),
-      actors,
-      events,
-    },
-  };
+  return { ok: true, format, dataset: { ...info, events } };
 }

@@ -12,7 +12,7 @@ import { objectColumnReader, type ColumnReader, type EventSource, type EventText
 import { anchorTime } from '../model/time.ts';
 
 /** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
-interface JoinedStrings {
+export interface JoinedStrings {
   text: string;
   start: Uint32Array;
   /** 1 where row i has a string; omitted when every row has one. */
@@ -66,14 +66,14 @@ export interface PackedEvents {
 }
 
 /** A time per event: indexes into `strings`; dayPart 0 for none, else k: strings[k - 1]. */
-interface TimeColumns {
+export interface TimeColumns {
   at: Uint32Array;
   precision: Uint32Array;
   tz: Uint32Array;
   dayPart: Uint32Array;
 }
 
-const newTimeColumns = (n: number): TimeColumns => ({ at: new Uint32Array(n), precision: new Uint32Array(n), tz: new Uint32Array(n), dayPart: new Uint32Array(n) });
+export const newTimeColumns = (n: number): TimeColumns => ({ at: new Uint32Array(n), precision: new Uint32Array(n), tz: new Uint32Array(n), dayPart: new Uint32Array(n) });
 const timeArrays = (t: TimeColumns) => [t.at, t.precision, t.tz, t.dayPart];
 
 const TIME_KEYS = ['at', 'precision', 'tz', 'dayPart'] as const;
@@ -93,7 +93,7 @@ function keysInOrder(value: object, order: readonly string[]): boolean {
   return true;
 }
 
-class JoinedBuilder {
+export class JoinedBuilder {
   private readonly pieces: string[] = [];
   private readonly start: Uint32Array;
   private present: Uint8Array | undefined;

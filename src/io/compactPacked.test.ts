@@ -1,0 +1,180 @@
+// Reading a compact file straight into packed events (the worker's way) must give what the full
+// way gives (decode, then every event through the schema): the same events, report and table
+// columns. Where the full way would reject or change anything, the packed way must decline, and
+// the full way then reads the file.
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { datasetSchema, type Dataset } from '../model/schema.ts';
+import { makeDataset, seededRandom } from '../testing/fixtures.ts';
+import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
+import { corrupt } from '../testing/corrupt.ts';
+import { encodeCompact, type CompactDataset } from './compact.ts';
+import { importText, importTextPacked } from './importer.ts';
+import { computeColumns, computeTableColumns } from '../table/eventTable.ts';
+import { packedColumnReader, packedEvents } from '../table/packedEvents.ts';
+
+const fileName = 'events.json';
+
+function acledDataset(rows: Record<string, string>[]): Dataset {
+  const result = importText({ text: acledCsv(rows), fileName: 'acled.csv' });
+  if (result.kind !== 'done') throw new Error(result.kind);
+  return result.dataset;
+}
+
+/** An ACLED import: places with admin areas, counts, tags, shared parts, actor names that differ from the registry's. */
+const acled = acledDataset([
+  ...generatedAcledRows(400, 17),
+  acledRow({ event_id_cnty: 'NO-NOTES', notes: '' }),
+  acledRow({ event_id_cnty: 'NO-ACTOR2', actor2: '', inter2: '' }),
+  acledRow({ event_id_cnty: 'NO-COORDS', latitude: '', longitude: '' }),
+]);
+
+/** Two languages, some events in one only, and events that last (ends). */
+const bilingual: Dataset = (() => {
+  const base = makeDataset({ events: 200, actors: 8, seed: 3, lasting: 0.3 });
+  const events = base.events.map((e, i) => ({
+    ...e,
+    title: i % 3 === 0 ? { ...e.title, ar: `حدث ${i}` } : e.title,
+    ...(i % 4 === 0 ? { description: i % 8 === 0 ? { en: `Notes ${i}` } : { ar: `ملاحظات ${i}` } } : {}),
+  }));
+  return { ...base, events };
+})();
+
+const compactOf = (dataset: Dataset): CompactDataset => JSON.parse(JSON.stringify(encodeCompact(dataset))) as CompactDataset;
+
+/**
+ * Reads the text both ways and holds them to each other. Gives 'packed' when the packed way packed
+ * it (then the full way read every event unchanged, into the same table), else 'declined' (then
+ * both ways give the same result).
+ */
+function readBothWays(text: string): 'packed' | 'declined' {
+  const full = importText({ text, fileName });
+  const fast = importTextPacked({ text, fileName });
+  if (fast.kind !== 'packed') {
+    expect(fast).toEqual(full);
+    return 'declined';
+  }
+  if (full.kind !== 'done') throw new Error(`the packed way packed a file that the full way gives ${full.kind}`);
+  expect(full.report.rejectedRows).toBe(0);
+  expect(fast.report).toEqual(full.report);
+  const { events, ...info } = full.dataset;
+  expect(fast.packed.info).toEqual(info);
+  const source = packedEvents(fast.packed);
+  expect(source.size).toBe(events.length);
+  const back = Array.from({ length: source.size }, (_, i) => {
+    expect(source.idAt(i)).toBe(events[i]!.id);
+    const { title, description, originalLanguage } = events[i]!;
+    expect(source.textAt(i)).toEqual({ title, ...(description ? { description } : {}), originalLanguage });
+    return source.eventAt(i);
+  });
+  expect(back).toEqual(events);
+  expect(JSON.stringify(back)).toBe(JSON.stringify(events));
+  expect(computeColumns(packedColumnReader(fast.packed), info.actors)).toEqual(computeTableColumns(full.dataset));
+  return 'packed';
+}
+
+/** A copy of the compact file with one change made to it. */
+function changed(dataset: Dataset, change: (file: CompactDataset, s: (text: string) => number) => void): string {
+  const file = compactOf(dataset);
+  const s = (text: string) => {
+    const at = file.strings.indexOf(text);
+    return at >= 0 ? at : file.strings.push(text) - 1;
+  };
+  change(file, s);
+  return JSON.stringify(file);
+}
+
+describe('reading a compact file straight into packed events', () => {
+  it('packs valid files, with the events, report and table columns that the full way gives', () => {
+    const real = acledDataset([]); // an empty import: no events at all
+    for (const dataset of [acled, bilingual, makeDataset({ events: 300, seed: 9 }), real]) {
+      expect(readBothWays(JSON.stringify(compactOf(dataset))), dataset.title).toBe('packed');
+    }
+    // Without a title or an attribution the report notes it, the same both ways.
+    expect(readBothWays(changed(acled, (file) => Object.assign(file, { title: ' ', attribution: '' })))).toBe('packed');
+  });
+
+  it('declines a file whose events keep fields the columns cannot hold (claims, relations, day parts in `extra`)', () => {
+    const seedData = datasetSchema.parse(seed);
+    expect(Object.keys(compactOf(seedData).extra).length).toBeGreaterThan(0);
+    expect(readBothWays(JSON.stringify(compactOf(seedData)))).toBe('declined');
+  });
+
+  // Each change makes the full way reject an event, or refuse the file: the packed way must decline.
+  const changes: [string, (file: CompactDataset, s: (text: string) => number) => void, Dataset?][] = [
+    ['a repeated id', (f) => void (f.events.id[5] = f.events.id[4]!)],
+    ['an id with a space', (f) => void (f.events.id[5] = 'bad id')],
+    ['an id that is a number', (f) => void ((f.events.id as unknown[])[5] = 5)],
+    ['an unknown event type', (f, s) => void (f.events.type[5] = s('battle'))],
+    ['a type index past the strings', (f) => void (f.events.type[5] = f.strings.length + 3)],
+    ['a type index that is not whole', (f) => void (f.events.type[5] = 1.5)],
+    ['a blank title', (f) => void (f.events.title.en![5] = '   ')],
+    ['no title in any language', (f) => void (f.events.title.en![5] = null)],
+    ['a title that is a number', (f) => void ((f.events.title.en as unknown[])[5] = 7)],
+    ['a blank description', (f) => void (f.events.description.en![5] = ' ')],
+    ['a language that is not a code', (f, s) => void (f.events.originalLanguage[5] = s('English'))],
+    ['a start in the year 5000000', (f) => void (f.events.start[5] = 1e17)],
+    ['a start that is text', (f) => void ((f.events.start as unknown[])[5] = '2022')],
+    ['an unknown precision', (f, s) => void (f.events.startPrecision[5] = s('decade'))],
+    ['an unknown time zone', (f, s) => void (f.events.startTz[5] = s('Mars/Olympus_Mons'))],
+    ['an offset that is not one', (f, s) => void (f.events.startOffset[5] = s('+4h'))],
+    ['an end before its start', (f) => {
+      const e = f.events;
+      e.end![5] = e.start[5]! - 86_400_000;
+      e.endOffset![5] = e.startOffset[5]!;
+      e.endPrecision![5] = e.startPrecision[5]!;
+      e.endTz![5] = e.startTz[5]!;
+    }, bilingual],
+    ['an end without its offset', (f) => {
+      const e = f.events;
+      e.end![5] = e.start[5]! + 86_400_000;
+      e.endOffset![5] = null;
+    }, bilingual],
+    ['an actor the file does not define', (f, s) => void (f.events.actor[3] = s('nobody-at-all'))],
+    ['an unknown role', (f, s) => void (f.events.actorRole[3] = s('hero'))],
+    ['a side of 3', (f) => void (f.events.actorSide[3] = 3)],
+    ['an actor name past the strings', (f) => void (f.events.actorName![3] = 99_999)],
+    ['a country that is not a code', (f, s) => void (f.events.placeCountry![5] = s('Armenia'))],
+    ['a latitude of 91', (f) => void (f.events.placeLat![5] = 91)],
+    ['a longitude of -181', (f) => void (f.events.placeLon![5] = -181)],
+    ['a place without a name', (f) => void (f.events.placeName.en![5] = null)],
+    ['an empty admin area', (f, s) => void (f.events.placeAdmin[0] = s(''))],
+    ['a negative count', (f) => void (f.events.countValue[0] = -1)],
+    ['a count that is not whole', (f) => void (f.events.countValue[0] = 2.5)],
+    ['an unknown kind of count', (f, s) => void (f.events.countKind[0] = s('eaten'))],
+    ['a count claimed by an unknown actor', (f, s) => void (f.events.countClaimant[0] = s('nobody-at-all'))],
+    ['a count citing a source the event lacks', (f) => void (f.events.countSource![0] = 7)],
+    ['a blank publisher', (f, s) => void (f.events.sourcePublisher[0] = s('  '))],
+    ['a source date that is not a date', (f, s) => void (f.events.sourceDate![0] = s('15/09/2022'))],
+    ['a tag past the strings', (f) => void (f.events.tag[0] = -1)],
+    ['fields kept in extra', (f) => void (f.extra = { '5': { relations: [{ kind: 'follows', event: f.events.id[4]! }] } })],
+    ['no actors list', (f) => void Object.assign(f, { actors: undefined })],
+    ['an actor that fails the schema', (f) => void ((f.actors[0] as { kind: string }).kind = 'alien')],
+  ];
+
+  it.each(changes)('declines a file with %s, and the full way reads it', (_, change, dataset = acled) => {
+    expect(readBothWays(changed(dataset, change))).toBe('declined');
+  });
+
+  it('agrees with the full way on 400 files with a random cell changed, and 300 damaged texts', () => {
+    const random = seededRandom(2026);
+    const small = acledDataset(generatedAcledRows(40, 5));
+    const values: unknown[] = [null, -1, 0, 1, 2, 3, 1.5, 1e17, 'x', '', ' ', true, [], {}];
+    const outcomes = { packed: 0, declined: 0 };
+    for (let k = 0; k < 400; k++) {
+      const text = changed(small, (file) => {
+        const columns = Object.entries(file.events).filter(([, column]) => Array.isArray(column) && column.length > 0) as [string, unknown[]][];
+        const [, column] = columns[Math.floor(random() * columns.length)]!;
+        const row = Math.floor(random() * column.length);
+        // Another cell of the same column (often harmless), or a value of the wrong kind.
+        column[row] = random() < 0.3 ? column[Math.floor(random() * column.length)] : values[Math.floor(random() * values.length)];
+      });
+      outcomes[readBothWays(text)]++;
+    }
+    const text = JSON.stringify(compactOf(small));
+    for (let k = 0; k < 300; k++) outcomes[readBothWays(corrupt(text, seededRandom(7919 * (k + 1))))]++;
+    // Both kinds of outcome must occur, or the comparison proves little.
+    expect(outcomes.packed).toBeGreaterThan(50);
+    expect(outcomes.declined).toBeGreaterThan(300);
+  }, 60_000);
+});
