@@ -104,6 +104,8 @@ describe('reading a compact file straight into packed events', () => {
   const changes: [string, (file: CompactDataset, s: (text: string) => number) => void, Dataset?][] = [
     ['a repeated id', (f) => void (f.events.id[5] = f.events.id[4]!)],
     ['an id with a space', (f) => void (f.events.id[5] = 'bad id')],
+    ['an id of 201 characters', (f) => void (f.events.id[5] = 'a'.repeat(201))],
+    ['an empty id', (f) => void (f.events.id[5] = '')],
     ['an id that is a number', (f) => void ((f.events.id as unknown[])[5] = 5)],
     ['an unknown event type', (f, s) => void (f.events.type[5] = s('battle'))],
     ['a type index past the strings', (f) => void (f.events.type[5] = f.strings.length + 3)],

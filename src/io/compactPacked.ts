@@ -10,8 +10,8 @@
 // then the full path (decodeCompact, then every event through the schema) reads the file and
 // reports each problem with its event. A test holds the two to the same table.
 import type { z } from 'zod';
-import { actorRefSchema, eventSchema, placeSchema, timeSchema, type Count, type DatasetInfo, type TimeValue } from '../model/schema.ts';
-import { checkHeader, checkLayout, EventReader, isObject, type CompactProblem, type Layout } from './compact.ts';
+import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type Count, type DatasetInfo } from '../model/schema.ts';
+import { checkHeader, checkLayout, EventReader, formatInstant, isObject, offsetMinutes, type CompactProblem, type Layout } from './compact.ts';
 import { JoinedBuilder, newTimeColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
 import { NONE } from './intern.ts';
 
@@ -49,13 +49,20 @@ class StringRule {
   }
 }
 
-/** Verdicts on shared parts (the decoder gives one frozen object per distinct part): one per part. */
-function partRule<T extends object>(rule: (part: T) => boolean): (part: T) => void {
-  const verdicts = new Map<T, boolean>();
+/**
+ * Shared parts (the decoder gives one frozen object per distinct part) of one kind: each checked
+ * once with its rule, and kept once in `parts`. Gives the part's index there; declines a part the
+ * rule refuses.
+ */
+function partKind<T extends object>(parts: unknown[], rule: (part: T) => boolean): (part: T) => number {
+  const indexes = new Map<T, number>();
   return (part) => {
-    let ok = verdicts.get(part);
-    if (ok === undefined) verdicts.set(part, (ok = rule(part)));
-    if (!ok) decline();
+    let at = indexes.get(part);
+    if (at === undefined) {
+      if (!rule(part)) decline();
+      indexes.set(part, (at = parts.push(part) - 1));
+    }
+    return at;
   };
 }
 
@@ -79,30 +86,36 @@ export function packCompact(input: unknown, info: DatasetInfo, actorIds: Readonl
   }
 }
 
+/** A time as packed: its offset (index into the strings), then its rebuilt `at` and Date.parse(at). */
 interface TimeCells {
+  offset: number;
   /** Index of `at` in the packed strings. */
   at: number;
   /** Date.parse(at), as the full path compares an end with its start. */
   instant: number;
 }
 
+/** The time columns of the compact file: [epoch ms, offset, precision, time zone]. */
+type TimeColumnNames = readonly ['start' | 'end', 'startOffset' | 'endOffset', 'startPrecision' | 'endPrecision', 'startTz' | 'endTz'];
+const START: TimeColumnNames = ['start', 'startOffset', 'startPrecision', 'startTz'];
+const END: TimeColumnNames = ['end', 'endOffset', 'endPrecision', 'endTz'];
+
 class CompactPacker {
   private readonly reader: EventReader;
   private readonly c: Layout['columns'];
   /** The file's strings, then each `at` rebuilt from the time columns. */
   private readonly strings: string[];
-  private readonly atIndex = new Map<string, number>();
-  private readonly times = new Map<TimeValue, TimeCells>();
+  /** Times packed so far, by their epoch ms. */
+  private readonly times = new Map<number, TimeCells[]>();
   private readonly parts: unknown[] = [];
-  private readonly partIndex = new Map<unknown, number>();
-  private readonly rules: Record<'type' | 'language' | 'actor' | 'role' | 'anyText' | 'country', StringRule>;
-  private readonly checkTime = partRule<TimeValue>(accepts(timeSchema));
-  private readonly checkAdmin = partRule<string[]>(accepts(placeSchema.shape.admin));
-  private readonly checkSources = partRule(accepts(eventSchema.shape.sources));
-  private readonly checkTags = partRule(accepts(eventSchema.shape.tags));
-  private readonly checkCounts: (counts: Count[]) => void;
-  /** The highest source index a count list names, -1 for none. */
-  private readonly countSources = new Map<Count[], number>();
+  private readonly rules: Record<'type' | 'language' | 'precision' | 'tz' | 'offset' | 'actor' | 'role' | 'anyText' | 'country', StringRule>;
+  private readonly isInstant = accepts(timeSchema.shape.at);
+  private readonly admin = partKind<string[]>(this.parts, accepts(placeSchema.shape.admin));
+  private readonly sources = partKind(this.parts, accepts(eventSchema.shape.sources));
+  private readonly tags = partKind(this.parts, accepts(eventSchema.shape.tags));
+  private readonly counts: (counts: Count[]) => number;
+  /** Per part index of a count list: the highest source index its counts name, -1 for none. */
+  private readonly highestSource: number[] = [];
 
   constructor(
     private readonly layout: Layout,
@@ -118,13 +131,23 @@ class CompactPacker {
     this.rules = {
       type: rule(eventSchema.shape.type),
       language: rule(eventSchema.shape.originalLanguage),
+      precision: rule(timeSchema.shape.precision),
+      tz: rule(timeSchema.shape.tz),
+      offset: new StringRule(fileStrings, (text) => offsetMinutes(text) !== null),
       actor: new StringRule(fileStrings, (id) => actorIds.has(id) && isActor(id)),
       role: rule(actorRefSchema.shape.role),
       anyText: new StringRule(fileStrings, () => true),
       country: rule(placeSchema.shape.country),
     };
     const known = (id: string | undefined) => id === undefined || actorIds.has(id);
-    this.checkCounts = partRule((counts: Count[]) => accepts(eventSchema.shape.counts)(counts) && counts.every((k) => known(k.claimant) && known(k.of)));
+    const isCounts = accepts(eventSchema.shape.counts);
+    this.counts = partKind(this.parts, (counts: Count[]) => {
+      if (!isCounts(counts) || !counts.every((k) => known(k.claimant) && known(k.of))) return false;
+      let highest = -1;
+      for (const count of counts) if (count.source !== undefined) highest = Math.max(highest, count.source);
+      this.highestSource[this.parts.length] = highest;
+      return true;
+    });
   }
 
   pack(info: DatasetInfo): PackedEvents {
@@ -133,7 +156,6 @@ class CompactPacker {
     const { rules, reader } = this;
     const id = new JoinedBuilder(n);
     const seen = new Set<string>();
-    const isId = accepts(eventSchema.shape.id);
     const title = text.title.map(([language], k): [string, JoinedBuilder] => [language, new JoinedBuilder(n, 0, k)]);
     const description = text.description.map(([language], k): [string, JoinedBuilder] => [language, new JoinedBuilder(n, 0, k)]);
     const p = {
@@ -154,34 +176,29 @@ class CompactPacker {
       placeLon: new Float64Array(n).fill(NaN),
       placeAdmin: new Uint32Array(n),
     };
-    const none = this.part(NONE);
+    const none = this.parts.push(NONE) - 1;
     for (let i = 0; i < n; i++) {
       const eventId = c.id[i];
-      if (typeof eventId !== 'string' || seen.has(eventId) || !isId(eventId)) decline();
+      if (typeof eventId !== 'string' || eventId.length > ID_MAX_LENGTH || !ID_PATTERN.test(eventId) || seen.has(eventId)) decline();
       seen.add(eventId);
       id.set(i, eventId);
       p.type[i] = rules.type.check(c.type[i]);
       if (this.setText(title, text.title, i) === 0) decline();
       this.setText(description, text.description, i);
       p.originalLanguage[i] = rules.language.check(c.originalLanguage[i]);
-      const start = this.setTime(p.start, reader.startOf(i), i, c.startPrecision, c.startTz);
+      const start = this.setTime(p.start, START, i);
       if (c.end[i] !== null) {
         p.hasEnd[i] = 1;
-        if (this.setTime(p.end, reader.endOf(i), i, c.endPrecision, c.endTz) < start) decline();
+        if (this.setTime(p.end, END, i) < start) decline();
       }
       if (c.placeCountry[i] !== null) this.setPlace(p, i);
-      const counts = reader.counts(i);
       const sources = reader.sources(i);
-      this.checkCounts(counts);
-      this.checkSources(sources);
-      if (this.highestCountSource(counts) >= sources.length) decline();
-      const tags = reader.tags(i);
-      this.checkTags(tags);
-      p.counts[i] = this.part(counts);
+      p.sources[i] = this.sources(sources);
+      p.counts[i] = this.counts(reader.counts(i));
+      if (this.highestSource[p.counts[i]!]! >= sources.length) decline();
+      p.tags[i] = this.tags(reader.tags(i));
       p.claims[i] = none;
-      p.sources[i] = this.part(sources);
       p.relations[i] = none;
-      p.tags[i] = this.part(tags);
     }
     return {
       size: n,
@@ -211,19 +228,29 @@ class CompactPacker {
     return present;
   }
 
-  /** Sets row i of a time's columns; the time's instant. */
-  private setTime(columns: TimeColumns, time: TimeValue, i: number, precision: unknown[], tz: unknown[]): number {
-    let cells = this.times.get(time);
+  /**
+   * Sets row i of a time's columns from the file's (each cell checked as the decoder checks it,
+   * each distinct string with the time schema's rule for its field); gives the time's instant.
+   */
+  private setTime(columns: TimeColumns, names: TimeColumnNames, i: number): number {
+    const c = this.c;
+    const ms = c[names[0]][i];
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) decline();
+    const offset = this.rules.offset.check(c[names[1]][i]);
+    columns.precision[i] = this.rules.precision.check(c[names[2]][i]);
+    columns.tz[i] = this.rules.tz.check(c[names[3]][i]);
+    let known = this.times.get(ms);
+    let cells: TimeCells | undefined;
+    if (known) for (const k of known) if (k.offset === offset) cells = k;
     if (!cells) {
-      this.checkTime(time);
-      let at = this.atIndex.get(time.at);
-      if (at === undefined) this.atIndex.set(time.at, (at = this.strings.push(time.at) - 1));
-      this.times.set(time, (cells = { at, instant: Date.parse(time.at) }));
+      const offsetText = this.strings[offset]!;
+      const at = formatInstant(ms, offsetMinutes(offsetText)!, offsetText);
+      if (!this.isInstant(at)) decline();
+      cells = { offset, at: this.strings.push(at) - 1, instant: Date.parse(at) };
+      if (!known) this.times.set(ms, (known = []));
+      known.push(cells);
     }
     columns.at[i] = cells.at;
-    // The reader checked these cells as indexes, and the time rule their strings.
-    columns.precision[i] = precision[i] as number;
-    columns.tz[i] = tz[i] as number;
     return cells.instant;
   }
 
@@ -238,10 +265,7 @@ class CompactPacker {
     if (lon !== null) p.placeLon[i] = typeof lon === 'number' && lon >= -180 && lon <= 180 ? lon : decline();
     p.placeName[i] = this.placeName(i);
     const admin = this.reader.admin(i);
-    if (admin.length) {
-      this.checkAdmin(admin);
-      p.placeAdmin[i] = this.part(admin) + 1;
-    }
+    if (admin.length) p.placeAdmin[i] = this.admin(admin) + 1;
   }
 
   /** Place names in one language (the usual case), found by their text. */
@@ -268,16 +292,6 @@ class CompactPacker {
     return at;
   }
 
-  private highestCountSource(counts: Count[]): number {
-    let highest = this.countSources.get(counts);
-    if (highest === undefined) {
-      highest = -1;
-      for (const count of counts) if (count.source !== undefined) highest = Math.max(highest, count.source);
-      this.countSources.set(counts, highest);
-    }
-    return highest;
-  }
-
   /** The actor columns, read straight from the file's once every cell is checked. */
   private actorColumns(): Pick<PackedEvents, 'actorOffset' | 'actorId' | 'actorRole' | 'actorName' | 'actorSide' | 'actorSideFirst'> {
     const c = this.c;
@@ -295,12 +309,6 @@ class CompactPacker {
     }
     // The decoder writes a reference's name before its side.
     return { actorOffset: Uint32Array.from(c.actorOffsets as number[]), actorId, actorRole, actorName, actorSide, actorSideFirst: new Uint8Array(rows) };
-  }
-
-  private part(value: unknown): number {
-    let at = this.partIndex.get(value);
-    if (at === undefined) this.partIndex.set(value, (at = this.parts.push(value) - 1));
-    return at;
   }
 }
 

@@ -61,11 +61,11 @@ const langCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en" or "ar"');
 
-const id = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, ".", "_", ":" and "-" only');
+/** What an id may be; also read without zod where a million ids are checked at once (compactPacked.ts). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+export const ID_MAX_LENGTH = 200;
+
+const id = z.string().min(1).max(ID_MAX_LENGTH).regex(ID_PATTERN, 'letters, digits, ".", "_", ":" and "-" only');
 
 /** Text in one or more languages, keyed by language code: { "en": "…", "ar": "…" }. */
 export const localizedTextSchema = z

@@ -150,6 +150,22 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
   const placeOf = new Int32Array(size).fill(-1);
   const places: TablePlace[] = [];
   const placeByKey = new Map<string, number>();
+  // Found by its name object first: importers and packed tables share one per distinct name.
+  const placeByName = new Map<object, { country: string; at: number }>();
+  const placeIndex = (place: Pick<Place, 'name' | 'country'>) => {
+    const known = placeByName.get(place.name);
+    if (known?.country === place.country) return known.at;
+    const names = Object.values(place.name);
+    const key = `${place.country}\u0000${names.join('\u0000')}`;
+    let at = placeByKey.get(key);
+    if (at === undefined) {
+      at = places.length;
+      placeByKey.set(key, at);
+      places.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
+    }
+    if (!known) placeByName.set(place.name, { country: place.country, at });
+    return at;
+  };
   let longestDuration = 0;
   let maxEnd = -Infinity;
   let first = 0;
@@ -173,17 +189,7 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     maxEnd = Math.max(maxEnd, end[i]!);
     type[i] = TYPE_INDEX.get(reader.typeAt(e) as EventType) ?? TYPE_INDEX.get('other')!;
     const place = reader.placeAt(e);
-    if (place) {
-      const names = Object.values(place.name);
-      const key = `${place.country}\u0000${names.join('\u0000')}`;
-      let at = placeByKey.get(key);
-      if (at === undefined) {
-        at = places.length;
-        placeByKey.set(key, at);
-        places.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
-      }
-      placeOf[i] = at;
-    }
+    if (place) placeOf[i] = placeIndex(place);
     actorOffset[i] = first = actorRefs.length;
     reader.forEachActor(e, addActor);
   }
