@@ -30,7 +30,8 @@ export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
 /**
  * The mask of rows that pass every filter except `skip` (for facet counts: "events under the
  * other filters"). Returns null when nothing is filtered, meaning every row passes. `text`
- * answers for the text filter (see createWordMatcher).
+ * answers for the text filter (see createWordMatcher). The mask is read only: it may be the
+ * text matcher's own.
  */
 export function filterMask(
   table: EventTable,
@@ -52,6 +53,8 @@ export function filterMask(
   const typeWanted = new Uint8Array(EVENT_TYPES.length);
   for (const t of filters.types) typeWanted[EVENT_TYPES.indexOf(t)] = 1;
   const textMask = words.length ? text.mask(words) : null;
+  // Text alone: the matcher's mask is the answer (read only, as every mask is).
+  if (textMask && !byActors && !byTypes && !byPlace) return textMask;
   const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
   const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
   // Places are matched once each, then rows look up their place's answer.
