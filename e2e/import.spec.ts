@@ -57,7 +57,10 @@ test.describe('opening data', () => {
     await expect(page.getByRole('region', { name: 'Import report: events.compact.json' })).toContainText('Read as Conflict Timeline JSON (compact). 61 rows read: 61 imported (0 fixed), 0 rejected.');
     await page.getByRole('searchbox', { name: 'Search events' }).fill('ceasefire took effect');
     await expect(status(page)).toHaveText('Showing 1 of 61 events');
-    await page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /^Agreement: / }).click();
+    // The table follows the status line a moment later (it renders deferred).
+    const agreement = page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /^Agreement: / });
+    await expect(agreement).toHaveCount(1);
+    await agreement.click();
     const details = page.getByRole('complementary', { name: 'Event details' });
     await expect(details).toContainText('A ceasefire took effect at 20:00.');
     await expect(details.locator('.time-local').first()).toHaveText('15 Sept 2022');
