@@ -147,14 +147,36 @@ test('a link’s filters hold from the first screen: the unfiltered data never s
   expect(seen).toEqual(['Showing 8 of 16 events']);
 });
 
-test('searching a large dataset before its index is ready keeps the page free: the words wait, then the results come', async ({ page }) => {
+/** Holds back the import worker's search index until the test lets it through (window.releaseSearchIndex()). */
+function holdSearchIndex(page: Page) {
+  return page.addInitScript(() => {
+    const held: (() => void)[] = [];
+    let released = false;
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage = (event: MessageEvent) => {
+          if (event.data?.type === 'search-index' && !released) held.push(() => handler?.call(this, event));
+          else handler?.call(this, event);
+        };
+      }
+    };
+    Object.assign(window, { releaseSearchIndex: () => ((released = true), held.splice(0).forEach((deliver) => deliver())) });
+  });
+}
+
+async function openLargeFile(page: Page, size: number) {
+  const text = acledCsv(generatedAcledRows(size, 3));
+  await page.getByLabel('Open data file').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+test('searching a large file before its search index is ready keeps the page free: the words wait for the index the import worker builds, then the results come', async ({ page }) => {
   // 100,000 events, on a machine that may be running other tests at the same time.
   test.setTimeout(240_000);
+  await holdSearchIndex(page);
   await page.goto('./');
   await expect(status(page)).toHaveText('Showing 16 of 16 events');
-  // 100,000 events: their search index is built between frames after the file opens.
-  const text = acledCsv(generatedAcledRows(100_000, 3));
-  await page.getByLabel('Open data file').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await openLargeFile(page, 100_000);
   await expect(status(page)).toHaveText('Showing 100,000 of 100,000 events', { timeout: 120_000 });
   const box = page.getByLabel('Search events');
   await box.fill('village 12');
@@ -162,8 +184,13 @@ test('searching a large dataset before its index is ready keeps the page free: t
   const preparing = page.getByRole('status').filter({ hasText: /^Preparing the search \(\d+%\)/ });
   await expect(preparing).toBeVisible();
   await expect(box).toHaveValue('village 12');
-  // Then the search runs on its own.
-  await expect(preparing).toHaveCount(0, { timeout: 120_000 });
+  // The page does not build the index itself while the worker's is on its way.
+  await page.waitForTimeout(3000);
+  await expect(preparing).toBeVisible();
+  await expect(status(page)).toHaveText('Showing 100,000 of 100,000 events');
+  // The index arrives, and the search runs on its own.
+  await page.evaluate(() => (window as unknown as { releaseSearchIndex(): void }).releaseSearchIndex());
+  await expect(preparing).toHaveCount(0, { timeout: 60_000 });
   await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,000 events$/);
   const shown = Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
   expect(shown).toBeGreaterThan(0);
@@ -173,4 +200,22 @@ test('searching a large dataset before its index is ready keeps the page free: t
   await box.fill('village 12 armed');
   await expect(preparing).toHaveCount(0);
   await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,000 events$/);
+});
+
+test('a large file added to other data is indexed on the page, between frames: the words wait, then the results come', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await page.getByRole('radio', { name: 'Add to current data' }).check();
+  await openLargeFile(page, 100_000);
+  await expect(status(page)).toHaveText('Showing 100,016 of 100,016 events', { timeout: 120_000 });
+  const box = page.getByLabel('Search events');
+  await box.fill('village 12');
+  const preparing = page.getByRole('status').filter({ hasText: /^Preparing the search \(\d+%\)/ });
+  await expect(preparing).toBeVisible();
+  await expect(preparing).toHaveCount(0, { timeout: 120_000 });
+  await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,016 events$/);
+  const shown = Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(100_000);
 });

@@ -1,9 +1,14 @@
 // Starts an import in a fresh Web Worker, or in two for a large CSV on a machine with four cores
-// or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse.
+// or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse. After
+// a dataset, the lead goes on to build its search index, and stops once it has posted it.
 import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import type { WordIndex } from '../table/wordIndex.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
+  /** The search index of a packed result's table; null when there is none, or the worker stopped first. */
+  searchIndex: Promise<WordIndex | null>;
+  /** Stops the import, or the search index after it. */
   cancel(): void;
 }
 
@@ -14,25 +19,49 @@ function readsWithTwoWorkers(size: number, cores: number): boolean {
   return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
 }
 
-export function startImport(job: ImportJob, onProgress: (phase: 'reading' | 'parsing', fraction: number) => void): RunningImport {
+export function startImport(
+  job: ImportJob,
+  onProgress: (phase: 'reading' | 'parsing', fraction: number) => void,
+  onIndexProgress: (fraction: number) => void = () => {},
+): RunningImport {
   const lead = newWorker();
   const helper = readsWithTwoWorkers(job.file.size, navigator.hardwareConcurrency ?? 1) ? newWorker() : null;
   let settle: (value: Awaited<RunningImport['result']>) => void = () => {};
   const result = new Promise<Awaited<RunningImport['result']>>((resolve) => {
     settle = resolve;
   });
-  const finish = (value: Awaited<RunningImport['result']>) => {
+  let indexArrived: (index: WordIndex | null) => void = () => {};
+  const searchIndex = new Promise<WordIndex | null>((resolve) => {
+    indexArrived = resolve;
+  });
+  const stop = () => {
     lead.terminate();
     helper?.terminate();
+    indexArrived(null);
+  };
+  // A packed result keeps the lead working on its search index; anything else ends the job.
+  const finish = (value: Awaited<RunningImport['result']>) => {
     settle(value);
+    if (value.kind === 'packed') helper?.terminate();
+    else stop();
   };
   lead.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
     else if (reply.type === 'result') finish(reply.result);
-    else finish({ kind: 'failed', message: reply.message });
+    else if (reply.type === 'index-progress') onIndexProgress(reply.fraction);
+    else if (reply.type === 'search-index') {
+      indexArrived(reply.index);
+      stop();
+    } else {
+      finish({ kind: 'failed', message: reply.message });
+      stop();
+    }
   };
-  lead.onerror = (event) => finish({ kind: 'failed', message: event.message || 'the import worker stopped' });
+  lead.onerror = (event) => {
+    finish({ kind: 'failed', message: event.message || 'the import worker stopped' });
+    stop();
+  };
   if (!helper) {
     lead.postMessage(job satisfies WorkerJob);
   } else {
@@ -42,5 +71,12 @@ export function startImport(job: ImportJob, onProgress: (phase: 'reading' | 'par
     lead.postMessage({ ...job, part: { role: 'lead', port: channel.port1 } } satisfies WorkerJob, [channel.port1]);
     helper.postMessage({ ...job, part: { role: 'helper', port: channel.port2 } } satisfies WorkerJob, [channel.port2]);
   }
-  return { result, cancel: () => finish({ kind: 'cancelled' }) };
+  return {
+    result,
+    searchIndex,
+    cancel: () => {
+      finish({ kind: 'cancelled' });
+      stop();
+    },
+  };
 }

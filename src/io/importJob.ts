@@ -1,10 +1,13 @@
 // Reads a file and imports it: refuses huge and binary files first, then parses with progress.
+// Then, for a dataset, builds its search index, so that the page does not have to.
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
 import { importCsvFirstPart, importCsvPart, importTextPacked, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
-import { computeColumns, transferablesOf } from '../table/eventTable.ts';
-import { packEvents, packedColumnReader, packedTransferables } from '../table/packedEvents.ts';
+import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
+import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
+import { createWordIndexBuilder } from '../table/wordIndex.ts';
+import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 
@@ -18,15 +21,24 @@ async function refusal(job: ImportJob): Promise<string | null> {
   return binary ? `${fileName} is ${binary}, not a dataset.` : null;
 }
 
+type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
+
 /**
  * The job in one worker, or as the lead of two when `helperAnswer` is given: then a CSV's rows
- * before the middle line are read here, and the helper's answer gives the rest.
+ * before the middle line are read here, and the helper's answer gives the rest. A dataset is
+ * posted first, then its search index.
  */
-export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<void> {
+export async function runJob(job: ImportJob, send: Send, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<void> {
+  const posted = await importAndPost(job, send, helperAnswer);
+  if (posted) postSearchIndex(posted, send);
+}
+
+/** Reads and imports the file and posts the result; gives the packed table posted, if any. */
+async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   const refused = await refusal(job);
   if (refused) {
     send({ type: 'result', result: { kind: 'not-a-dataset', message: refused } });
-    return;
+    return null;
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
   const text = await job.file.text();
@@ -48,14 +60,32 @@ export async function runJob(job: ImportJob, send: (reply: WorkerReply, transfer
   } else {
     result = importTextPacked(request);
   }
-  if (result.kind === 'done' || result.kind === 'packed') {
-    // Packed and indexed here, off the page's thread; the typed arrays move to the page without a copy.
-    const packed = result.kind === 'packed' ? result.packed : packDataset(result.dataset);
-    const columns = computeColumns(packedColumnReader(packed), packed.info.actors);
-    send({ type: 'result', result: { kind: 'packed', packed, report: result.report, columns } }, [...transferablesOf(columns), ...packedTransferables(packed)]);
-    return;
+  if (result.kind !== 'done' && result.kind !== 'packed') {
+    send({ type: 'result', result });
+    return null;
   }
-  send({ type: 'result', result });
+  // Packed and indexed here, off the page's thread. The page gets a copy (posting copies typed
+  // arrays in well under a second at a million events), and this worker keeps its own to index.
+  const packed = result.kind === 'packed' ? result.packed : packDataset(result.dataset);
+  const columns = computeColumns(packedColumnReader(packed), packed.info.actors);
+  send({ type: 'result', result: { kind: 'packed', packed, report: result.report, columns } });
+  return { packed, columns };
+}
+
+/** How often the worker says how far the search index has got. */
+const INDEX_PROGRESS_EVERY_MS = 100;
+
+/**
+ * The search index of the table just posted, built here (the page would take its frames for it),
+ * and posted with its typed arrays moved. The page's table is built from the same packed events
+ * and columns, so the index fits it row for row.
+ */
+function postSearchIndex({ packed, columns }: { packed: PackedEvents; columns: TableColumns }, send: Send): void {
+  const table = assembleEventTable(packed.info.actors, packedEvents(packed), columns);
+  const builder = createWordIndexBuilder(table.size, createRowPartsReader(table));
+  while (!builder.buildUntil(performance.now() + INDEX_PROGRESS_EVERY_MS)) send({ type: 'index-progress', fraction: builder.progress });
+  const index = builder.index();
+  send({ type: 'search-index', index }, [index.wordStart.buffer, index.postingStart.buffer, index.postings.buffer] as ArrayBuffer[]);
 }
 
 const packDataset = ({ events, ...info }: Dataset) => packEvents(info, events);

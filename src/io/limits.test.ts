@@ -17,11 +17,9 @@ describe('JSON shape', () => {
     const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
     expect(checkJsonShape(deep(JSON_MAX_DEPTH)).ok).toBe(true);
     expect(checkJsonShape(deep(JSON_MAX_DEPTH + 1))).toEqual({ ok: false, reason: `is nested more than ${JSON_MAX_DEPTH} levels deep, which no dataset is` });
-    const start = performance.now();
     expect(refusal(importText({ text: `{"events":[${'{"a":'.repeat(1_000_000)}1${'}'.repeat(1_000_000)}]}`, fileName: 'deep.json' }))).toBe(
       `deep.json is nested more than ${JSON_MAX_DEPTH} levels deep, which no dataset is.`,
     );
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('skips brackets and escaped quotes inside strings', () => {
@@ -54,10 +52,11 @@ describe('row limits', () => {
 
   it('stops reading a long CSV at the limit instead of parsing the rest', () => {
     const text = `date,title\n${'2022-09-13,A clash\n'.repeat(2_000_000)}`; // 40 MB, ten of Papa Parse's chunks
-    const start = performance.now();
-    const result = importText({ text, fileName: 'long.csv', format: 'csv', mapping: guessMapping(['date', 'title']), maxRows: 1000 });
+    const parsed: number[] = [];
+    const result = importText({ text, fileName: 'long.csv', format: 'csv', mapping: guessMapping(['date', 'title']), maxRows: 1000, onProgress: (f) => parsed.push(f) });
     expect(refusal(result)).toMatch(/^long\.csv has more than 1,000 rows/);
-    expect(performance.now() - start).toBeLessThan(1500);
+    // It stopped in the first of the text's chunks: the parser never reported getting further.
+    expect(Math.max(0, ...parsed)).toBeLessThan(0.2);
   });
 
   it('a JSON file with more events than the limit is refused, full or compact', () => {
@@ -89,13 +88,13 @@ describe('file size', () => {
 });
 
 describe('ten million rows', () => {
-  it('are refused in about a second: the rows are counted before any is read into an event', () => {
+  it('are refused before any row is parsed: the lines are counted first', () => {
     const header = acledCsv([]).trimEnd();
     const text = `${header}\n${'x\n'.repeat(10_000_000)}`;
-    const start = performance.now();
-    expect(refusal(importText({ text, fileName: 'ten-million.csv' }))).toBe(
+    const parsed: number[] = [];
+    expect(refusal(importText({ text, fileName: 'ten-million.csv', onProgress: (f) => parsed.push(f) }))).toBe(
       'ten-million.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once. Split it (by year or by country, say) and open the parts one by one.',
     );
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(parsed).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { ImportResult } from './importer.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { ImportReport } from './report.ts';
 import type { TableColumns } from '../table/eventTable.ts';
+import type { WordIndex } from '../table/wordIndex.ts';
 
 export interface ImportJob {
   file: Blob;
@@ -30,6 +31,10 @@ export interface HelperFailed {
 export type WorkerReply =
   | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
   | { type: 'result'; result: WorkerResult }
+  /** After a packed result, while its search index is built (0 to 1). */
+  | { type: 'index-progress'; fraction: number }
+  /** The search index of the packed result's table, last (see awaitSearchIndex). */
+  | { type: 'search-index'; index: WordIndex }
   | { type: 'failed'; message: string };
 
 /**

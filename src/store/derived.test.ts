@@ -4,7 +4,7 @@ import { buildEventTable } from '../table/eventTable.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { awaitSearchIndex, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 
@@ -111,6 +111,47 @@ describe('preparing the search index in the background', () => {
       prepareSearchIndex(other);
       await vi.runAllTimersAsync();
       expect(searchIndexOf(other)).toEqual(whole(other));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('waits for an index coming from the import worker, with its progress, instead of building one', async () => {
+    vi.useFakeTimers();
+    try {
+      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 12 }));
+      const coming = awaitSearchIndex(big);
+      const ready = vi.fn();
+      prepareSearchIndex(big, ready);
+      prepareSearchIndex(big);
+      coming.progress(0.4);
+      await vi.runAllTimersAsync();
+      // Nothing was built here meanwhile, and nothing is scheduled.
+      expect(ready).not.toHaveBeenCalled();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(searchIndexState(big)).toEqual({ ready: false, progress: 0.4 });
+      const fromWorker = createWordIndexBuilder(big.size, createRowPartsReader(big)).index();
+      coming.arrived(fromWorker);
+      expect(ready).toHaveBeenCalledTimes(1);
+      expect(searchIndexState(big)).toEqual({ ready: true, progress: 1 });
+      expect(searchIndexOf(big)).toBe(fromWorker);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('builds the index itself when the worker gives none, or one that does not fit the table', async () => {
+    vi.useFakeTimers();
+    try {
+      for (const arrival of [null, createWordIndexBuilder(2, () => ({ own: 'two rows', shared: [] })).index()]) {
+        const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 13 }));
+        const coming = awaitSearchIndex(big);
+        const ready = vi.fn();
+        prepareSearchIndex(big, ready);
+        coming.arrived(arrival);
+        await vi.runAllTimersAsync();
+        expect(ready).toHaveBeenCalledTimes(1);
+        expect(searchIndexOf(big)).toEqual(createWordIndexBuilder(big.size, createRowPartsReader(big)).index());
+      }
     } finally {
       vi.useRealTimers();
     }

@@ -4,7 +4,7 @@ import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
 import { createRowPartsReader } from '../table/search.ts';
-import { createWordIndexBuilder, createWordMatcher, type TextMatcher, type WordIndex, type WordIndexBuilder } from '../table/wordIndex.ts';
+import { builtWordIndex, createWordIndexBuilder, createWordMatcher, type TextMatcher, type WordIndex, type WordIndexBuilder } from '../table/wordIndex.ts';
 import { buildTypeRowsIndex, laneCountInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { AppState } from './store.ts';
 
@@ -23,16 +23,45 @@ export function searchIndexOf(table: EventTable): WordIndex {
 /** How long each background slice of indexing may take: well inside a frame. */
 const INDEX_SLICE_MS = 6;
 
+/**
+ * Search indexes on their way from the import worker, which builds one after each file it reads:
+ * preparing waits for it rather than building it here. `waiting` holds what prepareSearchIndex
+ * was asked to do meanwhile (call back, or just prepare).
+ */
+const incoming = new WeakMap<EventTable, { progress: number; waiting: Set<{ onReady?: () => void }> }>();
+
+/**
+ * Says that the table's search index is coming (from the import worker). Tell the handle how far
+ * it has got, then give it the index, or null if none comes: then the page builds it, as usual.
+ */
+export function awaitSearchIndex(table: EventTable): { progress(fraction: number): void; arrived(index: WordIndex | null): void } {
+  const entry = { progress: 0, waiting: new Set<{ onReady?: () => void }>() };
+  incoming.set(table, entry);
+  return {
+    progress(fraction) {
+      entry.progress = fraction;
+    },
+    arrived(index) {
+      if (incoming.get(table) !== entry) return;
+      incoming.delete(table);
+      if (index && index.size === table.size && !wordIndexBuilderOf(table).done) wordIndexes.set(table, builtWordIndex(index));
+      for (const { onReady } of entry.waiting) prepareSearchIndex(table, onReady);
+    },
+  };
+}
+
 /** Whether the table's search index is ready, and how much of it is (0 to 1). */
 export function searchIndexState(table: EventTable): { ready: boolean; progress: number } {
   const builder = wordIndexBuilderOf(table);
-  return { ready: builder.done, progress: builder.progress };
+  const coming = incoming.get(table);
+  return { ready: builder.done, progress: !builder.done && coming ? coming.progress : builder.progress };
 }
 
 /**
  * Starts indexing the table's text between frames (a few ms at a time), so that the first search
  * of a large dataset finds the index ready, or mostly so, instead of freezing the page to build it.
- * `onReady` is called once it is done (at once if it already is).
+ * Where the import worker is building it, waits for that instead. `onReady` is called once it is
+ * done (at once if it already is).
  */
 const preparing = new WeakMap<EventTable, { stop(): void; ready: Set<() => void> }>();
 /** Returns a function that stops the preparation (when the table is replaced, say). */
@@ -41,6 +70,12 @@ export function prepareSearchIndex(table: EventTable, onReady?: () => void): () 
   if (builder.done) {
     onReady?.();
     return () => {};
+  }
+  const coming = incoming.get(table);
+  if (coming) {
+    const waiter = onReady ? { onReady } : {};
+    coming.waiting.add(waiter);
+    return () => coming.waiting.delete(waiter);
   }
   const running = preparing.get(table);
   if (running) {

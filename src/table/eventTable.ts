@@ -69,8 +69,8 @@ const ROLE_INDEX = new Map<string, number>(ROLES.map((r, i) => [r, i]));
 
 /**
  * The table's columns, without the events and the maps. The import worker computes them where it
- * parsed the data and sends them over as transferable typed arrays, so that the page does not
- * stop to index a large file.
+ * parsed the data and posts them as typed arrays, so that the page does not stop to index a large
+ * file.
  */
 export interface TableColumns {
   /** Row i of the table is dataset.events[order[i]]. */
@@ -250,12 +250,6 @@ export function timeOrder(anchors: Float64Array, ids: readonly string[]): Uint32
     if (counts[r + 1]! - counts[r]! > 1) order.subarray(counts[r]!, counts[r + 1]!).sort(byId);
   }
   return order;
-}
-
-/** The buffers to transfer (not copy) when posting columns from a worker. */
-export function transferablesOf(columns: TableColumns): ArrayBuffer[] {
-  const { order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf } = columns;
-  return [order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The table from its events, their actors and the columns computed from them, with the lookups by id. */

@@ -1,8 +1,8 @@
 // Events packed for the trip from the import worker to the page, and kept packed there: a million
 // event objects took longer to post than to read, and filled the page's heap. Each text column
 // (ids, titles, descriptions) is one long string with the start of every entry; each shared part
-// (a time, an actor list, a source list…) is kept once, and every event holds its index. The
-// typed arrays move without a copy. The page builds an event only when it shows or exports it.
+// (a time, an actor list, a source list…) is kept once, and every event holds its index. Posting
+// them copies typed arrays, which is fast. The page builds an event only when it shows or exports it.
 //
 // Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
@@ -74,7 +74,6 @@ export interface TimeColumns {
 }
 
 export const newTimeColumns = (n: number): TimeColumns => ({ at: new Uint32Array(n), precision: new Uint32Array(n), tz: new Uint32Array(n), dayPart: new Uint32Array(n) });
-const timeArrays = (t: TimeColumns) => [t.at, t.precision, t.tz, t.dayPart];
 
 const TIME_KEYS = ['at', 'precision', 'tz', 'dayPart'] as const;
 const REF_KEYS_NAME_FIRST = ['actor', 'role', 'name', 'side'] as const;
@@ -330,19 +329,6 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
   p.actorSideFirst = Uint8Array.from(refs.sideFirst);
   const done = (columns: Map<string, JoinedBuilder>) => [...columns].map(([language, column]): [string, JoinedStrings] => [language, column.done()]);
   return { size: n, info, id: id.done(), title: done(title), description: done(description), ...p, strings, parts, whole };
-}
-
-/** The typed arrays of a packed table, to transfer (not copy) when posting it. */
-export function packedTransferables(packed: PackedEvents): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
-    packed.id.start,
-    ...[...packed.title, ...packed.description].flatMap(([, c]) => (c.present ? [c.start, c.present] : [c.start])),
-    ...(packed.id.present ? [packed.id.present] : []),
-    packed.type, packed.originalLanguage, ...timeArrays(packed.start), packed.hasEnd, ...timeArrays(packed.end), packed.actorOffset, packed.actorId,
-    packed.actorRole, packed.actorName, packed.actorSide, packed.actorSideFirst, packed.counts, packed.claims, packed.sources,
-    packed.relations, packed.tags, packed.hasPlace, packed.placeName, packed.placeCountry, packed.placeLat, packed.placeLon, packed.placeAdmin,
-  ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
 function textAt(columns: [string, JoinedStrings][], i: number): Record<string, string> | undefined {

@@ -154,6 +154,11 @@ export function createWordIndexBuilder(size: number, rowParts: (row: number) => 
   return builder;
 }
 
+/** A builder whose index is already built (by the import worker, say). */
+export function builtWordIndex(index: WordIndex): WordIndexBuilder {
+  return { done: true, progress: 1, buildUntil: () => true, index: () => index };
+}
+
 /** The word numbers whose word holds `part`, in order. */
 export function wordsHolding(index: WordIndex, part: string): number[] {
   const found: number[] = [];

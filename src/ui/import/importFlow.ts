@@ -5,18 +5,28 @@ import type { ImportJob } from '../../io/workerProtocol.ts';
 import type { AppStore, DataSource, LoadMode } from '../../store/store.ts';
 import { keepOpenedFile } from './keptFilesFlow.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
+import { awaitSearchIndex } from '../../store/derived.ts';
 
 let running: RunningImport | null = null;
+/** The last import, while its worker builds the search index of the data it loaded. */
+let indexing: RunningImport | null = null;
 
 export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
 
 /** `source` says where the data came from; by default, a file the user opened. */
 export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode, source?: DataSource): Promise<ImportOutcome> {
   running?.cancel();
+  indexing?.cancel();
+  indexing = null;
   const state = store.getState();
   state.showImportReport(null);
   state.setImporting({ fileName: job.fileName, phase: 'reading', fraction: 0 });
-  const current = startImport(job, (phase, fraction) => store.getState().setImporting({ fileName: job.fileName, phase, fraction }));
+  let indexProgress = (_fraction: number) => {};
+  const current = startImport(
+    job,
+    (phase, fraction) => store.getState().setImporting({ fileName: job.fileName, phase, fraction }),
+    (fraction) => indexProgress(fraction),
+  );
   running = current;
   const result = await current.result;
   if (running !== current) return 'cancelled';
@@ -35,6 +45,16 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
       const addedToKeptData = mode === 'add' && s.dataSource.kind === 'files';
       s.loadPacked(result.packed, result.columns, { mode, source: source ?? { kind: 'files', names: [job.fileName] } });
       s.showImportReport(result.report);
+      // The worker's search index fits the file's own table; data added to other data makes another.
+      if (mode === 'replace') {
+        const coming = awaitSearchIndex(store.getState().table);
+        indexProgress = coming.progress;
+        indexing = current;
+        void current.searchIndex.then((index) => {
+          if (indexing === current) indexing = null;
+          coming.arrived(index);
+        });
+      } else current.cancel();
       // A file the user opened is kept in this browser; data from a link, or a kept file opened again, is not kept anew.
       if (!source) void keepOpenedFile(store, job, mode, addedToKeptData);
       return 'loaded';

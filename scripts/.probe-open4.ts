@@ -1,0 +1,28 @@
+// temporary: time opening a file in the built app, with a CPU profile of the page
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+const [url, file, n] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+await context.addInitScript(() => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 4 }));
+const page = await context.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+await page.goto(url!);
+await page.getByRole('status').filter({ hasText: /^Showing/ }).waitFor();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+await cdp.send('Profiler.start');
+const total = Number(n).toLocaleString('en-GB');
+const t0 = Date.now();
+await page.getByLabel('Open data file').setInputFiles(file!);
+await page.getByRole('status').filter({ hasText: `Showing ${total} of ${total}` }).waitFor({ timeout: 120000 });
+console.log('open', Date.now() - t0, 'ms');
+const { profile } = await cdp.send('Profiler.stop');
+await page.waitForTimeout(3000);
+await cdp.send('HeapProfiler.collectGarbage');
+await cdp.send('Performance.enable');
+const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+console.log('heap', Math.round(metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 1e6), 'MB');
+writeFileSync('/tmp/perf/page.cpuprofile', JSON.stringify(profile));
+await browser.close();

@@ -1,0 +1,49 @@
+// The import worker's job: the dataset first, then the search index of the very table the page
+// builds from it, so that the page does not spend its frames indexing.
+import { describe, expect, it } from 'vitest';
+import { runJob } from './importJob.ts';
+import type { WorkerReply } from './workerProtocol.ts';
+import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
+import { assembleEventTable } from '../table/eventTable.ts';
+import { packedEvents } from '../table/packedEvents.ts';
+import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
+import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
+
+async function repliesTo(text: string, fileName: string): Promise<WorkerReply[]> {
+  const replies: WorkerReply[] = [];
+  // As the page receives them: structured clones.
+  await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)));
+  return replies;
+}
+
+describe('the import job', () => {
+  it('posts the dataset, then the search index of its table: the index the page would build, which finds what a scan finds', async () => {
+    const rows = [...generatedAcledRows(3000, 3), acledRow({ event_id_cnty: 'ARM9', notes: 'Vardenis ceasefire holds' })];
+    const replies = await repliesTo(acledCsv(rows), 'events.csv');
+    const kinds = replies.map((r) => r.type).filter((type) => type !== 'progress' && type !== 'index-progress');
+    expect(kinds).toEqual(['result', 'search-index']);
+    const result = replies.find((r) => r.type === 'result');
+    const sent = replies.find((r) => r.type === 'search-index');
+    if (result?.type !== 'result' || result.result.kind !== 'packed' || sent?.type !== 'search-index') throw new Error('no dataset and index');
+    const { packed, columns } = result.result;
+    const table = assembleEventTable(packed.info.actors, packedEvents(packed), columns);
+    expect(sent.index).toEqual(createWordIndexBuilder(table.size, createRowPartsReader(table)).index());
+
+    const matcher = createWordMatcher(() => sent.index);
+    const texts = buildSearchIndex(table);
+    for (const q of ['vardenis ceasefire', 'armed', 'village 12', 'no such words']) {
+      const words = queryWords(q);
+      const scanned = texts.flatMap((text, row) => (words.every((w) => text.includes(w)) ? [row] : []));
+      const found = [...matcher.mask(words)].flatMap((pass, row) => (pass ? [row] : []));
+      expect(found, q).toEqual(scanned);
+    }
+  });
+
+  it('posts no search index where there is no dataset', async () => {
+    for (const [text, name] of [['not, a\n', 'plain.csv'], ['{"nothing": true}', 'odd.json']]) {
+      const replies = await repliesTo(text!, name!);
+      expect(replies.map((r) => r.type)).not.toContain('search-index');
+      expect(replies.at(-1)?.type).toBe('result');
+    }
+  });
+});
