@@ -154,7 +154,7 @@ function holdSearchIndex(page: Page) {
     let released = false;
     const NativeWorker = window.Worker;
     window.Worker = class extends NativeWorker {
-      set onmessage(handler: ((event: MessageEvent) => void) | null) {
+      override set onmessage(handler: ((event: MessageEvent) => void) | null) {
         super.onmessage = (event: MessageEvent) => {
           if (event.data?.type === 'search-index' && !released) held.push(() => handler?.call(this, event));
           else handler?.call(this, event);

@@ -12,3 +12,12 @@ const result = importTextPacked({ text, fileName: 'x.json' }); lap('importTextPa
 if (result.kind !== 'packed') throw new Error(result.kind);
 computeColumns(packedColumnReader(result.packed), result.packed.info.actors); lap('columns');
 console.log(result.report.rowsRead, result.report.imported, process.memoryUsage().heapUsed / 1e6 | 0, 'MB heap');
+import { assembleEventTable } from '../src/table/eventTable.ts';
+import { packedEvents } from '../src/table/packedEvents.ts';
+import { createWordIndexBuilder } from '../src/table/wordIndex.ts';
+import { createRowPartsReader } from '../src/table/search.ts';
+t = performance.now();
+const columns2 = computeColumns(packedColumnReader(result.packed), result.packed.info.actors);
+const table = assembleEventTable(result.packed.info.actors, packedEvents(result.packed), columns2); lap('assemble');
+const index = createWordIndexBuilder(table.size, createRowPartsReader(table)).index(); lap('word index');
+console.log(index.words.length, index.postings.length);
