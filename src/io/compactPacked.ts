@@ -145,6 +145,7 @@ class CompactPacker {
       if (!isCounts(counts) || !counts.every((k) => known(k.claimant) && known(k.of))) return false;
       let highest = -1;
       for (const count of counts) if (count.source !== undefined) highest = Math.max(highest, count.source);
+      // The list, accepted, goes next into `parts`: its index is the length now.
       this.highestSource[this.parts.length] = highest;
       return true;
     });

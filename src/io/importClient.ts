@@ -1,13 +1,15 @@
 // Starts an import in a fresh Web Worker, or in two for a large CSV on a machine with four cores
 // or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse. After
 // a dataset, the lead goes on to build its search index, and stops once it has posted it.
-import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
   /** The search index of a packed result's table; null when there is none, or the worker stopped first. */
   searchIndex: Promise<WordIndex | null>;
+  /** Tells the worker that the page's user is busy: the search index waits a moment. */
+  pageBusy(): void;
   /** Stops the import, or the search index after it. */
   cancel(): void;
 }
@@ -74,6 +76,7 @@ export function startImport(
   return {
     result,
     searchIndex,
+    pageBusy: () => lead.postMessage({ type: 'page-busy' } satisfies PageBusy),
     cancel: () => {
       finish({ kind: 'cancelled' });
       stop();

@@ -30,7 +30,7 @@ type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
  */
 export async function runJob(job: ImportJob, send: Send, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<void> {
   const posted = await importAndPost(job, send, helperAnswer);
-  if (posted) postSearchIndex(posted, send);
+  if (posted) await postSearchIndex(posted, send);
 }
 
 /** Reads and imports the file and posts the result; gives the packed table posted, if any. */
@@ -72,18 +72,37 @@ async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<
   return { packed, columns };
 }
 
-/** How often the worker says how far the search index has got. */
-const INDEX_PROGRESS_EVERY_MS = 100;
+/**
+ * The search index is built in slices. Between slices the worker lets messages in, and while the
+ * page says it is busy (its user is clicking, zooming or typing: see notePageBusy) it waits: on a
+ * two-core machine, indexing beside the page doubled the time of a filter change at a million
+ * events. Progress is posted after each slice.
+ */
+const INDEX_SLICE_MS = 10;
+/** How long the index waits after the page last said it was busy. */
+const PAGE_BUSY_MS = 300;
+let pageBusyUntil = 0;
+
+/** The page is busy: the search index waits a moment (see INDEX_SLICE_MS). */
+export function notePageBusy(): void {
+  pageBusyUntil = performance.now() + PAGE_BUSY_MS;
+}
+
+const sleep = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
 
 /**
  * The search index of the table just posted, built here (the page would take its frames for it),
  * and posted with its typed arrays moved. The page's table is built from the same packed events
  * and columns, so the index fits it row for row.
  */
-function postSearchIndex({ packed, columns }: { packed: PackedEvents; columns: TableColumns }, send: Send): void {
+async function postSearchIndex({ packed, columns }: { packed: PackedEvents; columns: TableColumns }, send: Send): Promise<void> {
   const table = assembleEventTable(packed.info.actors, packedEvents(packed), columns);
   const builder = createWordIndexBuilder(table.size, createRowPartsReader(table));
-  while (!builder.buildUntil(performance.now() + INDEX_PROGRESS_EVERY_MS)) send({ type: 'index-progress', fraction: builder.progress });
+  while (!builder.buildUntil(performance.now() + INDEX_SLICE_MS)) {
+    send({ type: 'index-progress', fraction: builder.progress });
+    await sleep(0);
+    while (performance.now() < pageBusyUntil) await sleep(pageBusyUntil - performance.now());
+  }
   const index = builder.index();
   send({ type: 'search-index', index }, [index.wordStart.buffer, index.postingStart.buffer, index.postings.buffer] as ArrayBuffer[]);
 }

@@ -2,12 +2,12 @@
 // progress while it parses and one result at the end; the page cancels by terminating it. A large
 // CSV is read by two of these at once, a lead and a helper (see WorkerJob).
 import '../model/zodWithoutEval.ts';
-import { runHelperJob, runJob } from './importJob.ts';
+import { notePageBusy, runHelperJob, runJob } from './importJob.ts';
 import type { CsvPartAnswer } from './importer.ts';
-import type { HelperFailed, WorkerJob, WorkerReply } from './workerProtocol.ts';
+import type { HelperFailed, PageBusy, WorkerJob, WorkerReply } from './workerProtocol.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
-const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<WorkerJob | HelperFailed>) => void) | null };
+const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<WorkerJob | HelperFailed | PageBusy>) => void) | null };
 const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => scope.postMessage(reply, transfer);
 const fail = (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
@@ -16,7 +16,8 @@ let helperAnswered: (answer: CsvPartAnswer | null) => void = () => {};
 scope.onmessage = (event) => {
   const message = event.data;
   if ('type' in message) {
-    helperAnswered(null);
+    if (message.type === 'page-busy') notePageBusy();
+    else helperAnswered(null);
     return;
   }
   const { part, ...job } = message;

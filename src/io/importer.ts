@@ -1,5 +1,6 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
-// a dataset and its report out. The Web Worker and scripts/import.ts both call importText().
+// a dataset and its report out. scripts/import.ts calls importText(); the Web Worker calls
+// importTextPacked(), which reads a valid compact file straight into packed events.
 import type { Dataset } from '../model/schema.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';

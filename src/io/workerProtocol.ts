@@ -28,6 +28,11 @@ export interface HelperFailed {
   type: 'helper-failed';
 }
 
+/** From the page to the lead while it builds the search index: the page's user is busy, so the index waits a moment. */
+export interface PageBusy {
+  type: 'page-busy';
+}
+
 export type WorkerReply =
   | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
   | { type: 'result'; result: WorkerResult }

@@ -50,7 +50,9 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
         const coming = awaitSearchIndex(store.getState().table);
         indexProgress = coming.progress;
         indexing = current;
+        const stopListening = whileUserActs(current.pageBusy);
         void current.searchIndex.then((index) => {
+          stopListening();
           if (indexing === current) indexing = null;
           coming.arrived(index);
         });
@@ -71,6 +73,27 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
       s.addNotice(`${t.couldNotRead(job.fileName, result.message)}${kept}`);
       return 'refused';
   }
+}
+
+/**
+ * Calls `tell` (at most every 100 ms) while the user clicks, turns the wheel or presses keys, until
+ * the returned function is called. Keys in the search box do not count: a search waits for the
+ * index, so the index should not wait for it.
+ */
+function whileUserActs(tell: () => void): () => void {
+  let last = -Infinity;
+  const listener = (event: Event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'search') return;
+    const now = performance.now();
+    if (now - last < 100) return;
+    last = now;
+    tell();
+  };
+  const kinds = ['pointerdown', 'click', 'wheel', 'keydown'] as const;
+  for (const kind of kinds) window.addEventListener(kind, listener, { capture: true, passive: true });
+  return () => {
+    for (const kind of kinds) window.removeEventListener(kind, listener, { capture: true });
+  };
 }
 
 export function cancelImport(): void {
