@@ -481,7 +481,7 @@ function describe(value: unknown): string {
   return `${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
-export interface Header {
+interface Header {
   input: Record<string, unknown>;
   strings: string[];
   events: Record<string, unknown>;
@@ -773,7 +773,7 @@ export class EventReader {
     return [column[i]!, column[i + 1]!];
   }
 
-  text(name: TextColumn, i: number): Record<string, string> | undefined {
+  private text(name: TextColumn, i: number): Record<string, string> | undefined {
     let text: Record<string, string> | undefined;
     for (const [language, column] of this.layout.text[name]) {
       const v = column[i];

@@ -210,7 +210,7 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
 }
 
 /** anchorTime, worked out once per time object (importers share one object per distinct time). */
-export function createAnchorCache(): (time: TimeValue) => number {
+function createAnchorCache(): (time: TimeValue) => number {
   const byObject = new Map<object, number>();
   return (time) => {
     let anchor = byObject.get(time);
