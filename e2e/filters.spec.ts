@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
-const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/Showing (\d+)/)![1]);
+const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+/** The note under the search box while its words wait for the search index. */
+const preparingSearch = (page: Page) => page.getByRole('status').filter({ hasText: /^Preparing the search \(\d+%\)/ });
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const actors = (page: Page) => page.getByRole('group', { name: 'Actors' });
 const types = (page: Page) => page.getByRole('group', { name: 'Event types' });
@@ -181,7 +183,7 @@ test('searching a large file before its search index is ready keeps the page fre
   const box = page.getByLabel('Search events');
   await box.fill('village 12');
   // Not ready yet: the box keeps the words and says so; the data shown stays as it was meanwhile.
-  const preparing = page.getByRole('status').filter({ hasText: /^Preparing the search \(\d+%\)/ });
+  const preparing = preparingSearch(page);
   await expect(preparing).toBeVisible();
   await expect(box).toHaveValue('village 12');
   // The page does not build the index itself while the worker's is on its way.
@@ -192,7 +194,7 @@ test('searching a large file before its search index is ready keeps the page fre
   await page.evaluate(() => (window as unknown as { releaseSearchIndex(): void }).releaseSearchIndex());
   await expect(preparing).toHaveCount(0, { timeout: 60_000 });
   await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,000 events$/);
-  const shown = Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+  const shown = await shownCount(page);
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(100_000);
   expect(param(page, 'q')).toBe('village 12');
@@ -209,13 +211,11 @@ test('a large file added to other data is indexed on the page, between frames: t
   await page.getByRole('radio', { name: 'Add to current data' }).check();
   await openLargeFile(page, 100_000);
   await expect(status(page)).toHaveText('Showing 100,016 of 100,016 events', { timeout: 120_000 });
-  const box = page.getByLabel('Search events');
-  await box.fill('village 12');
-  const preparing = page.getByRole('status').filter({ hasText: /^Preparing the search \(\d+%\)/ });
-  await expect(preparing).toBeVisible();
-  await expect(preparing).toHaveCount(0, { timeout: 120_000 });
+  await page.getByLabel('Search events').fill('village 12');
+  await expect(preparingSearch(page)).toBeVisible();
+  await expect(preparingSearch(page)).toHaveCount(0, { timeout: 120_000 });
   await expect(status(page)).toHaveText(/^Showing [\d,]+ of 100,016 events$/);
-  const shown = Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
+  const shown = await shownCount(page);
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(100_000);
 });

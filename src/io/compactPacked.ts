@@ -12,7 +12,7 @@
 import type { z } from 'zod';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type Count, type DatasetInfo } from '../model/schema.ts';
 import { checkHeader, checkLayout, EventReader, formatInstant, isObject, offsetMinutes, type CompactProblem, type Layout } from './compact.ts';
-import { JoinedBuilder, newTimeColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
+import { JoinedBuilder, newEventColumns, type EventColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
 import { NONE } from './intern.ts';
 
 /** Thrown where the full path must read the file; caught in packCompact. */
@@ -159,24 +159,7 @@ class CompactPacker {
     const seen = new Set<string>();
     const title = text.title.map(([language], k): [string, JoinedBuilder] => [language, new JoinedBuilder(n, 0, k)]);
     const description = text.description.map(([language], k): [string, JoinedBuilder] => [language, new JoinedBuilder(n, 0, k)]);
-    const p = {
-      type: new Uint32Array(n),
-      originalLanguage: new Uint32Array(n),
-      start: newTimeColumns(n),
-      hasEnd: new Uint8Array(n),
-      end: newTimeColumns(n),
-      counts: new Uint32Array(n),
-      claims: new Uint32Array(n),
-      sources: new Uint32Array(n),
-      relations: new Uint32Array(n),
-      tags: new Uint32Array(n),
-      hasPlace: new Uint8Array(n),
-      placeName: new Uint32Array(n),
-      placeCountry: new Uint32Array(n),
-      placeLat: new Float64Array(n).fill(NaN),
-      placeLon: new Float64Array(n).fill(NaN),
-      placeAdmin: new Uint32Array(n),
-    };
+    const p = newEventColumns(n);
     const none = this.parts.push(NONE) - 1;
     for (let i = 0; i < n; i++) {
       const eventId = c.id[i];
@@ -255,7 +238,7 @@ class CompactPacker {
     return cells.instant;
   }
 
-  private setPlace(p: { hasPlace: Uint8Array; placeName: Uint32Array; placeCountry: Uint32Array; placeLat: Float64Array; placeLon: Float64Array; placeAdmin: Uint32Array }, i: number): void {
+  private setPlace(p: EventColumns, i: number): void {
     const c = this.c;
     p.hasPlace[i] = 1;
     p.placeCountry[i] = this.rules.country.check(c.placeCountry[i]);

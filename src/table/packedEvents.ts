@@ -73,7 +73,7 @@ export interface TimeColumns {
   dayPart: Uint32Array;
 }
 
-export const newTimeColumns = (n: number): TimeColumns => ({ at: new Uint32Array(n), precision: new Uint32Array(n), tz: new Uint32Array(n), dayPart: new Uint32Array(n) });
+const newTimeColumns = (n: number): TimeColumns => ({ at: new Uint32Array(n), precision: new Uint32Array(n), tz: new Uint32Array(n), dayPart: new Uint32Array(n) });
 
 const TIME_KEYS = ['at', 'precision', 'tz', 'dayPart'] as const;
 const REF_KEYS_NAME_FIRST = ['actor', 'role', 'name', 'side'] as const;
@@ -132,6 +132,30 @@ export class JoinedBuilder {
 function joinedAt(column: JoinedStrings, i: number): string | undefined {
   if (column.present && column.present[i] === 0) return undefined;
   return column.text.slice(column.start[i], column.start[i + 1]);
+}
+
+/** The columns with one entry per event (all but the text and the actors), empty: no place, no end. */
+export type EventColumns = Pick<PackedEvents, 'type' | 'originalLanguage' | 'start' | 'hasEnd' | 'end' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags' | 'hasPlace' | 'placeName' | 'placeCountry' | 'placeLat' | 'placeLon' | 'placeAdmin'>;
+
+export function newEventColumns(n: number): EventColumns {
+  return {
+    type: new Uint32Array(n),
+    originalLanguage: new Uint32Array(n),
+    start: newTimeColumns(n),
+    hasEnd: new Uint8Array(n),
+    end: newTimeColumns(n),
+    counts: new Uint32Array(n),
+    claims: new Uint32Array(n),
+    sources: new Uint32Array(n),
+    relations: new Uint32Array(n),
+    tags: new Uint32Array(n),
+    hasPlace: new Uint8Array(n),
+    placeName: new Uint32Array(n),
+    placeCountry: new Uint32Array(n),
+    placeLat: new Float64Array(n).fill(NaN),
+    placeLon: new Float64Array(n).fill(NaN),
+    placeAdmin: new Uint32Array(n),
+  };
 }
 
 /** Packs a dataset's events (in the dataset's order). */
@@ -201,28 +225,13 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
   const id = new JoinedBuilder(n);
   const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
   const p: Omit<PackedEvents, 'size' | 'info' | 'id' | 'title' | 'description' | 'strings' | 'parts' | 'whole'> = {
-    type: new Uint32Array(n),
-    originalLanguage: new Uint32Array(n),
-    start: newTimeColumns(n),
-    hasEnd: new Uint8Array(n),
-    end: newTimeColumns(n),
+    ...newEventColumns(n),
     actorOffset: new Uint32Array(n + 1),
     actorId: new Uint32Array(0),
     actorRole: new Uint32Array(0),
     actorName: new Uint32Array(0),
     actorSide: new Uint8Array(0),
     actorSideFirst: new Uint8Array(0),
-    counts: new Uint32Array(n),
-    claims: new Uint32Array(n),
-    sources: new Uint32Array(n),
-    relations: new Uint32Array(n),
-    tags: new Uint32Array(n),
-    hasPlace: new Uint8Array(n),
-    placeName: new Uint32Array(n),
-    placeCountry: new Uint32Array(n),
-    placeLat: new Float64Array(n).fill(NaN),
-    placeLon: new Float64Array(n).fill(NaN),
-    placeAdmin: new Uint32Array(n),
   };
   const whole = new Map<number, ConflictEvent>();
   const placeFits = new Map<object, boolean>();
