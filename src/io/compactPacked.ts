@@ -1,9 +1,10 @@
 // A compact file straight to packed events (see packedEvents.ts), without a million event objects
 // and without the schema run once per event. The columns are checked as columns:
 // - each distinct string once, with the schema's own rule for its field (an event type, a language
-//   code, an actor id that the file's actors define…);
-// - each shared part (a time, a source list, a count list) once, with the schema's rule for it;
-// - each cell with the check of its kind that the decoder makes (EventReader's, reused here).
+//   code, an actor id that the file's actors define…), and each distinct time once;
+// - each shared list (sources, counts, tags, admin areas) once, with the schema's rule for it;
+//   EventReader, the decoder's, reads the lists and checks their cells;
+// - every other cell for its kind: an index into `strings`, a number in range, text not blank.
 //
 // Only for files the full path reads unchanged. When anything is off (a bad cell, a blank title, an
 // unknown actor, a repeated id, an end before its start, fields kept in `extra`) this gives null:
