@@ -184,7 +184,7 @@ export function createAcledImport(header: readonly string[], fileName: string): 
       }
       const { id: actorId, differs } = actorFor(name, kind);
       if (actors.some((a) => a.actor === actorId && a.side === side)) return;
-      actors.push({ actor: actorId, role, side, ...(differs ? { name } : {}) });
+      actors.push(shared.actorRef.get(`${actorId}|${role}|${side}${differs ? `|${name}` : ''}`, () => ({ actor: actorId, role, side, ...(differs ? { name } : {}) })));
     };
     addActor(actor1, role1, 1, get(at.inter1, 'inter1'), 'inter1');
     for (const name of splitList(get(at.assoc1, 'assoc_actor_1'))) addActor(name, 'associate', 1);
@@ -214,13 +214,16 @@ export function createAcledImport(header: readonly string[], fileName: string): 
       ...(country
         ? {
             // Keyed by the coordinates' text: two spellings of one number give equal places, which is harmless.
-            place: shared.place.get(`${location}|${country}|${latText}|${lonText}|${admin.join('|')}`, () => ({
-              name: { en: location || admin[0] || country },
-              country,
-              ...(lat !== undefined ? { lat } : {}),
-              ...(lon !== undefined ? { lon } : {}),
-              ...(admin.length ? { admin } : {}),
-            })),
+            place: shared.place.get(`${location}|${country}|${latText}|${lonText}|${admin.join('|')}`, () => {
+              const name = location || admin[0] || country;
+              return {
+                name: shared.placeName.get(name, () => ({ en: name })),
+                country,
+                ...(lat !== undefined ? { lat } : {}),
+                ...(lon !== undefined ? { lon } : {}),
+                ...(admin.length ? { admin: shared.admin.get(admin.join('\u0000'), () => admin) } : {}),
+              };
+            }),
           }
         : {}),
       counts:

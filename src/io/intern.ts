@@ -27,6 +27,10 @@ export function createEventInterners() {
     time: createInterner<ConflictEvent['start']>(),
     actors: createInterner<ConflictEvent['actors']>(),
     place: createInterner<NonNullable<ConflictEvent['place']>>(),
+    /** The pieces of places and actor lists, which repeat where the whole does not (new coordinates, new pairs of actors). */
+    placeName: createInterner<NonNullable<ConflictEvent['place']>['name']>(),
+    admin: createInterner<string[]>(),
+    actorRef: createInterner<ConflictEvent['actors'][number]>(),
     counts: createInterner<ConflictEvent['counts']>(),
     sources: createInterner<ConflictEvent['sources']>(),
     tags: createInterner<ConflictEvent['tags']>(),
