@@ -80,7 +80,7 @@ async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<
  */
 const INDEX_SLICE_MS = 10;
 /** How long the index waits after the page last said it was busy. */
-const PAGE_BUSY_MS = 300;
+const PAGE_BUSY_MS = 1000;
 let pageBusyUntil = 0;
 
 /** The page is busy: the search index waits a moment (see INDEX_SLICE_MS). */
