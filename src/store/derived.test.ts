@@ -1,5 +1,5 @@
 // The counts and slices that avoid listing every row in view must agree with the lists.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEventTable } from '../table/eventTable.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
@@ -71,89 +71,72 @@ describe('typeCounts', () => {
 });
 
 describe('preparing the search index in the background', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
   it('says how far it has got, and calls back once it is ready (at once when it already is)', async () => {
-    vi.useFakeTimers();
-    try {
-      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 11 }));
-      expect(searchIndexState(big)).toEqual({ ready: false, progress: 0 });
-      const ready = vi.fn();
-      prepareSearchIndex(big, ready);
-      prepareSearchIndex(big, ready); // the same callback, asked twice, is called once
-      expect(ready).not.toHaveBeenCalled(); // not before the first slice
-      await vi.runAllTimersAsync();
-      expect(ready).toHaveBeenCalledTimes(1);
-      expect(searchIndexState(big)).toEqual({ ready: true, progress: 1 });
-      const again = vi.fn();
-      prepareSearchIndex(big, again);
-      expect(again).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
+    const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 11 }));
+    expect(searchIndexState(big)).toEqual({ ready: false, progress: 0 });
+    const ready = vi.fn();
+    prepareSearchIndex(big, ready);
+    prepareSearchIndex(big, ready); // the same callback, asked twice, is called once
+    expect(ready).not.toHaveBeenCalled(); // not before the first slice
+    await vi.runAllTimersAsync();
+    expect(ready).toHaveBeenCalledTimes(1);
+    expect(searchIndexState(big)).toEqual({ ready: true, progress: 1 });
+    const again = vi.fn();
+    prepareSearchIndex(big, again);
+    expect(again).toHaveBeenCalledTimes(1);
   });
 
   it('builds it a slice at a time between timers, and stops when asked', async () => {
-    vi.useFakeTimers();
-    try {
-      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 8 }));
-      const stop = prepareSearchIndex(big);
-      await vi.advanceTimersByTimeAsync(0);
-      stop();
-      // Nothing left scheduled once stopped.
-      expect(vi.getTimerCount()).toBe(0);
-      await vi.advanceTimersByTimeAsync(1000);
-      // Stopped: a later search finishes what is left, and finds every row.
-      const whole = (table: typeof big) => createWordIndexBuilder(table.size, createRowPartsReader(table)).index();
-      const index = searchIndexOf(big);
-      expect(index.size).toBe(3000);
-      expect(index).toEqual(whole(big));
+    const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 8 }));
+    const stop = prepareSearchIndex(big);
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    // Nothing left scheduled once stopped.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    // Stopped: a later search finishes what is left, and finds every row.
+    const whole = (table: typeof big) => createWordIndexBuilder(table.size, createRowPartsReader(table)).index();
+    const index = searchIndexOf(big);
+    expect(index.size).toBe(3000);
+    expect(index).toEqual(whole(big));
 
-      const other = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 9 }));
-      prepareSearchIndex(other);
-      await vi.runAllTimersAsync();
-      expect(searchIndexOf(other)).toEqual(whole(other));
-    } finally {
-      vi.useRealTimers();
-    }
+    const other = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 9 }));
+    prepareSearchIndex(other);
+    await vi.runAllTimersAsync();
+    expect(searchIndexOf(other)).toEqual(whole(other));
   });
   it('waits for an index coming from the import worker, with its progress, instead of building one', async () => {
-    vi.useFakeTimers();
-    try {
-      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 12 }));
-      const coming = awaitSearchIndex(big);
-      const ready = vi.fn();
-      prepareSearchIndex(big, ready);
-      prepareSearchIndex(big);
-      coming.progress(0.4);
-      await vi.runAllTimersAsync();
-      // Nothing was built here meanwhile, and nothing is scheduled.
-      expect(ready).not.toHaveBeenCalled();
-      expect(vi.getTimerCount()).toBe(0);
-      expect(searchIndexState(big)).toEqual({ ready: false, progress: 0.4 });
-      const fromWorker = createWordIndexBuilder(big.size, createRowPartsReader(big)).index();
-      coming.arrived(fromWorker);
-      expect(ready).toHaveBeenCalledTimes(1);
-      expect(searchIndexState(big)).toEqual({ ready: true, progress: 1 });
-      expect(searchIndexOf(big)).toBe(fromWorker);
-    } finally {
-      vi.useRealTimers();
-    }
+    const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 12 }));
+    const coming = awaitSearchIndex(big);
+    const ready = vi.fn();
+    prepareSearchIndex(big, ready);
+    prepareSearchIndex(big);
+    coming.progress(0.4);
+    await vi.runAllTimersAsync();
+    // Nothing was built here meanwhile, and nothing is scheduled.
+    expect(ready).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(searchIndexState(big)).toEqual({ ready: false, progress: 0.4 });
+    const fromWorker = createWordIndexBuilder(big.size, createRowPartsReader(big)).index();
+    coming.arrived(fromWorker);
+    expect(ready).toHaveBeenCalledTimes(1);
+    expect(searchIndexState(big)).toEqual({ ready: true, progress: 1 });
+    expect(searchIndexOf(big)).toBe(fromWorker);
   });
 
   it('builds the index itself when the worker gives none, or one that does not fit the table', async () => {
-    vi.useFakeTimers();
-    try {
-      for (const arrival of [null, createWordIndexBuilder(2, () => ({ own: 'two rows', shared: [] })).index()]) {
-        const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 13 }));
-        const coming = awaitSearchIndex(big);
-        const ready = vi.fn();
-        prepareSearchIndex(big, ready);
-        coming.arrived(arrival);
-        await vi.runAllTimersAsync();
-        expect(ready).toHaveBeenCalledTimes(1);
-        expect(searchIndexOf(big)).toEqual(createWordIndexBuilder(big.size, createRowPartsReader(big)).index());
-      }
-    } finally {
-      vi.useRealTimers();
+    for (const arrival of [null, createWordIndexBuilder(2, () => ({ own: 'two rows', shared: [] })).index()]) {
+      const big = buildEventTable(makeDataset({ events: 3000, actors: 20, seed: 13 }));
+      const coming = awaitSearchIndex(big);
+      const ready = vi.fn();
+      prepareSearchIndex(big, ready);
+      coming.arrived(arrival);
+      await vi.runAllTimersAsync();
+      expect(ready).toHaveBeenCalledTimes(1);
+      expect(searchIndexOf(big)).toEqual(createWordIndexBuilder(big.size, createRowPartsReader(big)).index());
     }
   });
 });
