@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Dataset } from '../model/schema.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import type { ImportPart } from './rowState.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
 
 export interface CsvRowSink {
   row(cells: string[], line: number, report: RowReport): void;
@@ -18,6 +19,12 @@ export interface CsvFormatImport extends CsvRowSink {
   /** See RowState: a part read on its own, and joining it to the part before. */
   part(): ImportPart;
   absorb(later: ImportPart): boolean;
+}
+
+/** A format's reader of rows that packs them instead (the import worker's way; see acledPacked.ts). */
+export interface PackedCsvImport extends CsvRowSink {
+  layout: string;
+  packed(): PackedEvents;
 }
 
 export interface CsvReadOptions {
@@ -153,6 +160,13 @@ export function hasMoreRowsThan(text: string, limit: number, delimiter: string):
   };
   Papa.parse<string[]>(text, config as Papa.ParseConfig<string[]>);
   return records > allowed;
+}
+
+/** The number of lines in a text (its line breaks + 1): at least its number of records. */
+export function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 const PREVIEW_CHARS = 1 << 16;

@@ -1,12 +1,13 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
 // a dataset and its report out. scripts/import.ts calls importText(); the Web Worker calls
-// importTextPacked(), which reads a valid compact file straight into packed events.
+// importTextPacked(), which reads a valid compact file, or an ACLED CSV, straight into packed events.
 import type { Dataset } from '../model/schema.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';
+import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
-import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, type CsvFormatImport, type CsvRowSink } from './csv.ts';
+import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson } from './jsonImport.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
@@ -31,33 +32,34 @@ export type ImportResult =
   | { kind: 'not-a-dataset'; message: string }
   | { kind: 'needs-mapping'; fileName: string; columns: string[]; sample: string[][]; guess: ColumnMapping };
 
-/** A compact file read straight into packed events (importTextPacked only). */
+/** A compact file or an ACLED CSV read straight into packed events (importTextPacked only). */
 export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
 
 const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
 export function importText(request: ImportRequest): ImportResult {
-  // Without packCompact nothing comes back packed.
+  // Without `packed` nothing comes back packed.
   return importTextOrPacked(request, false) as ImportResult;
 }
 
 /**
- * As importText, except that a compact file whose every event reads unchanged comes back packed,
- * without building its events (the import worker's way: see compactPacked.ts).
+ * As importText, except that a compact file whose every event reads unchanged, and an ACLED CSV,
+ * come back packed, without building their events (the import worker's way: see compactPacked.ts
+ * and acledPacked.ts).
  */
 export function importTextPacked(request: ImportRequest): ImportResult | PackedImport {
   return importTextOrPacked(request, true);
 }
 
-function importTextOrPacked(request: ImportRequest, packCompact: boolean): ImportResult | PackedImport {
+function importTextOrPacked(request: ImportRequest, packed: boolean): ImportResult | PackedImport {
   try {
-    return importTextOnce(request, packCompact);
+    return importTextOnce(request, packed);
   } finally {
     forgetPartVerdicts();
   }
 }
 
-function importTextOnce(request: ImportRequest, packCompact: boolean): ImportResult | PackedImport {
+function importTextOnce(request: ImportRequest, packed: boolean): ImportResult | PackedImport {
   const { text, fileName } = request;
   let format = request.format;
   if (!format) {
@@ -67,7 +69,7 @@ function importTextOnce(request: ImportRequest, packCompact: boolean): ImportRes
   }
   if (format === 'json') {
     const report = createReportBuilder(fileName, FORMAT_LABEL.json);
-    const result = importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, { packCompact });
+    const result = importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, { packCompact: packed });
     if (!result.ok) return notADataset(fileName, result.reason);
     const done = report.finish();
     done.format = result.format;
@@ -79,30 +81,36 @@ function importTextOnce(request: ImportRequest, packCompact: boolean): ImportRes
     if (columns.length < 2) return notADataset(fileName, 'is not a table with a header row (CSV)');
     return { kind: 'needs-mapping', fileName, columns, sample: rows.slice(1), guess: guessMapping(columns) };
   }
-  return importCsv(request, format);
+  return importCsv(request, format, packed);
 }
 
-function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): ImportResult {
-  const reading = prepareCsv(request, format);
+function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): ImportResult | PackedImport {
+  const reading = prepareCsv(request, format, packed);
   if ('kind' in reading) return reading;
   if (reading.read() === 'too-many-rows') return notADataset(request.fileName, tooManyRows(reading.maxRows));
   return reading.finish();
 }
 
-/** A CSV file whose header is known good, ready to have its rows read, all at once or in parts. */
-interface CsvReading {
+/**
+ * A CSV file whose header is known good, ready to have its rows read, all at once or in parts.
+ * Read in parts, nothing is packed: Sink is then CsvFormatImport.
+ */
+interface CsvReading<Sink = CsvFormatImport, Result = ImportResult> {
   maxRows: number;
   /** Reads the rows that start on these lines (all by default) into the dataset. */
   read(lines?: { from: number; to: number }, options?: { notes?: boolean; onProgress?: (fraction: number) => void }): 'complete' | 'too-many-rows';
-  sink(): CsvFormatImport | null;
+  sink(): Sink | null;
   report: ReportBuilder;
-  finish(): ImportResult;
+  finish(): Result;
 }
 
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): CsvReading | ImportResult {
+/** `packed`: an ACLED file's rows are packed as they are read (see acledPacked.ts). */
+function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): CsvReading | ImportResult;
+function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed: boolean): CsvReading<CsvFormatImport | PackedCsvImport, ImportResult | PackedImport> | ImportResult;
+function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): CsvReading<CsvFormatImport | PackedCsvImport, ImportResult | PackedImport> | ImportResult {
   const { text, fileName } = request;
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
-  let sink: CsvFormatImport | null = null;
+  let sink: CsvFormatImport | PackedCsvImport | null = null;
   let headerProblem: string | null = null;
   const delimiter = format === 'csv' ? guessDelimiter(text) : ',';
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
@@ -113,7 +121,7 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-      else sink = createAcledImport(header, fileName);
+      else sink = packed ? createAcledPackedImport(header, fileName, lineCount(text)) : createAcledImport(header, fileName);
     } else if (format === 'ucdp') {
       sink = createUcdpImport(header, fileName);
     } else {
@@ -156,10 +164,10 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
     },
     finish() {
       const done = report.finish();
-      const built = sink as CsvFormatImport | null;
+      const built = sink as CsvFormatImport | PackedCsvImport | null;
       if (!built) return notADataset(fileName, headerProblem ?? 'has no rows');
       done.format = built.layout;
-      return { kind: 'done', dataset: built.dataset(), report: done };
+      return 'packed' in built ? { kind: 'packed', packed: built.packed(), report: done } : { kind: 'done', dataset: built.dataset(), report: done };
     },
   };
 }

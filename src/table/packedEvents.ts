@@ -123,9 +123,12 @@ export class JoinedBuilder {
     this.start[i + 1] = this.length;
   }
 
-  done(): JoinedStrings {
-    this.start[this.n] = this.length;
-    return { text: this.pieces.join(''), start: this.start, ...(this.present ? { present: this.present } : {}) };
+  /** The column; `size` rows when fewer than planned were set (see sliceColumns). */
+  done(size = this.n): JoinedStrings {
+    this.start[size] = this.length;
+    const start = size === this.n ? this.start : this.start.slice(0, size + 1);
+    const present = size === this.n ? this.present : this.present?.slice(0, size);
+    return { text: this.pieces.join(''), start, ...(present ? { present } : {}) };
   }
 }
 
@@ -156,6 +159,13 @@ export function newEventColumns(n: number): EventColumns {
     placeLon: new Float64Array(n).fill(NaN),
     placeAdmin: new Uint32Array(n),
   };
+}
+
+/** Columns made for more rows than were set: each typed array cut to its first `size` entries (copies, to post). */
+export function sliceColumns<T extends object>(columns: T, size: number): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(columns)) out[key] = ArrayBuffer.isView(value) ? (value as Uint32Array).slice(0, size) : sliceColumns(value as object, size);
+  return out as T;
 }
 
 /** Packs a dataset's events (in the dataset's order). */

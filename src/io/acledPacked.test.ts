@@ -1,0 +1,91 @@
+// Reading an ACLED CSV straight into packed events (the worker's way) must give what the full way
+// gives (an event per row, each through the schema): the same events, report and table columns,
+// with every fix and rejection in the same place.
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/fixtures.ts';
+import { acledCsv, acledRow, generatedAcledRows, type AcledRow } from '../testing/acledFixture.ts';
+import { corrupt } from '../testing/corrupt.ts';
+import { expectSameTable } from '../testing/sameTable.ts';
+import { importText, importTextPacked } from './importer.ts';
+
+const fileName = 'acled.csv';
+
+/** Reads the text both ways and holds them to each other; gives the full way's report. */
+function readBothWays(text: string) {
+  const full = importText({ text, fileName });
+  const fast = importTextPacked({ text, fileName });
+  expect(expectSameTable(full, fast)).toBe(full.kind === 'done' ? 'packed' : 'declined');
+  return full.kind === 'done' ? full.report : null;
+}
+
+/** Rows that take every branch of the mapping: lists, missing cells, other precisions and layouts of the country. */
+const varied: AcledRow[] = [
+  acledRow({ event_id_cnty: 'NO-NOTES', notes: '' }),
+  acledRow({ event_id_cnty: 'NO-ACTOR2', actor2: '', inter2: '' }),
+  acledRow({ event_id_cnty: 'NO-COORDS', latitude: '', longitude: '' }),
+  acledRow({ event_id_cnty: 'ASSOC', assoc_actor_1: 'Azerbaijani Border Guards; Civilians (Azerbaijan); ', assoc_actor_2: 'Military Forces of Armenia (2018-)' }),
+  acledRow({ event_id_cnty: 'ADMIN', admin1: 'Syunik', admin2: 'Goris', admin3: 'Goris' }),
+  acledRow({ event_id_cnty: 'NO-ADMIN', admin1: '', location: '' }),
+  acledRow({ event_id_cnty: 'TAGS', disorder_type: 'Political violence; Demonstrations', civilian_targeting: 'Civilian targeting', tags: 'crowd size=no report; local administrators' }),
+  acledRow({ event_id_cnty: 'WEEK', time_precision: '2' }),
+  acledRow({ event_id_cnty: 'MONTH', time_precision: '3', event_date: '2022-09-27' }),
+  acledRow({ event_id_cnty: 'NO-STAMP', timestamp: '' }),
+  acledRow({ event_id_cnty: 'NO-FATALITIES', fatalities: '' }),
+  acledRow({ event_id_cnty: 'BY-NAME', iso: '', country: 'Azerbaijan', latitude: '40.5', longitude: '47.5' }),
+  acledRow({ event_id_cnty: 'NO-COUNTRY', iso: '', country: '' }),
+  acledRow({ event_id_cnty: 'CIVILIANS', event_type: 'Violence against civilians', sub_event_type: 'Attack', actor2: 'Civilians (Armenia)', inter2: '7' }),
+  acledRow({ event_id_cnty: 'AGREEMENT', event_type: 'Strategic developments', sub_event_type: 'Agreement' }),
+  acledRow({ event_id_cnty: 'NO-SOURCE', source: '' }),
+];
+
+/** Rows that need a fix, or that the full way rejects: each with its line and reason, both ways. */
+const damaged: AcledRow[] = [
+  acledRow({ event_id_cnty: ' SPACED ', location: ' Sotk ' }),
+  acledRow({ event_id_cnty: 'DATE-TEXT', event_date: '13 September 2022' }),
+  acledRow({ event_id_cnty: 'BAD-DATE', event_date: '2022-02-30' }),
+  acledRow({ event_id_cnty: 'SPACED' }),
+  acledRow({ event_id_cnty: '' }),
+  acledRow({ event_id_cnty: 'BAD-PRECISION', time_precision: '4' }),
+  acledRow({ event_id_cnty: 'NO-PRECISION', time_precision: '' }),
+  acledRow({ event_id_cnty: 'BAD-TYPE', event_type: 'Picnic' }),
+  acledRow({ event_id_cnty: 'BAD-LAT', latitude: '91' }),
+  acledRow({ event_id_cnty: 'BAD-LON', longitude: 'east' }),
+  acledRow({ event_id_cnty: 'BAD-COUNTRY', iso: '999', country: 'Atlantis' }),
+  acledRow({ event_id_cnty: 'BAD-FATALITIES', fatalities: 'many' }),
+  acledRow({ event_id_cnty: 'NO-ACTOR', actor1: '' }),
+  acledRow({ event_id_cnty: 'BAD-INTER', inter1: 'Aliens' }),
+  // Ids the row reader takes and the schema refuses: the packed way must reject them with the schema's words.
+  acledRow({ event_id_cnty: 'ARM 7' }),
+  acledRow({ event_id_cnty: `A${'1'.repeat(200)}` }),
+  acledRow({ event_id_cnty: '-ARM8' }),
+];
+
+describe('reading an ACLED CSV straight into packed events', () => {
+  it('packs generated and varied rows into the events, report and table columns that the full way gives', () => {
+    const report = readBothWays(acledCsv([...generatedAcledRows(400, 17), ...varied]));
+    expect(report).toMatchObject({ imported: 400 + varied.length, rejectedRows: 0 });
+  });
+
+  it('reports the same fixes and rejections, line by line, and packs the rows around them', () => {
+    const report = readBothWays(acledCsv([...generatedAcledRows(20, 3), ...damaged, ...generatedAcledRows(20, 4).map((r) => ({ ...r, event_id_cnty: `LATE${r.event_id_cnty}` }))]));
+    expect(report!.rejections.map((r) => r.field)).toEqual([
+      'event_date', 'event_id_cnty', 'event_id_cnty', 'time_precision', 'event_type', 'latitude', 'longitude', 'country', 'fatalities', 'actor1', 'id', 'id', 'id',
+    ]);
+    expect(report!.fixes.length).toBeGreaterThan(3);
+    expect(report!.imported).toBe(40 + 4);
+  });
+
+  it('packs the pre-2023 layout with its HXL row, a file with no rows, and one with CRLF line ends', () => {
+    readBothWays(acledCsv([acledRow({ inter1: '1', inter2: '2' }), ...varied], { layout: 'pre2023', hxl: true }));
+    expect(readBothWays(acledCsv([]))).toMatchObject({ rowsRead: 0, imported: 0 });
+    readBothWays(acledCsv(generatedAcledRows(30, 8), { eol: '\r\n' }));
+  });
+
+  it('agrees with the full way on 300 damaged texts', () => {
+    const text = acledCsv([...generatedAcledRows(30, 5), ...varied]);
+    let rejected = 0;
+    for (let k = 0; k < 300; k++) rejected += readBothWays(corrupt(text, seededRandom(104_729 * (k + 1))))?.rejectedRows ?? 0;
+    // The damage must reach the rows, or the comparison proves little.
+    expect(rejected).toBeGreaterThan(100);
+  }, 60_000);
+});

@@ -1,0 +1,199 @@
+// ACLED rows straight into packed events (see packedEvents.ts): the import worker's way. Rows are
+// read as acled.ts reads them (acledRow.ts), but no event object is built and the schema does not
+// run once per row. What a row's values can fail is checked as packing goes:
+// - the id against the schema's pattern, and the title and notes for text;
+// - each distinct type, time, actor reference, country, admin list, count list, source list and
+//   tag list once, with the schema's own rule for it.
+// A row that fails any of these is built into its event and checked whole, as acled.ts checks it:
+// it is then rejected with the schema's reason, or kept whole. A test holds the two ways to the
+// same events, report and table columns.
+import type { z } from 'zod';
+import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
+import { JoinedBuilder, newEventColumns, sliceColumns } from '../table/packedEvents.ts';
+import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
+import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
+import { acceptEvent } from './acceptEvent.ts';
+import { createRowState } from './rowState.ts';
+import { NONE } from './intern.ts';
+import type { PackedCsvImport } from './csv.ts';
+
+const accepts = (schema: z.ZodType) => (value: unknown) => schema.safeParse(value).success;
+
+/** Text the schema takes for a title, description or place name: `z.string().trim().min(1)`. */
+const isText = (text: string) => text.trim() !== '';
+
+/**
+ * Values of one kind found by a key: each made and checked once, then kept at an index. Gives -1
+ * for a value its rule refuses.
+ */
+function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean) {
+  const known = new Map<string, number>();
+  return (key: string, make: () => T): number => {
+    let at = known.get(key);
+    if (at === undefined) {
+      const value = make();
+      known.set(key, (at = rule(value) ? keep(value) : -1));
+    }
+    return at;
+  };
+}
+
+/**
+ * Packs the rows of one ACLED file. `capacity`: at least the number of rows (the text's line
+ * count will do); the columns are cut to the rows kept.
+ */
+export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number): PackedCsvImport {
+  const state = createRowState();
+  const { registry } = state;
+  registry.add(ACLED_PROVIDER);
+  const readRow = createAcledRowReader(header, registry, state);
+  let eventOf: ((values: AcledRowValues) => ConflictEvent) | undefined;
+
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const s = (value: string) => {
+    let at = stringIndex.get(value);
+    if (at === undefined) stringIndex.set(value, (at = strings.push(value) - 1));
+    return at;
+  };
+  const parts: unknown[] = [];
+  const keepPart = (part: unknown) => parts.push(part) - 1;
+  const none = keepPart(NONE);
+  const english = s('en');
+
+  // Each distinct value checked once, with the schema's rule for its place in an event.
+  const types = keyedValues((type: string) => s(type), accepts(eventSchema.shape.type));
+  const countries = keyedValues((country: string) => s(country), accepts(placeSchema.shape.country));
+  const isTime = accepts(timeSchema);
+  const times = new Map<string, [number, number, number] | null>();
+  const refVerdicts = new Map<AcledActorRef, boolean>();
+  const isRef = accepts(actorRefSchema);
+  const placeNames = keyedValues(keepPart, (name: { en: string }) => isText(name.en));
+  const admins = keyedValues(keepPart, accepts(placeSchema.shape.admin));
+  const counts = keyedValues(keepPart, accepts(eventSchema.shape.counts));
+  const sources = keyedValues(keepPart, accepts(eventSchema.shape.sources));
+  const tags = keyedValues(keepPart, accepts(eventSchema.shape.tags));
+
+  const id = new JoinedBuilder(capacity);
+  const title = new JoinedBuilder(capacity);
+  const description = new JoinedBuilder(capacity);
+  // Whether any packed row has a title (all do, unless every row is kept whole) or a description:
+  // packEvents makes a language's column only when some event has text in it.
+  let titled = false;
+  let described = false;
+  const p = newEventColumns(capacity);
+  const actorOffset = new Uint32Array(capacity + 1);
+  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
+  const whole = new Map<number, ConflictEvent>();
+  let size = 0;
+
+  const timeOf = (v: AcledRowValues) => {
+    const key = `${v.start}|${v.precision}|${v.zone}`;
+    let cells = times.get(key);
+    if (cells === undefined) times.set(key, (cells = isTime({ at: v.start, precision: v.precision, tz: v.zone }) ? [s(v.start), s(v.precision), s(v.zone)] : null));
+    return cells;
+  };
+  const refFits = (ref: AcledActorRef) => {
+    let fits = refVerdicts.get(ref);
+    if (fits === undefined) refVerdicts.set(ref, (fits = isRef(ref)));
+    return fits;
+  };
+
+  /** Packs row `size` from its values; false, packing nothing, where a value fails its check. */
+  const pack = (v: AcledRowValues): boolean => {
+    if (v.id.length > ID_MAX_LENGTH || !ID_PATTERN.test(v.id) || !isText(v.title) || (v.notes !== '' && !isText(v.notes))) return false;
+    const type = types(v.type, () => v.type);
+    const time = timeOf(v);
+    if (type < 0 || !time || !v.actors.every(refFits)) return false;
+    let country = -1;
+    let placeName = -1;
+    let admin = 0;
+    if (v.country) {
+      country = countries(v.country, () => v.country);
+      const name = v.location || v.admin[0] || v.country;
+      placeName = placeNames(name, () => ({ en: name }));
+      if (v.admin.length && (admin = admins(v.admin.join('\u0000'), () => v.admin) + 1) === 0) return false;
+      // The schema's bounds, which readCoordinate keeps too.
+      const latOk = v.lat === undefined || (v.lat >= -90 && v.lat <= 90);
+      const lonOk = v.lon === undefined || (v.lon >= -180 && v.lon <= 180);
+      if (country < 0 || placeName < 0 || !latOk || !lonOk) return false;
+    }
+    const countList = v.fatalities === undefined ? none : counts(`${v.fatalities}|${v.claimedOn}`, () => acledCounts(v.fatalities!, v.claimedOn));
+    const sourceList = sources(`${v.updated}|${v.sourceText}`, () => acledSources(v.updated, v.sourceText));
+    const tagList = tags(`${v.disorderType}|${v.civilianTargeting}|${v.tags}`, () => acledTags(v.disorderType, v.civilianTargeting, v.tags));
+    if (countList < 0 || sourceList < 0 || tagList < 0) return false;
+
+    const i = size;
+    id.set(i, v.id);
+    p.type[i] = type;
+    p.originalLanguage[i] = english;
+    title.set(i, v.title);
+    titled = true;
+    if (v.notes) described = true;
+    description.set(i, v.notes || undefined);
+    [p.start.at[i], p.start.precision[i], p.start.tz[i]] = time;
+    for (const ref of v.actors) {
+      refs.id.push(s(ref.actor));
+      refs.role.push(s(ref.role));
+      refs.name.push(ref.name === undefined ? 0 : s(ref.name) + 1);
+      refs.side.push(ref.side);
+      // The reference is written actor, role, side, then its name.
+      refs.sideFirst.push(ref.name === undefined ? 0 : 1);
+    }
+    actorOffset[i + 1] = refs.id.length;
+    if (v.country) {
+      p.hasPlace[i] = 1;
+      p.placeName[i] = placeName;
+      p.placeCountry[i] = country;
+      if (v.lat !== undefined) p.placeLat[i] = v.lat;
+      if (v.lon !== undefined) p.placeLon[i] = v.lon;
+      p.placeAdmin[i] = admin;
+    }
+    p.counts[i] = countList;
+    p.claims[i] = none;
+    p.sources[i] = sourceList;
+    p.relations[i] = none;
+    p.tags[i] = tagList;
+    return true;
+  };
+
+  /** A row whose values failed a check: its event checked whole, then rejected, or kept whole. */
+  const keepWhole = (v: AcledRowValues, report: Parameters<PackedCsvImport['row']>[2]): boolean => {
+    const kept: ConflictEvent[] = [];
+    if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
+    const i = size;
+    whole.set(i, kept[0]!);
+    id.set(i, v.id);
+    title.set(i, undefined);
+    description.set(i, undefined);
+    actorOffset[i + 1] = refs.id.length;
+    return true;
+  };
+
+  return {
+    layout: acledLayout(header),
+    row(cells, line, report) {
+      const values = readRow(cells, report);
+      if (!values || !(pack(values) || keepWhole(values, report))) return;
+      state.keptId(values.id, line);
+      size++;
+    },
+    packed: () => ({
+      size,
+      info: { ...acledDatasetInfo(fileName), actors: registry.actors() },
+      id: id.done(size),
+      title: titled ? [['en', title.done(size)]] : [],
+      description: described ? [['en', description.done(size)]] : [],
+      ...sliceColumns(p, size),
+      actorOffset: actorOffset.slice(0, size + 1),
+      actorId: Uint32Array.from(refs.id),
+      actorRole: Uint32Array.from(refs.role),
+      actorName: Uint32Array.from(refs.name),
+      actorSide: Uint8Array.from(refs.side),
+      actorSideFirst: Uint8Array.from(refs.sideFirst),
+      strings,
+      parts,
+      whole,
+    }),
+  };
+}
