@@ -9,6 +9,7 @@ import { importText, type ImportResult } from './importer.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { corrupt } from '../testing/corrupt.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { guessMapping } from './csvMapping.ts';
 import { encodeCompact } from './compact.ts';
 import { validateDataset } from '../model/validate.ts';
@@ -32,10 +33,6 @@ function checkBalanced(result: ImportResult, fileName: string): void {
 }
 
 const seedDataset = (validateDataset(seed) as { ok: true; dataset: Dataset }).dataset;
-const UCDP_HEADER =
-  'id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob\n';
-const UCDP_ROW = (id: number) =>
-  `${id},R${id},2022,TRUE,Clear,1,1,1,Azerbaijan:Armenia,1,1,Government of Armenia - Government of Azerbaijan,1,1,Government of Armenia,2,2,Government of Azerbaijan,2,x,Armenpress;Reuters,2022-09-14,Clash,x,1,Jermuk,Jermuk town,Vayots Dzor,,39.84,45.67,POINT,1,Armenia,371,Europe,1,1,2022-09-13,2022-09-14,10,5,0,0,15,20,12,371,373\n`;
 
 // [name, file, file name, share of the 10,000 cases, options]
 const FILES: [string, string, string, number, { format?: 'csv' }][] = [
@@ -43,7 +40,7 @@ const FILES: [string, string, string, number, { format?: 'csv' }][] = [
   ['ACLED CSV, current layout', acledCsv(generatedAcledRows(4, 5)), 'acled-current.csv', 1000, {}],
   ['app JSON', JSON.stringify({ ...seed, events: seed.events.slice(0, 8) }), 'seed.json', 2000, {}],
   ['compact JSON', JSON.stringify(encodeCompact({ ...seedDataset, events: seedDataset.events.slice(0, 8) })), 'compact.json', 1500, {}],
-  ['UCDP CSV', UCDP_HEADER + UCDP_ROW(1) + UCDP_ROW(2) + UCDP_ROW(3), 'ged.csv', 1500, {}],
+  ['UCDP CSV', UCDP_HEADER + ucdpRow(1) + ucdpRow(2) + ucdpRow(3), 'ged.csv', 1500, {}],
   ['plain CSV with a mapping', 'event_id_cnty,event_date\nA,2022-09-13\nB,14 September 2022\n"C, quoted",15/09/2022\n', 'plain.csv', 1000, { format: 'csv' }],
 ];
 

@@ -9,6 +9,7 @@ import { importCsvFirstPart, importCsvPart, importText, middleLine, type ImportR
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { corrupt } from '../testing/corrupt.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { guessMapping } from './csvMapping.ts';
 import { createRowState } from './rowState.ts';
 
@@ -29,10 +30,6 @@ function expectSameAsOneReading(request: ImportRequest, split: number): void {
   }
 }
 
-const UCDP_HEADER =
-  'id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob\n';
-const ucdpRow = (id: number, sideB = 'Government of Azerbaijan') =>
-  `${id},R${id},2022,TRUE,Clear,1,1,1,Azerbaijan:Armenia,1,1,Government of Armenia - Government of Azerbaijan,1,1,Government of Armenia,2,2,${sideB},2,x,Armenpress;Reuters,2022-09-14,Clash,x,1,Jermuk,Jermuk town,Vayots Dzor,,39.84,45.67,POINT,1,Armenia,371,Europe,1,1,2022-09-13,2022-09-14,10,5,0,0,15,20,12,371,373\n`;
 const PLAIN = 'event_id_cnty,event_date\nA,2022-09-13\n\nB,14 September 2022\n"C, quoted",15/09/2022\nA,2022-09-16\nD,2022-09-17\n';
 const plainRequest = (text: string): ImportRequest => ({ text, fileName: 'plain.csv', format: 'csv', mapping: guessMapping(['event_id_cnty', 'event_date']) });
 
