@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { acledCsv, acledRow, generatedAcledRows, type AcledRow } from '../src/testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
 import { importText } from '../src/io/importer.ts';
 import { encodeCompact } from '../src/io/compact.ts';
 
@@ -170,53 +171,67 @@ test.describe('opening data', () => {
   });
 
   // Unit tests hold the two-worker reading to one reading (src/io/importInParts.test.ts); these
-  // check that the browser really starts two workers and joins their parts. The page decides from
+  // check that the browser really starts two workers for a large UCDP file and joins their parts,
+  // and one for a large ACLED file, which it packs as it reads. The page decides from
   // navigator.hardwareConcurrency, which the tests set.
   async function openLargeFiles(page: Page, cores: number): Promise<void> {
-    // Two 9 MB files, on a machine that may be running other tests at the same time.
-    test.setTimeout(180_000);
+    // Three 9 MB files, on a machine that may be running other tests at the same time.
+    test.setTimeout(240_000);
     await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
     let workers = 0;
     page.on('worker', () => workers++);
     await page.goto('/');
     await expect(status(page)).toHaveText('Showing 16 of 16 events');
     const rows = generatedAcledRows(20_000, 11);
-    const cases: [string, AcledRow[], string, string[]][] = [
-      ['large.csv', rows, '20,000 rows read: 20,000 imported (0 fixed), 0 rejected.', []],
-      // Rows of the second half: one repeats the id of line 3 (so the lead reads that half itself), one has no date.
+    let ged = UCDP_HEADER;
+    for (let i = 1; i <= 30_000; i++) {
+      const date = new Date(Date.UTC(2018, 0, 1) + (i % 2000) * 86_400_000).toISOString().slice(0, 10);
+      // Rows of the second half: one repeats the id of line 2, one has no date.
+      ged += i === 20_001 ? ucdpRow(1) : ucdpRow(i, `Group ${i % 50}`, i === 20_002 ? '' : date);
+    }
+    const cases: [string, string, string, string[], number][] = [
+      ['large.csv', acledCsv(rows), '20,000 rows read: 20,000 imported (0 fixed), 0 rejected.', [], 1],
       [
         'large-repeats.csv',
-        rows.map((row, i) => (i === 15_000 ? { ...row, event_id_cnty: rows[1]!.event_id_cnty } : i === 15_001 ? { ...row, event_date: '' } : row)),
+        acledCsv(rows.map((row, i) => (i === 15_000 ? { ...row, event_id_cnty: rows[1]!.event_id_cnty } : i === 15_001 ? { ...row, event_date: '' } : row))),
         '20,000 rows read: 19,998 imported (0 fixed), 2 rejected.',
         [`line 15002: event_id_cnty "${rows[1]!.event_id_cnty}" repeats the id of line 3`, 'line 15003: event_date is empty'],
+        1,
       ],
+      ['large-ged.csv', ged, '30,000 rows read: 29,998 imported (0 fixed), 2 rejected.', ['line 20002: id "1" repeats the id of line 2', 'line 20003: date_start is empty'], cores >= 4 ? 2 : 1],
     ];
-    for (const [name, fileRows, summary, rejections] of cases) {
-      const text = acledCsv(fileRows);
+    for (const [name, text, summary, rejections, expectedWorkers] of cases) {
       expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
       const before = workers;
       await openFile(page, name, Buffer.from(text));
       const n = summary.match(/([\d,]+) imported/)![1];
       await expect(status(page)).toHaveText(`Showing ${n} of ${n} events`, { timeout: 60_000 });
-      expect(workers - before).toBe(cores >= 4 ? 2 : 1);
+      expect(workers - before).toBe(expectedWorkers);
       const report = page.getByRole('region', { name: `Import report: ${name}` });
       await expect(report).toContainText(summary);
       for (const line of rejections) await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText(line);
-      if (name !== 'large.csv') continue;
-      // An actor of both halves is one actor, with its events from both (71 and 52).
       const actors = page.getByRole('group', { name: 'Actors' });
-      await actors.getByRole('searchbox', { name: 'Find an actor' }).fill('Armed group 109');
-      await expect(actors.getByRole('checkbox')).toHaveCount(1);
-      await expect(actors.getByRole('checkbox')).toHaveAccessibleName('Armed group 109 123');
-      await actors.getByRole('searchbox', { name: 'Find an actor' }).fill('');
+      const find = actors.getByRole('searchbox', { name: 'Find an actor' });
+      if (name === 'large.csv') {
+        // An actor of the whole file is one actor, with its events from both halves (71 and 52).
+        await find.fill('Armed group 109');
+        await expect(actors.getByRole('checkbox')).toHaveCount(1);
+        await expect(actors.getByRole('checkbox')).toHaveAccessibleName('Armed group 109 123');
+        await find.fill('');
+      } else if (name === 'large-ged.csv') {
+        // Group 7 has rows 7, 57, 107… of both parts (the two rejected rows are of other actors).
+        await find.fill('Group 7');
+        await expect(actors.getByRole('checkbox', { name: /^Group 7 / })).toHaveAccessibleName('Group 7 600');
+        await find.fill('');
+      }
     }
   }
 
-  test('a large ACLED file is read by two workers on a machine with four cores, and its report is whole', async ({ page }) => {
+  test('on a machine with four cores, a large UCDP file is read by two workers and a large ACLED file by one, with whole reports', async ({ page }) => {
     await openLargeFiles(page, 4);
   });
 
-  test('a large ACLED file is read by one worker on a machine with two cores, with the same result', async ({ page }) => {
+  test('on a machine with two cores, each large file is read by one worker, with the same results', async ({ page }) => {
     await openLargeFiles(page, 2);
   });
 });

@@ -1,8 +1,11 @@
-// Starts an import in a fresh Web Worker, or in two for a large CSV on a machine with four cores
-// or more (a lead and a helper: see WorkerJob). cancel() terminates them at once, mid-parse. After
-// a dataset, the lead goes on to build its search index, and stops once it has posted it.
+// Starts an import in a fresh Web Worker, or in two for a large UCDP or mapped CSV file on a
+// machine with four cores or more (a lead and a helper: see WorkerJob). cancel() terminates them at
+// once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
+// has posted it.
 import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
+import { detectFormat } from './detect.ts';
+import { readsInTwoParts } from './formats.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
@@ -16,9 +19,20 @@ export interface RunningImport {
 
 const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
-/** Whether a file is read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
-function readsWithTwoWorkers(size: number, cores: number): boolean {
+/** Whether a file may be read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
+function sizeForTwoWorkers(size: number, cores: number): boolean {
   return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
+}
+
+/** Whether the job's file is of a format read in two parts, from its start (the worker reads the whole file again). */
+async function formatReadInParts(job: ImportJob): Promise<boolean> {
+  let format = job.format;
+  if (!format) {
+    const detected = detectFormat(await job.file.slice(0, 1 << 16).text());
+    if (!detected.ok) return false;
+    format = detected.format;
+  }
+  return readsInTwoParts(format, job.mapping !== undefined);
 }
 
 export function startImport(
@@ -27,7 +41,8 @@ export function startImport(
   onIndexProgress: (fraction: number) => void = () => {},
 ): RunningImport {
   const lead = newWorker();
-  const helper = readsWithTwoWorkers(job.file.size, navigator.hardwareConcurrency ?? 1) ? newWorker() : null;
+  let helper: Worker | null = null;
+  let stopped = false;
   let settle: (value: Awaited<RunningImport['result']>) => void = () => {};
   const result = new Promise<Awaited<RunningImport['result']>>((resolve) => {
     settle = resolve;
@@ -37,6 +52,7 @@ export function startImport(
     indexArrived = resolve;
   });
   const stop = () => {
+    stopped = true;
     lead.terminate();
     helper?.terminate();
     indexArrived(null);
@@ -64,15 +80,18 @@ export function startImport(
     finish({ kind: 'failed', message: event.message || 'the import worker stopped' });
     stop();
   };
-  if (!helper) {
-    lead.postMessage(job satisfies WorkerJob);
-  } else {
+  const begin = (inParts: boolean) => {
+    if (stopped) return;
+    if (!inParts) return lead.postMessage(job satisfies WorkerJob);
     const channel = new MessageChannel();
+    helper = newWorker();
     // Without its helper the lead reads the whole file itself.
     helper.onerror = () => lead.postMessage({ type: 'helper-failed' } satisfies HelperFailed);
     lead.postMessage({ ...job, part: { role: 'lead', port: channel.port1 } } satisfies WorkerJob, [channel.port1]);
     helper.postMessage({ ...job, part: { role: 'helper', port: channel.port2 } } satisfies WorkerJob, [channel.port2]);
-  }
+  };
+  if (!sizeForTwoWorkers(job.file.size, navigator.hardwareConcurrency ?? 1)) begin(false);
+  else formatReadInParts(job).then(begin, () => begin(false));
   return {
     result,
     searchIndex,

@@ -177,6 +177,10 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
 // absorbs the helper's part, or, when that would not equal one reading in order (an id kept by
 // both, actor ids that would differ), reads the helper's rows itself. Either way the result is the
 // one importText gives; a test holds the two to that.
+//
+// The app reads UCDP and mapped CSV files so (see readsInTwoParts); an ACLED file is packed by one
+// worker instead, which is faster. Any CSV format can be read in parts, and the tests use ACLED
+// rows, whose actors can disagree between the parts in every way there is.
 
 /** The line where the helper's part starts: the middle of the text by line breaks. */
 export function middleLine(text: string): number {

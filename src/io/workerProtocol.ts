@@ -58,8 +58,9 @@ export type WorkerResult =
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
 /**
- * A CSV file from TWO_WORKERS_MIN_BYTES to TWO_WORKERS_MAX_BYTES is read by two workers where the
- * machine has TWO_WORKERS_MIN_CORES cores or more. Measured on 2 cores, two workers were no faster
+ * A UCDP or mapped CSV file from TWO_WORKERS_MIN_BYTES to TWO_WORKERS_MAX_BYTES is read by two
+ * workers where the machine has TWO_WORKERS_MIN_CORES cores or more (an ACLED file is packed by one
+ * as it is read: see readsInTwoParts). Measured on 2 cores, two workers were no faster
  * than one (the page, the garbage collector and the two workers shared the cores); smaller files
  * open fast enough with one, and larger ones would hold the text twice in one tab.
  */
