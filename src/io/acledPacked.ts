@@ -65,9 +65,11 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const types = keyedValues((type: string) => s(type), accepts(eventSchema.shape.type));
   const countries = keyedValues((country: string) => s(country), accepts(placeSchema.shape.country));
   const isTime = accepts(timeSchema);
-  const times = new Map<string, [number, number, number] | null>();
-  const refVerdicts = new Map<AcledActorRef, boolean>();
+  /** Times by their `at`, then precision and zone: [at, precision, tz] as string indexes, or null where the schema refuses the time. */
+  const times = new Map<string, { precision: string; zone: string; cells: [number, number, number] | null }[]>();
   const isRef = accepts(actorRefSchema);
+  /** Per actor reference (the reader shares one object per distinct reference): its packed cells, or null where the schema refuses it. */
+  const refCells = new Map<AcledActorRef, { id: number; role: number; name: number; sideFirst: number } | null>();
   const placeNames = keyedValues(keepPart, (name: { en: string }) => isText(name.en));
   const admins = keyedValues(keepPart, accepts(placeSchema.shape.admin));
   const counts = keyedValues(keepPart, accepts(eventSchema.shape.counts));
@@ -88,15 +90,21 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   let size = 0;
 
   const timeOf = (v: AcledRowValues) => {
-    const key = `${v.start}|${v.precision}|${v.zone}`;
-    let cells = times.get(key);
-    if (cells === undefined) times.set(key, (cells = isTime({ at: v.start, precision: v.precision, tz: v.zone }) ? [s(v.start), s(v.precision), s(v.zone)] : null));
+    let known = times.get(v.start);
+    if (!known) times.set(v.start, (known = []));
+    for (const time of known) if (time.precision === v.precision && time.zone === v.zone) return time.cells;
+    const cells: [number, number, number] | null = isTime({ at: v.start, precision: v.precision, tz: v.zone }) ? [s(v.start), s(v.precision), s(v.zone)] : null;
+    known.push({ precision: v.precision, zone: v.zone, cells });
     return cells;
   };
-  const refFits = (ref: AcledActorRef) => {
-    let fits = refVerdicts.get(ref);
-    if (fits === undefined) refVerdicts.set(ref, (fits = isRef(ref)));
-    return fits;
+  const cellsOfRef = (ref: AcledActorRef) => {
+    let cells = refCells.get(ref);
+    if (cells === undefined) {
+      // The reference is written actor, role, side, then its name.
+      cells = isRef(ref) ? { id: s(ref.actor), role: s(ref.role), name: ref.name === undefined ? 0 : s(ref.name) + 1, sideFirst: ref.name === undefined ? 0 : 1 } : null;
+      refCells.set(ref, cells);
+    }
+    return cells;
   };
 
   /** Packs row `size` from its values; false, packing nothing, where a value fails its check. */
@@ -104,7 +112,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     if (v.id.length > ID_MAX_LENGTH || !ID_PATTERN.test(v.id) || !isText(v.title) || (v.notes !== '' && !isText(v.notes))) return false;
     const type = types(v.type, () => v.type);
     const time = timeOf(v);
-    if (type < 0 || !time || !v.actors.every(refFits)) return false;
+    if (type < 0 || !time || !v.actors.every(cellsOfRef)) return false;
     let country = -1;
     let placeName = -1;
     let admin = 0;
@@ -133,12 +141,12 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     description.set(i, v.notes || undefined);
     [p.start.at[i], p.start.precision[i], p.start.tz[i]] = time;
     for (const ref of v.actors) {
-      refs.id.push(s(ref.actor));
-      refs.role.push(s(ref.role));
-      refs.name.push(ref.name === undefined ? 0 : s(ref.name) + 1);
+      const cells = refCells.get(ref)!;
+      refs.id.push(cells.id);
+      refs.role.push(cells.role);
+      refs.name.push(cells.name);
       refs.side.push(ref.side);
-      // The reference is written actor, role, side, then its name.
-      refs.sideFirst.push(ref.name === undefined ? 0 : 1);
+      refs.sideFirst.push(cells.sideFirst);
     }
     actorOffset[i + 1] = refs.id.length;
     if (v.country) {
