@@ -5,6 +5,8 @@ import { ROLES, type Actor, type ConflictEvent, type Dataset, type Place } from 
 import { anchorTime } from '../model/time.ts';
 import type { TimeValue } from '../model/schema.ts';
 import type { UtcMillis } from '../model/brand.ts';
+import { idLookupOf, idLookupOfColumn, type IdLookup } from './idLookup.ts';
+import type { JoinedStrings } from './packedEvents.ts';
 
 export interface EventTable {
   readonly size: number;
@@ -31,7 +33,7 @@ export interface EventTable {
   readonly actorRoles: Uint16Array;
   readonly actors: readonly Actor[];
   readonly actorRow: ReadonlyMap<string, number>;
-  readonly rowOfId: ReadonlyMap<string, number>;
+  readonly rowOfId: IdLookup;
   /** Index into `places` of each row's place, or -1 for none. */
   readonly placeOf: Int32Array;
   /** Each distinct place once: filters and counts by place read this, not the events. */
@@ -53,6 +55,8 @@ export interface EventSource {
   readonly size: number;
   /** The id of event i, without building the event. */
   idAt(i: number): string;
+  /** Every id in one packed column, where the source has them so: the table finds rows by id in it. */
+  readonly ids?: JoinedStrings;
   eventAt(i: number): ConflictEvent;
   /** The title, description and original language of event i, without building the rest of it. */
   textAt(i: number): EventText;
@@ -257,8 +261,7 @@ export function assembleEventTable(actors: readonly Actor[], source: EventSource
   const { order } = columns;
   const size = order.length;
   if (size !== source.size) throw new Error(`the table's columns describe ${size} events, the dataset ${source.size}`);
-  const rowOfId = new Map<string, number>();
-  for (let i = 0; i < size; i++) rowOfId.set(source.idAt(order[i]!), i);
+  const rowOfId = source.ids ? idLookupOfColumn(source.ids, order) : idLookupOf(size, (row) => source.idAt(order[row]!));
   return {
     size,
     eventAt: (row) => source.eventAt(order[row]!),

@@ -411,7 +411,7 @@ export function packedEvents(packed: PackedEvents): EventSource {
     const description = textAt(packed.description, i);
     return { title: textAt(packed.title, i)!, ...(description ? { description } : {}), originalLanguage: strings[packed.originalLanguage[i]!]! };
   };
-  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, eventAt, textAt: textOf };
+  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, ids: packed.id, eventAt, textAt: textOf };
 }
 
 /**

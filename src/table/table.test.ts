@@ -50,7 +50,12 @@ describe('a table assembled from columns and packed events computed elsewhere (t
       expect(Array.from(assembled[key])).toEqual(Array.from(built[key]));
     }
     expect(assembled.places).toEqual(built.places);
-    expect([...assembled.rowOfId]).toEqual([...built.rowOfId]);
+    // Each id finds its row, both ways.
+    for (const [row, event] of allEventsOf(built).entries()) {
+      expect(built.rowOfId.get(event.id)).toBe(row);
+      expect(assembled.rowOfId.get(event.id)).toBe(row);
+    }
+    expect(assembled.rowOfId.has('no-such-event')).toBe(false);
     expect(assembled.extent).toEqual(built.extent);
     expect(() => assembleEventTable(dataset.actors, arrayEvents(dataset.events.slice(1)), computeTableColumns(dataset))).toThrow(/describe 16 events, the dataset 15/);
   });
