@@ -8,8 +8,6 @@ import { createEventInterners, NONE } from './intern.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledRowValues } from './acledRow.ts';
 import type { CsvFormatImport } from './csv.ts';
 
-export { ACLED_PROVIDER, actorKindFromInter } from './acledRow.ts';
-
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'actor1'] as const;
 
 /** The layout's name from its header, for the report. */

@@ -23,7 +23,7 @@ const INTER_KINDS: readonly [string, Actor['kind']][] = [
   ['external/other forces', 'external-forces'],
 ];
 
-export function actorKindFromInter(text: string): Actor['kind'] | null {
+function actorKindFromInter(text: string): Actor['kind'] | null {
   if (/^[1-8]$/.test(text)) return INTER_KINDS[Number(text) - 1]![1];
   const key = text.toLowerCase();
   return INTER_KINDS.find(([name]) => name === key)?.[1] ?? null;
