@@ -3,20 +3,12 @@
 // open-addressing hash table in one Int32Array, filled by hashing each id where it lies in one
 // string (the packed id column, or all the ids joined), without cutting it out.
 import type { JoinedStrings } from './packedEvents.ts';
+import { hashOf, sameStretch, spread } from './textHash.ts';
 
 export interface IdLookup {
   /** The row of the event with this id, or undefined. */
   get(id: string): number | undefined;
   has(id: string): boolean;
-}
-
-/** MurmurHash3's finaliser: FNV-1a alone leaves its low bits, which pick the slot, poorly mixed. */
-function spread(hash: number): number {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  return hash ^ (hash >>> 16);
 }
 
 /**
@@ -34,24 +26,17 @@ export function idLookupOfColumn(ids: Pick<JoinedStrings, 'text' | 'start'>, ord
   /** Whether row's id is other.slice(from, from + length). */
   const idIs = (row: number, other: string, from: number, length: number) => {
     const at = start[order[row]!]!;
-    if (start[order[row]! + 1]! - at !== length) return false;
-    for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== other.charCodeAt(from + k)) return false;
-    return true;
+    return start[order[row]! + 1]! - at === length && sameStretch(text, at, other, from, length);
   };
   for (let row = 0; row < size; row++) {
     const from = start[order[row]!]!;
     const to = start[order[row]! + 1]!;
-    // FNV-1a over the id's UTF-16 code units.
-    let hash = 0x811c9dc5;
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    let slot = spread(hash) & mask;
+    let slot = spread(hashOf(text, from, to)) & mask;
     while (slots[slot] !== 0 && !idIs(slots[slot]! - 1, text, from, to - from)) slot = (slot + 1) & mask;
     slots[slot] = row + 1;
   }
   const get = (id: string) => {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-    for (let slot = spread(hash) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (idIs(slots[slot]! - 1, id, 0, id.length)) return slots[slot]! - 1;
+    for (let slot = spread(hashOf(id, 0, id.length)) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (idIs(slots[slot]! - 1, id, 0, id.length)) return slots[slot]! - 1;
     return undefined;
   };
   return { get, has: (id) => get(id) !== undefined };

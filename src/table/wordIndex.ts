@@ -8,6 +8,7 @@
 // postings[postingStart[k + 1]], in row order).
 import type { EventTable } from './eventTable.ts';
 import { createRowPartsReader, type RowTextParts } from './search.ts';
+import { FNV_OFFSET, FNV_PRIME, hashOf, sameStretch, spread } from './textHash.ts';
 
 /** Finds the rows whose search text holds every word; 1 in the mask for those rows. */
 export interface TextMatcher {
@@ -51,13 +52,56 @@ class GrowingUint32 {
 }
 
 /**
+ * Numbers for distinct words, in the order first seen. A word is looked up by its hash where it
+ * lies in the row's text, so that a word seen before (most of the tens of millions a large table
+ * holds) is never cut out as a string of its own; a Map of strings spent most of the index's time
+ * doing just that.
+ */
+class WordNumbers {
+  readonly words: string[] = [];
+  private readonly hashes = new GrowingUint32();
+  /** Open addressing: word number + 1, or 0 for an empty slot. */
+  private slots = new Int32Array(1 << 12);
+
+  /** The number of the word text.slice(from, to), whose hashOf is `hash`; a new word gets the next. */
+  numberOf(text: string, from: number, to: number, hash: number): number {
+    const { slots, words } = this;
+    const mask = slots.length - 1;
+    const length = to - from;
+    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[slot]!;
+      if (held === 0) {
+        const k = words.push(text.slice(from, to)) - 1;
+        this.hashes.push(hash);
+        slots[slot] = k + 1;
+        if (words.length * 2 > slots.length) this.grow();
+        return k;
+      }
+      const k = held - 1;
+      if (this.hashes.array[k] === hash >>> 0 && words[k]!.length === length && sameStretch(words[k]!, 0, text, from, length)) return k;
+    }
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 0; k < this.words.length; k++) {
+      let slot = spread(this.hashes.array[k]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = k + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/**
  * Builds the word index of `size` rows, whose search text `rowParts` gives, a slice at a time.
  * While rows are read, each row's word numbers are listed; at the end they are turned round into
  * each word's rows. A part shared by many rows (an actor's names, a place) is split into words once.
  */
 export function createWordIndexBuilder(size: number, rowParts: (row: number) => RowTextParts): WordIndexBuilder {
-  const numberOf = new Map<string, number>();
-  const words: string[] = [];
+  const numbers = new WordNumbers();
+  const { words } = numbers;
   const lastRowOf = new GrowingUint32();
   const rowWords = new GrowingUint32();
   const rowWordStart = new Uint32Array(size + 1);
@@ -65,13 +109,10 @@ export function createWordIndexBuilder(size: number, rowParts: (row: number) => 
   let next = 0;
   let built: WordIndex | null = null;
 
-  const numberOfWord = (word: string) => {
-    let k = numberOf.get(word);
-    if (k === undefined) {
-      k = words.push(word) - 1;
-      numberOf.set(word, k);
-      lastRowOf.push(0);
-    }
+  /** The number of text.slice(from, to). */
+  const numberOfWord = (text: string, from: number, to: number, hash: number) => {
+    const k = numbers.numberOf(text, from, to, hash);
+    if (k === lastRowOf.length) lastRowOf.push(0);
     return k;
   };
   /** Lists word k for this row, once however often the row says it. */
@@ -80,30 +121,38 @@ export function createWordIndexBuilder(size: number, rowParts: (row: number) => 
     lastRowOf.array[k] = row + 1;
     rowWords.push(k);
   };
-  const eachWord = (text: string, use: (word: string) => void) => {
+  /** The number of each word of the text (words are a space apart), in order. */
+  const eachWord = (text: string, use: (k: number) => void) => {
     let from = 0;
-    while (from <= text.length) {
-      let to = text.indexOf(' ', from);
-      if (to < 0) to = text.length;
-      if (to > from) use(text.slice(from, to));
-      from = to + 1;
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20) hash = Math.imul(hash ^ c, FNV_PRIME);
+      else {
+        if (i > from) use(numberOfWord(text, from, i, hash));
+        from = i + 1;
+        hash = FNV_OFFSET;
+      }
     }
+    if (text.length > from) use(numberOfWord(text, from, text.length, hash));
   };
+  const SEPARATOR = '\u0001';
+  const separatorHash = hashOf(SEPARATOR, 0, 1);
   const indexRow = (row: number) => {
     rowWordStart[row] = rowWords.length;
     const { own, shared } = rowParts(row);
-    eachWord(own, (word) => add(numberOfWord(word), row));
+    eachWord(own, (k) => add(k, row));
     for (const part of shared) {
       let known = sharedWords[part.key];
       if (!known) {
         const listed: number[] = [];
-        eachWord(part.text, (word) => listed.push(numberOfWord(word)));
+        eachWord(part.text, (k) => listed.push(k));
         sharedWords[part.key] = known = listed;
       }
       for (const k of known) add(k, row);
     }
     // The parts are joined by " \u0001 ": with a shared part, the row's text holds that word too.
-    if (shared.length) add(numberOfWord('\u0001'), row);
+    if (shared.length) add(numberOfWord(SEPARATOR, 0, 1, separatorHash), row);
   };
 
   const finish = (): WordIndex => {
@@ -143,7 +192,6 @@ export function createWordIndexBuilder(size: number, rowParts: (row: number) => 
         if (next < size && deadline !== Infinity && performance.now() >= deadline) return false;
       }
       built = finish();
-      numberOf.clear();
       return true;
     },
     index() {
