@@ -9,7 +9,7 @@
 // same events, report and table columns.
 import type { z } from 'zod';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
-import { JoinedBuilder, newEventColumns, sliceColumns } from '../table/packedEvents.ts';
+import { createStringTable, JoinedBuilder, newEventColumns, sliceColumns } from '../table/packedEvents.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
 import { acceptEvent } from './acceptEvent.ts';
@@ -49,13 +49,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const readRow = createAcledRowReader(header, registry, state);
   let eventOf: ((values: AcledRowValues) => ConflictEvent) | undefined;
 
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const s = (value: string) => {
-    let at = stringIndex.get(value);
-    if (at === undefined) stringIndex.set(value, (at = strings.push(value) - 1));
-    return at;
-  };
+  const { strings, indexOf: s } = createStringTable();
   const parts: unknown[] = [];
   const keepPart = (part: unknown) => parts.push(part) - 1;
   const none = keepPart(NONE);

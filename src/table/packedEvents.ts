@@ -168,16 +168,24 @@ export function sliceColumns<T extends object>(columns: T, size: number): T {
   return out as T;
 }
 
+/** The packed strings, each kept once: indexOf gives a string's index, adding it if new. */
+export function createStringTable(): { strings: string[]; indexOf(value: string): number } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    strings,
+    indexOf(value) {
+      let at = index.get(value);
+      if (at === undefined) index.set(value, (at = strings.push(value) - 1));
+      return at;
+    },
+  };
+}
+
 /** Packs a dataset's events (in the dataset's order). */
 export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]): PackedEvents {
   const n = events.length;
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const s = (value: string) => {
-    let at = stringIndex.get(value);
-    if (at === undefined) stringIndex.set(value, (at = strings.push(value) - 1));
-    return at;
-  };
+  const { strings, indexOf: s } = createStringTable();
   // Parts are found by identity first. Importers share one frozen object per distinct part, so a
   // frozen one is new by value too; others (from JSON) are looked up by their JSON.
   const parts: unknown[] = [];
