@@ -115,7 +115,8 @@ test.describe('opening data', () => {
     await dialog.getByLabel('Actors (separated by ;)').selectOption('Parties');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog).toBeHidden();
-    await expect(status(page)).toHaveText('Showing 2 of 2 events');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled-sample.csv');
+    await expect(status(page)).toHaveText('Showing 3 of 3 events');
     await expect(page.getByRole('region', { name: 'Import report: notes.csv' })).toContainText('2 rows read: 2 imported (2 fixed), 0 rejected.');
   });
 
@@ -164,8 +165,10 @@ test.describe('opening data', () => {
     await expect(page.getByRole('region', { name: 'Import report: acled-sample.csv' })).toBeVisible();
     await expect(page).not.toHaveURL(/data=/);
     await page.goto('/?data=https://data.example.org/missing.csv');
-    await expect(page.locator('.notice').first()).toHaveText(/The data at https:\/\/data\.example\.org\/missing\.csv could not be loaded: the server answered 404/);
-    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    // The file opened above is kept in this browser: it is shown instead, and one notice says so.
+    await expect(page.locator('.notice')).toHaveText(/^The data at https:\/\/data\.example\.org\/missing\.csv could not be loaded: the server answered 404 Not Found\. The files kept in this browser are shown instead\./);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled-sample.csv');
+    await expect(status(page)).toHaveText('Showing 3 of 3 events');
     await page.goto('/?data=javascript:alert(1)');
     await expect(page.locator('.notice').first()).toHaveText(/is not an http\(s\) URL, so it was not opened/);
   });

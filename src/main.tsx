@@ -79,11 +79,13 @@ async function loadLocalData(onShown: (kept: boolean) => void = () => {}): Promi
 
 const dataParam = new URLSearchParams(window.location.search).get('data');
 if (dataParam) {
-  void loadDataParam(store, dataParam, window.location.href).then(async (loaded) => {
-    if (!loaded) {
+  void loadDataParam(store, dataParam, window.location.href).then(async (problem) => {
+    if (problem !== null) {
+      // One notice: why the link's data is not shown, and what is shown instead.
       await loadLocalData((kept) => {
         const { t } = uiLocaleOf(store.getState().lang);
-        store.getState().addNotice(kept ? t.keptInstead : t.bundledInstead);
+        const instead = kept ? t.keptInstead : t.bundledInstead;
+        store.getState().addNotice(problem ? `${problem} ${instead}` : instead);
       });
       return;
     }

@@ -13,8 +13,18 @@ let indexing: RunningImport | null = null;
 
 export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
 
-/** `source` says where the data came from; by default, a file the user opened. */
-export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode, source?: DataSource): Promise<ImportOutcome> {
+/**
+ * Opens a file in the import worker and loads what it gives. `source` says where the data came
+ * from; by default, a file the user opened. A refusal, cancellation or failure is told through
+ * `notify` (by default a notice of its own).
+ */
+export async function runImport(
+  store: AppStore,
+  job: ImportJob,
+  mode: LoadMode,
+  source?: DataSource,
+  notify: (text: string) => void = (text) => store.getState().addNotice(text),
+): Promise<ImportOutcome> {
   running?.cancel();
   indexing?.cancel();
   indexing = null;
@@ -38,7 +48,7 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
   switch (result.kind) {
     case 'packed':
       if (result.columns.order.length === 0) {
-        s.addNotice(`${t.noEventImported(job.fileName)}${kept}`);
+        notify(`${t.noEventImported(job.fileName)}${kept}`);
         s.showImportReport(result.report);
         return 'refused';
       }
@@ -64,13 +74,13 @@ export async function runImport(store: AppStore, job: ImportJob, mode: LoadMode,
       s.requestMapping({ file: job.file, fileName: job.fileName, columns: result.columns, sample: result.sample, guess: result.guess, mode });
       return 'mapping';
     case 'not-a-dataset':
-      s.addNotice(`${result.message}${kept}`);
+      notify(`${result.message}${kept}`);
       return 'refused';
     case 'cancelled':
-      s.addNotice(`${t.openingCancelled(job.fileName)}${kept}`);
+      notify(`${t.openingCancelled(job.fileName)}${kept}`);
       return 'cancelled';
     case 'failed':
-      s.addNotice(`${t.couldNotRead(job.fileName, result.message)}${kept}`);
+      notify(`${t.couldNotRead(job.fileName, result.message)}${kept}`);
       return 'refused';
   }
 }

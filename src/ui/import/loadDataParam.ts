@@ -1,22 +1,24 @@
-// Opens the dataset named by the `data` URL parameter. Resolves true when it loaded.
+// Opens the dataset named by the `data` URL parameter.
 import { checkDataUrl, fetchDataset } from '../../io/fetchDataset.ts';
 import type { AppStore } from '../../store/store.ts';
 import { runImport } from './importFlow.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 
-export async function loadDataParam(store: AppStore, value: string, base: string): Promise<boolean> {
+/**
+ * Resolves null when the link's data loaded; otherwise with why not (empty when there is nothing
+ * to say), for the caller to tell in one notice with what it shows instead.
+ */
+export async function loadDataParam(store: AppStore, value: string, base: string): Promise<string | null> {
+  const { t } = uiLocaleOf(store.getState().lang);
   const checked = checkDataUrl(value, base);
-  if (!checked.ok) {
-    store.getState().addNotice(uiLocaleOf(store.getState().lang).t.dataLinkProblem(checked.problem));
-    return false;
-  }
+  if (!checked.ok) return t.dataLinkProblem(checked.problem);
   store.getState().setImporting({ fileName: checked.url.href, phase: 'reading', fraction: 0 });
   const fetched = await fetchDataset(checked.url);
   store.getState().setImporting(null);
-  if (!fetched.ok) {
-    store.getState().addNotice(uiLocaleOf(store.getState().lang).t.dataLinkProblem(fetched.problem));
-    return false;
-  }
-  const outcome = await runImport(store, { file: fetched.blob, fileName: fetched.fileName }, 'replace', { kind: 'link', url: value });
-  return outcome === 'loaded';
+  if (!fetched.ok) return t.dataLinkProblem(fetched.problem);
+  let problem = '';
+  const outcome = await runImport(store, { file: fetched.blob, fileName: fetched.fileName }, 'replace', { kind: 'link', url: value }, (text) => {
+    problem = text;
+  });
+  return outcome === 'loaded' ? null : problem;
 }
