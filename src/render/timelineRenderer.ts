@@ -129,6 +129,9 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
 
   const resize = () => {
     const rect = el.plot.getBoundingClientRect();
+    // The marks move with the plot's size (the details panel opening narrows it): what the
+    // pointer pointed at is no longer under it.
+    if (Math.floor(rect.width) !== width || Math.floor(rect.height) !== height) hideHover();
     width = Math.floor(rect.width);
     height = Math.floor(rect.height);
     const dpr = window.devicePixelRatio || 1;
@@ -175,6 +178,11 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     return densityHitTest(layout, event.clientX - rect.left, event.clientY - rect.top);
   };
 
+  function hideHover(): void {
+    if (store.getState().hoveredRow !== null) store.getState().hover(null);
+    el.tooltip.hidden = true;
+  }
+
   const showTooltip = (content: HTMLElement[] | null, event: MouseEvent) => {
     if (!content) {
       el.tooltip.hidden = true;
@@ -201,10 +209,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     else if (busy) showTooltip(describeDensityForTooltip(busy.count, busy.from, busy.to, layout!.lanes[busy.density.lane]!.label, options.ui), event);
     else showTooltip(null, event);
   };
-  const onLeave = () => {
-    store.getState().hover(null);
-    el.tooltip.hidden = true;
-  };
+  const onLeave = () => hideHover();
   const onClick = (event: MouseEvent) => {
     const mark = markAt(event);
     const state = store.getState();
