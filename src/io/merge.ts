@@ -2,7 +2,7 @@
 // current registry knows (by id, name or alias, period suffixes aside) becomes that actor; an
 // incoming event whose id is already loaded is left out and counted, never silently replaced.
 import { createActorResolver } from '../model/actors.ts';
-import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
+import type { Actor, ConflictEvent, Dataset, DatasetInfo } from '../model/schema.ts';
 
 export interface Merged {
   dataset: Dataset;
@@ -17,6 +17,27 @@ function joinText(a: string, b: string): string {
 }
 
 export function mergeDatasets(current: Dataset, incoming: Dataset): Merged {
+  const { events, ...info } = current;
+  const loaded = new Set(events.map((e) => e.id));
+  const merged = mergeInto(info, (id) => loaded.has(id), incoming);
+  return { dataset: { ...merged.info, events: [...events, ...merged.added] }, duplicateEvents: merged.duplicateEvents, mergedActors: merged.mergedActors };
+}
+
+export interface MergedInto {
+  /** The union's title, attribution, licence and actors (the loaded actors first, in their order). */
+  info: DatasetInfo;
+  /** The incoming events to add, their actors renamed where recognised. */
+  added: ConflictEvent[];
+  duplicateEvents: string[];
+  mergedActors: Map<string, string>;
+}
+
+/**
+ * The union of loaded data (its dataset info, and whether an event id is loaded) with incoming
+ * data, without the loaded events: the page adds a file to a million packed events this way,
+ * without building them (see appendEvents).
+ */
+export function mergeInto(current: DatasetInfo, isLoaded: (id: string) => boolean, incoming: Dataset): MergedInto {
   const resolver = createActorResolver(current.actors);
   const byId = new Map(current.actors.map((a) => [a.id, a]));
   const actorMap = new Map<string, string>();
@@ -38,15 +59,15 @@ export function mergeDatasets(current: Dataset, incoming: Dataset): Merged {
   }
   const rename = (id: string) => actorMap.get(id) ?? id;
   const renameOptional = (id: string | undefined) => (id === undefined ? undefined : rename(id));
-  const loaded = new Set(current.events.map((e) => e.id));
+  const seen = new Set<string>();
   const duplicateEvents: string[] = [];
   const added: ConflictEvent[] = [];
   for (const event of incoming.events) {
-    if (loaded.has(event.id)) {
+    if (seen.has(event.id) || isLoaded(event.id)) {
       duplicateEvents.push(event.id);
       continue;
     }
-    loaded.add(event.id);
+    seen.add(event.id);
     added.push(
       actorMap.size === 0
         ? event
@@ -59,14 +80,14 @@ export function mergeDatasets(current: Dataset, incoming: Dataset): Merged {
     );
   }
   return {
-    dataset: {
+    info: {
       title: current.title === incoming.title ? current.title : `${current.title} + ${incoming.title}`,
       ...(current.description ? { description: current.description } : {}),
       attribution: joinText(current.attribution, incoming.attribution),
       ...(current.license || incoming.license ? { license: joinText(current.license ?? '', incoming.license ?? '').replace(/^; |; $/g, '') } : {}),
       actors,
-      events: [...current.events, ...added],
     },
+    added,
     duplicateEvents,
     mergedActors: actorMap,
   };

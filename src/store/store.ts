@@ -5,13 +5,14 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Dataset, DatasetInfo } from '../model/schema.ts';
 import { createActorResolver, type ActorResolver } from '../model/actors.ts';
-import { allEventsOf, arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
+import { arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
 import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
 import type { UrlView } from './url.ts';
-import { mergeDatasets } from '../io/merge.ts';
+import { mergeInto } from '../io/merge.ts';
+import { appendEvents } from '../table/appendEvents.ts';
 import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
@@ -165,16 +166,18 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           set({ settledFilters: get().filters });
         }, FILTER_SETTLE_MS);
       };
-      /** Shows new data: `table` builds its table, `whole` gives it with all its events (built) for a merge. */
+      /**
+       * Shows new data: `table` builds its table, `whole` gives it with all its events (built) for a
+       * merge. A merge adds the new events to the loaded table without building its events.
+       */
       const load = (incoming: DatasetInfo, table: () => EventTable, whole: () => Dataset, options: { mode?: LoadMode; source?: DataSource }) => {
         const { dataset: current, table: currentTable } = get();
         let next = incoming;
         let nextTable: EventTable;
         if (options.mode === 'add' && current) {
-          const merged = mergeDatasets({ ...current, events: allEventsOf(currentTable) }, whole());
-          const { events: _events, ...info } = merged.dataset;
-          next = info;
-          nextTable = buildEventTable(merged.dataset);
+          const merged = mergeInto(current, (id) => currentTable.rowOfId.has(id), whole());
+          next = merged.info;
+          nextTable = appendEvents(currentTable, merged.added, merged.info.actors);
           if (merged.duplicateEvents.length) {
             const n = merged.duplicateEvents.length;
             const { t, locale } = uiLocaleOf(get().lang);

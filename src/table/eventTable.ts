@@ -34,6 +34,8 @@ export interface EventTable {
   readonly actors: readonly Actor[];
   readonly actorRow: ReadonlyMap<string, number>;
   readonly rowOfId: IdLookup;
+  /** The id of the event on row `row`, without building the event. */
+  idAt(row: number): string;
   /** Index into `places` of each row's place, or -1 for none. */
   readonly placeOf: Int32Array;
   /** Each distinct place once: filters and counts by place read this, not the events. */
@@ -48,6 +50,8 @@ export interface TablePlace {
   name: string;
   /** Every name it has, lower-cased, for matching a typed place. */
   keys: readonly string[];
+  /** Its country and names as given: two places are one when these are equal. */
+  key: string;
 }
 
 /** Where a table's events come from: the dataset's array, or the packed columns the import worker sends. */
@@ -165,7 +169,7 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     if (at === undefined) {
       at = places.length;
       placeByKey.set(key, at);
-      places.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')) });
+      places.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')), key });
     }
     if (!known) placeByName.set(place.name, { country: place.country, at });
     return at;
@@ -266,6 +270,7 @@ export function assembleEventTable(actors: readonly Actor[], source: EventSource
     size,
     eventAt: (row) => source.eventAt(order[row]!),
     textAt: (row) => source.textAt(order[row]!),
+    idAt: (row) => source.idAt(order[row]!),
     order,
     start: columns.start,
     end: columns.end,
