@@ -91,6 +91,28 @@ export function notePageBusy(): void {
 const sleep = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
 
 /**
+ * Lets waiting messages in, then resumes at once. A zero-delay timeout would do the same, but
+ * nested timeouts are clamped to 4 ms: between 10 ms slices, that left the worker idle for more
+ * than a quarter of the index's time.
+ */
+function createYield(): { yield(): Promise<void>; close(): void } {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return {
+    yield: () =>
+      new Promise<void>((resume) => {
+        waiting.push(resume);
+        channel.port2.postMessage(null);
+      }),
+    close: () => {
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}
+
+/**
  * The search index of the table just posted, built here (the page would take its frames for it),
  * and posted with its typed arrays moved. The page's table is built from the same packed events
  * and columns, so the index fits it row for row.
@@ -98,10 +120,15 @@ const sleep = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
 async function postSearchIndex({ packed, columns }: { packed: PackedEvents; columns: TableColumns }, send: Send): Promise<void> {
   const table = assembleEventTable(packed.info.actors, packedEvents(packed), columns);
   const builder = createWordIndexBuilder(table.size, createRowPartsReader(table));
-  while (!builder.buildUntil(performance.now() + INDEX_SLICE_MS)) {
-    send({ type: 'index-progress', fraction: builder.progress });
-    await sleep(0);
-    while (performance.now() < pageBusyUntil) await sleep(pageBusyUntil - performance.now());
+  const pause = createYield();
+  try {
+    while (!builder.buildUntil(performance.now() + INDEX_SLICE_MS)) {
+      send({ type: 'index-progress', fraction: builder.progress });
+      await pause.yield();
+      while (performance.now() < pageBusyUntil) await sleep(pageBusyUntil - performance.now());
+    }
+  } finally {
+    pause.close();
   }
   const index = builder.index();
   send({ type: 'search-index', index }, [index.wordStart.buffer, index.postingStart.buffer, index.postings.buffer] as ArrayBuffer[]);
