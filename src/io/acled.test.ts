@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importText, type ImportResult } from './importer.ts';
+import { importText, importTextPacked, type ImportResult } from './importer.ts';
+import { packedEvents } from '../table/packedEvents.ts';
 import { acledCsv, acledRow } from '../testing/acledFixture.ts';
 import type { ImportReport } from './report.ts';
 import type { Dataset } from '../model/schema.ts';
@@ -143,6 +144,30 @@ describe('ACLED CSV', () => {
     expect(report.fixes[0]).toMatchObject({ line: 2, field: 'location', message: 'had spaces around it, which were trimmed' });
     expect(report.notes).toContain('2 blank lines were skipped');
     expect(report.rejectedRows + report.imported).toBe(report.rowsRead);
+  });
+
+  it('keeps each row its own tags, place and actor names, whatever "|" or line breaks the cells hold', () => {
+    // Rows whose cells, joined with "|", would read the same.
+    const rows = [
+      acledRow({ event_id_cnty: 'P1', disorder_type: 'A|B', civilian_targeting: '', location: 'X|ARM', admin1: '' }),
+      acledRow({ event_id_cnty: 'P2', disorder_type: 'A', civilian_targeting: 'B|', location: 'X', admin1: 'ARM' }),
+      acledRow({ event_id_cnty: 'P3', actor1: 'Group|participant|1|', actor2: '' }),
+      acledRow({ event_id_cnty: 'P4', actor1: 'Group', actor2: '' }),
+    ];
+    for (const text of [acledCsv(rows)]) {
+      const fast = importTextPacked({ text, fileName: 'pipes.csv' });
+      const { dataset } = run(text);
+      const [p1, p2, p3, p4] = dataset.events;
+      expect(p1!.tags).toEqual(['disorder: A|B']);
+      expect(p2!.tags).toEqual(['disorder: A', 'civilian targeting: B|']);
+      expect([p1!.place!.name, p1!.place!.admin]).toEqual([{ en: 'X|ARM' }, undefined]);
+      expect([p2!.place!.name, p2!.place!.admin]).toEqual([{ en: 'X' }, ['ARM']]);
+      expect(p3!.actors[0]!.actor).not.toBe(p4!.actors[0]!.actor);
+      // The worker's packed way keeps them apart too.
+      if (fast.kind !== 'packed') throw new Error(fast.kind);
+      const events = Array.from({ length: fast.packed.size }, (_, i) => packedEvents(fast.packed).eventAt(i));
+      expect(events).toEqual(dataset.events);
+    }
   });
 
   it('refuses a CSV that claims to be ACLED but lacks its columns', () => {

@@ -4,7 +4,7 @@
 import type { ConflictEvent, Dataset } from '../model/schema.ts';
 import { createRowState } from './rowState.ts';
 import { acceptEvent } from './acceptEvent.ts';
-import { createEventInterners, NONE } from './intern.ts';
+import { createEventInterners, keyOf, NONE } from './intern.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledRowValues } from './acledRow.ts';
 import type { CsvFormatImport } from './csv.ts';
 
@@ -44,27 +44,27 @@ export function createAcledEventBuilder() {
     ...(v.notes ? { description: { en: v.notes } } : {}),
     originalLanguage: 'en',
     start: shared.time.get(`${v.start}|${v.precision}|${v.zone}`, () => ({ at: v.start, precision: v.precision, tz: v.zone })),
-    actors: shared.actors.get(v.actors.map((r) => `${r.actor}|${r.role}|${r.side}|${r.name ?? ''}`).join('\n'), () => v.actors),
+    actors: shared.actors.get(keyOf(...v.actors.flatMap((r) => [r.actor, r.role, r.side, r.name])), () => v.actors),
     ...(v.country
       ? {
           // Keyed by the coordinates' text: two spellings of one number give equal places, which is harmless.
-          place: shared.place.get(`${v.location}|${v.country}|${v.latText}|${v.lonText}|${v.admin.join('|')}`, () => {
+          place: shared.place.get(keyOf(v.location, v.country, v.latText, v.lonText, ...v.admin), () => {
             const name = v.location || v.admin[0] || v.country;
             return {
               name: shared.placeName.get(name, () => ({ en: name })),
               country: v.country,
               ...(v.lat !== undefined ? { lat: v.lat } : {}),
               ...(v.lon !== undefined ? { lon: v.lon } : {}),
-              ...(v.admin.length ? { admin: shared.admin.get(v.admin.join('\u0000'), () => v.admin) } : {}),
+              ...(v.admin.length ? { admin: shared.admin.get(keyOf(...v.admin), () => v.admin) } : {}),
             };
           }),
         }
       : {}),
     counts: v.fatalities === undefined ? NONE : shared.counts.get(`${v.fatalities}|${v.claimedOn}`, () => acledCounts(v.fatalities!, v.claimedOn)),
     claims: NONE,
-    sources: shared.sources.get(`${v.updated}|${v.sourceText}`, () => acledSources(v.updated, v.sourceText)),
+    sources: shared.sources.get(keyOf(v.updated, v.sourceText), () => acledSources(v.updated, v.sourceText)),
     relations: NONE,
-    tags: shared.tags.get(`${v.disorderType}|${v.civilianTargeting}|${v.tags}`, () => acledTags(v.disorderType, v.civilianTargeting, v.tags)),
+    tags: shared.tags.get(keyOf(v.disorderType, v.civilianTargeting, v.tags), () => acledTags(v.disorderType, v.civilianTargeting, v.tags)),
   });
 }
 

@@ -14,7 +14,7 @@ import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowRea
 import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
-import { NONE } from './intern.ts';
+import { keyOf, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
 
 const accepts = (schema: z.ZodType) => (value: unknown) => schema.safeParse(value).success;
@@ -114,15 +114,15 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
       country = countries(v.country, () => v.country);
       const name = v.location || v.admin[0] || v.country;
       placeName = placeNames(name, () => ({ en: name }));
-      if (v.admin.length && (admin = admins(v.admin.join('\u0000'), () => v.admin) + 1) === 0) return false;
+      if (v.admin.length && (admin = admins(keyOf(...v.admin), () => v.admin) + 1) === 0) return false;
       // The schema's bounds, which readCoordinate keeps too.
       const latOk = v.lat === undefined || (v.lat >= -90 && v.lat <= 90);
       const lonOk = v.lon === undefined || (v.lon >= -180 && v.lon <= 180);
       if (country < 0 || placeName < 0 || !latOk || !lonOk) return false;
     }
     const countList = v.fatalities === undefined ? none : counts(`${v.fatalities}|${v.claimedOn}`, () => acledCounts(v.fatalities!, v.claimedOn));
-    const sourceList = sources(`${v.updated}|${v.sourceText}`, () => acledSources(v.updated, v.sourceText));
-    const tagList = tags(`${v.disorderType}|${v.civilianTargeting}|${v.tags}`, () => acledTags(v.disorderType, v.civilianTargeting, v.tags));
+    const sourceList = sources(keyOf(v.updated, v.sourceText), () => acledSources(v.updated, v.sourceText));
+    const tagList = tags(keyOf(v.disorderType, v.civilianTargeting, v.tags), () => acledTags(v.disorderType, v.civilianTargeting, v.tags));
     if (countList < 0 || sourceList < 0 || tagList < 0) return false;
 
     const i = size;

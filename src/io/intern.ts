@@ -37,5 +37,22 @@ export function createEventInterners() {
   };
 }
 
+/**
+ * The key of a part made of several values: each with its length before it (and an absent one
+ * marked as absent), so that two different lists of values never give one key, whatever "|" or
+ * line breaks the texts hold.
+ */
+export function keyOf(...values: readonly (string | number | undefined)[]): string {
+  let key = '';
+  for (const value of values) {
+    if (value === undefined) key += '~|';
+    else {
+      const text = String(value);
+      key += `${text.length}:${text}|`;
+    }
+  }
+  return key;
+}
+
 /** One empty list for every event that has no claims, relations or tags. */
 export const NONE = Object.freeze([]) as unknown as never[];

@@ -7,7 +7,7 @@ import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, readDate, type CalendarDate } from './dates.ts';
 import { acceptEvent } from './acceptEvent.ts';
-import { createEventInterners, NONE } from './intern.ts';
+import { createEventInterners, keyOf, NONE } from './intern.ts';
 import type { CsvFormatImport } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
@@ -177,10 +177,10 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
       originalLanguage: 'en',
       start: time(startDay),
       ...(claimedOn !== startIso ? { end: time(endDay) } : {}),
-      actors: shared.actors.get(actors.map((r) => `${r.actor}|${r.role}|${r.side}|${r.name ?? ''}`).join('\n'), () => actors),
+      actors: shared.actors.get(keyOf(...actors.flatMap((r) => [r.actor, r.role, r.side, r.name])), () => actors),
       ...(country
         ? {
-            place: shared.place.get(`${where}|${country}|${lat}|${lon}|${admin.join('|')}`, () => ({
+            place: shared.place.get(keyOf(where, country, lat, lon, ...admin), () => ({
               name: { en: where || countryText },
               country,
               ...(lat !== undefined ? { lat } : {}),
