@@ -112,3 +112,31 @@ test('an embed never shows what a reader keeps', async ({ page }) => {
   await page.goto('./?embed=1');
   await expect(status(page)).toHaveText('Showing 16 of 16 events');
 });
+
+test("a file added to a data link's data comes back on that data after a reload", async ({ page }) => {
+  let linkUp = true;
+  await page.route('https://data.example.org/**', (route) =>
+    linkUp
+      ? route.fulfill({ status: 200, body: acled(['L1', 'L2']), headers: { 'access-control-allow-origin': '*', 'content-type': 'text/csv' } })
+      : route.fulfill({ status: 404, body: 'gone', headers: { 'access-control-allow-origin': '*' } }),
+  );
+  await page.goto('./?data=https://data.example.org/linked.csv');
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  await page.getByRole('radio', { name: 'Add to current data' }).check();
+  await openFile(page, 'mine.csv', acled(['M1', 'M2', 'M3']));
+  await expect(status(page)).toHaveText('Showing 5 of 5 events');
+  await expect(kept(page).getByRole('listitem')).toContainText(/mine\.csv\s*[\d.]+ KB · added .+ to the data at https:\/\/data\.example\.org\/linked\.csv/);
+  // The address no longer names the link; a reload opens the link, then adds the kept file to it.
+  await expect(page).not.toHaveURL(/data=/);
+  await page.reload();
+  await expect(status(page)).toHaveText('Showing 5 of 5 events');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from linked.csv + ACLED events from mine.csv');
+  await expect(page.locator('.notice')).toHaveCount(0);
+  // Where the link fails, the file is added to the bundled data, and a notice says so.
+  linkUp = false;
+  await page.goto('/');
+  await expect(status(page)).toHaveText('Showing 19 of 19 events');
+  await expect(page.locator('.notice')).toHaveText(
+    /^The data at https:\/\/data\.example\.org\/linked\.csv could not be loaded: the server answered 404 Not Found\. The kept files that were added to it are added to the bundled dataset instead\./,
+  );
+});

@@ -161,6 +161,7 @@ export const ar: Messages = {
   dismissNotice: 'إخفاء التنبيه',
   ignoredFromLink: (reasons) => `تم تجاهل ما يلي من الرابط (بالإنجليزية): ${reasons}.`,
   bundledInstead: 'تُعرض البيانات المرفقة بالتطبيق بدلًا منها.',
+  keptAddedToBundled: 'أُضيفت الملفات المحفوظة التي أُضيفت إليها إلى البيانات المرفقة بالتطبيق بدلًا منها.',
   dataLinkProblem: (p) => {
     switch (p.kind) {
       case 'not-a-url':
@@ -189,6 +190,7 @@ export const ar: Messages = {
   keptForgetFile: (name) => `انسَ ${name}`,
   keptOpened: (when) => `فُتح ${when}`,
   keptAdded: (when) => `أُضيف ${when}`,
+  keptAddedToLink: (when, url) => `أُضيف ${when} إلى البيانات في ${url}`,
   keptFailed: (file, size, reason) => `تعذّر حفظ ${file} (${size}) في هذا المتصفح: ${reason}. تبقى بياناته معروضة حتى إعادة التحميل.`,
   keptStorageFull: 'مساحة التخزين ممتلئة',
   keptRefused: 'رفض المتصفح ذلك',

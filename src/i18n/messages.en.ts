@@ -177,6 +177,7 @@ export const en = {
   // Notices. What src/io and the URL codec explain (the reasons) stays English.
   ignoredFromLink: (reasons: string) => `Ignored from the link: ${reasons}.`,
   bundledInstead: 'The bundled dataset is shown instead.',
+  keptAddedToBundled: 'The kept files that were added to it are added to the bundled dataset instead.',
   dataLinkProblem: (p: DataLinkProblem): string => {
     switch (p.kind) {
       case 'not-a-url':
@@ -205,6 +206,7 @@ export const en = {
   keptForgetFile: (name: string) => `Forget ${name}`,
   keptOpened: (when: string) => `opened ${when}`,
   keptAdded: (when: string) => `added ${when}`,
+  keptAddedToLink: (when: string, url: string) => `added ${when} to the data at ${url}`,
   keptFailed: (file: string, size: string, reason: string) => `${file} (${size}) could not be kept in this browser: ${reason}. Its data stays on screen until you reload.`,
   keptStorageFull: 'its storage is full',
   keptRefused: 'it refused',

@@ -20,6 +20,8 @@ export interface KeptFileInfo {
   mode: KeptMode;
   format?: ImportFormat;
   mapping?: ColumnMapping;
+  /** The data link the file was added to: it is opened first when the files come back. */
+  onLink?: string;
 }
 
 export interface KeptFile extends KeptFileInfo {

@@ -42,7 +42,8 @@ export function KeptFilesPanel() {
               {file.name}
             </span>
             <span className="muted">
-              {formatBytes(file.size)} · {(i > 0 || file.mode === 'add' ? t.keptAdded : t.keptOpened)(when.format(file.keptAt))}
+              {formatBytes(file.size)} ·{' '}
+              {file.onLink ? t.keptAddedToLink(when.format(file.keptAt), file.onLink) : (i > 0 || file.mode === 'add' ? t.keptAdded : t.keptOpened)(when.format(file.keptAt))}
             </span>
             <button type="button" aria-label={t.keptForgetFile(file.name)} onClick={() => void forgetKeptFile(store, file.id)}>
               {t.keptForget}

@@ -53,6 +53,7 @@ export async function runImport(
         return 'refused';
       }
       const addedToKeptData = mode === 'add' && s.dataSource.kind === 'files';
+      const onLink = mode === 'add' && s.dataSource.kind === 'link' ? s.dataSource.url : undefined;
       s.loadPacked(result.packed, result.columns, { mode, source: source ?? { kind: 'files', names: [job.fileName] } });
       s.showImportReport(result.report);
       // The worker's search index fits the file's own table; data added to other data makes another.
@@ -68,7 +69,7 @@ export async function runImport(
         });
       } else current.cancel();
       // A file the user opened is kept in this browser; data from a link, or a kept file opened again, is not kept anew.
-      if (!source) void keepOpenedFile(store, job, mode, addedToKeptData);
+      if (!source) void keepOpenedFile(store, job, mode, addedToKeptData, onLink);
       return 'loaded';
     case 'needs-mapping':
       s.requestMapping({ file: job.file, fileName: job.fileName, columns: result.columns, sample: result.sample, guess: result.guess, mode });

@@ -16,12 +16,21 @@ export function keptFiles(): KeptFiles | null {
   return storage;
 }
 
-export async function keepOpenedFile(store: AppStore, job: ImportJob, mode: LoadMode, addedToKeptData: boolean): Promise<void> {
+/** Keeps a file just opened; `onLink`: the data link it was added to, if any. */
+export async function keepOpenedFile(store: AppStore, job: ImportJob, mode: LoadMode, addedToKeptData: boolean, onLink?: string): Promise<void> {
   const kept = keptFiles();
   if (!kept) return;
   try {
     const list = await kept.keep(
-      { name: job.fileName, size: job.file.size, mode, file: job.file, ...(job.format ? { format: job.format } : {}), ...(job.mapping ? { mapping: job.mapping } : {}) },
+      {
+        name: job.fileName,
+        size: job.file.size,
+        mode,
+        file: job.file,
+        ...(job.format ? { format: job.format } : {}),
+        ...(job.mapping ? { mapping: job.mapping } : {}),
+        ...(onLink ? { onLink } : {}),
+      },
       addedToKeptData,
     );
     store.getState().setKeptFiles(list);

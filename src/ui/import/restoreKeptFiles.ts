@@ -1,8 +1,10 @@
 // After a reload without a `data` link, the files kept in this browser are opened again, in the
-// order and the way (replace or add, format, column mapping) they were first opened.
+// order and the way (replace or add, format, column mapping) they were first opened. Files added
+// to a link's data come back on that data: the link is opened first.
 import type { AppStore } from '../../store/store.ts';
 import { keptFiles } from './keptFilesFlow.ts';
 import { runImport } from './importFlow.ts';
+import { loadDataParam } from './loadDataParam.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 
 /** Resolves true when at least one kept file loaded. */
@@ -17,6 +19,14 @@ export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
     return false;
   }
   store.getState().setKeptFiles(files.map(({ file: _file, ...info }) => info));
+  const link = files[0]?.onLink;
+  if (link) {
+    const problem = await loadDataParam(store, link, window.location.href);
+    if (problem !== null) {
+      const { t } = uiLocaleOf(store.getState().lang);
+      store.getState().addNotice(`${problem ? `${problem} ` : ''}${t.keptAddedToBundled}`);
+    }
+  }
   let loaded = false;
   for (const kept of files) {
     const job = { file: kept.file, fileName: kept.name, ...(kept.format ? { format: kept.format } : {}), ...(kept.mapping ? { mapping: kept.mapping } : {}) };
