@@ -1,6 +1,6 @@
 // Text search that ignores case, Latin accents, Arabic diacritics and Arabic letter variants
 // (أ/إ/آ → ا, ة → ه, ى → ي), so "وقف اطلاق النار" finds "وقف إطلاق النار".
-import { actorRowsOf, type EventTable } from './eventTable.ts';
+import type { EventTable } from './eventTable.ts';
 
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const LATIN_MARKS = /[\u0300-\u036f]/g;
@@ -51,20 +51,33 @@ export interface RowTextParts {
 }
 
 export function createRowPartsReader(table: EventTable): (row: number) => RowTextParts {
-  const actorText = table.actors.map((a) => normaliseForSearch([...Object.values(a.names), ...a.aliases].join(' ')));
+  // One part object per actor and per place, made once: a million rows need no new ones.
+  const actorParts = table.actors.map((a, key) => ({ key, text: normaliseForSearch([...Object.values(a.names), ...a.aliases].join(' ')) }));
   // Per distinct place (the table's place index): each is normalised once, from the first row that has it.
-  const placeText = new Array<string | undefined>(table.places.length);
+  const placeParts = new Array<RowTextParts['shared'][number] | undefined>(table.places.length);
   return (row) => {
     const { title, description } = table.textAt(row);
-    const own = normaliseForSearch([...Object.values(title), ...Object.values(description ?? {})].join(' \u0001 '));
+    // Every language's title, then description, " \u0001 " apart.
+    let joined = '';
+    let first = true;
+    for (const text of [title, description]) {
+      if (!text) continue;
+      for (const language in text) {
+        joined = first ? text[language]! : `${joined} \u0001 ${text[language]!}`;
+        first = false;
+      }
+    }
     const shared: RowTextParts['shared'] = [];
-    for (const a of actorRowsOf(table, row)) shared.push({ key: a, text: actorText[a]! });
+    for (let at = table.actorOffset[row]!; at < table.actorOffset[row + 1]!; at++) shared.push(actorParts[table.actorIndex[at]!]!);
     const at = table.placeOf[row]!;
     if (at >= 0) {
-      placeText[at] ??= normaliseForSearch([...Object.values(table.eventAt(row).place!.name), table.places[at]!.country].join(' \u0001 '));
-      shared.push({ key: table.actors.length + at, text: placeText[at]! });
+      placeParts[at] ??= {
+        key: table.actors.length + at,
+        text: normaliseForSearch([...Object.values(table.eventAt(row).place!.name), table.places[at]!.country].join(' \u0001 ')),
+      };
+      shared.push(placeParts[at]!);
     }
-    return { own, shared };
+    return { own: normaliseForSearch(joined), shared };
   };
 }
 
