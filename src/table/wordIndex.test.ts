@@ -56,8 +56,15 @@ describe('the word index', () => {
     const sliced = createWordIndexBuilder(table.size, createRowPartsReader(table));
     // A deadline already past: one batch of 256 rows per call, then it stops.
     let calls = 1;
-    while (!sliced.buildUntil(performance.now() - 1)) calls++;
+    const progress: number[] = [sliced.progress];
+    while (!sliced.buildUntil(performance.now() - 1)) {
+      calls++;
+      progress.push(sliced.progress);
+    }
     expect(calls).toBe(Math.ceil(2000 / 256));
+    // Rows read count for nine tenths: the last slice, which also finishes the index, makes it 1.
+    expect(progress).toEqual(Array.from({ length: calls }, (_, k) => ((k * 256) / 2000) * 0.9));
+    expect(sliced.progress).toBe(1);
     expect(sliced.done).toBe(true);
     expect(sliced.index()).toEqual(whole);
   });

@@ -28,7 +28,7 @@ export interface WordIndex {
 
 export interface WordIndexBuilder {
   readonly done: boolean;
-  /** The share of rows indexed, 0 to 1. */
+  /** How far the index is, 0 to 1: the rows read count for nine tenths, finishing it for the rest. */
   readonly progress: number;
   /** Indexes rows until performance.now() passes `deadline` (or all are done); true when done. */
   buildUntil(deadline: number): boolean;
@@ -93,6 +93,9 @@ class WordNumbers {
     this.slots = slots;
   }
 }
+
+/** The share of the index's time spent reading rows (see WordIndexBuilder.progress). */
+const ROWS_SHARE = 0.9;
 
 /**
  * Builds the word index of `size` rows, whose search text `rowParts` gives, a slice at a time.
@@ -181,7 +184,10 @@ export function createWordIndexBuilder(size: number, rowParts: (row: number) => 
       return built !== null;
     },
     get progress() {
-      return size === 0 ? 1 : next / size;
+      if (built || size === 0) return 1;
+      // Reading the rows is about nine tenths of the time; turning the lists round at the end, the
+      // rest (0.7 s of 8.4 s at a million events). Counting rows alone sat at 100% meanwhile.
+      return (next / size) * ROWS_SHARE;
     },
     buildUntil(deadline) {
       if (built) return true;
