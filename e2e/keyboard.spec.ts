@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { acledCsv, acledRow } from '../src/testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
 // Keyboard only: no mouse event is sent in these tests.
 
@@ -100,6 +100,31 @@ test('keys on the timeline: lanes, Home and End, zoom, and a visible focus ring'
   await page.keyboard.press('-');
   await page.keyboard.press('-');
   await expect.poll(span).toBeGreaterThan(wide * 1.5);
+});
+
+test('the keyboard focus shows in a lane drawn as a density too', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.lane-label').first()).toBeVisible();
+  await page.getByLabel('Open data file').setInputFiles({ name: 'busy.csv', mimeType: 'text/csv', buffer: Buffer.from(acledCsv(generatedAcledRows(20_000, 4))) });
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText('Showing 20,000 of 20,000 events', { timeout: 60_000 });
+  // Every lane is a density at this zoom (the canvas says "… events here"): no event has a mark of
+  // its own, and none of these lanes' colours is the focus colour (#0550ae).
+  const focusPixels = () =>
+    page.locator('canvas.marks').evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] === 0x05 && data[i + 1] === 0x50 && data[i + 2] === 0xae) n++;
+      return n;
+    });
+  expect(await focusPixels()).toBe(0);
+  await page.getByRole('button', { name: 'Export' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('region', { name: /^Timeline of events/ })).toBeFocused();
+  await expect(page.locator('#timeline-focus')).toHaveText(/^1 Jan 2018, .* Lane \w/);
+  // A line in the focus colour marks where the focused event starts; leaving the timeline takes it away.
+  await expect.poll(focusPixels).toBeGreaterThan(40);
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(focusPixels).toBe(0);
 });
 
 test('"?" opens the keyboard shortcuts, Escape closes them', async ({ page }) => {

@@ -14,6 +14,8 @@ export interface Highlight {
   focusedRow: number | null;
   /** The lane of the keyboard focus: an event in two actor lanes is ringed only in the one the keyboard is in. */
   focusedLane?: number | null;
+  /** Where the focused event starts (UTC ms): in a lane drawn as a density, the focus is a line there. */
+  focusedStart?: number | null;
 }
 
 const infoOf = (mark: TimelineMark) => EVENT_TYPE_INFO[EVENT_TYPES[mark.typeIndex] ?? 'other'];
@@ -121,6 +123,27 @@ function focusRing(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: Tim
   ring(ctx, mark, theme.focus, 3);
 }
 
+/**
+ * The keyboard focus in a lane drawn as a density, where the event has no mark of its own: a line
+ * across the lane where it starts, in the focus colour with a halo, as the ring is.
+ */
+function focusLine(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, lane: number, start: number) {
+  const density = layout.densities.find((d) => d.lane === lane);
+  const placed = layout.lanes[lane];
+  if (!density || !placed) return;
+  const x = ((start - density.from) / density.binSpan) * density.binWidth;
+  for (const [colour, width] of [[theme.background, 6], [theme.focus, 3]] as const) {
+    ctx.save();
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    ctx.moveTo(x, placed.y + 2);
+    ctx.lineTo(x, placed.y + placed.height - 3);
+    ctx.stroke();
+    ctx.restore();
+  }
+}
+
 /** Busy lanes: bars of counts per few pixels, and a caption saying how many events they hold. */
 function drawDensities(ctx: CanvasRenderingContext2D, layout: TimelineLayout, theme: TimelineTheme, caption: (total: number) => string) {
   for (const density of layout.densities) {
@@ -158,4 +181,5 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     if (has(highlight.selectedRow)) ring(ctx, mark, theme.selection, 3);
     if (has(highlight.focusedRow) && (highlight.focusedLane == null || highlight.focusedLane === mark.lane)) focusRing(ctx, mark, theme);
   }
+  if (highlight.focusedRow !== null && highlight.focusedLane != null && highlight.focusedStart != null) focusLine(ctx, layout, theme, highlight.focusedLane, highlight.focusedStart);
 }

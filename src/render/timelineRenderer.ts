@@ -116,7 +116,13 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
     // The focus ring shows only while the timeline has the keyboard focus (not after a mouse click).
     const ringed = state.focus && document.activeElement === el.root && el.root.matches(':focus-visible') ? state.focus : null;
-    drawTimeline(ctx, layout, options.theme, { selectedRow, hoveredRow: state.hoveredRow, focusedRow: ringed?.row ?? null, focusedLane: ringed?.lane ?? null }, densityWords);
+    drawTimeline(
+      ctx,
+      layout,
+      options.theme,
+      { selectedRow, hoveredRow: state.hoveredRow, focusedRow: ringed?.row ?? null, focusedLane: ringed?.lane ?? null, focusedStart: ringed ? state.table.start[ringed.row]! : null },
+      densityWords,
+    );
     drawAxis(el.axis, layoutAxis(state.window.from, state.window.to, width, locale), width, AXIS_HEIGHT, options.ui.dir);
     renderLaneLabels(layout.lanes);
     // Every lane must fit: a short timeline (a small embed) grows rather than cutting lanes off.
