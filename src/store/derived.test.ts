@@ -1,10 +1,10 @@
 // The counts and slices that avoid listing every row in view must agree with the lists.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEventTable } from '../table/eventTable.ts';
-import { NO_FILTERS, type Filters } from '../table/filter.ts';
+import { facetActive, filterMask, NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { awaitSearchIndex, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { awaitSearchIndex, maskOf, maskWithout, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 
@@ -67,6 +67,20 @@ describe('typeCounts', () => {
     const a = typeCounts({ table, filters: NO_FILTERS, window });
     const b = typeCounts({ table, filters: NO_FILTERS, window: { ...window } });
     expect(b).toBe(a);
+  });
+});
+
+describe('masks without a facet', () => {
+  it('are the filter mask without that facet, and the whole mask itself where the facet filters nothing', () => {
+    const matcher = { mask: () => new Uint8Array(table.size).fill(1) };
+    for (const filters of [...filterSets, { ...NO_FILTERS, country: 'ARM' }]) {
+      for (const facet of ['actors', 'types', 'q', 'place'] as const) {
+        const without = maskWithout(table, filters, facet);
+        const expected = filterMask(table, filters, matcher, facet);
+        expect(without === null ? null : Array.from(without)).toEqual(expected === null ? null : Array.from(expected));
+        if (!facetActive(filters, facet)) expect(without).toBe(maskOf(table, filters));
+      }
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Values derived from the store, memoised on the identity of their inputs. Each returns the very
 // same object when its result has not changed, so "did it change?" is an identity check.
-import { filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
+import { facetActive, filterMask, type FilterFacet, type Filters } from '../table/filter.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import { lowerBound, rowsInWindow, upperBound, type EventTable } from '../table/eventTable.ts';
 import { createRowPartsReader } from '../table/search.ts';
@@ -125,6 +125,9 @@ export const maskOf = memoOn2((table: EventTable, filters: Filters) => filterMas
 const facetMasks = new Map<FilterFacet, (table: EventTable, filters: Filters) => Uint8Array | null>();
 /** Rows passing every filter but one, for the counts beside that filter's options. */
 export function maskWithout(table: EventTable, filters: Filters, facet: FilterFacet): Uint8Array | null {
+  // A facet that filters nothing leaves the whole mask: the same rows, worked out once (at a
+  // million events, a mask takes about 15 ms; an actor filter asked for both).
+  if (!facetActive(filters, facet)) return maskOf(table, filters);
   let fn = facetMasks.get(facet);
   if (!fn) {
     fn = memoOn2((t: EventTable, f: Filters) => filterMask(t, f, textMatcherOf(t), facet));

@@ -27,6 +27,14 @@ export function isFiltering(f: Filters): boolean {
 
 export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
 
+/** Whether a facet narrows the rows at all: when it does not, the mask without it is the whole mask. */
+export function facetActive(filters: Filters, facet: FilterFacet): boolean {
+  if (facet === 'actors') return filters.actors.length > 0;
+  if (facet === 'types') return filters.types.length > 0;
+  if (facet === 'q') return queryWords(filters.q).length > 0;
+  return filters.country !== null || filters.place !== null;
+}
+
 /**
  * The mask of rows that pass every filter except `skip` (for facet counts: "events under the
  * other filters"). Returns null when nothing is filtered, meaning every row passes. `text`
@@ -39,10 +47,10 @@ export function filterMask(
   text: TextMatcher,
   skip?: FilterFacet,
 ): Uint8Array | null {
-  const byActors = skip !== 'actors' && filters.actors.length > 0;
-  const byTypes = skip !== 'types' && filters.types.length > 0;
+  const byActors = skip !== 'actors' && facetActive(filters, 'actors');
+  const byTypes = skip !== 'types' && facetActive(filters, 'types');
   const words = skip === 'q' ? [] : queryWords(filters.q);
-  const byPlace = skip !== 'place' && (filters.country !== null || filters.place !== null);
+  const byPlace = skip !== 'place' && facetActive(filters, 'place');
   if (!byActors && !byTypes && !words.length && !byPlace) return null;
 
   const actorWanted = new Uint8Array(table.actors.length);
