@@ -7,7 +7,7 @@
 // A row that fails any of these is built into its event and checked whole, as acled.ts checks it:
 // it is then rejected with the schema's reason, or kept whole. A test holds the two ways to the
 // same events, report and table columns.
-import type { z } from 'zod';
+import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
 import { createStringTable, JoinedBuilder, newEventColumns, sliceColumns } from '../table/packedEvents.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
@@ -16,11 +16,6 @@ import { acceptEvent } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
 import { keyOf, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
-
-const accepts = (schema: z.ZodType) => (value: unknown) => schema.safeParse(value).success;
-
-/** Text the schema takes for a title, description or place name: `z.string().trim().min(1)`. */
-const isText = (text: string) => text.trim() !== '';
 
 /**
  * Values of one kind found by a key: each made and checked once, then kept at an index. Gives -1

@@ -11,6 +11,7 @@
 // then the full path (decodeCompact, then every event through the schema) reads the file and
 // reports each problem with its event. A test holds the two to the same table.
 import type { z } from 'zod';
+import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type Count, type DatasetInfo } from '../model/schema.ts';
 import { checkHeader, checkLayout, EventReader, formatInstant, isObject, offsetMinutes, type CompactProblem, type Layout } from './compact.ts';
 import { JoinedBuilder, newEventColumns, type EventColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
@@ -21,8 +22,6 @@ const DECLINED = Symbol('declined');
 function decline(): never {
   throw DECLINED;
 }
-
-const accepts = (schema: z.ZodType) => (value: unknown) => schema.safeParse(value).success;
 
 /** Verdicts on the strings a column indexes: one per distinct string. */
 class StringRule {
@@ -66,9 +65,6 @@ function partKind<T extends object>(parts: unknown[], rule: (part: T) => boolean
     return at;
   };
 }
-
-/** A title, description or place name in one language: the schema's `z.string().trim().min(1)`. */
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** The packed events of a compact file that the full path would read whole and unchanged, else null. */
 export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>): PackedEvents | null {

@@ -1,5 +1,6 @@
 // Validates a whole dataset: the schema per record, then the references between records
 // (actor ids, related events, source indexes) that a schema alone cannot see.
+import type { z } from 'zod';
 import { datasetSchema, type Dataset } from './schema.ts';
 
 export interface ValidationProblem {
@@ -11,6 +12,12 @@ export interface ValidationProblem {
 export type ValidationResult =
   | { ok: true; dataset: Dataset }
   | { ok: false; problems: ValidationProblem[] };
+
+/** A schema's verdict as a test: for checking each distinct value once (see compactPacked.ts, acledPacked.ts). */
+export const accepts = (schema: z.ZodType) => (value: unknown): boolean => schema.safeParse(value).success;
+
+/** A title, description or place name in one language: the schema's `z.string().trim().min(1)`. */
+export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
