@@ -5,7 +5,7 @@ import { ROLES, type Actor, type ConflictEvent, type Dataset, type Place } from 
 import { anchorTime } from '../model/time.ts';
 import type { TimeValue } from '../model/schema.ts';
 import type { UtcMillis } from '../model/brand.ts';
-import { idLookupOf, idLookupOfColumn, type IdLookup } from './idLookup.ts';
+import { idLookupOf, idLookupOfColumn, lazyIdLookup, type IdLookup } from './idLookup.ts';
 import type { JoinedStrings } from './packedEvents.ts';
 
 export interface EventTable {
@@ -265,7 +265,9 @@ export function assembleEventTable(actors: readonly Actor[], source: EventSource
   const { order } = columns;
   const size = order.length;
   if (size !== source.size) throw new Error(`the table's columns describe ${size} events, the dataset ${source.size}`);
-  const rowOfId = source.ids ? idLookupOfColumn(source.ids, order) : idLookupOf(size, (row) => source.idAt(order[row]!));
+  // Built when first asked: most views never look an event up by id, and at a million events the
+  // table takes a third of a second to hash them.
+  const rowOfId = lazyIdLookup(() => (source.ids ? idLookupOfColumn(source.ids, order) : idLookupOf(size, (row) => source.idAt(order[row]!))));
   return {
     size,
     eventAt: (row) => source.eventAt(order[row]!),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idLookupOf, idLookupOfColumn } from './idLookup.ts';
+import { idLookupOf, idLookupOfColumn, lazyIdLookup } from './idLookup.ts';
 import { JoinedBuilder } from './packedEvents.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 
@@ -29,6 +29,19 @@ describe('rows by event id', () => {
       // Repeats exist, or the "later row wins" rule goes untested.
       expect(map.size).toBeLessThan(ids.length);
     }
+  });
+
+  it('is built once, when first asked, when lazy', () => {
+    let builds = 0;
+    const lookup = lazyIdLookup(() => {
+      builds++;
+      return idLookupOf(2, (row) => ['A1', 'B2'][row]!);
+    });
+    expect(builds).toBe(0);
+    expect(lookup.has('B2')).toBe(true);
+    expect(lookup.get('A1')).toBe(0);
+    expect(lookup.get('C3')).toBeUndefined();
+    expect(builds).toBe(1);
   });
 
   it('finds nothing in an empty table', () => {

@@ -53,3 +53,12 @@ export function idLookupOf(size: number, idOfRow: (row: number) => string): IdLo
   }
   return idLookupOfColumn({ text: pieces.join(''), start }, Uint32Array.from({ length: size }, (_, row) => row));
 }
+
+/** The lookup `build` gives, built on the first question asked of it. */
+export function lazyIdLookup(build: () => IdLookup): IdLookup {
+  let built: IdLookup | undefined;
+  return {
+    get: (id) => (built ??= build()).get(id),
+    has: (id) => (built ??= build()).has(id),
+  };
+}
