@@ -123,6 +123,9 @@ const CHILD_LISTS: readonly [EventColumn, readonly EventColumn[]][] = [
   ['tagOffsets', ['tag']],
 ];
 
+/** Every member of a compact file's `events`: the columns (see jsonBytes.ts, which reads each alone). */
+export const COMPACT_COLUMNS: ReadonlySet<string> = new Set<string>([...TEXT_COLUMNS, ...PER_EVENT, ...CHILD_LISTS.flat(2)]);
+
 /** Columns that may hold null, and are left out when they hold nothing else. */
 const NULLABLE = new Set<EventColumn>([
   'end', 'endOffset', 'endPrecision', 'endTz', 'placeCountry', 'placeLat', 'placeLon', 'actorName',

@@ -5,7 +5,10 @@ import { notePageBusy, runJob } from './importJob.ts';
 import type { WorkerReply } from './workerProtocol.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
-import { packedEvents } from '../table/packedEvents.ts';
+import { packedEvents, packEvents } from '../table/packedEvents.ts';
+import { importTextPacked } from './importer.ts';
+import { encodeCompact } from './compact.ts';
+import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
 
@@ -46,6 +49,29 @@ describe('the import job', () => {
       expect(replies.at(-1)?.type).toBe('result');
     }
   });
+  it('reads a JSON file from its bytes to what reading its text gives', async () => {
+    const dataset = makeDataset({ events: 400, actors: 10, seed: 9 });
+    const compact = JSON.stringify(encodeCompact(dataset));
+    const files = [
+      [compact, 'events.compact.json'],
+      [JSON.stringify(dataset), 'events.json'],
+      // A bad event: read event by event, and rejected in the report.
+      [compact.replace(/"title":\{"en":\["[^"]*"/, '"title":{"en":[" "'), 'bad.compact.json'],
+      [compact.slice(0, -40), 'cut.compact.json'],
+    ] as const;
+    for (const [text, fileName] of files) {
+      const result = (await repliesTo(text, fileName)).find((r) => r.type === 'result');
+      if (result?.type !== 'result') throw new Error('no result');
+      const fromText = importTextPacked({ text, fileName });
+      if (fromText.kind === 'done') {
+        const { events, ...info } = fromText.dataset;
+        expect(result.result).toMatchObject({ kind: 'packed', packed: packEvents(info, events), report: fromText.report });
+      } else expect(result.result, fileName).toMatchObject(fromText);
+      expect(result.result.kind, fileName).toBe(fileName.startsWith('cut') ? 'not-a-dataset' : 'packed');
+      if (fileName.startsWith('bad')) expect(result.result.kind === 'packed' && result.result.report.rejectedRows).toBe(1);
+    }
+  });
+
   it('builds the search index only while the page is not busy', async () => {
     const replies: WorkerReply[] = [];
     const job = runJob({ file: new Blob([acledCsv(generatedAcledRows(6000, 5))]), fileName: 'events.csv' }, (reply) => replies.push(reply));

@@ -1,9 +1,9 @@
 // Reads a file and imports it: refuses huge and binary files first, then parses with progress.
 // Then, for a dataset, builds its search index, so that the page does not have to.
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
-import { sniffBinary } from './detect.ts';
+import { detectFormat, sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
-import { importCsvFirstPart, importCsvPart, importTextPacked, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
+import { importCsvFirstPart, importCsvPart, importJsonBytesPacked, importTextPacked, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
@@ -41,6 +41,11 @@ async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<
     return null;
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
+  if (await isJson(job)) {
+    const bytes = new Uint8Array(await job.file.arrayBuffer());
+    send({ type: 'progress', phase: 'parsing', fraction: 0 });
+    return postImported(importJsonBytesPacked(bytes, job.fileName), send);
+  }
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
   let last = 0;
@@ -60,6 +65,18 @@ async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<
   } else {
     result = importTextPacked(request);
   }
+  return postImported(result, send);
+}
+
+/** Whether the file is JSON (asked for, or by its first characters): then it is read as bytes. */
+async function isJson(job: ImportJob): Promise<boolean> {
+  if (job.format) return job.format === 'json';
+  const detected = detectFormat(await job.file.slice(0, 1 << 16).text());
+  return detected.ok && detected.format === 'json';
+}
+
+/** Posts an import's result; gives the packed table posted, if any. */
+function postImported(result: ImportResult | PackedImport, send: Send): { packed: PackedEvents; columns: TableColumns } | null {
   if (result.kind !== 'done' && result.kind !== 'packed') {
     send({ type: 'result', result });
     return null;

@@ -9,7 +9,9 @@ import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
-import { importJson } from './jsonImport.ts';
+import { importJson, importJsonValue, type JsonImport } from './jsonImport.ts';
+import { parseJsonBytes } from './jsonBytes.ts';
+import { COMPACT_COLUMNS } from './compact.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -67,14 +69,7 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
     if (!detected.ok) return notADataset(fileName, detected.reason);
     format = detected.format;
   }
-  if (format === 'json') {
-    const report = createReportBuilder(fileName, FORMAT_LABEL.json);
-    const result = importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, { packCompact: packed });
-    if (!result.ok) return notADataset(fileName, result.reason);
-    const done = report.finish();
-    done.format = result.format;
-    return 'packed' in result ? { kind: 'packed', packed: result.packed, report: done } : { kind: 'done', dataset: result.dataset, report: done };
-  }
+  if (format === 'json') return finishJson(fileName, (report) => importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, { packCompact: packed }));
   if (format === 'csv' && !request.mapping) {
     const rows = previewCsv(text, 6, guessDelimiter(text));
     const columns = (rows[0] ?? []).map((c) => c.trim());
@@ -82,6 +77,30 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
     return { kind: 'needs-mapping', fileName, columns, sample: rows.slice(1), guess: guessMapping(columns) };
   }
   return importCsv(request, format, packed);
+}
+
+/**
+ * As importTextPacked, for a JSON file given as its bytes (UTF-8): a compact file is parsed a
+ * column at a time (see jsonBytes.ts), which at 444 MB is faster than decoding the text whole.
+ */
+export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, maxRows = MAX_ROWS): ImportResult | PackedImport {
+  try {
+    return finishJson(fileName, (report) => {
+      const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS);
+      return parsed.ok ? importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true }) : parsed;
+    });
+  } finally {
+    forgetPartVerdicts();
+  }
+}
+
+function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult | PackedImport {
+  const report = createReportBuilder(fileName, FORMAT_LABEL.json);
+  const result = read(report);
+  if (!result.ok) return notADataset(fileName, result.reason);
+  const done = report.finish();
+  done.format = result.format;
+  return 'packed' in result ? { kind: 'packed', packed: result.packed, report: done } : { kind: 'done', dataset: result.dataset, report: done };
 }
 
 function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): ImportResult | PackedImport {

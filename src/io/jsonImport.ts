@@ -9,6 +9,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
+import { notValidJson } from './jsonBytes.ts';
 
 export type JsonImport =
   | { ok: true; dataset: Dataset; format: string }
@@ -103,8 +104,13 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
   try {
     input = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    return { ok: false, reason: `is not valid JSON (${(error as Error).message})` };
+    return { ok: false, reason: notValidJson(error) };
   }
+  return importJsonValue(input, fileName, report, maxRows, options);
+}
+
+/** As importJson, from the file's JSON already parsed (see jsonBytes.ts). */
+export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean } = {}): JsonImport {
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
   const rawEvents = isObject(input) ? input.events : undefined;

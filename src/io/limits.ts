@@ -16,6 +16,9 @@ export function tooManyRows(limit: number, what: 'rows' | 'events' = 'rows'): st
   return `has more than ${number(limit)} ${what}; up to ${number(limit)} can be opened at once. Split it (by year or by country, say) and open the parts one by one`;
 }
 
+export const tooDeepReason = (maxDepth: number) => `is nested more than ${maxDepth} levels deep, which no dataset is`;
+export const tooManyValuesReason = (maxValues: number) => `holds more than ${number(maxValues)} JSON values; up to ${number(maxValues)} can be opened at once`;
+
 export type JsonShape = { ok: true } | { ok: false; reason: string };
 
 /**
@@ -39,13 +42,13 @@ export function checkJsonShape(text: string, maxDepth = JSON_MAX_DEPTH, maxValue
       if (end < 0) return { ok: true };
       i = end;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > maxDepth) return { ok: false, reason: `is nested more than ${maxDepth} levels deep, which no dataset is` };
+      if (++depth > maxDepth) return { ok: false, reason: tooDeepReason(maxDepth) };
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       depth--;
     }
     // Each value but the first in a list or object follows a comma.
     if (c === 0x2c /* , */ || c === 0x7b || c === 0x5b) {
-      if (++values > maxValues) return { ok: false, reason: `holds more than ${number(maxValues)} JSON values; up to ${number(maxValues)} can be opened at once` };
+      if (++values > maxValues) return { ok: false, reason: tooManyValuesReason(maxValues) };
     }
   }
   return { ok: true };

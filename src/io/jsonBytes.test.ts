@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import { datasetSchema } from '../model/schema.ts';
+import { makeDataset, seededRandom } from '../testing/fixtures.ts';
+import { COMPACT_COLUMNS, encodeCompact } from './compact.ts';
+import { notValidJson, parseJsonBytes, type ParsedJson } from './jsonBytes.ts';
+import { checkJsonShape } from './limits.ts';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+/** What the import gave before: the text decoded whole, its shape checked, then JSON.parse. */
+function parseWhole(bytes: Uint8Array, maxDepth?: number, maxValues?: number): ParsedJson {
+  const text = new TextDecoder().decode(bytes);
+  const shape = checkJsonShape(text, maxDepth, maxValues);
+  if (!shape.ok) return shape;
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, reason: notValidJson(error) };
+  }
+}
+
+/** The same outcome, and for a value the same JSON text (so the same keys in the same order). */
+function expectSame(bytes: Uint8Array, maxDepth?: number, maxValues?: number): ParsedJson {
+  const got = parseJsonBytes(bytes, COMPACT_COLUMNS, maxDepth, maxValues);
+  const want = parseWhole(bytes, maxDepth, maxValues);
+  expect(got.ok).toBe(want.ok);
+  if (got.ok && want.ok) expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.value));
+  if (!got.ok && !want.ok) expect(got.reason).toBe(want.reason);
+  return got;
+}
+
+const seedData = datasetSchema.parse(seed);
+/** A compact file with text beyond Latin-1, escapes, nulls, nested lists and every column kind. */
+const compactText = JSON.stringify(encodeCompact(seedData), null, 1);
+const generated = JSON.stringify(encodeCompact(makeDataset({ events: 300, actors: 12, seed: 4 })));
+
+describe('JSON read from its bytes, a column at a time', () => {
+  it('gives what JSON.parse gives for the whole text, compact or not', () => {
+    for (const text of [compactText, generated, JSON.stringify(seed), '{"events":{}}', '[1,2]', '"x"', ' {"format":1} ']) expectSame(bytesOf(text));
+    // Quotes and backslashes escaped inside a column's strings.
+    expect(expectSame(bytesOf('{"events":{"title":{"en":["say \\"hi\\", ]", "a\\\\", "\\\\\\"}"]},"id":["x\\"","y"]}}')).ok).toBe(true);
+    // The compact files are read in columns (else this test would not test the columns).
+    expect(compactText).toContain('"description"');
+    const value = expectSame(bytesOf(generated));
+    expect(value.ok && (value.value as { events: { id: string[] } }).events.id).toHaveLength(300);
+  });
+
+  it('drops a byte-order mark at the start only, as Blob.text() does', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const start = new Uint8Array([...bom, ...bytesOf(generated)]);
+    expect(expectSame(start).ok).toBe(true);
+    // Inside the file a byte-order mark is not a space: JSON.parse refuses it before a column.
+    const text = bytesOf(generated.replace('"type":', '"type":\ufeff'));
+    expect(expectSame(text).ok).toBe(false);
+  });
+
+  it('keeps the last of repeated columns, and follows only one `events`', () => {
+    expectSame(bytesOf('{"events":{"id":["a"],"title":{"en":["x"]},"id":["b","c"]},"n":1}'));
+    expectSame(bytesOf('{"events":{"id":["a"]},"x":2,"events":{"type":[1]}}'));
+    expectSame(bytesOf('{"events":{"__proto__":[1],"id":["a"],"unknown":{"id":[2]}}}'));
+    expectSame(bytesOf('{"events":{"i\\u0064":["a"],"id":["b"]}}'));
+  });
+
+  it('refuses files nested too deep or with too many values, as checkJsonShape does', () => {
+    expect(expectSame(bytesOf(`{"events":{"id":${'['.repeat(40)}${']'.repeat(40)}}}`)).ok).toBe(false);
+    expect(expectSame(bytesOf(generated), 32, 1000).ok).toBe(false);
+    expect(expectSame(bytesOf(generated), 3).ok).toBe(false);
+  });
+
+  it('gives JSON.parse’s own outcome and message for thousands of damaged files', () => {
+    const random = seededRandom(7);
+    const pieces = ['"', '\\', ',', ':', '[', ']', '{', '}', ' ', 'null', '1', '"id":', '\ufeff', 'é', '\n', '\u0001'];
+    const source = [compactText, generated.slice(0, 20000) + ']}}'];
+    let failed = 0;
+    for (let k = 0; k < 3000; k++) {
+      const text = source[k % 2]!;
+      const at = Math.floor(random() * text.length);
+      const cut = Math.floor(random() * 3);
+      const damaged = text.slice(0, at) + (random() < 0.8 ? pieces[Math.floor(random() * pieces.length)] : '') + text.slice(at + cut);
+      if (!expectSame(bytesOf(damaged)).ok) failed++;
+    }
+    // Both outcomes were tried many times.
+    expect(failed).toBeGreaterThan(1000);
+    expect(failed).toBeLessThan(2900);
+  });
+
+  it('gives the same characters for bytes that are not UTF-8', () => {
+    const bytes = bytesOf(generated);
+    const at = generated.indexOf('"title":') + 15;
+    for (const bad of [0xff, 0xe2, 0xc3, 0x80]) {
+      const damaged = Uint8Array.from(bytes);
+      damaged[at] = bad;
+      expect(expectSame(damaged).ok).toBe(true);
+    }
+  });
+});
