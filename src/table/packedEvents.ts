@@ -8,7 +8,7 @@
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
 import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue } from '../model/schema.ts';
-import { objectColumnReader, type ColumnReader, type EventSource, type EventText } from './eventTable.ts';
+import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
 /** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
@@ -455,6 +455,34 @@ export function packedColumnReader(packed: PackedEvents): ColumnReader {
     forEachActor: (i, visit) => {
       if (whole.has(i)) return kept.forEachActor(i, visit);
       for (let r = packed.actorOffset[i]!; r < packed.actorOffset[i + 1]!; r++) visit(strings[packed.actorId[r]!]!, strings[packed.actorRole[r]!]!);
+    },
+    indexed: (actorRow) => (whole.size ? undefined : indexedReader(packed, actorRow)),
+  };
+}
+
+/** Types and actor references by their string indexes: each distinct string is looked up once. */
+function indexedReader(packed: PackedEvents, actorRow: ReadonlyMap<string, number>): IndexedReader {
+  const { strings, actorOffset, actorId, actorRole } = packed;
+  const UNSEEN = -2;
+  const typeOf = new Int32Array(strings.length).fill(UNSEEN);
+  // Per string: its actor row, or -1 for an actor not in actorRow.
+  const rowOf = new Int32Array(strings.length).fill(UNSEEN);
+  const bitOf = new Int32Array(strings.length).fill(UNSEEN);
+  return {
+    typeIndexAt(i) {
+      const k = packed.type[i]!;
+      if (typeOf[k] === UNSEEN) typeOf[k] = typeIndexOf(strings[k]!);
+      return typeOf[k]!;
+    },
+    forEachActorRow(i, visit) {
+      for (let r = actorOffset[i]!; r < actorOffset[i + 1]!; r++) {
+        const actor = actorId[r]!;
+        if (rowOf[actor] === UNSEEN) rowOf[actor] = actorRow.get(strings[actor]!) ?? -1;
+        if (rowOf[actor]! < 0) continue;
+        const role = actorRole[r]!;
+        if (bitOf[role] === UNSEEN) bitOf[role] = roleBitOf(strings[role]!);
+        visit(rowOf[actor]!, bitOf[role]!);
+      }
     },
   };
 }
