@@ -87,19 +87,27 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
   let inEvents = false;
   let column: string | null = null;
   let valueFrom = -1;
-  const endMember = (to: number) => {
-    if (column !== null && valueFrom >= 0) members.push({ name: column, from: valueFrom, to });
-    column = null;
-    valueFrom = -1;
-  };
-  for (let i = 0; i < bytes.length; i++) {
+  // Keys matter only at depth 1 (the root's) and 2 (the events object's): deeper, the loop only
+  // counts. Commas come first, being the most frequent byte that counts. (The loop is written out,
+  // without a closure over its variables: with one, it took a quarter longer in Chromium.)
+  const length = bytes.length;
+  for (let i = 0; i < length; i++) {
     const c = SCANNED[bytes[i]!]!;
     if (c === 0) continue;
-    if (c === QUOTE) {
+    if (c === COMMA) {
+      if (++values > maxValues) return { ok: false, reason: tooManyValuesReason(maxValues) };
+      if (depth <= 2) {
+        if (inEvents && depth === 2) {
+          if (column !== null && valueFrom >= 0) members.push({ name: column, from: valueFrom, to: i });
+          column = null;
+          valueFrom = -1;
+        }
+        expectKey = kind[depth] === 1;
+      }
+    } else if (c === QUOTE) {
       const end = closingQuote(bytes, i);
       if (end < 0) return none;
-      if (expectKey) {
-        expectKey = false;
+      if (expectKey && depth <= 2) {
         if (depth === 1) {
           rootKey = plainKey(bytes, i + 1, end);
           if (rootKey === 'events') {
@@ -107,11 +115,12 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
             if (eventsSeen) return none;
             eventsSeen = true;
           }
-        } else if (inEvents && depth === 2) {
+        } else if (inEvents) {
           const name = plainKey(bytes, i + 1, end);
           column = name !== null && columns.has(name) ? name : null;
         }
       }
+      expectKey = false;
       i = end;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (++depth > maxDepth) return { ok: false, reason: tooDeepReason(maxDepth) };
@@ -121,18 +130,17 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
       if (depth === 2 && c === OPEN_OBJECT && rootKey === 'events' && kind[1] === 1) inEvents = true;
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       if (inEvents && depth === 2) {
-        endMember(i);
+        if (column !== null && valueFrom >= 0) members.push({ name: column, from: valueFrom, to: i });
+        column = null;
+        valueFrom = -1;
         inEvents = false;
       }
       depth--;
       expectKey = false;
       if (depth < 0) return none;
-    } else if (c === COMMA) {
-      if (++values > maxValues) return { ok: false, reason: tooManyValuesReason(maxValues) };
-      if (inEvents && depth === 2) endMember(i);
-      expectKey = kind[depth] === 1;
-    } else if (c === COLON) {
-      if (inEvents && depth === 2 && column !== null && valueFrom < 0) valueFrom = i + 1;
+    } else if (inEvents && depth === 2 && column !== null && valueFrom < 0) {
+      // A colon, after a column's name.
+      valueFrom = i + 1;
     }
   }
   return { ok: true, members };
