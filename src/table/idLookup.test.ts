@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRepeatedId, idLookupOf, idLookupOfColumn, lazyIdLookup } from './idLookup.ts';
+import { idLookupOf, idLookupOfColumn, lazyIdLookup } from './idLookup.ts';
 import { JoinedBuilder } from './packedEvents.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 
@@ -29,21 +29,6 @@ describe('rows by event id', () => {
       // Repeats exist, or the "later row wins" rule goes untested.
       expect(map.size).toBeLessThan(ids.length);
     }
-  });
-
-  it('tells whether an id repeats, as a Set would', () => {
-    for (const seed of [1, 2, 3, 4]) {
-      const ids = [...new Set(randomIds(2000, seed))];
-      const column = (list: string[]) => {
-        const builder = new JoinedBuilder(list.length);
-        list.forEach((id, i) => builder.set(i, id));
-        return builder.done();
-      };
-      expect(hasRepeatedId(column(ids), ids.length)).toBe(false);
-      const repeated = [...ids.slice(0, 500), ids[seed * 100]!, ...ids.slice(500)];
-      expect(hasRepeatedId(column(repeated), repeated.length)).toBe(true);
-    }
-    expect(hasRepeatedId(new JoinedBuilder(0).done(), 0)).toBe(false);
   });
 
   it('is built once, when first asked, when lazy', () => {

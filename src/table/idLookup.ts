@@ -11,26 +11,19 @@ export interface IdLookup {
   has(id: string): boolean;
 }
 
-/** An open-addressing table of rows by their ids (see idLookupOfColumn). */
-interface RowsById {
-  /** Slot value: row + 1, or 0 for an empty slot. */
-  slots: Int32Array;
-  mask: number;
-  /** Whether row's id is other.slice(from, from + length). */
-  idIs(row: number, other: string, from: number, length: number): boolean;
-}
-
 /**
- * The rows hashed by id; where two rows share an id, the slot holds the later row. With
- * `refuseRepeats`, null as soon as an id repeats.
+ * Rows by id, where the id of row r is text.slice(from[order[r]], from[order[r] + 1]). Where two
+ * rows share an id, the later row is found (as a Map filled in row order would give).
  */
-function hashRows(ids: Pick<JoinedStrings, 'text' | 'start'>, order: Uint32Array, refuseRepeats = false): RowsById | null {
+export function idLookupOfColumn(ids: Pick<JoinedStrings, 'text' | 'start'>, order: Uint32Array): IdLookup {
   const { text, start } = ids;
   const size = order.length;
   let capacity = 8;
   while (capacity < size * 2) capacity *= 2;
   const mask = capacity - 1;
+  // Slot value: row + 1, or 0 for an empty slot.
   const slots = new Int32Array(capacity);
+  /** Whether row's id is other.slice(from, from + length). */
   const idIs = (row: number, other: string, from: number, length: number) => {
     const at = start[order[row]!]!;
     return start[order[row]! + 1]! - at === length && sameStretch(text, at, other, from, length);
@@ -40,28 +33,13 @@ function hashRows(ids: Pick<JoinedStrings, 'text' | 'start'>, order: Uint32Array
     const to = start[order[row]! + 1]!;
     let slot = spread(hashOf(text, from, to)) & mask;
     while (slots[slot] !== 0 && !idIs(slots[slot]! - 1, text, from, to - from)) slot = (slot + 1) & mask;
-    if (refuseRepeats && slots[slot] !== 0) return null;
     slots[slot] = row + 1;
   }
-  return { slots, mask, idIs };
-}
-
-/**
- * Rows by id, where the id of row r is text.slice(from[order[r]], from[order[r] + 1]). Where two
- * rows share an id, the later row is found (as a Map filled in row order would give).
- */
-export function idLookupOfColumn(ids: Pick<JoinedStrings, 'text' | 'start'>, order: Uint32Array): IdLookup {
-  const { slots, mask, idIs } = hashRows(ids, order)!;
   const get = (id: string) => {
     for (let slot = spread(hashOf(id, 0, id.length)) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (idIs(slots[slot]! - 1, id, 0, id.length)) return slots[slot]! - 1;
     return undefined;
   };
   return { get, has: (id) => get(id) !== undefined };
-}
-
-/** Whether an id occurs twice among the column's first `size` entries. */
-export function hasRepeatedId(ids: Pick<JoinedStrings, 'text' | 'start'>, size: number): boolean {
-  return hashRows(ids, Uint32Array.from({ length: size }, (_, row) => row), true) === null;
 }
 
 /** Rows by id, where row r's id is idOfRow(r): the ids are joined into one column first. */
