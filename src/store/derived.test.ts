@@ -4,7 +4,7 @@ import { buildEventTable } from '../table/eventTable.ts';
 import { facetActive, filterMask, NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { awaitSearchIndex, maskOf, maskWithout, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { awaitSearchIndex, maskOf, maskWithout, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, typeRowsIndexOf, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 
@@ -23,6 +23,22 @@ function randomWindow() {
   const span = Math.exp(Math.log(3_600_000) + random() * (Math.log(to - from) - Math.log(3_600_000)));
   return { from: a - span / 2, to: a + span / 2 };
 }
+
+describe('rows per event type', () => {
+  it('are the rows of each type under the filters, and are not rebuilt when a filter is cleared', () => {
+    const unfiltered = typeRowsIndexOf(table, null);
+    for (const filters of filterSets) {
+      const mask = maskWithout(table, filters, 'types');
+      const index = typeRowsIndexOf(table, mask);
+      EVENT_TYPES.forEach((_, t) => {
+        const want = Array.from({ length: table.size }, (_, row) => row).filter((row) => table.type[row] === t && (!mask || mask[row] === 1));
+        expect(Array.from(index.rows[t]!)).toEqual(want);
+        expect(Array.from(index.starts[t]!)).toEqual(want.map((row) => table.start[row]));
+      });
+    }
+    expect(typeRowsIndexOf(table, null)).toBe(unfiltered);
+  });
+});
 
 describe('visibleSlice and visibleCount', () => {
   it('agree with visibleRows on random windows and filters, long events included', () => {

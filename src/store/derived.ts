@@ -278,8 +278,18 @@ export function actorCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
 }
 
 const typeRowsIndexes = new WeakMap<EventTable, { mask: Uint8Array | null; index: LaneIndex }>();
-/** Rows per event type under `mask`, kept for the last mask of each table (lanes by type and the type counts share it). */
+const unfilteredTypeRows = new WeakMap<EventTable, LaneIndex>();
+/**
+ * Rows per event type under `mask`, kept for the last mask of each table (lanes by type and the
+ * type counts share it), and kept for good without a mask: clearing a filter then rebuilds
+ * nothing (at a million events that took 15 to 30 ms and 12 MB of new arrays).
+ */
 export function typeRowsIndexOf(table: EventTable, mask: Uint8Array | null): LaneIndex {
+  if (mask === null) {
+    let whole = unfilteredTypeRows.get(table);
+    if (!whole) unfilteredTypeRows.set(table, (whole = buildTypeRowsIndex(table, null)));
+    return whole;
+  }
   let hit = typeRowsIndexes.get(table);
   if (!hit || hit.mask !== mask) typeRowsIndexes.set(table, (hit = { mask, index: buildTypeRowsIndex(table, mask) }));
   return hit.index;
