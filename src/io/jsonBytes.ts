@@ -138,8 +138,8 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
       depth--;
       expectKey = false;
       if (depth < 0) return none;
-    } else if (inEvents && depth === 2 && column !== null && valueFrom < 0) {
-      // A colon, after a column's name.
+    } else if (c === COLON && inEvents && depth === 2 && column !== null && valueFrom < 0) {
+      // After a column's name.
       valueFrom = i + 1;
     }
   }
