@@ -13,7 +13,6 @@ export interface TimelineTheme {
   /** The keyboard focus ring. */
   focus: string;
   cluster: string;
-  clusterText: string;
   uncertainty: string;
   font: string;
 }
@@ -33,7 +32,6 @@ export const LIGHT_THEME: TimelineTheme = {
   hover: '#0969da',
   focus: '#0550ae',
   cluster: '#3d4651',
-  clusterText: '#ffffff',
   uncertainty: 'rgba(31,35,40,0.55)',
   font: `12px ${FONT_STACK}`,
 };
@@ -51,7 +49,6 @@ export const DARK_THEME: TimelineTheme = {
   hover: '#58a6ff',
   focus: '#79c0ff',
   cluster: '#6e7681',
-  clusterText: '#ffffff',
   uncertainty: 'rgba(230,237,243,0.6)',
   font: `12px ${FONT_STACK}`,
 };

@@ -62,6 +62,7 @@ export function SearchBox() {
         <input
           type="search"
           className="filter-search"
+          data-waits-for-index=""
           aria-label={t.searchEvents}
           placeholder={t.searchPlaceholder}
           value={draft ?? q}

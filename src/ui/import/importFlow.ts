@@ -88,13 +88,13 @@ export async function runImport(
 
 /**
  * Calls `tell` (at most every 100 ms) while the user clicks, turns the wheel or presses keys, until
- * the returned function is called. Keys in the search box do not count: a search waits for the
- * index, so the index should not wait for it.
+ * the returned function is called. Keys in "Search events" do not count: a search waits for the
+ * index, so the index should not wait for it. (Keys in the actor and place finders do.)
  */
 function whileUserActs(tell: () => void): () => void {
   let last = -Infinity;
   const listener = (event: Event) => {
-    if (event.target instanceof HTMLInputElement && event.target.type === 'search') return;
+    if (event.target instanceof Element && event.target.closest('[data-waits-for-index]')) return;
     const now = performance.now();
     if (now - last < 100) return;
     last = now;
