@@ -2,7 +2,8 @@
 // machine with four cores or more (a lead and a helper: see WorkerJob). cancel() terminates them at
 // once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
 // has posted it.
-import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
 import { readsInTwoParts } from './formats.ts';
@@ -15,6 +16,15 @@ export interface RunningImport {
   pageBusy(): void;
   /** Stops the import, or the search index after it. */
   cancel(): void;
+}
+
+type ImportOutcome = Awaited<RunningImport['result']>;
+
+/** The result the page takes: the posted result, with a packed dataset's events (posted before it). */
+export function receivedResult(result: PostedResult, packed: PackedEvents | null): ImportOutcome {
+  if (result.kind !== 'packed') return result;
+  if (!packed) return { kind: 'failed', message: 'the import worker sent a table without its events' };
+  return { ...result, packed };
 }
 
 const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
@@ -63,10 +73,17 @@ export function startImport(
     if (value.kind === 'packed') helper?.terminate();
     else stop();
   };
+  let packedEvents: PackedEvents | null = null;
   lead.onmessage = (event: MessageEvent<WorkerReply>) => {
+    // Reading event.data is what copies the message into the page: for the events, it happens
+    // here, while the worker computes the table's columns.
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
-    else if (reply.type === 'result') finish(reply.result);
+    else if (reply.type === 'packed-events') packedEvents = reply.packed;
+    else if (reply.type === 'result') {
+      finish(receivedResult(reply.result, packedEvents));
+      packedEvents = null;
+    }
     else if (reply.type === 'index-progress') onIndexProgress(reply.fraction);
     else if (reply.type === 'search-index') {
       indexArrived(reply.index);

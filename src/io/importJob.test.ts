@@ -7,10 +7,19 @@ import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
+import { receivedResult } from './importClient.ts';
 import { encodeCompact } from './compact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
+
+/** The result as the page takes it: the posted result, with the events posted before it. */
+function resultIn(replies: WorkerReply[]) {
+  const posted = replies.find((r) => r.type === 'result');
+  if (posted?.type !== 'result') throw new Error('no result');
+  const events = replies.find((r) => r.type === 'packed-events');
+  return receivedResult(posted.result, events?.type === 'packed-events' ? events.packed : null);
+}
 
 async function repliesTo(text: string, fileName: string): Promise<WorkerReply[]> {
   const replies: WorkerReply[] = [];
@@ -24,11 +33,12 @@ describe('the import job', () => {
     const rows = [...generatedAcledRows(3000, 3), acledRow({ event_id_cnty: 'ARM9', notes: 'Vardenis ceasefire holds' })];
     const replies = await repliesTo(acledCsv(rows), 'events.csv');
     const kinds = replies.map((r) => r.type).filter((type) => type !== 'progress' && type !== 'index-progress');
-    expect(kinds).toEqual(['result', 'search-index']);
-    const result = replies.find((r) => r.type === 'result');
+    // The events first, so that the page reads them while the worker computes the columns.
+    expect(kinds).toEqual(['packed-events', 'result', 'search-index']);
+    const result = resultIn(replies);
     const sent = replies.find((r) => r.type === 'search-index');
-    if (result?.type !== 'result' || result.result.kind !== 'packed' || sent?.type !== 'search-index') throw new Error('no dataset and index');
-    const { packed, columns } = result.result;
+    if (result.kind !== 'packed' || sent?.type !== 'search-index') throw new Error('no dataset and index');
+    const { packed, columns } = result;
     const table = assembleEventTable(packed.info.actors, packedEvents(packed), columns);
     expect(sent.index).toEqual(createWordIndexBuilder(table.size, createRowPartsReader(table)).index());
 
@@ -60,8 +70,7 @@ describe('the import job', () => {
       [compact.slice(0, -40), 'cut.compact.json'],
     ] as const;
     for (const [text, fileName] of files) {
-      const result = (await repliesTo(text, fileName)).find((r) => r.type === 'result');
-      if (result?.type !== 'result') throw new Error('no result');
+      const result = { result: resultIn(await repliesTo(text, fileName)) };
       const fromText = importTextPacked({ text, fileName });
       if (fromText.kind === 'done') {
         const { events, ...info } = fromText.dataset;

@@ -35,7 +35,12 @@ export interface PageBusy {
 
 export type WorkerReply =
   | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
-  | { type: 'result'; result: WorkerResult }
+  /**
+   * A packed dataset's events, posted before the table's columns are worked out, so that the page
+   * reads this large message while the worker computes them. The result then follows without them.
+   */
+  | { type: 'packed-events'; packed: PackedEvents }
+  | { type: 'result'; result: PostedResult }
   /** After a packed result, while its search index is built (0 to 1). */
   | { type: 'index-progress'; fraction: number }
   /** The search index of the packed result's table, last (see awaitSearchIndex). */
@@ -56,6 +61,9 @@ export type WorkerResult =
  * string is 2^29 − 24 characters, just under 512 MiB of plain ASCII, so the limit stays below it.)
  */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
+
+/** WorkerResult as posted: a packed result's events come before it (see 'packed-events'). */
+export type PostedResult = Exclude<WorkerResult, { kind: 'packed' }> | Omit<Extract<WorkerResult, { kind: 'packed' }>, 'packed'>;
 
 /**
  * A UCDP or mapped CSV file from TWO_WORKERS_MIN_BYTES to TWO_WORKERS_MAX_BYTES is read by two
