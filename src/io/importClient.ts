@@ -83,8 +83,7 @@ export function startImport(
     else if (reply.type === 'result') {
       finish(receivedResult(reply.result, packedEvents));
       packedEvents = null;
-    }
-    else if (reply.type === 'index-progress') onIndexProgress(reply.fraction);
+    } else if (reply.type === 'index-progress') onIndexProgress(reply.fraction);
     else if (reply.type === 'search-index') {
       indexArrived(reply.index);
       stop();

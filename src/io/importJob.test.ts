@@ -59,6 +59,7 @@ describe('the import job', () => {
       expect(replies.at(-1)?.type).toBe('result');
     }
   });
+
   it('reads a JSON file from its bytes to what reading its text gives', async () => {
     const dataset = makeDataset({ events: 400, actors: 10, seed: 9 });
     const compact = JSON.stringify(encodeCompact(dataset));
@@ -70,14 +71,14 @@ describe('the import job', () => {
       [compact.slice(0, -40), 'cut.compact.json'],
     ] as const;
     for (const [text, fileName] of files) {
-      const result = { result: resultIn(await repliesTo(text, fileName)) };
+      const result = resultIn(await repliesTo(text, fileName));
       const fromText = importTextPacked({ text, fileName });
       if (fromText.kind === 'done') {
         const { events, ...info } = fromText.dataset;
-        expect(result.result).toMatchObject({ kind: 'packed', packed: packEvents(info, events), report: fromText.report });
-      } else expect(result.result, fileName).toMatchObject(fromText);
-      expect(result.result.kind, fileName).toBe(fileName.startsWith('cut') ? 'not-a-dataset' : 'packed');
-      if (fileName.startsWith('bad')) expect(result.result.kind === 'packed' && result.result.report.rejectedRows).toBe(1);
+        expect(result).toMatchObject({ kind: 'packed', packed: packEvents(info, events), report: fromText.report });
+      } else expect(result, fileName).toMatchObject(fromText);
+      expect(result.kind, fileName).toBe(fileName.startsWith('cut') ? 'not-a-dataset' : 'packed');
+      if (fileName.startsWith('bad')) expect(result.kind === 'packed' && result.report.rejectedRows).toBe(1);
     }
   });
 
