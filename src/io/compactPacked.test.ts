@@ -28,13 +28,14 @@ const acled = acledDataset([
   acledRow({ event_id_cnty: 'NO-COORDS', latitude: '', longitude: '' }),
 ]);
 
-/** Two languages, some events in one only, and events that last (ends). */
+/** Two languages, some events in one only (titles, descriptions, place names), and events that last (ends). */
 const bilingual: Dataset = (() => {
   const base = makeDataset({ events: 200, actors: 8, seed: 3, lasting: 0.3 });
   const events = base.events.map((e, i) => ({
     ...e,
     title: i % 3 === 0 ? { ...e.title, ar: `حدث ${i}` } : e.title,
     ...(i % 4 === 0 ? { description: i % 8 === 0 ? { en: `Notes ${i}` } : { ar: `ملاحظات ${i}` } } : {}),
+    ...(i % 5 === 0 ? { place: { country: 'ARM', name: i % 10 === 0 ? { en: `Village ${i % 7}`, ar: `قرية ${i % 7}` } : { ar: `قرية ${i % 7}` } } } : {}),
   }));
   return { ...base, events };
 })();

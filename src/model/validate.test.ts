@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDataset } from './validate.ts';
+import { isText, validateDataset } from './validate.ts';
 
 const base = () => ({
   title: 'Test',
@@ -67,5 +67,12 @@ describe('validateDataset', () => {
     Object.assign(d.events[0]!, { end: { at: '2022-09-12T00:00:00+04:00', precision: 'day', tz: 'Asia/Yerevan' } });
     const r = validateDataset(d);
     expect(!r.ok && r.problems[0]).toEqual({ path: 'events[0].end', message: 'ends before it starts' });
+  });
+});
+
+describe('isText', () => {
+  it('is the schema\'s rule, trimmed and not empty, with or without its quick test', () => {
+    const samples = ['', ' ', '\u00a0', '\ufeff', '\u2003', '\t\n', 'a', ' a', '\u2003x ', 'é', 'حدث', '\u0000', '\u007f', '\u0085', '!', '~', ' \u3000 '];
+    for (const value of [...samples, 42, null, undefined, ['a']]) expect(isText(value), JSON.stringify(value)).toBe(typeof value === 'string' && value.trim() !== '');
   });
 });
