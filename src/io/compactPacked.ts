@@ -17,6 +17,9 @@ import { checkHeader, checkLayout, EventReader, formatInstant, isObject, offsetM
 import { JoinedBuilder, newEventColumns, type EventColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
 import { NONE } from './intern.ts';
 
+/** Rows packed between two progress reports. */
+const PROGRESS_EVERY = 16_384;
+
 /** Thrown where the full path must read the file; caught in packCompact. */
 const DECLINED = Symbol('declined');
 function decline(): never {
@@ -67,7 +70,7 @@ function partKind<T extends object>(parts: unknown[], rule: (part: T) => boolean
 }
 
 /** The packed events of a compact file that the full path would read whole and unchanged, else null. */
-export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>): PackedEvents | null {
+export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>, onProgress?: (fraction: number) => void): PackedEvents | null {
   try {
     const problems: CompactProblem[] = [];
     const header = checkHeader(input, problems);
@@ -75,7 +78,7 @@ export function packCompact(input: unknown, info: DatasetInfo, actorIds: Readonl
     if (header.extra !== undefined && !(isObject(header.extra) && Object.keys(header.extra).length === 0)) return null;
     const layout = checkLayout(header.events, problems);
     if (!layout) return null;
-    const packed = new CompactPacker(layout, header.strings, actorIds, problems).pack(info);
+    const packed = new CompactPacker(layout, header.strings, actorIds, problems).pack(info, onProgress);
     return problems.length ? null : packed;
   } catch {
     // Declined, or a file so odd that reading it threw: the full path reads it and says why.
@@ -148,7 +151,8 @@ class CompactPacker {
     });
   }
 
-  pack(info: DatasetInfo): PackedEvents {
+  /** The events; `onProgress` hears how far (0 to 1) every PROGRESS_EVERY rows. */
+  pack(info: DatasetInfo, onProgress?: (fraction: number) => void): PackedEvents {
     const { n, text } = this.layout;
     const c = this.c;
     const { rules, reader } = this;
@@ -159,6 +163,7 @@ class CompactPacker {
     const p = newEventColumns(n);
     const none = this.parts.push(NONE) - 1;
     for (let i = 0; i < n; i++) {
+      if (i % PROGRESS_EVERY === 0) onProgress?.(i / n);
       const eventId = c.id[i];
       if (typeof eventId !== 'string' || eventId.length > ID_MAX_LENGTH || !ID_PATTERN.test(eventId) || seen.has(eventId)) decline();
       seen.add(eventId);

@@ -82,6 +82,21 @@ describe('the import job', () => {
     }
   });
 
+  it('says how far it is through a large JSON file, parsing and then packing, never going back', async () => {
+    // A compact file's columns are parsed one by one, each a step; a full file is parsed at once.
+    for (const [text, fileName, steps] of [
+      [JSON.stringify(encodeCompact(makeDataset({ events: 20_000, actors: 30, seed: 8 }))), 'large.compact.json', 10],
+      [JSON.stringify(makeDataset({ events: 20_000, actors: 30, seed: 8 })), 'large.json', 3],
+    ] as const) {
+      const fractions = (await repliesTo(text, fileName)).flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));
+      expect(fractions.length, fileName).toBeGreaterThanOrEqual(steps);
+      expect(fractions, fileName).toEqual([...fractions].sort((a, b) => a - b));
+      // Past parsing (under one half) and well into reading the events.
+      expect(Math.max(...fractions), fileName).toBeGreaterThan(0.8);
+      expect(Math.max(...fractions), fileName).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('builds the search index only while the page is not busy', async () => {
     const replies: WorkerReply[] = [];
     const job = runJob({ file: new Blob([acledCsv(generatedAcledRows(6000, 5))]), fileName: 'events.csv' }, (reply) => replies.push(reply));

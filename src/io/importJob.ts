@@ -41,23 +41,21 @@ async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<
     return null;
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
+  let last = 0;
+  const onProgress = (fraction: number) => {
+    if (fraction - last >= 0.01 || fraction === 1) {
+      last = fraction;
+      send({ type: 'progress', phase: 'parsing', fraction });
+    }
+  };
   if (await isJson(job)) {
     const bytes = new Uint8Array(await job.file.arrayBuffer());
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
-    return postImported(importJsonBytesPacked(bytes, job.fileName), send);
+    return postImported(importJsonBytesPacked(bytes, job.fileName, { onProgress }), send);
   }
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
-  let last = 0;
-  const request = {
-    ...requestFor(job, text),
-    onProgress(fraction: number) {
-      if (fraction - last >= 0.01 || fraction === 1) {
-        last = fraction;
-        send({ type: 'progress', phase: 'parsing', fraction });
-      }
-    },
-  };
+  const request = { ...requestFor(job, text), onProgress };
   let result: ImportResult | PackedImport;
   if (helperAnswer) {
     const first = importCsvFirstPart(request, middleLine(text));

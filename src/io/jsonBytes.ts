@@ -160,9 +160,12 @@ function parseWhole(bytes: Uint8Array): ParsedJson {
  * The JSON in `bytes` (UTF-8), as JSON.parse gives it for the decoded text, or why it cannot be
  * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON.
  */
-export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES): ParsedJson {
+export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress?: (fraction: number) => void): ParsedJson {
   const scanned = scan(bytes, columns, maxDepth, maxValues);
   if (!scanned.ok) return scanned;
+  // The scan is about a third of the time; the columns, by their bytes, the rest.
+  const SCANNED = 0.3;
+  onProgress?.(SCANNED);
   const { members } = scanned;
   if (members.length === 0) return parseWhole(bytes);
   // A later member of the same name replaces an earlier one, as in JSON.parse.
@@ -177,7 +180,12 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth
     });
     const root = JSON.parse(pieces.join('')) as { events: Record<string, unknown> };
     pieces.length = 0;
-    for (const [name, member] of byName) root.events[name] = JSON.parse(inner.decode(bytes.subarray(member.from, member.to)));
+    let parsed = 0;
+    for (const [name, member] of byName) {
+      root.events[name] = JSON.parse(inner.decode(bytes.subarray(member.from, member.to)));
+      parsed += member.to - member.from;
+      onProgress?.(SCANNED + (1 - SCANNED) * (parsed / bytes.length));
+    }
     return { ok: true, value: root };
   } catch {
     // Not valid JSON somewhere: the message should place the fault in the whole text.

@@ -11,6 +11,9 @@ import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
 import { notValidJson } from './jsonBytes.ts';
 
+/** Events read between two progress reports. */
+const PROGRESS_EVERY = 16_384;
+
 export type JsonImport =
   | { ok: true; dataset: Dataset; format: string }
   /** Only when asked for (packCompact), for a compact file whose every event is read unchanged. */
@@ -110,7 +113,7 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
 }
 
 /** As importJson, from the file's JSON already parsed (see jsonBytes.ts). */
-export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean } = {}): JsonImport {
+export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void } = {}): JsonImport {
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
   const rawEvents = isObject(input) ? input.events : undefined;
@@ -118,7 +121,7 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
   if (eventCount > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
   if (compact && options.packCompact && isObject(input)) {
     const { info, actorIds, notes } = readDatasetInfo(input, fileName);
-    const packed = packCompact(input, info, actorIds);
+    const packed = packCompact(input, info, actorIds, options.onProgress);
     if (packed) {
       for (const note of notes) report.note(note);
       report.importedWhole(packed.size);
@@ -143,7 +146,9 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
   for (const raw of input.events) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
   const events: ConflictEvent[] = [];
   const seen = new Map<string, number>();
+  const total = input.events.length;
   input.events.forEach((raw, i) => {
+    if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
     const row = report.row(null, `events[${i}]`);
     if (!isObject(raw)) return row.reject('event', 'is not an object');
     // Compact files are checked but not repaired: their parts are shared between events, and
