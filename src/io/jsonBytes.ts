@@ -158,14 +158,15 @@ function parseWhole(bytes: Uint8Array): ParsedJson {
 
 /**
  * The JSON in `bytes` (UTF-8), as JSON.parse gives it for the decoded text, or why it cannot be
- * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON.
+ * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON. `onProgress`
+ * hears how far it is (0 to 1) after the scan and after each column.
  */
 export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress?: (fraction: number) => void): ParsedJson {
   const scanned = scan(bytes, columns, maxDepth, maxValues);
   if (!scanned.ok) return scanned;
   // The scan is about a third of the time; the columns, by their bytes, the rest.
-  const SCANNED = 0.3;
-  onProgress?.(SCANNED);
+  const scanShare = 0.3;
+  onProgress?.(scanShare);
   const { members } = scanned;
   if (members.length === 0) return parseWhole(bytes);
   // A later member of the same name replaces an earlier one, as in JSON.parse.
@@ -184,7 +185,7 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth
     for (const [name, member] of byName) {
       root.events[name] = JSON.parse(inner.decode(bytes.subarray(member.from, member.to)));
       parsed += member.to - member.from;
-      onProgress?.(SCANNED + (1 - SCANNED) * (parsed / bytes.length));
+      onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
     }
     return { ok: true, value: root };
   } catch {
