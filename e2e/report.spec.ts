@@ -4,6 +4,7 @@ import { test, expect, type Page, type Download } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { startOtherOrigin, type OtherOrigin } from './otherOrigin.ts';
 import Papa from 'papaparse';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
 const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 4173}/`;
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
@@ -256,6 +257,27 @@ test.describe('exports', () => {
     // The exported JSON opens again in the app with the same events.
     await page.getByLabel('Open data file').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
     await expect(status(page)).toHaveText(`Showing ${inWindow} of ${inWindow} events`);
+  });
+
+  test('Export CSV and JSON of 25,000 events: written in batches, every event once and in order, JSON unindented', async ({ page }) => {
+    test.setTimeout(120_000);
+    const rows = generatedAcledRows(25_000, 6);
+    await page.goto('./');
+    await page.getByLabel('Open data file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(acledCsv(rows)) });
+    await expect(status(page)).toHaveText('Showing 25,000 of 25,000 events', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Export' }).click();
+    const csv = Papa.parse<Record<string, string>>((await download(page, 'Export CSV')).body.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    expect(csv.data).toHaveLength(25_000);
+    expect(new Set(csv.data.map((r) => r.id)).size).toBe(25_000);
+    const starts = csv.data.map((r) => Date.parse(r.start!));
+    expect(starts.every((t, i) => i === 0 || t >= starts[i - 1]!)).toBe(true);
+    const text = (await download(page, 'Export JSON')).body.toString('utf8');
+    // Over 10,000 events the file is not indented, as `npm run import` writes it.
+    expect(text.startsWith('{"title":')).toBe(true);
+    const json = JSON.parse(text);
+    expect(json.events.map((e: { id: string }) => e.id)).toEqual(csv.data.map((r) => r.id));
+    await expect(page.locator('.export-note')).toHaveText(/^Images show the timeline/);
   });
 });
 

@@ -9,8 +9,9 @@ import { describeWindow } from '../i18n/describeWindow.ts';
 import { buildViewSvg, type ViewImage } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
 import { svgToPng } from './png.ts';
-import { eventsToCsv } from './eventsCsv.ts';
-import { datasetToJson, eventsToDataset } from './eventsJson.ts';
+import { createEventsCsv } from './eventsCsv.ts';
+import { collectExported, createEventsJson } from './eventsJson.ts';
+import type { ConflictEvent } from '../model/schema.ts';
 import type { MeasureText } from './textFit.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
 
@@ -66,18 +67,45 @@ function scopeInWords(state: AppState, scope: EventScope): string {
   return scope === 'window' ? `${which} between ${describeWindow(state.window, 'en-GB')}` : which;
 }
 
-export function exportCsv(state: AppState, scope: EventScope): void {
-  const events = Array.from(exportedRows(state, scope), (row) => state.table.eventAt(row));
-  const csv = eventsToCsv(events, state.dataset?.actors ?? [], 'en');
-  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFileName(title(state), state.window, 'csv'));
+/** Events built from the table per batch of this many rows: a million at once would fill the page's heap. */
+const EXPORT_BATCH = 10_000;
+
+const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
+/**
+ * Calls `use` with the exported events, a batch at a time in row order, letting the page draw and
+ * take input between batches; `onProgress` hears how far (0 to 1).
+ */
+async function forEachBatch(state: AppState, rows: Uint32Array, use: (events: ConflictEvent[]) => void, onProgress?: (fraction: number) => void): Promise<void> {
+  for (let from = 0; from < rows.length; from += EXPORT_BATCH) {
+    use(Array.from(rows.subarray(from, from + EXPORT_BATCH), (row) => state.table.eventAt(row)));
+    onProgress?.(Math.min(rows.length, from + EXPORT_BATCH) / rows.length);
+    if (from + EXPORT_BATCH < rows.length) await nextTask();
+  }
 }
 
-export function exportJson(state: AppState, scope: EventScope): void {
-  if (!state.dataset) return;
-  const events = Array.from(exportedRows(state, scope), (row) => state.table.eventAt(row));
+// Both files grow as a Blob, a batch at a time: at a million events the text is longer than a
+// string can be ("Invalid string length"), and held whole in the page it filled the heap.
+export async function exportCsv(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
+  const type = 'text/csv;charset=utf-8';
+  const writer = createEventsCsv(state.dataset?.actors ?? [], 'en');
+  let blob = new Blob([writer.header], { type });
+  await forEachBatch(state, exportedRows(state, scope), (events) => (blob = new Blob([blob, writer.rows(events)], { type })), onProgress);
+  downloadBlob(blob, exportFileName(title(state), state.window, 'csv'));
+}
+
+export async function exportJson(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
+  const info = state.dataset;
+  if (!info) return;
+  const type = 'application/json';
   const date = new Date().toISOString().slice(0, 10);
-  const { dataset } = eventsToDataset(state.dataset, events, {
-    description: `Exported ${date} from Conflict Timeline: ${scopeInWords(state, scope)}. ${state.dataset.description ?? ''}`.trim(),
-  });
-  downloadBlob(new Blob([datasetToJson(dataset)], { type: 'application/json' }), exportFileName(title(state), state.window, 'json'));
+  const note = { description: `Exported ${date} from Conflict Timeline: ${scopeInWords(state, scope)}. ${info.description ?? ''}`.trim() };
+  const rows = exportedRows(state, scope);
+  // Twice through the events: their ids and actors first (the actors come first in the file).
+  const exported = collectExported(info);
+  await forEachBatch(state, rows, (events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
+  const writer = createEventsJson(info, note, exported);
+  let blob = new Blob([writer.head], { type });
+  await forEachBatch(state, rows, (events) => (blob = new Blob([blob, writer.events(events)], { type })), onProgress && ((f) => onProgress(0.5 + f / 2)));
+  downloadBlob(new Blob([blob, writer.tail()], { type }), exportFileName(title(state), state.window, 'json'));
 }

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
-import { eventsToCsv, EVENT_CSV_COLUMNS } from './eventsCsv.ts';
+import { createEventsCsv, eventsToCsv, EVENT_CSV_COLUMNS } from './eventsCsv.ts';
 
 const actors: Actor[] = [
   { id: 'am-mod', names: { en: 'Ministry of Defence of Armenia', ar: 'وزارة الدفاع الأرمينية' }, aliases: [], kind: 'ministry' },
@@ -167,3 +167,25 @@ describe('events as CSV', () => {
     }
   });
 });
+
+describe('events as CSV, in batches', () => {
+  it('joins to the text eventsToCsv writes, whatever the batches', () => {
+    const result = validateDataset(seed);
+    const dataset = (result.ok ? result.dataset : null) as Dataset;
+    const events = [...dataset.events, event(), event({ id: 'e2', tags: ['a "quoted", tag'], description: { en: 'two\nlines' } })];
+    for (const lang of ['en', 'ar']) {
+      for (const size of [1, 3, 7, 1000]) {
+        const writer = createEventsCsv(dataset.actors, lang);
+        const batches = Array.from({ length: Math.ceil(events.length / size) }, (_, k) => events.slice(k * size, (k + 1) * size));
+        expect(writer.header + batches.map((batch) => writer.rows(batch)).join('')).toBe(eventsToCsv(events, dataset.actors, lang));
+      }
+    }
+    // What Papa Parse writes for the whole table at once: no blank line after the header.
+    const rows = Papa.parse<string[]>(eventsToCsv(events, dataset.actors, 'en').slice(1), { skipEmptyLines: false }).data;
+    expect(rows).toHaveLength(events.length + 2);
+    expect(rows.at(-1)).toEqual(['']);
+    expect(rows.slice(1, -1).every((row) => row.length === EVENT_CSV_COLUMNS.length)).toBe(true);
+    expect(eventsToCsv([], [], 'en')).toBe(`\ufeff${EVENT_CSV_COLUMNS.join(',')}\r\n`);
+  });
+});
+

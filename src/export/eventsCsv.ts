@@ -158,6 +158,22 @@ function eventRow(event: ConflictEvent, context: RowContext): (string | number |
  * registry does not know them; the actor_ids column keeps the ids.
  */
 export function eventsToCsv(events: readonly ConflictEvent[], actors: readonly Actor[], lang: string): string {
+  const writer = createEventsCsv(actors, lang);
+  return writer.header + writer.rows(events);
+}
+
+export interface EventsCsvWriter {
+  /** The byte-order mark and the header row, with its line end. */
+  header: string;
+  /** The rows of these events, each with its line end: the file is the header, then the rows of each batch in turn. */
+  rows(events: readonly ConflictEvent[]): string;
+}
+
+/**
+ * eventsToCsv a batch at a time: a million events would make a text longer than a string can be
+ * (V8's limit is about 512 million characters), so the browser's export joins the parts in a Blob.
+ */
+export function createEventsCsv(actors: readonly Actor[], lang: string): EventsCsvWriter {
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
   const context: RowContext = {
     lang,
@@ -166,7 +182,9 @@ export function eventsToCsv(events: readonly ConflictEvent[], actors: readonly A
       return actor ? actorName(actor, lang) : actorId;
     },
   };
-  const rows = events.map((event) => eventRow(event, context).map(cell));
-  const csv = Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data: rows }, { newline: '\r\n' });
-  return `${UTF8_BOM}${csv}\r\n`;
+  return {
+    // The header as a row of its own: Papa.unparse gives a header alone with a line end of its own.
+    header: `${UTF8_BOM}${Papa.unparse([[...EVENT_CSV_COLUMNS]], { newline: '\r\n' })}\r\n`,
+    rows: (events) => (events.length ? `${Papa.unparse(events.map((event) => eventRow(event, context).map(cell)), { newline: '\r\n' })}\r\n` : ''),
+  };
 }

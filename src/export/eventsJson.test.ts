@@ -3,7 +3,8 @@ import seed from '../../data/seed.json';
 import { validateDataset } from '../model/validate.ts';
 import { importText } from '../io/importer.ts';
 import type { ConflictEvent, Dataset } from '../model/schema.ts';
-import { datasetToJson, eventsToDataset } from './eventsJson.ts';
+import { datasetToJson, eventsToDataset, eventsToJsonParts, INDENTED_UP_TO } from './eventsJson.ts';
+import { makeDataset } from '../testing/fixtures.ts';
 
 const validated = validateDataset(seed);
 const full = (validated.ok ? validated.dataset : null) as Dataset;
@@ -98,3 +99,36 @@ describe('events as the app’s JSON', () => {
     expect(validateDataset(dataset).ok).toBe(true);
   });
 });
+
+/** The events in batches of `size`, as the browser's export reads a large table. */
+const inBatches = (events: readonly ConflictEvent[], size: number) => () =>
+  Array.from({ length: Math.ceil(events.length / size) }, (_, k) => events.slice(k * size, (k + 1) * size));
+
+describe('events as the app’s JSON, in parts', () => {
+  it('joins to the file datasetToJson writes, whatever the batches, with the same relations dropped', () => {
+    const generated = makeDataset({ events: 120, actors: 9, seed: 6 });
+    const cases: [Dataset, ConflictEvent[]][] = [
+      [full, full.events],
+      [full, subset],
+      [full, []],
+      [generated, generated.events],
+      // Text that looks like JSON and like the mark where the events go, in the dataset's own fields.
+      [{ ...generated, title: 'events 0.5 "events": [', description: '\n  ]' }, generated.events.slice(0, 7)],
+    ];
+    for (const [dataset, events] of cases) {
+      const whole = eventsToDataset(dataset, events, note);
+      for (const size of [1, 2, 5, 1000]) {
+        const { parts, droppedRelations } = eventsToJsonParts(dataset, inBatches(events, size), note);
+        expect(parts.join('')).toBe(datasetToJson(whole.dataset));
+        expect(droppedRelations).toEqual(whole.droppedRelations);
+      }
+    }
+    // Over INDENTED_UP_TO events, nothing is indented.
+    const large = makeDataset({ events: INDENTED_UP_TO + 1, actors: 5, seed: 2 });
+    const { parts } = eventsToJsonParts(large, inBatches(large.events, 4000), note);
+    expect(parts.join('')).toBe(`${JSON.stringify(eventsToDataset(large, large.events, note).dataset)}\n`);
+    // The subset drops relations, or the test does not test that.
+    expect(eventsToDataset(full, subset, note).droppedRelations.length).toBeGreaterThan(0);
+  });
+});
+

@@ -14,6 +14,7 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<EventScope>('filtered');
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const filteredCount = useAppState((s) => (open ? visibleCount({ ...s, window: ALL_TIME }) : 0));
@@ -32,10 +33,12 @@ export function ExportMenu() {
     };
   }, [open]);
 
-  const run = async (name: string, action: () => void | Promise<void>) => {
+  const run = async (name: string, action: (onProgress: (fraction: number) => void) => void | Promise<void>) => {
     setBusy(name);
+    setProgress(null);
     try {
-      await action();
+      // A large data export reports how far it is: "Export CSV… 40%".
+      await action((fraction) => setProgress(Math.round(fraction * 100)));
     } catch (error) {
       store.getState().addNotice(t.failed(name, error instanceof Error ? error.message : String(error)));
     } finally {
@@ -71,14 +74,14 @@ export function ExportMenu() {
           </label>
         </fieldset>
         <div className="export-buttons">
-          <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, () => exportCsv(state(), scope))}>
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, (onProgress) => exportCsv(state(), scope, onProgress))}>
             {t.exportCsv}
           </button>
-          <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, () => exportJson(state(), scope))}>
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, (onProgress) => exportJson(state(), scope, onProgress))}>
             {t.exportJson}
           </button>
         </div>
-        <p className="export-note" role="status">{busy ? `${busy}…` : t.exportNote}</p>
+        <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
       </div>
     </div>
   );
