@@ -88,15 +88,17 @@ export function datasetToJson(dataset: Dataset): string {
 /** Above this many events an export is written without indentation, as `npm run import` writes. */
 export const INDENTED_UP_TO = 10_000;
 
-/** What the file says before its events: gathered from all of them first (see createEventsJson). */
+/** What the file says before its events, gathered from all of them first (see createEventsJson). */
 export interface ExportedEvents {
   ids: Set<string>;
   add(event: ConflictEvent): void;
   count: number;
+  /** The actors the events need, in the registry's order. */
+  actors(): Actor[];
 }
 
 /** Collects the ids and the actors of the events to export, one at a time. */
-export function collectExported(dataset: DatasetInfo): ExportedEvents & { actors(): Actor[] } {
+export function collectExported(dataset: DatasetInfo): ExportedEvents {
   const ids = new Set<string>();
   const needed = actorsNeeded(dataset.actors);
   return {
@@ -128,7 +130,7 @@ export interface EventsJsonWriter {
  * actors come before them in the file; then written a batch at a time, so that they need not all
  * be built at once. Over INDENTED_UP_TO events, nothing is indented (JSON.stringify(dataset) + "\n").
  */
-export function createEventsJson(dataset: DatasetInfo, note: { description: string }, exported: ReturnType<typeof collectExported>): EventsJsonWriter {
+export function createEventsJson(dataset: DatasetInfo, note: { description: string }, exported: ExportedEvents): EventsJsonWriter {
   const indent = exported.count <= INDENTED_UP_TO ? 2 : undefined;
   // The file without its events, with a mark where they go (one no text in the file holds).
   let mark = '';
@@ -161,7 +163,11 @@ export function createEventsJson(dataset: DatasetInfo, note: { description: stri
   };
 }
 
-/** createEventsJson over batches of events, all parts at once (for tests, and small exports). */
+/**
+ * collectExported and createEventsJson over batches of events, all parts at once: the browser's
+ * export does the same with a pause between batches (see browserExport.ts), and tests hold this to
+ * datasetToJson.
+ */
 export function eventsToJsonParts(dataset: DatasetInfo, batches: () => Iterable<readonly ConflictEvent[]>, note: { description: string }): { parts: string[]; droppedRelations: DroppedRelation[] } {
   const exported = collectExported(dataset);
   for (const batch of batches()) batch.forEach((event) => exported.add(event));
