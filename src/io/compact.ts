@@ -125,6 +125,8 @@ const CHILD_LISTS: readonly [EventColumn, readonly EventColumn[]][] = [
 
 /** Every member of a compact file's `events`: the columns (see jsonBytes.ts, which reads each alone). */
 export const COMPACT_COLUMNS: ReadonlySet<string> = new Set<string>([...TEXT_COLUMNS, ...PER_EVENT, ...CHILD_LISTS.flat(2)]);
+/** Members of `events` that hold text, one entry per event: the packed way takes them joined (see jsonBytes.ts). */
+export const JOINED_TEXT_COLUMNS: ReadonlySet<string> = new Set<string>(['id', ...TEXT_COLUMNS]);
 
 /** Columns that may hold null, and are left out when they hold nothing else. */
 const NULLABLE = new Set<EventColumn>([

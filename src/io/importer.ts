@@ -11,7 +11,7 @@ import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, ty
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, importJsonValue, type JsonImport } from './jsonImport.ts';
 import { parseJsonBytes } from './jsonBytes.ts';
-import { COMPACT_COLUMNS } from './compact.ts';
+import { COMPACT_COLUMNS, JOINED_TEXT_COLUMNS } from './compact.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -90,10 +90,11 @@ export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, optio
   const within = (from: number, to: number) => onProgress && ((fraction: number) => onProgress(from + (to - from) * fraction));
   try {
     return finishJson(fileName, (report) => {
-      const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, undefined, undefined, within(0, 0.45));
+      const parsingProgress = within(0, 0.45);
+      const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS, ...(parsingProgress ? { onProgress: parsingProgress } : {}) });
       if (!parsed.ok) return parsed;
       const readingProgress = within(0.45, 0.9);
-      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(readingProgress ? { onProgress: readingProgress } : {}) });
+      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.joined ? { joined: parsed.joined } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}) });
     });
   } finally {
     forgetPartVerdicts();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seed from '../../data/seed.json';
 import { datasetSchema } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
-import { COMPACT_COLUMNS, encodeCompact } from './compact.ts';
+import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS } from './compact.ts';
 import { notValidJson, parseJsonBytes, type ParsedJson } from './jsonBytes.ts';
 import { checkJsonShape } from './limits.ts';
 
@@ -20,14 +20,22 @@ function parseWhole(bytes: Uint8Array, maxDepth?: number, maxValues?: number): P
   }
 }
 
-/** The same outcome, and for a value the same JSON text (so the same keys in the same order). */
+/**
+ * The same outcome, and for a value the same JSON text (so the same keys in the same order), with
+ * text columns parsed or read joined (then filled in).
+ */
 function expectSame(bytes: Uint8Array, maxDepth?: number, maxValues?: number): ParsedJson {
-  const got = parseJsonBytes(bytes, COMPACT_COLUMNS, maxDepth, maxValues);
+  const limits = { ...(maxDepth ? { maxDepth } : {}), ...(maxValues ? { maxValues } : {}) };
   const want = parseWhole(bytes, maxDepth, maxValues);
-  expect(got.ok).toBe(want.ok);
-  if (got.ok && want.ok) expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.value));
-  if (!got.ok && !want.ok) expect(got.reason).toBe(want.reason);
-  return got;
+  const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, limits);
+  const joined = parseJsonBytes(bytes, COMPACT_COLUMNS, { ...limits, joinText: JOINED_TEXT_COLUMNS });
+  if (joined.ok) joined.joined?.fill();
+  for (const got of [parsed, joined]) {
+    expect(got.ok).toBe(want.ok);
+    if (got.ok && want.ok) expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.value));
+    if (!got.ok && !want.ok) expect(got.reason).toBe(want.reason);
+  }
+  return parsed;
 }
 
 const seedData = datasetSchema.parse(seed);
@@ -44,6 +52,34 @@ describe('JSON read from its bytes, a column at a time', () => {
     expect(compactText).toContain('"description"');
     const value = expectSame(bytesOf(generated));
     expect(value.ok && (value.value as { events: { id: string[] } }).events.id).toHaveLength(300);
+  });
+
+  it('reads text columns joined, as packed events keep them, and fills them in to what JSON.parse gives', () => {
+    const text = '{"events":{"id":["a","b","c"],"title":{"en":["x],{",null,"ü – z"],"ar":[null,null,"ع"],"en":["p","","r"]},"description":{"en":[]},"placeName":{},"type":[1,2,3]}}';
+    const parsed = parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS });
+    if (!parsed.ok || !parsed.joined) throw new Error('not read');
+    const { events } = parsed.value as { events: { id: unknown[]; title: Record<string, unknown[]>; description: Record<string, unknown[]>; type: number[] } };
+    const joined = parsed.joined;
+    // Until filled, the columns are lists of their length without entries.
+    expect(events.id).toHaveLength(3);
+    expect(events.id[0]).toBeUndefined();
+    expect(joined.of(events.id)).toEqual({ text: 'abc', start: Uint32Array.of(0, 1, 2, 3) });
+    // A repeated key keeps its place and takes the last list, as in JSON.parse.
+    expect(Object.keys(events.title)).toEqual(['en', 'ar']);
+    expect(joined.of(events.title.en)).toEqual({ text: 'pr', start: Uint32Array.of(0, 1, 1, 2) });
+    expect(joined.of(events.title.ar)).toEqual({ text: 'ع', start: Uint32Array.of(0, 0, 0, 1), present: Uint8Array.of(0, 0, 1) });
+    expect(joined.of(events.description.en)).toEqual({ text: '', start: Uint32Array.of(0) });
+    expect(joined.of(events.type)).toBeUndefined();
+    joined.fill();
+    expect(joined.of(events.id)).toBeUndefined();
+    expect(JSON.stringify(parsed.value)).toBe(JSON.stringify(JSON.parse(text)));
+    // Spaces, escapes and anything but strings and nulls are left to JSON.parse.
+    for (const column of ['[ "a"]', '["a" ]', '["a\\n"]', '["a",1]', '{"en" :["a"]}', '{"__proto__":["a"]}', '["a"', '[nul]']) {
+      const odd = `{"events":{"id":${column}}}`;
+      const got = parseJsonBytes(bytesOf(odd), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS });
+      if (got.ok) expect(got.joined!.of((got.value as { events: { id: unknown } }).events.id), column).toBeUndefined();
+      expectSame(bytesOf(odd));
+    }
   });
 
   it('drops a byte-order mark at the start only, as Blob.text() does', () => {
@@ -83,7 +119,7 @@ describe('JSON read from its bytes, a column at a time', () => {
     // Both outcomes were tried many times.
     expect(failed).toBeGreaterThan(1000);
     expect(failed).toBeLessThan(2900);
-  });
+  }, 30_000);
 
   it('gives the same characters for bytes that are not UTF-8', () => {
     const bytes = bytesOf(generated);

@@ -14,8 +14,10 @@
 // parsed, so that the message is JSON.parse's own for the whole file. A test holds the two to that
 // on valid files and on thousands of damaged ones.
 import { JSON_MAX_DEPTH, JSON_MAX_VALUES, tooDeepReason, tooManyValuesReason } from './limits.ts';
+import { joinedAt, type JoinedStrings } from '../table/packedEvents.ts';
 
-export type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: string };
+/** The value, and (when asked for with `joinText`) the columns read joined, standing in it unfilled. */
+export type ParsedJson = { ok: true; value: unknown; joined?: JoinedText } | { ok: false; reason: string };
 
 /** Why JSON.parse refused a text, as the import report words it. */
 export const notValidJson = (error: unknown) => `is not valid JSON (${(error as Error).message})`;
@@ -146,6 +148,131 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
   return { ok: true, members };
 }
 
+/**
+ * Text columns of a compact file read without JSON.parse: their strings are joined as packed events
+ * keep them (see JoinedStrings), which is what the packed way wants, without a million strings in
+ * between. In the value, each stands as an array of its length whose entries are holes until fill().
+ */
+export class JoinedText {
+  private readonly byColumn = new Map<unknown[], JoinedStrings>();
+
+  /** A column of `length` entries: its stand-in for the value. */
+  add(strings: JoinedStrings, length: number): unknown[] {
+    const column = new Array<unknown>(length);
+    this.byColumn.set(column, strings);
+    return column;
+  }
+
+  /** The joined strings of a column of the value, while it is not filled in. */
+  of(column: unknown): JoinedStrings | undefined {
+    return this.byColumn.get(column as unknown[]);
+  }
+
+  /** Fills every column in, so that the value is the one JSON.parse gives. */
+  fill(): void {
+    for (const [column, strings] of this.byColumn) for (let i = 0; i < column.length; i++) column[i] = joinedAt(strings, i) ?? null;
+    this.byColumn.clear();
+  }
+}
+
+/** Text JSON.parse reads differently from its characters, or refuses: escapes and control characters. */
+const NOT_PLAIN = /[\\\u0000-\u001f]/;
+
+/**
+ * A member read joined: a list of strings and nulls, or an object of such lists (titles per
+ * language), written without spaces or escapes, as `npm run import` writes large files. Null for
+ * anything else, which JSON.parse then reads.
+ */
+function readJoinedMember(text: string, joined: JoinedText): unknown[] | Record<string, unknown[]> | null {
+  if (NOT_PLAIN.test(text)) return null;
+  if (text.charCodeAt(0) === OPEN_ARRAY) {
+    const list = readJoinedList(text, 0);
+    return list && list.end === text.length ? joined.add(list.strings, list.length) : null;
+  }
+  if (text.charCodeAt(0) !== OPEN_OBJECT) return null;
+  const group: Record<string, unknown[]> = {};
+  let at = 1;
+  if (text.charCodeAt(at) === CLOSE_OBJECT) return at + 1 === text.length ? group : null;
+  for (;;) {
+    if (text.charCodeAt(at) !== QUOTE) return null;
+    const keyEnd = text.indexOf('"', at + 1);
+    if (keyEnd < 0 || text.charCodeAt(keyEnd + 1) !== COLON) return null;
+    const key = text.slice(at + 1, keyEnd);
+    // JSON.parse makes "__proto__" an own key; assigning it would set the prototype.
+    if (key === '__proto__') return null;
+    const list = readJoinedList(text, keyEnd + 2);
+    if (!list) return null;
+    // A repeated key keeps its first place and takes the last list, as in JSON.parse.
+    group[key] = joined.add(list.strings, list.length);
+    at = list.end;
+    const next = text.charCodeAt(at++);
+    if (next === CLOSE_OBJECT) return at === text.length ? group : null;
+    if (next !== COMMA) return null;
+  }
+}
+
+/**
+ * The list of strings and nulls that starts at `from`, joined, and where it ends; null when it is
+ * not one. The text has no escapes, so each string is the characters between its quotes.
+ */
+function readJoinedList(text: string, from: number): { strings: JoinedStrings; length: number; end: number } | null {
+  if (text.charCodeAt(from) !== OPEN_ARRAY) return null;
+  let at = from + 1;
+  if (text.charCodeAt(at) === CLOSE_ARRAY) return { strings: { text: '', start: new Uint32Array(1) }, length: 0, end: at + 1 };
+  // Per entry: where its text starts in the joined text, and where its opening quote is (0 for
+  // null: no quote is at 0, where the member starts).
+  let start: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  let quote: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  let n = 0;
+  let joinedLength = 0;
+  let nulls = 0;
+  for (;;) {
+    if (n + 1 >= start.length) {
+      start = grown(start);
+      quote = grown(quote);
+    }
+    start[n] = joinedLength;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE) {
+      const close = text.indexOf('"', at + 1);
+      if (close < 0) return null;
+      quote[n] = at;
+      joinedLength += close - at - 1;
+      at = close + 1;
+    } else if (text.startsWith('null', at)) {
+      nulls++;
+      at += 4;
+    } else return null;
+    n++;
+    const next = text.charCodeAt(at++);
+    if (next === CLOSE_ARRAY) break;
+    if (next !== COMMA) return null;
+  }
+  start[n] = joinedLength;
+  let joinedText: string;
+  let present: Uint8Array | undefined;
+  if (nulls === 0) {
+    // From inside the first string's quotes to inside the last's: only separators hold '","'.
+    joinedText = text.slice(from + 2, at - 2).replaceAll('","', '');
+  } else {
+    present = new Uint8Array(n);
+    const pieces: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (quote[i] === 0) continue;
+      present[i] = 1;
+      pieces.push(text.slice(quote[i]! + 1, quote[i]! + 1 + start[i + 1]! - start[i]!));
+    }
+    joinedText = pieces.join('');
+  }
+  return { strings: { text: joinedText, start: start.slice(0, n + 1), ...(present ? { present } : {}) }, length: n, end: at };
+}
+
+function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 /** The whole text decoded and parsed, as the import read every JSON file before. */
 function parseWhole(bytes: Uint8Array): ParsedJson {
   try {
@@ -156,12 +283,21 @@ function parseWhole(bytes: Uint8Array): ParsedJson {
   }
 }
 
+export interface ParseOptions {
+  maxDepth?: number;
+  maxValues?: number;
+  /** Hears how far it is (0 to 1) after the scan and after each column. */
+  onProgress?: (fraction: number) => void;
+  /** Columns to read joined where they can be (see JoinedText); then the value is whole only after `joined.fill()`. */
+  joinText?: ColumnNames;
+}
+
 /**
  * The JSON in `bytes` (UTF-8), as JSON.parse gives it for the decoded text, or why it cannot be
- * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON. `onProgress`
- * hears how far it is (0 to 1) after the scan and after each column.
+ * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON.
  */
-export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress?: (fraction: number) => void): ParsedJson {
+export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions = {}): ParsedJson {
+  const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText } = options;
   const scanned = scan(bytes, columns, maxDepth, maxValues);
   if (!scanned.ok) return scanned;
   // The scan is about a third of the time; the columns, by their bytes, the rest.
@@ -182,12 +318,14 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, maxDepth
     const root = JSON.parse(pieces.join('')) as { events: Record<string, unknown> };
     pieces.length = 0;
     let parsed = 0;
+    const joined = joinText ? new JoinedText() : undefined;
     for (const [name, member] of byName) {
-      root.events[name] = JSON.parse(inner.decode(bytes.subarray(member.from, member.to)));
+      const text = inner.decode(bytes.subarray(member.from, member.to));
+      root.events[name] = (joined && joinText?.has(name) && readJoinedMember(text, joined)) || JSON.parse(text);
       parsed += member.to - member.from;
       onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
     }
-    return { ok: true, value: root };
+    return { ok: true, value: root, ...(joined ? { joined } : {}) };
   } catch {
     // Not valid JSON somewhere: the message should place the fault in the whole text.
     return parseWhole(bytes);

@@ -9,7 +9,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
-import { notValidJson } from './jsonBytes.ts';
+import { notValidJson, type JoinedText } from './jsonBytes.ts';
 
 /** Events read between two progress reports. */
 const PROGRESS_EVERY = 16_384;
@@ -112,8 +112,11 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
   return importJsonValue(input, fileName, report, maxRows, options);
 }
 
-/** As importJson, from the file's JSON already parsed (see jsonBytes.ts). */
-export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void } = {}): JsonImport {
+/**
+ * As importJson, from the file's JSON already parsed (see jsonBytes.ts). `joined`: the text columns
+ * that parsing left joined in the value, for the packed way; they are filled in when it declines.
+ */
+export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void; joined?: JoinedText } = {}): JsonImport {
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
   const rawEvents = isObject(input) ? input.events : undefined;
@@ -121,13 +124,14 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
   if (eventCount > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
   if (compact && options.packCompact && isObject(input)) {
     const { info, actorIds, notes } = readDatasetInfo(input, fileName);
-    const packed = packCompact(input, info, actorIds, options.onProgress);
+    const packed = packCompact(input, info, actorIds, options);
     if (packed) {
       for (const note of notes) report.note(note);
       report.importedWhole(packed.size);
       return { ok: true, packed, format: 'Conflict Timeline JSON (compact)' };
     }
   }
+  options.joined?.fill();
   if (compact) {
     const decoded = decodeCompact(input);
     if (!decoded.ok) {

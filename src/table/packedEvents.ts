@@ -132,7 +132,7 @@ export class JoinedBuilder {
   }
 }
 
-function joinedAt(column: JoinedStrings, i: number): string | undefined {
+export function joinedAt(column: JoinedStrings, i: number): string | undefined {
   if (column.present && column.present[i] === 0) return undefined;
   return column.text.slice(column.start[i], column.start[i + 1]);
 }
