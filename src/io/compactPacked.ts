@@ -12,11 +12,12 @@
 // reports each problem with its event. A test holds the two to the same table.
 import type { z } from 'zod';
 import { accepts, isText } from '../model/validate.ts';
-import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, INSTANT_PATTERN, placeSchema, timeSchema, type Count, type DatasetInfo } from '../model/schema.ts';
+import { actorRefSchema, eventSchema, INSTANT_PATTERN, placeSchema, timeSchema, type Count, type DatasetInfo } from '../model/schema.ts';
 import { checkHeader, checkLayout, EventReader, formatInstant, isObject, offsetMinutes, type CompactProblem, type Layout } from './compact.ts';
 import { JoinedBuilder, joinedAt, newEventColumns, type EventColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
 import { NONE } from './intern.ts';
 import type { JoinedText } from './jsonBytes.ts';
+import { areUniqueIds, TextRows } from './textRows.ts';
 
 /** Rows packed between two progress reports. */
 const PROGRESS_EVERY = 16_384;
@@ -132,6 +133,10 @@ class CompactPacker {
       const strings = joined?.of(column);
       return [language, strings ? (i) => joinedAt(strings, i) ?? null : (i) => column[i]];
     });
+    const onlyPlaceName = layout.text.placeName.length === 1 ? layout.text.placeName[0]! : undefined;
+    const joinedPlaceName = onlyPlaceName && joined?.of(onlyPlaceName[1]);
+    if (onlyPlaceName && joinedPlaceName)
+      this.joinedPlaceNames = { language: onlyPlaceName[0], column: joinedPlaceName, rows: new TextRows(joinedPlaceName, layout.n), partOfRow: new Int32Array(layout.n) };
     this.c = layout.columns;
     this.strings = fileStrings.slice();
     const rule = (schema: z.ZodType) => new StringRule(fileStrings, accepts(schema));
@@ -204,21 +209,17 @@ class CompactPacker {
 
   /** The ids, each checked: an id by the schema's rule, and none repeated. */
   private ids(n: number): JoinedStrings {
-    const seen = new Set<string>();
-    const check = (id: unknown): string => {
-      if (typeof id !== 'string' || id.length > ID_MAX_LENGTH || !ID_PATTERN.test(id) || seen.has(id)) decline();
-      seen.add(id);
-      return id;
-    };
-    const joined = this.joined?.of(this.c.id);
-    if (joined) {
-      if (joined.present) decline();
-      for (let i = 0; i < n; i++) check(joined.text.slice(joined.start[i], joined.start[i + 1]));
-      return joined;
+    let column = this.joined?.of(this.c.id);
+    if (!column) {
+      const builder = new JoinedBuilder(n);
+      for (let i = 0; i < n; i++) {
+        const id = this.c.id[i];
+        builder.set(i, typeof id === 'string' ? id : decline());
+      }
+      column = builder.done();
     }
-    const builder = new JoinedBuilder(n);
-    for (let i = 0; i < n; i++) builder.set(i, check(this.c.id[i]));
-    return builder.done();
+    if (!areUniqueIds(column, n)) decline();
+    return column;
   }
 
   /** Per language, its column of text: each entry text that is not blank, or null. */
@@ -289,8 +290,21 @@ class CompactPacker {
   /** Place names in one language (the usual case), found by their text. */
   private readonly namesByLanguage = new Map<string, Map<string, number>>();
 
+  /**
+   * Place names in one language, read joined (the usual case in a large file): found by their text
+   * where it lies, and the part of the row where each text came first.
+   */
+  private readonly joinedPlaceNames?: { language: string; column: JoinedStrings; rows: TextRows; partOfRow: Int32Array };
+
   /** The part index of row i's place name, made as the decoder makes it (its languages in column order). */
   private placeName(i: number): number {
+    const joined = this.joinedPlaceNames;
+    if (joined) {
+      const { column, rows, partOfRow } = joined;
+      if ((column.present && column.present[i] === 0) || !isTextAt(column, i)) decline();
+      const first = rows.firstWithTextOf(i);
+      return (partOfRow[i] = first >= 0 ? partOfRow[first]! : this.parts.push({ [joined.language]: joinedAt(column, i) }) - 1);
+    }
     const columns = this.placeNames;
     if (columns.length === 1) {
       // One language (the usual case): no object per event to find the name by its text.
@@ -349,17 +363,19 @@ class CompactPacker {
 
 /** Whether every entry a joined column has is text that is not blank (as isText says of each). */
 function joinedIsText(column: JoinedStrings, n: number): boolean {
-  const { text, start, present } = column;
-  for (let i = 0; i < n; i++) {
-    if (present && present[i] === 0) continue;
-    const from = start[i]!;
-    const to = start[i + 1]!;
-    if (to === from) return false;
-    // Most text starts with a printable ASCII character, which is not a space.
-    const first = text.charCodeAt(from);
-    if (!(first > 0x20 && first < 0x7f) && !isText(text.slice(from, to))) return false;
-  }
+  const { present } = column;
+  for (let i = 0; i < n; i++) if (!(present && present[i] === 0) && !isTextAt(column, i)) return false;
   return true;
+}
+
+/** Whether row i of a joined column is text that is not blank, as isText says of its string. */
+function isTextAt({ text, start }: JoinedStrings, i: number): boolean {
+  const from = start[i]!;
+  const to = start[i + 1]!;
+  if (to === from) return false;
+  // Most text starts with a printable ASCII character, which is not a space.
+  const first = text.charCodeAt(from);
+  return (first > 0x20 && first < 0x7f) || isText(text.slice(from, to));
 }
 
 /** Whether each row has a title in at least one language. */
