@@ -4,7 +4,7 @@ import { datasetSchema } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS } from './compact.ts';
 import { notValidJson, parseJsonBytes, type ParsedJson } from './jsonBytes.ts';
-import { checkJsonShape } from './limits.ts';
+import { checkJsonShape, tooManyValuesReason } from './limits.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -102,6 +102,16 @@ describe('JSON read from its bytes, a column at a time', () => {
     expect(expectSame(bytesOf(`{"events":{"id":${'['.repeat(40)}${']'.repeat(40)}}}`)).ok).toBe(false);
     expect(expectSame(bytesOf(generated), 32, 1000).ok).toBe(false);
     expect(expectSame(bytesOf(generated), 3).ok).toBe(false);
+    // A list of numbers (passed over by the first scan, its commas counted after) with too many
+    // values, before lists nested too deep, or invalid JSON: the first problem in the file is named.
+    const numbers = `[${Array.from({ length: 40 }, (_, k) => k).join(',')}]`;
+    for (const text of [`{"events":{"start":${numbers},"id":[[[[[["a"]]]]]]}}`, `{"events":{"start":${numbers},"type":[1,,2]}}`, `{"events":{"start":${numbers},"type":${numbers}}}`]) {
+      for (const maxValues of [30, 60, 100]) for (const maxDepth of [4, 8]) expectSame(bytesOf(text), maxDepth, maxValues);
+      expect(expectSame(bytesOf(text), 4, 30)).toEqual({ ok: false, reason: tooManyValuesReason(30) });
+    }
+    // A repeated column: 44 values (the root, events, two lists, 39 + 1 commas).
+    expect(expectSame(bytesOf(`{"events":{"start":${numbers},"start":[1]}}`), 8, 44).ok).toBe(true);
+    expect(expectSame(bytesOf(`{"events":{"start":${numbers},"start":[1]}}`), 8, 43).ok).toBe(false);
   });
 
   it('gives JSON.parse’s own outcome and message for thousands of damaged files', () => {
