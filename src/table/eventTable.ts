@@ -242,18 +242,24 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
   let longestDuration = 0;
   let maxEnd = -Infinity;
   let ref = 0;
+  // One column at a time: each pass reads one or two arrays out of order, not all of them.
+  for (let i = 0; i < size; i++) start[i] = anchors[order[i]!]!;
   for (let i = 0; i < size; i++) {
     const e = order[i]!;
-    start[i] = anchors[e]!;
     end[i] = hasEnd[e] ? Math.max(start[i]!, endAnchors[e]!) : start[i]!;
     longestDuration = Math.max(longestDuration, end[i]! - start[i]!);
     maxEnd = Math.max(maxEnd, end[i]!);
-    type[i] = typeOf[e]!;
-    const place = placeOfEvent[e]!;
+  }
+  for (let i = 0; i < size; i++) type[i] = typeOf[order[i]!]!;
+  for (let i = 0; i < size; i++) {
+    const place = placeOfEvent[order[i]!]!;
     if (place >= 0) {
       if (rowOfPlace[place] === -1) rowOfPlace[place] = places.push(placesMet[place]!) - 1;
       placeOf[i] = rowOfPlace[place]!;
     }
+  }
+  for (let i = 0; i < size; i++) {
+    const e = order[i]!;
     actorOffset[i] = ref;
     for (let r = refOffset[e]!; r < refOffset[e + 1]!; r++, ref++) {
       actorIndex[ref] = refs[r]!;
