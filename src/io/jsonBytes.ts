@@ -7,7 +7,10 @@
 // the number of values, as checkJsonShape does on text), and each member of `events` (a column) is
 // decoded and parsed on its own, so that only the columns holding such characters take two bytes
 // per character, and each column's text can go once it is parsed. The rest of the file is parsed
-// with `null` where the columns were, and the columns are put back in their places.
+// with `null` where the columns were, and the columns are put back in their places. Two shortcuts
+// for the largest parts of a compact file: the scan passes over lists of numbers natively (their
+// values counted once parsed), and text columns may be read joined (JoinedText), as the packed way
+// keeps them, without a string per entry.
 //
 // The value is the one JSON.parse gives for the whole decoded text, keys in the same order. When
 // the text is not valid JSON, or the scan meets anything it does not expect, the whole text is

@@ -72,7 +72,7 @@ export const localizedTextSchema = z
   .record(langCode, z.string().trim().min(1))
   .refine((t) => Object.keys(t).length > 0, 'needs the text in at least one language');
 
-/** What an instant looks like; also read without zod where a million times are checked at once (compactPacked.ts). */
+/** What an instant looks like; also read without zod, where each distinct time of a compact file is checked (compactPacked.ts). */
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 instant with an explicit offset or Z, e.g. 2022-09-14T20:00:00+04:00. */
