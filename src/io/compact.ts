@@ -729,31 +729,34 @@ export class EventReader {
     return typeof v === 'number' && v >>> 0 === v && v < this.strings.length;
   }
 
-  /** Checks that a cell indexes `strings`, and gives the cell. */
-  private index(column: EventColumn, row: number): unknown {
-    const v = this.c[column][row];
+  /**
+   * Checks that a cell indexes `strings`, and gives the cell. `values`: the column, where the
+   * caller has it (looking a column up by a name that varies is slow in a loop over millions).
+   */
+  private index(column: EventColumn, row: number, values = this.c[column]): unknown {
+    const v = values[row];
     if (!this.isIndex(v))
       this.problem(column, row, `is ${describe(v)}; expected an index into strings (0–${this.strings.length - 1})`);
     return v;
   }
 
   /** As `index`, or null. */
-  private optionalIndex(column: EventColumn, row: number): unknown {
-    const v = this.c[column][row];
-    return v === null ? v : this.index(column, row);
+  private optionalIndex(column: EventColumn, row: number, values = this.c[column]): unknown {
+    const v = values[row];
+    return v === null ? v : this.index(column, row, values);
   }
 
   /** Checks that a cell holds a number, and gives the cell. */
-  private num(column: EventColumn, row: number): unknown {
-    const v = this.c[column][row];
+  private num(column: EventColumn, row: number, values = this.c[column]): unknown {
+    const v = values[row];
     if (!(typeof v === 'number' && Number.isFinite(v))) this.problem(column, row, `is ${describe(v)}; expected a number`);
     return v;
   }
 
   /** As `num`, or null. */
-  private optionalNum(column: EventColumn, row: number): unknown {
-    const v = this.c[column][row];
-    return v === null ? v : this.num(column, row);
+  private optionalNum(column: EventColumn, row: number, values = this.c[column]): unknown {
+    const v = values[row];
+    return v === null ? v : this.num(column, row, values);
   }
 
   private str(column: EventColumn, row: number): string {
@@ -773,9 +776,8 @@ export class EventReader {
   }
 
   /** The child rows of event i: [from, to). */
-  private range(offsets: EventColumn, i: number): [number, number] {
-    const column = this.c[offsets] as number[];
-    return [column[i]!, column[i + 1]!];
+  private range(offsets: EventColumn, i: number, column = this.c[offsets]): [number, number] {
+    return [column[i] as number, column[i + 1] as number];
   }
 
   private text(name: TextColumn, i: number): Record<string, string> | undefined {
@@ -820,10 +822,10 @@ export class EventReader {
   }
 
   admin(i: number): string[] {
-    const [from, to] = this.range('placeAdminOffsets', i);
+    const [from, to] = this.range('placeAdminOffsets', i, this.c.placeAdminOffsets);
     if (from === to) return NONE;
     let hash = to - from;
-    for (let r = from; r < to; r++) hash = mix(hash, this.index('placeAdmin', r));
+    for (let r = from; r < to; r++) hash = mix(hash, this.index('placeAdmin', r, this.c.placeAdmin));
     return this.shared.admin.find(hash, from, to) ?? this.shared.admin.keep(hash, from, to, this.rowStrings('placeAdmin', from, to));
   }
 
@@ -834,10 +836,10 @@ export class EventReader {
   }
 
   tags(i: number): string[] {
-    const [from, to] = this.range('tagOffsets', i);
+    const [from, to] = this.range('tagOffsets', i, this.c.tagOffsets);
     if (from === to) return NONE;
     let hash = to - from;
-    for (let r = from; r < to; r++) hash = mix(hash, this.index('tag', r));
+    for (let r = from; r < to; r++) hash = mix(hash, this.index('tag', r, this.c.tag));
     return this.shared.tags.find(hash, from, to) ?? this.shared.tags.keep(hash, from, to, this.rowStrings('tag', from, to));
   }
 
@@ -865,12 +867,13 @@ export class EventReader {
   }
 
   sources(i: number): Source[] {
-    const [from, to] = this.range('sourceOffsets', i);
+    const [from, to] = this.range('sourceOffsets', i, this.c.sourceOffsets);
     if (from === to) return NONE;
     let hash = to - from;
+    const c = this.c;
     for (let r = from; r < to; r++) {
-      hash = mix(mix(mix(hash, this.index('sourcePublisher', r)), this.optionalIndex('sourceUrl', r)), this.optionalIndex('sourceTitle', r));
-      hash = mix(mix(hash, this.optionalIndex('sourceDate', r)), this.index('sourceLanguage', r));
+      hash = mix(mix(mix(hash, this.index('sourcePublisher', r, c.sourcePublisher)), this.optionalIndex('sourceUrl', r, c.sourceUrl)), this.optionalIndex('sourceTitle', r, c.sourceTitle));
+      hash = mix(mix(hash, this.optionalIndex('sourceDate', r, c.sourceDate)), this.index('sourceLanguage', r, c.sourceLanguage));
     }
     const shared = this.shared.sources.find(hash, from, to);
     if (shared) return shared;
@@ -890,13 +893,14 @@ export class EventReader {
   }
 
   counts(i: number): Count[] {
-    const [from, to] = this.range('countOffsets', i);
+    const [from, to] = this.range('countOffsets', i, this.c.countOffsets);
     if (from === to) return NONE;
     let hash = to - from;
+    const c = this.c;
     for (let r = from; r < to; r++) {
-      hash = mix(mix(mix(hash, this.index('countKind', r)), this.num('countValue', r)), this.index('countQualifier', r));
-      hash = mix(mix(mix(hash, this.optionalNum('countLow', r)), this.optionalNum('countHigh', r)), this.optionalIndex('countOf', r));
-      hash = mix(mix(mix(hash, this.index('countClaimant', r)), this.index('countClaimedOn', r)), this.optionalNum('countSource', r));
+      hash = mix(mix(mix(hash, this.index('countKind', r, c.countKind)), this.num('countValue', r, c.countValue)), this.index('countQualifier', r, c.countQualifier));
+      hash = mix(mix(mix(hash, this.optionalNum('countLow', r, c.countLow)), this.optionalNum('countHigh', r, c.countHigh)), this.optionalIndex('countOf', r, c.countOf));
+      hash = mix(mix(mix(hash, this.index('countClaimant', r, c.countClaimant)), this.index('countClaimedOn', r, c.countClaimedOn)), this.optionalNum('countSource', r, c.countSource));
     }
     const shared = this.shared.counts.find(hash, from, to);
     if (shared) return shared;
