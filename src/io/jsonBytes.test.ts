@@ -80,6 +80,12 @@ describe('JSON read from its bytes, a column at a time', () => {
       if (got.ok) expect(got.joined!.of((got.value as { events: { id: unknown } }).events.id), column).toBeUndefined();
       expectSame(bytesOf(odd));
     }
+    // Text holding what looks like a column's end ("]," or "]},") to the first scan: read right.
+    for (const column of ['["a],b","c"]', '["a]}b"]', '{"en":["a]},b","c"]}']) {
+      const tricky = `{"events":{"id":${column},"type":[1]}}`;
+      const got = expectSame(bytesOf(tricky));
+      expect(got.ok).toBe(true);
+    }
   });
 
   it('drops a byte-order mark at the start only, as Blob.text() does', () => {
@@ -105,9 +111,29 @@ describe('JSON read from its bytes, a column at a time', () => {
     // A list of numbers (passed over by the first scan, its commas counted after) with too many
     // values, before lists nested too deep, or invalid JSON: the first problem in the file is named.
     const numbers = `[${Array.from({ length: 40 }, (_, k) => k).join(',')}]`;
-    for (const text of [`{"events":{"start":${numbers},"id":[[[[[["a"]]]]]]}}`, `{"events":{"start":${numbers},"type":[1,,2]}}`, `{"events":{"start":${numbers},"type":${numbers}}}`]) {
+    for (const text of [
+      `{"events":{"start":${numbers},"id":[[[[[["a"]]]]]]}}`,
+      `{"events":{"start":${numbers},"type":[1,,2]}}`,
+      `{"events":{"start":${numbers},"type":${numbers}}}`,
+      // Lists that hold objects, lists or strings with "]" in them, where numbers were expected.
+      `{"events":{"start":[${'{},'.repeat(40)}1],"type":${numbers}}}`,
+      `{"events":{"start":[[],${numbers},[1,[2]]],"type":${numbers}}}`,
+      `{"events":{"start":["a]",${'"]",'.repeat(40)}1],"type":${numbers}}}`,
+    ]) {
       for (const maxValues of [30, 60, 100]) for (const maxDepth of [4, 8]) expectSame(bytesOf(text), maxDepth, maxValues);
       expect(expectSame(bytesOf(text), 4, 30)).toEqual({ ok: false, reason: tooManyValuesReason(30) });
+    }
+    // Text columns passed over and read joined: the values inside them counted exactly, so that a
+    // file is refused at the same count as before.
+    const base = makeDataset({ events: 200, actors: 6, seed: 8 });
+    const twoLanguages = JSON.stringify(encodeCompact({ ...base, events: base.events.map((e, i) => ({ ...e, title: { en: `Event ${i}`, ar: `حدث ${i}` } })) }));
+    for (const text of [generated, twoLanguages]) {
+      let limit = 1;
+      while (!checkJsonShape(text, 32, limit).ok) limit *= 2;
+      for (let step = limit / 4; step >= 1; step /= 2) if (checkJsonShape(text, 32, limit - step).ok) limit -= step;
+      expect(checkJsonShape(text, 32, limit - 1).ok).toBe(false);
+      expect(expectSame(bytesOf(text), 32, limit).ok).toBe(true);
+      expect(expectSame(bytesOf(text), 32, limit - 1).ok).toBe(false);
     }
     // A repeated column: 44 values (the root, events, two lists, 39 + 1 commas).
     expect(expectSame(bytesOf(`{"events":{"start":${numbers},"start":[1]}}`), 8, 44).ok).toBe(true);

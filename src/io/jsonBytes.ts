@@ -8,9 +8,11 @@
 // decoded and parsed on its own, so that only the columns holding such characters take two bytes
 // per character, and each column's text can go once it is parsed. The rest of the file is parsed
 // with `null` where the columns were, and the columns are put back in their places. Two shortcuts
-// for the largest parts of a compact file: the scan passes over lists of numbers natively (their
-// values counted once parsed), and text columns may be read joined (JoinedText), as the packed way
-// keeps them, without a string per entry.
+// for the largest parts of a compact file: text columns may be read joined (JoinedText), as the
+// packed way keeps them, without a string per entry; and the scan passes over lists of numbers and
+// text to be read joined natively, to their first "]" or guessed end, counting their values once
+// they are read. Whatever makes the outcome uncertain (a file refused or not valid, a guess wrong)
+// has every byte scanned again.
 //
 // The value is the one JSON.parse gives for the whole decoded text, keys in the same order. When
 // the text is not valid JSON, or the scan meets anything it does not expect, the whole text is
@@ -48,8 +50,14 @@ interface Member {
   to: number;
 }
 
-/** `skipped`: the columns passed over without counting their commas (see scan). */
-type Scan = { ok: true; members: Member[]; skipped: string[]; values: number } | { ok: false; reason: string; skipped: string[] };
+/** `skipped`: the columns passed over without counting the values inside them (see scan). */
+type Scan = { ok: true; members: Member[]; skipped: Skipped[]; values: number } | { ok: false; reason: string; skipped: Skipped[] };
+
+/** A column the scan passed over: a list of numbers, or text to be read joined (see JoinedText). */
+interface Skipped {
+  name: string;
+  text: boolean;
+}
 
 /** The index of the quote that closes the string opened at `open`, or -1. */
 function closingQuote(bytes: Uint8Array, open: number): number {
@@ -80,15 +88,16 @@ function plainKey(bytes: Uint8Array, from: number, to: number): string | null {
  * them), and where each column named in `columns` lies in the root's `events` object. Assumes
  * valid JSON; on a malformed file the members found may be wrong, and parsing them then fails.
  *
- * With `skipFlat`, a column that is a list without strings, lists or objects in it (numbers and
- * nulls: most of a compact file's values) is passed over with indexOf, which is native and many
- * times quicker than this loop, and its commas are not counted: its parsed length gives them (see
- * readColumns). Such a list of n bytes holds at most n / 2 values, so none bigger than the limit
- * is parsed.
+ * With `skipFlat`, a column that is a list (of numbers and nulls: most of a compact file's values)
+ * is passed over to its first "]" with indexOf, which is native and many times quicker than this
+ * loop, and its commas are not counted: its parsed length gives them (see readColumns). A text
+ * column that `skipText` names is passed over too, to its guessed end (see memberEnd), and the
+ * joined reader counts its values. A list of n bytes holds at most n / 2 values (n / 3 for text),
+ * so none bigger than the limit is parsed.
  */
-function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValues: number, skipFlat: boolean): Scan {
+function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValues: number, skipFlat: boolean, skipText?: ColumnNames): Scan {
   const members: Member[] = [];
-  const skipped: string[] = [];
+  const skipped: Skipped[] = [];
   const none: Scan = { ok: true, members: [], skipped, values: 0 };
   // Per depth: 1 for an object, 2 for an array (depth 0 is outside the root).
   const kind = new Uint8Array(maxDepth + 2);
@@ -141,13 +150,26 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
       kind[depth] = c === OPEN_OBJECT ? 1 : 2;
       expectKey = c === OPEN_OBJECT;
       if (depth === 2 && c === OPEN_OBJECT && rootKey === 'events' && kind[1] === 1) inEvents = true;
-      if (skipFlat && c === OPEN_ARRAY && depth === 3 && inEvents && column !== null && valueFrom >= 0) {
-        const close = bytes.indexOf(CLOSE_ARRAY, i + 1);
-        const body = bytes.subarray(i + 1, close);
-        if (close > 0 && body.length < 2 * maxValues && body.indexOf(QUOTE) < 0 && body.indexOf(OPEN_ARRAY) < 0 && body.indexOf(OPEN_OBJECT) < 0) {
-          skipped.push(column);
-          // On to the list's end, which the loop then reads.
-          i = close - 1;
+      if (skipFlat && depth === 3 && inEvents && column !== null && valueFrom >= 0) {
+        if (skipText?.has(column)) {
+          // Text to be read joined: its end is guessed, and the joined reader, which accepts
+          // nothing but a list of plain strings (or an object of such lists) that ends exactly
+          // there, confirms it (see readColumns). Lists inside an object are one level deeper.
+          const close = c === OPEN_ARRAY ? memberEnd(bytes, i, false) : depth < maxDepth ? memberEnd(bytes, i, true) : -1;
+          // Each string or null takes three bytes at least, with its comma.
+          if (close > 0 && close - i < 3 * maxValues) {
+            skipped.push({ name: column, text: true });
+            i = close - 1;
+          }
+        } else if (c === OPEN_ARRAY) {
+          // A list of numbers ends at the first "]". (If that is inside a string or a nested list,
+          // the column does not parse, or holds a list or an object: see readColumns.)
+          const close = bytes.indexOf(CLOSE_ARRAY, i + 1);
+          if (close > 0 && close - i < 2 * maxValues) {
+            skipped.push({ name: column, text: false });
+            // On to the list's end, which the loop then reads.
+            i = close - 1;
+          }
         }
       }
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
@@ -203,16 +225,19 @@ const NOT_PLAIN = /[\\\u0000-\u001f]/;
  * language), written without spaces or escapes, as `npm run import` writes large files. Null for
  * anything else, which JSON.parse then reads.
  */
-function readJoinedMember(text: string, joined: JoinedText): unknown[] | Record<string, unknown[]> | null {
+function readJoinedMember(text: string, joined: JoinedText): { value: unknown[] | Record<string, unknown[]>; innerValues: number } | null {
   if (NOT_PLAIN.test(text)) return null;
+  // The values inside, as the scan counts them: a comma or an opening bracket each.
+  const commas = (list: { length: number }) => Math.max(list.length - 1, 0);
   if (text.charCodeAt(0) === OPEN_ARRAY) {
     const list = readJoinedList(text, 0);
-    return list && list.end === text.length ? joined.add(list.strings, list.length) : null;
+    return list && list.end === text.length ? { value: joined.add(list.strings, list.length), innerValues: commas(list) } : null;
   }
   if (text.charCodeAt(0) !== OPEN_OBJECT) return null;
   const group: Record<string, unknown[]> = {};
   let at = 1;
-  if (text.charCodeAt(at) === CLOSE_OBJECT) return at + 1 === text.length ? group : null;
+  if (text.charCodeAt(at) === CLOSE_OBJECT) return at + 1 === text.length ? { value: group, innerValues: 0 } : null;
+  let innerValues = 0;
   for (;;) {
     if (text.charCodeAt(at) !== QUOTE) return null;
     const keyEnd = text.indexOf('"', at + 1);
@@ -224,10 +249,12 @@ function readJoinedMember(text: string, joined: JoinedText): unknown[] | Record<
     if (!list) return null;
     // A repeated key keeps its first place and takes the last list, as in JSON.parse.
     group[key] = joined.add(list.strings, list.length);
+    innerValues += 1 + commas(list);
     at = list.end;
     const next = text.charCodeAt(at++);
-    if (next === CLOSE_OBJECT) return at === text.length ? group : null;
+    if (next === CLOSE_OBJECT) return at === text.length ? { value: group, innerValues } : null;
     if (next !== COMMA) return null;
+    innerValues++;
   }
 }
 
@@ -293,6 +320,21 @@ function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
   return bigger;
 }
 
+/**
+ * Where a column that opens at `open` probably ends: the first "]" (for an object of lists, "]}")
+ * followed by the "," or "}" that ends a member of `events`; -1 when there is none. A guess, to be
+ * confirmed by reading the column (a "]," inside a string fools it).
+ */
+function memberEnd(bytes: Uint8Array, open: number, group: boolean): number {
+  for (let at = bytes.indexOf(CLOSE_ARRAY, open + 1); at > 0; at = bytes.indexOf(CLOSE_ARRAY, at + 1)) {
+    const close = group ? at + 1 : at;
+    if (group && bytes[close] !== CLOSE_OBJECT) continue;
+    const next = bytes[close + 1];
+    if (next === COMMA || next === CLOSE_OBJECT) return close;
+  }
+  return -1;
+}
+
 /** The whole text decoded and parsed, as the import read every JSON file before. */
 function parseWhole(bytes: Uint8Array): ParsedJson {
   try {
@@ -327,7 +369,7 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options:
  */
 function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, skipFlat: boolean): ParsedJson | null {
   const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText } = options;
-  const scanned = scan(bytes, columns, maxDepth, maxValues, skipFlat);
+  const scanned = scan(bytes, columns, maxDepth, maxValues, skipFlat, joinText);
   const unsure = scanned.skipped.length > 0;
   if (!scanned.ok) return unsure ? null : { ok: false, reason: scanned.reason };
   // The scan is about a third of the time; the columns, by their bytes, the rest.
@@ -350,15 +392,27 @@ function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpti
     pieces.length = 0;
     let parsed = 0;
     const joined = joinText ? new JoinedText() : undefined;
+    const skippedText = new Set(skipped.filter((column) => column.text).map((column) => column.name));
+    // The values inside skipped columns, which the scan did not count.
+    let values = scanned.values;
     for (const [name, member] of byName) {
       const text = inner.decode(bytes.subarray(member.from, member.to));
-      root.events[name] = (joined && joinText?.has(name) && readJoinedMember(text, joined)) || JSON.parse(text);
+      const read = joined && joinText?.has(name) ? readJoinedMember(text, joined) : null;
+      // A text column passed over ends where the scan guessed only if it reads joined.
+      if (!read && skippedText.has(name)) return null;
+      if (read && skippedText.has(name)) values += read.innerValues;
+      root.events[name] = read ? read.value : JSON.parse(text);
       parsed += member.to - member.from;
       onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
     }
-    // A list of n values holds n - 1 commas, which the scan did not count.
-    let values = scanned.values;
-    for (const name of skipped) values += Math.max((root.events[name] as unknown[]).length - 1, 0);
+    // A list of n numbers holds n - 1 commas. One that holds a list or an object held values the
+    // commas do not count (and its end may have been guessed wrong): then every byte is scanned.
+    for (const column of skipped) {
+      if (column.text) continue;
+      const list = root.events[column.name] as unknown[];
+      for (const value of list) if (typeof value === 'object' && value !== null) return null;
+      values += Math.max(list.length - 1, 0);
+    }
     if (values > maxValues) return null;
     return { ok: true, value: root, ...(joined ? { joined } : {}) };
   } catch {
