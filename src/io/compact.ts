@@ -517,9 +517,18 @@ export function checkHeader(input: unknown, problems: CompactProblem[]): Header 
   return { input, strings: strings as string[], events: input.events as Record<string, unknown>, extra: input.extra };
 }
 
+/**
+ * A column as the decoder reads it: the list JSON.parse gives, or, for a list of numbers read from
+ * the file's bytes, a Float64Array with NaN for null (see UnfilledColumns in jsonBytes.ts).
+ */
+export type Column = unknown[] | Float64Array;
+
+/** Whether a cell is null: null in a list, NaN in a Float64Array (JSON has no NaN). */
+export const isNullCell = (cell: unknown): boolean => cell === null || cell !== cell;
+
 export interface Layout {
   n: number;
-  columns: Record<EventColumn, unknown[]>;
+  columns: Record<EventColumn, Column>;
   text: Record<TextColumn, [string, unknown[]][]>;
 }
 
@@ -532,10 +541,11 @@ export function checkLayout(events: Record<string, unknown>, problems: CompactPr
     return null;
   }
   const n = ids.length;
-  const columns = {} as Record<EventColumn, unknown[]>;
+  const columns = {} as Record<EventColumn, Column>;
   const list = (name: EventColumn, length: number, lengthNote: string): void => {
-    const column = events[name] === undefined && NULLABLE.has(name) ? new Array<null>(length).fill(null) : events[name];
-    if (!Array.isArray(column)) problem(`events.${name}`, `is ${describe(column)}; expected a list of ${length} entries`);
+    // A column left out holds only nulls: NaN, as in a column read typed (which most are, in a large file).
+    const column = events[name] === undefined && NULLABLE.has(name) ? new Float64Array(length).fill(NaN) : events[name];
+    if (!Array.isArray(column) && !(column instanceof Float64Array)) problem(`events.${name}`, `is ${describe(column)}; expected a list of ${length} entries`);
     else if (column.length !== length) problem(`events.${name}`, `has ${column.length} entries; expected ${length} (${lengthNote})`);
     else columns[name] = column;
   };
@@ -567,7 +577,7 @@ export function checkLayout(events: Record<string, unknown>, problems: CompactPr
 }
 
 /** The number of child rows, or null (with a problem) when the offsets are broken. */
-function checkOffsets(offsets: unknown[], name: string, problems: CompactProblem[]): number | null {
+function checkOffsets(offsets: Column, name: string, problems: CompactProblem[]): number | null {
   let previous = 0;
   for (let k = 0; k < offsets.length; k++) {
     const v = offsets[k];
@@ -618,13 +628,19 @@ class PartCache<T> {
   private readonly to = new Int32Array(1 << PartCache.BITS);
   private readonly values = new Array<T | undefined>(1 << PartCache.BITS);
 
-  constructor(private readonly columns: readonly unknown[][]) {}
+  constructor(private readonly columns: readonly Column[]) {}
 
   find(hash: number, from: number, to: number): T | undefined {
     const slot = hash >>> (32 - PartCache.BITS);
     const cachedFrom = this.from[slot]!;
     if (cachedFrom < 0 || this.to[slot]! - cachedFrom !== to - from) return undefined;
-    for (const column of this.columns) for (let k = 0; k < to - from; k++) if (column[cachedFrom + k] !== column[from + k]) return undefined;
+    for (const column of this.columns)
+      for (let k = 0; k < to - from; k++) {
+        const a = column[cachedFrom + k];
+        const b = column[from + k];
+        // Two nulls read typed are two NaNs, which are not ===.
+        if (a !== b && !(a !== a && b !== b)) return undefined;
+      }
     return this.values[slot];
   }
 
@@ -649,7 +665,7 @@ function mix(hash: number, cell: unknown): number {
  * of a compact file too (see compactPacked.ts).
  */
 export class EventReader {
-  private readonly c: Record<EventColumn, unknown[]>;
+  private readonly c: Record<EventColumn, Column>;
   /** Offset minutes per string index, worked out once per distinct offset. */
   private readonly offsets: (number | null | undefined)[] = [];
   private readonly shared: {
@@ -699,9 +715,9 @@ export class EventReader {
     if (description) event.description = description;
     event.originalLanguage = this.str('originalLanguage', i);
     event.start = this.startOf(i);
-    if (this.c.end[i] !== null) event.end = this.endOf(i);
+    if (!isNullCell(this.c.end[i])) event.end = this.endOf(i);
     event.actors = this.actors(i);
-    if (this.c.placeCountry[i] !== null) event.place = this.place(i);
+    if (!isNullCell(this.c.placeCountry[i])) event.place = this.place(i);
     event.counts = this.counts(i);
     event.claims = NONE;
     event.sources = this.sources(i);
@@ -743,7 +759,7 @@ export class EventReader {
   /** As `index`, or null. */
   private optionalIndex(column: EventColumn, row: number, values = this.c[column]): unknown {
     const v = values[row];
-    return v === null ? v : this.index(column, row, values);
+    return isNullCell(v) ? null : this.index(column, row, values);
   }
 
   /** Checks that a cell holds a number, and gives the cell. */
@@ -756,7 +772,7 @@ export class EventReader {
   /** As `num`, or null. */
   private optionalNum(column: EventColumn, row: number, values = this.c[column]): unknown {
     const v = values[row];
-    return v === null ? v : this.num(column, row, values);
+    return isNullCell(v) ? null : this.num(column, row, values);
   }
 
   private str(column: EventColumn, row: number): string {
@@ -766,13 +782,13 @@ export class EventReader {
   /** The string a checked cell indexes, or undefined for null. */
   private stringAt(column: EventColumn, row: number): string | undefined {
     const v = this.c[column][row];
-    return v === null ? undefined : this.strings[v as number];
+    return isNullCell(v) ? undefined : this.strings[v as number];
   }
 
   /** The number in a checked cell, or undefined for null. */
   private numberAt(column: EventColumn, row: number): number | undefined {
     const v = this.c[column][row];
-    return v === null ? undefined : (v as number);
+    return isNullCell(v) ? undefined : (v as number);
   }
 
   /** The child rows of event i: [from, to). */

@@ -13,10 +13,10 @@
 import type { z } from 'zod';
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, INSTANT_PATTERN, placeSchema, timeSchema, type Count, type DatasetInfo } from '../model/schema.ts';
-import { checkHeader, checkLayout, EventReader, formatInstant, isObject, offsetMinutes, type CompactProblem, type Layout } from './compact.ts';
+import { checkHeader, checkLayout, EventReader, formatInstant, isNullCell, isObject, offsetMinutes, type Column, type CompactProblem, type Layout } from './compact.ts';
 import { JoinedBuilder, joinedAt, newEventColumns, type EventColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
 import { NONE } from './intern.ts';
-import type { JoinedText } from './jsonBytes.ts';
+import type { UnfilledColumns } from './jsonBytes.ts';
 import { areUniqueIds, TextRows } from './textRows.ts';
 
 /** Rows packed between two progress reports. */
@@ -50,7 +50,7 @@ class StringRule {
 
   /** As check, for a cell that may be null: 0 for null, else the index + 1. */
   optional(cell: unknown): number {
-    return cell === null ? 0 : this.check(cell) + 1;
+    return isNullCell(cell) ? 0 : this.check(cell) + 1;
   }
 }
 
@@ -73,9 +73,10 @@ function partKind<T extends object>(parts: unknown[], rule: (part: T) => boolean
 
 /**
  * The packed events of a compact file that the full path would read whole and unchanged, else null.
- * `joined`: text columns that parsing left joined in `input` (see jsonBytes.ts), taken as they are.
+ * `unfilled`: columns that parsing left unfilled in `input` (text joined, numbers typed: see
+ * jsonBytes.ts), taken as they are.
  */
-export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>, options: { onProgress?: (fraction: number) => void; joined?: JoinedText } = {}): PackedEvents | null {
+export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>, options: { onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns } = {}): PackedEvents | null {
   try {
     const problems: CompactProblem[] = [];
     const header = checkHeader(input, problems);
@@ -83,7 +84,7 @@ export function packCompact(input: unknown, info: DatasetInfo, actorIds: Readonl
     if (header.extra !== undefined && !(isObject(header.extra) && Object.keys(header.extra).length === 0)) return null;
     const layout = checkLayout(header.events, problems);
     if (!layout) return null;
-    const packed = new CompactPacker(layout, header.strings, actorIds, problems, options.joined).pack(info, options.onProgress);
+    const packed = new CompactPacker(layout, header.strings, actorIds, problems, options.unfilled).pack(info, options.onProgress);
     return problems.length ? null : packed;
   } catch {
     // Declined, or a file so odd that reading it threw: the full path reads it and says why.
@@ -102,10 +103,10 @@ interface TimeCells {
 
 /** The time columns of the compact file (start… or end…). */
 interface TimeSource {
-  ms: unknown[];
-  offset: unknown[];
-  precision: unknown[];
-  tz: unknown[];
+  ms: Column;
+  offset: Column;
+  precision: Column;
+  tz: Column;
 }
 
 class CompactPacker {
@@ -131,15 +132,15 @@ class CompactPacker {
     fileStrings: string[],
     actorIds: ReadonlySet<string>,
     problems: CompactProblem[],
-    private readonly joined?: JoinedText,
+    private readonly unfilled?: UnfilledColumns,
   ) {
     this.reader = new EventReader(layout, fileStrings, new Map(), problems);
     this.placeNames = layout.text.placeName.map(([language, column]) => {
-      const strings = joined?.of(column);
+      const strings = unfilled?.text(column);
       return [language, strings ? (i) => joinedAt(strings, i) ?? null : (i) => column[i]];
     });
     const onlyPlaceName = layout.text.placeName.length === 1 ? layout.text.placeName[0]! : undefined;
-    const joinedPlaceName = onlyPlaceName && joined?.of(onlyPlaceName[1]);
+    const joinedPlaceName = onlyPlaceName && unfilled?.text(onlyPlaceName[1]);
     if (onlyPlaceName && joinedPlaceName)
       this.joinedPlaceNames = { language: onlyPlaceName[0], column: joinedPlaceName, rows: new TextRows(joinedPlaceName, layout.n), partOfRow: new Int32Array(layout.n) };
     const c = (this.c = layout.columns);
@@ -187,11 +188,11 @@ class CompactPacker {
       p.type[i] = rules.type.check(c.type[i]);
       p.originalLanguage[i] = rules.language.check(c.originalLanguage[i]);
       const start = this.setTime(p.start, this.start, i);
-      if (c.end[i] !== null) {
+      if (!isNullCell(c.end[i])) {
         p.hasEnd[i] = 1;
         if (this.setTime(p.end, this.end, i) < start) decline();
       }
-      if (c.placeCountry[i] !== null) this.setPlace(p, i);
+      if (!isNullCell(c.placeCountry[i])) this.setPlace(p, i);
       const sources = reader.sources(i);
       p.sources[i] = this.sources(sources);
       p.counts[i] = this.counts(reader.counts(i));
@@ -216,7 +217,7 @@ class CompactPacker {
 
   /** The ids, each checked: an id by the schema's rule, and none repeated. */
   private ids(n: number): JoinedStrings {
-    let column = this.joined?.of(this.c.id);
+    let column = this.unfilled?.text(this.c.id);
     if (!column) {
       const builder = new JoinedBuilder(n);
       for (let i = 0; i < n; i++) {
@@ -232,7 +233,7 @@ class CompactPacker {
   /** Per language, its column of text: each entry text that is not blank, or null. */
   private textColumns(columns: [string, unknown[]][], n: number): [string, JoinedStrings][] {
     return columns.map(([language, column], k): [string, JoinedStrings] => {
-      const joined = this.joined?.of(column);
+      const joined = this.unfilled?.text(column);
       if (joined) {
         if (!joinedIsText(joined, n)) decline();
         return [language, joined];
@@ -281,9 +282,9 @@ class CompactPacker {
     p.placeCountry[i] = this.rules.country.check(c.placeCountry[i]);
     const lat = c.placeLat[i];
     const lon = c.placeLon[i];
-    // The schema's bounds: lat within ±90, lon within ±180 (NaN and text fail both comparisons).
-    if (lat !== null) p.placeLat[i] = typeof lat === 'number' && lat >= -90 && lat <= 90 ? lat : decline();
-    if (lon !== null) p.placeLon[i] = typeof lon === 'number' && lon >= -180 && lon <= 180 ? lon : decline();
+    // The schema's bounds: lat within ±90, lon within ±180 (text fails both comparisons).
+    if (!isNullCell(lat)) p.placeLat[i] = typeof lat === 'number' && lat >= -90 && lat <= 90 ? lat : decline();
+    if (!isNullCell(lon)) p.placeLon[i] = typeof lon === 'number' && lon >= -180 && lon <= 180 ? lon : decline();
     p.placeName[i] = this.placeName(i);
     const admin = this.reader.admin(i);
     if (admin.length) p.placeAdmin[i] = this.admin(admin) + 1;
@@ -362,7 +363,7 @@ class CompactPacker {
       actorSide[r] = side === 0 || side === 1 || side === 2 ? side : decline();
     }
     // The decoder writes a reference's name before its side.
-    return { actorOffset: Uint32Array.from(c.actorOffsets as number[]), actorId, actorRole, actorName, actorSide, actorSideFirst: new Uint8Array(rows) };
+    return { actorOffset: Uint32Array.from(c.actorOffsets as ArrayLike<number>), actorId, actorRole, actorName, actorSide, actorSideFirst: new Uint8Array(rows) };
   }
 }
 

@@ -91,10 +91,10 @@ export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, optio
   try {
     return finishJson(fileName, (report) => {
       const parsingProgress = within(0, 0.45);
-      const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS, ...(parsingProgress ? { onProgress: parsingProgress } : {}) });
+      const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}) });
       if (!parsed.ok) return parsed;
       const readingProgress = within(0.45, 0.9);
-      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.joined ? { joined: parsed.joined } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}) });
+      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.unfilled ? { unfilled: parsed.unfilled } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}) });
     });
   } finally {
     forgetPartVerdicts();

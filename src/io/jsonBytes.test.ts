@@ -3,7 +3,7 @@ import seed from '../../data/seed.json';
 import { datasetSchema } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS } from './compact.ts';
-import { notValidJson, parseJsonBytes, type ParsedJson } from './jsonBytes.ts';
+import { notValidJson, parseJsonBytes, readNumberList, type ParsedJson } from './jsonBytes.ts';
 import { checkJsonShape, tooManyValuesReason } from './limits.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -22,14 +22,14 @@ function parseWhole(bytes: Uint8Array, maxDepth?: number, maxValues?: number): P
 
 /**
  * The same outcome, and for a value the same JSON text (so the same keys in the same order), with
- * text columns parsed or read joined (then filled in).
+ * columns parsed, or read joined and typed (then filled in).
  */
 function expectSame(bytes: Uint8Array, maxDepth?: number, maxValues?: number): ParsedJson {
   const limits = { ...(maxDepth ? { maxDepth } : {}), ...(maxValues ? { maxValues } : {}) };
   const want = parseWhole(bytes, maxDepth, maxValues);
   const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, limits);
-  const joined = parseJsonBytes(bytes, COMPACT_COLUMNS, { ...limits, joinText: JOINED_TEXT_COLUMNS });
-  if (joined.ok) joined.joined?.fill();
+  const joined = parseJsonBytes(bytes, COMPACT_COLUMNS, { ...limits, joinText: JOINED_TEXT_COLUMNS, typedNumbers: true });
+  if (joined.ok) joined.unfilled?.fill();
   for (const got of [parsed, joined]) {
     expect(got.ok).toBe(want.ok);
     if (got.ok && want.ok) expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.value));
@@ -57,27 +57,27 @@ describe('JSON read from its bytes, a column at a time', () => {
   it('reads text columns joined, as packed events keep them, and fills them in to what JSON.parse gives', () => {
     const text = '{"events":{"id":["a","b","c"],"title":{"en":["x],{",null,"ü – z"],"ar":[null,null,"ع"],"en":["p","","r"]},"description":{"en":[]},"placeName":{},"type":[1,2,3]}}';
     const parsed = parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS });
-    if (!parsed.ok || !parsed.joined) throw new Error('not read');
+    if (!parsed.ok || !parsed.unfilled) throw new Error('not read');
     const { events } = parsed.value as { events: { id: unknown[]; title: Record<string, unknown[]>; description: Record<string, unknown[]>; type: number[] } };
-    const joined = parsed.joined;
+    const joined = parsed.unfilled;
     // Until filled, the columns are lists of their length without entries.
     expect(events.id).toHaveLength(3);
     expect(events.id[0]).toBeUndefined();
-    expect(joined.of(events.id)).toEqual({ text: 'abc', start: Uint32Array.of(0, 1, 2, 3) });
+    expect(joined.text(events.id)).toEqual({ text: 'abc', start: Uint32Array.of(0, 1, 2, 3) });
     // A repeated key keeps its place and takes the last list, as in JSON.parse.
     expect(Object.keys(events.title)).toEqual(['en', 'ar']);
-    expect(joined.of(events.title.en)).toEqual({ text: 'pr', start: Uint32Array.of(0, 1, 1, 2) });
-    expect(joined.of(events.title.ar)).toEqual({ text: 'ع', start: Uint32Array.of(0, 0, 0, 1), present: Uint8Array.of(0, 0, 1) });
-    expect(joined.of(events.description.en)).toEqual({ text: '', start: Uint32Array.of(0) });
-    expect(joined.of(events.type)).toBeUndefined();
+    expect(joined.text(events.title.en)).toEqual({ text: 'pr', start: Uint32Array.of(0, 1, 1, 2) });
+    expect(joined.text(events.title.ar)).toEqual({ text: 'ع', start: Uint32Array.of(0, 0, 0, 1), present: Uint8Array.of(0, 0, 1) });
+    expect(joined.text(events.description.en)).toEqual({ text: '', start: Uint32Array.of(0) });
+    expect(joined.text(events.type)).toBeUndefined();
     joined.fill();
-    expect(joined.of(events.id)).toBeUndefined();
+    expect(joined.text(events.id)).toBeUndefined();
     expect(JSON.stringify(parsed.value)).toBe(JSON.stringify(JSON.parse(text)));
     // Spaces, escapes and anything but strings and nulls are left to JSON.parse.
     for (const column of ['[ "a"]', '["a" ]', '["a\\n"]', '["a",1]', '{"en" :["a"]}', '{"__proto__":["a"]}', '["a"', '[nul]']) {
       const odd = `{"events":{"id":${column}}}`;
       const got = parseJsonBytes(bytesOf(odd), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS });
-      if (got.ok) expect(got.joined!.of((got.value as { events: { id: unknown } }).events.id), column).toBeUndefined();
+      if (got.ok) expect(got.unfilled!.text((got.value as { events: { id: unknown } }).events.id), column).toBeUndefined();
       expectSame(bytesOf(odd));
     }
     // Text holding what looks like a column's end ("]," or "]},") to the first scan: read right.
@@ -86,6 +86,59 @@ describe('JSON read from its bytes, a column at a time', () => {
       const got = expectSame(bytesOf(tricky));
       expect(got.ok).toBe(true);
     }
+  });
+
+  it('reads lists of numbers into typed arrays, each number as JSON.parse reads it, and leaves all else to JSON.parse', () => {
+    /** The list read typed, as JSON.parse's list (NaN for null), or null when it is left to JSON.parse. */
+    const typed = (list: string) => {
+      const bytes = bytesOf(`:${list},`);
+      const numbers = readNumberList(bytes, 1, bytes.length - 1);
+      return numbers && Array.from(numbers, (v) => (Number.isNaN(v) ? null : v));
+    };
+    const random = seededRandom(11);
+    const written: string[] = ['0', '-0', '-0.0', '0.5', '-0.25', '1', '10', '123456789012345', '-123456789012345', '9007199254740991', '0.1', '0.30000000000000004', 'null'];
+    for (let k = 0; k < 20000; k++) {
+      const kind = k % 4;
+      // Coordinates and counts as ACLED writes them, epoch milliseconds, and any double.
+      const value = kind === 0 ? (random() - 0.5) * 360 : kind === 1 ? Math.floor(random() * 2e12) : kind === 2 ? Math.round(random() * 1e6) / 10 ** Math.floor(random() * 8) : (random() - 0.5) * 10 ** Math.floor(random() * 30 - 10);
+      written.push(kind === 0 ? value.toFixed(Math.floor(random() * 8)) : String(value));
+    }
+    let read = 0;
+    for (const number of written) {
+      const list = `[${number},${number}]`;
+      const got = typed(list);
+      if (got === null) continue;
+      read++;
+      // The same double, -0 told from 0.
+      expect(got.length, list).toBe(2);
+      for (const v of got) expect(Object.is(v, JSON.parse(number)), list).toBe(true);
+    }
+    // Most are read typed; those with exponents or more than 15 digits are left to JSON.parse.
+    expect(read).toBeGreaterThan(10000);
+    expect(typed('[1e5]')).toBeNull();
+    expect(typed('[9007199254740993]')).toBeNull();
+    expect(typed('[]')).toEqual([]);
+    expect(typed('[null,1,null]')).toEqual([null, 1, null]);
+    // Not valid JSON, or not numbers, or spaces: JSON.parse reads them (and says what is wrong).
+    for (const odd of ['[01]', '[-]', '[1.]', '[.5]', '[+1]', '[1,]', '[,1]', '[nul]', '[nulls]', '[ 1]', '[1 ]', '[true]', '["1"]', '[[1]]', '[{}]', '[1', '1', '[1]]', '[0x1]', '[NaN]', '[-Infinity]'])
+      expect(typed(odd), odd).toBeNull();
+  });
+
+  it('reads the number columns of a compact file typed, and fills them in to what JSON.parse gives', () => {
+    const text = '{"events":{"id":["a","b"],"type":[0,1],"placeLat":[null,-0.5],"start":[1663178400000,-0],"x":[1,2]}}';
+    const parsed = parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, { typedNumbers: true });
+    if (!parsed.ok || !parsed.unfilled) throw new Error('not read');
+    const events = (parsed.value as { events: Record<string, unknown> }).events;
+    expect(events.type).toEqual(Float64Array.of(0, 1));
+    expect(events.placeLat).toEqual(Float64Array.of(NaN, -0.5));
+    expect(Object.is((events.start as Float64Array)[1], -0)).toBe(true);
+    // Text, and members that are not columns, are parsed as they were.
+    expect(events.id).toEqual(['a', 'b']);
+    expect(events.x).toEqual([1, 2]);
+    parsed.unfilled.fill();
+    expect(events.placeLat).toEqual([null, -0.5]);
+    expect(Object.is((events.start as number[])[1], -0)).toBe(true);
+    expect(JSON.stringify(parsed.value)).toBe(JSON.stringify(JSON.parse(text)));
   });
 
   it('drops a byte-order mark at the start only, as Blob.text() does', () => {

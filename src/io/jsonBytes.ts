@@ -8,11 +8,12 @@
 // decoded and parsed on its own, so that only the columns holding such characters take two bytes
 // per character, and each column's text can go once it is parsed. The rest of the file is parsed
 // with `null` where the columns were, and the columns are put back in their places. Two shortcuts
-// for the largest parts of a compact file: text columns may be read joined (JoinedText), as the
-// packed way keeps them, without a string per entry; and the scan passes over lists of numbers and
-// text to be read joined natively, to their first "]" or guessed end, counting their values once
-// they are read. Whatever makes the outcome uncertain (a file refused or not valid, a guess wrong)
-// has every byte scanned again.
+// for the largest parts of a compact file: text columns may be read joined, as the packed way keeps
+// them, without a string per entry, and lists of numbers into typed arrays, without text or
+// JSON.parse (see UnfilledColumns); and the scan passes over lists of numbers and text to be read
+// joined natively, to their first "]" or guessed end, counting their values once they are read.
+// Whatever makes the outcome uncertain (a file refused or not valid, a guess wrong) has every byte
+// scanned again.
 //
 // The value is the one JSON.parse gives for the whole decoded text, keys in the same order. When
 // the text is not valid JSON, or the scan meets anything it does not expect, the whole text is
@@ -21,8 +22,8 @@
 import { JSON_MAX_DEPTH, JSON_MAX_VALUES, tooDeepReason, tooManyValuesReason } from './limits.ts';
 import { joinedAt, type JoinedStrings } from '../table/packedEvents.ts';
 
-/** The value, and (when asked for with `joinText`) the columns read joined, standing in it unfilled. */
-export type ParsedJson = { ok: true; value: unknown; joined?: JoinedText } | { ok: false; reason: string };
+/** The value, and (when asked for with `joinText` or `typedNumbers`) the columns that stand in it unfilled. */
+export type ParsedJson = { ok: true; value: unknown; unfilled?: UnfilledColumns } | { ok: false; reason: string };
 
 /** Why JSON.parse refused a text, as the import report words it. */
 export const notValidJson = (error: unknown) => `is not valid JSON (${(error as Error).message})`;
@@ -191,30 +192,122 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
 }
 
 /**
- * Text columns of a compact file read without JSON.parse: their strings are joined as packed events
- * keep them (see JoinedStrings), which is what the packed way wants, without a million strings in
- * between. In the value, each stands as an array of its length whose entries are holes until fill().
+ * Columns of a compact file read without JSON.parse, into what the packed way wants, without a
+ * million strings or numbers in between:
+ * - text: its strings joined as packed events keep them (see JoinedStrings). In the value, each
+ *   such column stands as an array of its length whose entries are holes until fill().
+ * - numbers: a Float64Array, with NaN for null (JSON has no NaN), standing in the value in the
+ *   list's place until fill() puts back the list JSON.parse gives.
  */
-export class JoinedText {
-  private readonly byColumn = new Map<unknown[], JoinedStrings>();
+export class UnfilledColumns {
+  private readonly joined = new Map<unknown[], JoinedStrings>();
+  private readonly numbers: { holder: Record<string, unknown>; key: string; numbers: Float64Array }[] = [];
 
-  /** A column of `length` entries: its stand-in for the value. */
-  add(strings: JoinedStrings, length: number): unknown[] {
+  /** A text column of `length` entries: its stand-in for the value. */
+  addText(strings: JoinedStrings, length: number): unknown[] {
     const column = new Array<unknown>(length);
-    this.byColumn.set(column, strings);
+    this.joined.set(column, strings);
     return column;
   }
 
-  /** The joined strings of a column of the value, while it is not filled in. */
-  of(column: unknown): JoinedStrings | undefined {
-    return this.byColumn.get(column as unknown[]);
+  /** A list of numbers read typed, standing as `holder[key]`. */
+  addNumbers(holder: Record<string, unknown>, key: string, numbers: Float64Array): void {
+    holder[key] = numbers;
+    this.numbers.push({ holder, key, numbers });
+  }
+
+  /** The joined strings of a text column of the value, while it is not filled in. */
+  text(column: unknown): JoinedStrings | undefined {
+    return this.joined.get(column as unknown[]);
   }
 
   /** Fills every column in, so that the value is the one JSON.parse gives. */
   fill(): void {
-    for (const [column, strings] of this.byColumn) for (let i = 0; i < column.length; i++) column[i] = joinedAt(strings, i) ?? null;
-    this.byColumn.clear();
+    for (const [column, strings] of this.joined) for (let i = 0; i < column.length; i++) column[i] = joinedAt(strings, i) ?? null;
+    this.joined.clear();
+    for (const { holder, key, numbers } of this.numbers) {
+      const list = new Array<number | null>(numbers.length);
+      for (let i = 0; i < numbers.length; i++) list[i] = Number.isNaN(numbers[i]) ? null : numbers[i]!;
+      holder[key] = list;
+    }
+    this.numbers.length = 0;
   }
+}
+
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_N = 0x6e;
+const LETTER_U = 0x75;
+const LETTER_L = 0x6c;
+/**
+ * Digits a number may have to be read here: below 2^53, so that the digits are an exact integer,
+ * and divided by a power of ten (exact up to 10^22) that gives the nearest double, as JSON.parse
+ * gives (Clinger's fast path).
+ */
+const MAX_DIGITS = 15;
+
+/**
+ * The list of numbers and nulls written in bytes[from, to) as `npm run import` writes it (no
+ * spaces, no exponents, at most 15 digits a number), as JSON.parse reads it: a Float64Array with
+ * NaN for null. Null for anything else (then JSON.parse reads the list and says what is wrong).
+ */
+export function readNumberList(bytes: Uint8Array, from: number, to: number): Float64Array | null {
+  if (bytes[from] !== OPEN_ARRAY) return null;
+  let i = from + 1;
+  if (bytes[i] === CLOSE_ARRAY) return i + 1 === to ? new Float64Array(0) : null;
+  // Room for an entry per four bytes (with its comma), which most columns need; it grows if not.
+  let numbers = new Float64Array(((to - from) >>> 2) + 16);
+  let n = 0;
+  for (;;) {
+    if (n === numbers.length) numbers = grownNumbers(numbers);
+    let c = bytes[i]!;
+    if (c === LETTER_N) {
+      if (bytes[i + 1] !== LETTER_U || bytes[i + 2] !== LETTER_L || bytes[i + 3] !== LETTER_L) return null;
+      numbers[n++] = NaN;
+      i += 4;
+    } else {
+      const negative = c === MINUS;
+      if (negative) c = bytes[++i]!;
+      const first = i;
+      let value = 0;
+      while (c >= DIGIT_0 && c <= DIGIT_9) {
+        value = value * 10 + (c - DIGIT_0);
+        c = bytes[++i]!;
+      }
+      let digits = i - first;
+      // A zero stands alone before the point (JSON allows no "01").
+      if (digits === 0 || (digits > 1 && bytes[first] === DIGIT_0)) return null;
+      if (c === DOT) {
+        const whole = digits;
+        let scale = 1;
+        c = bytes[++i]!;
+        while (c >= DIGIT_0 && c <= DIGIT_9) {
+          value = value * 10 + (c - DIGIT_0);
+          scale *= 10;
+          digits++;
+          c = bytes[++i]!;
+        }
+        if (digits === whole) return null;
+        value /= scale;
+      }
+      if (digits > MAX_DIGITS) return null;
+      numbers[n++] = negative ? -value : value;
+    }
+    // After each entry, a comma or the end of the list (an exponent, a space or anything else is left to JSON.parse).
+    c = bytes[i++]!;
+    if (c === CLOSE_ARRAY) break;
+    if (c !== COMMA) return null;
+  }
+  if (i !== to) return null;
+  return n === numbers.length ? numbers : numbers.slice(0, n);
+}
+
+function grownNumbers(numbers: Float64Array): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(numbers.length * 2);
+  bigger.set(numbers);
+  return bigger;
 }
 
 /** Text JSON.parse reads differently from its characters, or refuses: escapes and control characters. */
@@ -225,13 +318,13 @@ const NOT_PLAIN = /[\\\u0000-\u001f]/;
  * language), written without spaces or escapes, as `npm run import` writes large files. Null for
  * anything else, which JSON.parse then reads.
  */
-function readJoinedMember(text: string, joined: JoinedText): { value: unknown[] | Record<string, unknown[]>; innerValues: number } | null {
+function readJoinedMember(text: string, joined: UnfilledColumns): { value: unknown[] | Record<string, unknown[]>; innerValues: number } | null {
   if (NOT_PLAIN.test(text)) return null;
   // The values inside, as the scan counts them: a comma or an opening bracket each.
   const commas = (list: { length: number }) => Math.max(list.length - 1, 0);
   if (text.charCodeAt(0) === OPEN_ARRAY) {
     const list = readJoinedList(text, 0);
-    return list && list.end === text.length ? { value: joined.add(list.strings, list.length), innerValues: commas(list) } : null;
+    return list && list.end === text.length ? { value: joined.addText(list.strings, list.length), innerValues: commas(list) } : null;
   }
   if (text.charCodeAt(0) !== OPEN_OBJECT) return null;
   const group: Record<string, unknown[]> = {};
@@ -248,7 +341,7 @@ function readJoinedMember(text: string, joined: JoinedText): { value: unknown[] 
     const list = readJoinedList(text, keyEnd + 2);
     if (!list) return null;
     // A repeated key keeps its first place and takes the last list, as in JSON.parse.
-    group[key] = joined.add(list.strings, list.length);
+    group[key] = joined.addText(list.strings, list.length);
     innerValues += 1 + commas(list);
     at = list.end;
     const next = text.charCodeAt(at++);
@@ -350,8 +443,10 @@ export interface ParseOptions {
   maxValues?: number;
   /** Hears how far it is (0 to 1) after the scan and after each column. */
   onProgress?: (fraction: number) => void;
-  /** Columns to read joined where they can be (see JoinedText); then the value is whole only after `joined.fill()`. */
+  /** Columns to read joined where they can be (see UnfilledColumns); then the value is whole only after `unfilled.fill()`. */
   joinText?: ColumnNames;
+  /** Lists of numbers read into typed arrays where they can be (see UnfilledColumns); as with `joinText`. */
+  typedNumbers?: boolean;
 }
 
 /**
@@ -368,7 +463,7 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options:
  * valid JSON, or a skipped column's name repeats): then every byte is scanned.
  */
 function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, skipFlat: boolean): ParsedJson | null {
-  const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText } = options;
+  const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText, typedNumbers = false } = options;
   const scanned = scan(bytes, columns, maxDepth, maxValues, skipFlat, joinText);
   const unsure = scanned.skipped.length > 0;
   if (!scanned.ok) return unsure ? null : { ok: false, reason: scanned.reason };
@@ -391,13 +486,25 @@ function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpti
     const root = JSON.parse(pieces.join('')) as { events: Record<string, unknown> };
     pieces.length = 0;
     let parsed = 0;
-    const joined = joinText ? new JoinedText() : undefined;
+    const unfilled = joinText || typedNumbers ? new UnfilledColumns() : undefined;
     const skippedText = new Set(skipped.filter((column) => column.text).map((column) => column.name));
+    // Lists of numbers passed over in the scan, and not (yet) parsed: read typed, or by JSON.parse.
+    const skippedLists = new Set(skipped.filter((column) => !column.text).map((column) => column.name));
     // The values inside skipped columns, which the scan did not count.
     let values = scanned.values;
     for (const [name, member] of byName) {
+      const numbers = unfilled && typedNumbers && skippedLists.has(name) ? readNumberList(bytes, member.from, member.to) : null;
+      if (numbers) {
+        // A list of n numbers holds n - 1 commas.
+        unfilled!.addNumbers(root.events, name, numbers);
+        values += Math.max(numbers.length - 1, 0);
+        skippedLists.delete(name);
+        parsed += member.to - member.from;
+        onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
+        continue;
+      }
       const text = inner.decode(bytes.subarray(member.from, member.to));
-      const read = joined && joinText?.has(name) ? readJoinedMember(text, joined) : null;
+      const read = unfilled && joinText?.has(name) ? readJoinedMember(text, unfilled) : null;
       // A text column passed over ends where the scan guessed only if it reads joined.
       if (!read && skippedText.has(name)) return null;
       if (read && skippedText.has(name)) values += read.innerValues;
@@ -407,14 +514,13 @@ function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpti
     }
     // A list of n numbers holds n - 1 commas. One that holds a list or an object held values the
     // commas do not count (and its end may have been guessed wrong): then every byte is scanned.
-    for (const column of skipped) {
-      if (column.text) continue;
-      const list = root.events[column.name] as unknown[];
+    for (const name of skippedLists) {
+      const list = root.events[name] as unknown[];
       for (const value of list) if (typeof value === 'object' && value !== null) return null;
       values += Math.max(list.length - 1, 0);
     }
     if (values > maxValues) return null;
-    return { ok: true, value: root, ...(joined ? { joined } : {}) };
+    return { ok: true, value: root, ...(unfilled ? { unfilled } : {}) };
   } catch {
     if (unsure) return null;
     // Not valid JSON somewhere: the message should place the fault in the whole text.

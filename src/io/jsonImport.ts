@@ -9,7 +9,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
-import { notValidJson, type JoinedText } from './jsonBytes.ts';
+import { notValidJson, type UnfilledColumns } from './jsonBytes.ts';
 
 /** Events read between two progress reports. */
 const PROGRESS_EVERY = 16_384;
@@ -113,10 +113,10 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
 }
 
 /**
- * As importJson, from the file's JSON already parsed (see jsonBytes.ts). `joined`: the text columns
- * that parsing left joined in the value, for the packed way; they are filled in when it declines.
+ * As importJson, from the file's JSON already parsed (see jsonBytes.ts). `unfilled`: the columns
+ * that parsing left unfilled in the value, for the packed way; they are filled in when it declines.
  */
-export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void; joined?: JoinedText } = {}): JsonImport {
+export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns } = {}): JsonImport {
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
   const rawEvents = isObject(input) ? input.events : undefined;
@@ -131,7 +131,7 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
       return { ok: true, packed, format: 'Conflict Timeline JSON (compact)' };
     }
   }
-  options.joined?.fill();
+  options.unfilled?.fill();
   if (compact) {
     const decoded = decodeCompact(input);
     if (!decoded.ok) {
