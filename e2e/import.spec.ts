@@ -4,6 +4,8 @@ import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixt
 import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
 import { importText } from '../src/io/importer.ts';
 import { encodeCompact } from '../src/io/compact.ts';
+import { makeDataset } from '../src/testing/fixtures.ts';
+import { NUMBERS_HELPER_MIN_BYTES } from '../src/io/workerProtocol.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 
@@ -75,6 +77,31 @@ test.describe('opening data', () => {
     const report = page.getByRole('region', { name: 'Import report: bad.compact.json' });
     await expect(report).toContainText('61 rows read: 60 imported (0 fixed), 1 rejected.');
     await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('events[0]: actors[0].actor names unknown actor "nobody-known"');
+  });
+
+  test('a large compact JSON file is read by two workers, the second reading its numbers; its events read as written', async ({ page }) => {
+    const base = makeDataset({ events: 3000, actors: 20, seed: 5 });
+    // Long notes make the file large enough for a second worker.
+    const events = base.events.map((e, i) => ({ ...e, description: { en: `Notes ${i}: ${'lorem ipsum dolor '.repeat(700)}` } }));
+    events[17] = { ...events[17]!, title: { en: 'Shelling near Sotk' }, start: { at: '2022-09-14T16:00:00Z', precision: 'minute', tz: 'UTC' } };
+    const text = JSON.stringify(encodeCompact({ ...base, events }));
+    expect(text.length).toBeGreaterThan(NUMBERS_HELPER_MIN_BYTES);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto('/');
+    await openFile(page, 'large.compact.json', Buffer.from(text), 'application/json');
+    await expect(status(page)).toHaveText('Showing 3,000 of 3,000 events', { timeout: 30_000 });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(workers.filter((url) => url.includes('importWorker'))).toHaveLength(cores >= 2 ? 2 : 1);
+    // The type column, a list of numbers, counted per type as the file has them.
+    const ceasefires = events.filter((e) => e.type === 'ceasefire').length;
+    expect(ceasefires).toBeGreaterThan(100);
+    await expect(page.getByRole('group', { name: 'Event types' }).getByRole('checkbox', { name: /Ceasefire/ })).toHaveAccessibleName(new RegExp(`^Ceasefire\\D*\\b${ceasefires}\\b`));
+    // A start time, from the numbers, shown as written.
+    await page.getByRole('searchbox', { name: 'Search events' }).fill('sotk');
+    await expect(status(page)).toHaveText('Showing 1 of 3,000 events');
+    await page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /Shelling near Sotk/ }).click();
+    await expect(page.getByRole('complementary', { name: 'Event details' }).locator('.time-local').first()).toHaveText('14 Sept 2022, 16:00');
   });
 
   test('"Add to current data" merges the file into the seed, with actors recognised by alias', async ({ page }) => {

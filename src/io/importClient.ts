@@ -1,8 +1,8 @@
-// Starts an import in a fresh Web Worker, or in two for a large UCDP or mapped CSV file on a
-// machine with four cores or more (a lead and a helper: see WorkerJob). cancel() terminates them at
-// once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
+// Starts an import in a fresh Web Worker, or in two (a lead and a helper: see WorkerJob) for a
+// large UCDP or mapped CSV file on a machine with four cores or more, and for a large JSON file on
+// one with two or more. cancel() terminates them at once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
 // has posted it.
-import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import { NUMBERS_HELPER_MIN_BYTES, NUMBERS_HELPER_MIN_CORES, TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
@@ -29,20 +29,32 @@ export function receivedResult(result: PostedResult, packed: PackedEvents | null
 
 const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
-/** Whether a file may be read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
-function sizeForTwoWorkers(size: number, cores: number): boolean {
+/** Whether a CSV may be read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
+function sizeForCsvParts(size: number, cores: number): boolean {
   return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
 }
 
-/** Whether the job's file is of a format read in two parts, from its start (the worker reads the whole file again). */
-async function formatReadInParts(job: ImportJob): Promise<boolean> {
+/** Whether a JSON file is large enough, and the machine has the cores, for a helper to read its numbers. */
+function sizeForNumbersHelper(size: number, cores: number): boolean {
+  return cores >= NUMBERS_HELPER_MIN_CORES && size >= NUMBERS_HELPER_MIN_BYTES;
+}
+
+/**
+ * Whether the job takes a helper worker (see WorkerJob): a CSV of a format read in two parts, or a
+ * JSON file, each of a size for it. The format is told from the file's start (the worker reads
+ * the whole file again).
+ */
+async function takesHelper(job: ImportJob, cores: number): Promise<boolean> {
+  const csvParts = sizeForCsvParts(job.file.size, cores);
+  const numbers = sizeForNumbersHelper(job.file.size, cores);
+  if (!csvParts && !numbers) return false;
   let format = job.format;
   if (!format) {
     const detected = detectFormat(await job.file.slice(0, 1 << 16).text());
     if (!detected.ok) return false;
     format = detected.format;
   }
-  return readsInTwoParts(format, job.mapping !== undefined);
+  return format === 'json' ? numbers : csvParts && readsInTwoParts(format, job.mapping !== undefined);
 }
 
 export function startImport(
@@ -106,8 +118,7 @@ export function startImport(
     lead.postMessage({ ...job, part: { role: 'lead', port: channel.port1 } } satisfies WorkerJob, [channel.port1]);
     helper.postMessage({ ...job, part: { role: 'helper', port: channel.port2 } } satisfies WorkerJob, [channel.port2]);
   };
-  if (!sizeForTwoWorkers(job.file.size, navigator.hardwareConcurrency ?? 1)) begin(false);
-  else formatReadInParts(job).then(begin, () => begin(false));
+  takesHelper(job, navigator.hardwareConcurrency ?? 1).then(begin, () => begin(false));
   return {
     result,
     searchIndex,

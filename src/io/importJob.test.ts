@@ -1,8 +1,8 @@
 // The import worker's job: the dataset first, then the search index of the very table the page
 // builds from it, so that the page does not spend its frames indexing.
 import { describe, expect, it } from 'vitest';
-import { notePageBusy, runJob } from './importJob.ts';
-import type { WorkerReply } from './workerProtocol.ts';
+import { notePageBusy, runHelperJob, runJob, type Helper } from './importJob.ts';
+import type { HelperAnswer, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
@@ -79,6 +79,40 @@ describe('the import job', () => {
       } else expect(result, fileName).toMatchObject(fromText);
       expect(result.kind, fileName).toBe(fileName.startsWith('cut') ? 'not-a-dataset' : 'packed');
       if (fileName.startsWith('bad')) expect(result.kind === 'packed' && result.report.rejectedRows).toBe(1);
+    }
+  });
+
+  it('reads a compact file with a helper worker reading its lists of numbers, to what one worker gives', async () => {
+    const dataset = makeDataset({ events: 2000, actors: 20, seed: 12 });
+    const text = JSON.stringify(encodeCompact(dataset));
+    const fileName = 'events.compact.json';
+    const alone = resultIn(await repliesTo(text, fileName));
+    expect(alone.kind).toBe('packed');
+    for (const helperStops of [false, true]) {
+      // The two workers' ends of their channel, each message a structured clone, as between workers.
+      const answers: HelperAnswer[] = [];
+      let asked: (request: NumberListsRequest) => void = () => {};
+      const request = new Promise<NumberListsRequest>((resolve) => (asked = resolve));
+      const helper: Helper = {
+        answer: new Promise((resolve) => {
+          if (helperStops) return resolve(null);
+          void runHelperJob({ file: new Blob([text]), fileName }, (answer) => {
+            answers.push(answer);
+            resolve(structuredClone(answer));
+          }, request);
+        }),
+        ask: (lists) => asked(structuredClone(lists)),
+      };
+      const replies: WorkerReply[] = [];
+      await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)), helper);
+      expect(resultIn(replies), `helper stops: ${helperStops}`).toEqual(alone);
+      if (helperStops) continue;
+      // The helper did read them: every list of numbers, typed.
+      const [answer] = answers;
+      expect(answer?.kind).toBe('number-lists');
+      const lists = answer?.kind === 'number-lists' ? answer.lists : [];
+      expect(lists.length).toBeGreaterThan(20);
+      expect(lists.every((list) => list instanceof Float64Array)).toBe(true);
     }
   });
 

@@ -3,13 +3,14 @@
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { detectFormat, sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
-import { importCsvFirstPart, importCsvPart, importJsonBytesPacked, importTextPacked, middleLine, type CsvPartAnswer, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
+import { importCsvFirstPart, importCsvPart, importJsonBytesPacked, importJsonBytesPackedWith, importTextPacked, middleLine, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
+import { readNumberList, type NumberListAt, type NumberLists } from './jsonBytes.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
-import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
+import { MAX_FILE_BYTES, type HelperAnswer, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -23,18 +24,24 @@ async function refusal(job: ImportJob): Promise<string | null> {
 
 type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
 
+/** The lead's side of its helper worker (see WorkerJob): its one answer (null if it stopped), and a way to ask it. */
+export interface Helper {
+  answer: Promise<HelperAnswer | null>;
+  ask(request: NumberListsRequest): void;
+}
+
 /**
- * The job in one worker, or as the lead of two when `helperAnswer` is given: then a CSV's rows
- * before the middle line are read here, and the helper's answer gives the rest. A dataset is
- * posted first, then its search index.
+ * The job in one worker, or as the lead of two when `helper` is given: then a CSV's rows before
+ * the middle line are read here, and the helper's answer gives the rest; a compact JSON file's
+ * lists of numbers are read by the helper. A dataset is posted first, then its search index.
  */
-export async function runJob(job: ImportJob, send: Send, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<void> {
-  const posted = await importAndPost(job, send, helperAnswer);
+export async function runJob(job: ImportJob, send: Send, helper?: Helper): Promise<void> {
+  const posted = await importAndPost(job, send, helper);
   if (posted) await postSearchIndex(posted, send);
 }
 
 /** Reads and imports the file and posts the result; gives the packed table posted, if any. */
-async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<CsvPartAnswer | null>): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
+async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   const refused = await refusal(job);
   if (refused) {
     send({ type: 'result', result: { kind: 'not-a-dataset', message: refused } });
@@ -51,15 +58,22 @@ async function importAndPost(job: ImportJob, send: Send, helperAnswer?: Promise<
   if (await isJson(job)) {
     const bytes = new Uint8Array(await job.file.arrayBuffer());
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
-    return postImported(importJsonBytesPacked(bytes, job.fileName, { onProgress }), send);
+    if (!helper) return postImported(importJsonBytesPacked(bytes, job.fileName, { onProgress }), send);
+    const readElsewhere = async (lists: NumberListAt[]) => {
+      helper.ask({ kind: 'number-lists', lists });
+      const answer = await helper.answer;
+      return answer?.kind === 'number-lists' ? answer.lists : null;
+    };
+    return postImported(await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress }), send);
   }
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
   const request = { ...requestFor(job, text), onProgress };
   let result: ImportResult | PackedImport;
-  if (helperAnswer) {
+  if (helper) {
     const first = importCsvFirstPart(request, middleLine(text));
-    result = 'kind' in first ? first : first.join(await helperAnswer);
+    const answer = await helper.answer;
+    result = 'kind' in first ? first : first.join(answer?.kind === 'number-lists' ? null : answer);
   } else {
     result = importTextPacked(request);
   }
@@ -161,9 +175,25 @@ const requestFor = (job: ImportJob, text: string): ImportRequest => ({
   ...(job.mapping ? { mapping: job.mapping } : {}),
 });
 
-/** The helper's job: the rows from the middle line on, answered to the lead. */
-export async function runHelperJob(job: ImportJob, answer: (part: CsvPartAnswer) => void): Promise<void> {
+/**
+ * The helper's job, answered to the lead: for a CSV, the rows from the middle line on; for a JSON
+ * file, the lists of numbers the lead asks for (`request`), moved to it, not copied.
+ */
+export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer, transfer?: ArrayBuffer[]) => void, request: Promise<NumberListsRequest>): Promise<void> {
   if (await refusal(job)) return answer({ kind: 'none' });
+  if (await isJson(job)) {
+    const lists = await readNumberLists(job.file, (await request).lists);
+    return answer({ kind: 'number-lists', lists }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
+  }
   const text = await job.file.text();
   answer(importCsvPart(requestFor(job, text), middleLine(text)));
+}
+
+/** The lists, read typed from the bytes of the file that hold them (see readNumberList). */
+async function readNumberLists(file: Blob, lists: NumberListAt[]): Promise<NumberLists> {
+  if (lists.length === 0) return [];
+  const from = Math.min(...lists.map((list) => list.from));
+  const to = Math.max(...lists.map((list) => list.to));
+  const bytes = new Uint8Array(await file.slice(from, to).arrayBuffer());
+  return lists.map((list) => readNumberList(bytes, list.from - from, list.to - from));
 }

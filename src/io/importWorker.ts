@@ -2,16 +2,15 @@
 // progress while it parses and one result at the end; the page cancels by terminating it. A large
 // CSV is read by two of these at once, a lead and a helper (see WorkerJob).
 import '../model/zodWithoutEval.ts';
-import { notePageBusy, runHelperJob, runJob } from './importJob.ts';
-import type { CsvPartAnswer } from './importer.ts';
-import type { HelperFailed, PageBusy, WorkerJob, WorkerReply } from './workerProtocol.ts';
+import { notePageBusy, runHelperJob, runJob, type Helper } from './importJob.ts';
+import type { HelperAnswer, HelperFailed, NumberListsRequest, PageBusy, WorkerJob, WorkerReply } from './workerProtocol.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
 const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<WorkerJob | HelperFailed | PageBusy>) => void) | null };
 const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => scope.postMessage(reply, transfer);
 const fail = (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
-let helperAnswered: (answer: CsvPartAnswer | null) => void = () => {};
+let helperAnswered: (answer: HelperAnswer | null) => void = () => {};
 
 scope.onmessage = (event) => {
   const message = event.data;
@@ -22,15 +21,23 @@ scope.onmessage = (event) => {
   }
   const { part, ...job } = message;
   if (part?.role === 'helper') {
-    runHelperJob(job, (answer) => part.port.postMessage(answer)).catch(() => part.port.postMessage({ kind: 'none' } satisfies CsvPartAnswer));
+    const answer = (reply: HelperAnswer, transfer: ArrayBuffer[] = []) => part.port.postMessage(reply, transfer);
+    // The lead asks at most once, and only for a JSON file.
+    const request = new Promise<NumberListsRequest>((resolve) => {
+      part.port.onmessage = (asked: MessageEvent<NumberListsRequest>) => resolve(asked.data);
+    });
+    runHelperJob(job, answer, request).catch(() => answer({ kind: 'none' }));
     return;
   }
-  let helperAnswer: Promise<CsvPartAnswer | null> | undefined;
+  let helper: Helper | undefined;
   if (part) {
-    helperAnswer = new Promise((resolve) => {
-      helperAnswered = resolve;
-      part.port.onmessage = (reply: MessageEvent<CsvPartAnswer>) => resolve(reply.data);
-    });
+    helper = {
+      answer: new Promise((resolve) => {
+        helperAnswered = resolve;
+        part.port.onmessage = (reply: MessageEvent<HelperAnswer>) => resolve(reply.data);
+      }),
+      ask: (request) => part.port.postMessage(request),
+    };
   }
-  runJob(job, post, helperAnswer).catch(fail);
+  runJob(job, post, helper).catch(fail);
 };

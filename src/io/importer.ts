@@ -10,7 +10,7 @@ import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapp
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, importJsonValue, type JsonImport } from './jsonImport.ts';
-import { parseJsonBytes } from './jsonBytes.ts';
+import { parseJsonBytes, parseJsonBytesWith, type NumberListAt, type NumberLists, type ParsedJson, type ParseOptions } from './jsonBytes.ts';
 import { COMPACT_COLUMNS, JOINED_TEXT_COLUMNS } from './compact.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
@@ -83,17 +83,41 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
  * As importTextPacked, for a JSON file given as its bytes (UTF-8): a compact file is parsed a
  * column at a time (see jsonBytes.ts), which at 444 MB is faster than decoding the text whole.
  */
-export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, options: { maxRows?: number; onProgress?: (fraction: number) => void } = {}): ImportResult | PackedImport {
-  const { maxRows = MAX_ROWS, onProgress } = options;
-  // Parsing is about half the time at a million events, and reading the events (packing them, or
-  // one by one) the rest but the table's columns, which the worker works out after.
-  const within = (from: number, to: number) => onProgress && ((fraction: number) => onProgress(from + (to - from) * fraction));
+export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, options: JsonBytesOptions = {}): ImportResult | PackedImport {
+  return importParsedJson(parseJsonBytes(bytes, COMPACT_COLUMNS, parseOptions(options)), fileName, options);
+}
+
+/**
+ * As importJsonBytesPacked, with a compact file's lists of numbers read by `readElsewhere` (another
+ * worker) while this worker reads the rest (see parseJsonBytesWith).
+ */
+export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: string, readElsewhere: (lists: NumberListAt[]) => Promise<NumberLists | null>, options: JsonBytesOptions = {}): Promise<ImportResult | PackedImport> {
+  return importParsedJson(await parseJsonBytesWith(bytes, COMPACT_COLUMNS, parseOptions(options), readElsewhere), fileName, options);
+}
+
+interface JsonBytesOptions {
+  maxRows?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+// Parsing is about half the time at a million events, and reading the events (packing them, or
+// one by one) the rest but the table's columns, which the worker works out after.
+const PARSING_SHARE = 0.45;
+const READING_SHARE = 0.45;
+
+/** Progress from `from` to `to` of the whole, heard as 0 to 1. */
+const progressWithin = (onProgress: ((fraction: number) => void) | undefined, from: number, to: number) => onProgress && ((fraction: number) => onProgress(from + (to - from) * fraction));
+
+function parseOptions({ onProgress }: JsonBytesOptions): ParseOptions {
+  const parsingProgress = progressWithin(onProgress, 0, PARSING_SHARE);
+  return { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}) };
+}
+
+function importParsedJson(parsed: ParsedJson, fileName: string, { maxRows = MAX_ROWS, onProgress }: JsonBytesOptions): ImportResult | PackedImport {
   try {
     return finishJson(fileName, (report) => {
-      const parsingProgress = within(0, 0.45);
-      const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}) });
       if (!parsed.ok) return parsed;
-      const readingProgress = within(0.45, 0.9);
+      const readingProgress = progressWithin(onProgress, PARSING_SHARE, PARSING_SHARE + READING_SHARE);
       return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.unfilled ? { unfilled: parsed.unfilled } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}) });
     });
   } finally {

@@ -3,7 +3,7 @@ import seed from '../../data/seed.json';
 import { datasetSchema } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS } from './compact.ts';
-import { notValidJson, parseJsonBytes, readNumberList, type ParsedJson } from './jsonBytes.ts';
+import { notValidJson, parseJsonBytes, parseJsonBytesWith, readNumberList, type NumberListAt, type ParsedJson } from './jsonBytes.ts';
 import { checkJsonShape, tooManyValuesReason } from './limits.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -139,6 +139,51 @@ describe('JSON read from its bytes, a column at a time', () => {
     expect(events.placeLat).toEqual([null, -0.5]);
     expect(Object.is((events.start as number[])[1], -0)).toBe(true);
     expect(JSON.stringify(parsed.value)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  it('has the lists of numbers read elsewhere while it reads the rest, to the same value, whatever the answer', async () => {
+    const bytes = bytesOf(generated);
+    const options = { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true };
+    const want = parseJsonBytes(bytes, COMPACT_COLUMNS, options);
+    if (!want.ok) throw new Error('not read');
+    want.unfilled?.fill();
+    // As the helper reads them: from its own copy of the file's bytes.
+    const readFrom = (file: Uint8Array) => (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(file.slice(), from, to));
+    const readThere = readFrom(bytes);
+    const answers: Record<string, (lists: NumberListAt[]) => Promise<(Float64Array | null)[] | null>> = {
+      read: async (lists) => readThere(lists),
+      'none read': async (lists) => lists.map(() => null),
+      'some read': async (lists) => readThere(lists).map((list, k) => (k % 2 ? list : null)),
+      'too few': async (lists) => readThere(lists).slice(1),
+      'no answer': async () => null,
+      failed: async () => Promise.reject(new Error('stopped')),
+      threw: () => {
+        throw new Error('cannot ask');
+      },
+    };
+    for (const [name, readElsewhere] of Object.entries(answers)) {
+      let asked: NumberListAt[] = [];
+      let progressWhenAsked = -1;
+      let progress = 0;
+      const got = await parseJsonBytesWith(bytes, COMPACT_COLUMNS, { ...options, onProgress: (f) => (progress = f) }, (lists) => {
+        asked = lists;
+        progressWhenAsked = progress;
+        return readElsewhere(lists);
+      });
+      if (!got.ok) throw new Error(name);
+      got.unfilled?.fill();
+      expect(JSON.stringify(got.value), name).toBe(JSON.stringify(want.value));
+      // Asked for every list of numbers, before any other column was read.
+      expect(asked.map((list) => list.name), name).toEqual(expect.arrayContaining(['type', 'start', 'actor', 'actorOffsets', 'countValue']));
+      expect(asked.map((list) => list.name), name).not.toContain('id');
+      expect(progressWhenAsked, name).toBeLessThanOrEqual(0.3);
+    }
+    // A file refused or not valid: the same outcome and message, whoever reads the lists.
+    for (const text of [generated.slice(0, -3), generated.replace('"start":[', '"start":[01,')]) {
+      const got = await parseJsonBytesWith(bytesOf(text), COMPACT_COLUMNS, options, async (lists) => readFrom(bytesOf(text))(lists));
+      expect(got).toEqual(parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, options));
+      expect(got.ok).toBe(false);
+    }
   });
 
   it('drops a byte-order mark at the start only, as Blob.text() does', () => {

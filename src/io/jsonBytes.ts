@@ -449,20 +449,79 @@ export interface ParseOptions {
   typedNumbers?: boolean;
 }
 
+/** Where a list of numbers lies in the bytes: a column to be read typed (see readNumberList). */
+export interface NumberListAt {
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** The lists asked for, read typed, in the order asked; null where one is left to JSON.parse. */
+export type NumberLists = (Float64Array | null)[];
+
 /**
  * The JSON in `bytes` (UTF-8), as JSON.parse gives it for the decoded text, or why it cannot be
  * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON.
  */
 export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions = {}): ParsedJson {
-  return readColumns(bytes, columns, options, true) ?? readColumns(bytes, columns, options, false)!;
+  const readHere = (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(bytes, from, to));
+  return readAll(readColumns(bytes, columns, options, true), readHere) ?? readAll(readColumns(bytes, columns, options, false), readHere)!;
 }
+
+/**
+ * As parseJsonBytes, with the lists of numbers (about a third of a compact file's bytes) read by
+ * `readElsewhere` (another worker, from the same file) while this reads the rest. Where it gives
+ * null, they are read here.
+ */
+export async function parseJsonBytesWith(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, readElsewhere: (lists: NumberListAt[]) => Promise<NumberLists | null>): Promise<ParsedJson> {
+  const readHere = (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(bytes, from, to));
+  const reading = readColumns(bytes, columns, options, true);
+  let step = reading.next();
+  if (!step.done) {
+    const lists = step.value;
+    // Asked at once, so that they are read while this reads the rest.
+    const elsewhere = lists.length > 0 ? asked(() => readElsewhere(lists)) : null;
+    step = reading.next();
+    if (!step.done) {
+      const answer = await elsewhere;
+      step = reading.next(answer?.length === lists.length ? answer : readHere(lists));
+    }
+  }
+  return (step.done ? step.value : null) ?? readAll(readColumns(bytes, columns, options, false), readHere)!;
+}
+
+/** The answer to a question, or null when asking fails. */
+function asked<T>(ask: () => Promise<T>): Promise<T | null> {
+  try {
+    return ask().catch(() => null);
+  } catch {
+    return Promise.resolve(null);
+  }
+}
+
+/**
+ * Where the lists of numbers are read (see readColumns): here, at once. Gives the reading's outcome.
+ */
+function readAll(reading: ColumnReading, readLists: (lists: NumberListAt[]) => NumberLists): ParsedJson | null {
+  let step = reading.next();
+  if (!step.done) step = reading.next();
+  if (!step.done) step = reading.next(readLists(step.value));
+  return step.done ? step.value : null;
+}
+
+/**
+ * The reading of a file's columns. It yields twice, both times with the lists of numbers to be read
+ * typed (none when it was not asked to: see ParseOptions): first so that they can be started on
+ * elsewhere, then, once the rest is read, for them. It ends with the outcome (see readColumns).
+ */
+type ColumnReading = Generator<NumberListAt[], ParsedJson | null, NumberLists | undefined>;
 
 /**
  * As parseJsonBytes, with the lists of numbers passed over in the scan (`skipFlat`, see scan). That
  * gives null when the outcome might differ from a scan of every byte (the file is refused or not
  * valid JSON, or a skipped column's name repeats): then every byte is scanned.
  */
-function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, skipFlat: boolean): ParsedJson | null {
+function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, skipFlat: boolean): ColumnReading {
   const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText, typedNumbers = false } = options;
   const scanned = scan(bytes, columns, maxDepth, maxValues, skipFlat, joinText);
   const unsure = scanned.skipped.length > 0;
@@ -477,6 +536,11 @@ function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpti
   if (unsure && byName.size < members.length) return null;
   // Byte-order marks inside the file are kept (only the one at the start is not part of the text).
   const inner = new TextDecoder('utf-8', { ignoreBOM: true });
+  let parsed = 0;
+  const progress = (member: Member) => {
+    parsed += member.to - member.from;
+    onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
+  };
   try {
     const pieces: string[] = [new TextDecoder().decode(bytes.subarray(0, members[0]!.from))];
     members.forEach((member, k) => {
@@ -485,33 +549,36 @@ function readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpti
     });
     const root = JSON.parse(pieces.join('')) as { events: Record<string, unknown> };
     pieces.length = 0;
-    let parsed = 0;
     const unfilled = joinText || typedNumbers ? new UnfilledColumns() : undefined;
     const skippedText = new Set(skipped.filter((column) => column.text).map((column) => column.name));
-    // Lists of numbers passed over in the scan, and not (yet) parsed: read typed, or by JSON.parse.
+    // Lists of numbers passed over in the scan: read typed where asked, or by JSON.parse.
     const skippedLists = new Set(skipped.filter((column) => !column.text).map((column) => column.name));
+    const typedLists: NumberListAt[] = typedNumbers ? [...byName.values()].filter((m) => skippedLists.has(m.name)).map(({ name, from, to }) => ({ name, from, to })) : [];
+    yield typedLists;
     // The values inside skipped columns, which the scan did not count.
     let values = scanned.values;
+    const typedNames = new Set(typedLists.map((list) => list.name));
     for (const [name, member] of byName) {
-      const numbers = unfilled && typedNumbers && skippedLists.has(name) ? readNumberList(bytes, member.from, member.to) : null;
-      if (numbers) {
-        // A list of n numbers holds n - 1 commas.
-        unfilled!.addNumbers(root.events, name, numbers);
-        values += Math.max(numbers.length - 1, 0);
-        skippedLists.delete(name);
-        parsed += member.to - member.from;
-        onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
-        continue;
-      }
+      if (typedNames.has(name)) continue;
       const text = inner.decode(bytes.subarray(member.from, member.to));
       const read = unfilled && joinText?.has(name) ? readJoinedMember(text, unfilled) : null;
       // A text column passed over ends where the scan guessed only if it reads joined.
       if (!read && skippedText.has(name)) return null;
       if (read && skippedText.has(name)) values += read.innerValues;
       root.events[name] = read ? read.value : JSON.parse(text);
-      parsed += member.to - member.from;
-      onProgress?.(scanShare + (1 - scanShare) * (parsed / bytes.length));
+      progress(member);
     }
+    const typed = typedLists.length > 0 ? yield typedLists : [];
+    typedLists.forEach((list, k) => {
+      const numbers = typed?.[k];
+      if (numbers) {
+        // A list of n numbers holds n - 1 commas.
+        unfilled!.addNumbers(root.events, list.name, numbers);
+        values += Math.max(numbers.length - 1, 0);
+        skippedLists.delete(list.name);
+      } else root.events[list.name] = JSON.parse(inner.decode(bytes.subarray(list.from, list.to)));
+      progress(list);
+    });
     // A list of n numbers holds n - 1 commas. One that holds a list or an object held values the
     // commas do not count (and its end may have been guessed wrong): then every byte is scanned.
     for (const name of skippedLists) {

@@ -1,7 +1,8 @@
 // Messages between the page and the import worker.
 import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
-import type { ImportResult } from './importer.ts';
+import type { CsvPartAnswer, ImportResult } from './importer.ts';
+import type { NumberListAt, NumberLists } from './jsonBytes.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { ImportReport } from './report.ts';
 import type { TableColumns } from '../table/eventTable.ts';
@@ -15,13 +16,24 @@ export interface ImportJob {
 }
 
 /**
- * A CSV read by two workers at once (see importCsvFirstPart): the lead reads the rows before the
- * middle line and answers the page; the helper reads the rest and posts its part to the lead
- * through `port`.
+ * A file read by two workers at once: the lead answers the page, and the helper answers the lead
+ * through `port` (see HelperAnswer). A CSV (see importCsvFirstPart): the lead reads the rows before
+ * the middle line, the helper the rest. A JSON file: the lead asks for a compact file's lists of
+ * numbers (see NumberListsRequest), which the helper reads from the same file while the lead
+ * reads the rest.
  */
 export interface WorkerJob extends ImportJob {
   part?: { role: 'lead' | 'helper'; port: MessagePort };
 }
+
+/** From the lead to the helper: the lists of numbers to read typed, where they lie in the file. */
+export interface NumberListsRequest {
+  kind: 'number-lists';
+  lists: NumberListAt[];
+}
+
+/** From the helper to the lead, once: a part of a CSV, or the lists of numbers asked for. */
+export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists };
 
 /** From the page to the lead, when the helper worker stopped: the lead then reads the whole file. */
 export interface HelperFailed {
@@ -64,6 +76,14 @@ export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
 /** WorkerResult as posted: a packed result's events come before it (see 'packed-events'). */
 export type PostedResult = Exclude<WorkerResult, { kind: 'packed' }> | Omit<Extract<WorkerResult, { kind: 'packed' }>, 'packed'>;
+
+/**
+ * A JSON file of NUMBERS_HELPER_MIN_BYTES or more is read by two workers where the machine has
+ * NUMBERS_HELPER_MIN_CORES or more. The helper's part is CPU work alone, which two cores did run
+ * side by side; smaller files gain too little for a second worker's start.
+ */
+export const NUMBERS_HELPER_MIN_BYTES = 32 * 1024 * 1024;
+export const NUMBERS_HELPER_MIN_CORES = 2;
 
 /**
  * A UCDP or mapped CSV file from TWO_WORKERS_MIN_BYTES to TWO_WORKERS_MAX_BYTES is read by two
