@@ -116,6 +116,13 @@ export interface ColumnReader {
   /** Calls `visit` with each actor reference's actor id and role, in order. */
   forEachActor(i: number, visit: (actor: string, role: string) => void): void;
   /**
+   * Compares two events' ids as `<` compares the strings, where the reader can do it without a
+   * string per id (the packed reader compares them where they lie, in the joined ids).
+   */
+  compareIds?(a: number, b: number): number;
+  /** The ids' characters, where the reader can give them without a string per id. */
+  idChars?(): IdChars;
+  /**
    * Types and actor references as the columns hold them, where the reader can give them faster
    * than by looking each string up (the packed reader looks up each distinct string once).
    */
@@ -174,7 +181,8 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
   // At a million events, reading the events' columns in time order (each event far from the one
   // before) took a second; gathering from a few arrays takes a fraction of that.
   const anchors = new Float64Array(size);
-  const ids = new Array<string>(size);
+  const compareIds = reader.compareIds?.bind(reader);
+  const ids = compareIds ? [] : new Array<string>(size);
   const hasEnd = new Uint8Array(size);
   const endAnchors = new Float64Array(size);
   const typeOf = new Uint8Array(size);
@@ -201,21 +209,29 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
   // Each event's actor references: one per actor, with the bits of its roles.
   const actorRow = new Map<string, number>(actors.map((a, i) => [a.id, i]));
   const refOffset = new Uint32Array(size + 1);
-  const refs: number[] = [];
-  const refRoleBits: number[] = [];
+  // Typed, and grown when full: most events name one or two actors.
+  let refs = new Uint32Array(2 * size + 16);
+  let refRoleBits = new Uint16Array(2 * size + 16);
+  let refCount = 0;
   let first = 0;
   const indexed = reader.indexed?.(actorRow) ?? lookUpEachTime(reader, actorRow);
   const addActor = (row: number, bit: number) => {
-    const at = refs.indexOf(row, first);
-    if (at >= 0) refRoleBits[at]! |= bit;
-    else {
-      refs.push(row);
-      refRoleBits.push(bit);
+    for (let at = first; at < refCount; at++) {
+      if (refs[at] === row) {
+        refRoleBits[at]! |= bit;
+        return;
+      }
     }
+    if (refCount === refs.length) {
+      refs = grownTo(new Uint32Array(2 * refCount), refs);
+      refRoleBits = grownTo(new Uint16Array(2 * refCount), refRoleBits);
+    }
+    refs[refCount] = row;
+    refRoleBits[refCount++] = bit;
   };
   for (let e = 0; e < size; e++) {
     anchors[e] = reader.startAnchorAt(e);
-    ids[e] = reader.idAt(e);
+    if (!compareIds) ids[e] = reader.idAt(e);
     const endAnchor = reader.endAnchorAt(e);
     if (endAnchor !== null) {
       hasEnd[e] = 1;
@@ -224,18 +240,19 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     typeOf[e] = indexed.typeIndexAt(e);
     const place = reader.placeAt(e);
     if (place) placeOfEvent[e] = placeIndex(place);
-    refOffset[e] = first = refs.length;
+    refOffset[e] = first = refCount;
     indexed.forEachActorRow(e, addActor);
   }
-  refOffset[size] = refs.length;
+  refOffset[size] = refCount;
 
-  const order = timeOrder(anchors, ids);
+  const idChars = reader.idChars?.() ?? { length: (i: number) => ids[i]!.length, charAt: (i: number, k: number) => ids[i]!.charCodeAt(k) };
+  const order = timeOrder(anchors, compareIds ?? ((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)), idSortKeys(size, idChars));
   const start = new Float64Array(size);
   const end = new Float64Array(size);
   const type = new Uint8Array(size);
   const actorOffset = new Uint32Array(size + 1);
-  const actorIndex = new Uint32Array(refs.length);
-  const actorRoles = new Uint16Array(refs.length);
+  const actorIndex = new Uint32Array(refCount);
+  const actorRoles = new Uint16Array(refCount);
   const placeOf = new Int32Array(size).fill(-1);
   const places: TablePlace[] = [];
   const rowOfPlace = new Int32Array(placesMet.length).fill(-1);
@@ -270,6 +287,12 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
   return { order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf, places, longestDuration, maxEnd };
 }
 
+/** `bigger`, with `array` copied to its start. */
+function grownTo<T extends Uint32Array | Uint16Array>(bigger: T, array: T): T {
+  bigger.set(array);
+  return bigger;
+}
+
 /** anchorTime, worked out once per time object (importers share one object per distinct time). */
 function createAnchorCache(): (time: TimeValue) => number {
   const byObject = new Map<object, number>();
@@ -283,34 +306,106 @@ function createAnchorCache(): (time: TimeValue) => number {
   };
 }
 
+/** The characters of each event's id. */
+export interface IdChars {
+  length(i: number): number;
+  /** The UTF-16 code of character k of event i's id. */
+  charAt(i: number, k: number): number;
+}
+
+/** Characters of an id a sort key holds, 7 bits each (ASCII): 28 bits, which leave room for a position (see timeOrder). */
+const KEY_CHARS = 4;
+const KEY_BASE = 128;
+
 /**
- * The permutation that sorts events by anchor, then by id. Where many events share a time (exports
- * give many events the same day), they are put in buckets of equal anchor (sorted as numbers,
- * natively), and only a bucket of several is sorted by id. Otherwise one comparison sort.
+ * Per event, a number that orders the ids as `<` does as far as their first KEY_CHARS characters
+ * after the prefix all of them share go (a shorter id counts as padded with character 0); null when
+ * an id has a character there that is not ASCII, or is 0 (ID_PATTERN allows neither).
  */
-export function timeOrder(anchors: Float64Array, ids: readonly string[]): Uint32Array {
+export function idSortKeys(size: number, ids: IdChars): Float64Array | null {
+  let prefix = size > 0 ? ids.length(0) : 0;
+  for (let i = 1; i < size && prefix > 0; i++) {
+    const shared = Math.min(prefix, ids.length(i));
+    let k = 0;
+    while (k < shared && ids.charAt(i, k) === ids.charAt(0, k)) k++;
+    prefix = k;
+  }
+  const keys = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const length = ids.length(i);
+    let key = 0;
+    for (let k = prefix; k < prefix + KEY_CHARS; k++) {
+      const c = k < length ? ids.charAt(i, k) : 0;
+      if (k < length && (c === 0 || c >= KEY_BASE)) return null;
+      key = key * KEY_BASE + c;
+    }
+    keys[i] = key;
+  }
+  return keys;
+}
+
+/** Positions a sort key leaves room for: a bucket of more events is sorted by comparing ids. */
+const POSITIONS = 2 ** 20;
+
+/**
+ * The permutation that sorts events by anchor, then by id (`compareIds` compares two events' ids),
+ * then by index. Events are put in buckets of equal anchor, by the anchor's rank among the distinct
+ * anchors (sorted as numbers, natively), and only a bucket of several (exports give many events
+ * the same day) is sorted by id: with `idKeys` (see idSortKeys), natively by key and position,
+ * and then only the events of equal key by comparing their ids.
+ */
+export function timeOrder(anchors: Float64Array, compareIds: (a: number, b: number) => number, idKeys: Float64Array | null = null): Uint32Array {
   const size = anchors.length;
-  const bucketOf = new Map<number, number>();
-  const distinct: number[] = [];
-  for (let i = 0; i < size; i++) if (!bucketOf.has(anchors[i]!)) bucketOf.set(anchors[i]!, distinct.push(anchors[i]!) - 1);
-  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
-  // Few ties (times to the minute): one comparison sort does better than buckets.
-  if (distinct.length > size / 2) return Uint32Array.from({ length: size }, (_, i) => i).sort((a, b) => anchors[a]! - anchors[b]! || byId(a, b));
-  const sorted = Float64Array.from(distinct).sort();
-  // Where each bucket starts in the order, by the rank of its anchor.
-  const counts = new Uint32Array(sorted.length + 1);
-  const rankOf = new Map<number, number>();
-  sorted.forEach((anchor, rank) => rankOf.set(anchor, rank));
+  const sorted = anchors.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < size; i++) if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
+  // Where each bucket starts in the order, by the rank of its anchor (found by a binary search).
+  const counts = new Uint32Array(distinct + 1);
   const rank = new Uint32Array(size);
-  for (let i = 0; i < size; i++) counts[(rank[i] = rankOf.get(anchors[i]!)!) + 1]!++;
-  for (let r = 0; r < sorted.length; r++) counts[r + 1]! += counts[r]!;
+  for (let i = 0; i < size; i++) {
+    const anchor = anchors[i]!;
+    let low = 0;
+    let high = distinct - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]! < anchor) low = middle + 1;
+      else high = middle;
+    }
+    counts[(rank[i] = low) + 1]!++;
+  }
+  for (let r = 0; r < distinct; r++) counts[r + 1]! += counts[r]!;
   const order = new Uint32Array(size);
-  const next = counts.slice(0, sorted.length);
+  const next = counts.slice(0, distinct);
   for (let i = 0; i < size; i++) order[next[rank[i]!]!++] = i;
-  for (let r = 0; r < sorted.length; r++) {
-    if (counts[r + 1]! - counts[r]! > 1) order.subarray(counts[r]!, counts[r + 1]!).sort(byId);
+  const byId = (a: number, b: number) => compareIds(a, b) || a - b;
+  for (let r = 0; r < distinct; r++) {
+    const from = counts[r]!;
+    const to = counts[r + 1]!;
+    if (to - from < 2) continue;
+    if (idKeys && to - from <= POSITIONS) sortBucketByKey(order, from, to, idKeys, byId);
+    else order.subarray(from, to).sort(byId);
   }
   return order;
+}
+
+/**
+ * Sorts order[from, to) by id: by key (then position, which keeps index order) as plain numbers,
+ * natively, then each run of equal keys by `byId`.
+ */
+function sortBucketByKey(order: Uint32Array, from: number, to: number, idKeys: Float64Array, byId: (a: number, b: number) => number): void {
+  const events = order.slice(from, to);
+  const keyed = new Float64Array(to - from);
+  for (let j = 0; j < keyed.length; j++) keyed[j] = idKeys[events[j]!]! * POSITIONS + j;
+  keyed.sort();
+  let run = from;
+  for (let j = 0; j < keyed.length; j++) {
+    order[from + j] = events[keyed[j]! % POSITIONS]!;
+    const key = Math.floor(keyed[j]! / POSITIONS);
+    if (j + 1 === keyed.length || Math.floor(keyed[j + 1]! / POSITIONS) !== key) {
+      if (from + j + 1 - run > 1) order.subarray(run, from + j + 1).sort(byId);
+      run = from + j + 1;
+    }
+  }
 }
 
 /** The table from its events, their actors and the columns computed from them, with the lookups by id. */

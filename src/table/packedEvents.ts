@@ -137,6 +137,19 @@ export function joinedAt(column: JoinedStrings, i: number): string | undefined {
   return column.text.slice(column.start[i], column.start[i + 1]);
 }
 
+/** Compares entries a and b of a joined column as `<` compares their strings (an absent entry as ""), without slicing them. */
+export function compareJoined({ text, start, present }: JoinedStrings, a: number, b: number): number {
+  let i = present && present[a] === 0 ? 0 : start[a]!;
+  let j = present && present[b] === 0 ? 0 : start[b]!;
+  const iEnd = present && present[a] === 0 ? 0 : start[a + 1]!;
+  const jEnd = present && present[b] === 0 ? 0 : start[b + 1]!;
+  for (; i < iEnd && j < jEnd; i++, j++) {
+    const difference = text.charCodeAt(i) - text.charCodeAt(j);
+    if (difference !== 0) return difference;
+  }
+  return iEnd - i - (jEnd - j);
+}
+
 /** The columns with one entry per event (all but the text and the actors), empty: no place, no end. */
 export type EventColumns = Pick<PackedEvents, 'type' | 'originalLanguage' | 'start' | 'hasEnd' | 'end' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags' | 'hasPlace' | 'placeName' | 'placeCountry' | 'placeLat' | 'placeLon' | 'placeAdmin'>;
 
@@ -429,28 +442,40 @@ export function packedEvents(packed: PackedEvents): EventSource {
 export function packedColumnReader(packed: PackedEvents): ColumnReader {
   const { strings, parts, whole } = packed;
   const kept = objectColumnReader(packed.size, (i) => whole.get(i)!);
-  // anchorTime per distinct time: by its `at`, then the rest of it.
-  const anchors = new Map<number, { precision: number; tz: number; dayPart: number; anchor: number }[]>();
+  const places = new Array<Pick<Place, 'name' | 'country'> | undefined>(parts.length);
+  // anchorTime per distinct time: by its `at` (an index into strings), then the rest of it.
+  const anchors = new Array<{ precision: number; tz: number; dayPart: number; anchor: number }[] | undefined>(strings.length);
   const anchorAt = (t: TimeColumns, i: number) => {
     const at = t.at[i]!;
-    let known = anchors.get(at);
+    let known = anchors[at];
     for (const k of known ?? []) if (k.precision === t.precision[i] && k.tz === t.tz[i] && k.dayPart === t.dayPart[i]) return k.anchor;
     const time: TimeValue = { at: strings[at]!, precision: strings[t.precision[i]!] as Precision, tz: strings[t.tz[i]!]! };
     if (t.dayPart[i]) time.dayPart = strings[t.dayPart[i]! - 1] as DayPart;
     const anchor = anchorTime(time);
-    if (!known) anchors.set(at, (known = []));
+    if (!known) anchors[at] = known = [];
     known.push({ precision: t.precision[i]!, tz: t.tz[i]!, dayPart: t.dayPart[i]!, anchor });
     return anchor;
   };
   return {
     size: packed.size,
     idAt: (i) => joinedAt(packed.id, i)!,
+    compareIds: (a, b) => compareJoined(packed.id, a, b),
+    idChars: () => {
+      const { text, start } = packed.id;
+      return { length: (i) => start[i + 1]! - start[i]!, charAt: (i, k) => text.charCodeAt(start[i]! + k) };
+    },
     startAnchorAt: (i) => (whole.has(i) ? kept.startAnchorAt(i) : anchorAt(packed.start, i)),
     endAnchorAt: (i) => (whole.has(i) ? kept.endAnchorAt(i) : packed.hasEnd[i] ? anchorAt(packed.end, i) : null),
     typeAt: (i) => (whole.has(i) ? kept.typeAt(i) : strings[packed.type[i]!]!),
     placeAt: (i) => {
       if (whole.has(i)) return kept.placeAt(i);
-      return packed.hasPlace[i] ? { name: parts[packed.placeName[i]!] as Place['name'], country: strings[packed.placeCountry[i]!]! } : null;
+      if (!packed.hasPlace[i]) return null;
+      // One object per name part while its country stays the same (it nearly always does).
+      const name = packed.placeName[i]!;
+      const country = strings[packed.placeCountry[i]!]!;
+      let place = places[name];
+      if (place?.country !== country) places[name] = place = { name: parts[name] as Place['name'], country };
+      return place;
     },
     forEachActor: (i, visit) => {
       if (whole.has(i)) return kept.forEachActor(i, visit);

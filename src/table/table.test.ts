@@ -62,14 +62,32 @@ describe('a table assembled from columns and packed events computed elsewhere (t
 });
 
 describe('timeOrder', () => {
-  it('sorts by anchor, then by id, as a plain comparison sort does, with many ties', async () => {
-    const { timeOrder } = await import('./eventTable.ts');
+  it('sorts by anchor, then by id, as a plain comparison sort does, with many ties, by key or by comparison', async () => {
+    const { idSortKeys, timeOrder } = await import('./eventTable.ts');
     const random = seededRandom(99);
-    for (const [n, distinct] of [[0, 1], [1, 1], [500, 7], [2000, 2000], [3000, 40]] as const) {
-      const anchors = Float64Array.from({ length: n }, () => Math.floor(random() * distinct) * 86_400_000 - 3e11);
-      const ids = Array.from({ length: n }, (_, i) => `E${Math.floor(random() * 1e6)}-${i}`);
-      const naive = [...Array(n).keys()].sort((a, b) => anchors[a]! - anchors[b]! || (ids[a]! < ids[b]! ? -1 : 1));
-      expect(Array.from(timeOrder(anchors, ids))).toEqual(naive);
+    const digits = (max: number) => String(Math.floor(random() * max));
+    // Ids that differ early, late (beyond a key's characters), in length, and in characters a key cannot hold.
+    const idKinds: Record<string, (i: number) => string> = {
+      early: (i) => `E${digits(1e6)}-${i}`,
+      late: (i) => `ACLED-2022-09-${digits(30)}-${i}`,
+      lengths: () => `A${digits(10) === '0' ? '' : digits(1e4)}`,
+      mixed: () => Array.from({ length: 1 + Number(digits(6)) }, () => '09AZaz-._:'[Number(digits(10))]).join(''),
+      'not ASCII': (i) => `${i % 7 === 0 ? 'é' : 'e'}${digits(1e3)}`,
+    };
+    let keyed = 0;
+    for (const [kind, idOf] of Object.entries(idKinds)) {
+      for (const [n, distinct] of [[0, 1], [1, 1], [500, 7], [2000, 2000], [3000, 40]] as const) {
+        const anchors = Float64Array.from({ length: n }, () => Math.floor(random() * distinct) * 86_400_000 - 3e11);
+        const ids = Array.from({ length: n }, (_, i) => idOf(i));
+        const compare = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+        const naive = [...Array(n).keys()].sort((a, b) => anchors[a]! - anchors[b]! || compare(a, b) || a - b);
+        const keys = idSortKeys(n, { length: (i) => ids[i]!.length, charAt: (i, k) => ids[i]!.charCodeAt(k) });
+        if (keys) keyed++;
+        expect(keys === null, kind).toBe(kind === 'not ASCII' && n > 1);
+        expect(Array.from(timeOrder(anchors, compare)), kind).toEqual(naive);
+        expect(Array.from(timeOrder(anchors, compare, keys)), kind).toEqual(naive);
+      }
     }
+    expect(keyed).toBeGreaterThan(10);
   });
 });
