@@ -8,10 +8,15 @@ import { datasetSchema, type Dataset } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { corrupt } from '../testing/corrupt.ts';
-import { encodeCompact, type CompactDataset } from './compact.ts';
+import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS, type CompactDataset } from './compact.ts';
 import { importJsonBytesPacked, importText, importTextPacked } from './importer.ts';
 import { detectFormat } from './detect.ts';
 import { expectSameTable } from '../testing/sameTable.ts';
+import { parseJsonBytes } from './jsonBytes.ts';
+import { compactColumnsOf, compactTableColumns } from './compactColumns.ts';
+import { readDatasetInfo } from './jsonImport.ts';
+import { computeColumns } from '../table/eventTable.ts';
+import { packedColumnReader, type PackedEvents } from '../table/packedEvents.ts';
 
 const fileName = 'events.json';
 
@@ -58,11 +63,29 @@ function readBothWays(text: string): 'packed' | 'declined' {
   const asRead = new TextDecoder().decode(bytes);
   const detected = detectFormat(asRead);
   if (!detected.ok || detected.format !== 'json') return outcome;
-  const fromBytes = expectSameTable(asRead === text ? full : importText({ text: asRead, fileName }), importJsonBytesPacked(bytes, fileName));
+  const packed = importJsonBytesPacked(bytes, fileName);
+  const fromBytes = expectSameTable(asRead === text ? full : importText({ text: asRead, fileName }), packed);
   if (asRead === text) expect(fromBytes).toBe(outcome);
+  if (packed.kind === 'packed') expectSameColumnsAsRead(bytes, packed.packed);
   if (outcome === 'packed' && full.kind === 'done') expect(full.report.rejectedRows).toBe(0);
   return outcome;
 }
+
+/**
+ * The table's columns computed from the file's columns as read (as the helper worker computes them
+ * while the lead packs) are those of the packed events.
+ */
+function expectSameColumnsAsRead(bytes: Uint8Array, packed: PackedEvents): void {
+  const parsed = parseJsonBytes(bytes, COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true });
+  if (!parsed.ok || !parsed.unfilled) throw new Error('not parsed');
+  const columns = compactColumnsOf(parsed.value, parsed.unfilled);
+  // Text not read joined (escapes, say): the helper gives no columns, and the lead computes them.
+  if (!columns) return;
+  const { actors } = readDatasetInfo(parsed.value as Record<string, unknown>, fileName).info;
+  expect(compactTableColumns(columns, actors)).toEqual(computeColumns(packedColumnReader(packed), packed.info.actors));
+  columnsCompared++;
+}
+let columnsCompared = 0;
 
 /** A copy of the compact file with one change made to it. */
 function changed(dataset: Dataset, change: (file: CompactDataset, s: (text: string) => number) => void): string {
@@ -178,4 +201,9 @@ describe('reading a compact file straight into packed events', () => {
     expect(outcomes.packed).toBeGreaterThan(50);
     expect(outcomes.declined).toBeGreaterThan(300);
   }, 60_000);
+
+  it('computes the same table columns from the columns as read, for every file packed above', () => {
+    // Runs after the tests above (in order, in one file), which compared them on each packed file.
+    expect(columnsCompared).toBeGreaterThan(50);
+  });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { notePageBusy, runHelperJob, runJob, type Helper } from './importJob.ts';
 import type { HelperAnswer, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
+import type { TableColumns } from '../table/eventTable.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
@@ -88,31 +89,48 @@ describe('the import job', () => {
     const fileName = 'events.compact.json';
     const alone = resultIn(await repliesTo(text, fileName));
     expect(alone.kind).toBe('packed');
-    for (const helperStops of [false, true]) {
+    for (const helperIs of ['working', 'stopped', 'marking its columns'] as const) {
       // The two workers' ends of their channel, each message a structured clone, as between workers.
       const answers: HelperAnswer[] = [];
       let asked: (request: NumberListsRequest) => void = () => {};
       const request = new Promise<NumberListsRequest>((resolve) => (asked = resolve));
+      let columnsAnswered: (columns: TableColumns | null) => void = () => {};
+      const tableColumns = new Promise<TableColumns | null>((resolve) => (columnsAnswered = resolve));
       const helper: Helper = {
         answer: new Promise((resolve) => {
-          if (helperStops) return resolve(null);
+          if (helperIs === 'stopped') {
+            columnsAnswered(null);
+            return resolve(null);
+          }
           void runHelperJob({ file: new Blob([text]), fileName }, (answer) => {
             answers.push(answer);
-            resolve(structuredClone(answer));
+            const copy = structuredClone(answer);
+            if (copy.kind !== 'table-columns') return resolve(copy);
+            // A mark the lead's own columns would not have: it shows that the lead took the helper's.
+            if (copy.columns && helperIs === 'marking its columns') copy.columns.maxEnd += 1;
+            columnsAnswered(copy.columns);
           }, request);
         }),
+        tableColumns,
         ask: (lists) => asked(structuredClone(lists)),
       };
       const replies: WorkerReply[] = [];
       await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)), helper);
-      expect(resultIn(replies), `helper stops: ${helperStops}`).toEqual(alone);
-      if (helperStops) continue;
+      const result = resultIn(replies);
+      if (helperIs === 'marking its columns') {
+        expect(result.kind === 'packed' && alone.kind === 'packed' && result.columns.maxEnd).toBe(alone.kind === 'packed' && alone.columns.maxEnd + 1);
+        continue;
+      }
+      expect(result, `helper ${helperIs}`).toEqual(alone);
+      if (helperIs === 'stopped') continue;
       // The helper did read them: every list of numbers, typed.
       const [answer] = answers;
       expect(answer?.kind).toBe('number-lists');
       const lists = answer?.kind === 'number-lists' ? answer.lists : [];
       expect(lists.length).toBeGreaterThan(20);
       expect(lists.every((list) => list instanceof Float64Array)).toBe(true);
+      // Then the table's columns, as the lead would compute them.
+      expect(answers[1]).toEqual({ kind: 'table-columns', columns: alone.kind === 'packed' && alone.columns });
     }
   });
 

@@ -4,7 +4,10 @@
 import { detectFormat, sniffBinary } from './detect.ts';
 import { formatBytes } from '../storage/formatBytes.ts';
 import { importCsvFirstPart, importCsvPart, importJsonBytesPacked, importJsonBytesPackedWith, importTextPacked, middleLine, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
-import { readNumberList, type NumberListAt, type NumberLists } from './jsonBytes.ts';
+import { readJoinedColumn, readNumberList, type ColumnsFound, type NumberListAt, type NumberLists } from './jsonBytes.ts';
+import { compactTableColumns, TABLE_NUMBER_COLUMNS } from './compactColumns.ts';
+import { readDatasetInfo } from './jsonImport.ts';
+import type { Column } from './compact.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
@@ -24,9 +27,13 @@ async function refusal(job: ImportJob): Promise<string | null> {
 
 type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
 
-/** The lead's side of its helper worker (see WorkerJob): its one answer (null if it stopped), and a way to ask it. */
+/**
+ * The lead's side of its helper worker (see WorkerJob): its first answer, the table's columns when
+ * asked for them (each null if it stopped), and a way to ask it.
+ */
 export interface Helper {
   answer: Promise<HelperAnswer | null>;
+  tableColumns: Promise<TableColumns | null>;
   ask(request: NumberListsRequest): void;
 }
 
@@ -59,12 +66,17 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
     const bytes = new Uint8Array(await job.file.arrayBuffer());
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
     if (!helper) return postImported(importJsonBytesPacked(bytes, job.fileName, { onProgress }), send);
-    const readElsewhere = async (lists: NumberListAt[]) => {
-      helper.ask({ kind: 'number-lists', lists });
+    let askedForColumns = false;
+    const readElsewhere = async (found: ColumnsFound) => {
+      const table = tableRequest(found, job.fileName);
+      askedForColumns = table !== undefined;
+      helper.ask({ kind: 'number-lists', lists: found.lists, ...(table ? { table } : {}) });
       const answer = await helper.answer;
       return answer?.kind === 'number-lists' ? answer.lists : null;
     };
-    return postImported(await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress }), send);
+    const result = await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress });
+    // The helper's columns are those of the events only when the compact file was packed as it was read.
+    return postImported(result, send, askedForColumns && result.kind === 'packed' ? helper.tableColumns : undefined);
   }
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
@@ -73,7 +85,7 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
   if (helper) {
     const first = importCsvFirstPart(request, middleLine(text));
     const answer = await helper.answer;
-    result = 'kind' in first ? first : first.join(answer?.kind === 'number-lists' ? null : answer);
+    result = 'kind' in first ? first : first.join(answer?.kind === 'number-lists' || answer?.kind === 'table-columns' ? null : answer);
   } else {
     result = importTextPacked(request);
   }
@@ -87,8 +99,20 @@ async function isJson(job: ImportJob): Promise<boolean> {
   return detected.ok && detected.format === 'json';
 }
 
-/** Posts an import's result; gives the packed table posted, if any. */
-function postImported(result: ImportResult | PackedImport, send: Send): { packed: PackedEvents; columns: TableColumns } | null {
+/** What the helper needs to compute a compact file's table columns (see NumberListsRequest), if it has them. */
+function tableRequest({ root, members }: ColumnsFound, fileName: string): NumberListsRequest['table'] {
+  const id = members.get('id');
+  const placeName = members.get('placeName');
+  if (!id || !placeName) return undefined;
+  const { events: _, ...header } = root;
+  return { header, fileName, id, placeName };
+}
+
+/**
+ * Posts an import's result; gives the packed table posted, if any. `helperColumns`: the table's
+ * columns as the helper computes them (see compactColumns.ts), for a packed compact file.
+ */
+async function postImported(result: ImportResult | PackedImport, send: Send, helperColumns?: Promise<TableColumns | null>): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   if (result.kind !== 'done' && result.kind !== 'packed') {
     send({ type: 'result', result });
     return null;
@@ -99,7 +123,8 @@ function postImported(result: ImportResult | PackedImport, send: Send): { packed
   // The page takes about as long to read the events as this worker takes to compute the
   // columns (half a second or more each at a million events): they go first, and both happen at once.
   send({ type: 'packed-events', packed });
-  const columns = computeColumns(packedColumnReader(packed), packed.info.actors);
+  const fromHelper = helperColumns ? await helperColumns : null;
+  const columns = fromHelper?.order.length === packed.size ? fromHelper : computeColumns(packedColumnReader(packed), packed.info.actors);
   send({ type: 'result', result: { kind: 'packed', report: result.report, columns } });
   return { packed, columns };
 }
@@ -182,11 +207,36 @@ const requestFor = (job: ImportJob, text: string): ImportRequest => ({
 export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer, transfer?: ArrayBuffer[]) => void, request: Promise<NumberListsRequest>): Promise<void> {
   if (await refusal(job)) return answer({ kind: 'none' });
   if (await isJson(job)) {
-    const lists = await readNumberLists(job.file, (await request).lists);
-    return answer({ kind: 'number-lists', lists }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
+    const asked = await request;
+    const lists = await readNumberLists(job.file, asked.lists);
+    // Copies of the lists the table's columns need: the lists themselves move to the lead.
+    const kept: Record<string, Column> = {};
+    asked.lists.forEach((list, k) => {
+      if (lists[k] && TABLE_NUMBER_COLUMNS.includes(list.name)) kept[list.name] = lists[k].slice();
+    });
+    answer({ kind: 'number-lists', lists }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
+    if (!asked.table) return;
+    const columns = await tableColumnsOf(job.file, asked.table, kept).catch(() => null);
+    return answer({ kind: 'table-columns', columns }, columns ? tableBuffers(columns) : []);
   }
   const text = await job.file.text();
   answer(importCsvPart(requestFor(job, text), middleLine(text)));
+}
+
+/** The table's columns of a compact file, from its lists of numbers and its ids and place names, read here. */
+async function tableColumnsOf(file: Blob, { header, fileName, id, placeName }: NonNullable<NumberListsRequest['table']>, numbers: Record<string, Column>): Promise<TableColumns | null> {
+  const joined = async ({ from, to }: NumberListAt) => readJoinedColumn(new Uint8Array(await file.slice(from, to).arrayBuffer()));
+  const ids = await joined(id);
+  const names = await joined(placeName);
+  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return null;
+  const { actors } = readDatasetInfo(header, fileName).info;
+  return compactTableColumns({ strings: header.strings as string[], numbers, id: ids, placeName: names }, actors);
+}
+
+/** The typed arrays of table columns, to be moved. */
+function tableBuffers(columns: TableColumns): ArrayBuffer[] {
+  const { order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf } = columns;
+  return [order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf].map((array) => array.buffer as ArrayBuffer);
 }
 
 /** The lists, read typed from the bytes of the file that hold them (see readNumberList). */

@@ -4,6 +4,7 @@
 import '../model/zodWithoutEval.ts';
 import { notePageBusy, runHelperJob, runJob, type Helper } from './importJob.ts';
 import type { HelperAnswer, HelperFailed, NumberListsRequest, PageBusy, WorkerJob, WorkerReply } from './workerProtocol.ts';
+import type { TableColumns } from '../table/eventTable.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
 const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<WorkerJob | HelperFailed | PageBusy>) => void) | null };
@@ -11,12 +12,16 @@ const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => scope.postMes
 const fail = (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
 let helperAnswered: (answer: HelperAnswer | null) => void = () => {};
+let helperColumns: (columns: TableColumns | null) => void = () => {};
 
 scope.onmessage = (event) => {
   const message = event.data;
   if ('type' in message) {
     if (message.type === 'page-busy') notePageBusy();
-    else helperAnswered(null);
+    else {
+      helperAnswered(null);
+      helperColumns(null);
+    }
     return;
   }
   const { part, ...job } = message;
@@ -31,11 +36,13 @@ scope.onmessage = (event) => {
   }
   let helper: Helper | undefined;
   if (part) {
+    const tableColumns = new Promise<TableColumns | null>((resolve) => (helperColumns = resolve));
     helper = {
       answer: new Promise((resolve) => {
         helperAnswered = resolve;
-        part.port.onmessage = (reply: MessageEvent<HelperAnswer>) => resolve(reply.data);
+        part.port.onmessage = ({ data: reply }: MessageEvent<HelperAnswer>) => (reply.kind === 'table-columns' ? helperColumns(reply.columns) : resolve(reply));
       }),
+      tableColumns,
       ask: (request) => part.port.postMessage(request),
     };
   }

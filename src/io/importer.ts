@@ -10,7 +10,7 @@ import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapp
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, importJsonValue, type JsonImport } from './jsonImport.ts';
-import { parseJsonBytes, parseJsonBytesWith, type NumberListAt, type NumberLists, type ParsedJson, type ParseOptions } from './jsonBytes.ts';
+import { parseJsonBytes, parseJsonBytesWith, type ColumnsFound, type NumberLists, type ParsedJson, type ParseOptions } from './jsonBytes.ts';
 import { COMPACT_COLUMNS, JOINED_TEXT_COLUMNS } from './compact.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
@@ -91,7 +91,7 @@ export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, optio
  * As importJsonBytesPacked, with a compact file's lists of numbers read by `readElsewhere` (another
  * worker) while this worker reads the rest (see parseJsonBytesWith).
  */
-export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: string, readElsewhere: (lists: NumberListAt[]) => Promise<NumberLists | null>, options: JsonBytesOptions = {}): Promise<ImportResult | PackedImport> {
+export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: string, readElsewhere: (found: ColumnsFound) => Promise<NumberLists | null>, options: JsonBytesOptions = {}): Promise<ImportResult | PackedImport> {
   return importParsedJson(await parseJsonBytesWith(bytes, COMPACT_COLUMNS, parseOptions(options), readElsewhere), fileName, options);
 }
 

@@ -165,10 +165,13 @@ describe('JSON read from its bytes, a column at a time', () => {
       let asked: NumberListAt[] = [];
       let progressWhenAsked = -1;
       let progress = 0;
-      const got = await parseJsonBytesWith(bytes, COMPACT_COLUMNS, { ...options, onProgress: (f) => (progress = f) }, (lists) => {
-        asked = lists;
+      const got = await parseJsonBytesWith(bytes, COMPACT_COLUMNS, { ...options, onProgress: (f) => (progress = f) }, (found) => {
+        asked = found.lists;
         progressWhenAsked = progress;
-        return readElsewhere(lists);
+        // Where every column lies, and the root with its columns still to be read.
+        expect(found.members.get('id')).toMatchObject({ name: 'id' });
+        expect((found.root as { strings: unknown }).strings).toEqual((want.value as { strings: unknown }).strings);
+        return readElsewhere(found.lists);
       });
       if (!got.ok) throw new Error(name);
       got.unfilled?.fill();
@@ -180,7 +183,7 @@ describe('JSON read from its bytes, a column at a time', () => {
     }
     // A file refused or not valid: the same outcome and message, whoever reads the lists.
     for (const text of [generated.slice(0, -3), generated.replace('"start":[', '"start":[01,')]) {
-      const got = await parseJsonBytesWith(bytesOf(text), COMPACT_COLUMNS, options, async (lists) => readFrom(bytesOf(text))(lists));
+      const got = await parseJsonBytesWith(bytesOf(text), COMPACT_COLUMNS, options, async (found) => readFrom(bytesOf(text))(found.lists));
       expect(got).toEqual(parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, options));
       expect(got.ok).toBe(false);
     }

@@ -310,6 +310,18 @@ function grownNumbers(numbers: Float64Array): Float64Array<ArrayBuffer> {
   return bigger;
 }
 
+/**
+ * A text column from its bytes (a list, or an object of lists per language), joined; null when it
+ * cannot be read joined (see readJoinedMember).
+ */
+export function readJoinedColumn(bytes: Uint8Array): JoinedStrings | [string, JoinedStrings][] | null {
+  const unfilled = new UnfilledColumns();
+  const read = readJoinedMember(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), unfilled);
+  if (!read) return null;
+  if (Array.isArray(read.value)) return unfilled.text(read.value) ?? null;
+  return Object.entries(read.value).map(([language, column]): [string, JoinedStrings] => [language, unfilled.text(column)!]);
+}
+
 /** Text JSON.parse reads differently from its characters, or refuses: escapes and control characters. */
 const NOT_PLAIN = /[\\\u0000-\u001f]/;
 
@@ -460,6 +472,16 @@ export interface NumberListAt {
 export type NumberLists = (Float64Array | null)[];
 
 /**
+ * What a reading has found once the file is scanned and its root parsed: the lists of numbers to
+ * be read typed, where each column lies, and the root (its columns null until they are read).
+ */
+export interface ColumnsFound {
+  lists: NumberListAt[];
+  members: ReadonlyMap<string, NumberListAt>;
+  root: Record<string, unknown>;
+}
+
+/**
  * The JSON in `bytes` (UTF-8), as JSON.parse gives it for the decoded text, or why it cannot be
  * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON.
  */
@@ -473,14 +495,15 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options:
  * `readElsewhere` (another worker, from the same file) while this reads the rest. Where it gives
  * null, they are read here.
  */
-export async function parseJsonBytesWith(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, readElsewhere: (lists: NumberListAt[]) => Promise<NumberLists | null>): Promise<ParsedJson> {
+export async function parseJsonBytesWith(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, readElsewhere: (found: ColumnsFound) => Promise<NumberLists | null>): Promise<ParsedJson> {
   const readHere = (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(bytes, from, to));
   const reading = readColumns(bytes, columns, options, true);
   let step = reading.next();
   if (!step.done) {
-    const lists = step.value;
+    const found = step.value;
+    const { lists } = found;
     // Asked at once, so that they are read while this reads the rest.
-    const elsewhere = lists.length > 0 ? asked(() => readElsewhere(lists)) : null;
+    const elsewhere = lists.length > 0 ? asked(() => readElsewhere(found)) : null;
     step = reading.next();
     if (!step.done) {
       const answer = await elsewhere;
@@ -505,16 +528,17 @@ function asked<T>(ask: () => Promise<T>): Promise<T | null> {
 function readAll(reading: ColumnReading, readLists: (lists: NumberListAt[]) => NumberLists): ParsedJson | null {
   let step = reading.next();
   if (!step.done) step = reading.next();
-  if (!step.done) step = reading.next(readLists(step.value));
+  if (!step.done) step = reading.next(readLists(step.value.lists));
   return step.done ? step.value : null;
 }
 
 /**
- * The reading of a file's columns. It yields twice, both times with the lists of numbers to be read
- * typed (none when it was not asked to: see ParseOptions): first so that they can be started on
- * elsewhere, then, once the rest is read, for them. It ends with the outcome (see readColumns).
+ * The reading of a file's columns. It yields twice, both times with what it found, and the lists of
+ * numbers to be read typed in it (none when it was not asked to: see ParseOptions): first so that
+ * they can be started on elsewhere, then, once the rest is read, for them. It ends with the
+ * outcome (see readColumns).
  */
-type ColumnReading = Generator<NumberListAt[], ParsedJson | null, NumberLists | undefined>;
+type ColumnReading = Generator<ColumnsFound, ParsedJson | null, NumberLists | undefined>;
 
 /**
  * As parseJsonBytes, with the lists of numbers passed over in the scan (`skipFlat`, see scan). That
@@ -547,14 +571,15 @@ function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpt
       pieces.push('null');
       pieces.push(inner.decode(bytes.subarray(member.to, members[k + 1]?.from ?? bytes.length)));
     });
-    const root = JSON.parse(pieces.join('')) as { events: Record<string, unknown> };
+    const root = JSON.parse(pieces.join('')) as { events: Record<string, unknown> } & Record<string, unknown>;
     pieces.length = 0;
     const unfilled = joinText || typedNumbers ? new UnfilledColumns() : undefined;
     const skippedText = new Set(skipped.filter((column) => column.text).map((column) => column.name));
     // Lists of numbers passed over in the scan: read typed where asked, or by JSON.parse.
     const skippedLists = new Set(skipped.filter((column) => !column.text).map((column) => column.name));
     const typedLists: NumberListAt[] = typedNumbers ? [...byName.values()].filter((m) => skippedLists.has(m.name)).map(({ name, from, to }) => ({ name, from, to })) : [];
-    yield typedLists;
+    const found: ColumnsFound = { lists: typedLists, members: byName, root };
+    yield found;
     // The values inside skipped columns, which the scan did not count.
     let values = scanned.values;
     const typedNames = new Set(typedLists.map((list) => list.name));
@@ -568,7 +593,7 @@ function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpt
       root.events[name] = read ? read.value : JSON.parse(text);
       progress(member);
     }
-    const typed = typedLists.length > 0 ? yield typedLists : [];
+    const typed = typedLists.length > 0 ? yield found : [];
     typedLists.forEach((list, k) => {
       const numbers = typed?.[k];
       if (numbers) {

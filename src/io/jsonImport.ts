@@ -62,7 +62,7 @@ function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, e
 }
 
 /** The dataset's own fields, with what the report says about them, and the ids of its actors. */
-function readDatasetInfo(input: Record<string, unknown>, fileName: string): { info: DatasetInfo; actorIds: Set<string>; notes: string[] } {
+export function readDatasetInfo(input: Record<string, unknown>, fileName: string): { info: DatasetInfo; actorIds: Set<string>; notes: string[] } {
   const notes: string[] = [];
   const title = typeof input.title === 'string' && input.title.trim() ? input.title.trim() : fileName;
   if (title === fileName) notes.push(`the file has no "title"; the file name is used`);

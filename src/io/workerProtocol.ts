@@ -26,14 +26,23 @@ export interface WorkerJob extends ImportJob {
   part?: { role: 'lead' | 'helper'; port: MessagePort };
 }
 
-/** From the lead to the helper: the lists of numbers to read typed, where they lie in the file. */
+/**
+ * From the lead to the helper: the lists of numbers to read typed, where they lie in the file; and,
+ * for a compact file, what the helper needs to compute the table's columns while the lead packs
+ * the events (see compactColumns.ts): the file's root but its events, and where its ids and
+ * place names lie.
+ */
 export interface NumberListsRequest {
   kind: 'number-lists';
   lists: NumberListAt[];
+  table?: { header: Record<string, unknown>; fileName: string; id: NumberListAt; placeName: NumberListAt };
 }
 
-/** From the helper to the lead, once: a part of a CSV, or the lists of numbers asked for. */
-export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists };
+/**
+ * From the helper to the lead: a part of a CSV (once); or the lists of numbers asked for, then,
+ * when asked, the table's columns (null when it could not compute them).
+ */
+export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists } | { kind: 'table-columns'; columns: TableColumns | null };
 
 /** From the page to the lead, when the helper worker stopped: the lead then reads the whole file. */
 export interface HelperFailed {

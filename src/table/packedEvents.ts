@@ -485,8 +485,17 @@ export function packedColumnReader(packed: PackedEvents): ColumnReader {
   };
 }
 
+/** The columns indexedReader reads: string indexes (any array of numbers: packed, or a compact file's as read). */
+export interface IndexedColumns {
+  strings: readonly string[];
+  type: ArrayLike<number>;
+  actorOffset: ArrayLike<number>;
+  actorId: ArrayLike<number>;
+  actorRole: ArrayLike<number>;
+}
+
 /** Types and actor references by their string indexes: each distinct string is looked up once. */
-function indexedReader(packed: PackedEvents, actorRow: ReadonlyMap<string, number>): IndexedReader {
+export function indexedReader(packed: IndexedColumns, actorRow: ReadonlyMap<string, number>): IndexedReader {
   const { strings, actorOffset, actorId, actorRole } = packed;
   const UNSEEN = -2;
   const typeOf = new Int32Array(strings.length).fill(UNSEEN);
