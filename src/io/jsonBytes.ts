@@ -43,6 +43,14 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
+// In numbers and null.
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_N = 0x6e;
+const LETTER_U = 0x75;
+const LETTER_L = 0x6c;
 
 /** Where a member of `events` lies in the bytes: its value, with any spaces around it. */
 interface Member {
@@ -234,13 +242,6 @@ export class UnfilledColumns {
   }
 }
 
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const LETTER_N = 0x6e;
-const LETTER_U = 0x75;
-const LETTER_L = 0x6c;
 /**
  * Digits a number may have to be read here: below 2^53, so that the digits are an exact integer,
  * and divided by a power of ten (exact up to 10^22) that gives the nearest double, as JSON.parse
