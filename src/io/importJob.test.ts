@@ -1,7 +1,7 @@
 // The import worker's job: the dataset first, then the search index of the very table the page
 // builds from it, so that the page does not spend its frames indexing.
 import { describe, expect, it } from 'vitest';
-import { notePageBusy, runHelperJob, runJob, type Helper } from './importJob.ts';
+import { leadsHelper, notePageBusy, runHelperJob, runHelperOn, runJob, type Helper } from './importJob.ts';
 import type { HelperAnswer, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
 import type { TableColumns } from '../table/eventTable.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
@@ -131,6 +131,30 @@ describe('the import job', () => {
       expect(lists.every((list) => list instanceof Float64Array)).toBe(true);
       // Then the table's columns, as the lead would compute them.
       expect(answers[1]).toEqual({ kind: 'table-columns', columns: alone.kind === 'packed' && alone.columns });
+    }
+  });
+
+  it('reads a compact file over a real channel to the helper, and waits for nothing when the helper cannot read the file', async () => {
+    const text = JSON.stringify(encodeCompact(makeDataset({ events: 1500, actors: 15, seed: 13 })));
+    const fileName = 'events.compact.json';
+    const alone = resultIn(await repliesTo(text, fileName));
+    /** A file whose bytes past its start cannot be read (as when it changed on disk after it was picked). */
+    class Unreadable extends Blob {
+      override slice(start?: number, end?: number, type?: string): Blob {
+        if ((start ?? 0) > 0) return { arrayBuffer: () => Promise.reject(new Error('not readable')) } as unknown as Blob;
+        return super.slice(start, end, type);
+      }
+    }
+    for (const helperFile of [new Blob([text]), new Unreadable([text])]) {
+      const channel = new MessageChannel();
+      const helperDone = runHelperOn({ file: helperFile, fileName }, channel.port2);
+      const { helper } = leadsHelper(channel.port1);
+      const replies: WorkerReply[] = [];
+      await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)), helper);
+      await helperDone;
+      channel.port1.close();
+      channel.port2.close();
+      expect(resultIn(replies), helperFile.constructor.name).toEqual(alone);
     }
   });
 

@@ -38,6 +38,53 @@ export interface Helper {
 }
 
 /**
+ * The lead's side of the channel to its helper. `stopped` is called when the helper stops (see
+ * HelperFailed): then both answers are null. The table's columns are null too when the first
+ * answer is not the lists of numbers (the helper could not read them), so that nothing waits for
+ * columns that will not come.
+ */
+export function leadsHelper(port: MessagePort): { helper: Helper; stopped(): void } {
+  let answered: (answer: HelperAnswer | null) => void = () => {};
+  let columnsCame: (columns: TableColumns | null) => void = () => {};
+  const helper: Helper = {
+    answer: new Promise((resolve) => (answered = resolve)),
+    tableColumns: new Promise((resolve) => (columnsCame = resolve)),
+    ask: (request) => port.postMessage(request, []),
+  };
+  port.onmessage = ({ data: reply }: MessageEvent<HelperAnswer>) => {
+    if (reply.kind === 'table-columns') return columnsCame(reply.columns);
+    answered(reply);
+    if (reply.kind !== 'number-lists') columnsCame(null);
+  };
+  return {
+    helper,
+    stopped: () => {
+      answered(null);
+      columnsCame(null);
+    },
+  };
+}
+
+/**
+ * The helper's side of the channel: runs its job (see runHelperJob) with the lead's request, and
+ * answers `none` when the job fails before answering.
+ */
+export function runHelperOn(job: ImportJob, port: MessagePort): Promise<void> {
+  const answer = (reply: HelperAnswer, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+  // The lead asks at most once, and only for a JSON file.
+  const request = new Promise<NumberListsRequest>((resolve) => {
+    port.onmessage = (asked: MessageEvent<NumberListsRequest>) => resolve(asked.data);
+  });
+  let answered = false;
+  return runHelperJob(job, (reply, transfer) => {
+    answered = true;
+    answer(reply, transfer);
+  }, request).catch(() => {
+    if (!answered) answer({ kind: 'none' });
+  });
+}
+
+/**
  * The job in one worker, or as the lead of two when `helper` is given: then a CSV's rows before
  * the middle line are read here, and the helper's answer gives the rest; a compact JSON file's
  * lists of numbers are read by the helper. A dataset is posted first, then its search index.
