@@ -258,6 +258,29 @@ describe('JSON read from its bytes, a column at a time', () => {
     expect(failed).toBeLessThan(2900);
   }, 30_000);
 
+  it('reads text joined from its bytes: characters of every length, a byte-order mark, and bytes that are not UTF-8 as JSON.parse reads them', () => {
+    const column = (entries: string) => `{"events":{"id":["a","b","c","d"],"title":{"en":[${entries}]}}}`;
+    // Two, three and four bytes a character (the last two UTF-16 code units), U+FFFD written, and a byte-order mark.
+    for (const entries of ['"a😀b","é – ع","","z😀"', '"😀",null,"\ufeffx","y"', '"\ufffd","a","b","c"']) {
+      const text = column(JSON.parse(`[${entries}]`).map((e: string | null) => (e === null ? 'null' : `"${e}"`)).join(','));
+      const got = parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS });
+      if (!got.ok) throw new Error(entries);
+      const title = (got.value as { events: { title: { en: unknown[] } } }).events.title.en;
+      const joined = got.unfilled!.text(title);
+      if (!entries.includes('\ufffd')) expect(joined, entries).toBeDefined();
+      got.unfilled!.fill();
+      expect(JSON.stringify(got.value), entries).toBe(JSON.stringify(JSON.parse(text)));
+      expectSame(bytesOf(text));
+    }
+    // A character cut between two strings ("x\xE2" then "\x80\x93y"): joined, its bytes would make
+    // an en dash; read in place, each part is U+FFFD.
+    const [before, after] = column('"xQ","Ry","c","d"').split('Q');
+    const [middle, end] = after!.split('R');
+    const cut = new Uint8Array([...bytesOf(before!), 0xe2, ...bytesOf(middle!), 0x80, 0x93, ...bytesOf(end!)]);
+    const parsed = expectSame(cut);
+    expect(parsed.ok && JSON.stringify(parsed.value)).toContain('x\ufffd');
+  });
+
   it('gives the same characters for bytes that are not UTF-8', () => {
     const bytes = bytesOf(generated);
     const at = generated.indexOf('"title":') + 15;

@@ -317,7 +317,7 @@ function grownNumbers(numbers: Float64Array): Float64Array<ArrayBuffer> {
  */
 export function readJoinedColumn(bytes: Uint8Array): JoinedStrings | [string, JoinedStrings][] | null {
   const unfilled = new UnfilledColumns();
-  const read = readJoinedMember(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), unfilled);
+  const read = readJoinedMember(bytes, 0, bytes.length, unfilled);
   if (!read) return null;
   if (Array.isArray(read.value)) return unfilled.text(read.value) ?? null;
   return Object.entries(read.value).map(([language, column]): [string, JoinedStrings] => [language, unfilled.text(column)!]);
@@ -327,97 +327,116 @@ export function readJoinedColumn(bytes: Uint8Array): JoinedStrings | [string, Jo
 const NOT_PLAIN = /[\\\u0000-\u001f]/;
 
 /**
- * A member read joined: a list of strings and nulls, or an object of such lists (titles per
- * language), written without spaces or escapes, as `npm run import` writes large files. Null for
- * anything else, which JSON.parse then reads.
+ * A member read joined, from its bytes [from, to): a list of strings and nulls, or an object of
+ * such lists (titles per language), written without spaces or escapes, as `npm run import` writes
+ * large files. Null for anything else, which JSON.parse then reads.
  */
-function readJoinedMember(text: string, joined: UnfilledColumns): { value: unknown[] | Record<string, unknown[]>; innerValues: number } | null {
-  if (NOT_PLAIN.test(text)) return null;
+function readJoinedMember(bytes: Uint8Array, from: number, to: number, joined: UnfilledColumns): { value: unknown[] | Record<string, unknown[]>; innerValues: number } | null {
   // The values inside, as the scan counts them: a comma or an opening bracket each.
   const commas = (list: { length: number }) => Math.max(list.length - 1, 0);
-  if (text.charCodeAt(0) === OPEN_ARRAY) {
-    const list = readJoinedList(text, 0);
-    return list && list.end === text.length ? { value: joined.addText(list.strings, list.length), innerValues: commas(list) } : null;
+  if (bytes[from] === OPEN_ARRAY) {
+    const list = readJoinedList(bytes, from, to);
+    return list && list.end === to ? { value: joined.addText(list.strings, list.length), innerValues: commas(list) } : null;
   }
-  if (text.charCodeAt(0) !== OPEN_OBJECT) return null;
+  if (bytes[from] !== OPEN_OBJECT) return null;
   const group: Record<string, unknown[]> = {};
-  let at = 1;
-  if (text.charCodeAt(at) === CLOSE_OBJECT) return at + 1 === text.length ? { value: group, innerValues: 0 } : null;
+  let at = from + 1;
+  if (bytes[at] === CLOSE_OBJECT) return at + 1 === to ? { value: group, innerValues: 0 } : null;
   let innerValues = 0;
   for (;;) {
-    if (text.charCodeAt(at) !== QUOTE) return null;
-    const keyEnd = text.indexOf('"', at + 1);
-    if (keyEnd < 0 || text.charCodeAt(keyEnd + 1) !== COLON) return null;
-    const key = text.slice(at + 1, keyEnd);
+    if (bytes[at] !== QUOTE) return null;
+    const keyEnd = bytes.indexOf(QUOTE, at + 1);
+    if (keyEnd < 0 || keyEnd >= to || bytes[keyEnd + 1] !== COLON) return null;
+    const key = plainKey(bytes, at + 1, keyEnd);
     // JSON.parse makes "__proto__" an own key; assigning it would set the prototype.
-    if (key === '__proto__') return null;
-    const list = readJoinedList(text, keyEnd + 2);
+    if (key === null || key === '__proto__' || NOT_PLAIN.test(key)) return null;
+    const list = readJoinedList(bytes, keyEnd + 2, to);
     if (!list) return null;
     // A repeated key keeps its first place and takes the last list, as in JSON.parse.
     group[key] = joined.addText(list.strings, list.length);
     innerValues += 1 + commas(list);
     at = list.end;
-    const next = text.charCodeAt(at++);
-    if (next === CLOSE_OBJECT) return at === text.length ? { value: group, innerValues } : null;
+    const next = bytes[at++];
+    if (next === CLOSE_OBJECT) return at === to ? { value: group, innerValues } : null;
     if (next !== COMMA) return null;
     innerValues++;
   }
 }
 
+/** Whether a byte continues a UTF-8 sequence (it cannot start a character). */
+const isContinuation = (byte: number) => (byte & 0xc0) === 0x80;
+
 /**
- * The list of strings and nulls that starts at `from`, joined, and where it ends; null when it is
- * not one. The text has no escapes, so each string is the characters between its quotes.
+ * The list of strings and nulls that starts at `from` (before `to`), joined, and where it ends;
+ * null when it is not one, or when its text might read otherwise than JSON.parse reads it.
+ * Each string is the bytes between its quotes (an escape, which would make that untrue, fails
+ * NOT_PLAIN): they are moved together in a copy of the bytes and decoded once, into one string
+ * that needs no flattening, where joining a million strings made one of a million pieces.
  */
-function readJoinedList(text: string, from: number): { strings: JoinedStrings; length: number; end: number } | null {
-  if (text.charCodeAt(from) !== OPEN_ARRAY) return null;
+function readJoinedList(bytes: Uint8Array, from: number, to: number): { strings: JoinedStrings; length: number; end: number } | null {
+  if (bytes[from] !== OPEN_ARRAY) return null;
   let at = from + 1;
-  if (text.charCodeAt(at) === CLOSE_ARRAY) return { strings: { text: '', start: new Uint32Array(1) }, length: 0, end: at + 1 };
-  // Per entry: where its text starts in the joined text, and where its opening quote is (0 for
-  // null: no quote is at 0, where the member starts).
+  if (bytes[at] === CLOSE_ARRAY) return { strings: { text: '', start: new Uint32Array(1) }, length: 0, end: at + 1 };
+  // The entries' bytes, each moved down over the quotes, commas and nulls before it: out[k] is
+  // bytes[at0 + k] until moved.
+  const at0 = at;
+  const out = bytes.slice(at0, to);
+  // Per entry: where its bytes (later its characters) start in the joined text, and whether it is a string.
   let start: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
-  let quote: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  let present: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   let n = 0;
-  let joinedLength = 0;
+  let joinedBytes = 0;
   let nulls = 0;
   for (;;) {
     if (n + 1 >= start.length) {
       start = grown(start);
-      quote = grown(quote);
+      const more = new Uint8Array(present.length * 2);
+      more.set(present);
+      present = more;
     }
-    start[n] = joinedLength;
-    const c = text.charCodeAt(at);
+    start[n] = joinedBytes;
+    const c = bytes[at];
     if (c === QUOTE) {
-      const close = text.indexOf('"', at + 1);
-      if (close < 0) return null;
-      quote[n] = at;
-      joinedLength += close - at - 1;
+      const close = bytes.indexOf(QUOTE, at + 1);
+      if (close < 0 || close >= to) return null;
+      // A string that starts inside a character would join the end of the one before.
+      if (close > at + 1 && isContinuation(bytes[at + 1]!)) return null;
+      out.copyWithin(joinedBytes, at + 1 - at0, close - at0);
+      joinedBytes += close - at - 1;
+      present[n] = 1;
       at = close + 1;
-    } else if (text.startsWith('null', at)) {
+    } else if (c === LETTER_N && bytes[at + 1] === LETTER_U && bytes[at + 2] === LETTER_L && bytes[at + 3] === LETTER_L) {
       nulls++;
       at += 4;
     } else return null;
     n++;
-    const next = text.charCodeAt(at++);
+    const next = bytes[at++];
     if (next === CLOSE_ARRAY) break;
     if (next !== COMMA) return null;
   }
-  start[n] = joinedLength;
-  let joinedText: string;
-  let present: Uint8Array | undefined;
-  if (nulls === 0) {
-    // From inside the first string's quotes to inside the last's: only separators hold '","'.
-    joinedText = text.slice(from + 2, at - 2).replaceAll('","', '');
-  } else {
-    present = new Uint8Array(n);
-    const pieces: string[] = [];
-    for (let i = 0; i < n; i++) {
-      if (quote[i] === 0) continue;
-      present[i] = 1;
-      pieces.push(text.slice(quote[i]! + 1, quote[i]! + 1 + start[i + 1]! - start[i]!));
+  start[n] = joinedBytes;
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(out.subarray(0, joinedBytes));
+  // Bytes that are not UTF-8 (read as U+FFFD) might have read otherwise in place: JSON.parse reads them.
+  if (NOT_PLAIN.test(text) || text.includes('\ufffd')) return null;
+  if (text.length !== joinedBytes) toCharacterStarts(out, start, n);
+  return { strings: { text, start: start.slice(0, n + 1), ...(nulls ? { present: present.slice(0, n) } : {}) }, length: n, end: at };
+}
+
+/**
+ * Turns the entries' starts from bytes of UTF-8 into characters (UTF-16 code units): a character
+ * starts at each byte that does not continue one, and one of four bytes takes two code units.
+ */
+function toCharacterStarts(utf8: Uint8Array, start: Uint32Array, n: number): void {
+  let byte = 0;
+  let units = 0;
+  for (let k = 0; k <= n; k++) {
+    const to = start[k]!;
+    for (; byte < to; byte++) {
+      const b = utf8[byte]!;
+      if (!isContinuation(b)) units += b >= 0xf0 ? 2 : 1;
     }
-    joinedText = pieces.join('');
+    start[k] = units;
   }
-  return { strings: { text: joinedText, start: start.slice(0, n + 1), ...(present ? { present } : {}) }, length: n, end: at };
 }
 
 function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
@@ -586,12 +605,11 @@ function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpt
     const typedNames = new Set(typedLists.map((list) => list.name));
     for (const [name, member] of byName) {
       if (typedNames.has(name)) continue;
-      const text = inner.decode(bytes.subarray(member.from, member.to));
-      const read = unfilled && joinText?.has(name) ? readJoinedMember(text, unfilled) : null;
+      const read = unfilled && joinText?.has(name) ? readJoinedMember(bytes, member.from, member.to, unfilled) : null;
       // A text column passed over ends where the scan guessed only if it reads joined.
       if (!read && skippedText.has(name)) return null;
       if (read && skippedText.has(name)) values += read.innerValues;
-      root.events[name] = read ? read.value : JSON.parse(text);
+      root.events[name] = read ? read.value : JSON.parse(inner.decode(bytes.subarray(member.from, member.to)));
       progress(member);
     }
     const typed = typedLists.length > 0 ? yield found : [];
