@@ -3,7 +3,7 @@
 // while the lead packs (see importJob.ts). For a file the packed way reads, they are the columns
 // computeColumns gives for its packed events; a test holds the two to that.
 import { computeColumns, type ColumnReader, type TableColumns } from '../table/eventTable.ts';
-import { compareJoined, indexedReader, joinedAt, type JoinedStrings } from '../table/packedEvents.ts';
+import { compareJoined, indexedReader, joinedAt, joinedChars, type JoinedStrings } from '../table/packedEvents.ts';
 import { anchorTime } from '../model/time.ts';
 import { formatInstant, isNullCell, offsetMinutes, type Column } from './compact.ts';
 import type { Actor, Place, Precision, TimeValue } from '../model/schema.ts';
@@ -79,7 +79,7 @@ function compactColumnReader({ strings, numbers, id, placeName }: CompactColumns
     size,
     idAt: (i) => joinedAt(id, i)!,
     compareIds: (a, b) => compareJoined(id, a, b),
-    idChars: () => ({ length: (i) => id.start[i + 1]! - id.start[i]!, charAt: (i, k) => id.text.charCodeAt(id.start[i]! + k) }),
+    idChars: () => joinedChars(id),
     startAnchorAt: (i) => anchorAt(start, i),
     endAnchorAt: (i) => (end && !isNullCell(end.ms[i]) ? anchorAt(end, i) : null),
     typeAt: (i) => strings[type[i] as number]!,

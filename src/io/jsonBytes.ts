@@ -262,7 +262,7 @@ export function readNumberList(bytes: Uint8Array, from: number, to: number): Flo
   let numbers = new Float64Array(((to - from) >>> 2) + 16);
   let n = 0;
   for (;;) {
-    if (n === numbers.length) numbers = grownNumbers(numbers);
+    if (n === numbers.length) numbers = grown(numbers, new Float64Array(n * 2));
     let c = bytes[i]!;
     if (c === LETTER_N) {
       if (bytes[i + 1] !== LETTER_U || bytes[i + 2] !== LETTER_L || bytes[i + 3] !== LETTER_L) return null;
@@ -305,11 +305,6 @@ export function readNumberList(bytes: Uint8Array, from: number, to: number): Flo
   return n === numbers.length ? numbers : numbers.slice(0, n);
 }
 
-function grownNumbers(numbers: Float64Array): Float64Array<ArrayBuffer> {
-  const bigger = new Float64Array(numbers.length * 2);
-  bigger.set(numbers);
-  return bigger;
-}
 
 /**
  * A text column from its bytes (a list, or an object of lists per language), joined; null when it
@@ -389,10 +384,8 @@ function readJoinedList(bytes: Uint8Array, from: number, to: number): { strings:
   let nulls = 0;
   for (;;) {
     if (n + 1 >= start.length) {
-      start = grown(start);
-      const more = new Uint8Array(present.length * 2);
-      more.set(present);
-      present = more;
+      start = grown(start, new Uint32Array(start.length * 2));
+      present = grown(present, new Uint8Array(present.length * 2));
     }
     start[n] = joinedBytes;
     const c = bytes[at];
@@ -439,9 +432,9 @@ function toCharacterStarts(utf8: Uint8Array, start: Uint32Array, n: number): voi
   }
 }
 
-function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(array.length * 2);
-  bigger.set(array);
+/** `bigger`, with `array` copied to its start. */
+function grown<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T | Uint8Array | Uint32Array | Float64Array, bigger: T): T {
+  bigger.set(array as ArrayLike<number>);
   return bigger;
 }
 

@@ -8,7 +8,7 @@
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
 import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue } from '../model/schema.ts';
-import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type IndexedReader } from './eventTable.ts';
+import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
 /** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
@@ -135,6 +135,11 @@ export class JoinedBuilder {
 export function joinedAt(column: JoinedStrings, i: number): string | undefined {
   if (column.present && column.present[i] === 0) return undefined;
   return column.text.slice(column.start[i], column.start[i + 1]);
+}
+
+/** The characters of each entry of a joined column (for ordering ids: see idSortKeys). */
+export function joinedChars({ text, start }: JoinedStrings): IdChars {
+  return { length: (i) => start[i + 1]! - start[i]!, charAt: (i, k) => text.charCodeAt(start[i]! + k) };
 }
 
 /** Compares entries a and b of a joined column as `<` compares their strings (an absent entry as ""), without slicing them. */
@@ -460,10 +465,7 @@ export function packedColumnReader(packed: PackedEvents): ColumnReader {
     size: packed.size,
     idAt: (i) => joinedAt(packed.id, i)!,
     compareIds: (a, b) => compareJoined(packed.id, a, b),
-    idChars: () => {
-      const { text, start } = packed.id;
-      return { length: (i) => start[i + 1]! - start[i]!, charAt: (i, k) => text.charCodeAt(start[i]! + k) };
-    },
+    idChars: () => joinedChars(packed.id),
     startAnchorAt: (i) => (whole.has(i) ? kept.startAnchorAt(i) : anchorAt(packed.start, i)),
     endAnchorAt: (i) => (whole.has(i) ? kept.endAnchorAt(i) : packed.hasEnd[i] ? anchorAt(packed.end, i) : null),
     typeAt: (i) => (whole.has(i) ? kept.typeAt(i) : strings[packed.type[i]!]!),
