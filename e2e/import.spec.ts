@@ -83,7 +83,9 @@ test.describe('opening data', () => {
     const base = makeDataset({ events: 3000, actors: 20, seed: 5 });
     // Long notes make the file large enough for a second worker.
     const events = base.events.map((e, i) => ({ ...e, description: { en: `Notes ${i}: ${'lorem ipsum dolor '.repeat(700)}` } }));
-    events[17] = { ...events[17]!, title: { en: 'Shelling near Sotk' }, start: { at: '2022-09-14T16:00:00Z', precision: 'minute', tz: 'UTC' } };
+    // Text beyond ASCII (two-, three- and four-byte characters), which the page decodes from the bytes the worker moved to it.
+    const notes = 'Reported by the ministry – “two killed” near Սոթք 🚩';
+    events[17] = { ...events[17]!, title: { en: 'Shelling near Sotk' }, description: { en: notes }, start: { at: '2022-09-14T16:00:00Z', precision: 'minute', tz: 'UTC' } };
     const text = JSON.stringify(encodeCompact({ ...base, events }));
     expect(text.length).toBeGreaterThan(NUMBERS_HELPER_MIN_BYTES);
     const workers: string[] = [];
@@ -101,7 +103,9 @@ test.describe('opening data', () => {
     await page.getByRole('searchbox', { name: 'Search events' }).fill('sotk');
     await expect(status(page)).toHaveText('Showing 1 of 3,000 events');
     await page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /Shelling near Sotk/ }).click();
-    await expect(page.getByRole('complementary', { name: 'Event details' }).locator('.time-local').first()).toHaveText('14 Sept 2022, 16:00');
+    const details = page.getByRole('complementary', { name: 'Event details' });
+    await expect(details.locator('.time-local').first()).toHaveText('14 Sept 2022, 16:00');
+    await expect(details).toContainText(notes);
   });
 
   test('"Add to current data" merges the file into the seed, with actors recognised by alias', async ({ page }) => {

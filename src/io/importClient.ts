@@ -7,6 +7,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
 import { readsInTwoParts } from './formats.ts';
+import { receivedPacked } from './packedPost.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
@@ -91,7 +92,7 @@ export function startImport(
     // here, while the worker computes the table's columns.
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
-    else if (reply.type === 'packed-events') packedEvents = reply.packed;
+    else if (reply.type === 'packed-events') packedEvents = receivedPacked(reply.packed);
     else if (reply.type === 'result') {
       finish(receivedResult(reply.result, packedEvents));
       packedEvents = null;

@@ -9,6 +9,7 @@ import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedResult } from './importClient.ts';
+import { receivedPacked } from './packedPost.ts';
 import { encodeCompact } from './compact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
@@ -19,13 +20,16 @@ function resultIn(replies: WorkerReply[]) {
   const posted = replies.find((r) => r.type === 'result');
   if (posted?.type !== 'result') throw new Error('no result');
   const events = replies.find((r) => r.type === 'packed-events');
-  return receivedResult(posted.result, events?.type === 'packed-events' ? events.packed : null);
+  return receivedResult(posted.result, events?.type === 'packed-events' ? receivedPacked(events.packed) : null);
 }
+
+/** A reply as the page receives it: a structured clone, its buffers moved. */
+const received = (replies: WorkerReply[]) => (reply: WorkerReply, transfer: ArrayBuffer[] = []) => replies.push(structuredClone(reply, { transfer }));
 
 async function repliesTo(text: string, fileName: string): Promise<WorkerReply[]> {
   const replies: WorkerReply[] = [];
   // As the page receives them: structured clones.
-  await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)));
+  await runJob({ file: new Blob([text]), fileName }, received(replies));
   return replies;
 }
 
@@ -115,7 +119,7 @@ describe('the import job', () => {
         ask: (lists) => asked(structuredClone(lists)),
       };
       const replies: WorkerReply[] = [];
-      await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)), helper);
+      await runJob({ file: new Blob([text]), fileName }, received(replies), helper);
       const result = resultIn(replies);
       if (helperIs === 'marking its columns') {
         expect(result.kind === 'packed' && alone.kind === 'packed' && result.columns.maxEnd).toBe(alone.kind === 'packed' && alone.columns.maxEnd + 1);
@@ -150,7 +154,7 @@ describe('the import job', () => {
       const helperDone = runHelperOn({ file: helperFile, fileName }, channel.port2);
       const { helper } = leadsHelper(channel.port1);
       const replies: WorkerReply[] = [];
-      await runJob({ file: new Blob([text]), fileName }, (reply) => replies.push(structuredClone(reply)), helper);
+      await runJob({ file: new Blob([text]), fileName }, received(replies), helper);
       await helperDone;
       channel.port1.close();
       channel.port2.close();

@@ -8,6 +8,7 @@ import { readJoinedColumn, readNumberList, type ColumnsFound, type NumberListAt,
 import { compactTableColumns, TABLE_NUMBER_COLUMNS } from './compactColumns.ts';
 import { readDatasetInfo } from './jsonImport.ts';
 import type { Column } from './compact.ts';
+import { packedForPosting } from './packedPost.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
@@ -164,16 +165,15 @@ async function postImported(result: ImportResult | PackedImport, send: Send, hel
     send({ type: 'result', result });
     return null;
   }
-  // Packed and indexed here, off the page's thread. The page gets a copy (posting copies typed
-  // arrays in well under a second at a million events), and this worker keeps its own to index.
-  const packed = result.kind === 'packed' ? result.packed : packDataset(result.dataset);
-  // The page takes about as long to read the events as this worker takes to compute the
-  // columns (half a second or more each at a million events): they go first, and both happen at once.
-  send({ type: 'packed-events', packed });
+  // Packed and indexed here, off the page's thread. The events go to the page with their buffers
+  // moved (see packedPost.ts), and this worker keeps copies to index. They go before the table's
+  // columns, so that the page reads them while the columns are computed.
+  const { posted, transfer, kept } = packedForPosting(result.kind === 'packed' ? result.packed : packDataset(result.dataset));
+  send({ type: 'packed-events', packed: posted }, transfer);
   const fromHelper = helperColumns ? await helperColumns : null;
-  const columns = fromHelper?.order.length === packed.size ? fromHelper : computeColumns(packedColumnReader(packed), packed.info.actors);
+  const columns = fromHelper?.order.length === kept.size ? fromHelper : computeColumns(packedColumnReader(kept), kept.info.actors);
   send({ type: 'result', result: { kind: 'packed', report: result.report, columns } });
-  return { packed, columns };
+  return { packed: kept, columns };
 }
 
 /**

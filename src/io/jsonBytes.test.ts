@@ -63,11 +63,12 @@ describe('JSON read from its bytes, a column at a time', () => {
     // Until filled, the columns are lists of their length without entries.
     expect(events.id).toHaveLength(3);
     expect(events.id[0]).toBeUndefined();
-    expect(joined.text(events.id)).toEqual({ text: 'abc', start: Uint32Array.of(0, 1, 2, 3) });
+    // Each with its UTF-8, to be posted in its place, and where each entry's bytes start when that differs.
+    expect(joined.text(events.id)).toEqual({ text: 'abc', start: Uint32Array.of(0, 1, 2, 3), utf8: { bytes: bytesOf('abc') } });
     // A repeated key keeps its place and takes the last list, as in JSON.parse.
     expect(Object.keys(events.title)).toEqual(['en', 'ar']);
-    expect(joined.text(events.title.en)).toEqual({ text: 'pr', start: Uint32Array.of(0, 1, 1, 2) });
-    expect(joined.text(events.title.ar)).toEqual({ text: 'ع', start: Uint32Array.of(0, 0, 0, 1), present: Uint8Array.of(0, 0, 1) });
+    expect(joined.text(events.title.en)).toEqual({ text: 'pr', start: Uint32Array.of(0, 1, 1, 2), utf8: { bytes: bytesOf('pr') } });
+    expect(joined.text(events.title.ar)).toEqual({ text: 'ع', start: Uint32Array.of(0, 0, 0, 1), present: Uint8Array.of(0, 0, 1), utf8: { bytes: bytesOf('ع'), start: Uint32Array.of(0, 0, 0, 2) } });
     expect(joined.text(events.description.en)).toEqual({ text: '', start: Uint32Array.of(0) });
     expect(joined.text(events.type)).toBeUndefined();
     joined.fill();

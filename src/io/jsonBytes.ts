@@ -20,7 +20,7 @@
 // parsed, so that the message is JSON.parse's own for the whole file. A test holds the two to that
 // on valid files and on thousands of damaged ones.
 import { JSON_MAX_DEPTH, JSON_MAX_VALUES, tooDeepReason, tooManyValuesReason } from './limits.ts';
-import { joinedAt, type JoinedStrings } from '../table/packedEvents.ts';
+import { joinedAt, type JoinedStrings, type Utf8Text } from '../table/packedEvents.ts';
 
 /** The value, and (when asked for with `joinText` or `typedNumbers`) the columns that stand in it unfilled. */
 export type ParsedJson = { ok: true; value: unknown; unfilled?: UnfilledColumns } | { ok: false; reason: string };
@@ -366,7 +366,9 @@ const isContinuation = (byte: number) => (byte & 0xc0) === 0x80;
  * null when it is not one, or when its text might read otherwise than JSON.parse reads it.
  * Each string is the bytes between its quotes (an escape, which would make that untrue, fails
  * NOT_PLAIN): they are moved together in a copy of the bytes and decoded once, into one string
- * that needs no flattening, where joining a million strings made one of a million pieces.
+ * that needs no flattening, where joining a million strings made one of a million pieces. The
+ * joined bytes are kept too (JoinedStrings.utf8): the worker moves them to the page, which
+ * decodes them there, rather than copying the text.
  */
 function readJoinedList(bytes: Uint8Array, from: number, to: number): { strings: JoinedStrings; length: number; end: number } | null {
   if (bytes[from] !== OPEN_ARRAY) return null;
@@ -411,8 +413,13 @@ function readJoinedList(bytes: Uint8Array, from: number, to: number): { strings:
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(out.subarray(0, joinedBytes));
   // Bytes that are not UTF-8 (read as U+FFFD) might have read otherwise in place: JSON.parse reads them.
   if (NOT_PLAIN.test(text) || text.includes('\ufffd')) return null;
-  if (text.length !== joinedBytes) toCharacterStarts(out, start, n);
-  return { strings: { text, start: start.slice(0, n + 1), ...(nulls ? { present: present.slice(0, n) } : {}) }, length: n, end: at };
+  const utf8: Utf8Text = { bytes: out.subarray(0, joinedBytes) };
+  if (text.length !== joinedBytes) {
+    utf8.start = start.slice(0, n + 1);
+    toCharacterStarts(out, start, n);
+  }
+  const strings: JoinedStrings = { text, start: start.slice(0, n + 1), ...(nulls ? { present: present.slice(0, n) } : {}), utf8 };
+  return { strings, length: n, end: at };
 }
 
 /**

@@ -1,0 +1,98 @@
+// Packed events posted from the import worker to the page with their buffers moved, not copied.
+// Posting copies a string twice (into the message, then out of it into the page's heap): at a
+// million events, the ids, titles and descriptions of a compact file are some 270 MB of text,
+// and copying them took 1 to 3 s of the open. A text column read from the file's bytes (see
+// readJoinedList) goes as those bytes instead: the buffer moves to the page. There an entry is
+// decoded alone when it is read (the page shows a few events at a time), and the whole column
+// only when something reads its text whole.
+//
+// The typed columns (130 MB at a million events) move too. The worker keeps a copy of each to
+// build its search index: one copy in the worker took a third of the time that posting them
+// took in the two threads.
+import type { JoinedStrings, PackedEvents, Utf8Text } from '../table/packedEvents.ts';
+
+/** A joined column as posted: its text, or its UTF-8 (moved), to be decoded where it is read. */
+export type PostedJoined = JoinedStrings | MovedText;
+
+interface MovedText {
+  utf8: Utf8Text;
+  start: Uint32Array;
+  present?: Uint8Array;
+}
+
+export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'description'> & {
+  id: PostedJoined;
+  title: [string, PostedJoined][];
+  description: [string, PostedJoined][];
+};
+
+/**
+ * The packed events as posted, the buffers to move with them, and what the worker keeps (`kept`:
+ * the same events, for its own use). Each text column that has its UTF-8 goes as those bytes, and
+ * loses its `utf8` here; its text stays in `kept`. Each typed column moves, and `kept` has a copy.
+ */
+export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
+  const transfer = new Set<ArrayBuffer>();
+  const moved = (column: JoinedStrings): PostedJoined => {
+    const { utf8, start, present } = column;
+    // The bytes of each column read from a file have a buffer of their own (see readJoinedList).
+    if (!utf8 || transfer.has(utf8.bytes.buffer as ArrayBuffer)) return column;
+    transfer.add(utf8.bytes.buffer as ArrayBuffer);
+    delete column.utf8;
+    return { utf8, start, ...(present ? { present } : {}) };
+  };
+  const perLanguage = (columns: [string, JoinedStrings][]) => columns.map(([language, column]): [string, PostedJoined] => [language, moved(column)]);
+  const posted = { ...packed, id: moved(packed.id), title: perLanguage(packed.title), description: perLanguage(packed.description) };
+  const kept = { ...packed, start: copiedMoving(packed.start, transfer), end: copiedMoving(packed.end, transfer), ...copiedMoving(typedColumns(packed), transfer) };
+  return { posted, transfer: [...transfer], kept };
+}
+
+/** The typed columns of packed events, but the times' (see TimeColumns). */
+function typedColumns(packed: PackedEvents): Record<string, ArrayBufferView> {
+  return Object.fromEntries(Object.entries(packed).filter(([, value]) => ArrayBuffer.isView(value)));
+}
+
+/** Copies of typed columns, their buffers added to those to move. */
+function copiedMoving<T extends object>(columns: T, transfer: Set<ArrayBuffer>): T {
+  const copies: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(columns)) {
+    transfer.add((column as Uint32Array).buffer as ArrayBuffer);
+    copies[key] = (column as Uint32Array).slice();
+  }
+  return copies as T;
+}
+
+/** The packed events posted (see packedForPosting), their moved text decoded where it is read. */
+export function receivedPacked(posted: PostedPackedEvents): PackedEvents {
+  const perLanguage = (columns: [string, PostedJoined][]) => columns.map(([language, column]): [string, JoinedStrings] => [language, received(column)]);
+  return { ...posted, id: received(posted.id), title: perLanguage(posted.title), description: perLanguage(posted.description) };
+}
+
+/** As readJoinedList decodes: the worker found no U+FFFD there, so the text here is the same. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Entries of a column decoded alone before the whole column is: past this many, whatever reads
+ * them (an export, say) reads them all, and one decode of the column is faster.
+ */
+export const ENTRIES_DECODED_ALONE = 20_000;
+
+function received(posted: PostedJoined): JoinedStrings {
+  if (!('utf8' in posted) || 'text' in posted) return posted as JoinedStrings;
+  const { start, present } = posted;
+  const { bytes, start: byteStart = start } = posted.utf8;
+  let text: string | undefined;
+  let decodedAlone = 0;
+  const column: JoinedStrings = {
+    get text() {
+      return (text ??= decoder.decode(bytes));
+    },
+    start,
+    ...(present ? { present } : {}),
+  };
+  // Not enumerable: the column compares equal to one posted as text.
+  Object.defineProperty(column, 'entryAt', {
+    value: (i: number) => (text === undefined && ++decodedAlone <= ENTRIES_DECODED_ALONE ? decoder.decode(bytes.subarray(byteStart[i], byteStart[i + 1])) : column.text.slice(start[i], start[i + 1])),
+  });
+  return column;
+}
