@@ -1,13 +1,17 @@
 // Rows of a joined text column (see JoinedStrings) found by their text, without a string per row:
 // a million ids checked for repeats through a Set of their strings took most of a second in the
 // import worker, slicing, hashing and collecting them; here the characters are hashed where they
-// lie, and rows with the same hash are compared character by character.
+// lie, and rows with the same hash are compared character by character. Each slot of the table
+// holds a row and its text's hash side by side: a row of another hash is passed over without
+// reading its text, and with one memory access (at a million distinct ids, looking up their text
+// took two thirds of the time).
 import type { JoinedStrings } from '../table/packedEvents.ts';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../model/schema.ts';
 
 const EMPTY = -1;
 
 export class TextRows {
+  /** Per slot: the row, or EMPTY, then its text's hash. */
   private readonly slots: Int32Array;
   private readonly mask: number;
 
@@ -18,7 +22,7 @@ export class TextRows {
   ) {
     // At most half full, so that a search seldom goes past a slot or two.
     const size = 2 ** Math.max(4, Math.ceil(Math.log2(rows * 2)));
-    this.slots = new Int32Array(size).fill(EMPTY);
+    this.slots = new Int32Array(size * 2).fill(EMPTY);
     this.mask = size - 1;
   }
 
@@ -30,16 +34,18 @@ export class TextRows {
     const { text, start } = this.column;
     const from = start[i]!;
     const to = start[i + 1]!;
-    let hash = 0x811c9dc5;
+    let hash = 0x811c9dc5 | 0;
     for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    const slots = this.slots;
     let slot = (hash ^ (hash >>> 15)) & this.mask;
     for (;;) {
-      const other = this.slots[slot]!;
+      const other = slots[slot * 2]!;
       if (other === EMPTY) {
-        this.slots[slot] = i;
+        slots[slot * 2] = i;
+        slots[slot * 2 + 1] = hash;
         return -1;
       }
-      if (sameText(text, start[other]!, start[other + 1]!, from, to)) return other;
+      if (slots[slot * 2 + 1] === hash && sameText(text, start[other]!, start[other + 1]!, from, to)) return other;
       slot = (slot + 1) & this.mask;
     }
   }
