@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCompact } from './compact.ts';
 import { importJsonBytesPacked, importTextPacked, type PackedImport } from './importer.ts';
-import { ENTRIES_DECODED_ALONE, packedForPosting, receivedPacked } from './packedPost.ts';
+import { packedForPosting, receivedPacked } from './packedPost.ts';
+import { ENTRIES_DECODED_ALONE } from '../table/utf8Column.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
 import { joinedAt, packedEvents, packEvents, type PackedEvents } from '../table/packedEvents.ts';

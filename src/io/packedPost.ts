@@ -2,23 +2,17 @@
 // Posting copies a string twice (into the message, then out of it into the page's heap): at a
 // million events, the ids, titles and descriptions of a compact file are some 270 MB of text,
 // and copying them took 1 to 3 s of the open. A text column read from the file's bytes (see
-// readJoinedList) goes as those bytes instead: the buffer moves to the page. There an entry is
-// decoded alone when it is read (the page shows a few events at a time), and the whole column
-// only when something reads its text whole.
+// readJoinedList) goes as those bytes instead: the buffer moves to the page, which decodes the
+// text where it is read (see utf8Column).
 //
 // The typed columns (130 MB at a million events) move too. The worker keeps a copy of each to
 // build its search index: one copy in the worker took a third of the time that posting them
 // took in the two threads.
-import type { JoinedStrings, PackedEvents, Utf8Text } from '../table/packedEvents.ts';
+import type { JoinedStrings, PackedEvents } from '../table/packedEvents.ts';
+import { utf8Column, type MovedText } from '../table/utf8Column.ts';
 
 /** A joined column as posted: its text, or its UTF-8 (moved), to be decoded where it is read. */
 export type PostedJoined = JoinedStrings | MovedText;
-
-interface MovedText {
-  utf8: Utf8Text;
-  start: Uint32Array;
-  present?: Uint8Array;
-}
 
 export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'description'> & {
   id: PostedJoined;
@@ -68,31 +62,4 @@ export function receivedPacked(posted: PostedPackedEvents): PackedEvents {
   return { ...posted, id: received(posted.id), title: perLanguage(posted.title), description: perLanguage(posted.description) };
 }
 
-/** As readJoinedList decodes: the worker found no U+FFFD there, so the text here is the same. */
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/**
- * Entries of a column decoded alone before the whole column is: past this many, whatever reads
- * them (an export, say) reads them all, and one decode of the column is faster.
- */
-export const ENTRIES_DECODED_ALONE = 20_000;
-
-function received(posted: PostedJoined): JoinedStrings {
-  if (!('utf8' in posted) || 'text' in posted) return posted as JoinedStrings;
-  const { start, present } = posted;
-  const { bytes, start: byteStart = start } = posted.utf8;
-  let text: string | undefined;
-  let decodedAlone = 0;
-  const column: JoinedStrings = {
-    get text() {
-      return (text ??= decoder.decode(bytes));
-    },
-    start,
-    ...(present ? { present } : {}),
-  };
-  // Not enumerable: the column compares equal to one posted as text.
-  Object.defineProperty(column, 'entryAt', {
-    value: (i: number) => (text === undefined && ++decodedAlone <= ENTRIES_DECODED_ALONE ? decoder.decode(bytes.subarray(byteStart[i], byteStart[i + 1])) : column.text.slice(start[i], start[i + 1])),
-  });
-  return column;
-}
+const received = (posted: PostedJoined): JoinedStrings => ('text' in posted ? posted : utf8Column(posted));
