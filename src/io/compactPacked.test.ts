@@ -46,6 +46,22 @@ const bilingual: Dataset = (() => {
   return { ...base, events };
 })();
 
+/**
+ * Thousands of distinct times (the packer's table of times grows many times over), the same instant
+ * in two offsets, and times before 1970 and after 2038 (past 32 bits of seconds).
+ */
+const manyTimes: Dataset = (() => {
+  const base = makeDataset({ events: 3000, actors: 6, seed: 21 });
+  /** The instant of `at`, written in UTC+04:00. */
+  const inYerevan = (at: string) => `${new Date(Date.parse(at) + 4 * 3_600_000).toISOString().slice(0, 19)}+04:00`;
+  const events = base.events.map(({ end: _, ...e }, i) => {
+    if (i % 3 === 1) return { ...e, start: { ...e.start, at: inYerevan(base.events[i - 1]!.start.at), tz: 'Asia/Yerevan' } };
+    if (i % 100 === 2) return { ...e, start: { ...e.start, at: i % 200 === 2 ? '1965-05-01T08:30:00Z' : '2045-01-01T00:00:00Z' } };
+    return e;
+  });
+  return { ...base, events };
+})();
+
 const compactOf = (dataset: Dataset): CompactDataset => JSON.parse(JSON.stringify(encodeCompact(dataset))) as CompactDataset;
 
 /**
@@ -101,7 +117,7 @@ function changed(dataset: Dataset, change: (file: CompactDataset, s: (text: stri
 describe('reading a compact file straight into packed events', () => {
   it('packs valid files, with the events, report and table columns that the full way gives', () => {
     const real = acledDataset([]); // an empty import: no events at all
-    for (const dataset of [acled, bilingual, makeDataset({ events: 300, seed: 9 }), real]) {
+    for (const dataset of [acled, bilingual, makeDataset({ events: 300, seed: 9 }), manyTimes, real]) {
       expect(readBothWays(JSON.stringify(compactOf(dataset))), dataset.title).toBe('packed');
     }
     // Without a title or an attribution the report notes it, the same both ways.
