@@ -8,7 +8,7 @@ import { readJoinedColumn, readNumberList, type ColumnsFound, type NumberListAt,
 import { compactTableColumns, TABLE_NUMBER_COLUMNS } from './compactColumns.ts';
 import { readDatasetInfo } from './jsonImport.ts';
 import type { Column } from './compact.ts';
-import { packedForPosting } from './packedPost.ts';
+import { columnsForPosting, packedForPosting } from './packedPost.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
@@ -172,8 +172,9 @@ async function postImported(result: ImportResult | PackedImport, send: Send, hel
   send({ type: 'packed-events', packed: posted }, transfer);
   const fromHelper = helperColumns ? await helperColumns : null;
   const columns = fromHelper?.order.length === kept.size ? fromHelper : computeColumns(packedColumnReader(kept), kept.info.actors);
-  send({ type: 'result', result: { kind: 'packed', report: result.report, columns } });
-  return { packed: kept, columns };
+  const posting = columnsForPosting(columns);
+  send({ type: 'result', result: { kind: 'packed', report: result.report, columns } }, posting.transfer);
+  return { packed: kept, columns: posting.kept };
 }
 
 /**

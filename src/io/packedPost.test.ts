@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCompact } from './compact.ts';
 import { importJsonBytesPacked, importTextPacked, type PackedImport } from './importer.ts';
-import { packedForPosting, receivedPacked } from './packedPost.ts';
+import { columnsForPosting, packedForPosting, receivedPacked } from './packedPost.ts';
+import { computeColumns } from '../table/eventTable.ts';
 import { ENTRIES_DECODED_ALONE } from '../table/utf8Column.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
-import { joinedAt, packedEvents, packEvents, type PackedEvents } from '../table/packedEvents.ts';
+import { joinedAt, packedColumnReader, packedEvents, packEvents, type PackedEvents } from '../table/packedEvents.ts';
 import type { Dataset } from '../model/schema.ts';
 
 /** Text of one, two, three and four bytes a character, and events without a description or without an English title. */
@@ -86,5 +87,17 @@ describe('packed events posted with their buffers moved', () => {
     expect(transfer.length).toBeGreaterThan(20);
     const received = receivedPacked(structuredClone(asPosted, { transfer }));
     expect(eventsOf(received)).toEqual(expected);
+  });
+
+  it("moves the table's columns, and keeps copies of them", () => {
+    const packed = packedFrom(importJsonBytesPacked(bytesOf(JSON.stringify(encodeCompact(dataset))), 'events.compact.json'));
+    const columns = computeColumns(packedColumnReader(packed), packed.info.actors);
+    const expected = structuredClone(columns);
+    const { transfer, kept } = columnsForPosting(columns);
+    const received = structuredClone(columns, { transfer });
+    expect(transfer.length).toBe(8);
+    expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);
+    expect(received).toEqual(expected);
+    expect(kept).toEqual(expected);
   });
 });
