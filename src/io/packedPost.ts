@@ -24,21 +24,32 @@ export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'descriptio
 /**
  * The packed events as posted, the buffers to move with them, and what the worker keeps (`kept`:
  * the same events, for its own use). Each text column that has its UTF-8 goes as those bytes, and
- * loses its `utf8` here; its text stays in `kept`. Each typed column moves, and `kept` has a copy.
+ * `kept` has its text. Each typed column moves, and `kept` has a copy.
  */
 export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
   const transfer = new Set<ArrayBuffer>();
-  const moved = (column: JoinedStrings): PostedJoined => {
-    const { utf8, start, present } = column;
+  const moved = (column: JoinedStrings): { posted: PostedJoined; kept: JoinedStrings } => {
+    const { text, utf8, start, present } = column;
     // The bytes of each column read from a file have a buffer of their own (see readJoinedList).
-    if (!utf8 || transfer.has(utf8.bytes.buffer as ArrayBuffer)) return column;
+    if (!utf8 || transfer.has(utf8.bytes.buffer as ArrayBuffer)) return { posted: column, kept: column };
     transfer.add(utf8.bytes.buffer as ArrayBuffer);
-    delete column.utf8;
-    return { utf8, start, ...(present ? { present } : {}) };
+    // A new object for the text kept, without its moved bytes: deleting a property from the
+    // column would leave it slow to read (the search index reads it a million times).
+    return { posted: { utf8, start, ...(present ? { present } : {}) }, kept: { text, start, ...(present ? { present } : {}) } };
   };
-  const perLanguage = (columns: [string, JoinedStrings][]) => columns.map(([language, column]): [string, PostedJoined] => [language, moved(column)]);
-  const posted = { ...packed, id: moved(packed.id), title: perLanguage(packed.title), description: perLanguage(packed.description) };
-  const kept = { ...packed, start: copiedMoving(packed.start, transfer), end: copiedMoving(packed.end, transfer), ...copiedMoving(typedColumns(packed), transfer) };
+  const id = moved(packed.id);
+  const title = packed.title.map(([language, column]) => [language, moved(column)] as const);
+  const description = packed.description.map(([language, column]) => [language, moved(column)] as const);
+  const posted = { ...packed, id: id.posted, title: title.map(([language, column]): [string, PostedJoined] => [language, column.posted]), description: description.map(([language, column]): [string, PostedJoined] => [language, column.posted]) };
+  const kept: PackedEvents = {
+    ...packed,
+    id: id.kept,
+    title: title.map(([language, column]) => [language, column.kept]),
+    description: description.map(([language, column]) => [language, column.kept]),
+    start: copiedMoving(packed.start, transfer),
+    end: copiedMoving(packed.end, transfer),
+    ...copiedMoving(typedColumns(packed), transfer),
+  };
   return { posted, transfer: [...transfer], kept };
 }
 
