@@ -50,7 +50,7 @@ interface Ours {
   textKeys: Value;
   textKeysMax: Value;
   heap: Value;
-  /** ArrayBuffers (typed arrays), outside the JavaScript heap. */
+  /** ArrayBuffers (typed columns, and text kept as UTF-8 until read), outside the JavaScript heap. */
   buffers: Value;
   /** The same, once the search index is there (after the first search). */
   heapIndexed: Value;
@@ -222,7 +222,7 @@ async function measureOurs(appUrl: string, files: BenchFiles): Promise<Ours> {
     const frames = await frameStats(page, 'canvas.marks');
     ({ p95: result.p95, median: result.median } = frames);
     zoomNotes.push(`ours, ${total} events: ${frames.note}`);
-    log(`ours ${total}: heap ${result.heap.toFixed(0)} MB (+ ${memory.buffers.toFixed(0)} MB typed arrays), filter ${ms(result.filter)} (${clicks.map((c) => c.toFixed(0)).join(', ')}), frames p95 ${ms(result.p95)} (${frames.note})`);
+    log(`ours ${total}: heap ${result.heap.toFixed(0)} MB (+ ${memory.buffers.toFixed(0)} MB ArrayBuffers), filter ${ms(result.filter)} (${clicks.map((c) => c.toFixed(0)).join(', ')}), frames p95 ${ms(result.p95)} (${frames.note})`);
   } catch (error) {
     result[step] = failure(error);
     if (step === 'p95') result.median = result.p95;
@@ -297,8 +297,8 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     `| **ours**: text search, after the first (median of ${FILTER_CLICKS}) | ${cells((r) => ms(r.ours.textFilter))} |`,
     `| **ours**: typing "${SEARCH_KEYS}" key by key, to the next frame: median / slowest key | ${cells((r) => (typeof r.ours.textKeys === 'number' ? `${ms(r.ours.textKeys)} / ${ms(r.ours.textKeysMax)}` : r.ours.textKeys))} |`,
     `| **ours**: JS heap after loading, after GC | ${cells((r) => mb(r.ours.heap))} |`,
-    `| **ours**: typed arrays after loading (ArrayBuffers, outside the JS heap) | ${cells((r) => mb(r.ours.buffers))} |`,
-    `| **ours**: JS heap / typed arrays once the search index is there (after the first search) | ${cells((r) => `${mb(r.ours.heapIndexed)} / ${mb(r.ours.buffersIndexed)}`)} |`,
+    `| **ours**: ArrayBuffers after loading (typed columns, and text as UTF-8 until read; outside the JS heap) | ${cells((r) => mb(r.ours.buffers))} |`,
+    `| **ours**: JS heap / ArrayBuffers once the search index is there (after the first search) | ${cells((r) => `${mb(r.ours.heapIndexed)} / ${mb(r.ours.buffersIndexed)}`)} |`,
     `| **vis-timeline**: open, to the first frame | ${cells((r) => ms(r.vis.open))} |`,
     `| **vis-timeline**: frame interval while zooming, p95 / median | ${cells((r) => (typeof r.vis.p95 === 'number' ? `${ms(r.vis.p95)} / ${ms(r.vis.median)}` : r.vis.p95))} |`,
     `| open, vis-timeline / ours | ${cells((r) => ratio(r.vis.open, r.ours.open))} |`,
@@ -313,14 +313,14 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     `- ${target(rows, 1_000_000, 'actor filter change ≤ 50 ms at 1,000,000', (r) => r.ours.actorFilter, (v) => v <= 50)}`,
     `- ${target(rows, 1_000_000, 'text filter change ≤ 50 ms at 1,000,000 (a new query, after the first search)', (r) => r.ours.textFilter, (v) => v <= 50)}`,
     `- ${target(rows, 1_000_000, 'text filter change ≤ 50 ms at 1,000,000 (typing, the median key)', (r) => r.ours.textKeys, (v) => v <= 50)}`,
-    `- ${target(rows, 1_000_000, 'JS heap < 500 MB at 1,000,000', (r) => r.ours.heap, (v) => v < 500, mb)} (the typed arrays add ${mb(rows.find((r) => r.files.n === 1_000_000)?.ours.buffers ?? 'not run')} outside it; once the search index is there, ${mb(rows.find((r) => r.files.n === 1_000_000)?.ours.heapIndexed ?? 'not run')} and ${mb(rows.find((r) => r.files.n === 1_000_000)?.ours.buffersIndexed ?? 'not run')})`,
+    `- ${target(rows, 1_000_000, 'JS heap < 500 MB at 1,000,000', (r) => r.ours.heap, (v) => v < 500, mb)} (its ArrayBuffers add ${mb(rows.find((r) => r.files.n === 1_000_000)?.ours.buffers ?? 'not run')} outside it; once the search index is there, ${mb(rows.find((r) => r.files.n === 1_000_000)?.ours.heapIndexed ?? 'not run')} and ${mb(rows.find((r) => r.files.n === 1_000_000)?.ours.buffersIndexed ?? 'not run')})`,
     '',
     'How: `npm run bench` (`tsx bench/browser/run.ts` alone for this part; `BENCH_SIZES=10000,100000` to choose sizes).',
     'The data is `generatedAcledRows(n)` from src/testing/acledFixture.ts; above 100,000 events our app opens it as compact JSON (imported in chunks of 100,000 in Node, then encoded).',
     'Opening is timed from just before the file input gets the file until the status line shows the new total, plus one requestAnimationFrame;',
     'vis-timeline gets the same events (id, start, content = title, group = event type) already parsed, and is timed from `new DataSet(items)` and `new Timeline(…)` (default options, 1400×700 px) to its `onInitialDrawComplete`, plus one frame.',
     'Frame intervals are between requestAnimationFrame callbacks during 3 s of wheel zooming over the timeline (a notch every 16 ms, up to 3 waiting for the page; 40 in, then 40 out); 16.7 ms is every frame at 60 Hz.',
-    'A type filter change is a click on the "Clash" type checkbox (on, off, …), an actor filter change a click on the first actor\'s checkbox (the busiest), and a text search the queries "armed group 3" (the first), then "shelling", "no such words", "village 1", "protest", "armed group 17" and "attack" typed into "Search events" in turn, each as one change, then "village 12" one key at a time (each key timed to the next frame, since a key need not change the count); the others are timed until the status line changes, plus one frame. The first search comes right after the box is focused, as when a person clicks into it and types. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage, and the typed arrays its Runtime.getHeapUsage backingStorageSize (ArrayBuffers live outside the JS heap), both measured right after opening and again after the first search, when the search index (built by the import worker) is there; the import worker\'s own memory is not included.',
+    'A type filter change is a click on the "Clash" type checkbox (on, off, …), an actor filter change a click on the first actor\'s checkbox (the busiest), and a text search the queries "armed group 3" (the first), then "shelling", "no such words", "village 1", "protest", "armed group 17" and "attack" typed into "Search events" in turn, each as one change, then "village 12" one key at a time (each key timed to the next frame, since a key need not change the count); the others are timed until the status line changes, plus one frame. The first search comes right after the box is focused, as when a person clicks into it and types. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage, and the ArrayBuffers (typed columns, and text kept as UTF-8 until it is read) its Runtime.getHeapUsage backingStorageSize (they live outside the JS heap), both measured right after opening and again after the first search, when the search index (built by the import worker) is there; the import worker\'s own memory is not included.',
     `The frame target counts as met up to ${(FRAME_MS + FRAME_JITTER_MS).toFixed(1)} ms: frame times are rounded to 0.1 ms, and an idle page already shows 16.5–16.8 ms. A dropped frame shows as 33.3 ms.`,
     `Each step has ${STEP_LIMIT_MS / 1000} s (vis-timeline ${VIS_OPEN_LIMIT_MS / 1000} s to open; after it fails to, larger sizes are not tried for it).`,
     '',
