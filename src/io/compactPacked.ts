@@ -111,8 +111,8 @@ interface TimeSource {
 
 /**
  * Times packed so far (see TimeCells), found by their epoch ms and offset. A table of typed arrays:
- * a Map keyed by the ms took a third of packing's time at a million events, hashing a number that
- * is not a small integer on every row.
+ * in Node 20, a Map keyed by the ms (a number too large for a small integer) took a third of
+ * packing's time at a million events. Chromium's newer V8 showed no clear difference.
  */
 class TimeTable {
   private ms = new Float64Array(1024);

@@ -19,8 +19,8 @@ export interface JoinedStrings {
   present?: Uint8Array;
   /**
    * In the import worker: the text's UTF-8, when it was read from a file's bytes (see
-   * readJoinedList). The worker posts these bytes, moved, in the text's place (see packedPost.ts);
-   * they are gone once posted.
+   * readJoinedList). The worker posts these bytes, moved, in the text's place (see packedPost.ts):
+   * once posted they are detached here, and the worker keeps the text in a new column without them.
    */
   utf8?: Utf8Text;
   /**
