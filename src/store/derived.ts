@@ -346,8 +346,3 @@ export function placeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
   }
   return result;
 }
-
-/** The state with the settled window and filters in place of the live ones (see AppState.settledWindow). */
-export function settledView(state: AppState): Pick<AppState, 'table' | 'filters' | 'window'> {
-  return { table: state.table, filters: state.settledFilters, window: state.settledWindow };
-}

@@ -92,7 +92,7 @@ interface FilterSlice {
   filters: Filters;
   /**
    * The filters a moment after they change: the timeline and the status line answer at once, and
-   * the Events table and the counts beside the filters follow just after (see settledView).
+   * the Events table and the counts beside the filters follow just after (see useCountsView).
    */
   settledFilters: Filters;
   /** Changes filters; typing in the search box passes `replace` so that each key is not a history entry. */

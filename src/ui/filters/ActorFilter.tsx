@@ -1,9 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
 import { actorName } from '../../model/actors.ts';
 import { ROLES, type Role } from '../../model/schema.ts';
-import { actorCounts, settledView } from '../../store/derived.ts';
+import { actorCounts } from '../../store/derived.ts';
 import { normaliseForSearch } from '../../table/search.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { useCountsView } from './useCountsView.ts';
 
 const ROW_HEIGHT = 28;
 const VISIBLE_ROWS = 9;
@@ -18,7 +19,8 @@ export function ActorFilter() {
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.actors);
   const role = useAppState((s) => s.filters.role);
-  const counts = useAppState((s) => actorCounts(settledView(s)));
+  const countsView = useCountsView();
+  const counts = useMemo(() => countsView && actorCounts(countsView), [countsView]);
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
@@ -40,7 +42,7 @@ export function ActorFilter() {
       .sort(
         (a, b) =>
           Number(selectedSet.has(table.actors[b]!.id)) - Number(selectedSet.has(table.actors[a]!.id)) ||
-          counts[b]! - counts[a]! ||
+          (counts ? counts[b]! - counts[a]! : 0) ||
           names[a]!.localeCompare(names[b]!),
       );
   }, [table, listable, query, searchText, counts, names, selectedSet]);
@@ -98,7 +100,7 @@ export function ActorFilter() {
                   <span className="check-name" dir="auto">
                     {names[i]}
                   </span>
-                  <span className="count">{number.format(counts[i]!)}</span>
+                  <span className="count">{counts ? number.format(counts[i]!) : ''}</span>
                 </label>
               );
             })}

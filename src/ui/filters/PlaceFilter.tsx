@@ -1,7 +1,11 @@
-import { useState } from 'react';
-import { placeCounts, settledView } from '../../store/derived.ts';
+import { useMemo, useState } from 'react';
+import { placeCounts } from '../../store/derived.ts';
 import { countryName } from '../../model/countries.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { useCountsView } from './useCountsView.ts';
+
+/** Before a new table's counts come (see useCountsView). */
+const NO_PLACES: ReturnType<typeof placeCounts> = { countries: new Map(), places: [] };
 
 /** Country (a select) and place name (typed, with suggestions from the data). */
 export function PlaceFilter() {
@@ -9,7 +13,8 @@ export function PlaceFilter() {
   const { locale, t } = useUiLocale();
   const country = useAppState((s) => s.filters.country);
   const place = useAppState((s) => s.filters.place);
-  const { countries, places } = useAppState((s) => placeCounts(settledView(s)));
+  const countsView = useCountsView();
+  const { countries, places } = useMemo(() => (countsView ? placeCounts(countsView) : NO_PLACES), [countsView]);
   const [draft, setDraft] = useState<string | null>(null);
   const number = new Intl.NumberFormat(locale);
   const options = [...countries.entries()].sort((a, b) => b[1] - a[1]);
@@ -28,7 +33,7 @@ export function PlaceFilter() {
           <option value="">{t.anyCountry}</option>
           {options.map(([code, count]) => (
             <option key={code} value={code}>
-              {countryName(code, locale)} ({code}) · {number.format(count)}
+              {countryName(code, locale)} ({code}){countsView ? ` · ${number.format(count)}` : ''}
             </option>
           ))}
         </select>

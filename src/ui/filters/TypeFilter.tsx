@@ -1,8 +1,10 @@
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../model/taxonomy.ts';
-import { typeCounts, settledView } from '../../store/derived.ts';
+import { useMemo } from 'react';
+import { typeCounts } from '../../store/derived.ts';
 import { typesPresent } from '../../table/eventTable.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { ShapeIcon } from '../ShapeIcon.tsx';
+import { useCountsView } from './useCountsView.ts';
 
 /** One checkbox per event type present in the data, with its legend mark and count. */
 export function TypeFilter() {
@@ -10,7 +12,8 @@ export function TypeFilter() {
   const { lang, locale, t: words } = useUiLocale();
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.types);
-  const counts = useAppState((s) => typeCounts(settledView(s)));
+  const countsView = useCountsView();
+  const counts = useMemo(() => countsView && typeCounts(countsView), [countsView]);
   const number = new Intl.NumberFormat(locale);
   const present = typesPresent(table);
   const toggle = (t: EventType, on: boolean) =>
@@ -23,7 +26,7 @@ export function TypeFilter() {
           <input type="checkbox" checked={selected.includes(t)} onChange={(e) => toggle(t, e.target.checked)} />
           <ShapeIcon type={t} />
           <span className="check-name">{EVENT_TYPE_INFO[t].label[lang]}</span>
-          <span className="count">{number.format(counts[EVENT_TYPES.indexOf(t)]!)}</span>
+          <span className="count">{counts ? number.format(counts[EVENT_TYPES.indexOf(t)]!) : ''}</span>
         </label>
       ))}
     </div>
