@@ -30,6 +30,32 @@ export function receivedResult(result: PostedResult, packed: PackedEvents | null
 
 const newWorker = () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
 
+/**
+ * Workers started before the next import asks for them: a worker took about 0.1 s to load its
+ * script before it could start on a file. Each runs one job, so the page starts new ones after.
+ */
+const spareWorkers: Worker[] = [];
+/** A lead and a helper. */
+const SPARE_WORKERS = 2;
+
+/** Starts workers for the next import, up to SPARE_WORKERS waiting. */
+export function warmImportWorkers(): void {
+  if (typeof Worker === 'undefined') return;
+  while (spareWorkers.length < SPARE_WORKERS) {
+    const worker = newWorker();
+    // One that fails to load is dropped; an import then starts its own.
+    worker.onerror = () => {
+      const at = spareWorkers.indexOf(worker);
+      if (at >= 0) spareWorkers.splice(at, 1);
+      worker.terminate();
+    };
+    spareWorkers.push(worker);
+  }
+}
+
+/** A spare worker (see warmImportWorkers), or a new one. */
+const takeWorker = (): Worker => spareWorkers.shift() ?? newWorker();
+
 /** Whether a CSV may be read by two workers: large enough to gain, small enough to hold twice, and cores to run them. */
 function sizeForCsvParts(size: number, cores: number): boolean {
   return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
@@ -63,7 +89,9 @@ export function startImport(
   onProgress: (phase: 'reading' | 'parsing', fraction: number) => void,
   onIndexProgress: (fraction: number) => void = () => {},
 ): RunningImport {
-  const lead = newWorker();
+  // Spares are started again only where there were some, and only once this import is over.
+  const warmAfter = spareWorkers.length > 0;
+  const lead = takeWorker();
   let helper: Worker | null = null;
   let stopped = false;
   let settle: (value: Awaited<RunningImport['result']>) => void = () => {};
@@ -75,10 +103,12 @@ export function startImport(
     indexArrived = resolve;
   });
   const stop = () => {
+    if (stopped) return;
     stopped = true;
     lead.terminate();
     helper?.terminate();
     indexArrived(null);
+    if (warmAfter) warmImportWorkers();
   };
   // A packed result keeps the lead working on its search index; anything else ends the job.
   const finish = (value: Awaited<RunningImport['result']>) => {
@@ -113,7 +143,7 @@ export function startImport(
     if (stopped) return;
     if (!inParts) return lead.postMessage(job satisfies WorkerJob);
     const channel = new MessageChannel();
-    helper = newWorker();
+    helper = takeWorker();
     // Without its helper the lead reads the whole file itself.
     helper.onerror = () => lead.postMessage({ type: 'helper-failed' } satisfies HelperFailed);
     lead.postMessage({ ...job, part: { role: 'lead', port: channel.port1 } } satisfies WorkerJob, [channel.port1]);

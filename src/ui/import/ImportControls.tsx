@@ -1,7 +1,11 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { warmImportWorkers } from '../../io/importClient.ts';
 import { FORMATS, type ImportFormat } from '../../io/formats.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { openFile } from './importFlow.ts';
+
+/** How long after the controls appear the import workers start (see warmImportWorkers). */
+const WARM_WORKERS_AFTER_MS = 250;
 
 /** "Open data file", the format (detected unless chosen) and whether the file replaces or adds to the data. */
 export function ImportControls() {
@@ -11,6 +15,11 @@ export function ImportControls() {
   const busy = useAppState((s) => s.importing !== null);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
+  // The import workers start once the page has settled, so that a file opens without waiting for them.
+  useEffect(() => {
+    const timer = setTimeout(warmImportWorkers, WARM_WORKERS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="import-controls" role="group" aria-label={t.openData}>
       <input
