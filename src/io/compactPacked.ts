@@ -74,9 +74,11 @@ function partKind<T extends object>(parts: unknown[], rule: (part: T) => boolean
 /**
  * The packed events of a compact file that the full path would read whole and unchanged, else null.
  * `unfilled`: columns that parsing left unfilled in `input` (text joined, numbers typed: see
- * jsonBytes.ts), taken as they are.
+ * jsonBytes.ts), taken as they are. With `idsCheckedElsewhere`, the ids are not checked here (to be
+ * ids, none repeated: see areUniqueIds); the caller must check them, and read the file the full way
+ * when they fail.
  */
-export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>, options: { onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns } = {}): PackedEvents | null {
+export function packCompact(input: unknown, info: DatasetInfo, actorIds: ReadonlySet<string>, options: { onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns; idsCheckedElsewhere?: boolean } = {}): PackedEvents | null {
   try {
     const problems: CompactProblem[] = [];
     const header = checkHeader(input, problems);
@@ -84,7 +86,7 @@ export function packCompact(input: unknown, info: DatasetInfo, actorIds: Readonl
     if (header.extra !== undefined && !(isObject(header.extra) && Object.keys(header.extra).length === 0)) return null;
     const layout = checkLayout(header.events, problems);
     if (!layout) return null;
-    const packed = new CompactPacker(layout, header.strings, actorIds, problems, options.unfilled).pack(info, options.onProgress);
+    const packed = new CompactPacker(layout, header.strings, actorIds, problems, options.unfilled, options.idsCheckedElsewhere).pack(info, options.onProgress);
     return problems.length ? null : packed;
   } catch {
     // Declined, or a file so odd that reading it threw: the full path reads it and says why.
@@ -188,6 +190,7 @@ class CompactPacker {
     actorIds: ReadonlySet<string>,
     problems: CompactProblem[],
     private readonly unfilled?: UnfilledColumns,
+    private readonly idsCheckedElsewhere = false,
   ) {
     this.reader = new EventReader(layout, fileStrings, new Map(), problems);
     this.placeNames = layout.text.placeName.map(([language, column]) => {
@@ -270,7 +273,7 @@ class CompactPacker {
     };
   }
 
-  /** The ids, each checked: an id by the schema's rule, and none repeated. */
+  /** The ids, each checked (unless idsCheckedElsewhere): an id by the schema's rule, and none repeated. */
   private ids(n: number): JoinedStrings {
     let column = this.unfilled?.text(this.c.id);
     if (!column) {
@@ -281,7 +284,7 @@ class CompactPacker {
       }
       column = builder.done();
     }
-    if (!areUniqueIds(column, n)) decline();
+    if (!this.idsCheckedElsewhere && !areUniqueIds(column, n)) decline();
     return column;
   }
 

@@ -2,8 +2,7 @@
 // builds from it, so that the page does not spend its frames indexing.
 import { describe, expect, it } from 'vitest';
 import { leadsHelper, notePageBusy, runHelperJob, runHelperOn, runJob, type Helper } from './importJob.ts';
-import type { HelperAnswer, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
-import type { TableColumns } from '../table/eventTable.ts';
+import type { HelperAnswer, HelperColumns, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
@@ -15,11 +14,11 @@ import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
 
-/** The result as the page takes it: the posted result, with the events posted before it. */
+/** The result as the page takes it: the posted result, with the events posted last before it. */
 function resultIn(replies: WorkerReply[]) {
   const posted = replies.find((r) => r.type === 'result');
   if (posted?.type !== 'result') throw new Error('no result');
-  const events = replies.find((r) => r.type === 'packed-events');
+  const events = replies.slice(0, replies.indexOf(posted)).findLast((r) => r.type === 'packed-events');
   return receivedResult(posted.result, events?.type === 'packed-events' ? receivedPacked(events.packed) : null);
 }
 
@@ -89,43 +88,50 @@ describe('the import job', () => {
 
   it('reads a compact file with a helper worker reading its lists of numbers, to what one worker gives', async () => {
     const dataset = makeDataset({ events: 2000, actors: 20, seed: 12 });
-    const text = JSON.stringify(encodeCompact(dataset));
+    const compact = encodeCompact(dataset);
+    const text = JSON.stringify(compact);
+    // The same file with an id repeated: the lead packs it without checking the ids, so the
+    // helper's check, or the lead's own when the helper gives none, must find the repeat.
+    const ids = compact.events.id as string[];
+    const repeated = JSON.stringify({ ...compact, events: { ...compact.events, id: ids.map((id, i) => (i === 1500 ? ids[700]! : id)) } });
     const fileName = 'events.compact.json';
-    const alone = resultIn(await repliesTo(text, fileName));
-    expect(alone.kind).toBe('packed');
-    for (const helperIs of ['working', 'stopped', 'marking its columns'] as const) {
+    for (const [fileText, helperIs] of [[text, 'working'], [text, 'stopped'], [text, 'marking its columns'], [repeated, 'working'], [repeated, 'stopped']] as const) {
+      const alone = resultIn(await repliesTo(fileText, fileName));
+      expect(alone.kind).toBe('packed');
+      const idsRepeat = fileText === repeated;
+      if (idsRepeat) expect(alone.kind === 'packed' && alone.report.rejectedRows).toBe(1);
       // The two workers' ends of their channel, each message a structured clone, as between workers.
       const answers: HelperAnswer[] = [];
       let asked: (request: NumberListsRequest) => void = () => {};
       const request = new Promise<NumberListsRequest>((resolve) => (asked = resolve));
-      let columnsAnswered: (columns: TableColumns | null) => void = () => {};
-      const tableColumns = new Promise<TableColumns | null>((resolve) => (columnsAnswered = resolve));
+      let columnsAnswered: (columns: HelperColumns | null) => void = () => {};
+      const tableColumns = new Promise<HelperColumns | null>((resolve) => (columnsAnswered = resolve));
       const helper: Helper = {
         answer: new Promise((resolve) => {
           if (helperIs === 'stopped') {
             columnsAnswered(null);
             return resolve(null);
           }
-          void runHelperJob({ file: new Blob([text]), fileName }, (answer) => {
+          void runHelperJob({ file: new Blob([fileText]), fileName }, (answer) => {
             answers.push(answer);
             const copy = structuredClone(answer);
             if (copy.kind !== 'table-columns') return resolve(copy);
             // A mark the lead's own columns would not have: it shows that the lead took the helper's.
             if (copy.columns && helperIs === 'marking its columns') copy.columns.maxEnd += 1;
-            columnsAnswered(copy.columns);
+            columnsAnswered(copy);
           }, request);
         }),
         tableColumns,
         ask: (lists) => asked(structuredClone(lists)),
       };
       const replies: WorkerReply[] = [];
-      await runJob({ file: new Blob([text]), fileName }, received(replies), helper);
+      await runJob({ file: new Blob([fileText]), fileName }, received(replies), helper);
       const result = resultIn(replies);
       if (helperIs === 'marking its columns') {
         expect(result.kind === 'packed' && alone.kind === 'packed' && result.columns.maxEnd).toBe(alone.kind === 'packed' && alone.columns.maxEnd + 1);
         continue;
       }
-      expect(result, `helper ${helperIs}`).toEqual(alone);
+      expect(result, `helper ${helperIs}${idsRepeat ? ', ids repeated' : ''}`).toEqual(alone);
       if (helperIs === 'stopped') continue;
       // The helper did read them: every list of numbers, typed.
       const [answer] = answers;
@@ -133,8 +139,9 @@ describe('the import job', () => {
       const lists = answer?.kind === 'number-lists' ? answer.lists : [];
       expect(lists.length).toBeGreaterThan(20);
       expect(lists.every((list) => list instanceof Float64Array)).toBe(true);
-      // Then the table's columns, as the lead would compute them.
-      expect(answers[1]).toEqual({ kind: 'table-columns', columns: alone.kind === 'packed' && alone.columns });
+      // Then the table's columns, as the lead would compute them, and whether the ids are unique.
+      if (idsRepeat) expect(answers[1]).toMatchObject({ kind: 'table-columns', idsUnique: false });
+      else expect(answers[1]).toEqual({ kind: 'table-columns', columns: alone.kind === 'packed' && alone.columns, idsUnique: true });
     }
   });
 

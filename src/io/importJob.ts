@@ -14,7 +14,8 @@ import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from 
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
-import { MAX_FILE_BYTES, type HelperAnswer, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
+import { MAX_FILE_BYTES, type HelperAnswer, type HelperColumns, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
+import { areUniqueIds } from './textRows.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -34,7 +35,7 @@ type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
  */
 export interface Helper {
   answer: Promise<HelperAnswer | null>;
-  tableColumns: Promise<TableColumns | null>;
+  tableColumns: Promise<HelperColumns | null>;
   ask(request: NumberListsRequest): void;
 }
 
@@ -46,14 +47,14 @@ export interface Helper {
  */
 export function leadsHelper(port: MessagePort): { helper: Helper; stopped(): void } {
   let answered: (answer: HelperAnswer | null) => void = () => {};
-  let columnsCame: (columns: TableColumns | null) => void = () => {};
+  let columnsCame: (columns: HelperColumns | null) => void = () => {};
   const helper: Helper = {
     answer: new Promise((resolve) => (answered = resolve)),
     tableColumns: new Promise((resolve) => (columnsCame = resolve)),
     ask: (request) => port.postMessage(request, []),
   };
   port.onmessage = ({ data: reply }: MessageEvent<HelperAnswer>) => {
-    if (reply.kind === 'table-columns') return columnsCame(reply.columns);
+    if (reply.kind === 'table-columns') return columnsCame(reply);
     answered(reply);
     if (reply.kind !== 'number-lists') columnsCame(null);
   };
@@ -122,9 +123,14 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
       const answer = await helper.answer;
       return answer?.kind === 'number-lists' ? answer.lists : null;
     };
-    const result = await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress });
+    // Packed without checking the ids for repeats: the helper checks them as it reads them for the
+    // table's columns (a quarter of a second at a million events, while the lead packs).
+    const result = await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress, idsCheckedElsewhere: true });
+    if (result.kind !== 'packed') return postImported(result, send);
     // The helper's columns are those of the events only when the compact file was packed as it was read.
-    return postImported(result, send, askedForColumns && result.kind === 'packed' ? helper.tableColumns : undefined);
+    const fromHelper = askedForColumns ? helper.tableColumns : Promise.resolve(null);
+    // Where the ids repeat, the file is read again by one worker, which reports each repeat.
+    return postImported(result, send, fromHelper, () => importJsonBytesPacked(bytes, job.fileName, { onProgress }));
   }
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
@@ -159,8 +165,11 @@ function tableRequest({ root, members }: ColumnsFound, fileName: string): Number
 /**
  * Posts an import's result; gives the packed table posted, if any. `helperColumns`: the table's
  * columns as the helper computes them (see compactColumns.ts), for a packed compact file.
+ * `readAgain`: given when the events were packed without checking their ids for repeats; then,
+ * unless the helper found them unique, they are checked here, and where they repeat the file is
+ * read again (the page takes the events posted last).
  */
-async function postImported(result: ImportResult | PackedImport, send: Send, helperColumns?: Promise<TableColumns | null>): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
+async function postImported(result: ImportResult | PackedImport, send: Send, helperColumns?: Promise<HelperColumns | null>, readAgain?: () => ImportResult | PackedImport): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   if (result.kind !== 'done' && result.kind !== 'packed') {
     send({ type: 'result', result });
     return null;
@@ -170,7 +179,9 @@ async function postImported(result: ImportResult | PackedImport, send: Send, hel
   // columns, so that the page reads them while the columns are computed.
   const { posted, transfer, kept } = packedForPosting(result.kind === 'packed' ? result.packed : packDataset(result.dataset));
   send({ type: 'packed-events', packed: posted }, transfer);
-  const fromHelper = helperColumns ? await helperColumns : null;
+  const answer = helperColumns ? await helperColumns : null;
+  if (readAgain && !answer?.idsUnique && !areUniqueIds(kept.id, kept.size)) return postImported(readAgain(), send);
+  const fromHelper = answer?.columns;
   const columns = fromHelper?.order.length === kept.size ? fromHelper : computeColumns(packedColumnReader(kept), kept.info.actors);
   const posting = columnsForPosting(columns);
   send({ type: 'result', result: { kind: 'packed', report: result.report, columns } }, posting.transfer);
@@ -264,21 +275,25 @@ export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer,
     });
     answer({ kind: 'number-lists', lists }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
     if (!asked.table) return;
-    const columns = await tableColumnsOf(job.file, asked.table, kept).catch(() => null);
-    return answer({ kind: 'table-columns', columns }, columns ? tableBuffers(columns) : []);
+    const { columns, idsUnique } = await tableColumnsOf(job.file, asked.table, kept).catch(() => ({ columns: null, idsUnique: false }));
+    return answer({ kind: 'table-columns', columns, idsUnique }, columns ? tableBuffers(columns) : []);
   }
   const text = await job.file.text();
   answer(importCsvPart(requestFor(job, text), middleLine(text)));
 }
 
-/** The table's columns of a compact file, from its lists of numbers and its ids and place names, read here. */
-async function tableColumnsOf(file: Blob, { header, fileName, id, placeName }: NonNullable<NumberListsRequest['table']>, numbers: Record<string, Column>): Promise<TableColumns | null> {
+/**
+ * The table's columns of a compact file, from its lists of numbers and its ids and place names,
+ * read here; and whether the ids are unique, as the packer would check them (see HelperColumns).
+ */
+async function tableColumnsOf(file: Blob, { header, fileName, id, placeName }: NonNullable<NumberListsRequest['table']>, numbers: Record<string, Column>): Promise<HelperColumns> {
   const joined = async ({ from, to }: NumberListAt) => readJoinedColumn(new Uint8Array(await file.slice(from, to).arrayBuffer()));
   const ids = await joined(id);
   const names = await joined(placeName);
-  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return null;
+  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return { columns: null, idsUnique: false };
   const { actors } = readDatasetInfo(header, fileName).info;
-  return compactTableColumns({ strings: header.strings as string[], numbers, id: ids, placeName: names }, actors);
+  const columns = compactTableColumns({ strings: header.strings as string[], numbers, id: ids, placeName: names }, actors);
+  return { columns, idsUnique: areUniqueIds(ids, ids.start.length - 1) };
 }
 
 /** The typed arrays of table columns, to be moved. */

@@ -98,6 +98,8 @@ export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: str
 interface JsonBytesOptions {
   maxRows?: number;
   onProgress?: (fraction: number) => void;
+  /** A compact file is packed without its ids checked for repeats: the caller checks them (see packCompact). */
+  idsCheckedElsewhere?: boolean;
 }
 
 // Parsing is about half the time at a million events, and reading the events (packing them, or
@@ -113,12 +115,12 @@ function parseOptions({ onProgress }: JsonBytesOptions): ParseOptions {
   return { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}) };
 }
 
-function importParsedJson(parsed: ParsedJson, fileName: string, { maxRows = MAX_ROWS, onProgress }: JsonBytesOptions): ImportResult | PackedImport {
+function importParsedJson(parsed: ParsedJson, fileName: string, { maxRows = MAX_ROWS, onProgress, idsCheckedElsewhere }: JsonBytesOptions): ImportResult | PackedImport {
   try {
     return finishJson(fileName, (report) => {
       if (!parsed.ok) return parsed;
       const readingProgress = progressWithin(onProgress, PARSING_SHARE, PARSING_SHARE + READING_SHARE);
-      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.unfilled ? { unfilled: parsed.unfilled } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}) });
+      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.unfilled ? { unfilled: parsed.unfilled } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}), ...(idsCheckedElsewhere ? { idsCheckedElsewhere } : {}) });
     });
   } finally {
     forgetPartVerdicts();

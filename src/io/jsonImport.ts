@@ -116,7 +116,7 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
  * As importJson, from the file's JSON already parsed (see jsonBytes.ts). `unfilled`: the columns
  * that parsing left unfilled in the value, for the packed way; they are filled in when it declines.
  */
-export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns } = {}): JsonImport {
+export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns; idsCheckedElsewhere?: boolean } = {}): JsonImport {
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
   const rawEvents = isObject(input) ? input.events : undefined;

@@ -41,9 +41,19 @@ export interface NumberListsRequest {
 
 /**
  * From the helper to the lead: a part of a CSV (once); or the lists of numbers asked for, then,
- * when asked, the table's columns (null when it could not compute them).
+ * when asked, the table's columns (see HelperColumns).
  */
-export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists } | { kind: 'table-columns'; columns: TableColumns | null };
+export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists } | ({ kind: 'table-columns' } & HelperColumns);
+
+/**
+ * The table's columns of a compact file as the helper computes them (null when it could not), and
+ * whether its ids are all ids, none repeated, as the helper found them reading them for the
+ * columns: true lets the lead pack the events without checking them itself.
+ */
+export interface HelperColumns {
+  columns: TableColumns | null;
+  idsUnique: boolean;
+}
 
 /** From the page to the lead, when the helper worker stopped: the lead then reads the whole file. */
 export interface HelperFailed {
