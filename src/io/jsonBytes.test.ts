@@ -3,7 +3,7 @@ import seed from '../../data/seed.json';
 import { datasetSchema } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS } from './compact.ts';
-import { notValidJson, parseJsonBytes, parseJsonBytesWith, readNumberList, type NumberListAt, type ParsedJson } from './jsonBytes.ts';
+import { findByte, notValidJson, parseJsonBytes, parseJsonBytesWith, readNumberList, wordsOf, type NumberListAt, type ParsedJson } from './jsonBytes.ts';
 import { checkJsonShape, tooManyValuesReason } from './limits.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -188,6 +188,27 @@ describe('JSON read from its bytes, a column at a time', () => {
       expect(got).toEqual(parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, options));
       expect(got.ok).toBe(false);
     }
+  });
+
+  it('finds a byte four at a time where indexOf finds it, from any place, in bytes that start anywhere', () => {
+    const random = seededRandom(31);
+    const buffer = new Uint8Array(203);
+    let checked = 0;
+    for (let round = 0; round < 300; round++) {
+      // Few distinct bytes, so that each is found often; 0x80 and 0xff test the sign of the words.
+      for (let k = 0; k < buffer.length; k++) buffer[k] = [0x5d, 0x22, 0x00, 0x80, 0xff, 0x01, 0x5c][Math.floor(random() * 7)]!;
+      const start = Math.floor(random() * 8);
+      const bytes = buffer.subarray(start, start + Math.floor(random() * (buffer.length - start)));
+      const words = wordsOf(bytes);
+      expect(words === null).toBe(start % 4 !== 0);
+      for (const byte of [0x5d, 0x22, 0x00, 0x80, 0xff, 0x7e]) {
+        for (let from = 0; from <= bytes.length + 1; from += 1 + Math.floor(random() * 5)) {
+          expect(findByte(bytes, words, byte, from)).toBe(bytes.indexOf(byte, from));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 
   it('drops a byte-order mark at the start only, as Blob.text() does', () => {
