@@ -251,11 +251,13 @@ class CompactPacker {
         if (this.setTime(p.end, this.end, i) < start) decline();
       }
       if (!isNullCell(c.placeCountry[i])) this.setPlace(p, i);
-      const sources = reader.sources(i);
-      p.sources[i] = this.sources(sources);
-      p.counts[i] = this.counts(reader.counts(i));
-      if (this.highestSource[p.counts[i]!]! >= sources.length) decline();
-      p.tags[i] = this.tags(reader.tags(i));
+      // A list with the same cells as the event before's is that list (see sameListAsBefore).
+      const sameSources = reader.sameListAsBefore('sources', i);
+      p.sources[i] = sameSources ? p.sources[i - 1]! : this.sources(reader.sources(i));
+      const sameCounts = reader.sameListAsBefore('counts', i);
+      p.counts[i] = sameCounts ? p.counts[i - 1]! : this.counts(reader.counts(i));
+      if (!(sameSources && sameCounts) && this.highestSource[p.counts[i]!]! >= reader.listLength('sources', i)) decline();
+      p.tags[i] = reader.sameListAsBefore('tags', i) ? p.tags[i - 1]! : this.tags(reader.tags(i));
       p.claims[i] = none;
       p.relations[i] = none;
     }
