@@ -1,7 +1,7 @@
 // Packed events posted from the worker to the page with their buffers moved: the page must read
 // the very events the worker packed, its text decoded from the bytes moved, entry by entry or
 // whole; the worker must keep what it needs to index them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeCompact } from './compact.ts';
 import { importJsonBytesPacked, importTextPacked, type PackedImport } from './importer.ts';
 import { columnsForPosting, packedForPosting, receivedPacked } from './packedPost.ts';
@@ -77,6 +77,30 @@ describe('packed events posted with their buffers moved', () => {
     expect(expected.flat().some((text) => text?.includes('🚩'))).toBe(true);
     expect(expected.flat().some((text) => text?.includes('𝒳'))).toBe(true);
   });
+
+  it('reads the titles for labels without decoding a description', () => {
+    const packed = packedFrom(importJsonBytesPacked(bytesOf(JSON.stringify(encodeCompact(dataset))), 'events.compact.json'));
+    // Before posting, which moves the worker's buffers away.
+    const expected = eventsOf(packed);
+    const { posted: message, transfer } = packedForPosting(packed);
+    const clone = structuredClone(message, { transfer });
+    const source = packedEvents(receivedPacked(clone));
+    const descriptionBuffers = clone.description.flatMap(([, column]) => ('utf8' in column && column.utf8 ? [column.utf8.bytes.buffer] : []));
+    expect(descriptionBuffers.length).toBeGreaterThan(0);
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+    try {
+      // Labels of every event, many times over: past the point where a column read entry by entry is decoded whole.
+      const titles = Array.from({ length: ENTRIES_DECODED_ALONE + packed.size }, (_, k) => source.titleAt(k % packed.size));
+      expect(titles.slice(0, packed.size)).toEqual(expected.map(({ title, originalLanguage }) => ({ title, originalLanguage })));
+      // The titles were decoded from their bytes; no description was, alone or whole.
+      expect(decode).toHaveBeenCalled();
+      for (const [input] of decode.mock.calls) expect(descriptionBuffers).not.toContain((input as Uint8Array).buffer);
+    } finally {
+      decode.mockRestore();
+    }
+    expect(source.textAt(4).description).toEqual(expected[4]!.description);
+  });
+
 
   it('posts text that was not read from bytes as text, and moves the typed columns of any packed events', () => {
     const result = importTextPacked({ text: acledCsv(generatedAcledRows(500, 4)), fileName: 'events.csv' });

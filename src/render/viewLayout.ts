@@ -102,8 +102,8 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
     labelOf: (row) => {
       let label = labels.get(row);
       if (label === undefined) {
-        // The title alone, not the whole event.
-        const e = table.textAt(row);
+        // The title alone: not the whole event, nor its description.
+        const e = table.titleAt(row);
         labels.set(row, (label = pickText(e.title, lang, e.originalLanguage).text));
       }
       return label;

@@ -16,8 +16,13 @@ export interface EventTable {
    * object twice, and ask only for the rows needed.
    */
   eventAt(row: number): ConflictEvent;
-  /** The event's title, description and original language, without building the rest of it (for labels and the search index). */
+  /** The event's title, description and original language, without building the rest of it (for the search index). */
   textAt(row: number): EventText;
+  /**
+   * The event's title and original language alone (for labels): a packed table that decodes its
+   * text where it is read then leaves the descriptions alone (see utf8Column).
+   */
+  titleAt(row: number): EventTitle;
   /** Row i of the table is event order[i] of its source (the dataset's order). */
   readonly order: Uint32Array;
   /** Where each event sits on the axis (see anchorTime), in UTC milliseconds. */
@@ -64,12 +69,15 @@ export interface EventSource {
   eventAt(i: number): ConflictEvent;
   /** The title, description and original language of event i, without building the rest of it. */
   textAt(i: number): EventText;
+  /** The title and original language of event i alone. */
+  titleAt(i: number): EventTitle;
 }
 
 export type EventText = Pick<ConflictEvent, 'title' | 'description' | 'originalLanguage'>;
+export type EventTitle = Pick<ConflictEvent, 'title' | 'originalLanguage'>;
 
 export function arrayEvents(events: readonly ConflictEvent[]): EventSource {
-  return { size: events.length, idAt: (i) => events[i]!.id, eventAt: (i) => events[i]!, textAt: (i) => events[i]! };
+  return { size: events.length, idAt: (i) => events[i]!.id, eventAt: (i) => events[i]!, textAt: (i) => events[i]!, titleAt: (i) => events[i]! };
 }
 
 const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
@@ -420,6 +428,7 @@ export function assembleEventTable(actors: readonly Actor[], source: EventSource
     size,
     eventAt: (row) => source.eventAt(order[row]!),
     textAt: (row) => source.textAt(order[row]!),
+    titleAt: (row) => source.titleAt(order[row]!),
     idAt: (row) => source.idAt(order[row]!),
     order,
     start: columns.start,

@@ -8,7 +8,7 @@
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
 import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue } from '../model/schema.ts';
-import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type IdChars, type IndexedReader } from './eventTable.ts';
+import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
 /** Strings one after another: entry i is text.slice(start[i], start[i + 1]), or absent when `present` says so. */
@@ -454,7 +454,11 @@ export function packedEvents(packed: PackedEvents): EventSource {
     const description = textAt(packed.description, i);
     return { title: textAt(packed.title, i)!, ...(description ? { description } : {}), originalLanguage: strings[packed.originalLanguage[i]!]! };
   };
-  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, ids: packed.id, eventAt, textAt: textOf };
+  const titleOf = (i: number): EventTitle => {
+    const kept = packed.whole.get(i);
+    return kept ? { title: kept.title, originalLanguage: kept.originalLanguage } : { title: textAt(packed.title, i)!, originalLanguage: strings[packed.originalLanguage[i]!]! };
+  };
+  return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, ids: packed.id, eventAt, textAt: textOf, titleAt: titleOf };
 }
 
 /**
