@@ -241,6 +241,7 @@ class CompactPacker {
     const description = this.textColumns(text.description, n);
     const p = newEventColumns(n);
     const none = this.parts.push(NONE) - 1;
+    const [sourceRows, countRows, tagRows] = [reader.listRows('sources'), reader.listRows('counts'), reader.listRows('tags')];
     for (let i = 0; i < n; i++) {
       if (i % PROGRESS_EVERY === 0) onProgress?.(i / n);
       p.type[i] = rules.type.check(c.type[i]);
@@ -251,13 +252,13 @@ class CompactPacker {
         if (this.setTime(p.end, this.end, i) < start) decline();
       }
       if (!isNullCell(c.placeCountry[i])) this.setPlace(p, i);
-      // A list with the same cells as the event before's is that list (see sameListAsBefore).
-      const sameSources = reader.sameListAsBefore('sources', i);
+      // A list with the same cells as the event before's is that list (see ListRows.sameAsBefore).
+      const sameSources = sourceRows.sameAsBefore(i);
       p.sources[i] = sameSources ? p.sources[i - 1]! : this.sources(reader.sources(i));
-      const sameCounts = reader.sameListAsBefore('counts', i);
+      const sameCounts = countRows.sameAsBefore(i);
       p.counts[i] = sameCounts ? p.counts[i - 1]! : this.counts(reader.counts(i));
-      if (!(sameSources && sameCounts) && this.highestSource[p.counts[i]!]! >= reader.listLength('sources', i)) decline();
-      p.tags[i] = reader.sameListAsBefore('tags', i) ? p.tags[i - 1]! : this.tags(reader.tags(i));
+      if (!(sameSources && sameCounts) && this.highestSource[p.counts[i]!]! >= sourceRows.length(i)) decline();
+      p.tags[i] = tagRows.sameAsBefore(i) ? p.tags[i - 1]! : this.tags(reader.tags(i));
       p.claims[i] = none;
       p.relations[i] = none;
     }
