@@ -14,7 +14,8 @@ import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from 
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
-import { MAX_FILE_BYTES, type HelperAnswer, type HelperColumns, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
+import type { JoinedStrings } from '../table/packedEvents.ts';
+import { MAX_FILE_BYTES, type HelperAnswer, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
 import { areUniqueIds } from './textRows.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
@@ -30,12 +31,14 @@ async function refusal(job: ImportJob): Promise<string | null> {
 type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
 
 /**
- * The lead's side of its helper worker (see WorkerJob): its first answer, the table's columns when
- * asked for them (each null if it stopped), and a way to ask it.
+ * The lead's side of its helper worker (see WorkerJob): its first answer, the table's columns and
+ * its check of the ids when asked for them (see IdsChecked; each null if it stopped), and a way to
+ * ask it.
  */
 export interface Helper {
   answer: Promise<HelperAnswer | null>;
-  tableColumns: Promise<HelperColumns | null>;
+  tableColumns: Promise<TableColumns | null>;
+  idsUnique: Promise<boolean | null>;
   ask(request: NumberListsRequest): void;
 }
 
@@ -47,22 +50,29 @@ export interface Helper {
  */
 export function leadsHelper(port: MessagePort): { helper: Helper; stopped(): void } {
   let answered: (answer: HelperAnswer | null) => void = () => {};
-  let columnsCame: (columns: HelperColumns | null) => void = () => {};
+  let columnsCame: (columns: TableColumns | null) => void = () => {};
+  let idsChecked: (unique: boolean | null) => void = () => {};
   const helper: Helper = {
     answer: new Promise((resolve) => (answered = resolve)),
     tableColumns: new Promise((resolve) => (columnsCame = resolve)),
+    idsUnique: new Promise((resolve) => (idsChecked = resolve)),
     ask: (request) => port.postMessage(request, []),
   };
   port.onmessage = ({ data: reply }: MessageEvent<HelperAnswer>) => {
-    if (reply.kind === 'table-columns') return columnsCame(reply);
+    if (reply.kind === 'table-columns') return columnsCame(reply.columns);
+    if (reply.kind === 'ids-checked') return idsChecked(reply.idsUnique);
     answered(reply);
-    if (reply.kind !== 'number-lists') columnsCame(null);
+    if (reply.kind !== 'number-lists') {
+      columnsCame(null);
+      idsChecked(null);
+    }
   };
   return {
     helper,
     stopped: () => {
       answered(null);
       columnsCame(null);
+      idsChecked(null);
     },
   };
 }
@@ -130,7 +140,8 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
     // The helper's columns are those of the events only when the compact file was packed as it was read.
     const fromHelper = askedForColumns ? helper.tableColumns : Promise.resolve(null);
     // Where the ids repeat, the file is read again by one worker, which reports each repeat.
-    return postImported(result, send, fromHelper, () => importJsonBytesPacked(bytes, job.fileName, { onProgress }));
+    const ids = { unique: askedForColumns ? helper.idsUnique : Promise.resolve(null), readAgain: () => importJsonBytesPacked(bytes, job.fileName, { onProgress }) };
+    return postImported(result, send, fromHelper, ids);
   }
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
@@ -139,7 +150,7 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
   if (helper) {
     const first = importCsvFirstPart(request, middleLine(text));
     const answer = await helper.answer;
-    result = 'kind' in first ? first : first.join(answer?.kind === 'number-lists' || answer?.kind === 'table-columns' ? null : answer);
+    result = 'kind' in first ? first : first.join(answer?.kind === 'number-lists' || answer?.kind === 'table-columns' || answer?.kind === 'ids-checked' ? null : answer);
   } else {
     result = importTextPacked(request);
   }
@@ -162,14 +173,17 @@ function tableRequest({ root, members }: ColumnsFound, fileName: string): Number
   return { header, fileName, id, placeName };
 }
 
+/** How long the lead waits for the helper's check of the ids before it checks them itself (see IdsChecked). */
+const IDS_ANSWER_WAIT_MS = 20;
+
 /**
  * Posts an import's result; gives the packed table posted, if any. `helperColumns`: the table's
- * columns as the helper computes them (see compactColumns.ts), for a packed compact file.
- * `readAgain`: given when the events were packed without checking their ids for repeats; then,
- * unless the helper found them unique, they are checked here, and where they repeat the file is
- * read again (the page takes the events posted last).
+ * columns as the helper computes them (see compactColumns.ts), for a packed compact file. `ids`:
+ * given when the events were packed without checking their ids for repeats (see IdsChecked): the
+ * helper's check, if it has come once the events are posted, else this worker's own; where they
+ * repeat, the file is read again (the page takes the events posted last).
  */
-async function postImported(result: ImportResult | PackedImport, send: Send, helperColumns?: Promise<HelperColumns | null>, readAgain?: () => ImportResult | PackedImport): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
+async function postImported(result: ImportResult | PackedImport, send: Send, helperColumns?: Promise<TableColumns | null>, ids?: { unique: Promise<boolean | null>; readAgain: () => ImportResult | PackedImport }): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   if (result.kind !== 'done' && result.kind !== 'packed') {
     send({ type: 'result', result });
     return null;
@@ -179,9 +193,13 @@ async function postImported(result: ImportResult | PackedImport, send: Send, hel
   // columns, so that the page reads them while the columns are computed.
   const { posted, transfer, kept } = packedForPosting(result.kind === 'packed' ? result.packed : packDataset(result.dataset));
   send({ type: 'packed-events', packed: posted }, transfer);
-  const answer = helperColumns ? await helperColumns : null;
-  if (readAgain && !answer?.idsUnique && !areUniqueIds(kept.id, kept.size)) return postImported(readAgain(), send);
-  const fromHelper = answer?.columns;
+  if (ids) {
+    // A moment for an answer that is already there; without one, this worker checks while the
+    // helper works out the columns (whichever of the two is free first does it).
+    const helperFound = await Promise.race([ids.unique, new Promise<null>((resolve) => setTimeout(() => resolve(null), IDS_ANSWER_WAIT_MS))]);
+    if (!(helperFound ?? areUniqueIds(kept.id, kept.size))) return postImported(ids.readAgain(), send);
+  }
+  const fromHelper = helperColumns ? await helperColumns : null;
   const columns = fromHelper?.order.length === kept.size ? fromHelper : computeColumns(packedColumnReader(kept), kept.info.actors);
   const posting = columnsForPosting(columns);
   send({ type: 'result', result: { kind: 'packed', report: result.report, columns } }, posting.transfer);
@@ -275,8 +293,10 @@ export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer,
     });
     answer({ kind: 'number-lists', lists }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
     if (!asked.table) return;
-    const { columns, idsUnique } = await tableColumnsOf(job.file, asked.table, kept).catch(() => ({ columns: null, idsUnique: false }));
-    return answer({ kind: 'table-columns', columns, idsUnique }, columns ? tableBuffers(columns) : []);
+    const { columns, ids } = await tableColumnsOf(job.file, asked.table, kept).catch(() => ({ columns: null, ids: null }));
+    answer({ kind: 'table-columns', columns }, columns ? tableBuffers(columns) : []);
+    // Then the ids, which the lead checks itself if it is free first.
+    return answer({ kind: 'ids-checked', idsUnique: ids ? areUniqueIds(ids, ids.start.length - 1) : null });
   }
   const text = await job.file.text();
   answer(importCsvPart(requestFor(job, text), middleLine(text)));
@@ -284,16 +304,16 @@ export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer,
 
 /**
  * The table's columns of a compact file, from its lists of numbers and its ids and place names,
- * read here; and whether the ids are unique, as the packer would check them (see HelperColumns).
+ * read here; and the ids as read (to be checked: see IdsChecked).
  */
-async function tableColumnsOf(file: Blob, { header, fileName, id, placeName }: NonNullable<NumberListsRequest['table']>, numbers: Record<string, Column>): Promise<HelperColumns> {
+async function tableColumnsOf(file: Blob, { header, fileName, id, placeName }: NonNullable<NumberListsRequest['table']>, numbers: Record<string, Column>): Promise<{ columns: TableColumns | null; ids: JoinedStrings | null }> {
   const joined = async ({ from, to }: NumberListAt) => readJoinedColumn(new Uint8Array(await file.slice(from, to).arrayBuffer()));
   const ids = await joined(id);
   const names = await joined(placeName);
-  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return { columns: null, idsUnique: false };
+  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return { columns: null, ids: null };
   const { actors } = readDatasetInfo(header, fileName).info;
   const columns = compactTableColumns({ strings: header.strings as string[], numbers, id: ids, placeName: names }, actors);
-  return { columns, idsUnique: areUniqueIds(ids, ids.start.length - 1) };
+  return { columns, ids };
 }
 
 /** The typed arrays of table columns, to be moved. */

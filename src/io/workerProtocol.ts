@@ -41,18 +41,19 @@ export interface NumberListsRequest {
 
 /**
  * From the helper to the lead: a part of a CSV (once); or the lists of numbers asked for, then,
- * when asked, the table's columns (see HelperColumns).
+ * when asked, the table's columns (null when it could not compute them), then whether the ids are
+ * all ids, none repeated (see IdsChecked).
  */
-export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists } | ({ kind: 'table-columns' } & HelperColumns);
+export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists } | { kind: 'table-columns'; columns: TableColumns | null } | IdsChecked;
 
 /**
- * The table's columns of a compact file as the helper computes them (null when it could not), and
- * whether its ids are all ids, none repeated, as the helper found them reading them for the
- * columns: true lets the lead pack the events without checking them itself.
+ * The helper's check of a compact file's ids, which it reads for the table's columns: whether each
+ * is an id and none repeats, or null when it could not read them. The lead packs without checking
+ * them, and checks them itself when this has not come by the time it has posted the events.
  */
-export interface HelperColumns {
-  columns: TableColumns | null;
-  idsUnique: boolean;
+export interface IdsChecked {
+  kind: 'ids-checked';
+  idsUnique: boolean | null;
 }
 
 /** From the page to the lead, when the helper worker stopped: the lead then reads the whole file. */
