@@ -639,14 +639,7 @@ class PartCache<T> {
   find(hash: number, from: number, to: number): T | undefined {
     const slot = hash >>> (32 - PartCache.BITS);
     const cachedFrom = this.from[slot]!;
-    if (cachedFrom < 0 || this.to[slot]! - cachedFrom !== to - from) return undefined;
-    for (const column of this.columns)
-      for (let k = 0; k < to - from; k++) {
-        const a = column[cachedFrom + k];
-        const b = column[from + k];
-        // Two nulls read typed are two NaNs, which are not ===.
-        if (a !== b && !(a !== a && b !== b)) return undefined;
-      }
+    if (cachedFrom < 0 || !this.sameRows(cachedFrom, this.to[slot]!, from, to)) return undefined;
     return this.values[slot];
   }
 
@@ -657,6 +650,7 @@ class PartCache<T> {
       for (let k = 0; k < aTo - aFrom; k++) {
         const a = column[aFrom + k];
         const b = column[bFrom + k];
+        // Two nulls read typed are two NaNs, which are not ===.
         if (a !== b && !(a !== a && b !== b)) return false;
       }
     return true;
