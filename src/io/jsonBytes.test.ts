@@ -116,6 +116,14 @@ describe('JSON read from its bytes, a column at a time', () => {
     }
     // Most are read typed; those with exponents or more than 15 digits are left to JSON.parse.
     expect(read).toBeGreaterThan(10000);
+    // A long list of indexes, whole numbers, fractions and nulls in any order, as JSON.parse reads it.
+    const mixed = written.filter((number) => typed(`[${number}]`) !== null && !/^-?0\d/.test(number));
+    const entries = Array.from({ length: 5000 }, () => (random() < 0.5 ? String(Math.floor(random() * 10)) : mixed[Math.floor(random() * mixed.length)]!));
+    const list = `[${entries.join(',')}]`;
+    const expected = JSON.parse(list) as (number | null)[];
+    const got = typed(list)!;
+    expect(got).toHaveLength(expected.length);
+    got.forEach((v, k) => expect(Object.is(v, expected[k]), entries[k]).toBe(true));
     expect(typed('[1e5]')).toBeNull();
     expect(typed('[9007199254740993]')).toBeNull();
     expect(typed('[]')).toEqual([]);
