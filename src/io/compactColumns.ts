@@ -9,6 +9,7 @@ import { formatInstant, isNullCell, offsetMinutes, type Column } from './compact
 import type { Actor, Place, Precision, TimeValue } from '../model/schema.ts';
 import type { UnfilledColumns } from './jsonBytes.ts';
 import { TextRows } from './textRows.ts';
+import { TimeTable } from './timeTable.ts';
 
 /** A compact file's columns as read. */
 export interface CompactColumns {
@@ -42,20 +43,20 @@ function compactColumnReader({ strings, numbers, id, placeName }: CompactColumns
   const actorOffset = column('actorOffsets');
   const actorId = column('actor');
   const actorRole = column('actorRole');
-  // anchorTime per distinct time: by its epoch ms, then the rest of it (as packing makes its `at`).
-  const anchors = new Map<number, { offset: number; precision: number; tz: number; anchor: number }[]>();
+  // anchorTime per distinct time: by its epoch ms and offset, then the rest of it (as packing makes its `at`).
+  const anchors = new TimeTable<{ precision: number; tz: number; anchor: number }[]>();
   const anchorAt = (time: typeof start, i: number): number => {
     const ms = time.ms[i] as number;
     const offset = time.offset[i] as number;
     const precision = time.precision[i] as number;
     const tz = time.tz[i] as number;
-    let known = anchors.get(ms);
-    for (const k of known ?? []) if (k.offset === offset && k.precision === precision && k.tz === tz) return k.anchor;
+    let known = anchors.get(ms, offset);
+    if (known) for (const k of known) if (k.precision === precision && k.tz === tz) return k.anchor;
     const offsetText = strings[offset]!;
     const value: TimeValue = { at: formatInstant(ms, offsetMinutes(offsetText)!, offsetText), precision: strings[precision] as Precision, tz: strings[tz]! };
     const anchor = anchorTime(value);
-    if (!known) anchors.set(ms, (known = []));
-    known.push({ offset, precision, tz, anchor });
+    if (!known) anchors.add(ms, offset, (known = []));
+    known.push({ precision, tz, anchor });
     return anchor;
   };
   // A place's name as packing makes it (its languages in the file's order), one object per text.

@@ -18,6 +18,7 @@ import { JoinedBuilder, joinedAt, newEventColumns, type EventColumns, type Joine
 import { NONE } from './intern.ts';
 import type { UnfilledColumns } from './jsonBytes.ts';
 import { areUniqueIds, TextRows } from './textRows.ts';
+import { TimeTable } from './timeTable.ts';
 
 /** Rows packed between two progress reports. */
 const PROGRESS_EVERY = 16_384;
@@ -111,61 +112,6 @@ interface TimeSource {
   tz: Column;
 }
 
-/**
- * Times packed so far (see TimeCells), found by their epoch ms and offset. A table of typed arrays:
- * in Node 20, a Map keyed by the ms (a number too large for a small integer) took a third of
- * packing's time at a million events. Chromium's newer V8 showed no clear difference.
- */
-class TimeTable {
-  private ms = new Float64Array(1024);
-  private offset = new Int32Array(1024);
-  /** Per slot: index into `cells` + 1, or 0 when empty. */
-  private slot = new Int32Array(1024);
-  private readonly cells: TimeCells[] = [];
-  /** The epoch ms of each of `cells`. */
-  private readonly cellsMs: number[] = [];
-
-  get(ms: number, offset: number): TimeCells | undefined {
-    const mask = this.slot.length - 1;
-    for (let s = slotOf(ms, offset) & mask; ; s = (s + 1) & mask) {
-      const at = this.slot[s]!;
-      if (at === 0) return undefined;
-      if (this.ms[s] === ms && this.offset[s] === offset) return this.cells[at - 1];
-    }
-  }
-
-  /** A time not in the table yet. */
-  add(ms: number, cells: TimeCells): void {
-    // At most half full.
-    if ((this.cells.length + 1) * 2 > this.slot.length) this.grow();
-    this.cellsMs.push(ms);
-    this.put(ms, cells.offset, this.cells.push(cells));
-  }
-
-  private put(ms: number, offset: number, at: number): void {
-    const mask = this.slot.length - 1;
-    let s = slotOf(ms, offset) & mask;
-    while (this.slot[s] !== 0) s = (s + 1) & mask;
-    this.ms[s] = ms;
-    this.offset[s] = offset;
-    this.slot[s] = at;
-  }
-
-  private grow(): void {
-    const size = this.slot.length * 2;
-    this.ms = new Float64Array(size);
-    this.offset = new Int32Array(size);
-    this.slot = new Int32Array(size);
-    this.cells.forEach((cells, k) => this.put(this.cellsMs[k]!, cells.offset, k + 1));
-  }
-}
-
-/** A time's slot before probing: its ms (in seconds, any 32 bits of them) and offset mixed. */
-function slotOf(ms: number, offset: number): number {
-  const seconds = (ms / 1000) | 0;
-  return Math.imul(seconds ^ (seconds >>> 15) ^ Math.imul(offset, 0x9e3779b1), 0x85ebca6b) >>> 11;
-}
-
 class CompactPacker {
   private readonly reader: EventReader;
   private readonly c: Layout['columns'];
@@ -174,7 +120,7 @@ class CompactPacker {
   /** The file's strings, then each `at` rebuilt from the time columns. */
   private readonly strings: string[];
   /** Times packed so far, by their epoch ms and offset. */
-  private readonly times = new TimeTable();
+  private readonly times = new TimeTable<TimeCells>();
   private readonly parts: unknown[] = [];
   private readonly rules: Record<'type' | 'language' | 'precision' | 'tz' | 'offset' | 'actor' | 'role' | 'anyText' | 'country', StringRule>;
   private readonly admin = partKind<string[]>(this.parts, accepts(placeSchema.shape.admin));
@@ -328,7 +274,7 @@ class CompactPacker {
       const instant = Date.parse(at);
       if (!INSTANT_PATTERN.test(at) || Number.isNaN(instant)) decline();
       cells = { offset, at: this.strings.push(at) - 1, instant };
-      this.times.add(ms, cells);
+      this.times.add(ms, offset, cells);
     }
     columns.at[i] = cells.at;
     return cells.instant;
