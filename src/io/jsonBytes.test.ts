@@ -43,6 +43,13 @@ const seedData = datasetSchema.parse(seed);
 const compactText = JSON.stringify(encodeCompact(seedData), null, 1);
 const generated = JSON.stringify(encodeCompact(makeDataset({ events: 300, actors: 12, seed: 4 })));
 
+/** As `generated`, with places: names repeated, and one in five events without a place. */
+const withPlaces = (() => {
+  const dataset = makeDataset({ events: 300, actors: 12, seed: 4 });
+  const events = dataset.events.map((event, i) => (i % 5 === 4 ? event : { ...event, place: { name: { en: `Town ${i % 7}` }, country: 'ARM' } }));
+  return JSON.stringify(encodeCompact({ ...dataset, events }));
+})();
+
 describe('JSON read from its bytes, a column at a time', () => {
   it('gives what JSON.parse gives for the whole text, compact or not', () => {
     for (const text of [compactText, generated, JSON.stringify(seed), '{"events":{}}', '[1,2]', '"x"', ' {"format":1} ']) expectSame(bytesOf(text));
@@ -141,6 +148,10 @@ describe('JSON read from its bytes, a column at a time', () => {
     expect(events.type).toEqual(Float64Array.of(0, 1));
     expect(events.placeLat).toEqual(Float64Array.of(NaN, -0.5));
     expect(Object.is((events.start as Float64Array)[1], -0)).toBe(true);
+    // A file without descriptions (an empty object of languages) before its place names is read typed too.
+    expect(withPlaces).toContain('"description":{},"placeName":{"en":[');
+    const withPlacesRead = parseJsonBytes(bytesOf(withPlaces), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true });
+    expect(withPlacesRead.ok && (withPlacesRead.value as { events: { type: unknown } }).events.type).toBeInstanceOf(Float64Array);
     // Text, and members that are not columns, are parsed as they were.
     expect(events.id).toEqual(['a', 'b']);
     expect(events.x).toEqual([1, 2]);

@@ -165,7 +165,8 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
           // Text to be read joined: its end is guessed, and the joined reader, which accepts
           // nothing but a list of plain strings (or an object of such lists) that ends exactly
           // there, confirms it (see readColumns). Lists inside an object are one level deeper.
-          const close = c === OPEN_ARRAY ? memberEnd(bytes, words, i, false) : depth < maxDepth ? memberEnd(bytes, words, i, true) : -1;
+          // (An empty object has no list to end it: the loop goes through it.)
+          const close = c === OPEN_ARRAY ? memberEnd(bytes, words, i, false) : depth < maxDepth && bytes[i + 1] !== CLOSE_OBJECT ? memberEnd(bytes, words, i, true) : -1;
           // Each string or null takes three bytes at least, with its comma.
           if (close > 0 && close - i < 3 * maxValues) {
             skipped.push({ name: column, text: true });
