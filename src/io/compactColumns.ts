@@ -19,6 +19,8 @@ export interface CompactColumns {
   id: JoinedStrings;
   /** Per language, in the file's order. */
   placeName: readonly [string, JoinedStrings][];
+  /** For a place name in one language: each row's first row of the same name (see firstRowsOfText), if found already. */
+  placeFirstRows?: Int32Array;
 }
 
 /** The table's columns (see computeColumns); `actors` as the dataset's info has them. */
@@ -33,7 +35,7 @@ function numbersOf(numbers: CompactColumns['numbers'], name: string): Column {
   return column;
 }
 
-function compactColumnReader({ strings, numbers, id, placeName }: CompactColumns): ColumnReader {
+function compactColumnReader({ strings, numbers, id, placeName, placeFirstRows }: CompactColumns): ColumnReader {
   const size = id.start.length - 1;
   const column = (name: string) => numbersOf(numbers, name);
   const start = { ms: column('start'), offset: column('startOffset'), precision: column('startPrecision'), tz: column('startTz') };
@@ -63,13 +65,13 @@ function compactColumnReader({ strings, numbers, id, placeName }: CompactColumns
   // In one language (the usual case), rows of the same name are found by their text where it lies
   // (see TextRows): a string per row to look the name up by took a quarter of a second at a million.
   const [onlyLanguage, onlyTexts] = placeName.length === 1 ? placeName[0]! : [];
-  const rowsByName = onlyTexts && new TextRows(onlyTexts, size);
+  const rowsByName = onlyTexts && (placeFirstRows ?? new TextRows(onlyTexts, size));
   /** Per row that first had a name's text, that name. */
   const names = new Map<number, Place['name']>();
   const places = new Map<Place['name'], Pick<Place, 'name' | 'country'>>();
   const nameAt = (i: number): Place['name'] => {
     if (rowsByName) {
-      const first = rowsByName.firstWithTextOf(i);
+      const first = rowsByName instanceof TextRows ? rowsByName.firstWithTextOf(i) : rowsByName[i]!;
       const row = first >= 0 ? first : i;
       let name = names.get(row);
       if (!name) names.set(row, (name = { [onlyLanguage!]: joinedAt(onlyTexts!, i)! }));

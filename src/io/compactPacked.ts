@@ -145,8 +145,11 @@ class CompactPacker {
     });
     const onlyPlaceName = layout.text.placeName.length === 1 ? layout.text.placeName[0]! : undefined;
     const joinedPlaceName = onlyPlaceName && unfilled?.text(onlyPlaceName[1]);
-    if (onlyPlaceName && joinedPlaceName)
-      this.joinedPlaceNames = { language: onlyPlaceName[0], column: joinedPlaceName, rows: new TextRows(joinedPlaceName, layout.n), partOfRow: new Int32Array(layout.n) };
+    if (onlyPlaceName && joinedPlaceName) {
+      // Each row's first row of the same name: found as the file was read (see firstRowsOfText), or here.
+      const rows = unfilled?.firstRowsOf(joinedPlaceName) ?? new TextRows(joinedPlaceName, layout.n);
+      this.joinedPlaceNames = { language: onlyPlaceName[0], column: joinedPlaceName, rows, partOfRow: new Int32Array(layout.n).fill(-1) };
+    }
     const c = (this.c = layout.columns);
     this.start = { ms: c.start, offset: c.startOffset, precision: c.startPrecision, tz: c.startTz };
     this.end = { ms: c.end, offset: c.endOffset, precision: c.endPrecision, tz: c.endTz };
@@ -302,9 +305,11 @@ class CompactPacker {
 
   /**
    * Place names in one language, read joined (the usual case in a large file): found by their text
-   * where it lies, and the part of the row where each text came first.
+   * where it lies, and the part of the row where each text came first (-1 until it is made). Rows
+   * found as the file was read are of every row with a name, with a country or not: a name's first
+   * row may have none, and then its part is made with the first row that has.
    */
-  private readonly joinedPlaceNames?: { language: string; column: JoinedStrings; rows: TextRows; partOfRow: Int32Array };
+  private readonly joinedPlaceNames?: { language: string; column: JoinedStrings; rows: TextRows | Int32Array; partOfRow: Int32Array };
 
   /** The part index of row i's place name, made as the decoder makes it (its languages in column order). */
   private placeName(i: number): number {
@@ -312,8 +317,11 @@ class CompactPacker {
     if (joined) {
       const { column, rows, partOfRow } = joined;
       if ((column.present && column.present[i] === 0) || !isTextAt(column, i)) decline();
-      const first = rows.firstWithTextOf(i);
-      return (partOfRow[i] = first >= 0 ? partOfRow[first]! : this.parts.push({ [joined.language]: joinedAt(column, i) }) - 1);
+      const first = rows instanceof TextRows ? rows.firstWithTextOf(i) : rows[i]!;
+      if (first >= 0 && partOfRow[first]! >= 0) return (partOfRow[i] = partOfRow[first]!);
+      const part = this.parts.push({ [joined.language]: joinedAt(column, i) }) - 1;
+      if (first >= 0) partOfRow[first] = part;
+      return (partOfRow[i] = part);
     }
     const columns = this.placeNames;
     if (columns.length === 1) {

@@ -87,17 +87,23 @@ describe('the import job', () => {
     }
   });
 
-  it('reads a compact file with a helper worker reading its lists of numbers, to what one worker gives', async () => {
-    const dataset = makeDataset({ events: 2000, actors: 20, seed: 12 });
+  it('reads a compact file with a helper worker reading its lists of numbers, ids and place names, to what one worker gives', async () => {
+    const generated = makeDataset({ events: 2000, actors: 20, seed: 12 });
+    // Places whose names repeat, and events without one.
+    const dataset = { ...generated, events: generated.events.map((event, i) => (i % 5 === 4 ? event : { ...event, place: { name: { en: `Town ${i % 13}` }, country: 'ARM' } })) };
     const compact = encodeCompact(dataset);
     const text = JSON.stringify(compact);
+    // The same file where the first event of a name has no country (then the packer leaves its
+    // place out): the helper finds the name's rows in every row, the lead packs only those with one.
+    const countries = compact.events.placeCountry as (number | null)[];
+    const noCountryFirst = JSON.stringify({ ...compact, events: { ...compact.events, placeCountry: countries.map((country, i) => (i === 3 ? null : country)) } });
     // The same file with an id repeated: the lead packs it without checking the ids, so the
     // helper's check, or the lead's own when the helper gives none, must find the repeat.
     const ids = compact.events.id as string[];
     const repeated = JSON.stringify({ ...compact, events: { ...compact.events, id: ids.map((id, i) => (i === 1500 ? ids[700]! : id)) } });
     const fileName = 'events.compact.json';
     // 'slow to check the ids': its check never comes, so the lead checks them itself.
-    for (const [fileText, helperIs] of [[text, 'working'], [text, 'stopped'], [text, 'marking its columns'], [text, 'slow to check the ids'], [repeated, 'working'], [repeated, 'stopped'], [repeated, 'slow to check the ids']] as const) {
+    for (const [fileText, helperIs] of [[text, 'working'], [text, 'stopped'], [text, 'marking its columns'], [text, 'slow to check the ids'], [repeated, 'working'], [repeated, 'stopped'], [repeated, 'slow to check the ids'], [noCountryFirst, 'working']] as const) {
       const alone = resultIn(await repliesTo(fileText, fileName));
       expect(alone.kind).toBe('packed');
       const idsRepeat = fileText === repeated;
@@ -149,6 +155,11 @@ describe('the import job', () => {
       const lists = answer?.kind === 'number-lists' ? answer.lists : [];
       expect(lists.length).toBeGreaterThan(20);
       expect(lists.every((list) => list instanceof Float64Array)).toBe(true);
+      // With the ids and the place names, each row's first row of the same name.
+      const texts = answer?.kind === 'number-lists' ? answer.texts : undefined;
+      expect(texts?.id?.column).toMatchObject({ text: expect.stringContaining('e1999') });
+      // Rows 0 to 12 are the first of their names (or have none); row 13 is Town 0 again, row 14 has no place.
+      expect(texts?.placeName?.firstRows?.slice(0, 15)).toEqual(Int32Array.of(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1));
       // Then the table's columns, as the lead would compute them, and whether the ids are unique.
       if (!idsRepeat) expect(answers[1]).toEqual({ kind: 'table-columns', columns: alone.kind === 'packed' && alone.columns });
       expect(answers[2]).toEqual({ kind: 'ids-checked', idsUnique: !idsRepeat });

@@ -16,7 +16,7 @@ import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
 import type { JoinedStrings } from '../table/packedEvents.ts';
 import { MAX_FILE_BYTES, type HelperAnswer, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
-import { areUniqueIds } from './textRows.ts';
+import { areUniqueIds, firstRowsOfText } from './textRows.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -131,11 +131,11 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
       askedForColumns = table !== undefined;
       helper.ask({ kind: 'number-lists', lists: found.lists, ...(table ? { table } : {}) });
       const answer = await helper.answer;
-      return answer?.kind === 'number-lists' ? answer.lists : null;
+      return answer?.kind === 'number-lists' ? { lists: answer.lists, texts: new Map(Object.entries(answer.texts ?? {})) } : null;
     };
     // Packed without checking the ids for repeats: the helper checks them as it reads them for the
     // table's columns (a quarter of a second at a million events, while the lead packs).
-    const result = await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress, idsCheckedElsewhere: true });
+    const result = await importJsonBytesPackedWith(bytes, job.fileName, readElsewhere, { onProgress, idsCheckedElsewhere: true, textElsewhere: TABLE_TEXT_COLUMNS });
     if (result.kind !== 'packed') return postImported(result, send);
     // The helper's columns are those of the events only when the compact file was packed as it was read.
     const fromHelper = askedForColumns ? helper.tableColumns : Promise.resolve(null);
@@ -163,6 +163,9 @@ async function isJson(job: ImportJob): Promise<boolean> {
   const detected = detectFormat(await job.file.slice(0, 1 << 16).text());
   return detected.ok && detected.format === 'json';
 }
+
+/** The text columns the helper reads for the table's columns, and gives the lead (see runHelperJob). */
+const TABLE_TEXT_COLUMNS: ReadonlySet<string> = new Set(['id', 'placeName']);
 
 /** What the helper needs to compute a compact file's table columns (see NumberListsRequest), if it has them. */
 function tableRequest({ root, members }: ColumnsFound, fileName: string): NumberListsRequest['table'] {
@@ -279,7 +282,9 @@ const requestFor = (job: ImportJob, text: string): ImportRequest => ({
 
 /**
  * The helper's job, answered to the lead: for a CSV, the rows from the middle line on; for a JSON
- * file, the lists of numbers the lead asks for (`request`), moved to it, not copied.
+ * file, the lists of numbers the lead asks for (`request`), moved to it, not copied. When the lead
+ * asks for the table's columns too, the ids and place names read for them go with the lists (the
+ * lead then reads neither), then the columns, then the check of the ids.
  */
 export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer, transfer?: ArrayBuffer[]) => void, request: Promise<NumberListsRequest>): Promise<void> {
   if (await refusal(job)) return answer({ kind: 'none' });
@@ -291,29 +296,43 @@ export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer,
     asked.lists.forEach((list, k) => {
       if (lists[k] && TABLE_NUMBER_COLUMNS.includes(list.name)) kept[list.name] = lists[k].slice();
     });
-    answer({ kind: 'number-lists', lists }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
+    const texts = asked.table ? await tableTextsOf(job.file, asked.table).catch(() => null) : null;
+    // The texts are copied: this worker reads them again for the columns.
+    answer({ kind: 'number-lists', lists, ...(texts ? { texts: { id: { column: texts.ids }, placeName: { column: texts.names, ...(texts.firstRows ? { firstRows: texts.firstRows } : {}) } } } : {}) }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
     if (!asked.table) return;
-    const { columns, ids } = await tableColumnsOf(job.file, asked.table, kept).catch(() => ({ columns: null, ids: null }));
+    const columns = texts ? tableColumnsOf(asked.table, texts, kept) : null;
     answer({ kind: 'table-columns', columns }, columns ? tableBuffers(columns) : []);
     // Then the ids, which the lead checks itself if it is free first.
-    return answer({ kind: 'ids-checked', idsUnique: ids ? areUniqueIds(ids, ids.start.length - 1) : null });
+    return answer({ kind: 'ids-checked', idsUnique: texts ? areUniqueIds(texts.ids, texts.ids.start.length - 1) : null });
   }
   const text = await job.file.text();
   answer(importCsvPart(requestFor(job, text), middleLine(text)));
 }
 
-/**
- * The table's columns of a compact file, from its lists of numbers and its ids and place names,
- * read here; and the ids as read (to be checked: see IdsChecked).
- */
-async function tableColumnsOf(file: Blob, { header, fileName, id, placeName }: NonNullable<NumberListsRequest['table']>, numbers: Record<string, Column>): Promise<{ columns: TableColumns | null; ids: JoinedStrings | null }> {
+/** A compact file's ids and place names (per language), read joined; for a place name in one language, each row's first row of its text (see firstRowsOfText). */
+interface TableTexts {
+  ids: JoinedStrings;
+  names: [string, JoinedStrings][];
+  firstRows?: Int32Array;
+}
+
+/** The ids and place names of a compact file, read joined from their bytes in the file; null when they do not read so. */
+async function tableTextsOf(file: Blob, { id, placeName }: NonNullable<NumberListsRequest['table']>): Promise<TableTexts | null> {
   const joined = async ({ from, to }: NumberListAt) => readJoinedColumn(new Uint8Array(await file.slice(from, to).arrayBuffer()));
   const ids = await joined(id);
   const names = await joined(placeName);
-  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return { columns: null, ids: null };
-  const { actors } = readDatasetInfo(header, fileName).info;
-  const columns = compactTableColumns({ strings: header.strings as string[], numbers, id: ids, placeName: names }, actors);
-  return { columns, ids };
+  if (!ids || Array.isArray(ids) || !Array.isArray(names)) return null;
+  return { ids, names, ...(names.length === 1 ? { firstRows: firstRowsOfText(names[0]![1]) } : {}) };
+}
+
+/** The table's columns of a compact file, from its lists of numbers and its ids and place names; null when they cannot be computed. */
+function tableColumnsOf({ header, fileName }: NonNullable<NumberListsRequest['table']>, { ids, names, firstRows }: TableTexts, numbers: Record<string, Column>): TableColumns | null {
+  try {
+    const { actors } = readDatasetInfo(header, fileName).info;
+    return compactTableColumns({ strings: header.strings as string[], numbers, id: ids, placeName: names, ...(firstRows ? { placeFirstRows: firstRows } : {}) }, actors);
+  } catch {
+    return null;
+  }
 }
 
 /** The typed arrays of table columns, to be moved. */

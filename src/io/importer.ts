@@ -10,7 +10,7 @@ import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapp
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, importJsonValue, type JsonImport } from './jsonImport.ts';
-import { parseJsonBytes, parseJsonBytesWith, type ColumnsFound, type NumberLists, type ParsedJson, type ParseOptions } from './jsonBytes.ts';
+import { parseJsonBytes, parseJsonBytesWith, type ColumnNames, type ColumnsFound, type ParsedJson, type ParseOptions, type ReadElsewhere } from './jsonBytes.ts';
 import { COMPACT_COLUMNS, JOINED_TEXT_COLUMNS } from './compact.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
@@ -88,10 +88,11 @@ export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, optio
 }
 
 /**
- * As importJsonBytesPacked, with a compact file's lists of numbers read by `readElsewhere` (another
- * worker) while this worker reads the rest (see parseJsonBytesWith).
+ * As importJsonBytesPacked, with a compact file's lists of numbers (and the text columns of
+ * `textElsewhere` it can) read by `readElsewhere` (another worker) while this worker reads the rest
+ * (see parseJsonBytesWith).
  */
-export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: string, readElsewhere: (found: ColumnsFound) => Promise<NumberLists | null>, options: JsonBytesOptions = {}): Promise<ImportResult | PackedImport> {
+export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: string, readElsewhere: (found: ColumnsFound) => Promise<ReadElsewhere | null>, options: JsonBytesOptions = {}): Promise<ImportResult | PackedImport> {
   return importParsedJson(await parseJsonBytesWith(bytes, COMPACT_COLUMNS, parseOptions(options), readElsewhere), fileName, options);
 }
 
@@ -100,6 +101,8 @@ interface JsonBytesOptions {
   onProgress?: (fraction: number) => void;
   /** A compact file is packed without its ids checked for repeats: the caller checks them (see packCompact). */
   idsCheckedElsewhere?: boolean;
+  /** Text columns that may be read elsewhere (see ParseOptions.textElsewhere). */
+  textElsewhere?: ColumnNames;
 }
 
 // Parsing is about half the time at a million events, and reading the events (packing them, or
@@ -110,9 +113,9 @@ const READING_SHARE = 0.45;
 /** Progress from `from` to `to` of the whole, heard as 0 to 1. */
 const progressWithin = (onProgress: ((fraction: number) => void) | undefined, from: number, to: number) => onProgress && ((fraction: number) => onProgress(from + (to - from) * fraction));
 
-function parseOptions({ onProgress }: JsonBytesOptions): ParseOptions {
+function parseOptions({ onProgress, textElsewhere }: JsonBytesOptions): ParseOptions {
   const parsingProgress = progressWithin(onProgress, 0, PARSING_SHARE);
-  return { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}) };
+  return { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}), ...(textElsewhere ? { textElsewhere } : {}) };
 }
 
 function importParsedJson(parsed: ParsedJson, fileName: string, { maxRows = MAX_ROWS, onProgress, idsCheckedElsewhere }: JsonBytesOptions): ImportResult | PackedImport {

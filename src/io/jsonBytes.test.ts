@@ -3,7 +3,8 @@ import seed from '../../data/seed.json';
 import { datasetSchema } from '../model/schema.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
 import { COMPACT_COLUMNS, encodeCompact, JOINED_TEXT_COLUMNS } from './compact.ts';
-import { findByte, notValidJson, parseJsonBytes, parseJsonBytesWith, readNumberList, wordsOf, type NumberListAt, type ParsedJson } from './jsonBytes.ts';
+import { findByte, notValidJson, parseJsonBytes, parseJsonBytesWith, readJoinedColumn, readNumberList, wordsOf, type ColumnsFound, type NumberListAt, type ParsedJson, type ReadElsewhere } from './jsonBytes.ts';
+import { firstRowsOfText } from './textRows.ts';
 import { checkJsonShape, tooManyValuesReason } from './limits.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -42,7 +43,6 @@ const seedData = datasetSchema.parse(seed);
 /** A compact file with text beyond Latin-1, escapes, nulls, nested lists and every column kind. */
 const compactText = JSON.stringify(encodeCompact(seedData), null, 1);
 const generated = JSON.stringify(encodeCompact(makeDataset({ events: 300, actors: 12, seed: 4 })));
-
 /** As `generated`, with places: names repeated, and one in five events without a place. */
 const withPlaces = (() => {
   const dataset = makeDataset({ events: 300, actors: 12, seed: 4 });
@@ -162,7 +162,7 @@ describe('JSON read from its bytes, a column at a time', () => {
   });
 
   it('has the lists of numbers read elsewhere while it reads the rest, to the same value, whatever the answer', async () => {
-    const bytes = bytesOf(generated);
+    const bytes = bytesOf(withPlaces);
     const options = { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true };
     const want = parseJsonBytes(bytes, COMPACT_COLUMNS, options);
     if (!want.ok) throw new Error('not read');
@@ -170,11 +170,21 @@ describe('JSON read from its bytes, a column at a time', () => {
     // As the helper reads them: from its own copy of the file's bytes.
     const readFrom = (file: Uint8Array) => (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(file.slice(), from, to));
     const readThere = readFrom(bytes);
-    const answers: Record<string, (lists: NumberListAt[]) => Promise<(Float64Array | null)[] | null>> = {
-      read: async (lists) => readThere(lists),
-      'none read': async (lists) => lists.map(() => null),
-      'some read': async (lists) => readThere(lists).map((list, k) => (k % 2 ? list : null)),
-      'too few': async (lists) => readThere(lists).slice(1),
+    // The ids and place names too, as the helper reads them: joined, from their bytes.
+    const textsThere = (found: ColumnsFound, names = ['id', 'placeName']) =>
+      new Map(names.map((name) => {
+        const { from, to } = found.members.get(name)!;
+        const column = readJoinedColumn(bytes.slice(from, to))!;
+        return [name, { column, ...(Array.isArray(column) && column.length === 1 ? { firstRows: firstRowsOfText(column[0]![1]) } : {}) }];
+      }));
+    const answers: Record<string, (found: ColumnsFound) => Promise<ReadElsewhere | null>> = {
+      read: async ({ lists }) => ({ lists: readThere(lists) }),
+      'read with texts': async (found) => ({ lists: readThere(found.lists), texts: textsThere(found) }),
+      'read with the ids only': async (found) => ({ lists: readThere(found.lists), texts: textsThere(found, ['id']) }),
+      'none read': async ({ lists }) => ({ lists: lists.map(() => null) }),
+      'some read': async ({ lists }) => ({ lists: readThere(lists).map((list, k) => (k % 2 ? list : null)) }),
+      'too few': async ({ lists }) => ({ lists: readThere(lists).slice(1) }),
+      'too few with texts': async (found) => ({ lists: readThere(found.lists).slice(1), texts: textsThere(found) }),
       'no answer': async () => null,
       failed: async () => Promise.reject(new Error('stopped')),
       threw: () => {
@@ -185,13 +195,13 @@ describe('JSON read from its bytes, a column at a time', () => {
       let asked: NumberListAt[] = [];
       let progressWhenAsked = -1;
       let progress = 0;
-      const got = await parseJsonBytesWith(bytes, COMPACT_COLUMNS, { ...options, onProgress: (f) => (progress = f) }, (found) => {
+      const got = await parseJsonBytesWith(bytes, COMPACT_COLUMNS, { ...options, textElsewhere: new Set(['id', 'placeName']), onProgress: (f) => (progress = f) }, (found) => {
         asked = found.lists;
         progressWhenAsked = progress;
         // Where every column lies, and the root with its columns still to be read.
         expect(found.members.get('id')).toMatchObject({ name: 'id' });
         expect((found.root as { strings: unknown }).strings).toEqual((want.value as { strings: unknown }).strings);
-        return readElsewhere(found.lists);
+        return readElsewhere(found);
       });
       if (!got.ok) throw new Error(name);
       got.unfilled?.fill();
@@ -201,9 +211,22 @@ describe('JSON read from its bytes, a column at a time', () => {
       expect(asked.map((list) => list.name), name).not.toContain('id');
       expect(progressWhenAsked, name).toBeLessThanOrEqual(0.3);
     }
+    // The texts given are taken as given (the place names with their first rows), and counted
+    // towards the limit on values as if read here: a file at the limit is read, one value over not.
+    const withTexts = (maxValues?: number) => parseJsonBytesWith(bytes, COMPACT_COLUMNS, { ...options, textElsewhere: new Set(['id', 'placeName']), ...(maxValues ? { maxValues } : {}) }, answers['read with texts']!);
+    const taken = await withTexts();
+    if (!taken.ok || !taken.unfilled) throw new Error('not read');
+    const placeNames = (taken.value as { events: { placeName: Record<string, unknown> } }).events.placeName;
+    expect(Object.keys(placeNames)).toHaveLength(1);
+    expect(taken.unfilled.firstRowsOf(taken.unfilled.text(Object.values(placeNames)[0])!)).toBeInstanceOf(Int32Array);
+    let values = 1;
+    while (!checkJsonShape(withPlaces, undefined, values).ok) values *= 2;
+    for (let step = values / 2; step >= 1; step /= 2) if (checkJsonShape(withPlaces, undefined, values - step).ok) values -= step;
+    expect((await withTexts(values)).ok).toBe(true);
+    expect(await withTexts(values - 1)).toEqual({ ok: false, reason: tooManyValuesReason(values - 1) });
     // A file refused or not valid: the same outcome and message, whoever reads the lists.
     for (const text of [generated.slice(0, -3), generated.replace('"start":[', '"start":[01,')]) {
-      const got = await parseJsonBytesWith(bytesOf(text), COMPACT_COLUMNS, options, async (found) => readFrom(bytesOf(text))(found.lists));
+      const got = await parseJsonBytesWith(bytesOf(text), COMPACT_COLUMNS, options, async (found) => ({ lists: readFrom(bytesOf(text))(found.lists) }));
       expect(got).toEqual(parseJsonBytes(bytesOf(text), COMPACT_COLUMNS, options));
       expect(got.ok).toBe(false);
     }

@@ -211,6 +211,7 @@ function scan(bytes: Uint8Array, columns: ColumnNames, maxDepth: number, maxValu
  */
 export class UnfilledColumns {
   private readonly joined = new Map<unknown[], JoinedStrings>();
+  private readonly firstRows = new Map<JoinedStrings, Int32Array>();
   private readonly numbers: { holder: Record<string, unknown>; key: string; numbers: Float64Array }[] = [];
 
   /** A text column of `length` entries: its stand-in for the value. */
@@ -231,10 +232,21 @@ export class UnfilledColumns {
     return this.joined.get(column as unknown[]);
   }
 
+  /** Notes each row's first row of the same text in `strings` (see firstRowsOfText), found elsewhere. */
+  noteFirstRows(strings: JoinedStrings, rows: Int32Array): void {
+    this.firstRows.set(strings, rows);
+  }
+
+  /** Each row's first row of the same text in `strings`, where it was found elsewhere. */
+  firstRowsOf(strings: JoinedStrings): Int32Array | undefined {
+    return this.firstRows.get(strings);
+  }
+
   /** Fills every column in, so that the value is the one JSON.parse gives. */
   fill(): void {
     for (const [column, strings] of this.joined) for (let i = 0; i < column.length; i++) column[i] = joinedAt(strings, i) ?? null;
     this.joined.clear();
+    this.firstRows.clear();
     for (const { holder, key, numbers } of this.numbers) {
       const list = new Array<number | null>(numbers.length);
       for (let i = 0; i < numbers.length; i++) list[i] = Number.isNaN(numbers[i]) ? null : numbers[i]!;
@@ -336,7 +348,7 @@ export function readNumberList(bytes: Uint8Array, from: number, to: number): Flo
  * A text column from its bytes (a list, or an object of lists per language), joined; null when it
  * cannot be read joined (see readJoinedMember).
  */
-export function readJoinedColumn(bytes: Uint8Array): JoinedStrings | [string, JoinedStrings][] | null {
+export function readJoinedColumn(bytes: Uint8Array): JoinedColumn | null {
   const unfilled = new UnfilledColumns();
   const read = readJoinedMember(bytes, 0, bytes.length, unfilled);
   if (!read) return null;
@@ -549,6 +561,29 @@ export interface ParseOptions {
   joinText?: ColumnNames;
   /** Lists of numbers read into typed arrays where they can be (see UnfilledColumns); as with `joinText`. */
   typedNumbers?: boolean;
+  /**
+   * Text columns of `joinText` that may be read elsewhere with the lists of numbers (see
+   * parseJsonBytesWith): left until those come, and read here then if they are not among them.
+   */
+  textElsewhere?: ColumnNames;
+}
+
+/** A text column read joined: a list of strings, or an object of such lists (per language). */
+export type JoinedColumn = JoinedStrings | [string, JoinedStrings][];
+
+/**
+ * A text column read elsewhere, joined (see readJoinedColumn); for a place name in one language,
+ * each row's first row of the same text (see firstRowsOfText).
+ */
+export interface TextReadElsewhere {
+  column: JoinedColumn;
+  firstRows?: Int32Array;
+}
+
+/** What was read elsewhere: the lists of numbers asked for, and text columns by name (see ParseOptions.textElsewhere). */
+export interface ReadElsewhere {
+  lists: NumberLists;
+  texts?: ReadonlyMap<string, TextReadElsewhere>;
 }
 
 /** Where a list of numbers lies in the bytes: a column to be read typed (see readNumberList). */
@@ -576,7 +611,7 @@ export interface ColumnsFound {
  * read: nested deeper than maxDepth, more than maxValues values, or not valid JSON.
  */
 export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions = {}): ParsedJson {
-  const readHere = (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(bytes, from, to));
+  const readHere = (lists: NumberListAt[]): ReadElsewhere => ({ lists: lists.map(({ from, to }) => readNumberList(bytes, from, to)) });
   return readAll(readColumns(bytes, columns, options, true), readHere) ?? readAll(readColumns(bytes, columns, options, false), readHere)!;
 }
 
@@ -585,8 +620,8 @@ export function parseJsonBytes(bytes: Uint8Array, columns: ColumnNames, options:
  * `readElsewhere` (another worker, from the same file) while this reads the rest. Where it gives
  * null, they are read here.
  */
-export async function parseJsonBytesWith(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, readElsewhere: (found: ColumnsFound) => Promise<NumberLists | null>): Promise<ParsedJson> {
-  const readHere = (lists: NumberListAt[]) => lists.map(({ from, to }) => readNumberList(bytes, from, to));
+export async function parseJsonBytesWith(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, readElsewhere: (found: ColumnsFound) => Promise<ReadElsewhere | null>): Promise<ParsedJson> {
+  const readHere = (lists: NumberListAt[]): ReadElsewhere => ({ lists: lists.map(({ from, to }) => readNumberList(bytes, from, to)) });
   const reading = readColumns(bytes, columns, options, true);
   let step = reading.next();
   if (!step.done) {
@@ -597,7 +632,7 @@ export async function parseJsonBytesWith(bytes: Uint8Array, columns: ColumnNames
     step = reading.next();
     if (!step.done) {
       const answer = await elsewhere;
-      step = reading.next(answer?.length === lists.length ? answer : readHere(lists));
+      step = reading.next(answer?.lists.length === lists.length ? answer : readHere(lists));
     }
   }
   return (step.done ? step.value : null) ?? readAll(readColumns(bytes, columns, options, false), readHere)!;
@@ -615,7 +650,7 @@ function asked<T>(ask: () => Promise<T>): Promise<T | null> {
 /**
  * Where the lists of numbers are read (see readColumns): here, at once. Gives the reading's outcome.
  */
-function readAll(reading: ColumnReading, readLists: (lists: NumberListAt[]) => NumberLists): ParsedJson | null {
+function readAll(reading: ColumnReading, readLists: (lists: NumberListAt[]) => ReadElsewhere): ParsedJson | null {
   let step = reading.next();
   if (!step.done) step = reading.next();
   if (!step.done) step = reading.next(readLists(step.value.lists));
@@ -628,7 +663,7 @@ function readAll(reading: ColumnReading, readLists: (lists: NumberListAt[]) => N
  * they can be started on elsewhere, then, once the rest is read, for them. It ends with the
  * outcome (see readColumns).
  */
-type ColumnReading = Generator<ColumnsFound, ParsedJson | null, NumberLists | undefined>;
+type ColumnReading = Generator<ColumnsFound, ParsedJson | null, ReadElsewhere | undefined>;
 
 /**
  * As parseJsonBytes, with the lists of numbers passed over in the scan (`skipFlat`, see scan). That
@@ -636,7 +671,7 @@ type ColumnReading = Generator<ColumnsFound, ParsedJson | null, NumberLists | un
  * valid JSON, or a skipped column's name repeats): then every byte is scanned.
  */
 function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOptions, skipFlat: boolean): ColumnReading {
-  const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText, typedNumbers = false } = options;
+  const { maxDepth = JSON_MAX_DEPTH, maxValues = JSON_MAX_VALUES, onProgress, joinText, typedNumbers = false, textElsewhere } = options;
   const scanned = scan(bytes, columns, maxDepth, maxValues, skipFlat, joinText);
   const unsure = scanned.skipped.length > 0;
   if (!scanned.ok) return unsure ? null : { ok: false, reason: scanned.reason };
@@ -673,18 +708,42 @@ function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpt
     // The values inside skipped columns, which the scan did not count.
     let values = scanned.values;
     const typedNames = new Set(typedLists.map((list) => list.name));
-    for (const [name, member] of byName) {
-      if (typedNames.has(name)) continue;
+    /** Reads a column here (joined where it can be), or gives false when the reading must start over. */
+    const readHere = (name: string, member: Member): boolean => {
       const read = unfilled && joinText?.has(name) ? readJoinedMember(bytes, member.from, member.to, unfilled) : null;
       // A text column passed over ends where the scan guessed only if it reads joined.
-      if (!read && skippedText.has(name)) return null;
+      if (!read && skippedText.has(name)) return false;
       if (read && skippedText.has(name)) values += read.innerValues;
       root.events[name] = read ? read.value : JSON.parse(inner.decode(bytes.subarray(member.from, member.to)));
       progress(member);
+      return true;
+    };
+    // Text that may come with the lists of numbers (see textElsewhere), if they are read elsewhere.
+    const textLater = new Map<string, Member>();
+    for (const [name, member] of byName) {
+      if (typedNames.has(name)) continue;
+      if (unfilled && typedLists.length > 0 && skippedText.has(name) && textElsewhere?.has(name)) textLater.set(name, member);
+      else if (!readHere(name, member)) return null;
     }
-    const typed = typedLists.length > 0 ? yield found : [];
+    const typed = typedLists.length > 0 ? yield found : undefined;
+    for (const [name, member] of textLater) {
+      const given = typed?.texts?.get(name);
+      if (!given) {
+        if (!readHere(name, member)) return null;
+        continue;
+      }
+      const { column, firstRows } = given;
+      const lists: (readonly [string, JoinedStrings])[] = Array.isArray(column) ? column : [['', column]];
+      if (firstRows && lists.length === 1) unfilled!.noteFirstRows(lists[0]![1], firstRows);
+      const added = lists.map(([language, strings]) => [language, unfilled!.addText(strings, strings.start.length - 1)] as const);
+      root.events[name] = Array.isArray(column) ? Object.fromEntries(added) : added[0]![1];
+      // As readJoinedMember counts them: each list's commas, and in an object each key and the commas between.
+      const commas = added.reduce((sum, [, list]) => sum + Math.max(list.length - 1, 0), 0);
+      values += Array.isArray(column) ? commas + 2 * added.length - 1 : commas;
+      progress(member);
+    }
     typedLists.forEach((list, k) => {
-      const numbers = typed?.[k];
+      const numbers = typed?.lists[k];
       if (numbers) {
         // A list of n numbers holds n - 1 commas.
         unfilled!.addNumbers(root.events, list.name, numbers);

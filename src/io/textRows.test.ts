@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../testing/fixtures.ts';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../model/schema.ts';
 import { JoinedBuilder } from '../table/packedEvents.ts';
-import { areUniqueIds, TextRows } from './textRows.ts';
+import { areUniqueIds, firstRowsOfText, TextRows } from './textRows.ts';
 
 const joined = (texts: (string | undefined)[]) => {
   const builder = new JoinedBuilder(texts.length);
@@ -32,6 +32,21 @@ describe('rows of a joined column found by their text', () => {
         expect(rows.firstWithTextOf(i), `"${text}"`).toBe(first.get(text) ?? -1);
         if (!first.has(text)) first.set(text, i);
       });
+    }
+  });
+
+  it('gives each row its first row of the same text in one go, -1 for the first and for a row without text', () => {
+    const random = seededRandom(12);
+    for (let round = 0; round < 30; round++) {
+      const texts = randomTexts(random, 1 + Math.floor(random() * 300)).map((text) => (random() < 0.2 ? undefined : text));
+      const first = new Map<string, number>();
+      const expected = texts.map((text, i) => {
+        if (text === undefined) return -1;
+        const before = first.get(text);
+        if (before === undefined) first.set(text, i);
+        return before ?? -1;
+      });
+      expect(Array.from(firstRowsOfText(joined(texts)))).toEqual(expected);
     }
   });
 

@@ -86,3 +86,16 @@ export function areUniqueIds(column: JoinedStrings, rows: number): boolean {
   for (let i = 0; i < rows; i++) if (!isIdAt(column, i) || seen.firstWithTextOf(i) >= 0) return false;
   return true;
 }
+
+/**
+ * Per row of the column: the first row before it with the same text, or -1 (for the first of its
+ * text, and a row without text), as TextRows finds them row after row.
+ */
+export function firstRowsOfText(column: JoinedStrings): Int32Array {
+  const rows = column.start.length - 1;
+  const first = new Int32Array(rows);
+  const seen = new TextRows(column, rows);
+  const { present } = column;
+  for (let i = 0; i < rows; i++) first[i] = present && present[i] === 0 ? -1 : seen.firstWithTextOf(i);
+  return first;
+}

@@ -2,7 +2,7 @@
 import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
 import type { CsvPartAnswer, ImportResult } from './importer.ts';
-import type { NumberListAt, NumberLists } from './jsonBytes.ts';
+import type { NumberListAt, NumberLists, TextReadElsewhere } from './jsonBytes.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { PostedPackedEvents } from './packedPost.ts';
 import type { ImportReport } from './report.ts';
@@ -44,7 +44,17 @@ export interface NumberListsRequest {
  * when asked, the table's columns (null when it could not compute them), then whether the ids are
  * all ids, none repeated (see IdsChecked).
  */
-export type HelperAnswer = CsvPartAnswer | { kind: 'number-lists'; lists: NumberLists } | { kind: 'table-columns'; columns: TableColumns | null } | IdsChecked;
+export type HelperAnswer = CsvPartAnswer | NumberListsAnswer | { kind: 'table-columns'; columns: TableColumns | null } | IdsChecked;
+
+/**
+ * The lists of numbers asked for; and when the table's columns were asked for too, the ids and place
+ * names read for them (see ParseOptions.textElsewhere), by column name, where they read joined.
+ */
+export interface NumberListsAnswer {
+  kind: 'number-lists';
+  lists: NumberLists;
+  texts?: Record<string, TextReadElsewhere>;
+}
 
 /**
  * The helper's check of a compact file's ids, which it reads for the table's columns: whether each
