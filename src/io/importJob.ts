@@ -297,8 +297,10 @@ export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer,
       if (lists[k] && TABLE_NUMBER_COLUMNS.includes(list.name)) kept[list.name] = lists[k].slice();
     });
     const texts = asked.table ? await tableTextsOf(job.file, asked.table).catch(() => null) : null;
-    // The texts are copied: this worker reads them again for the columns.
-    answer({ kind: 'number-lists', lists, ...(texts ? { texts: { id: { column: texts.ids }, placeName: { column: texts.names, ...(texts.firstRows ? { firstRows: texts.firstRows } : {}) } } } : {}) }, lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])));
+    // The texts are copied, as this worker reads them again for the columns, but for their UTF-8,
+    // which only the lead posts on (see packedForPosting): those bytes move.
+    const moving = [...lists.flatMap((list) => (list ? [list.buffer as ArrayBuffer] : [])), ...(texts ? utf8Buffers([texts.ids, ...texts.names.map(([, names]) => names)]) : [])];
+    answer({ kind: 'number-lists', lists, ...(texts ? { texts: { id: { column: texts.ids }, placeName: { column: texts.names, ...(texts.firstRows ? { firstRows: texts.firstRows } : {}) } } } : {}) }, moving);
     if (!asked.table) return;
     const columns = texts ? tableColumnsOf(asked.table, texts, kept) : null;
     answer({ kind: 'table-columns', columns }, columns ? tableBuffers(columns) : []);
@@ -333,6 +335,11 @@ function tableColumnsOf({ header, fileName }: NonNullable<NumberListsRequest['ta
   } catch {
     return null;
   }
+}
+
+/** The buffers of the columns' UTF-8 (see JoinedStrings.utf8), to be moved. */
+function utf8Buffers(columns: JoinedStrings[]): ArrayBuffer[] {
+  return columns.flatMap(({ utf8 }) => (utf8 ? [utf8.bytes.buffer as ArrayBuffer, ...(utf8.start ? [utf8.start.buffer as ArrayBuffer] : [])] : []));
 }
 
 /** The typed arrays of table columns, to be moved. */
