@@ -336,6 +336,16 @@ describe('JSON read from its bytes, a column at a time', () => {
       expect(JSON.stringify(got.value), entries).toBe(JSON.stringify(JSON.parse(text)));
       expectSame(bytesOf(text));
     }
+    // Long runs of ASCII (read four bytes at a time) between characters of every length, at every place.
+    const random = seededRandom(5);
+    const pieces = ['a', 'bc', 'defghij', 'klmnopqrstu', 'é', '–', 'ع', '😀', ' '];
+    const entries = Array.from({ length: 300 }, () => Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]!).join('') || 'x');
+    const mixed = parseJsonBytes(bytesOf(column(entries.map((e) => `"${e}"`).join(','))), COMPACT_COLUMNS, { joinText: JOINED_TEXT_COLUMNS });
+    if (!mixed.ok) throw new Error('mixed');
+    const mixedTitles = (mixed.value as { events: { title: { en: unknown[] } } }).events.title.en;
+    expect(mixed.unfilled!.text(mixedTitles)?.utf8?.start).toBeDefined();
+    mixed.unfilled!.fill();
+    expect(mixedTitles).toEqual(entries);
     // A character cut between two strings ("x\xE2" then "\x80\x93y"): joined, its bytes would make
     // an en dash; read in place, each part is U+FFFD.
     const [before, after] = column('"xQ","Ry","c","d"').split('Q');
