@@ -364,23 +364,10 @@ const POSITIONS = 2 ** 20;
  */
 export function timeOrder(anchors: Float64Array, compareIds: (a: number, b: number) => number, idKeys: Float64Array | null = null): Uint32Array {
   const size = anchors.length;
-  const sorted = anchors.slice().sort();
-  let distinct = 0;
-  for (let i = 0; i < size; i++) if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
-  // Where each bucket starts in the order, by the rank of its anchor (found by a binary search).
+  const { rank, distinct } = anchorRanks(anchors);
+  // Where each bucket starts in the order, by the rank of its anchor.
   const counts = new Uint32Array(distinct + 1);
-  const rank = new Uint32Array(size);
-  for (let i = 0; i < size; i++) {
-    const anchor = anchors[i]!;
-    let low = 0;
-    let high = distinct - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]! < anchor) low = middle + 1;
-      else high = middle;
-    }
-    counts[(rank[i] = low) + 1]!++;
-  }
+  for (let i = 0; i < size; i++) counts[rank[i]! + 1]!++;
   for (let r = 0; r < distinct; r++) counts[r + 1]! += counts[r]!;
   const order = new Uint32Array(size);
   const next = counts.slice(0, distinct);
@@ -394,6 +381,65 @@ export function timeOrder(anchors: Float64Array, compareIds: (a: number, b: numb
     else order.subarray(from, to).sort(byId);
   }
   return order;
+}
+
+/** A double's two halves, to hash it by. */
+const doubleBits = new Float64Array(1);
+const doubleHalves = new Int32Array(doubleBits.buffer);
+function hashOfDouble(value: number): number {
+  doubleBits[0] = value;
+  return Math.imul(doubleHalves[0]! ^ Math.imul(doubleHalves[1]!, 0x9e3779b1), 0x85ebca6b) >>> 7;
+}
+
+/**
+ * Per event, the rank of its anchor among the distinct anchors, and how many there are (at least
+ * one for any events). The distinct anchors are found with a hash table (an export has a few
+ * thousand, its events' days) and only they are sorted: sorting every anchor and finding each
+ * one's rank by a binary search took the helper worker a fifth of a second at a million events.
+ * 0 and -0 are one anchor; NaN ranks first (with the lowest anchor's events), as it did.
+ */
+function anchorRanks(anchors: Float64Array): { rank: Uint32Array; distinct: number } {
+  const size = anchors.length;
+  let capacity = 1024;
+  let keys = new Float64Array(capacity);
+  // Per slot: the index of its anchor in `values` + 1, or 0 when empty.
+  let slots = new Int32Array(capacity);
+  const values: number[] = [];
+  const valueOf = new Int32Array(size).fill(-1);
+  const slotFor = (anchor: number) => {
+    const mask = capacity - 1;
+    let slot = hashOfDouble(anchor) & mask;
+    while (slots[slot] !== 0 && keys[slot] !== anchor) slot = (slot + 1) & mask;
+    return slot;
+  };
+  for (let i = 0; i < size; i++) {
+    const anchor = anchors[i]! === 0 ? 0 : anchors[i]!;
+    if (anchor !== anchor) continue;
+    let slot = slotFor(anchor);
+    if (slots[slot] === 0) {
+      // At most half full.
+      if ((values.length + 1) * 2 > capacity) {
+        capacity *= 2;
+        keys = new Float64Array(capacity);
+        slots = new Int32Array(capacity);
+        values.forEach((value, k) => {
+          const free = slotFor(value);
+          keys[free] = value;
+          slots[free] = k + 1;
+        });
+        slot = slotFor(anchor);
+      }
+      keys[slot] = anchor;
+      slots[slot] = values.push(anchor);
+    }
+    valueOf[i] = slots[slot]! - 1;
+  }
+  const sorted = Float64Array.from(values).sort();
+  const rankOfValue = new Uint32Array(values.length);
+  for (let r = 0; r < sorted.length; r++) rankOfValue[slots[slotFor(sorted[r]!)]! - 1] = r;
+  const rank = new Uint32Array(size);
+  for (let i = 0; i < size; i++) rank[i] = valueOf[i]! < 0 ? 0 : rankOfValue[valueOf[i]!]!;
+  return { rank, distinct: Math.max(values.length, size > 0 ? 1 : 0) };
 }
 
 /**

@@ -90,4 +90,15 @@ describe('timeOrder', () => {
     }
     expect(keyed).toBeGreaterThan(10);
   });
+
+  it('takes 0 and -0 as one anchor, and puts NaN with the lowest anchor, sorted by id', async () => {
+    const { timeOrder } = await import('./eventTable.ts');
+    const ids = ['f', 'e', 'd', 'c', 'b', 'a'];
+    const compare = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+    expect(Array.from(timeOrder(Float64Array.of(5, NaN, -0, 0, 5, NaN), compare))).toEqual([5, 3, 2, 1, 4, 0]);
+    expect(Array.from(timeOrder(Float64Array.of(NaN, NaN, NaN), compare))).toEqual([2, 1, 0]);
+    // Thousands of distinct anchors, each its own bucket.
+    const many = Float64Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 5000) * 1000);
+    expect(Array.from(timeOrder(many, () => 0))).toEqual([...many].map((anchor, i) => [anchor, i]).sort((a, b) => a[0]! - b[0]!).map(([, i]) => i));
+  });
 });
