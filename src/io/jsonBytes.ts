@@ -741,13 +741,13 @@ function* readColumns(bytes: Uint8Array, columns: ColumnNames, options: ParseOpt
         continue;
       }
       const { column, firstRows } = given;
-      const lists: (readonly [string, JoinedStrings])[] = Array.isArray(column) ? column : [['', column]];
-      if (firstRows && lists.length === 1) unfilled!.noteFirstRows(lists[0]![1], firstRows);
-      const added = lists.map(([language, strings]) => [language, unfilled!.addText(strings, strings.start.length - 1)] as const);
+      const languages: (readonly [string, JoinedStrings])[] = Array.isArray(column) ? column : [['', column]];
+      if (firstRows && languages.length === 1) unfilled!.noteFirstRows(languages[0]![1], firstRows);
+      const added = languages.map(([language, strings]) => [language, unfilled!.addText(strings, strings.start.length - 1)] as const);
       root.events[name] = Array.isArray(column) ? Object.fromEntries(added) : added[0]![1];
       // As readJoinedMember counts them: each list's commas, and in an object each key and the commas between.
       const commas = added.reduce((sum, [, list]) => sum + Math.max(list.length - 1, 0), 0);
-      values += Array.isArray(column) ? commas + 2 * added.length - 1 : commas;
+      values += Array.isArray(column) ? commas + Math.max(2 * added.length - 1, 0) : commas;
       progress(member);
     }
     typedLists.forEach((list, k) => {
