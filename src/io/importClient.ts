@@ -2,7 +2,7 @@
 // large UCDP or mapped CSV file on a machine with four cores or more, and for a large JSON file on
 // one with two or more. cancel() terminates them at once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
 // has posted it.
-import { NUMBERS_HELPER_MIN_BYTES, NUMBERS_HELPER_MIN_CORES, TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import { NUMBERS_HELPER_MIN_BYTES, NUMBERS_HELPER_MIN_CORES, TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type ImportPhase, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
@@ -86,7 +86,7 @@ async function takesHelper(job: ImportJob, cores: number): Promise<boolean> {
 
 export function startImport(
   job: ImportJob,
-  onProgress: (phase: 'reading' | 'parsing', fraction: number) => void,
+  onProgress: (phase: ImportPhase, fraction: number) => void,
   onIndexProgress: (fraction: number) => void = () => {},
 ): RunningImport {
   // Spares are started again only where there were some, and only once this import is over.

@@ -148,6 +148,13 @@ describe('the import job', () => {
         continue;
       }
       expect(result, `helper ${helperIs}${idsRepeat ? ', ids repeated' : ''}`).toEqual(alone);
+      // Where the ids repeat, the page hears that the file is read again, from 0 up, past the parsing.
+      const again = replies.flatMap((r) => (r.type === 'progress' && r.phase === 'reading-again' ? [r.fraction] : []));
+      if (idsRepeat) {
+        expect(again[0]).toBe(0);
+        expect(again).toEqual([...again].sort((a, b) => a - b));
+        expect(Math.max(...again)).toBeGreaterThan(0.4);
+      } else expect(again).toEqual([]);
       if (helperIs === 'stopped') continue;
       // The helper did read them: every list of numbers, typed.
       const [answer] = answers;

@@ -115,12 +115,14 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
   let last = 0;
-  const onProgress = (fraction: number) => {
+  /** Sends how far the phase is, a step of 1% at least (a phase starts again from 0). */
+  const progressOf = (phase: 'parsing' | 'reading-again') => (fraction: number) => {
     if (fraction - last >= 0.01 || fraction === 1) {
       last = fraction;
-      send({ type: 'progress', phase: 'parsing', fraction });
+      send({ type: 'progress', phase, fraction });
     }
   };
+  const onProgress = progressOf('parsing');
   if (await isJson(job)) {
     const bytes = new Uint8Array(await job.file.arrayBuffer());
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
@@ -140,7 +142,14 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
     // The helper's columns are those of the events only when the compact file was packed as it was read.
     const fromHelper = askedForColumns ? helper.tableColumns : Promise.resolve(null);
     // Where the ids repeat, the file is read again by one worker, which reports each repeat.
-    const ids = { unique: askedForColumns ? helper.idsUnique : Promise.resolve(null), readAgain: () => importJsonBytesPacked(bytes, job.fileName, { onProgress }) };
+    // Reading again takes as long as a worker alone takes (far longer where the ids repeat): the
+    // page says so, with its own progress.
+    const readAgain = () => {
+      last = 0;
+      send({ type: 'progress', phase: 'reading-again', fraction: 0 });
+      return importJsonBytesPacked(bytes, job.fileName, { onProgress: progressOf('reading-again') });
+    };
+    const ids = { unique: askedForColumns ? helper.idsUnique : Promise.resolve(null), readAgain };
     return postImported(result, send, fromHelper, ids);
   }
   const text = await job.file.text();

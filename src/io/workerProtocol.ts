@@ -76,8 +76,14 @@ export interface PageBusy {
   type: 'page-busy';
 }
 
+/**
+ * How far an import is: reading the file (no fraction), parsing and packing it, or reading it
+ * again with one worker because an event id repeats (see IdsChecked), which reports each repeat.
+ */
+export type ImportPhase = 'reading' | 'parsing' | 'reading-again';
+
 export type WorkerReply =
-  | { type: 'progress'; phase: 'reading' | 'parsing'; fraction: number }
+  | { type: 'progress'; phase: ImportPhase; fraction: number }
   /**
    * A packed dataset's events, posted before the table's columns are worked out, so that the page
    * reads this large message while the worker computes them. The result then follows without them.

@@ -16,6 +16,7 @@ import { appendEvents } from '../table/appendEvents.ts';
 import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
+import type { ImportPhase } from '../io/workerProtocol.ts';
 import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
@@ -24,8 +25,8 @@ export type LoadMode = 'replace' | 'add';
 
 export interface ImportProgress {
   fileName: string;
-  phase: 'reading' | 'parsing';
-  /** 0–1 while parsing; reading has no fraction. */
+  phase: ImportPhase;
+  /** 0–1 while parsing or reading again; reading has no fraction. */
   fraction: number;
 }
 

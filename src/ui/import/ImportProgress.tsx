@@ -7,19 +7,17 @@ export function ImportProgress() {
   const { t } = useUiLocale();
   if (!importing) return null;
   const percent = Math.round(importing.fraction * 100);
-  const what = importing.phase === 'reading' ? t.reading : t.importing;
+  // Reading has no fraction; parsing, and reading again where an event id repeats, have one.
+  const counted = importing.phase !== 'reading';
+  const what = importing.phase === 'reading-again' ? t.readingAgain(importing.fileName) : `${importing.phase === 'reading' ? t.reading : t.importing} ${importing.fileName}`;
   return (
     <div className="import-progress" role="region" aria-label={t.importProgress}>
       <span dir="auto" className="import-file">
-        {what} {importing.fileName}…
+        {what}…
       </span>
-      <progress
-        aria-label={`${what} ${importing.fileName}`}
-        max={100}
-        {...(importing.phase === 'parsing' ? { value: percent } : {})}
-      />
+      <progress aria-label={what} max={100} {...(counted ? { value: percent } : {})} />
       <span className="import-percent" aria-hidden="true">
-        {importing.phase === 'parsing' ? `${percent}%` : ''}
+        {counted ? `${percent}%` : ''}
       </span>
       <button type="button" onClick={cancelImport}>
         {t.cancel}
