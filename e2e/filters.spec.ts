@@ -42,7 +42,7 @@ test('actor labels show counts under the other filters, and the list narrows wit
   await actors(page).getByRole('searchbox', { name: 'Find an actor' }).fill('Baku');
   await expect(actors(page).getByRole('checkbox')).toHaveCount(1);
   await expect(actors(page).getByRole('checkbox')).toHaveAccessibleName(/^Government of Azerbaijan \d+$/);
-  await actors(page).getByRole('button', { name: 'Select all listed actors' }).click();
+  await actors(page).getByRole('button', { name: 'All: select every listed actor' }).click();
   await expect(page).toHaveURL(/actors=az-government/);
 });
 

@@ -16,7 +16,8 @@ export const en = {
   switchLanguage: 'العربية',
   switchLanguageLabel: 'Show the page in Arabic',
   switchLanguageLang: 'ar',
-  landmarkMain: 'Timeline and events',
+  // Not "Timeline…": only the timeline's own label starts so (a public selector, see README).
+  landmarkMain: 'Event explorer',
   toolbar: 'View',
   skipToTimeline: 'Skip to the timeline',
 
@@ -130,9 +131,10 @@ export const en = {
   searchEvents: 'Search events',
   searchPlaceholder: 'Words in any language: ceasefire, وقف إطلاق النار',
   preparingSearch: (percent: string) => `Preparing the search (${percent}): the results follow as soon as it is ready.`,
-  selectAllActors: 'Select all listed actors',
+  // Each name starts with the button's visible text (WCAG 2.5.3).
+  selectAllActors: 'All: select every listed actor',
   all: 'All',
-  selectNoActors: 'Select no actors (clears the actor filter)',
+  selectNoActors: 'None: clear the actor filter',
   none: 'None',
   findActor: 'Find an actor',
   findAmong: (n: string) => `Find among ${n} actors`,
