@@ -56,7 +56,7 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
   return {
     title: state.dataset?.title ?? t.product,
-    summary: t.exportSummary(describeWindow(state.window, locale, t), n.format(shown), n.format(state.table.size)),
+    summary: t.exportSummary(describeWindow(state.window, locale, t), n.format(shown), n.format(state.table.size), state.table.size),
     filters: describeFilters(state.filters, state.table, lang, locale, t).map((f) => f.label),
     axis: layoutAxis(state.window.from, state.window.to, size.width, locale),
     layout,

@@ -22,7 +22,7 @@ export const en = {
   skipToTimeline: 'Skip to the timeline',
 
   // Status line and timeline
-  showing: (shown: string, total: string) => `Showing ${shown} of ${total} events`,
+  showing: (shown: string, total: string, totalCount: number) => `Showing ${shown} of ${total} event${totalCount === 1 ? '' : 's'}`,
   timelineLabel: (window: string) => `Timeline of events, ${window}. Arrow keys move between events; press ? for keyboard shortcuts.`,
   windowRange: (from: string, to: string) => `${from} to ${to}`,
   windowRangeUtc: (from: string, to: string) => `${from} to ${to} UTC`,
@@ -237,6 +237,16 @@ export const en = {
   byField: (list: string) => `By field: ${list}`,
   moreInReport: (n: string) => `…and ${n} more in the downloaded report.`,
   reportInEnglish: '',
+  // The one line a report shows until Details opens it (the file name is shown before it).
+  reportEventsImported: (n: number, count: string) => `${count} event${n === 1 ? '' : 's'} imported`,
+  reportRowsRejected: (n: number, count: string) => `${count} row${n === 1 ? '' : 's'} rejected`,
+  reportRowsMerged: (n: number, count: string) => `${count} row${n === 1 ? '' : 's'} merged into ${n === 1 ? 'its event' : 'their events'}`,
+  reportDetails: 'Details',
+  reportHideDetails: 'Hide details',
+  reportDetailsOf: (file: string) => `Details of the import of ${file}`,
+  merged: 'Merged',
+  readAsMissing: 'Read as missing',
+  missingCells: (token: string, n: number, count: string) => `${token} (${count} cell${n === 1 ? '' : 's'})`,
   mapColumns: 'Map columns',
   mapColumnsOf: (file: string) => `Map the columns of ${file}`,
   mapColumnsIntro: 'This CSV is not an ACLED or UCDP export. Say which column holds what; the date and the title are needed.',
@@ -288,7 +298,7 @@ export const en = {
   openFullView: 'Open in full view',
 
   // Exported images
-  exportSummary: (window: string, shown: string, total: string) => `${window} · showing ${shown} of ${total} events`,
+  exportSummary: (window: string, shown: string, total: string, totalCount: number) => `${window} · showing ${shown} of ${total} event${totalCount === 1 ? '' : 's'}`,
   exportFilters: (labels: string) => `Filters: ${labels}`,
   exportNoFilters: 'Filters: none (all events)',
   exportSource: (attribution: string) => `Source: ${attribution}`,

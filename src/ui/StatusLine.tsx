@@ -8,7 +8,7 @@ export function StatusLine() {
   const n = new Intl.NumberFormat(locale);
   return (
     <p className="status-line" role="status" aria-live="polite">
-      {t.showing(n.format(shown), n.format(total))}
+      {t.showing(n.format(shown), n.format(total), total)}
     </p>
   );
 }

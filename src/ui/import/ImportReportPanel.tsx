@@ -1,8 +1,11 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { describeIssue, reportToCsv, summariseReport, type ImportReport, type RowIssue } from '../../io/report.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 const SHOWN = 50;
+
+/** Fields a report kept in the browser before they existed may lack. */
+type ShownReport = ImportReport & { mergedRows?: number; missingTokens?: { token: string; cells: number }[] };
 
 function downloadCsv(report: ImportReport) {
   const blob = new Blob([reportToCsv(report)], { type: 'text/csv;charset=utf-8' });
@@ -48,50 +51,41 @@ function IssueList({ title, issues, className }: { title: string; issues: readon
   );
 }
 
-/** After every import: rows read, imported, fixed and rejected, and exactly which and why. */
-export function ImportReportPanel() {
-  const store = useAppStore();
-  const report = useAppState((s) => s.importReport);
+/** The whole report, on demand: the counts, the fixes, the values read as missing and the notes. */
+function ReportDetails({ report, id, hidden }: { report: ShownReport; id: string; hidden: boolean }) {
   const { locale, t } = useUiLocale();
-  if (!report) return null;
   const number = new Intl.NumberFormat(locale);
+  // Reports kept from before a field existed lack it.
+  const merged = report.mergedRows ?? 0;
+  const missing = report.missingTokens ?? [];
+  const counts: [string, number, string?][] = [
+    [t.rowsRead, report.rowsRead],
+    [t.imported, report.imported],
+    ...(merged ? [[t.merged, merged] as [string, number]] : []),
+    [t.fixed, report.fixedRows],
+    [t.rejected, report.rejectedRows, report.rejectedRows ? 'has-rejects' : ''],
+  ];
   return (
-    <section className="import-report" aria-labelledby="import-report-title">
-      <div className="report-head">
-        <h2 id="import-report-title" dir="auto">
-          {t.importReport(report.fileName)}
-        </h2>
-        <div className="report-actions">
-          <button type="button" onClick={() => downloadCsv(report)}>
-            {t.downloadReport}
-          </button>
-          <button type="button" onClick={() => store.getState().showImportReport(null)}>
-            {t.closeReport}
-          </button>
-        </div>
-      </div>
+    <div id={id} className="report-details" hidden={hidden}>
       <p className="report-summary">
         {t.readAs(report.format)} {t.reportInEnglish} <span lang="en" dir="auto">{summariseReport(report)}</span>
       </p>
       <dl className="report-counts">
-        <div>
-          <dt>{t.rowsRead}</dt>
-          <dd>{number.format(report.rowsRead)}</dd>
-        </div>
-        <div>
-          <dt>{t.imported}</dt>
-          <dd>{number.format(report.imported)}</dd>
-        </div>
-        <div>
-          <dt>{t.fixed}</dt>
-          <dd>{number.format(report.fixedRows)}</dd>
-        </div>
-        <div className={report.rejectedRows ? 'has-rejects' : ''}>
-          <dt>{t.rejected}</dt>
-          <dd>{number.format(report.rejectedRows)}</dd>
-        </div>
+        {counts.map(([label, n, className]) => (
+          <div key={label} className={className || undefined}>
+            <dt>{label}</dt>
+            <dd>{number.format(n)}</dd>
+          </div>
+        ))}
       </dl>
-      <IssueList title={t.rejectedRows} issues={report.rejections} className="rejected" />
+      {missing.length > 0 && (
+        <section className="report-list" aria-label={t.readAsMissing}>
+          <h3>{t.readAsMissing}</h3>
+          <p lang="en" dir="ltr">
+            {missing.map((m) => t.missingCells(m.token, m.cells, number.format(m.cells))).join(', ')}
+          </p>
+        </section>
+      )}
       <IssueList title={t.fixes} issues={report.fixes} className="fixed" />
       {report.notes.length > 0 && (
         <section className="report-list" aria-label={t.notes}>
@@ -105,6 +99,61 @@ export function ImportReportPanel() {
           </ul>
         </section>
       )}
+    </div>
+  );
+}
+
+/**
+ * After every import: one quiet line (file, layout, events imported) with Details for the rest.
+ * Rejected rows are always listed, in a short scrolling list, so the new data's timeline stays in
+ * the first screen.
+ */
+export function ImportReportPanel() {
+  const store = useAppStore();
+  const report: ShownReport | null = useAppState((s) => s.importReport);
+  const { locale, t } = useUiLocale();
+  const detailsId = useId();
+  // Details open for one report; a new report starts closed.
+  const [openFor, setOpenFor] = useState<ImportReport | null>(null);
+  if (!report) return null;
+  const open = openFor === report;
+  const number = new Intl.NumberFormat(locale);
+  const merged = report.mergedRows ?? 0;
+  const gist = [
+    t.reportEventsImported(report.imported, number.format(report.imported)),
+    ...(merged ? [t.reportRowsMerged(merged, number.format(merged))] : []),
+    ...(report.rejectedRows ? [t.reportRowsRejected(report.rejectedRows, number.format(report.rejectedRows))] : []),
+  ];
+  return (
+    <section className={`import-report${report.rejectedRows ? ' has-rejects' : ''}`} aria-labelledby="import-report-title">
+      <div className="report-head">
+        <h2 id="import-report-title" dir="auto">
+          {t.importReport(report.fileName)}
+        </h2>
+        <p className="report-gist">
+          <span lang="en" dir="ltr">
+            {report.format}
+          </span>
+          {gist.map((part) => (
+            <span key={part}> · {part}</span>
+          ))}
+        </p>
+        <div className="report-actions">
+          <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpenFor(open ? null : report)}>
+            {open ? t.reportHideDetails : t.reportDetails}
+          </button>
+          {(open || report.rejectedRows > 0) && (
+            <button type="button" onClick={() => downloadCsv(report)}>
+              {t.downloadReport}
+            </button>
+          )}
+          <button type="button" onClick={() => store.getState().showImportReport(null)}>
+            {t.closeReport}
+          </button>
+        </div>
+      </div>
+      <IssueList title={t.rejectedRows} issues={report.rejections} className="rejected" />
+      <ReportDetails report={report} id={detailsId} hidden={!open} />
     </section>
   );
 }
