@@ -157,3 +157,28 @@ test('Escape closes the import report, in Arabic too, and its words are Arabic',
   await page.keyboard.press('Escape');
   await expect(report).toBeHidden();
 });
+
+test('with the details open, the arrow keys go on along the timeline from the open event', async ({ page }) => {
+  await page.goto('./?from=2022-09-12&to=2022-09-16');
+  await expect(page.locator('.lane-label').first()).toBeVisible();
+  const timeline = page.getByRole('region', { name: /^Timeline of events/ });
+  const live = page.locator('#timeline-focus');
+  await timeline.focus();
+  for (let i = 0; i < 12 && !/^14 Sept 2022, 20:00, Ceasefire/.test((await live.textContent()) ?? ''); i++) {
+    await page.keyboard.press(/Ceasefire/.test((await live.textContent()) ?? '') ? 'ArrowRight' : 'ArrowDown');
+  }
+  await expect(live).toHaveText(/^14 Sept 2022, 20:00, Ceasefire/);
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Event details' });
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+
+  // No Escape needed: Left is the ceasefire before it, and the keyboard is back on the timeline.
+  await page.keyboard.press('ArrowLeft');
+  await expect(timeline).toBeFocused();
+  await expect(live).toHaveText(/^13 Sept 2022, .*Ceasefire/);
+  // The details still show the event opened, until Enter opens the one the keyboard is on.
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(/^Negotiated ceasefire takes effect/);
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('heading', { level: 2 })).not.toHaveText(/^Negotiated ceasefire takes effect/);
+  await expect(details).toContainText('13 Sept 2022');
+});

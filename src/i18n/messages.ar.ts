@@ -71,6 +71,7 @@ export const ar: Messages = {
   colActors: 'الجهات',
   noEventsInWindow: 'لا أحداث في هذه النافذة. صغّر العرض أو امسح عوامل التصفية.',
   originalMarker: (language) => `النص الأصلي، ${language}`,
+  originalLabelMarker: (language) => `[${language.toUpperCase()}]`,
 
   details: 'تفاصيل الحدث',
   closeDetails: 'إغلاق التفاصيل',

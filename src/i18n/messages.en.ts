@@ -84,6 +84,7 @@ export const en = {
   colActors: 'Actors',
   noEventsInWindow: 'No events in this window. Zoom out or clear the filters.',
   originalMarker: (language: string) => `original, ${language}`,
+  originalLabelMarker: (language: string) => `[${language.toUpperCase()}]`,
 
   // Details
   details: 'Event details',

@@ -9,9 +9,20 @@ import { buildLaneIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRows
 import type { EventTable } from '../table/eventTable.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
+import type { LocalizedText } from '../model/schema.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 
 export type ViewState = Pick<AppState, 'table' | 'filters' | 'window' | 'lanes'>;
+
+/**
+ * A mark's label: its title in the UI's language, or else in the language it has, marked with
+ * that language's code first ("[AR] …"), as the tooltip and the table say "original, Arabic". First,
+ * so that shortening a long label with "…" never cuts the marker off.
+ */
+export function timelineLabel(title: LocalizedText, lang: UiLang, originalLanguage: string): string {
+  const picked = pickText(title, lang, originalLanguage);
+  return picked.lang === lang ? picked.text : `${uiLocaleOf(lang).t.originalLabelMarker(picked.lang)} ${picked.text}`;
+}
 
 /** Actor lanes get at least two rows each, so that a long bar does not block a whole lane. */
 export const maxActorLanes = (plotHeight: number) => Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4)));
@@ -104,7 +115,7 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
       if (label === undefined) {
         // The title alone: not the whole event, nor its description.
         const e = table.titleAt(row);
-        labels.set(row, (label = pickText(e.title, lang, e.originalLanguage).text));
+        labels.set(row, (label = timelineLabel(e.title, lang, e.originalLanguage)));
       }
       return label;
     },

@@ -25,6 +25,8 @@ function TimeRow({ label, time, locale, t }: { label: string; time: TimeValue; l
   );
 }
 
+const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
 export function DetailPanel() {
   const store = useAppStore();
   const { lang, locale, t } = useUiLocale();
@@ -39,6 +41,16 @@ export function DetailPanel() {
   useEffect(() => {
     if (event) headingRef.current?.focus();
   }, [event]);
+
+  // The details take the focus when they open; the arrow keys still walk the timeline from the
+  // open event, so the keyboard need not press Escape first.
+  const onHeadingKeyDown = (e: React.KeyboardEvent) => {
+    const timeline = document.getElementById('timeline');
+    if (!ARROW_KEYS.has(e.key) || e.ctrlKey || e.metaKey || e.altKey || !timeline) return;
+    e.preventDefault();
+    timeline.focus();
+    timeline.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, shiftKey: e.shiftKey, bubbles: true }));
+  };
 
   if (!event) return null;
   const actorsById = new Map<string, Actor>(table.actors.map((a) => [a.id, a]));
@@ -65,7 +77,7 @@ export function DetailPanel() {
           ×
         </button>
       </div>
-      <h2 id="detail-title" ref={headingRef} tabIndex={-1} lang={title.lang} dir="auto">
+      <h2 id="detail-title" ref={headingRef} tabIndex={-1} lang={title.lang} dir="auto" onKeyDown={onHeadingKeyDown}>
         {title.text}
       </h2>
       {original && !title.isOriginal && (
