@@ -51,7 +51,7 @@ test('opened files come back after a reload, replaced or added as they were open
   // Replacing starts the list afresh.
   await page.getByRole('radio', { name: 'Replace' }).check();
   await openFile(page, 'third.csv', acled(['C1']));
-  await expect(status(page)).toHaveText('Showing 1 of 1 events');
+  await expect(status(page)).toHaveText('Showing 1 of 1 event');
   await expect(kept(page).getByRole('listitem')).toHaveCount(1);
   await expect(kept(page).getByRole('listitem')).toContainText('third.csv');
 
@@ -93,7 +93,7 @@ test('a data link shows its own data; the kept files are listed as not on screen
   // Leave once the file is kept (keeping it is written after it shows).
   await expect(kept(page).getByRole('listitem')).toContainText('mine.csv');
   await page.goto('./?data=https://data.example.org/linked.csv');
-  await expect(status(page)).toHaveText('Showing 1 of 1 events');
+  await expect(status(page)).toHaveText('Showing 1 of 1 event');
   await expect(kept(page)).toContainText('Not on screen now.');
   await kept(page).getByRole('button', { name: 'Open them again' }).click();
   await expect(status(page)).toHaveText('Showing 2 of 2 events');
@@ -107,7 +107,7 @@ test('a data link shows its own data; the kept files are listed as not on screen
 test('an embed never shows what a reader keeps', async ({ page }) => {
   await page.goto('/');
   await openFile(page, 'mine.csv', acled(['M1']));
-  await expect(status(page)).toHaveText('Showing 1 of 1 events');
+  await expect(status(page)).toHaveText('Showing 1 of 1 event');
   await expect(kept(page)).toContainText('mine.csv');
   await page.goto('./?embed=1');
   await expect(status(page)).toHaveText('Showing 16 of 16 events');
