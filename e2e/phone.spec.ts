@@ -179,6 +179,10 @@ test('a tap on an event opens its details as a bottom sheet, and its close butto
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.width).toBeGreaterThan(PHONE.width - 2);
   expect(box.y).toBeGreaterThan(PHONE.height * 0.45);
+  // The page scrolled so that the event's mark shows above the sheet.
+  const ceasefireLane = (await page.locator('.lane-label', { hasText: 'Ceasefire' }).boundingBox())!;
+  expect(ceasefireLane.y).toBeGreaterThan(0);
+  expect(ceasefireLane.y + 24).toBeLessThan(box.y);
   // A tap is not a hover: no tooltip left over the timeline.
   await expect(page.getByRole('tooltip')).toBeHidden();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -191,6 +195,14 @@ test('a tap on an event opens its details as a bottom sheet, and its close butto
   await close.tap();
   await expect(sheet).toHaveCount(0);
   await expect(page).not.toHaveURL(/event=/);
+});
+
+test('an event opened from a link shows its mark above the details sheet', async ({ page }) => {
+  await page.goto('./?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
+  const sheet = page.getByRole('complementary', { name: 'Event details' });
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(/Negotiated ceasefire/);
+  await expect.poll(async () => (await page.locator('.lane-label', { hasText: 'Ceasefire' }).boundingBox())!.y + 24).toBeLessThan((await sheet.boundingBox())!.y);
+  expect((await page.locator('.lane-label', { hasText: 'Ceasefire' }).boundingBox())!.y).toBeGreaterThan(0);
 });
 
 test('one finger drags the timeline to later times; two fingers pinch it closer', async ({ page }) => {
