@@ -205,6 +205,21 @@ test('an event opened from a link shows its mark above the details sheet', async
   expect((await page.locator('.lane-label', { hasText: 'Ceasefire' }).boundingBox())!.y).toBeGreaterThan(0);
 });
 
+test('an event chosen in the Events table opens the sheet where the reader is, without scrolling back up', async ({ page }) => {
+  await page.goto('./?from=2022-09-12&to=2022-09-16');
+  const row = page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /^Armenia asks Russia/ });
+  await row.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -200));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(300);
+  await row.tap();
+  const sheet = page.getByRole('complementary', { name: 'Event details' });
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(/Armenia asks Russia/);
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await expect(row).toBeInViewport();
+});
+
 test('one finger drags the timeline to later times; two fingers pinch it closer', async ({ page }) => {
   await page.goto('./?from=2022-09-12&to=2022-09-16');
   await expect(status(page)).toHaveText('Showing 12 of 16 events');

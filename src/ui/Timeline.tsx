@@ -66,7 +66,8 @@ export const Timeline = memo(function Timeline() {
         if (!mark) return;
         const y = canvasRef.current!.getBoundingClientRect().top + mark.y;
         const sheetTop = sheet.getBoundingClientRect().top;
-        if (y < 24 || y > sheetTop - 24) window.scrollBy(0, y - sheetTop / 2);
+        // Only a mark under the sheet: a reader who scrolled down to the Events table stays there.
+        if (y > sheetTop - 24 && y < window.innerHeight) window.scrollBy(0, y - sheetTop / 2);
       });
     };
     reveal(store.getState().selectedId);
