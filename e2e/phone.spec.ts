@@ -88,6 +88,12 @@ for (const [lang, query, words] of [
     expect(timeline.y + timeline.height).toBeLessThanOrEqual(PHONE.height);
     expect(timeline.x + timeline.width).toBeLessThanOrEqual(PHONE.width);
 
+    // The overview sits under the plot (not under the lane names), in both directions.
+    const plot = (await page.locator('canvas.marks').boundingBox())!;
+    const overview = (await page.locator('.overview').boundingBox())!;
+    expect(Math.abs(overview.x - plot.x)).toBeLessThanOrEqual(3);
+    expect(Math.abs(overview.x + overview.width - (plot.x + plot.width))).toBeLessThanOrEqual(3);
+
     // The toolbar wraps inside the screen.
     for (const button of await page.locator('.toolbar button:visible').all()) await expectInsideScreen(button);
 
