@@ -1,5 +1,6 @@
 // Phones and narrow embeds (issue 21, item 5): a 390 × 844 touch screen.
 import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
@@ -292,6 +293,28 @@ for (const [lang, query] of [
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await details.locator('button.close').tap();
     await expect(details).toHaveCount(0);
+  });
+}
+
+for (const [name, query] of [
+  ['the filters drawer, dark theme, a filter on', '?theme=dark&from=2022-09-12&to=2022-09-16&types=clash'],
+  ['the filters drawer, Arabic', '?lang=ar&from=2022-09-12&to=2022-09-16&types=clash'],
+] as const) {
+  test(`axe finds no serious or critical violation on a phone: ${name}, then the details sheet`, async ({ page }) => {
+    const serious = async () =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    await page.goto(`./${query}`);
+    await page.locator('.lane-label').first().waitFor();
+    expect(await serious()).toEqual([]);
+    await page.locator('.filters-button').tap();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await serious()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('table').getByRole('button').first().tap();
+    await expect(page.locator('.detail-panel h2')).toBeVisible();
+    expect(await serious()).toEqual([]);
   });
 }
 
