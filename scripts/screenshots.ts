@@ -147,6 +147,25 @@ try {
   await page.getByRole('button', { name: 'تصدير PNG' }).click();
   await (await arabicDownload).saveAs(`${out}/export-arabic.png`);
   console.log(`${out}/export-arabic.png`);
+
+  // On a phone (390 × 844, touch): the first screen, in both languages; the filters drawer; the
+  // details sheet; and the embed in a phone-wide iframe. phone.png is public/screenshot-phone.png.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'en-GB', timezoneId: 'UTC' });
+  for (const [name, query, then] of [
+    ['phone', '?from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report,statement,diplomacy', null],
+    ['phone-arabic', '?lang=ar&from=2022-09-12&to=2022-09-16', null],
+    ['phone-filters', '?from=2022-09-12&to=2022-09-16&types=clash,ceasefire', 'filters'],
+    ['phone-detail', '?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire', null],
+    ['phone-detail-arabic', '?lang=ar&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire', null],
+    ['phone-embed', '?embed=1&from=2022-09-12&to=2022-09-16&title=Border+clashes,+13%E2%80%9314+September+2022', null],
+  ] as const) {
+    await phone.goto(`http://127.0.0.1:${port}/${query}`);
+    await phone.waitForSelector('.lane-label');
+    if (then === 'filters') await phone.locator('.filters-button').tap();
+    await phone.waitForTimeout(300);
+    await phone.screenshot({ path: `${out}/${name}.png` });
+    console.log(`${out}/${name}.png`);
+  }
   await browser.close();
 } finally {
   server.kill();

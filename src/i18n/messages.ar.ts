@@ -113,6 +113,8 @@ export const ar: Messages = {
   dayParts: { 'early-hours': 'الساعات الأولى', morning: 'صباحًا', afternoon: 'بعد الظهر', evening: 'مساءً', night: 'ليلًا' },
 
   filters: 'عوامل التصفية',
+  filtersButtonActive: (n: string) => `عوامل التصفية، ${n} نشطة`,
+  closeFilters: 'إغلاق عوامل التصفية',
   search: 'بحث',
   searchEvents: 'البحث في الأحداث',
   searchPlaceholder: 'كلمات بأي لغة: وقف إطلاق النار، ceasefire',

@@ -128,6 +128,9 @@ export const en = {
 
   // Filters
   filters: 'Filters',
+  /** The Filters button on a phone, when some filters are on. */
+  filtersButtonActive: (n: string) => `Filters, ${n} active`,
+  closeFilters: 'Close filters',
   search: 'Search',
   searchEvents: 'Search events',
   searchPlaceholder: 'Words in any language: ceasefire, وقف إطلاق النار',

@@ -219,6 +219,8 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   const onClick = (event: MouseEvent) => {
     const mark = markAt(event);
     const state = store.getState();
+    // A tap also sends a mousemove, which showed the tooltip: on a touch screen nothing hovers.
+    if ((event as PointerEvent).pointerType === 'touch') hideHover();
     if (!mark) {
       // A busy bin opens up: zoom to a few bins around it.
       const bin = densityAt(event);

@@ -8,7 +8,8 @@ import { DetailPanel } from './DetailPanel.tsx';
 import { Overview } from './Overview.tsx';
 import { Notices } from './Notices.tsx';
 import { LaneToggle } from './LaneToggle.tsx';
-import { FilterPanel } from './filters/FilterPanel.tsx';
+import { FilterDrawer, FilterPanel } from './filters/FilterPanel.tsx';
+import { useNarrow } from './useMediaQuery.ts';
 import { FilterChips } from './filters/FilterChips.tsx';
 import { ImportControls } from './import/ImportControls.tsx';
 import { ImportProgress } from './import/ImportProgress.tsx';
@@ -28,6 +29,8 @@ export function App() {
   const title = useAppState((s) => s.dataset?.title ?? t.noData);
   const attribution = useAppState((s) => s.dataset?.attribution);
   const hasSelection = useAppState((s) => s.selectedId !== null);
+  // Phones: the filters fold into a drawer opened from the toolbar.
+  const narrow = useNarrow();
   useGlobalKeys();
   return (
     <div className={`app${hasSelection ? ' with-detail' : ''}`}>
@@ -57,9 +60,10 @@ export function App() {
       <MappingDialog />
       <DropZone />
       <div className="workspace">
-        <FilterPanel />
+        {!narrow && <FilterPanel />}
         <main className="main-column" aria-label={t.landmarkMain}>
           <div className="toolbar">
+            {narrow && <FilterDrawer />}
             <ZoomControls />
             <LaneToggle />
             <div className="toolbar-end">

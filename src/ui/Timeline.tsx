@@ -6,6 +6,7 @@ import { describeWindow } from '../i18n/describeWindow.ts';
 import { handleTimelineKey } from '../render/timelineKeys.ts';
 import { settleFocus } from '../layout/keyboardFocus.ts';
 import { FocusAnnouncer } from './FocusAnnouncer.tsx';
+import { NARROW_QUERY } from './useMediaQuery.ts';
 
 /**
  * A memoised shell: React renders the elements once and the renderer paints them. Zooming and
@@ -42,6 +43,40 @@ export const Timeline = memo(function Timeline() {
     rendererRef.current = renderer;
     return () => renderer.destroy();
   }, [store, ui, theme, embed]);
+
+  // Phones: the details open as a sheet over the bottom of the screen. Scroll the page so that the
+  // selected event's mark shows above it, rather than under it (not in an embed: no sheet there).
+  useEffect(() => {
+    if (embed) return;
+    let frame = 0;
+    const reveal = (id: string | null, triesLeft = 30) => {
+      cancelAnimationFrame(frame);
+      if (id === null || !window.matchMedia(NARROW_QUERY).matches) return;
+      frame = requestAnimationFrame(() => {
+        const s = store.getState();
+        const layout = rendererRef.current?.currentLayout();
+        const sheet = document.querySelector('.app .detail-panel');
+        if (s.selectedId !== id) return;
+        if (!layout || !sheet) {
+          if (triesLeft > 0) reveal(id, triesLeft - 1);
+          return;
+        }
+        const row = s.table.rowOfId.get(id);
+        const mark = layout.marks.find((m) => row !== undefined && m.rows.includes(row));
+        if (!mark) return;
+        const y = canvasRef.current!.getBoundingClientRect().top + mark.y;
+        const sheetTop = sheet.getBoundingClientRect().top;
+        // Only a mark under the sheet: a reader who scrolled down to the Events table stays there.
+        if (y > sheetTop - 24 && y < window.innerHeight) window.scrollBy(0, y - sheetTop / 2);
+      });
+    };
+    reveal(store.getState().selectedId);
+    const unsubscribe = store.subscribe((s) => s.selectedId, (id) => reveal(id));
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+    };
+  }, [store, embed]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== rootRef.current) return;

@@ -1,0 +1,22 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Phones and narrow windows: the filters fold into a drawer and the event details open as a
+ * bottom sheet. The same width as the `@media (max-width: 640px)` block in app.css.
+ */
+export const NARROW_QUERY = '(max-width: 640px)';
+
+/** Whether a media query matches, following it as the window changes. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+export const useNarrow = () => useMediaQuery(NARROW_QUERY);
