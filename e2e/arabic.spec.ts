@@ -78,3 +78,15 @@ test('an Arabic embed is right to left, and its link to the full view keeps the 
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('link', { name: /فتح في العرض الكامل/ })).toHaveAttribute('href', /[?&]lang=ar&/);
 });
+
+test('in Arabic the overview strip sits under the plot, as in English, at desktop and tablet widths', async ({ page }) => {
+  for (const width of [1400, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./?lang=ar&from=2022-09-12&to=2022-09-16');
+    await page.locator('.lane-label').first().waitFor();
+    const plot = (await page.locator('.timeline-plot').boundingBox())!;
+    const overview = (await page.locator('.overview').boundingBox())!;
+    expect(Math.abs(overview.x - plot.x)).toBeLessThan(2);
+    expect(Math.abs(overview.x + overview.width - (plot.x + plot.width))).toBeLessThan(2);
+  }
+});
