@@ -90,14 +90,14 @@ describe('reading a CSV in two parts', () => {
     earlier.registry.idFor('Group A');
     earlier.keptId('E1', 2);
     const clean = createRowState();
-    clean.lineWithId('E2');
+    clean.placeOfId('E2');
     clean.registry.idFor('Group A', 'militia');
     clean.registry.idFor('Group B');
     expect(earlier.absorb(clean.part())).toBe(true);
     expect(earlier.registry.actors().map((a) => [a.id, a.kind])).toEqual([['group-a', 'militia'], ['group-b', 'other']]);
 
     const sameId = createRowState();
-    sameId.lineWithId('E1');
+    sameId.placeOfId('E1');
     expect(earlier.absorb(sameId.part())).toBe(false);
     const idTaken = createRowState();
     idTaken.registry.idFor('Group.A'); // another actor, whose id here would be group-a-2

@@ -4,6 +4,7 @@
 // reading of all the rows in order. absorb() checks that it does, and refuses when it would not.
 import type { ConflictEvent } from '../model/schema.ts';
 import { createActorRegistry, type ActorRegistryBuilder, type RegistrySnapshot } from './actorRegistry.ts';
+import { placeOfRow } from './report.ts';
 
 /** What a part read on its own hands over: plain data, so that it can be posted between workers. */
 export interface ImportPart {
@@ -16,10 +17,10 @@ export interface ImportPart {
 export interface RowState {
   readonly events: ConflictEvent[];
   readonly registry: ActorRegistryBuilder;
-  /** The line of the kept row that has this id already, or undefined. */
-  lineWithId(id: string): number | undefined;
-  /** Records that the row on this line was kept under this id. */
-  keptId(id: string, line: number): void;
+  /** Where the kept row that has this id already is, for people ("row 5", see placeOfRow), or undefined. */
+  placeOfId(id: string): string | undefined;
+  /** Records that the row on this line (and spreadsheet row) was kept under this id. */
+  keptId(id: string, line: number, row?: number): void;
   part(): ImportPart;
   /**
    * Takes in a part read from the rows after this state's, when that gives what reading those rows
@@ -32,17 +33,22 @@ export interface RowState {
 export function createRowState(): RowState {
   const events: ConflictEvent[] = [];
   const registry = createActorRegistry();
-  const kept = new Map<string, number>();
+  // The line alone where the row's number is the same (most rows), its negative where the row's
+  // number is not known, else both.
+  const kept = new Map<string, number | { line: number; row: number }>();
   const asked: string[] = [];
   return {
     events,
     registry,
-    lineWithId(id) {
+    placeOfId(id) {
       asked.push(id);
-      return kept.get(id);
+      const at = kept.get(id);
+      if (at === undefined) return undefined;
+      if (typeof at === 'number') return at < 0 ? placeOfRow(-at) : placeOfRow(at, at);
+      return placeOfRow(at.line, at.row);
     },
-    keptId(id, line) {
-      kept.set(id, line);
+    keptId(id, line, row) {
+      kept.set(id, row === undefined ? -line : row === line ? line : { line, row });
     },
     part: () => ({ events, askedIds: asked, registry: registry.snapshot() }),
     absorb(later) {

@@ -59,15 +59,21 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
   registry.add(UCDP_PROVIDER);
   const shared = createEventInterners();
 
-  function row(cells: string[], line: number, report: RowReport): void {
+  function row(cells: string[], line: number, report: RowReport, sheetRow: number): void {
+    // Each cell read once (its fix or missing token reported once), however often the row needs it.
+    const read = new Map<string, string>();
     const get = (name: string) => {
-      const i = col.get(name);
-      return i === undefined ? '' : cleanText(cells[i], name, report);
+      let text = read.get(name);
+      if (text === undefined) {
+        const i = col.get(name);
+        read.set(name, (text = i === undefined ? '' : cleanText(cells[i], name, report)));
+      }
+      return text;
     };
     const gedId = get('id');
     if (!gedId) return report.reject('id', 'is empty');
-    const firstLine = state.lineWithId(gedId);
-    if (firstLine !== undefined) return report.reject('id', `repeats the id of line ${firstLine}`, gedId);
+    const first = state.placeOfId(gedId);
+    if (first !== undefined) return report.reject('id', `repeats the id of ${first}`, gedId);
 
     const violence = get('type_of_violence');
     const type = /^[123]$/.test(violence) ? UCDP_VIOLENCE_TYPES[violence] : undefined;
@@ -79,7 +85,6 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
         report.reject(field, text ? 'is not a date' : 'is empty', text || undefined);
         return null;
       }
-      if (reading.normalised) report.fix(field, `read as ${isoDate(reading.date)}`, text);
       return reading.date;
     };
     const startText = get('date_start');
@@ -203,7 +208,7 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
       relations: NONE,
       tags: precisionText ? shared.tags.get(precisionText, () => [`UCDP date precision: ${precisionText}`]) : NONE,
     };
-    if (acceptEvent(candidate, report, events, 'candidate')) state.keptId(gedId, line);
+    if (acceptEvent(candidate, report, events, 'candidate')) state.keptId(gedId, line, sheetRow);
   }
 
   return {
