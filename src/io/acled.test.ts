@@ -65,6 +65,36 @@ describe('ACLED CSV', () => {
     expect(report.fixes).toEqual([]);
   });
 
+  it('rejects a yyyymmdd date that disagrees with the year column, saying so', () => {
+    const { dataset, report } = run(acledCsv([acledRow({ event_id_cnty: 'OFF', event_date: '20210915', year: '2022' }), acledRow({ event_id_cnty: 'NO-YEAR', event_date: '20210915', year: '' })]));
+    expect(report.rejections.map(describeIssue)).toEqual(["row 2: event_date \"20210915\" is a yyyymmdd date in 2021, but the row's year is 2022"]);
+    expect(dataset.events.map((e) => e.start.at)).toEqual(['2021-09-15T00:00:00+04:00']);
+  });
+
+  it('builds the id of a row with an empty event_id_cnty from data_id, else from iso and event_id_no_cnty, and reports it', () => {
+    const { dataset, report } = run(acledCsv([
+      acledRow({ event_id_cnty: '', data_id: '7327674' }),
+      acledRow({ event_id_cnty: 'NA', data_id: 'NA', event_id_no_cnty: '4966' }),
+      acledRow({ event_id_cnty: '', data_id: '', event_id_no_cnty: '' }),
+    ], { layout: 'pre2023' }));
+    expect(dataset.events.map((e) => e.id)).toEqual(['acled-data-7327674', 'acled-arm-4966']);
+    expect(report).toMatchObject({ imported: 2, fixedRows: 2, rejectedRows: 1 });
+    expect(report.fixes.map(describeIssue)).toEqual([
+      'row 2: event_id_cnty was empty; the id acled-data-7327674 was built from data_id 7327674',
+      'row 3: event_id_cnty was empty; the id acled-arm-4966 was built from iso3 ARM and event_id_no_cnty 4966',
+    ]);
+    expect(describeIssue(report.rejections[0]!)).toBe('row 4: event_id_cnty is empty, and there is no data_id, nor iso and event_id_no_cnty, to build an id from');
+    // The current layout has iso (a number) and no data_id column.
+    const current = run(acledCsv([acledRow({ event_id_cnty: '', event_id_no_cnty: '12' })]));
+    expect(current.report.rejections[0]!.message).toBe('is empty');
+  });
+
+  it('numbers rows as a spreadsheet shows them: the HXL row and blank lines are rows', () => {
+    const text = acledCsv([acledRow({ event_id_cnty: 'A' })], { layout: 'pre2023', hxl: true }) + '\n' + acledCsv([acledRow({ event_id_cnty: 'A' })], { layout: 'pre2023' }).split('\n')[1] + '\n';
+    const { report } = run(text);
+    expect(report.rejections.map(describeIssue)).toEqual(['row 5: event_id_cnty "A" repeats the id of row 3']);
+  });
+
   it('maps event types, and tells ceasefires from other agreements by their notes', () => {
     const rows = [
       acledRow({ event_id_cnty: 'A1', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' }),
