@@ -171,11 +171,10 @@ describe('UCDP GED CSV', () => {
     expect(report.fixes).toEqual([]);
   });
 
-  it('reports an empty date_prec and imports the event without the tag', () => {
-    const { dataset, report } = run(gedFile([gedRow({ date_prec: '' })]));
-    expect(report).toMatchObject({ imported: 1, fixedRows: 1 });
-    expect(report.fixes[0]).toMatchObject({ line: 2, field: 'date_prec', message: expect.stringMatching(/^was empty/) });
-    expect(dataset.events[0]!.tags).toEqual([]);
+  it('imports the event of an empty (or NA) date_prec without the tag, which is reading a missing value, not a fix', () => {
+    const { dataset, report } = run(gedFile([gedRow({ date_prec: '' }), gedRow({ id: '2', date_prec: 'NA' })]));
+    expect(report).toMatchObject({ imported: 2, fixedRows: 0, fixes: [], missingTokens: [{ token: 'NA', cells: 1 }] });
+    expect(dataset.events.map((e) => e.tags)).toEqual([[], []]);
   });
 
   it('makes one-sided violence an attack on civilians, side_a the initiator and side_b the target', () => {

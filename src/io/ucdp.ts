@@ -53,7 +53,6 @@ const pieces = (text: string) => (text === '' ? [] : text.split(';').map((s) => 
 
 export function createUcdpImport(header: readonly string[], fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-  const has = (name: string) => col.has(name);
   const state = createRowState();
   const { registry, events } = state;
   registry.add(UCDP_PROVIDER);
@@ -97,9 +96,9 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     if (!endDay) return;
     if (isoDate(endDay) < isoDate(startDay)) return report.reject('date_end', 'is before date_start', endText);
 
+    // An empty date_prec is missing, and the event has no precision tag: nothing is repaired, so no fix.
     const precisionText = get('date_prec');
-    if (has('date_prec') && precisionText === '') report.fix('date_prec', 'was empty; the event has no precision tag');
-    else if (precisionText !== '' && !/^[1-5]$/.test(precisionText)) return report.reject('date_prec', 'is not 1, 2, 3, 4 or 5', precisionText);
+    if (precisionText !== '' && !/^[1-5]$/.test(precisionText)) return report.reject('date_prec', 'is not 1, 2, 3, 4 or 5', precisionText);
 
     const lat = readCoordinate(get('latitude'), 90);
     if (lat === null) return report.reject('latitude', 'is not a latitude', get('latitude'));
