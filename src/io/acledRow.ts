@@ -136,11 +136,10 @@ interface FirstRow {
   subEventType: string;
   /** Its actor1 without a period suffix, for the merged title. */
   actor1: string;
-  merged: boolean;
 }
 
 /** What a monadic row adds to the first row's: a FirstRow but for its index, which the importer gives. */
-type FirstRowRead = Omit<FirstRow, 'index' | 'merged'>;
+type FirstRowRead = Omit<FirstRow, 'index'>;
 
 export interface AcledRowReader {
   /** The row's values, or undefined when the row is rejected (the report says why). */
@@ -156,8 +155,8 @@ export interface AcledRowReader {
 export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces): AcledRowReader {
   const col = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const monadic = isMonadicAcled(header);
-  /** Monadic layout: each event's first row, by id. */
-  const firsts = new Map<string, FirstRow>();
+  /** Monadic layout: each event's first row, by id; null once its second row has merged (its values are let go). */
+  const firsts = new Map<string, FirstRow | null>();
   /** Monadic layout: what the row read last adds to its values, should it be kept as a first row. */
   let lastRead: FirstRowRead | undefined;
   // Lookups that depend on one cell's text alone, worked out once per distinct text: an export
@@ -248,10 +247,11 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     const firstPlace = ids.placeOfId(id);
     let first: FirstRow | undefined;
     if (firstPlace !== undefined) {
-      first = monadic ? firsts.get(id) : undefined;
-      if (!first) return void report.reject('event_id_cnty', `repeats the id of ${firstPlace}`, id);
-      if (first.merged)
+      const known = monadic ? firsts.get(id) : undefined;
+      if (known === undefined) return void report.reject('event_id_cnty', `repeats the id of ${firstPlace}`, id);
+      if (known === null)
         return void report.reject('event_id_cnty', `is the id of ${firstPlace}, whose event has its second row already: in ACLED's monadic layout an event has one row per actor, at most two`, id);
+      first = known;
     }
 
     const dateText = get(at.date, 'event_date');
@@ -381,11 +381,11 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     read,
     kept(values, index, line, row) {
       if (values.merge !== undefined) {
-        firsts.get(values.id)!.merged = true;
+        firsts.set(values.id, null);
         return;
       }
       ids.keptId(values.id, line, row);
-      if (monadic && lastRead?.values === values) firsts.set(values.id, { ...lastRead, index, merged: false });
+      if (monadic && lastRead?.values === values) firsts.set(values.id, { ...lastRead, index });
     },
   };
 }
