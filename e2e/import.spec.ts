@@ -35,7 +35,7 @@ test.describe('opening data', () => {
     await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 5: event_date "31 September 2022" is not a date');
     // 13 September 2022 is ACLED's own date form: read, not fixed. The spaces around Sotk are a fix.
     await expect(report.getByRole('region', { name: 'Fixes' })).toContainText('row 3: location " Sotk " had spaces around it, which were trimmed');
-    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('line 2 is an HXL hashtag row');
+    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('row 2 is an HXL hashtag row');
     await expect(page.getByRole('table', { name: 'Events' })).toContainText('Agreement');
 
     const download = page.waitForEvent('download');

@@ -41,7 +41,7 @@ describe('ACLED CSV', () => {
     const text = acledCsv([acledRow({ inter1: '1', inter2: '2' })], { layout: 'pre2023', hxl: true });
     const { dataset, report } = run(text);
     expect(report).toMatchObject({ format: 'ACLED CSV (pre-2023 layout)', rowsRead: 1, imported: 1 });
-    expect(report.notes[0]).toMatch(/^line 2 is an HXL hashtag row/);
+    expect(report.notes[0]).toMatch(/^row 2 is an HXL hashtag row/);
     expect(dataset.events[0]!.counts).toEqual([]); // no column: unknown, not zero
     expect(dataset.actors.find((a) => a.id === 'military-forces-of-armenia')?.kind).toBe('armed-group');
   });

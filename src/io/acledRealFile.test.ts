@@ -24,7 +24,7 @@ describe('the real ACLED export for Armenia, 2018–2020', () => {
     expect(report.fixes).toEqual([]);
     expect(report.mergedRows).toBe(0);
     expect(report.missingTokens).toEqual([]);
-    expect(report.notes[0]).toMatch(/^line 2 is an HXL hashtag row/);
+    expect(report.notes[0]).toMatch(/^row 2 is an HXL hashtag row/);
     expect(dataset.events).toHaveLength(4960);
     expect(validateDataset(dataset).ok).toBe(true);
 

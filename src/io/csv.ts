@@ -3,7 +3,7 @@
 // blank lines and the HXL hashtag row, and rejects rows whose field count is off.
 import Papa from 'papaparse';
 import type { Dataset } from '../model/schema.ts';
-import type { ReportBuilder, RowReport } from './report.ts';
+import { placeOfRow, type ReportBuilder, type RowReport } from './report.ts';
 import type { ImportPart } from './rowState.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 
@@ -116,7 +116,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         if (!sawData && isHxlRow(cells)) {
-          if (options.notes !== false) report.note(`line ${at} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
+          if (options.notes !== false) report.note(`${placeOfRow(at, sheetRow)} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
           sawData = true;
           return;
         }

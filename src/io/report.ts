@@ -44,7 +44,7 @@ export interface ImportReport {
   missingTokens: { token: string; cells: number }[];
   rejections: RowIssue[];
   fixes: RowIssue[];
-  /** Things about the file as a whole: "line 2 is an HXL hashtag row, not an event". */
+  /** Things about the file as a whole: "row 2 is an HXL hashtag row, not an event". */
   notes: string[];
 }
 
