@@ -79,17 +79,18 @@ export function createAcledImport(header: readonly string[], fileName: string): 
     layout: acledLayout(header),
     row(cells, line, report, sheetRow) {
       const values = reader.read(cells, report);
-      if (!values) return;
-      if (values.merge === undefined) {
+      if (values && values.merge === undefined) {
         if (acceptEvent(eventOf(values), report, events, 'candidate')) reader.kept(values, events.length - 1, line, sheetRow);
-        return;
+      } else if (values) {
+        // A monadic event's second row: the merged event takes the first row's place.
+        const merged: ConflictEvent[] = [];
+        if (acceptEvent(eventOf(values), report, merged, 'candidate')) {
+          events[values.merge!] = merged[0]!;
+          report.merge();
+          reader.kept(values, values.merge!, line, sheetRow);
+        }
       }
-      // A monadic event's second row: the merged event takes the first row's place.
-      const merged: ConflictEvent[] = [];
-      if (!acceptEvent(eventOf(values), report, merged, 'candidate')) return;
-      events[values.merge] = merged[0]!;
-      report.merge();
-      reader.kept(values, values.merge, line, sheetRow);
+      if (report.rejected) reader.rejected(line, sheetRow);
     },
     part: state.part,
     absorb: state.absorb,

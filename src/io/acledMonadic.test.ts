@@ -81,6 +81,18 @@ describe("ACLED's monadic layout", () => {
     expect(dataset.events.map((e) => e.actors.length)).toEqual([1, 1, 1, 2]);
   });
 
+  it("rejects the rows of an event whose first row was rejected: an event's rows are imported together or not at all", () => {
+    const [first, second] = toMonadic([acledRow({ event_id_cnty: 'R' })]);
+    const { dataset, report } = read(acledCsv([{ ...first!, actor1: '' }, second!, second!, ...toMonadic([acledRow({ event_id_cnty: 'OK' })])], { monadic: true }));
+    expect(report).toMatchObject({ rowsRead: 5, imported: 1, mergedRows: 1, rejectedRows: 3 });
+    expect(report.rejections.map(describeIssue)).toEqual([
+      'row 2: actor1 is empty',
+      'row 3: event_id_cnty "R" is the id of row 2, which was rejected: in ACLED\'s monadic layout an event\'s rows are imported together or not at all',
+      'row 4: event_id_cnty "R" is the id of row 2, which was rejected: in ACLED\'s monadic layout an event\'s rows are imported together or not at all',
+    ]);
+    expect(dataset.events.map((e) => e.id)).toEqual(['OK']);
+  });
+
   it('still rejects a repeated id in the dyadic layouts', () => {
     const { report } = read(acledCsv([acledRow(), acledRow({ actor1: 'Group Z' })]));
     expect(report).toMatchObject({ imported: 1, mergedRows: 0, rejectedRows: 1 });

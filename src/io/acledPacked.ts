@@ -234,16 +234,16 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     layout: acledLayout(header),
     row(cells, line, report, sheetRow) {
       const values = reader.read(cells, report);
-      if (!values) return;
-      if (values.merge !== undefined) {
-        if (!mergeInto(values, report)) return;
-        report.merge();
-        reader.kept(values, values.merge, line, sheetRow);
-        return;
+      if (values && values.merge !== undefined) {
+        if (mergeInto(values, report)) {
+          report.merge();
+          reader.kept(values, values.merge, line, sheetRow);
+        }
+      } else if (values && (pack(values) || keepWhole(values, report))) {
+        reader.kept(values, size, line, sheetRow);
+        size++;
       }
-      if (!(pack(values) || keepWhole(values, report))) return;
-      reader.kept(values, size, line, sheetRow);
-      size++;
+      if (report.rejected) reader.rejected(line, sheetRow);
     },
     packed: () => {
       const actors = actorColumns();

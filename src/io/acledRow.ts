@@ -114,6 +114,8 @@ export interface IdPlaces {
   /** Where the kept row with this id is, for people ("row 5"), if there is one. */
   placeOfId(id: string): string | undefined;
   keptId(id: string, line: number, row?: number): void;
+  rejectedId(id: string, line: number, row?: number): void;
+  placeOfRejectedId(id: string): string | undefined;
 }
 
 /**
@@ -149,6 +151,11 @@ export interface AcledRowReader {
    * where its values have `merge`, by merging it into that event.
    */
   kept(values: AcledRowValues, index: number, line: number, row?: number): void;
+  /**
+   * The importer rejected the row last read (on this line and spreadsheet row). In the monadic
+   * layout, a later row with its id is then rejected too, when this was the event's first row.
+   */
+  rejected(line: number, row?: number): void;
 }
 
 /** A reader of the rows of one file, given its header; registers actors as it meets them. */
@@ -159,6 +166,8 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
   const firsts = new Map<string, FirstRow | null>();
   /** Monadic layout: what the row read last adds to its values, should it be kept as a first row. */
   let lastRead: FirstRowRead | undefined;
+  /** Monadic layout: the id of the row read last, once known. */
+  let lastId: string | undefined;
   // Lookups that depend on one cell's text alone, worked out once per distinct text: an export
   // repeats its countries, actor names and timestamps across thousands of rows.
   const countryOf = memoize(countryCode);
@@ -219,6 +228,7 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
   };
 
   function read(cells: string[], report: RowReport): AcledRowValues | undefined {
+    lastId = undefined;
     // Each cell is read (and its trimming reported) once, in the order the checks need it.
     const get = (i: number, name: string) => (i < 0 ? '' : cleanText(cells[i], name, report));
     // iso3 and iso are read when needed, for the country or for an id: once.
@@ -246,6 +256,12 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     }
     const firstPlace = ids.placeOfId(id);
     let first: FirstRow | undefined;
+    if (monadic) {
+      lastId = id;
+      const rejectedPlace = firstPlace === undefined ? ids.placeOfRejectedId(id) : undefined;
+      if (rejectedPlace !== undefined)
+        return void report.reject('event_id_cnty', `is the id of ${rejectedPlace}, which was rejected: in ACLED's monadic layout an event's rows are imported together or not at all`, id);
+    }
     if (firstPlace !== undefined) {
       const known = monadic ? firsts.get(id) : undefined;
       if (known === undefined) return void report.reject('event_id_cnty', `repeats the id of ${firstPlace}`, id);
@@ -386,6 +402,10 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       }
       ids.keptId(values.id, line, row);
       if (monadic && lastRead?.values === values) firsts.set(values.id, { ...lastRead, index });
+    },
+    rejected(line, row) {
+      // Only an event's first row: a rejected second or third row leaves the event as it is.
+      if (lastId !== undefined && !firsts.has(lastId)) ids.rejectedId(lastId, line, row);
     },
   };
 }

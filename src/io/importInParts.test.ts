@@ -49,7 +49,9 @@ describe('reading a CSV in two parts', () => {
   it('gives what one reading gives for a monadic ACLED file, whose events may have a row in each part', () => {
     const rows = toMonadic(generatedAcledRows(12, 5));
     // An event whose rows are far apart, and a third row.
-    const text = acledCsv([...rows.slice(0, 1), ...rows.slice(2), rows[1]!, rows[1]!], { monadic: true });
+    // An event whose first row is rejected, and whose second row comes late.
+    const [bad, late] = toMonadic([acledRow({ event_id_cnty: 'BAD' })]);
+    const text = acledCsv([...rows.slice(0, 1), { ...bad!, event_date: 'soon' }, ...rows.slice(2), rows[1]!, rows[1]!, late!], { monadic: true });
     for (let split = 2; split <= lineCount(text) + 1; split++) expectSameAsOneReading({ text, fileName: 'acled.csv' }, split);
   });
 

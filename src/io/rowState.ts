@@ -21,10 +21,17 @@ export interface RowState {
   placeOfId(id: string): string | undefined;
   /** Records that the row on this line (and spreadsheet row) was kept under this id. */
   keptId(id: string, line: number, row?: number): void;
+  /**
+   * Records that the first row with this id was rejected, where a later row with the id depends
+   * on it (ACLED's monadic layout: an event's rows are imported together or not at all).
+   */
+  rejectedId(id: string, line: number, row?: number): void;
+  /** Where the rejected row recorded under this id is ("row 5"), or undefined. Ask placeOfId first. */
+  placeOfRejectedId(id: string): string | undefined;
   part(): ImportPart;
   /**
    * Takes in a part read from the rows after this state's, when that gives what reading those rows
-   * here would have given: none of them asked about an id kept here, and the registries join (see
+   * here would have given: none of them asked about an id kept (or recorded as rejected) here, and the registries join (see
    * ActorRegistryBuilder.absorb). Otherwise changes nothing and answers false; read the rows here.
    */
   absorb(later: ImportPart): boolean;
@@ -36,6 +43,7 @@ export function createRowState(): RowState {
   // The line alone where the row's number is the same (most rows), its negative where the row's
   // number is not known, else both.
   const kept = new Map<string, number | { line: number; row: number }>();
+  const rejected = new Map<string, string>();
   const asked: string[] = [];
   return {
     events,
@@ -50,9 +58,13 @@ export function createRowState(): RowState {
     keptId(id, line, row) {
       kept.set(id, row === undefined ? -line : row === line ? line : { line, row });
     },
+    rejectedId(id, line, row) {
+      if (!rejected.has(id)) rejected.set(id, placeOfRow(line, row));
+    },
+    placeOfRejectedId: (id) => rejected.get(id),
     part: () => ({ events, askedIds: asked, registry: registry.snapshot() }),
     absorb(later) {
-      if (later.askedIds.some((id) => kept.has(id))) return false;
+      if (later.askedIds.some((id) => kept.has(id) || rejected.has(id))) return false;
       if (!registry.absorb(later.registry)) return false;
       for (const event of later.events) events.push(event);
       return true;
