@@ -1,5 +1,7 @@
-// The import report: every row read is either imported (perhaps after a fix) or rejected, and
-// the report says which, where and why. Nothing is dropped without an entry here.
+// The import report: every row read is either imported (perhaps after a fix), merged into the
+// event of an earlier row (ACLED's monadic layout), or rejected, and the report says which, where
+// and why. Nothing is dropped without an entry here. Reading a documented format (a date form, a
+// missing-value token) is not a fix; only real repairs are.
 import Papa from 'papaparse';
 
 export interface RowIssue {
