@@ -11,7 +11,7 @@ const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Show
 
 function smallAcled(): Buffer {
   const rows = [
-    acledRow({ event_id_cnty: 'ARM1', event_date: '13 September 2022' }),
+    acledRow({ event_id_cnty: 'ARM1', event_date: '13 September 2022', location: ' Sotk ' }),
     acledRow({ event_id_cnty: 'ARM2', event_date: '2022-09-14', event_type: 'Protests', sub_event_type: 'Peaceful protest', actor1: 'Protesters (Armenia)', actor2: '', inter1: '6', location: 'Yerevan' }),
     acledRow({ event_id_cnty: 'ARM3', event_date: '31 September 2022' }),
     acledRow({ event_id_cnty: 'ARM4', event_date: '2022-09-15', event_type: 'Strategic developments', sub_event_type: 'Agreement', notes: 'A ceasefire took effect at 20:00.' }),
@@ -32,9 +32,10 @@ test.describe('opening data', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled-sample.csv');
     const report = page.getByRole('region', { name: 'Import report: acled-sample.csv' });
     await expect(report).toContainText('Read as ACLED CSV (pre-2023 layout). 4 rows read: 3 imported (1 fixed), 1 rejected.');
-    await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('line 5: event_date "31 September 2022" is not a date');
-    await expect(report.getByRole('region', { name: 'Fixes' })).toContainText('line 3: event_date "13 September 2022" read as 2022-09-13');
-    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('line 2 is an HXL hashtag row');
+    await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 5: event_date "31 September 2022" is not a date');
+    // 13 September 2022 is ACLED's own date form: read, not fixed. The spaces around Sotk are a fix.
+    await expect(report.getByRole('region', { name: 'Fixes' })).toContainText('row 3: location " Sotk " had spaces around it, which were trimmed');
+    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('row 2 is an HXL hashtag row');
     await expect(page.getByRole('table', { name: 'Events' })).toContainText('Agreement');
 
     const download = page.waitForEvent('download');
@@ -43,7 +44,7 @@ test.describe('opening data', () => {
     expect(file.suggestedFilename()).toBe('acled-sample-import-report.csv');
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv).toContain('rows read,4');
-    expect(csv).toContain('rejected,5,,event_date,31 September 2022,is not a date');
+    expect(csv).toContain('rejected,5,5,,event_date,31 September 2022,is not a date');
 
     // The type filter counts follow the new data.
     await expect(page.getByRole('group', { name: 'Event types' }).getByRole('checkbox', { name: /Ceasefire/ })).toHaveAccessibleName(/Ceasefire.*1/);
@@ -161,7 +162,7 @@ test.describe('opening data', () => {
     await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog).toBeHidden();
     await expect(status(page)).toHaveText('Showing 2 of 2 events');
-    await expect(page.getByRole('region', { name: 'Import report: notes.csv' })).toContainText('2 rows read: 2 imported (2 fixed), 0 rejected.');
+    await expect(page.getByRole('region', { name: 'Import report: notes.csv' })).toContainText('2 rows read: 2 imported (0 fixed), 0 rejected.');
   });
 
   test('dropping a file onto the page opens it', async ({ page }) => {
@@ -236,7 +237,7 @@ test.describe('opening data', () => {
     let ged = UCDP_HEADER;
     for (let i = 1; i <= 30_000; i++) {
       const date = new Date(Date.UTC(2018, 0, 1) + (i % 2000) * 86_400_000).toISOString().slice(0, 10);
-      // Rows of the second half: one repeats the id of line 2, one has no date.
+      // Rows of the second half: one repeats the id of row 2, one has no date.
       ged += i === 20_001 ? ucdpRow(1) : ucdpRow(i, `Group ${i % 50}`, i === 20_002 ? '' : date);
     }
     const cases: [string, string, string, string[], number][] = [
@@ -245,10 +246,10 @@ test.describe('opening data', () => {
         'large-repeats.csv',
         acledCsv(rows.map((row, i) => (i === 15_000 ? { ...row, event_id_cnty: rows[1]!.event_id_cnty } : i === 15_001 ? { ...row, event_date: '' } : row))),
         '20,000 rows read: 19,998 imported (0 fixed), 2 rejected.',
-        [`line 15002: event_id_cnty "${rows[1]!.event_id_cnty}" repeats the id of line 3`, 'line 15003: event_date is empty'],
+        [`row 15002: event_id_cnty "${rows[1]!.event_id_cnty}" repeats the id of row 3`, 'row 15003: event_date is empty'],
         1,
       ],
-      ['large-ged.csv', ged, '30,000 rows read: 29,998 imported (0 fixed), 2 rejected.', ['line 20002: id "1" repeats the id of line 2', 'line 20003: date_start is empty'], cores >= 4 ? 2 : 1],
+      ['large-ged.csv', ged, '30,000 rows read: 29,998 imported (0 fixed), 2 rejected.', ['row 20002: id "1" repeats the id of row 2', 'row 20003: date_start is empty'], cores >= 4 ? 2 : 1],
     ];
     for (const [name, text, summary, rejections, expectedWorkers] of cases) {
       expect(text.length).toBeGreaterThan(8 * 1024 * 1024);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, runImportCli, type CliOptions } from './importCli.ts';
-import { acledCsv, acledRow } from '../src/testing/acledFixture.ts';
+import { acledCsv, acledRow, toMonadic } from '../src/testing/acledFixture.ts';
 import { importText } from '../src/io/importer.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -18,9 +18,17 @@ describe('npm run import', () => {
     const run = runImportCli(options(['acled.csv']), bytes(text));
     expect(run.exitCode).toBe(1);
     expect(JSON.parse(run.stdout).events).toHaveLength(1);
-    expect(run.stderr).toContain('rejected line 3: event_date "31 September 2022" is not a date');
+    expect(run.stderr).toContain('rejected row 3: event_date "31 September 2022" is not a date');
     expect(run.stderr[0]).toBe('acled.csv: read as ACLED CSV (current layout). 2 rows read: 1 imported (0 fixed), 1 rejected.');
     expect(runImportCli(options(['acled.csv', '--allow-rejects']), bytes(text)).exitCode).toBe(0);
+  });
+
+  it('prints the rows merged into their events (monadic layout) and the cells read as missing', () => {
+    const text = acledCsv(toMonadic([acledRow({ admin2: 'NA', tags: 'NULL' })]), { monadic: true });
+    const run = runImportCli(options(['monadic.csv']), bytes(text));
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr[0]).toBe('monadic.csv: read as ACLED CSV (current layout, monadic: one row per actor). 2 rows read: 1 event imported (0 fixed), 1 row merged into its event, 0 rejected.');
+    expect(run.stderr).toContain('read as missing values: NA in 1 cell, NULL in 1 cell');
   });
 
   it('writes the compact variant, which the app reads back to the same events', () => {

@@ -5,7 +5,7 @@ import { encodeCompact } from '../src/io/compact.ts';
 import { guessMapping, MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../src/io/csvMapping.ts';
 import { FORMATS, sniffBinary, type ImportFormat } from '../src/io/detect.ts';
 import { importText } from '../src/io/importer.ts';
-import { describeIssue, summariseReport, type ImportReport } from '../src/io/report.ts';
+import { describeIssue, describeMissingTokens, summariseReport, type ImportReport } from '../src/io/report.ts';
 import { reportToCsv } from '../src/io/report.ts';
 import { validateDataset } from '../src/model/validate.ts';
 
@@ -68,6 +68,8 @@ function reportLines(report: ImportReport): string[] {
   if (byField.size) lines.push(`fixes by field: ${[...byField].map(([f, n]) => `${f} ${n}`).join(', ')}`);
   for (const f of report.fixes.slice(0, 20)) lines.push(`fixed ${describeIssue(f)}`);
   if (report.fixes.length > 20) lines.push(`…and ${report.fixes.length - 20} more fixes (--report file.csv lists them all)`);
+  const missing = describeMissingTokens(report);
+  if (missing) lines.push(`read as missing values: ${missing}`);
   for (const n of report.notes) lines.push(`note: ${n}`);
   return lines;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importText, importTextPacked, type ImportResult } from './importer.ts';
 import { packedEvents } from '../table/packedEvents.ts';
 import { acledCsv, acledRow } from '../testing/acledFixture.ts';
-import type { ImportReport } from './report.ts';
+import { describeIssue, type ImportReport } from './report.ts';
 import type { Dataset } from '../model/schema.ts';
 
 function done(result: ImportResult): { dataset: Dataset; report: ImportReport } {
@@ -41,7 +41,7 @@ describe('ACLED CSV', () => {
     const text = acledCsv([acledRow({ inter1: '1', inter2: '2' })], { layout: 'pre2023', hxl: true });
     const { dataset, report } = run(text);
     expect(report).toMatchObject({ format: 'ACLED CSV (pre-2023 layout)', rowsRead: 1, imported: 1 });
-    expect(report.notes[0]).toMatch(/^line 2 is an HXL hashtag row/);
+    expect(report.notes[0]).toMatch(/^row 2 is an HXL hashtag row/);
     expect(dataset.events[0]!.counts).toEqual([]); // no column: unknown, not zero
     expect(dataset.actors.find((a) => a.id === 'military-forces-of-armenia')?.kind).toBe('armed-group');
   });
@@ -58,16 +58,41 @@ describe('ACLED CSV', () => {
     expect(dataset.events.map((e) => e.actors[1]!.actor)).toEqual(['military-forces-of-armenia', 'military-forces-of-armenia']);
   });
 
-  it.each([
-    ['2022-09-15', false],
-    ['15 September 2022', true],
-    ['15-Sep-22', true],
-    ['15/09/2022', true],
-  ])('reads the date %s as 15 Sep 2022 (fixed: %s)', (date, fixed) => {
-    const { dataset, report } = run(acledCsv([acledRow({ event_date: date })]));
+  it.each(['2022-09-15', '15 September 2022', '15-Sep-22', '15/09/2022', '20220915', '2022-09-15 00:00:00'])('reads the date %s as 15 Sep 2022, which is reading, not a fix', (date) => {
+    const { dataset, report } = run(acledCsv([acledRow({ event_date: date, year: '2022' })]));
     expect(dataset.events[0]!.start.at).toBe('2022-09-15T00:00:00+04:00');
-    expect(report.fixedRows).toBe(fixed ? 1 : 0);
-    if (fixed) expect(report.fixes[0]).toMatchObject({ line: 2, field: 'event_date', value: date, message: 'read as 2022-09-15' });
+    expect(report.fixedRows).toBe(0);
+    expect(report.fixes).toEqual([]);
+  });
+
+  it('rejects a yyyymmdd date that disagrees with the year column, saying so', () => {
+    const { dataset, report } = run(acledCsv([acledRow({ event_id_cnty: 'OFF', event_date: '20210915', year: '2022' }), acledRow({ event_id_cnty: 'NO-YEAR', event_date: '20210915', year: '' })]));
+    expect(report.rejections.map(describeIssue)).toEqual(["row 2: event_date \"20210915\" is a yyyymmdd date in 2021, but the row's year is 2022"]);
+    expect(dataset.events.map((e) => e.start.at)).toEqual(['2021-09-15T00:00:00+04:00']);
+  });
+
+  it('builds the id of a row with an empty event_id_cnty from data_id, else from iso and event_id_no_cnty, and reports it', () => {
+    const { dataset, report } = run(acledCsv([
+      acledRow({ event_id_cnty: '', data_id: '7327674' }),
+      acledRow({ event_id_cnty: 'NA', data_id: 'NA', event_id_no_cnty: '4966' }),
+      acledRow({ event_id_cnty: '', data_id: '', event_id_no_cnty: '' }),
+    ], { layout: 'pre2023' }));
+    expect(dataset.events.map((e) => e.id)).toEqual(['acled-data-7327674', 'acled-arm-4966']);
+    expect(report).toMatchObject({ imported: 2, fixedRows: 2, rejectedRows: 1 });
+    expect(report.fixes.map(describeIssue)).toEqual([
+      'row 2: event_id_cnty was empty; the id acled-data-7327674 was built from data_id 7327674',
+      'row 3: event_id_cnty was empty; the id acled-arm-4966 was built from iso3 ARM and event_id_no_cnty 4966',
+    ]);
+    expect(describeIssue(report.rejections[0]!)).toBe('row 4: event_id_cnty is empty, and there is no data_id, nor iso and event_id_no_cnty, to build an id from');
+    // The current layout has iso (a number) and no data_id column.
+    const current = run(acledCsv([acledRow({ event_id_cnty: '', event_id_no_cnty: '12' })]));
+    expect(current.report.rejections[0]!.message).toBe('is empty');
+  });
+
+  it('numbers rows as a spreadsheet shows them: the HXL row and blank lines are rows', () => {
+    const text = acledCsv([acledRow({ event_id_cnty: 'A' })], { layout: 'pre2023', hxl: true }) + '\n' + acledCsv([acledRow({ event_id_cnty: 'A' })], { layout: 'pre2023' }).split('\n')[1] + '\n';
+    const { report } = run(text);
+    expect(report.rejections.map(describeIssue)).toEqual(['row 5: event_id_cnty "A" repeats the id of row 3']);
   });
 
   it('maps event types, and tells ceasefires from other agreements by their notes', () => {
@@ -103,16 +128,16 @@ describe('ACLED CSV', () => {
   });
 
   it.each([
-    [{ event_date: '31 September 2022' }, 'event_date', 'line 2: event_date "31 September 2022" is not a date'],
-    [{ event_date: '' }, 'event_date', 'line 2: event_date is empty'],
-    [{ event_type: 'Parade' }, 'event_type', 'line 2: event_type "Parade" is not an ACLED event type'],
-    [{ actor1: '' }, 'actor1', 'line 2: actor1 is empty'],
-    [{ event_id_cnty: '' }, 'event_id_cnty', 'line 2: event_id_cnty is empty'],
-    [{ latitude: 'north' }, 'latitude', 'line 2: latitude "north" is not a latitude'],
-    [{ longitude: '200' }, 'longitude', 'line 2: longitude "200" is not a longitude'],
-    [{ fatalities: '-3' }, 'fatalities', 'line 2: fatalities "-3" is not a whole number of 0 or more'],
-    [{ time_precision: '7' }, 'time_precision', 'line 2: time_precision "7" is not 1, 2 or 3'],
-    [{ iso: '', country: 'Atlantis' }, 'country', 'line 2: country "Atlantis" is not a country we know'],
+    [{ event_date: '31 September 2022' }, 'event_date', 'row 2: event_date "31 September 2022" is not a date'],
+    [{ event_date: '' }, 'event_date', 'row 2: event_date is empty'],
+    [{ event_type: 'Parade' }, 'event_type', 'row 2: event_type "Parade" is not an ACLED event type'],
+    [{ actor1: '' }, 'actor1', 'row 2: actor1 is empty'],
+    [{ event_id_cnty: '' }, 'event_id_cnty', 'row 2: event_id_cnty is empty'],
+    [{ latitude: 'north' }, 'latitude', 'row 2: latitude "north" is not a latitude'],
+    [{ longitude: '200' }, 'longitude', 'row 2: longitude "200" is not a longitude'],
+    [{ fatalities: '-3' }, 'fatalities', 'row 2: fatalities "-3" is not a whole number of 0 or more'],
+    [{ time_precision: '7' }, 'time_precision', 'row 2: time_precision "7" is not 1, 2 or 3'],
+    [{ iso: '', country: 'Atlantis' }, 'country', 'row 2: country "Atlantis" is not a country we know'],
   ])('rejects %j with the line, field and reason', (overrides, field, sentence) => {
     const text = acledCsv([acledRow(overrides), acledRow({ event_id_cnty: 'GOOD' })]);
     const { dataset, report } = run(text);
@@ -124,7 +149,7 @@ describe('ACLED CSV', () => {
 
   it('rejects a repeated id, naming the line of the first', () => {
     const { report } = run(acledCsv([acledRow(), acledRow()]));
-    expect(report.rejections[0]).toMatchObject({ line: 3, field: 'event_id_cnty', message: 'repeats the id of line 2' });
+    expect(report.rejections[0]).toMatchObject({ line: 3, row: 3, field: 'event_id_cnty', message: 'repeats the id of row 2' });
   });
 
   it('rejects rows with the wrong number of fields and counts lines across quoted line breaks', () => {
@@ -135,6 +160,9 @@ describe('ACLED CSV', () => {
     // Row A starts on line 2 and spans three lines, so B is line 5, the short row line 6, C line 7.
     expect(report.rejections.map((r) => [r.line, r.field])).toEqual([[6, 'row'], [7, 'event_date']]);
     expect(report.rejections[0]!.message).toBe('has 3 fields; the header has 31');
+    // As a spreadsheet shows the file, A is row 2 however many lines it spans: the short row is row 4.
+    expect(report.rejections.map((r) => r.row)).toEqual([4, 5]);
+    expect(report.rejections.map(describeIssue)).toEqual(['row 4 (line 6 of the file): row has 3 fields; the header has 31', 'row 5 (line 7 of the file): event_date "soon" is not a date']);
   });
 
   it('trims spaces and reports it, and skips blank lines with a note', () => {
@@ -177,6 +205,5 @@ describe('ACLED CSV', () => {
 });
 
 function describeFirst(report: ImportReport): string {
-  const r = report.rejections[0]!;
-  return `line ${r.line}: ${r.field}${r.value !== undefined ? ` "${r.value}"` : ''} ${r.message}`;
+  return describeIssue(report.rejections[0]!);
 }

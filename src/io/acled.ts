@@ -1,11 +1,12 @@
 // ACLED CSV → our model, for the current 31-column layout and the pre-2023 layout (HDX files
-// included). The mapping is documented in README.md, "Importing data". Rows are read in
-// acledRow.ts; this builds their events. The import worker packs them instead (acledPacked.ts).
+// included), each dyadic (one row per event) or monadic (one row per actor). The mapping is
+// documented in README.md, "Importing data". Rows are read in acledRow.ts; this builds their
+// events. The import worker packs them instead (acledPacked.ts).
 import type { ConflictEvent, Dataset } from '../model/schema.ts';
 import { createRowState } from './rowState.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { createEventInterners, keyOf, NONE } from './intern.ts';
-import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledRowValues } from './acledRow.ts';
+import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, isMonadicAcled, type AcledRowValues } from './acledRow.ts';
 import type { CsvFormatImport } from './csv.ts';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'actor1'] as const;
@@ -13,8 +14,8 @@ export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'act
 /** The layout's name from its header, for the report. */
 export function acledLayout(header: readonly string[]): string {
   const h = header.map((c) => c.toLowerCase());
-  if (h.includes('disorder_type') || h.includes('civilian_targeting')) return 'ACLED CSV (current layout)';
-  return 'ACLED CSV (pre-2023 layout)';
+  const era = h.includes('disorder_type') || h.includes('civilian_targeting') ? 'current layout' : 'pre-2023 layout';
+  return `ACLED CSV (${era}${isMonadicAcled(header) ? ', monadic: one row per actor' : ''})`;
 }
 
 export function missingAcledColumns(header: readonly string[]): string[] {
@@ -72,13 +73,24 @@ export function createAcledImport(header: readonly string[], fileName: string): 
   const state = createRowState();
   const { registry, events } = state;
   registry.add(ACLED_PROVIDER);
-  const readRow = createAcledRowReader(header, registry, state);
+  const reader = createAcledRowReader(header, registry, state);
   const eventOf = createAcledEventBuilder();
   return {
     layout: acledLayout(header),
-    row(cells, line, report) {
-      const values = readRow(cells, report);
-      if (values && acceptEvent(eventOf(values), report, events, 'candidate')) state.keptId(values.id, line);
+    row(cells, line, report, sheetRow) {
+      const values = reader.read(cells, report);
+      if (values && values.merge === undefined) {
+        if (acceptEvent(eventOf(values), report, events, 'candidate')) reader.kept(values, events.length - 1, line, sheetRow);
+      } else if (values) {
+        // A monadic event's second row: the merged event takes the first row's place.
+        const merged: ConflictEvent[] = [];
+        if (acceptEvent(eventOf(values), report, merged, 'candidate')) {
+          events[values.merge!] = merged[0]!;
+          report.merge();
+          reader.kept(values, values.merge!, line, sheetRow);
+        }
+      }
+      if (report.rejected) reader.rejected(line, sheetRow);
     },
     part: state.part,
     absorb: state.absorb,

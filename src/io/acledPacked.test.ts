@@ -3,7 +3,7 @@
 // with every fix and rejection in the same place.
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../testing/fixtures.ts';
-import { acledCsv, acledRow, generatedAcledRows, type AcledRow } from '../testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { corrupt } from '../testing/corrupt.ts';
 import { expectSameTable } from '../testing/sameTable.ts';
 import { importText, importTextPacked } from './importer.ts';
@@ -36,6 +36,9 @@ const varied: AcledRow[] = [
   acledRow({ event_id_cnty: 'CIVILIANS', event_type: 'Violence against civilians', sub_event_type: 'Attack', actor2: 'Civilians (Armenia)', inter2: '7' }),
   acledRow({ event_id_cnty: 'AGREEMENT', event_type: 'Strategic developments', sub_event_type: 'Agreement' }),
   acledRow({ event_id_cnty: 'NO-SOURCE', source: '' }),
+  acledRow({ event_id_cnty: 'YYYYMMDD', event_date: '20220914' }),
+  acledRow({ event_id_cnty: 'MIDNIGHT', event_date: '2022-09-14 00:00:00' }),
+  acledRow({ event_id_cnty: 'NA-CELLS', actor2: 'NA', inter2: 'NA', assoc_actor_1: 'NULL', admin2: 'N/A', admin3: 'nan', fatalities: 'NaN', tags: 'null', notes: 'NA', latitude: 'NA', longitude: 'NA' }),
 ];
 
 /** Rows that need a fix, or that the full way rejects: each with its line and reason, both ways. */
@@ -58,6 +61,8 @@ const damaged: AcledRow[] = [
   acledRow({ event_id_cnty: 'ARM 7' }),
   acledRow({ event_id_cnty: `A${'1'.repeat(200)}` }),
   acledRow({ event_id_cnty: '-ARM8' }),
+  acledRow({ event_id_cnty: 'YEAR-OFF', event_date: '20210914' }),
+  acledRow({ event_id_cnty: 'NA' }),
 ];
 
 describe('reading an ACLED CSV straight into packed events', () => {
@@ -69,7 +74,7 @@ describe('reading an ACLED CSV straight into packed events', () => {
   it('reports the same fixes and rejections, line by line, and packs the rows around them', () => {
     const report = readBothWays(acledCsv([...generatedAcledRows(20, 3), ...damaged, ...generatedAcledRows(20, 4).map((r) => ({ ...r, event_id_cnty: `LATE${r.event_id_cnty}` }))]));
     expect(report!.rejections.map((r) => r.field)).toEqual([
-      'event_date', 'event_id_cnty', 'event_id_cnty', 'time_precision', 'event_type', 'latitude', 'longitude', 'country', 'fatalities', 'actor1', 'id', 'id', 'id',
+      'event_date', 'event_id_cnty', 'event_id_cnty', 'time_precision', 'event_type', 'latitude', 'longitude', 'country', 'fatalities', 'actor1', 'id', 'id', 'id', 'event_date', 'event_id_cnty',
     ]);
     expect(report!.fixes.length).toBeGreaterThan(3);
     expect(report!.imported).toBe(40 + 4);
@@ -81,10 +86,27 @@ describe('reading an ACLED CSV straight into packed events', () => {
     readBothWays(acledCsv(generatedAcledRows(30, 8), { eol: '\r\n' }));
   });
 
+  it('merges the rows of a monadic file, as the full way does, and builds missing ids from data_id or iso', () => {
+    const monadic = toMonadic([...generatedAcledRows(60, 9), ...varied.filter((r) => !r.assoc_actor_2 && r.actor2 !== 'NA')]);
+    const report = readBothWays(acledCsv(monadic, { monadic: true }));
+    expect(report).toMatchObject({ rejectedRows: 0 });
+    expect(report!.mergedRows).toBeGreaterThan(40);
+    // A disagreeing second row, a third row, and the damage in between: each rejected both ways.
+    const [first, second] = toMonadic([acledRow({ event_id_cnty: 'M1' })]);
+    readBothWays(acledCsv([first!, { ...second!, event_date: '2022-09-20' }, second!, second!, ...toMonadic(damaged)], { monadic: true }));
+    const built = readBothWays(acledCsv([
+      acledRow({ event_id_cnty: '', data_id: '77' }),
+      acledRow({ event_id_cnty: 'NA', data_id: '', event_id_no_cnty: '12' }),
+      acledRow({ event_id_cnty: '', data_id: '', event_id_no_cnty: '' }),
+    ], { layout: 'pre2023' }));
+    expect(built).toMatchObject({ imported: 2, rejectedRows: 1, fixedRows: 2 });
+  });
+
   it('agrees with the full way on 300 damaged texts', () => {
     const text = acledCsv([...generatedAcledRows(30, 5), ...varied]);
     let rejected = 0;
-    for (let k = 0; k < 300; k++) rejected += readBothWays(corrupt(text, seededRandom(104_729 * (k + 1))))?.rejectedRows ?? 0;
+    const monadicText = acledCsv(toMonadic(generatedAcledRows(30, 6)), { monadic: true });
+    for (let k = 0; k < 300; k++) rejected += readBothWays(corrupt(k % 3 ? text : monadicText, seededRandom(104_729 * (k + 1))))?.rejectedRows ?? 0;
     // The damage must reach the rows, or the comparison proves little.
     expect(rejected).toBeGreaterThan(100);
   }, 60_000);

@@ -5,11 +5,13 @@
 // - each distinct type, time, actor reference, country, admin list, count list, source list and
 //   tag list once, with the schema's own rule for it.
 // A row that fails any of these is built into its event and checked whole, as acled.ts checks it:
-// it is then rejected with the schema's reason, or kept whole. A test holds the two ways to the
+// it is then rejected with the schema's reason, or kept whole. In the monadic layout an event's
+// second row merges into the first's event: its actors and title are kept aside, and packed()
+// rebuilds the actor and title columns when some row merged. A test holds the two ways to the
 // same events, report and table columns.
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
-import { createStringTable, JoinedBuilder, newEventColumns, sliceColumns } from '../table/packedEvents.ts';
+import { createStringTable, joinedAt, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings } from '../table/packedEvents.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
 import { acceptEvent } from './acceptEvent.ts';
@@ -41,7 +43,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const state = createRowState();
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
-  const readRow = createAcledRowReader(header, registry, state);
+  const reader = createAcledRowReader(header, registry, state);
   let eventOf: ((values: AcledRowValues) => ConflictEvent) | undefined;
 
   const { strings, indexOf: s } = createStringTable();
@@ -167,30 +169,101 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     return true;
   };
 
+  /** Monadic layout: the merged values of each packed event that a second row merged into. */
+  const merged = new Map<number, AcledRowValues>();
+  /** Packed events that a merge turned into events kept whole. */
+  const wentWhole = new Set<number>();
+
+  /** A monadic event's second row: its actors and title kept aside for packed(), or its event checked and kept whole. */
+  const mergeInto = (v: AcledRowValues, report: Parameters<PackedCsvImport['row']>[2]): boolean => {
+    const i = v.merge!;
+    if (!whole.has(i) && isText(v.title) && v.actors.every(cellsOfRef)) {
+      merged.set(i, v);
+      return true;
+    }
+    const kept: ConflictEvent[] = [];
+    if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
+    if (!whole.has(i)) wentWhole.add(i);
+    whole.set(i, kept[0]!);
+    merged.delete(i);
+    return true;
+  };
+
+  /** The text column with merged events' titles (or, for events now kept whole, none) in their rows. */
+  const withMerges = (column: JoinedStrings, textOf: (v: AcledRowValues) => string | undefined): JoinedStrings => {
+    if (!merged.size && !wentWhole.size) return column;
+    const rebuilt = new JoinedBuilder(size);
+    for (let i = 0; i < size; i++) {
+      const v = merged.get(i);
+      rebuilt.set(i, wentWhole.has(i) ? undefined : v ? textOf(v) : joinedAt(column, i));
+    }
+    return rebuilt.done(size);
+  };
+
+  /** The actor columns, with merged events' actors in their rows. */
+  const actorColumns = () => {
+    if (!merged.size && !wentWhole.size) return { offset: actorOffset.slice(0, size + 1), refs };
+    const offset = new Uint32Array(size + 1);
+    const out = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
+    for (let i = 0; i < size; i++) {
+      const v = merged.get(i);
+      if (v) {
+        for (const ref of v.actors) {
+          const cells = refCells.get(ref)!;
+          out.id.push(cells.id);
+          out.role.push(cells.role);
+          out.name.push(cells.name);
+          out.side.push(ref.side);
+          out.sideFirst.push(cells.sideFirst);
+        }
+      } else if (!wentWhole.has(i)) {
+        for (let r = actorOffset[i]!; r < actorOffset[i + 1]!; r++) {
+          out.id.push(refs.id[r]!);
+          out.role.push(refs.role[r]!);
+          out.name.push(refs.name[r]!);
+          out.side.push(refs.side[r]!);
+          out.sideFirst.push(refs.sideFirst[r]!);
+        }
+      }
+      offset[i + 1] = out.id.length;
+    }
+    return { offset, refs: out };
+  };
+
   return {
     layout: acledLayout(header),
-    row(cells, line, report) {
-      const values = readRow(cells, report);
-      if (!values || !(pack(values) || keepWhole(values, report))) return;
-      state.keptId(values.id, line);
-      size++;
+    row(cells, line, report, sheetRow) {
+      const values = reader.read(cells, report);
+      if (values && values.merge !== undefined) {
+        if (mergeInto(values, report)) {
+          report.merge();
+          reader.kept(values, values.merge, line, sheetRow);
+        }
+      } else if (values && (pack(values) || keepWhole(values, report))) {
+        reader.kept(values, size, line, sheetRow);
+        size++;
+      }
+      if (report.rejected) reader.rejected(line, sheetRow);
     },
-    packed: () => ({
-      size,
-      info: { ...acledDatasetInfo(fileName), actors: registry.actors() },
-      id: id.done(size),
-      title: titled ? [['en', title.done(size)]] : [],
-      description: described ? [['en', description.done(size)]] : [],
-      ...sliceColumns(p, size),
-      actorOffset: actorOffset.slice(0, size + 1),
-      actorId: Uint32Array.from(refs.id),
-      actorRole: Uint32Array.from(refs.role),
-      actorName: Uint32Array.from(refs.name),
-      actorSide: Uint8Array.from(refs.side),
-      actorSideFirst: Uint8Array.from(refs.sideFirst),
-      strings,
-      parts,
-      whole,
-    }),
+    packed: () => {
+      const actors = actorColumns();
+      return {
+        size,
+        info: { ...acledDatasetInfo(fileName), actors: registry.actors() },
+        id: id.done(size),
+        title: titled ? [['en', withMerges(title.done(size), (v) => v.title)]] : [],
+        description: described ? [['en', withMerges(description.done(size), (v) => v.notes || undefined)]] : [],
+        ...sliceColumns(p, size),
+        actorOffset: actors.offset,
+        actorId: Uint32Array.from(actors.refs.id),
+        actorRole: Uint32Array.from(actors.refs.role),
+        actorName: Uint32Array.from(actors.refs.name),
+        actorSide: Uint8Array.from(actors.refs.side),
+        actorSideFirst: Uint8Array.from(actors.refs.sideFirst),
+        strings,
+        parts,
+        whole,
+      };
+    },
   };
 }

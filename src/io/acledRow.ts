@@ -1,6 +1,7 @@
 // Reading one ACLED row: each cell read, repaired where that is safe and reported, or the row
 // rejected with its field and reason. What comes out is the row's values, from which the importer
-// builds an event (acled.ts) or the worker packs one (acledPacked.ts): both read rows here.
+// builds an event (acled.ts) or the worker packs one (acledPacked.ts): both read rows here. In the
+// monadic layout (one row per actor) an event's second row comes out as the merged event's values.
 import type { Actor, Role } from '../model/schema.ts';
 import { typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { withoutPeriod } from '../model/actors.ts';
@@ -76,6 +77,11 @@ export interface AcledRowValues {
   disorderType: string;
   civilianTargeting: string;
   tags: string;
+  /**
+   * Monadic layout: the row is the second row of the event kept at this index, and these values
+   * are the merged event's (the first row's, with both rows' actors and the title of both).
+   */
+  merge?: number;
 }
 
 /** Roles for ACLED's actor1 and actor2, which by ACLED's own rule carry no direction except where the type gives one. */
@@ -103,14 +109,65 @@ function memoize<T>(f: (text: string) => T): (text: string) => T {
   };
 }
 
-/** Where the rows' ids are kept: the line of an earlier row kept under an id, if any. */
-export interface IdLines {
-  lineWithId(id: string): number | undefined;
+/** Where the rows' ids are kept (see RowState). */
+export interface IdPlaces {
+  /** Where the kept row with this id is, for people ("row 5"), if there is one. */
+  placeOfId(id: string): string | undefined;
+  keptId(id: string, line: number, row?: number): void;
+  rejectedId(id: string, line: number, row?: number): void;
+  placeOfRejectedId(id: string): string | undefined;
+}
+
+/**
+ * Whether a header is ACLED's monadic layout: one row per actor, so no actor2, assoc_actor_2 or
+ * inter2 column; an event with two actors comes as two rows with one event_id_cnty.
+ */
+export function isMonadicAcled(header: readonly string[]): boolean {
+  const h = new Set(header.map((c) => c.toLowerCase()));
+  return h.has('actor1') && !h.has('actor2') && !h.has('assoc_actor_2') && !h.has('inter2');
+}
+
+/** The first row of an event in the monadic layout, kept until its second row comes (if it does). */
+interface FirstRow {
+  values: AcledRowValues;
+  /** The event's index among the events kept. */
+  index: number;
+  /** Its date as read (yyyy-mm-dd), and the texts a second row must agree with. */
+  day: string;
+  eventType: string;
+  subEventType: string;
+  /** Its actor1 without a period suffix, for the merged title. */
+  actor1: string;
+}
+
+/** What a monadic row adds to the first row's: a FirstRow but for its index, which the importer gives. */
+type FirstRowRead = Omit<FirstRow, 'index'>;
+
+export interface AcledRowReader {
+  /** The row's values, or undefined when the row is rejected (the report says why). */
+  read(cells: string[], report: RowReport): AcledRowValues | undefined;
+  /**
+   * The importer kept the row last read (on this line and spreadsheet row): as event `index`, or,
+   * where its values have `merge`, by merging it into that event.
+   */
+  kept(values: AcledRowValues, index: number, line: number, row?: number): void;
+  /**
+   * The importer rejected the row last read (on this line and spreadsheet row). In the monadic
+   * layout, a later row with its id is then rejected too, when this was the event's first row.
+   */
+  rejected(line: number, row?: number): void;
 }
 
 /** A reader of the rows of one file, given its header; registers actors as it meets them. */
-export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdLines) {
+export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces): AcledRowReader {
   const col = new Map(header.map((name, i) => [name.toLowerCase(), i]));
+  const monadic = isMonadicAcled(header);
+  /** Monadic layout: each event's first row, by id; null once its second row has merged (its values are let go). */
+  const firsts = new Map<string, FirstRow | null>();
+  /** Monadic layout: what the row read last adds to its values, should it be kept as a first row. */
+  let lastRead: FirstRowRead | undefined;
+  /** Monadic layout: the id of the row read last, once known. */
+  let lastId: string | undefined;
   // Lookups that depend on one cell's text alone, worked out once per distinct text: an export
   // repeats its countries, actor names and timestamps across thousands of rows.
   const countryOf = memoize(countryCode);
@@ -139,7 +196,10 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
   const column = (name: string) => col.get(name) ?? -1;
   const at = {
     id: column('event_id_cnty'),
+    dataId: column('data_id'),
+    idNoCountry: column('event_id_no_cnty'),
     date: column('event_date'),
+    year: column('year'),
     precision: column('time_precision'),
     eventType: column('event_type'),
     subEventType: column('sub_event_type'),
@@ -167,19 +227,59 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     source: column('source'),
   };
 
-  /** The row's values, or undefined when the row is rejected (the report says why). */
-  return function readRow(cells: string[], report: RowReport): AcledRowValues | undefined {
+  function read(cells: string[], report: RowReport): AcledRowValues | undefined {
+    lastId = undefined;
     // Each cell is read (and its trimming reported) once, in the order the checks need it.
     const get = (i: number, name: string) => (i < 0 ? '' : cleanText(cells[i], name, report));
-    const id = get(at.id, 'event_id_cnty');
-    if (!id) return void report.reject('event_id_cnty', 'is empty');
-    const firstLine = ids.lineWithId(id);
-    if (firstLine !== undefined) return void report.reject('event_id_cnty', `repeats the id of line ${firstLine}`, id);
+    // iso3 and iso are read when needed, for the country or for an id: once.
+    let iso3: string | undefined;
+    let iso: string | undefined;
+    const readIso3 = () => (iso3 ??= get(at.iso3, 'iso3'));
+    const readIso = () => (iso ??= get(at.iso, 'iso'));
+    let id = get(at.id, 'event_id_cnty');
+    if (!id) {
+      // An id built from what else the row has, which no ACLED id (ARM100) can equal.
+      const dataId = get(at.dataId, 'data_id');
+      if (/^\d{1,12}$/.test(dataId)) {
+        id = `acled-data-${dataId}`;
+        report.fix('event_id_cnty', `was empty; the id ${id} was built from data_id ${dataId}`);
+      } else {
+        const number = get(at.idNoCountry, 'event_id_no_cnty');
+        const country = /^\d{1,12}$/.test(number) ? readIso() || readIso3() : '';
+        if (!/^[A-Za-z0-9]{1,3}$/.test(country)) {
+          const couldBuild = at.dataId >= 0 || at.idNoCountry >= 0;
+          return void report.reject('event_id_cnty', couldBuild ? 'is empty, and there is no data_id, nor iso and event_id_no_cnty, to build an id from' : 'is empty');
+        }
+        id = `acled-${country.toLowerCase()}-${number}`;
+        report.fix('event_id_cnty', `was empty; the id ${id} was built from ${readIso() ? 'iso' : 'iso3'} ${country} and event_id_no_cnty ${number}`);
+      }
+    }
+    const firstPlace = ids.placeOfId(id);
+    let first: FirstRow | undefined;
+    if (monadic) {
+      lastId = id;
+      const rejectedPlace = firstPlace === undefined ? ids.placeOfRejectedId(id) : undefined;
+      if (rejectedPlace !== undefined)
+        return void report.reject('event_id_cnty', `is the id of ${rejectedPlace}, which was rejected: in ACLED's monadic layout an event's rows are imported together or not at all`, id);
+    }
+    if (firstPlace !== undefined) {
+      const known = monadic ? firsts.get(id) : undefined;
+      if (known === undefined) return void report.reject('event_id_cnty', `repeats the id of ${firstPlace}`, id);
+      if (known === null)
+        return void report.reject('event_id_cnty', `is the id of ${firstPlace}, whose event has its second row already: in ACLED's monadic layout an event has one row per actor, at most two`, id);
+      first = known;
+    }
 
     const dateText = get(at.date, 'event_date');
     const reading = readDate(dateText);
     if (!reading.ok) return void report.reject('event_date', dateText ? 'is not a date' : 'is empty', dateText || undefined);
-    if (reading.normalised) report.fix('event_date', `read as ${isoDate(reading.date)}`, dateText);
+    // A date read from any documented form is read, not fixed. yyyymmdd is checked against year.
+    if (reading.form === 'yyyymmdd' && at.year >= 0) {
+      const yearText = get(at.year, 'year');
+      if (yearText && yearText !== String(reading.date.year))
+        return void report.reject('event_date', `is a yyyymmdd date in ${reading.date.year}, but the row's year is ${yearText}`, dateText);
+    }
+    const day = isoDate(reading.date);
 
     let precisionText = get(at.precision, 'time_precision');
     if (at.precision >= 0 && precisionText === '') {
@@ -188,12 +288,16 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     }
     const precision = PRECISION[(precisionText || '1') as keyof typeof PRECISION];
     if (!precision) return void report.reject('time_precision', 'is not 1, 2 or 3', precisionText);
+    if (first && (day !== first.day || precision !== first.values.precision))
+      return void report.reject('event_date', `is not the date of ${firstPlace}, this event's first row (${first.day}${first.values.precision === precision ? '' : `, precision ${first.values.precision}`})`, dateText);
 
     const eventType = get(at.eventType, 'event_type');
     const subEventType = get(at.subEventType, 'sub_event_type');
     const notes = get(at.notes, 'notes');
     const type = typeFromAcled(eventType, subEventType, notes);
     if (!type) return void report.reject('event_type', eventType ? 'is not an ACLED event type' : 'is empty', eventType || undefined);
+    if (first && (eventType !== first.eventType || subEventType !== first.subEventType))
+      return void report.reject('event_type', `is not the event type of ${firstPlace}, this event's first row (${first.eventType}: ${first.subEventType})`, `${eventType}: ${subEventType}`);
 
     const latText = get(at.latitude, 'latitude');
     const lat = readCoordinate(latText, 90);
@@ -203,13 +307,10 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     if (lon === null) return void report.reject('longitude', 'is not a longitude', lonText);
 
     // iso3, else iso, else the country's name: the later ones are read only when needed.
-    const iso3 = get(at.iso3, 'iso3');
-    let iso: string | undefined;
     let countryName: string | undefined;
-    const readIso = () => (iso ??= get(at.iso, 'iso'));
     const readCountryName = () => (countryName ??= get(at.country, 'country'));
-    const countryText = iso3 || readIso() || readCountryName();
-    const country = countryOf(iso3) ?? countryOf(readIso()) ?? countryOf(readCountryName());
+    const countryText = readIso3() || readIso() || readCountryName();
+    const country = countryOf(readIso3()) ?? countryOf(readIso()) ?? countryOf(readCountryName());
     if (countryText && !country) return void report.reject('country', 'is not a country we know', readCountryName() || countryText);
 
     let fatalities: number | undefined;
@@ -223,7 +324,8 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     const actor1 = get(at.actor1, 'actor1');
     if (!actor1) return void report.reject('actor1', 'is empty');
     const [role1, role2] = rolesFor(eventType, subEventType);
-    const actors: AcledActorRef[] = [];
+    // A monadic event's second row: its actor1 is the event's second actor, on side 2.
+    const actors: AcledActorRef[] = first ? [...first.values.actors] : [];
     const addActor = (name: string, role: Role, side: 1 | 2, inter?: string, interField?: string) => {
       let kind: Actor['kind'] | undefined;
       if (inter) {
@@ -233,16 +335,28 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       const ref = actorRef(name, kind, role, side);
       if (!actors.some((a) => a.actor === ref.actor && a.side === side)) actors.push(ref);
     };
-    addActor(actor1, role1, 1, get(at.inter1, 'inter1'), 'inter1');
-    for (const name of splitList(get(at.assoc1, 'assoc_actor_1'))) addActor(name, 'associate', 1);
+    const side: 1 | 2 = first ? 2 : 1;
+    addActor(actor1, first ? role2 : role1, side, get(at.inter1, 'inter1'), 'inter1');
+    for (const name of splitList(get(at.assoc1, 'assoc_actor_1'))) addActor(name, 'associate', side);
     const actor2 = get(at.actor2, 'actor2');
     if (actor2) addActor(actor2, role2, 2, get(at.inter2, 'inter2'), 'inter2');
     for (const name of splitList(get(at.assoc2, 'assoc_actor_2'))) addActor(name, 'associate', 2);
 
-    const zone = zoneForPlace(country, lon);
-    const day = precision === 'month' ? { ...reading.date, day: 1 } : reading.date;
-    const updated = dayOfTimestamp(get(at.timestamp, 'timestamp'));
     const location = get(at.location, 'location');
+    const kind = subEventType || eventType;
+    if (first) {
+      const v = first.values;
+      if (location !== v.location || latText !== v.latText || lonText !== v.lonText || (country ?? '') !== v.country) {
+        const where = [v.location || '(no location)', v.latText && v.lonText ? `${v.latText}, ${v.lonText}` : ''].filter(Boolean).join(' at ');
+        return void report.reject('location', `is not the place of ${firstPlace}, this event's first row (${where})`, location || undefined);
+      }
+      // The rest of the event is the first row's; the second adds its actors.
+      return { ...v, actors, title: acledTitle(kind, first.actor1, shortName(actor1), location), merge: first.index };
+    }
+
+    const zone = zoneForPlace(country, lon);
+    const start = precision === 'month' ? { ...reading.date, day: 1 } : reading.date;
+    const updated = dayOfTimestamp(get(at.timestamp, 'timestamp'));
     const admin1 = get(at.admin1, 'admin1');
     const admin2 = get(at.admin2, 'admin2');
     const admin3 = get(at.admin3, 'admin3');
@@ -251,12 +365,12 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     const civilianTargeting = get(at.civilianTargeting, 'civilian_targeting');
     const tags = get(at.tags, 'tags');
     const sourceText = get(at.source, 'source');
-    return {
+    const values: AcledRowValues = {
       id,
       type,
-      title: acledTitle(subEventType || eventType, shortName(actor1), actor2 ? shortName(actor2) : '', location),
+      title: acledTitle(kind, shortName(actor1), actor2 ? shortName(actor2) : '', location),
       notes,
-      start: localMidnight(day, zone),
+      start: localMidnight(start, zone),
       precision,
       zone,
       actors,
@@ -268,17 +382,33 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       lon,
       admin,
       fatalities,
-      claimedOn: updated ?? isoDate(reading.date),
+      claimedOn: updated ?? day,
       updated,
       sourceText,
       disorderType,
       civilianTargeting,
       tags,
     };
+    if (monadic) lastRead = { values, day, eventType, subEventType, actor1: shortName(actor1) };
+    return values;
+  }
+
+  return {
+    read,
+    kept(values, index, line, row) {
+      if (values.merge !== undefined) {
+        firsts.set(values.id, null);
+        return;
+      }
+      ids.keptId(values.id, line, row);
+      if (monadic && lastRead?.values === values) firsts.set(values.id, { ...lastRead, index });
+    },
+    rejected(line, row) {
+      // Only an event's first row: a rejected second or third row leaves the event as it is.
+      if (lastId !== undefined && !firsts.has(lastId)) ids.rejectedId(lastId, line, row);
+    },
   };
 }
-
-export type AcledRowReader = ReturnType<typeof createAcledRowReader>;
 
 /** The source list of a row: ACLED itself, then the publishers its `source` cell names. */
 export function acledSources(updated: string | undefined, sourceText: string) {

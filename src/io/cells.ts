@@ -9,12 +9,45 @@ function isEdgeSpace(code: number): boolean {
   return code <= 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** The cell without surrounding spaces; trimming is reported as a fix. */
-export function cleanText(raw: string | undefined, field: string, row: RowReport): string {
+/** The tokens R, pandas and databases write for a missing value: such a cell is empty. */
+export const MISSING_TOKENS: readonly string[] = ['NA', 'N/A', 'NaN', 'nan', 'NULL', 'null'];
+
+/** Whether a cell is exactly one of MISSING_TOKENS. Its length is looked at first: they are 2–4 characters long. */
+export function isMissingToken(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || n > 4) return false;
+  switch (text) {
+    case 'NA':
+    case 'N/A':
+    case 'NaN':
+    case 'nan':
+    case 'NULL':
+    case 'null':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The cell without surrounding spaces; trimming is reported as a fix. A cell that is a missing-value
+ * token (NA, N/A, NaN, nan, NULL, null) is read as empty and counted for the report (reading R's
+ * way of writing "missing" is reading, not a repair), unless `isValue` says that the column's
+ * codebook has the token as a value.
+ */
+export function cleanText(raw: string | undefined, field: string, row: RowReport, isValue?: (token: string) => boolean): string {
   if (raw === undefined || raw === '') return '';
   // Most cells have no space at either end: a look at both ends spares the regular expression.
-  if (!isEdgeSpace(raw.charCodeAt(0)) && !isEdgeSpace(raw.charCodeAt(raw.length - 1))) return raw;
+  if (!isEdgeSpace(raw.charCodeAt(0)) && !isEdgeSpace(raw.charCodeAt(raw.length - 1))) {
+    if (raw.length > 4 || !isMissingToken(raw) || isValue?.(raw)) return raw;
+    row.missing(raw);
+    return '';
+  }
   const text = raw.replace(EDGE_SPACE, '');
+  if (isMissingToken(text) && !isValue?.(text)) {
+    row.missing(text);
+    return '';
+  }
   if (text !== raw && text !== '') row.fix(field, 'had spaces around it, which were trimmed', raw);
   return text;
 }

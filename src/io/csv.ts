@@ -3,12 +3,16 @@
 // blank lines and the HXL hashtag row, and rejects rows whose field count is off.
 import Papa from 'papaparse';
 import type { Dataset } from '../model/schema.ts';
-import type { ReportBuilder, RowReport } from './report.ts';
+import { placeOfRow, type ReportBuilder, type RowReport } from './report.ts';
 import type { ImportPart } from './rowState.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 
 export interface CsvRowSink {
-  row(cells: string[], line: number, report: RowReport): void;
+  /**
+   * `line`: the file line the row starts on; `row`: its number as a spreadsheet shows the file
+   * (the header is row 1; an HXL row and blank lines are rows too; see RowIssue.row).
+   */
+  row(cells: string[], line: number, report: RowReport, row: number): void;
 }
 
 /** A format's reader of rows (ACLED, UCDP, mapped columns): rows in, a dataset out. */
@@ -66,6 +70,8 @@ function newlines(cells: readonly string[]): number {
 export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilder, options: CsvReadOptions): 'complete' | 'too-many-rows' {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let line = 1;
+  // Each record Papa Parse gives (a blank line too) is a row of the spreadsheet.
+  let sheetRow = 0;
   let header: string[] | null = null;
   let expected = options.fieldCount ?? 0;
   let consumed = 0;
@@ -95,6 +101,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         line += 1 + newlines(cells);
+        sheetRow++;
         if (cells.length === 1 && cells[0]!.trim() === '') {
           pendingBlank++;
           return;
@@ -109,7 +116,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         if (!sawData && isHxlRow(cells)) {
-          if (options.notes !== false) report.note(`line ${at} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
+          if (options.notes !== false) report.note(`${placeOfRow(at, sheetRow)} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
           sawData = true;
           return;
         }
@@ -119,12 +126,12 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         if (at < from) return;
-        const row = report.row(at);
+        const row = report.row(at, undefined, sheetRow);
         const error = errorsByRow.get(i);
         if (error) row.reject('row', `could not be read as CSV: ${error}`);
         else if (expected && cells.length !== expected)
           row.reject('row', `has ${cells.length} fields; ${header ? 'the header has' : 'this format has'} ${expected}`);
-        else sink.row(cells, at, row);
+        else sink.row(cells, at, row, sheetRow);
       });
       if (tooMany || past) return parser.abort();
       consumed += CHUNK;

@@ -6,9 +6,8 @@ import { createRowState } from './rowState.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { isoDate, isRealDate, readDate } from './dates.ts';
+import { isRealDate, readDate } from './dates.ts';
 import type { CsvFormatImport, CsvRowSink } from './csv.ts';
-import type { RowReport } from './report.ts';
 import { localMidnight, offsetAt } from './zones.ts';
 
 export { MAPPED_FIELDS, MAPPED_FIELD_LABEL, type ColumnMapping, type MappedField } from './columnMapping.ts';
@@ -53,8 +52,8 @@ export function missingMappedColumns(header: readonly string[], mapping: ColumnM
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** A date, date-time, month or year in `zone` → our time value, or null. */
-export function readMappedTime(text: string, zone: string, field: string, row: RowReport): { at: string; precision: Precision; tz: string } | null {
+/** A date, date-time, month or year in `zone` → our time value, or null. Any of the forms read is read, not fixed. */
+export function readMappedTime(text: string, zone: string): { at: string; precision: Precision; tz: string } | null {
   if (/^\d{4}$/.test(text)) return { at: localMidnight({ year: +text, month: 1, day: 1 }, zone), precision: 'year', tz: zone };
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   if (month) {
@@ -80,7 +79,6 @@ export function readMappedTime(text: string, zone: string, field: string, row: R
   }
   const reading = readDate(text);
   if (!reading.ok) return null;
-  if (reading.normalised) row.fix(field, `read as ${isoDate(reading.date)}`, text);
   return { at: localMidnight(reading.date, zone), precision: 'day', tz: zone };
 }
 
@@ -97,6 +95,13 @@ export function typeFromText(text: string): EventType | null {
   return byLabel ?? typeFromAcled(text, '', '');
 }
 
+/**
+ * Whether a missing-value token is a value of a country column: only where the app reads it as a
+ * country. The app reads names and alpha-3 and numeric codes, not alpha-2 codes, so today none is
+ * ("NA", Namibia's alpha-2 code, is read as missing); should alpha-2 codes be read, "NA" is kept.
+ */
+const isCountryValue = (token: string) => countryCode(token) !== undefined;
+
 export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim(), i]));
   const state = createRowState();
@@ -104,21 +109,28 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
   const lang = mapping.language || 'en';
   const idPrefix = slug(fileName.replace(/\.[a-z0-9]+$/i, '')) || 'csv';
 
-  const row: CsvRowSink['row'] = (cells, line, report) => {
+  const row: CsvRowSink['row'] = (cells, line, report, sheetRow) => {
+    // Each cell read once (its fix or missing token reported once), however often the row needs it.
+    const read = new Map<MappedField, string>();
     const get = (field: MappedField) => {
-      const name = mapping[field];
-      const i = name ? col.get(name) : undefined;
-      return i === undefined ? '' : cleanText(cells[i], name, report);
+      let text = read.get(field);
+      if (text === undefined) {
+        const name = mapping[field];
+        const i = name ? col.get(name) : undefined;
+        text = i === undefined ? '' : cleanText(cells[i], name, report, field === 'country' ? isCountryValue : undefined);
+        read.set(field, text);
+      }
+      return text;
     };
     const id = get('id') || `${idPrefix}-${line}`;
-    const firstLine = state.lineWithId(id);
-    if (firstLine !== undefined) return report.reject(mapping.id || 'id', `repeats the id of line ${firstLine}`, id);
+    const first = state.placeOfId(id);
+    if (first !== undefined) return report.reject(mapping.id || 'id', `repeats the id of ${first}`, id);
     const dateText = get('date');
     if (!dateText) return report.reject(mapping.date, 'is empty');
-    const start = readMappedTime(dateText, mapping.timeZone, mapping.date, report);
+    const start = readMappedTime(dateText, mapping.timeZone);
     if (!start) return report.reject(mapping.date, 'is not a date', dateText);
     const endText = get('endDate');
-    const end = endText ? readMappedTime(endText, mapping.timeZone, mapping.endDate, report) : undefined;
+    const end = endText ? readMappedTime(endText, mapping.timeZone) : undefined;
     if (end === null) return report.reject(mapping.endDate, 'is not a date', endText);
     const title = get('title');
     if (!title) return report.reject(mapping.title, 'is empty');
@@ -161,7 +173,7 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
       relations: [],
       tags: place && !country ? [`place: ${place}`] : [],
     };
-    if (acceptEvent(candidate, report, events)) state.keptId(id, line);
+    if (acceptEvent(candidate, report, events)) state.keptId(id, line, sheetRow);
   };
 
   return {

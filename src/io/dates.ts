@@ -1,5 +1,6 @@
-// Calendar dates as exports write them: 2022-09-15, 15 September 2022, 15-Sep-22, 15/09/2022.
-// Day-first always (ACLED's convention); two-digit years are read in the window 1950–2049.
+// Calendar dates as exports write them: 2022-09-15, 15 September 2022, 15-Sep-22, 15/09/2022,
+// 20220915. Day-first always (ACLED's convention); two-digit years are read in the window 1950–2049.
+// Each is a documented form of its source: reading one is not a repair, and is not reported.
 
 export interface CalendarDate {
   year: number;
@@ -31,29 +32,38 @@ export function isRealDate({ year, month, day }: CalendarDate): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** How a date was written: yyyy-mm-dd; ISO otherwise (one-digit month or day, a midnight time); a month's name; day/month/year; yyyymmdd. */
+export type DateForm = 'iso' | 'iso-other' | 'textual' | 'numeric' | 'yyyymmdd';
+
 export type DateReading =
-  | { ok: true; date: CalendarDate; /** the text was not ISO and was normalised */ normalised: boolean }
+  | { ok: true; date: CalendarDate; form: DateForm; /** the text was not exactly yyyy-mm-dd */ normalised: boolean }
   | { ok: false };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$/;
 const TEXTUAL = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]*(\d{2}|\d{4})$/;
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/;
+const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
 
 export function readDate(text: string): DateReading {
   let date: CalendarDate | null = null;
-  let normalised = true;
+  let form: DateForm = 'iso';
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(text))) {
     date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    normalised = !/^\d{4}-\d{2}-\d{2}$/.test(text);
+    if (text.length !== 10 || m[2]!.length !== 2) form = 'iso-other';
+  } else if ((m = YYYYMMDD.exec(text))) {
+    date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    form = 'yyyymmdd';
   } else if ((m = TEXTUAL.exec(text))) {
     const month = monthNumber(m[2]!);
     if (month) date = { year: fullYear(m[3]!), month, day: Number(m[1]) };
+    form = 'textual';
   } else if ((m = NUMERIC.exec(text))) {
     date = { year: fullYear(m[3]!), month: Number(m[2]), day: Number(m[1]) };
+    form = 'numeric';
   }
   if (!date || !isRealDate(date)) return { ok: false };
-  return { ok: true, date, normalised };
+  return { ok: true, date, form, normalised: form !== 'iso' };
 }
 
 export function isoDate({ year, month, day }: CalendarDate): string {

@@ -42,18 +42,20 @@ describe('detecting what a file is', () => {
 
 describe('dates', () => {
   it.each([
-    ['2022-09-15', [2022, 9, 15], false],
-    ['15 September 2022', [2022, 9, 15], true],
-    ['15 Sept 2022', [2022, 9, 15], true],
-    ['15-Sep-22', [2022, 9, 15], true],
-    ['15/09/2022', [2022, 9, 15], true],
-    ['1-Jan-98', [1998, 1, 1], true],
-    ['2020-02-29', [2020, 2, 29], false],
-  ])('reads %s', (text, [year, month, day], normalised) => {
-    expect(readDate(text)).toEqual({ ok: true, date: { year, month, day }, normalised });
+    ['2022-09-15', [2022, 9, 15], 'iso'],
+    ['2022-09-15 00:00:00', [2022, 9, 15], 'iso-other'],
+    ['15 September 2022', [2022, 9, 15], 'textual'],
+    ['15 Sept 2022', [2022, 9, 15], 'textual'],
+    ['15-Sep-22', [2022, 9, 15], 'textual'],
+    ['15/09/2022', [2022, 9, 15], 'numeric'],
+    ['1-Jan-98', [1998, 1, 1], 'textual'],
+    ['2020-02-29', [2020, 2, 29], 'iso'],
+    ['20210106', [2021, 1, 6], 'yyyymmdd'],
+  ])('reads %s', (text, [year, month, day], form) => {
+    expect(readDate(text)).toEqual({ ok: true, date: { year, month, day }, form, normalised: form !== 'iso' });
   });
 
-  it.each(['31 September 2022', '2022-02-30', '2021-02-29', '15 Septober 2022', '13/13/2022', 'yesterday', ''])('refuses %j', (text) => {
+  it.each(['31 September 2022', '2022-02-30', '2021-02-29', '15 Septober 2022', '13/13/2022', 'yesterday', '', '20210230', '20211306', '2021016'])('refuses %j', (text) => {
     expect(readDate(text)).toEqual({ ok: false });
   });
 });
@@ -131,7 +133,7 @@ describe('a plain CSV mapped by hand', () => {
     expect(first.sample[0]![1]).toBe('Ceasefire takes effect');
     const result = importText({ text, fileName: 'mine.csv', mapping: { ...first.guess, timeZone: 'Asia/Yerevan' } });
     if (result.kind !== 'done') throw new Error(result.kind);
-    expect(result.report).toMatchObject({ rowsRead: 4, imported: 3, rejectedRows: 1, fixedRows: 3 });
+    expect(result.report).toMatchObject({ rowsRead: 4, imported: 3, rejectedRows: 1, fixedRows: 2 });
     const [ceasefire, protest, other] = result.dataset.events;
     expect(ceasefire).toMatchObject({ type: 'ceasefire', start: { at: '2022-09-14T20:00:00+04:00', precision: 'minute', tz: 'Asia/Yerevan' } });
     expect(ceasefire!.sources[0]!.url).toBe('https://example.org/a?b=1');
@@ -139,7 +141,8 @@ describe('a plain CSV mapped by hand', () => {
     expect(protest).toMatchObject({ type: 'protest', start: { at: '2022-09-15T00:00:00+04:00', precision: 'day' } });
     expect(other!.type).toBe('other');
     expect(result.report.rejections[0]).toMatchObject({ line: 4, field: 'When', value: 'soon', message: 'is not a date' });
-    expect(result.report.fixes.map((f) => [f.line, f.field])).toEqual([[2, 'Link'], [3, 'When'], [5, 'Kind']]);
+    // 15 September 2022 is read, not fixed.
+    expect(result.report.fixes.map((f) => [f.line, f.field])).toEqual([[2, 'Link'], [5, 'Kind']]);
   });
 
   it('reads a spreadsheet saved with semicolons, keeping commas inside cells', () => {
@@ -158,11 +161,14 @@ describe('the report as CSV', () => {
   it('has the counts, one line per issue, and defuses formula-like cells', () => {
     const builder = createReportBuilder('x.csv', 'ACLED CSV');
     builder.row(2).reject('notes', 'is not a date', '=HYPERLINK("http://evil")');
-    builder.row(3).fix('location', 'had spaces around it, which were trimmed', ' Sotk');
+    builder.row(3, undefined, 2).fix('location', 'had spaces around it, which were trimmed', ' Sotk');
+    builder.row(4, undefined, 3).missing('NA');
     const csv = reportToCsv(builder.finish());
-    expect(csv).toContain('rows read,2\r\nimported,1\r\nfixed,1\r\nrejected,1');
-    expect(csv).toContain(`rejected,2,,notes,"'=HYPERLINK(""http://evil"")",is not a date`);
+    expect(csv).toContain('rows read,3\r\nimported,2\r\nfixed,1\r\nrejected,1\r\nmerged,0');
+    expect(csv).toContain('outcome,row,line,record,field,value,message');
+    expect(csv).toContain(`rejected,,2,,notes,"'=HYPERLINK(""http://evil"")",is not a date`);
     // Papa Parse quotes a cell with a leading or trailing space, so that readers keep the space.
-    expect(csv).toContain('fixed,3,,location," Sotk","had spaces around it, which were trimmed"');
+    expect(csv).toContain('fixed,2,3,,location," Sotk","had spaces around it, which were trimmed"');
+    expect(csv).toContain('missing,,,,,NA,1 cell read as missing');
   });
 });

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCsvFirstPart, importCsvPart, importText, middleLine, type ImportRequest, type ImportResult } from './importer.ts';
-import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows, toMonadic } from '../testing/acledFixture.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { corrupt } from '../testing/corrupt.ts';
 import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
@@ -43,6 +43,15 @@ describe('reading a CSV in two parts', () => {
 
   it('gives what one reading gives, at every split line of a valid ACLED file', () => {
     const text = acledCsv([...generatedAcledRows(30, 7), acledRow({ event_id_cnty: 'Q', notes: 'a "quoted"\nnote on two lines' })], { layout: 'pre2023', hxl: true });
+    for (let split = 2; split <= lineCount(text) + 1; split++) expectSameAsOneReading({ text, fileName: 'acled.csv' }, split);
+  });
+
+  it('gives what one reading gives for a monadic ACLED file, whose events may have a row in each part', () => {
+    const rows = toMonadic(generatedAcledRows(12, 5));
+    // An event whose rows are far apart, and a third row.
+    // An event whose first row is rejected, and whose second row comes late.
+    const [bad, late] = toMonadic([acledRow({ event_id_cnty: 'BAD' })]);
+    const text = acledCsv([...rows.slice(0, 1), { ...bad!, event_date: 'soon' }, ...rows.slice(2), rows[1]!, rows[1]!, late!], { monadic: true });
     for (let split = 2; split <= lineCount(text) + 1; split++) expectSameAsOneReading({ text, fileName: 'acled.csv' }, split);
   });
 
@@ -90,14 +99,14 @@ describe('reading a CSV in two parts', () => {
     earlier.registry.idFor('Group A');
     earlier.keptId('E1', 2);
     const clean = createRowState();
-    clean.lineWithId('E2');
+    clean.placeOfId('E2');
     clean.registry.idFor('Group A', 'militia');
     clean.registry.idFor('Group B');
     expect(earlier.absorb(clean.part())).toBe(true);
     expect(earlier.registry.actors().map((a) => [a.id, a.kind])).toEqual([['group-a', 'militia'], ['group-b', 'other']]);
 
     const sameId = createRowState();
-    sameId.lineWithId('E1');
+    sameId.placeOfId('E1');
     expect(earlier.absorb(sameId.part())).toBe(false);
     const idTaken = createRowState();
     idTaken.registry.idFor('Group.A'); // another actor, whose id here would be group-a-2

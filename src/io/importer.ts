@@ -189,7 +189,7 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
     sink = createUcdpImport(UCDP_COLUMNS, fileName);
     report.note('the file has no header row; its 49 columns were read in the UCDP GED order');
   }
-  const forward: CsvRowSink = { row: (cells, line, row) => (sink ? sink.row(cells, line, row) : row.reject('row', headerProblem ?? 'has no header')) };
+  const forward: CsvRowSink = { row: (cells, line, row, sheetRow) => (sink ? sink.row(cells, line, row, sheetRow) : row.reject('row', headerProblem ?? 'has no header')) };
   // A file whose header is wrong has no rows worth reading: stop and say so.
   const probe = first.length ? first : undefined;
   if (!headerless && probe) {

@@ -1,10 +1,18 @@
-// The import report: every row read is either imported (perhaps after a fix) or rejected, and
-// the report says which, where and why. Nothing is dropped without an entry here.
+// The import report: every row read is either imported (perhaps after a fix), merged into the
+// event of an earlier row (ACLED's monadic layout), or rejected, and the report says which, where
+// and why. Nothing is dropped without an entry here. Reading a documented format (a date form, a
+// missing-value token) is not a fix; only real repairs are.
 import Papa from 'papaparse';
 
 export interface RowIssue {
   /** Line in the file where the row starts (1-based), or null for records that have no line (JSON). */
   line: number | null;
+  /**
+   * The row's number as a spreadsheet shows the file (CSV only): the header is row 1, the first
+   * record after it row 2, and an HXL row and blank lines are rows too. It differs from `line`
+   * once a quoted cell above holds a line break. Absent in reports stored before it was added.
+   */
+  row?: number;
   /** The record's place when there is no line: "events[3]". */
   record?: string;
   /** The column or field concerned: event_date, actors[0].actor. */
@@ -19,21 +27,35 @@ export interface ImportReport {
   fileName: string;
   /** The format the file was read as, e.g. "ACLED CSV (pre-2023 layout)". */
   format: string;
-  /** Data rows (or JSON events) read: imported + rejected. Header, HXL and blank lines are not rows. */
+  /** Data rows (or JSON events) read: imported + mergedRows + rejectedRows. Header, HXL and blank lines are not rows. */
   rowsRead: number;
   imported: number;
-  /** Imported rows that needed at least one fix. */
+  /** Imported (or merged) rows that needed at least one fix: a real repair, not the reading of a documented format. */
   fixedRows: number;
+  /**
+   * Rows that were merged into the event of an earlier row with the same id, not imported as
+   * events of their own (ACLED's monadic layout: one row per actor). Read `?? 0` for stored reports.
+   */
+  mergedRows: number;
   rejectedRows: number;
+  /**
+   * Cells read as missing because they held exactly NA, N/A, NaN, nan, NULL or null (as R and
+   * databases write a missing value), by token, most cells first; empty when none. Read `?? []`
+   * for stored reports.
+   */
+  missingTokens: { token: string; cells: number }[];
   rejections: RowIssue[];
   fixes: RowIssue[];
-  /** Things about the file as a whole: "line 2 is an HXL hashtag row, not an event". */
+  /** Things about the file as a whole: "row 2 is an HXL hashtag row, not an event". */
   notes: string[];
 }
 
 export interface ReportBuilder {
-  /** Starts a row; the returned handle collects its fixes and its fate. */
-  row(line: number | null, record?: string): RowReport;
+  /**
+   * Starts a row; the returned handle collects its fixes and its fate. `sheetRow`: the row's
+   * number as a spreadsheet shows the file (see RowIssue.row).
+   */
+  row(line: number | null, record?: string, sheetRow?: number): RowReport;
   note(text: string): void;
   /** Counts `count` rows read and imported unchanged, checked together (a compact file's events; see compactPacked.ts). */
   importedWhole(count: number): void;
@@ -43,22 +65,33 @@ export interface ReportBuilder {
 export interface RowReport {
   fix(field: string, message: string, value?: string): void;
   reject(field: string, message: string, value?: string): void;
+  /** The row goes into the event of an earlier row (and is counted in mergedRows), unless it is rejected. */
+  merge(): void;
+  /** A cell held a missing-value token (NA, NULL…), which was read as an empty cell. */
+  missing(token: string): void;
   readonly rejected: boolean;
 }
+
+/** Cells read as missing, by token, for one file. */
+type TokenCounts = Map<string, number>;
 
 /** One row's fixes and fate. A class, not closures: a million rows make a million of these. */
 class RowHandle implements RowReport {
   private fixes: RowIssue[] | null = null;
   private rejection: RowIssue | null = null;
+  private merged = false;
 
   constructor(
     private readonly line: number | null,
     private readonly record: string | undefined,
+    private readonly sheetRow: number | undefined,
+    private readonly tokens: TokenCounts,
   ) {}
 
   private at(field: string, message: string, value?: string): RowIssue {
     return {
       line: this.line,
+      ...(this.sheetRow !== undefined ? { row: this.sheetRow } : {}),
       ...(this.record !== undefined ? { record: this.record } : {}),
       field,
       ...(value !== undefined ? { value } : {}),
@@ -75,6 +108,14 @@ class RowHandle implements RowReport {
     this.rejection ??= this.at(field, message, value);
   }
 
+  merge(): void {
+    this.merged = true;
+  }
+
+  missing(token: string): void {
+    this.tokens.set(token, (this.tokens.get(token) ?? 0) + 1);
+  }
+
   get rejected(): boolean {
     return this.rejection !== null;
   }
@@ -86,7 +127,8 @@ class RowHandle implements RowReport {
       report.rejectedRows++;
       report.rejections.push(this.rejection);
     } else {
-      report.imported++;
+      if (this.merged) report.mergedRows++;
+      else report.imported++;
       if (this.fixes) {
         report.fixedRows++;
         for (const fix of this.fixes) report.fixes.push(fix);
@@ -102,16 +144,19 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
     rowsRead: 0,
     imported: 0,
     fixedRows: 0,
+    mergedRows: 0,
     rejectedRows: 0,
+    missingTokens: [],
     rejections: [],
     fixes: [],
     notes: [],
   };
+  const tokens: TokenCounts = new Map();
   let open: RowHandle | null = null;
   return {
-    row(line, record) {
+    row(line, record, sheetRow) {
       open?.done(report);
-      open = new RowHandle(line, record);
+      open = new RowHandle(line, record, sheetRow, tokens);
       return open;
     },
     note(text) {
@@ -126,9 +171,15 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
     finish() {
       open?.done(report);
       open = null;
+      report.missingTokens = tokenList(tokens);
       return report;
     },
   };
+}
+
+/** Token counts as the report lists them: most cells first, then by token. */
+function tokenList(tokens: Iterable<[string, number]>): ImportReport['missingTokens'] {
+  return [...tokens].map(([token, cells]) => ({ token, cells })).sort((a, b) => b.cells - a.cells || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
 }
 
 /**
@@ -142,16 +193,34 @@ export function joinReports(first: ImportReport, later: ImportReport | null, not
     rowsRead: first.rowsRead + (later?.rowsRead ?? 0),
     imported: first.imported + (later?.imported ?? 0),
     fixedRows: first.fixedRows + (later?.fixedRows ?? 0),
+    mergedRows: (first.mergedRows ?? 0) + (later?.mergedRows ?? 0),
     rejectedRows: first.rejectedRows + (later?.rejectedRows ?? 0),
+    missingTokens: joinTokens(first.missingTokens ?? [], later?.missingTokens ?? []),
     rejections: later ? [...first.rejections, ...later.rejections] : first.rejections,
     fixes: later ? [...first.fixes, ...later.fixes] : first.fixes,
     notes,
   };
 }
 
-/** "line 812" or "events[3]": where a row is, for people. */
+function joinTokens(first: ImportReport['missingTokens'], later: ImportReport['missingTokens']): ImportReport['missingTokens'] {
+  if (!later.length) return first;
+  const counts = new Map<string, number>();
+  for (const { token, cells } of [...first, ...later]) counts.set(token, (counts.get(token) ?? 0) + cells);
+  return tokenList(counts);
+}
+
+/**
+ * "row 812", or "row 812 (line 815 of the file)" where a line break inside a quoted cell above
+ * makes them differ; "line 812" where the row number is not known.
+ */
+export function placeOfRow(line: number, row?: number): string {
+  if (row === undefined) return `line ${line}`;
+  return row === line ? `row ${row}` : `row ${row} (line ${line} of the file)`;
+}
+
+/** "row 812", "row 812 (line 815 of the file)" or "events[3]": where a row is, for people. */
 export function rowPlace(issue: RowIssue): string {
-  return issue.line !== null ? `line ${issue.line}` : (issue.record ?? 'record');
+  return issue.line !== null ? placeOfRow(issue.line, issue.row) : (issue.record ?? 'record');
 }
 
 /** One issue as a sentence: line 812: event_date "31 September 2022" is not a date. */
@@ -164,11 +233,25 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The summary line: "4,960 rows read: 4,958 imported (12 fixed), 2 rejected." */
+/**
+ * The summary line: "4,960 rows read: 4,958 imported (12 fixed), 2 rejected.", or where rows were
+ * merged into their events: "5,658 rows read: 4,006 events imported (0 fixed), 1,652 rows merged
+ * into their events, 0 rejected."
+ */
 export function summariseReport(report: ImportReport, locale = 'en-GB'): string {
   const n = new Intl.NumberFormat(locale);
   const rows = report.rowsRead === 1 ? 'row' : 'rows';
-  return `${n.format(report.rowsRead)} ${rows} read: ${n.format(report.imported)} imported (${n.format(report.fixedRows)} fixed), ${n.format(report.rejectedRows)} rejected.`;
+  const merged = report.mergedRows ?? 0;
+  if (!merged) return `${n.format(report.rowsRead)} ${rows} read: ${n.format(report.imported)} imported (${n.format(report.fixedRows)} fixed), ${n.format(report.rejectedRows)} rejected.`;
+  const events = report.imported === 1 ? 'event' : 'events';
+  const into = merged === 1 ? 'row merged into its event' : 'rows merged into their events';
+  return `${n.format(report.rowsRead)} ${rows} read: ${n.format(report.imported)} ${events} imported (${n.format(report.fixedRows)} fixed), ${n.format(merged)} ${into}, ${n.format(report.rejectedRows)} rejected.`;
+}
+
+/** "NA in 1,204 cells, NULL in 3 cells": the missing-value tokens read, for people; '' when none. */
+export function describeMissingTokens(report: ImportReport, locale = 'en-GB'): string {
+  const n = new Intl.NumberFormat(locale);
+  return (report.missingTokens ?? []).map(({ token, cells }) => `${token} in ${n.format(cells)} ${cells === 1 ? 'cell' : 'cells'}`).join(', ');
 }
 
 /** Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
@@ -178,10 +261,12 @@ export function defuseCsvCell(text: string): string {
 
 /** The report as CSV: one line per rejection and per fix, after the summary counts. */
 export function reportToCsv(report: ImportReport): string {
-  const lines = [['outcome', 'line', 'record', 'field', 'value', 'message']];
-  for (const r of report.rejections) lines.push(['rejected', String(r.line ?? ''), r.record ?? '', r.field, r.value ?? '', r.message]);
-  for (const f of report.fixes) lines.push(['fixed', String(f.line ?? ''), f.record ?? '', f.field, f.value ?? '', f.message]);
-  for (const note of report.notes) lines.push(['note', '', '', '', '', note]);
+  const lines = [['outcome', 'row', 'line', 'record', 'field', 'value', 'message']];
+  const issueLine = (outcome: string, i: RowIssue) => [outcome, String(i.row ?? ''), String(i.line ?? ''), i.record ?? '', i.field, i.value ?? '', i.message];
+  for (const r of report.rejections) lines.push(issueLine('rejected', r));
+  for (const f of report.fixes) lines.push(issueLine('fixed', f));
+  for (const { token, cells } of report.missingTokens ?? []) lines.push(['missing', '', '', '', '', token, `${cells} ${cells === 1 ? 'cell' : 'cells'} read as missing`]);
+  for (const note of report.notes) lines.push(['note', '', '', '', '', '', note]);
   const head = [
     ['file', report.fileName],
     ['format', report.format],
@@ -189,6 +274,7 @@ export function reportToCsv(report: ImportReport): string {
     ['imported', String(report.imported)],
     ['fixed', String(report.fixedRows)],
     ['rejected', String(report.rejectedRows)],
+    ['merged', String(report.mergedRows ?? 0)],
   ];
   // Papa Parse quotes and escapes; the empty row between the counts and the issues stays empty.
   const rows = [...head, [], ...lines].map((row) => row.map(defuseCsvCell));

@@ -4,6 +4,7 @@
 // reading of all the rows in order. absorb() checks that it does, and refuses when it would not.
 import type { ConflictEvent } from '../model/schema.ts';
 import { createActorRegistry, type ActorRegistryBuilder, type RegistrySnapshot } from './actorRegistry.ts';
+import { placeOfRow } from './report.ts';
 
 /** What a part read on its own hands over: plain data, so that it can be posted between workers. */
 export interface ImportPart {
@@ -16,14 +17,21 @@ export interface ImportPart {
 export interface RowState {
   readonly events: ConflictEvent[];
   readonly registry: ActorRegistryBuilder;
-  /** The line of the kept row that has this id already, or undefined. */
-  lineWithId(id: string): number | undefined;
-  /** Records that the row on this line was kept under this id. */
-  keptId(id: string, line: number): void;
+  /** Where the kept row that has this id already is, for people ("row 5", see placeOfRow), or undefined. */
+  placeOfId(id: string): string | undefined;
+  /** Records that the row on this line (and spreadsheet row) was kept under this id. */
+  keptId(id: string, line: number, row?: number): void;
+  /**
+   * Records that the first row with this id was rejected, where a later row with the id depends
+   * on it (ACLED's monadic layout: an event's rows are imported together or not at all).
+   */
+  rejectedId(id: string, line: number, row?: number): void;
+  /** Where the rejected row recorded under this id is ("row 5"), or undefined. Ask placeOfId first. */
+  placeOfRejectedId(id: string): string | undefined;
   part(): ImportPart;
   /**
    * Takes in a part read from the rows after this state's, when that gives what reading those rows
-   * here would have given: none of them asked about an id kept here, and the registries join (see
+   * here would have given: none of them asked about an id kept (or recorded as rejected) here, and the registries join (see
    * ActorRegistryBuilder.absorb). Otherwise changes nothing and answers false; read the rows here.
    */
   absorb(later: ImportPart): boolean;
@@ -32,21 +40,31 @@ export interface RowState {
 export function createRowState(): RowState {
   const events: ConflictEvent[] = [];
   const registry = createActorRegistry();
-  const kept = new Map<string, number>();
+  // The line alone where the row's number is the same (most rows), its negative where the row's
+  // number is not known, else both.
+  const kept = new Map<string, number | { line: number; row: number }>();
+  const rejected = new Map<string, string>();
   const asked: string[] = [];
   return {
     events,
     registry,
-    lineWithId(id) {
+    placeOfId(id) {
       asked.push(id);
-      return kept.get(id);
+      const at = kept.get(id);
+      if (at === undefined) return undefined;
+      if (typeof at === 'number') return at < 0 ? placeOfRow(-at) : placeOfRow(at, at);
+      return placeOfRow(at.line, at.row);
     },
-    keptId(id, line) {
-      kept.set(id, line);
+    keptId(id, line, row) {
+      kept.set(id, row === undefined ? -line : row === line ? line : { line, row });
     },
+    rejectedId(id, line, row) {
+      if (!rejected.has(id)) rejected.set(id, placeOfRow(line, row));
+    },
+    placeOfRejectedId: (id) => rejected.get(id),
     part: () => ({ events, askedIds: asked, registry: registry.snapshot() }),
     absorb(later) {
-      if (later.askedIds.some((id) => kept.has(id))) return false;
+      if (later.askedIds.some((id) => kept.has(id) || rejected.has(id))) return false;
       if (!registry.absorb(later.registry)) return false;
       for (const event of later.events) events.push(event);
       return true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importText, type ImportResult } from './importer.ts';
 import { UCDP_COLUMNS, UCDP_PROVIDER } from './ucdp.ts';
-import type { ImportReport } from './report.ts';
+import { describeIssue, type ImportReport } from './report.ts';
 import type { Dataset } from '../model/schema.ts';
 
 type GedRow = Partial<Record<string, string>>;
@@ -164,21 +164,17 @@ describe('UCDP GED CSV', () => {
     expect(dataset.events[0]!.counts[0]!.claimedOn).toBe('2022-09-30');
   });
 
-  it('reports a date that is not ISO as read', () => {
+  it('reads a date that is not ISO, and does not count that as a fix', () => {
     const { dataset, report } = run(gedFile([gedRow({ date_start: '13/09/2022', date_end: '13 September 2022' })]));
     expect(dataset.events[0]!.start.at).toBe('2022-09-13T00:00:00+04:00');
-    expect(report.fixedRows).toBe(1);
-    expect(report.fixes).toEqual([
-      { line: 2, field: 'date_start', value: '13/09/2022', message: 'read as 2022-09-13' },
-      { line: 2, field: 'date_end', value: '13 September 2022', message: 'read as 2022-09-13' },
-    ]);
+    expect(report.fixedRows).toBe(0);
+    expect(report.fixes).toEqual([]);
   });
 
-  it('reports an empty date_prec and imports the event without the tag', () => {
-    const { dataset, report } = run(gedFile([gedRow({ date_prec: '' })]));
-    expect(report).toMatchObject({ imported: 1, fixedRows: 1 });
-    expect(report.fixes[0]).toMatchObject({ line: 2, field: 'date_prec', message: expect.stringMatching(/^was empty/) });
-    expect(dataset.events[0]!.tags).toEqual([]);
+  it('imports the event of an empty (or NA) date_prec without the tag, which is reading a missing value, not a fix', () => {
+    const { dataset, report } = run(gedFile([gedRow({ date_prec: '' }), gedRow({ id: '2', date_prec: 'NA' })]));
+    expect(report).toMatchObject({ imported: 2, fixedRows: 0, fixes: [], missingTokens: [{ token: 'NA', cells: 1 }] });
+    expect(dataset.events.map((e) => e.tags)).toEqual([[], []]);
   });
 
   it('makes one-sided violence an attack on civilians, side_a the initiator and side_b the target', () => {
@@ -222,7 +218,7 @@ describe('UCDP GED CSV', () => {
   it('leaves out a low that is not a whole number, and reports it', () => {
     const { dataset, report } = run(gedFile([gedRow({ low: 'n/a' })]));
     expect(dataset.events[0]!.counts[0]).not.toHaveProperty('low');
-    expect(report.fixes).toEqual([{ line: 2, field: 'low', value: 'n/a', message: 'is not a whole number of 0 or more; left out' }]);
+    expect(report.fixes).toEqual([{ line: 2, row: 2, field: 'low', value: 'n/a', message: 'is not a whole number of 0 or more; left out' }]);
   });
 
   it('reads historical country names in brackets and picks the zone nearest the longitude', () => {
@@ -264,7 +260,7 @@ describe('UCDP GED CSV', () => {
     ]);
     expect(dataset.events[1]!.sources.slice(1).map((s) => s.date)).toEqual([undefined, undefined]);
     expect(report.fixes).toEqual([
-      { line: 3, field: 'source_date', value: 'September 2022', message: 'is not a date such as 2022-09-14; the sources are left without it' },
+      { line: 3, row: 3, field: 'source_date', value: 'September 2022', message: 'is not a date such as 2022-09-14; the sources are left without it' },
     ]);
   });
 
@@ -284,7 +280,7 @@ describe('UCDP GED CSV', () => {
   ])('rejects %j on its line, naming the field', (over, field, message, value) => {
     const { dataset, report } = run(gedFile([gedRow({ id: '1' }), gedRow({ id: '2', ...over }), gedRow({ id: '3' })]));
     expect(report).toMatchObject({ rowsRead: 3, imported: 2, rejectedRows: 1 });
-    expect(report.rejections).toEqual([{ line: 3, field, message, ...(value !== undefined ? { value } : {}) }]);
+    expect(report.rejections).toEqual([{ line: 3, row: 3, field, message, ...(value !== undefined ? { value } : {}) }]);
     expect(dataset.events.map((e) => e.id)).toEqual(['ucdp-1', 'ucdp-3']);
     expectBalanced(report);
   });
@@ -294,7 +290,8 @@ describe('UCDP GED CSV', () => {
       gedFile([gedRow({ id: '7', source_headline: 'Two\nlines' }), gedRow({ id: '8' }), gedRow({ id: '7' })]),
     );
     expect(report).toMatchObject({ rowsRead: 3, imported: 2, rejectedRows: 1 });
-    expect(report.rejections).toEqual([{ line: 5, field: 'id', value: '7', message: 'repeats the id of line 2' }]);
+    expect(report.rejections).toEqual([{ line: 5, row: 4, field: 'id', value: '7', message: 'repeats the id of row 2' }]);
+    expect(describeIssue(report.rejections[0]!)).toBe('row 4 (line 5 of the file): id "7" repeats the id of row 2');
     expectBalanced(report);
   });
 

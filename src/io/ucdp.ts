@@ -53,21 +53,26 @@ const pieces = (text: string) => (text === '' ? [] : text.split(';').map((s) => 
 
 export function createUcdpImport(header: readonly string[], fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-  const has = (name: string) => col.has(name);
   const state = createRowState();
   const { registry, events } = state;
   registry.add(UCDP_PROVIDER);
   const shared = createEventInterners();
 
-  function row(cells: string[], line: number, report: RowReport): void {
+  function row(cells: string[], line: number, report: RowReport, sheetRow: number): void {
+    // Each cell read once (its fix or missing token reported once), however often the row needs it.
+    const read = new Map<string, string>();
     const get = (name: string) => {
-      const i = col.get(name);
-      return i === undefined ? '' : cleanText(cells[i], name, report);
+      let text = read.get(name);
+      if (text === undefined) {
+        const i = col.get(name);
+        read.set(name, (text = i === undefined ? '' : cleanText(cells[i], name, report)));
+      }
+      return text;
     };
     const gedId = get('id');
     if (!gedId) return report.reject('id', 'is empty');
-    const firstLine = state.lineWithId(gedId);
-    if (firstLine !== undefined) return report.reject('id', `repeats the id of line ${firstLine}`, gedId);
+    const first = state.placeOfId(gedId);
+    if (first !== undefined) return report.reject('id', `repeats the id of ${first}`, gedId);
 
     const violence = get('type_of_violence');
     const type = /^[123]$/.test(violence) ? UCDP_VIOLENCE_TYPES[violence] : undefined;
@@ -79,7 +84,6 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
         report.reject(field, text ? 'is not a date' : 'is empty', text || undefined);
         return null;
       }
-      if (reading.normalised) report.fix(field, `read as ${isoDate(reading.date)}`, text);
       return reading.date;
     };
     const startText = get('date_start');
@@ -92,9 +96,9 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     if (!endDay) return;
     if (isoDate(endDay) < isoDate(startDay)) return report.reject('date_end', 'is before date_start', endText);
 
+    // An empty date_prec is missing, and the event has no precision tag: nothing is repaired, so no fix.
     const precisionText = get('date_prec');
-    if (has('date_prec') && precisionText === '') report.fix('date_prec', 'was empty; the event has no precision tag');
-    else if (precisionText !== '' && !/^[1-5]$/.test(precisionText)) return report.reject('date_prec', 'is not 1, 2, 3, 4 or 5', precisionText);
+    if (precisionText !== '' && !/^[1-5]$/.test(precisionText)) return report.reject('date_prec', 'is not 1, 2, 3, 4 or 5', precisionText);
 
     const lat = readCoordinate(get('latitude'), 90);
     if (lat === null) return report.reject('latitude', 'is not a latitude', get('latitude'));
@@ -203,7 +207,7 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
       relations: NONE,
       tags: precisionText ? shared.tags.get(precisionText, () => [`UCDP date precision: ${precisionText}`]) : NONE,
     };
-    if (acceptEvent(candidate, report, events, 'candidate')) state.keptId(gedId, line);
+    if (acceptEvent(candidate, report, events, 'candidate')) state.keptId(gedId, line, sheetRow);
   }
 
   return {

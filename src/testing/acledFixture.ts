@@ -62,13 +62,32 @@ function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function acledCsv(rows: readonly AcledRow[], options: { layout?: 'current' | 'pre2023'; hxl?: boolean; eol?: string } = {}): string {
-  const columns = options.layout === 'pre2023' ? ACLED_PRE2023_COLUMNS : ACLED_CURRENT_COLUMNS;
+/** The columns that ACLED's monadic layout (one row per actor) leaves out. */
+export const ACLED_DYADIC_ONLY = ['actor2', 'assoc_actor_2', 'inter2'] as const;
+
+/**
+ * `monadic`: ACLED's monadic layout, without actor2, assoc_actor_2 and inter2 (give the rows
+ * toMonadic makes).
+ */
+export function acledCsv(rows: readonly AcledRow[], options: { layout?: 'current' | 'pre2023'; hxl?: boolean; eol?: string; monadic?: boolean } = {}): string {
+  const all: readonly string[] = options.layout === 'pre2023' ? ACLED_PRE2023_COLUMNS : ACLED_CURRENT_COLUMNS;
+  const columns = options.monadic ? all.filter((c) => !(ACLED_DYADIC_ONLY as readonly string[]).includes(c)) : all;
   const eol = options.eol ?? '\n';
   const lines = [columns.join(',')];
   if (options.hxl) lines.push(columns.map((c) => `#${c.replace(/_/g, '+')}`).join(','));
   for (const row of rows) lines.push(columns.map((c) => cell((row as Record<string, string | undefined>)[c] ?? '')).join(','));
   return lines.join(eol) + eol;
+}
+
+/**
+ * Dyadic rows as ACLED's monadic layout gives them: a row per actor, the second actor's row with
+ * that actor as actor1 (and its associates and inter code), everything else the same.
+ */
+export function toMonadic(rows: readonly AcledRow[]): AcledRow[] {
+  return rows.flatMap((row) => {
+    const { actor2, assoc_actor_2, inter2, ...rest } = row;
+    return actor2 ? [rest, { ...rest, actor1: actor2, assoc_actor_1: assoc_actor_2 ?? '', inter1: inter2 ?? '' }] : [rest];
+  });
 }
 
 const SUB_TYPES: readonly [string, string][] = [
