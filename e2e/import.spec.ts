@@ -32,7 +32,10 @@ test.describe('opening data', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled-sample.csv');
     const report = page.getByRole('region', { name: 'Import report: acled-sample.csv' });
     await expect(report).toContainText('Read as ACLED CSV (pre-2023 layout). 4 rows read: 3 imported (1 fixed), 1 rejected.');
+    // One quiet line, and the rejected row named at once; the rest behind Details.
+    await expect(report.locator('.report-gist')).toHaveText('ACLED CSV (pre-2023 layout) · 3 events imported · 1 row rejected');
     await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 5: event_date "31 September 2022" is not a date');
+    await report.getByRole('button', { name: 'Details' }).click();
     // 13 September 2022 is ACLED's own date form: read, not fixed. The spaces around Sotk are a fix.
     await expect(report.getByRole('region', { name: 'Fixes' })).toContainText('row 3: location " Sotk " had spaces around it, which were trimmed');
     await expect(report.getByRole('region', { name: 'Notes' })).toContainText('row 2 is an HXL hashtag row');
@@ -81,6 +84,8 @@ test.describe('opening data', () => {
   });
 
   test('a large compact JSON file is read by two workers, the second reading its numbers; its events read as written', async ({ page }) => {
+    // Two opens of 38 MB, the second read again event by event: about 20 s on two idle cores.
+    test.slow();
     const base = makeDataset({ events: 3000, actors: 20, seed: 5 });
     // Long notes make the file large enough for a second worker.
     const events = base.events.map((e, i) => ({ ...e, description: { en: `Notes ${i}: ${'lorem ipsum dolor '.repeat(700)}` } }));

@@ -4,9 +4,6 @@ import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 const SHOWN = 50;
 
-/** Fields a report kept in the browser before they existed may lack. */
-type ShownReport = ImportReport & { mergedRows?: number; missingTokens?: { token: string; cells: number }[] };
-
 function downloadCsv(report: ImportReport) {
   const blob = new Blob([reportToCsv(report)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
@@ -52,10 +49,10 @@ function IssueList({ title, issues, className }: { title: string; issues: readon
 }
 
 /** The whole report, on demand: the counts, the fixes, the values read as missing and the notes. */
-function ReportDetails({ report, id, hidden }: { report: ShownReport; id: string; hidden: boolean }) {
+function ReportDetails({ report, id, hidden }: { report: ImportReport; id: string; hidden: boolean }) {
   const { locale, t } = useUiLocale();
   const number = new Intl.NumberFormat(locale);
-  // Reports kept from before a field existed lack it.
+  // A report kept in the browser before these fields existed lacks them.
   const merged = report.mergedRows ?? 0;
   const missing = report.missingTokens ?? [];
   const counts: [string, number, string?][] = [
@@ -110,7 +107,7 @@ function ReportDetails({ report, id, hidden }: { report: ShownReport; id: string
  */
 export function ImportReportPanel() {
   const store = useAppStore();
-  const report: ShownReport | null = useAppState((s) => s.importReport);
+  const report = useAppState((s) => s.importReport);
   const { locale, t } = useUiLocale();
   const detailsId = useId();
   // Details open for one report; a new report starts closed.
@@ -118,7 +115,7 @@ export function ImportReportPanel() {
   if (!report) return null;
   const open = openFor === report;
   const number = new Intl.NumberFormat(locale);
-  const merged = report.mergedRows ?? 0;
+  const merged = report.mergedRows ?? 0; // see ReportDetails
   const gist = [
     t.reportEventsImported(report.imported, number.format(report.imported)),
     ...(merged ? [t.reportRowsMerged(merged, number.format(merged))] : []),
