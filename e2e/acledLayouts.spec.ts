@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { acledRow, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
+import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
+
+// ACLED exports as analysts have them: the monadic layout (one row per actor), written by R
+// (missing cells as NA), with yyyymmdd dates. Opened in the app, they give whole events, no actor
+// or place named "NA", and an honest, quiet report.
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
+
+/** An ACLED row as R writes it: empty cells become NA, fatalities and coordinates numbers. */
+function rRow(row: AcledRow): Record<string, RCell> {
+  const out: Record<string, RCell> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = value === '' || value === undefined ? null : /^(fatalities|latitude|longitude|year)$/.test(key) ? Number(value) : value;
+  return out;
+}
+
+test('an R-written monadic ACLED export opens as whole events, with NA read as missing and the merge reported', async ({ page }) => {
+  const dyadic: AcledRow[] = [
+    acledRow({ event_id_cnty: 'ARM100', event_date: '20220913', location: 'Jermuk', admin3: '' }),
+    acledRow({ event_id_cnty: 'ARM101', event_date: '20220914', location: 'Goris', admin3: '' }),
+    acledRow({ event_id_cnty: 'ARM102', event_date: '20220916', event_type: 'Protests', sub_event_type: 'Peaceful protest', actor1: 'Protesters (Armenia)', inter1: 'Protesters', actor2: '', inter2: '', location: 'Yerevan', admin2: '', admin3: '', tags: '' }),
+  ];
+  const columns = ACLED_CURRENT_COLUMNS.filter((c) => !(ACLED_DYADIC_ONLY as readonly string[]).includes(c));
+  const csv = rStyleCsv(columns, toMonadic(dyadic).map(rRow));
+  expect(csv).toContain(',NA,');
+  await page.goto('./');
+  await page.locator('.lane-label').first().waitFor();
+  await page.getByLabel('Open data file').setInputFiles({ name: 'armenia-monadic.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  await expect(status(page)).toHaveText('Showing 3 of 3 events');
+  const report = page.getByRole('region', { name: 'Import report: armenia-monadic.csv' });
+  await expect(report.locator('.report-gist')).toHaveText('ACLED CSV (current layout, monadic: one row per actor) · 3 events imported · 2 rows merged into their events');
+  await expect(report.getByRole('region', { name: 'Rejected rows' })).toHaveCount(0);
+  await report.getByRole('button', { name: 'Details' }).click();
+  await expect(report).toContainText('5 rows read: 3 events imported (0 fixed), 2 rows merged into their events, 0 rejected.');
+  await expect(report.getByRole('region', { name: 'Read as missing' })).toContainText(/^Read as missing\s*NA \(\d+ cells\)$/);
+
+  // Both sides of a clash are its actors; nobody and nothing is called NA.
+  const actors = page.getByRole('group', { name: 'Actors' });
+  await expect(actors.getByRole('checkbox', { name: /Military Forces of Armenia/ })).toHaveAccessibleName(/\b2$/);
+  await expect(actors.getByRole('checkbox', { name: /Military Forces of Azerbaijan/ })).toHaveAccessibleName(/\b2$/);
+  await expect(actors.getByRole('checkbox', { name: /^NA\b/ })).toHaveCount(0);
+  const table = page.getByRole('table', { name: 'Events' });
+  await expect(table).toContainText('Armed clash: Military Forces of Azerbaijan – Military Forces of Armenia, Jermuk');
+  await expect(table).not.toContainText(/\bNA\b/);
+  await table.getByRole('button', { name: /Goris/ }).click();
+  const details = page.getByRole('complementary', { name: 'Event details' });
+  await expect(details).toContainText('14 Sept 2022');
+  await expect(details).not.toContainText(/\bNA\b/);
+  await expect(page.getByLabel('Country')).not.toContainText(/\bNA\b/);
+});
