@@ -63,3 +63,19 @@ test('rejected rows are counted and named at once, and the timeline of the new d
   expect(await timelineTop(page)).toBeLessThan(450);
   await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText('Showing 2 of 2 events');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('after a file with a rejected row opens, the report, the kept files and the timeline all start in the first screen, with nothing wider than it', async ({ page }) => {
+    await page.goto('./');
+    await page.locator('.lane-label').first().waitFor();
+    await openFile(page, 'a-rather-long-file-name-from-the-field.csv', acledCsv([acledRow(), acledRow({ event_id_cnty: 'ARM101', event_date: '31 September 2022' })], { layout: 'pre2023' }));
+    const report = page.getByRole('region', { name: 'Import report: a-rather-long-file-name-from-the-field.csv' });
+    await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 3: event_date "31 September 2022" is not a date');
+    await expect(page.getByRole('region', { name: 'Kept in this browser' })).toBeVisible();
+    // At least the first lane of the timeline shows without scrolling.
+    expect(await timelineTop(page)).toBeLessThan(844 - 150);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
