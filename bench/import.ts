@@ -5,7 +5,8 @@
 import os from 'node:os';
 import { importText, importTextPacked } from '../src/io/importer.ts';
 import { encodeCompact } from '../src/io/compact.ts';
-import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { acledCsv, generatedAcledRows, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
+import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
 
 const sizes = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
 const lines: string[] = [];
@@ -26,7 +27,33 @@ for (const n of sizes) {
   if (packed.kind !== 'packed') throw new Error(`the compact file was read the full way (${packed.kind})`);
   lines.push(`| ${n.toLocaleString('en-GB')} | ${(text.length / 1e6).toFixed(0)} MB | ${(csvMs / 1000).toFixed(1)} s | ${(packedCsvMs / 1000).toFixed(1)} s | ${(compact.length / 1e6).toFixed(0)} MB | ${(compactMs / 1000).toFixed(1)} s |`);
 }
+// The same rows as an analyst's R session leaves them: ACLED's monadic layout (a row per actor),
+// written by write.csv (strings quoted, every empty cell NA). Before #21 the app rejected every
+// event's second row and showed actors and places named "NA"; now it merges the rows and reads NA
+// as missing, and this says what that costs against the plain dyadic file above.
+const monadicColumns = ACLED_CURRENT_COLUMNS.filter((c) => !(ACLED_DYADIC_ONLY as readonly string[]).includes(c));
+const asR = (row: AcledRow): Record<string, RCell> => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ? v : null]));
+const rLines: string[] = [];
+for (const n of sizes) {
+  const rows = toMonadic(generatedAcledRows(n));
+  const text = rStyleCsv(monadicColumns, rows.map(asR));
+  const t0 = performance.now();
+  const result = importText({ text, fileName: 'bench-monadic.csv' });
+  const csvMs = performance.now() - t0;
+  if (result.kind !== 'done') throw new Error(result.kind);
+  const t1 = performance.now();
+  const packed = importTextPacked({ text, fileName: 'bench-monadic.csv' });
+  const packedMs = performance.now() - t1;
+  if (packed.kind !== 'packed') throw new Error(`the monadic CSV was not packed (${packed.kind})`);
+  const na = result.report.missingTokens.find((m) => m.token === 'NA')?.cells ?? 0;
+  rLines.push(`| ${n.toLocaleString('en-GB')} | ${rows.length.toLocaleString('en-GB')} | ${(text.length / 1e6).toFixed(0)} MB | ${result.report.mergedRows.toLocaleString('en-GB')} | ${na.toLocaleString('en-GB')} | ${(csvMs / 1000).toFixed(1)} s | ${(packedMs / 1000).toFixed(1)} s |`);
+}
+
 console.log(`Import, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 console.log('| ACLED rows | CSV size | CSV into events | CSV packed (the worker) | compact JSON size | compact packed (the worker) |');
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const line of lines) console.log(line);
+console.log('');
+console.log('| events | monadic rows (R, NA) | CSV size | rows merged | NA cells | CSV into events | CSV packed (the worker) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const line of rLines) console.log(line);
