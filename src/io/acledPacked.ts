@@ -98,6 +98,16 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     return cells;
   };
 
+  /** Appends a checked reference's cells (see cellsOfRef) to actor columns. */
+  const pushRef = (to: typeof refs, ref: AcledActorRef) => {
+    const cells = refCells.get(ref)!;
+    to.id.push(cells.id);
+    to.role.push(cells.role);
+    to.name.push(cells.name);
+    to.side.push(ref.side);
+    to.sideFirst.push(cells.sideFirst);
+  };
+
   /** Packs row `size` from its values; false, packing nothing, where a value fails its check. */
   const pack = (v: AcledRowValues): boolean => {
     if (v.id.length > ID_MAX_LENGTH || !ID_PATTERN.test(v.id) || !isText(v.title) || (v.notes !== '' && !isText(v.notes))) return false;
@@ -131,14 +141,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     if (v.notes) described = true;
     description.set(i, v.notes || undefined);
     [p.start.at[i], p.start.precision[i], p.start.tz[i]] = time;
-    for (const ref of v.actors) {
-      const cells = refCells.get(ref)!;
-      refs.id.push(cells.id);
-      refs.role.push(cells.role);
-      refs.name.push(cells.name);
-      refs.side.push(ref.side);
-      refs.sideFirst.push(cells.sideFirst);
-    }
+    for (const ref of v.actors) pushRef(refs, ref);
     actorOffset[i + 1] = refs.id.length;
     if (v.country) {
       p.hasPlace[i] = 1;
@@ -208,14 +211,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     for (let i = 0; i < size; i++) {
       const v = merged.get(i);
       if (v) {
-        for (const ref of v.actors) {
-          const cells = refCells.get(ref)!;
-          out.id.push(cells.id);
-          out.role.push(cells.role);
-          out.name.push(cells.name);
-          out.side.push(ref.side);
-          out.sideFirst.push(cells.sideFirst);
-        }
+        for (const ref of v.actors) pushRef(out, ref);
       } else if (!wentWhole.has(i)) {
         for (let r = actorOffset[i]!; r < actorOffset[i + 1]!; r++) {
           out.id.push(refs.id[r]!);
