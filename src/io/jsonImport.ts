@@ -61,6 +61,42 @@ function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, e
   return null;
 }
 
+/**
+ * A file's raw events, each through the same checks: repaired strings (unless `compact`), the
+ * event schema (acceptEvent), a repeated id, references to actors and events the file does not
+ * hold. A bad event is rejected in the report at `placeOf(i)` ("events[3]", "row 4"); the rest
+ * are kept, in order.
+ */
+export function acceptRawEvents(
+  rawEvents: readonly unknown[],
+  actorIds: ReadonlySet<string>,
+  report: ReportBuilder,
+  options: { compact?: boolean; placeOf?: (index: number) => string; onProgress?: (fraction: number) => void } = {},
+): ConflictEvent[] {
+  const placeOf = options.placeOf ?? ((i: number) => `events[${i}]`);
+  const eventIds = new Set<string>();
+  for (const raw of rawEvents) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
+  const events: ConflictEvent[] = [];
+  const seen = new Map<string, number>();
+  const total = rawEvents.length;
+  rawEvents.forEach((raw, i) => {
+    if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
+    const row = report.row(null, placeOf(i));
+    if (!isObject(raw)) return row.reject('event', 'is not an object');
+    // Compact files are checked but not repaired: their parts are shared between events, and
+    // they come from `npm run import`, which repaired them already.
+    const event = options.compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, '', row), row, events);
+    if (!event) return;
+    const problem = seen.has(event.id) ? (['id', `repeats the id of ${placeOf(seen.get(event.id)!)}`] as const) : referenceProblem(event, actorIds, eventIds);
+    if (problem) {
+      events.pop();
+      return row.reject(problem[0], problem[1]);
+    }
+    seen.set(event.id, i);
+  });
+  return events;
+}
+
 /** The dataset's own fields, with what the report says about them, and the ids of its actors. */
 export function readDatasetInfo(input: Record<string, unknown>, fileName: string): { info: DatasetInfo; actorIds: Set<string>; notes: string[] } {
   const notes: string[] = [];
@@ -146,25 +182,6 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
 
   const { info, actorIds, notes } = readDatasetInfo(input, fileName);
   for (const note of notes) report.note(note);
-  const eventIds = new Set<string>();
-  for (const raw of input.events) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
-  const events: ConflictEvent[] = [];
-  const seen = new Map<string, number>();
-  const total = input.events.length;
-  input.events.forEach((raw, i) => {
-    if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
-    const row = report.row(null, `events[${i}]`);
-    if (!isObject(raw)) return row.reject('event', 'is not an object');
-    // Compact files are checked but not repaired: their parts are shared between events, and
-    // they come from `npm run import`, which repaired them already.
-    const event = compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, '', row), row, events);
-    if (!event) return;
-    const problem = seen.has(event.id) ? (['id', `repeats the id of events[${seen.get(event.id)}]`] as const) : referenceProblem(event, actorIds, eventIds);
-    if (problem) {
-      events.pop();
-      return row.reject(problem[0], problem[1]);
-    }
-    seen.set(event.id, i);
-  });
+  const events = acceptRawEvents(input.events, actorIds, report, { compact, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return { ok: true, format, dataset: { ...info, events } };
 }

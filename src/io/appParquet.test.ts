@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { describe, expect, it } from 'vitest';
+import seed from '../../data/seed.json';
+import type { ConflictEvent, Dataset } from '../model/schema.ts';
+import { validateDataset } from '../model/validate.ts';
+import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
+import { APP_PARQUET_COLUMNS, APP_PARQUET_METADATA_KEY, datasetToParquet, isAppParquetColumns, parquetToDataset } from './appParquet.ts';
+import { importText } from './importer.ts';
+import { createReportBuilder, type ImportReport } from './report.ts';
+
+const validated = validateDataset(seed);
+const seedDataset = (validated.ok ? validated.dataset : null) as Dataset;
+
+const arrayBufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
+async function readBack(bytes: Uint8Array, fileName = 'data.parquet'): Promise<{ dataset: Dataset; report: ImportReport }> {
+  const builder = createReportBuilder(fileName, 'Conflict Timeline Parquet');
+  const result = await parquetToDataset(arrayBufferOf(bytes), fileName, builder);
+  if (!result.ok || !('dataset' in result)) throw new Error(result.ok ? 'packed' : result.reason);
+  return { dataset: result.dataset, report: builder.finish() };
+}
+
+/** The JSON importer leaves out `$schema` too: it names a JSON schema file beside a JSON file. */
+const withoutJsonSchema = ({ $schema: _, ...dataset }: Dataset) => dataset;
+
+describe('the app Parquet', () => {
+  it('gives back the seed dataset whole: Arabic text, imprecise dates, claims, relations, counts, sources', async () => {
+    const { dataset, report } = await readBack(datasetToParquet(seedDataset), 'seed.parquet');
+    expect(report).toMatchObject({ rowsRead: seedDataset.events.length, imported: seedDataset.events.length, rejectedRows: 0, fixes: [] });
+    expect(dataset).toEqual(withoutJsonSchema(seedDataset));
+    // What the deep equality covers, named: a seed that lost these would make the test weaker.
+    const has = (test: (e: ConflictEvent) => boolean) => seedDataset.events.some(test);
+    expect(has((e) => Boolean(e.title.ar))).toBe(true);
+    expect(has((e) => e.start.precision === 'day' && e.start.dayPart !== undefined)).toBe(true);
+    expect(has((e) => e.claims.length > 0 && e.relations.length > 0)).toBe(true);
+    expect(has((e) => e.counts.some((c) => c.claimant !== undefined))).toBe(true);
+  });
+
+  it('gives back generated ACLED data whole (actors with sides and source names, admin areas)', async () => {
+    const imported = importText({ text: acledCsv(generatedAcledRows(2000)), fileName: 'acled.csv' });
+    if (imported.kind !== 'done') throw new Error(imported.kind);
+    const { dataset, report } = await readBack(datasetToParquet(imported.dataset));
+    expect(report.rejectedRows).toBe(0);
+    expect(dataset.events).toHaveLength(imported.dataset.events.length);
+    expect(dataset).toEqual(JSON.parse(JSON.stringify(imported.dataset)));
+  });
+
+  it('has plain columns, the dataset in its metadata, and only the fields columns cannot give back in extra', async () => {
+    const bytes = datasetToParquet(seedDataset);
+    const file = arrayBufferOf(bytes);
+    const metadata = parquetMetadata(file);
+    const info = JSON.parse(metadata.key_value_metadata!.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)!.value!);
+    expect(info).toMatchObject({ format: 'conflict-timeline-parquet', version: 1, title: seedDataset.title, attribution: seedDataset.attribution });
+    expect(info.actors).toEqual(seedDataset.actors);
+    const rows = await parquetReadObjects({ file });
+    expect(Object.keys(rows[0]!)).toEqual(APP_PARQUET_COLUMNS.map((c) => c.name));
+    const clash = rows.find((r) => r.id === '2022-09-13-border-clash')!;
+    const event = seedDataset.events.find((e) => e.id === '2022-09-13-border-clash')!;
+    expect(clash.start).toEqual(new Date(event.start.at));
+    expect(clash).toMatchObject({ start_offset: 240, start_tz: event.start.tz, start_precision: event.start.precision, language: 'ar', title: event.title.ar, extra: null });
+    expect(JSON.parse(clash.title_i18n as string)).toEqual(event.title);
+    expect(clash.actor_ids).toEqual(event.actors.map((a) => a.actor));
+    expect(rows.every((r) => r.extra === null)).toBe(true);
+  });
+
+  it('keeps in extra what the columns would change: an instant without seconds, a source name that is the registry name', async () => {
+    const event = seedDataset.events.find((e) => e.actors.length > 0)!;
+    const registryName = seedDataset.actors.find((a) => a.id === event.actors[0]!.actor)!.names.en!;
+    const odd: ConflictEvent = {
+      ...event,
+      start: { ...event.start, at: '2022-09-13T00:05Z' },
+      actors: [{ ...event.actors[0]!, name: registryName }, ...event.actors.slice(1)],
+      relations: [],
+    };
+    const dataset = { ...withoutJsonSchema(seedDataset), events: [odd] };
+    const rows = await parquetReadObjects({ file: arrayBufferOf(datasetToParquet(dataset)) });
+    expect(Object.keys(JSON.parse(rows[0]!.extra as string))).toEqual(['start', 'actors']);
+    expect((await readBack(datasetToParquet(dataset))).dataset).toEqual(dataset);
+  });
+
+  it('rejects a bad row with its place, as the JSON importer rejects a bad event, and keeps the rest', async () => {
+    const [first, second, third] = seedDataset.events.filter((e) => e.relations.length === 0);
+    const bad = { ...second!, type: 'picnic' } as unknown as ConflictEvent;
+    const unknownActor = { ...third!, actors: [{ actor: 'nobody', role: 'initiator' }] } as ConflictEvent;
+    const { dataset, report } = await readBack(datasetToParquet({ ...seedDataset, events: [first!, bad, unknownActor] }));
+    expect(dataset.events.map((e) => e.id)).toEqual([first!.id]);
+    expect(report.rejections.map((r) => [r.record, r.field])).toEqual([
+      ['row 2', 'type'],
+      ['row 3', 'actors[0].actor'],
+    ]);
+  });
+
+  it('refuses a Parquet file of another layout, and knows its own columns', async () => {
+    expect(isAppParquetColumns(APP_PARQUET_COLUMNS.map((c) => c.name))).toBe(true);
+    expect(isAppParquetColumns(['event_id_cnty', 'event_date', 'actor1'])).toBe(false);
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const other = parquetWriteBuffer({ columnData: [{ name: 'event_id_cnty', data: ['ARM1'], type: 'STRING' }] });
+    const result = await parquetToDataset(other, 'other.parquet', createReportBuilder('other.parquet', 'x'));
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining('not in the Conflict Timeline layout') });
+  });
+
+  it('is read by DuckDB without help: the count, start as a UTC timestamp, a list, latitude as a double', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'app-parquet-'));
+    try {
+      const path = join(dir, 'seed.parquet');
+      writeFileSync(path, datasetToParquet(seedDataset));
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const file = `read_parquet('${path}')`;
+      const [summary] = (
+        await connection.runAndReadAll(`select count(*) as n, epoch_ms(min(start)) as first, typeof(min(start)) as start_type from ${file}`)
+      ).getRowObjectsJS();
+      const earliest = Math.min(...seedDataset.events.map((e) => Date.parse(e.start.at)));
+      expect({ n: Number(summary!.n), first: Number(summary!.first), start_type: summary!.start_type }).toEqual({
+        n: seedDataset.events.length,
+        first: earliest,
+        start_type: 'TIMESTAMP WITH TIME ZONE',
+      });
+      const clash = seedDataset.events.find((e) => e.id === '2022-09-13-border-clash')!;
+      const [row] = (
+        await connection.runAndReadAll(
+          `select len(actor_ids) as actors, latitude, typeof(latitude) as lat_type, actor_ids[1] as first_actor, title_i18n->>'ar' as ar from ${file} where id = '${clash.id}'`,
+        )
+      ).getRowObjectsJS();
+      expect({ ...row, actors: Number(row!.actors) }).toEqual({
+        actors: clash.actors.length,
+        latitude: clash.place!.lat,
+        lat_type: 'DOUBLE',
+        first_actor: clash.actors[0]!.actor,
+        ar: clash.title.ar,
+      });
+      connection.closeSync();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

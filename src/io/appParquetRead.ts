@@ -1,0 +1,58 @@
+// The app's Parquet → a dataset, with hyparquet. Each row becomes a candidate event that goes
+// through the JSON importer's own checks (acceptRawEvents), so a bad row is rejected as "row 12"
+// and the rest still load, exactly as a bad event of a JSON file is.
+import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors } from 'hyparquet';
+import type { Actor } from '../model/schema.ts';
+import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, isAppParquetColumns } from './appParquetColumns.ts';
+import { acceptRawEvents, readDatasetInfo, type JsonImport } from './jsonImport.ts';
+import { MAX_ROWS, tooManyRows } from './limits.ts';
+import type { ReportBuilder } from './report.ts';
+
+export const APP_PARQUET_FORMAT_NAME = 'Conflict Timeline Parquet';
+
+/** The dataset's own fields from the file's metadata; {} (so the report notes each missing one) when absent or not JSON. */
+function datasetFields(value: string | undefined): Record<string, unknown> {
+  if (!value) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** "row 12": a row's place for people, counted from 1 as DuckDB's and a spreadsheet's are. */
+const placeOfParquetRow = (index: number) => `row ${index + 1}`;
+
+/**
+ * Reads the app's Parquet file. `compressors`: decompressors for codecs other than snappy (e.g.
+ * hyparquet-compressors), for a file that another tool rewrote. Resolves to the same answer as
+ * the JSON importer's (JsonImport), with `format` "Conflict Timeline Parquet".
+ */
+export async function parquetToDataset(
+  file: ArrayBuffer,
+  fileName: string,
+  report: ReportBuilder,
+  options: { maxRows?: number; compressors?: Compressors } = {},
+): Promise<JsonImport> {
+  let metadata: ReturnType<typeof parquetMetadata>;
+  try {
+    metadata = parquetMetadata(file);
+  } catch (error) {
+    return { ok: false, reason: `is not a Parquet file that can be read (${(error as Error).message})` };
+  }
+  const columns = parquetSchema(metadata).children.map((column) => column.element.name);
+  if (!isAppParquetColumns(columns)) return { ok: false, reason: 'is Parquet, but not in the Conflict Timeline layout (no id, type, start… columns)' };
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  if (Number(metadata.num_rows) > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
+
+  const fields = datasetFields(metadata.key_value_metadata?.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)?.value);
+  if (fields.format !== undefined && fields.format !== APP_PARQUET_FORMAT) report.note(`the file's metadata says its format is "${String(fields.format)}"; it was read as ${APP_PARQUET_FORMAT_NAME}`);
+  const { info, actorIds, notes } = readDatasetInfo(fields, fileName);
+  for (const note of notes) report.note(note);
+  const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
+
+  const rows = await parquetReadObjects({ file, metadata, ...(options.compressors ? { compressors: options.compressors } : {}) });
+  const events = acceptRawEvents(rows.map((row) => eventFromRow(row, actorsById)), actorIds, report, { placeOf: placeOfParquetRow });
+  return { ok: true, format: APP_PARQUET_FORMAT_NAME, dataset: { ...info, events } };
+}

@@ -1,0 +1,63 @@
+// Events → the app's Parquet (see appParquetColumns.ts), with hyparquet-writer: pure JS, its own
+// snappy, no WASM and no eval, so it runs under the page's CSP as well as in Node.
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { Actor, ConflictEvent, Dataset, DatasetInfo } from '../model/schema.ts';
+import { APP_PARQUET_COLUMNS, APP_PARQUET_METADATA_KEY, appParquetMetadata, appParquetRow, appParquetSchema } from './appParquetColumns.ts';
+
+/** Rows per row group: big enough to compress well, small enough that readers can skip by group. */
+export const ROW_GROUP_ROWS = 100_000;
+
+export interface AppParquetWriter {
+  /** Adds the next events, in order. */
+  write(events: readonly ConflictEvent[]): void;
+  /** The file, once every event is written. */
+  finish(): Uint8Array;
+}
+
+/**
+ * Writes a file a batch of events at a time, a row group each ROW_GROUP_ROWS rows, so that a
+ * million events need not be built at once. `info.actors` is the registry the file carries (its
+ * metadata is written last, but given first so the actor names of the columns can come from it).
+ */
+export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?: string } = {}): AppParquetWriter {
+  const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
+  const schema = appParquetSchema();
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({
+    writer,
+    schema,
+    codec: 'SNAPPY',
+    kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: appParquetMetadata(info) }],
+    createdBy: options.createdBy ?? 'Conflict Timeline',
+  });
+  let pending: Record<string, unknown>[] = [];
+  const flush = () => {
+    if (!pending.length) return;
+    const rows = pending;
+    pending = [];
+    const columnData = APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) }));
+    // A plain writer never waits (no async flush), so write() returns no promise.
+    void parquet.write({ columnData, rowGroupSize: rows.length });
+  };
+  return {
+    write(events) {
+      for (const event of events) {
+        pending.push(appParquetRow(event, actorsById));
+        if (pending.length >= ROW_GROUP_ROWS) flush();
+      }
+    },
+    finish() {
+      flush();
+      parquet.finish();
+      return writer.getBytes();
+    },
+  };
+}
+
+/** A whole dataset as the app's Parquet file. */
+export function datasetToParquet(dataset: Dataset, options: { createdBy?: string } = {}): Uint8Array {
+  const { events, ...info } = dataset;
+  const writer = createAppParquetWriter(info, options);
+  writer.write(events);
+  return writer.finish();
+}
