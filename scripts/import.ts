@@ -1,4 +1,4 @@
-// `npm run import -- <file> [--format acled|ucdp|json|csv] [--allow-rejects] [--compact] > out.json`
+// `npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv] [--allow-rejects] [--compact] > out.json`
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, reportToCsv, runImportCli, USAGE } from './importCli.ts';
 
@@ -17,5 +17,14 @@ try {
 const run = runImportCli(options, bytes);
 for (const line of run.stderr) console.error(line);
 if (options.reportPath && run.report) writeFileSync(options.reportPath, reportToCsv(run.report));
+if (run.output) {
+  try {
+    writeFileSync(run.output.path, run.output.bytes);
+  } catch (error) {
+    console.error(`${run.output.path} cannot be written: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  console.error(`wrote ${run.output.path}`);
+}
 if (run.stdout) process.stdout.write(run.stdout);
 process.exitCode = run.exitCode;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, runImportCli, type CliOptions } from './importCli.ts';
 import { acledCsv, acledRow, toMonadic } from '../src/testing/acledFixture.ts';
 import { importText } from '../src/io/importer.ts';
+import { parquetToDataset } from '../src/io/appParquet.ts';
+import { createReportBuilder } from '../src/io/report.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const options = (args: string[]) => parseArgs(args) as CliOptions;
@@ -49,5 +51,25 @@ describe('npm run import', () => {
     expect(run.stderr[0]).toBe('columns: date=When, title=Other (change with --map field=column)');
     expect(JSON.parse(run.stdout).events[0]).toMatchObject({ title: { en: 'x' }, start: { at: '2022-09-14T00:00:00+04:00' } });
     expect(runImportCli(options(['logo.png']), new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatchObject({ exitCode: 2, stderr: ['logo.png is a PNG image, not a dataset.'] });
+  });
+
+  it('writes the format of --out: Parquet that reads back to the JSON it would write, JSON, and nothing else', async () => {
+    const text = acledCsv([acledRow(), acledRow({ event_id_cnty: 'ARM2', event_date: '2022-09-14' }), acledRow({ event_id_cnty: 'BAD', event_date: '31 September 2022' })]);
+    const json = JSON.parse(runImportCli(options(['a.csv']), bytes(text)).stdout);
+    const run = runImportCli(options(['a.csv', '--out', 'out/a.parquet']), bytes(text));
+    expect(run).toMatchObject({ stdout: '', exitCode: 1, output: { path: 'out/a.parquet' } });
+    expect(run.stderr[0]).toBe('a.csv: read as ACLED CSV (current layout). 3 rows read: 2 imported (0 fixed), 1 rejected.');
+    expect(run.stderr).toContain('rejected row 4: event_date "31 September 2022" is not a date');
+    const written = run.output!.bytes;
+    expect(new TextDecoder().decode(written.subarray(0, 4))).toBe('PAR1');
+    const back = await parquetToDataset(written.slice().buffer, 'a.parquet', createReportBuilder('a.parquet', 'Parquet'));
+    if (!back.ok || !('dataset' in back)) throw new Error('not read back');
+    expect(JSON.parse(JSON.stringify(back.dataset))).toEqual(json);
+
+    const asJson = runImportCli(options(['a.csv', '--out', 'a.JSON']), bytes(text));
+    expect(JSON.parse(new TextDecoder().decode(asJson.output!.bytes))).toEqual(json);
+    expect(parseArgs(['a.csv', '--out', 'a.xlsx'])).toEqual({ error: '--out writes .parquet or .json files, not ".xlsx" (a.xlsx)' });
+    expect(parseArgs(['a.csv', '--out', 'events'])).toEqual({ error: '--out writes .parquet or .json files, not a file without an extension (events)' });
+    expect(parseArgs(['a.csv', '--out', 'a.parquet', '--compact'])).toEqual({ error: '--compact is a JSON layout; a .parquet file is compact already' });
   });
 });

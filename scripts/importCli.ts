@@ -1,6 +1,7 @@
 // The command line behind `npm run import`: argument parsing and the run, apart from process
 // handling so that tests can call it. Same importers and validator as the app.
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
+import { datasetToParquet } from '../src/io/appParquetWrite.ts';
 import { encodeCompact } from '../src/io/compact.ts';
 import { guessMapping, MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../src/io/csvMapping.ts';
 import { FORMATS, sniffBinary, type ImportFormat } from '../src/io/detect.ts';
@@ -9,14 +10,22 @@ import { describeIssue, describeMissingTokens, summariseReport, type ImportRepor
 import { reportToCsv } from '../src/io/report.ts';
 import { validateDataset } from '../src/model/validate.ts';
 
-export const USAGE = `Usage: npm run import -- <file> [--format acled|ucdp|json|csv] [--allow-rejects] [--compact]
-                       [--report report.csv] [--map field=column]… [--tz Area/City] [--lang en]
-Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file to the app's JSON on stdout.
-The import report goes to stderr. Exit code: 0 done; 1 rows were rejected (unless --allow-rejects);
-2 the file could not be used.`;
+export const USAGE = `Usage: npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv]
+                       [--allow-rejects] [--compact] [--report report.csv] [--map field=column]…
+                       [--tz Area/City] [--lang en]
+Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file to the app's JSON on stdout,
+or with --out to the file named, in the format of its extension: .parquet (recommended for large
+datasets) or .json. The import report goes to stderr.
+Exit code: 0 done; 1 rows were rejected (unless --allow-rejects); 2 the file could not be used.`;
+
+/** The formats --out writes, by the output file's extension. */
+export const OUTPUT_FORMATS = { '.json': 'json', '.parquet': 'parquet' } as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[keyof typeof OUTPUT_FORMATS];
 
 export interface CliOptions {
   file: string;
+  /** Where --out writes, and in which format (from its extension); stdout (JSON) without it. */
+  out?: { path: string; format: OutputFormat };
   format?: ImportFormat;
   allowRejects: boolean;
   compact: boolean;
@@ -37,6 +46,13 @@ export function parseArgs(args: readonly string[]): CliOptions | { error: string
       const f = value();
       if (!(FORMATS as readonly string[]).includes(f)) return { error: `--format must be one of ${FORMATS.join(', ')}` };
       options.format = f as ImportFormat;
+    } else if (arg === '--out') {
+      const path = value();
+      const extension = extname(path).toLowerCase();
+      const format = OUTPUT_FORMATS[extension as keyof typeof OUTPUT_FORMATS];
+      if (!path) return { error: '--out needs a file name ending in .parquet or .json' };
+      if (!format) return { error: `--out writes .parquet or .json files, not ${extension ? `"${extension}"` : 'a file without an extension'} (${path})` };
+      options.out = { path, format };
     } else if (arg === '--report') options.reportPath = value();
     else if (arg === '--tz') options.tz = value();
     else if (arg === '--lang') options.lang = value();
@@ -50,11 +66,14 @@ export function parseArgs(args: readonly string[]): CliOptions | { error: string
     else return { error: `one file at a time (got ${options.file} and ${arg})` };
   }
   if (!options.file) return { error: 'no file given' };
+  if (options.compact && options.out?.format === 'parquet') return { error: '--compact is a JSON layout; a .parquet file is compact already' };
   return options;
 }
 
 export interface CliRun {
   stdout: string;
+  /** What goes in the --out file, when one was asked for and the run got that far. */
+  output?: { path: string; bytes: Uint8Array };
   stderr: string[];
   exitCode: number;
   report?: ImportReport;
@@ -97,11 +116,16 @@ export function runImportCli(options: CliOptions, bytes: Uint8Array): CliRun {
     stderr.push(...validated.problems.slice(0, 20).map((p) => `invalid output ${p.path}: ${p.message}`));
     return { stdout: '', stderr, exitCode: 2, report };
   }
-  const output = options.compact ? encodeCompact(validated.dataset) : validated.dataset;
-  const stdout = `${JSON.stringify(output, null, dataset.events.length > 10_000 || options.compact ? undefined : 2)}\n`;
   const exitCode = report.rejectedRows > 0 && !options.allowRejects ? 1 : 0;
   if (exitCode === 1) stderr.push(`${report.rejectedRows} rows were rejected; the output was written anyway. Pass --allow-rejects to exit with 0.`);
-  return { stdout, stderr, exitCode, report };
+  if (options.out?.format === 'parquet') {
+    const bytes = datasetToParquet(validated.dataset, { createdBy: 'Conflict Timeline (npm run import)' });
+    return { stdout: '', output: { path: options.out.path, bytes }, stderr, exitCode, report };
+  }
+  const json = options.compact ? encodeCompact(validated.dataset) : validated.dataset;
+  const jsonText = `${JSON.stringify(json, null, dataset.events.length > 10_000 || options.compact ? undefined : 2)}\n`;
+  if (options.out) return { stdout: '', output: { path: options.out.path, bytes: new TextEncoder().encode(jsonText) }, stderr, exitCode, report };
+  return { stdout: jsonText, stderr, exitCode, report };
 }
 
 export { reportToCsv };
