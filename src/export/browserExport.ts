@@ -10,7 +10,7 @@ import { buildViewSvg, type ViewImage } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
 import { svgToPng } from './png.ts';
 import { createEventsCsv } from './eventsCsv.ts';
-import { collectExported, createEventsJson } from './eventsJson.ts';
+import { collectExported, createEventsJson, withoutDanglingRelations, type DroppedRelation } from './eventsJson.ts';
 import type { ConflictEvent } from '../model/schema.ts';
 import type { MeasureText } from './textFit.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
@@ -94,12 +94,17 @@ export async function exportCsv(state: AppState, scope: EventScope, onProgress?:
   downloadBlob(blob, exportFileName(title(state), state.window, 'csv'));
 }
 
+/** What an exported dataset says it is: "Exported 2026-01-05 from Conflict Timeline: all events. …" */
+function exportNote(state: AppState, scope: EventScope, description: string | undefined): { description: string } {
+  const date = new Date().toISOString().slice(0, 10);
+  return { description: `Exported ${date} from Conflict Timeline: ${scopeInWords(state, scope)}. ${description ?? ''}`.trim() };
+}
+
 export async function exportJson(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
   const info = state.dataset;
   if (!info) return;
   const type = 'application/json';
-  const date = new Date().toISOString().slice(0, 10);
-  const note = { description: `Exported ${date} from Conflict Timeline: ${scopeInWords(state, scope)}. ${info.description ?? ''}`.trim() };
+  const note = exportNote(state, scope, info.description);
   const rows = exportedRows(state, scope);
   // Twice through the events: their ids and actors first (the actors come first in the file).
   const exported = collectExported(info);
@@ -108,4 +113,24 @@ export async function exportJson(state: AppState, scope: EventScope, onProgress?
   let blob = new Blob([writer.head], { type });
   await forEachBatch(state, rows, (events) => (blob = new Blob([blob, writer.events(events)], { type })), onProgress && ((f) => onProgress(0.5 + f / 2)));
   downloadBlob(new Blob([blob, writer.tail()], { type }), exportFileName(title(state), state.window, 'json'));
+}
+
+/**
+ * The same events and dataset as exportJson, as the app's Parquet (see appParquetColumns.ts). The
+ * writer is loaded when first used, so that hyparquet-writer is not in the first screen's bundle.
+ */
+export async function exportParquet(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
+  const info = state.dataset;
+  if (!info) return;
+  const rows = exportedRows(state, scope);
+  // Twice through the events, as for JSON: the ids (for relations) and actors (for the metadata) first.
+  const exported = collectExported(info);
+  await forEachBatch(state, rows, (events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
+  const { createAppParquetWriter } = await import('../io/appParquetWrite.ts');
+  const { events: _, ...fields } = info as typeof info & { events?: unknown };
+  const writer = createAppParquetWriter({ ...fields, ...exportNote(state, scope, info.description), actors: exported.actors() }, { createdBy: 'Conflict Timeline (export)' });
+  const dropped: DroppedRelation[] = [];
+  const write = (events: ConflictEvent[]) => writer.write(events.map((event) => withoutDanglingRelations(event, exported.ids, dropped)));
+  await forEachBatch(state, rows, write, onProgress && ((f) => onProgress(0.5 + f / 2)));
+  downloadBlob(new Blob([writer.finish()], { type: 'application/vnd.apache.parquet' }), exportFileName(title(state), state.window, 'parquet'));
 }

@@ -50,7 +50,7 @@ function actorsNeeded(registry: readonly Actor[]): { add(event: ConflictEvent): 
 }
 
 /** The event without its relations to events not exported, each listed in `dropped`. */
-function withoutDanglingRelations(event: ConflictEvent, exportedIds: ReadonlySet<string>, dropped: DroppedRelation[]): ConflictEvent {
+export function withoutDanglingRelations(event: ConflictEvent, exportedIds: ReadonlySet<string>, dropped: DroppedRelation[]): ConflictEvent {
   const dangling = event.relations.filter((relation) => !exportedIds.has(relation.event));
   if (!dangling.length) return event;
   for (const relation of dangling) dropped.push({ from: event.id, kind: relation.kind, to: relation.event });

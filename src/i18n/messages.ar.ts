@@ -273,6 +273,7 @@ export const ar: Messages = {
   exportPng: 'تصدير PNG',
   exportCsv: 'تصدير CSV',
   exportJson: 'تصدير JSON',
+  exportParquet: 'تصدير Parquet',
   scopeFiltered: (n) => `كل ما يطابق عوامل التصفية (${n})`,
   scopeWindow: (n) => `ما في النافذة الظاهرة فقط (${n})`,
   exportNote: 'تُظهر الصور الخط الزمني كما هو على الشاشة، مع عوامل التصفية والمصدر وتاريخ اليوم.',

@@ -295,6 +295,7 @@ export const en = {
   exportPng: 'Export PNG',
   exportCsv: 'Export CSV',
   exportJson: 'Export JSON',
+  exportParquet: 'Export Parquet',
   scopeFiltered: (n: string) => `All that pass the filters (${n})`,
   scopeWindow: (n: string) => `Only those in the visible window (${n})`,
   exportNote: 'Images show the timeline as it is on screen, with the filters, the source and today’s date.',

@@ -11,7 +11,7 @@ export interface AppParquetWriter {
   /** Adds the next events, in order. */
   write(events: readonly ConflictEvent[]): void;
   /** The file, once every event is written. */
-  finish(): Uint8Array;
+  finish(): Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -55,7 +55,7 @@ export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?:
 }
 
 /** A whole dataset as the app's Parquet file. */
-export function datasetToParquet(dataset: Dataset, options: { createdBy?: string } = {}): Uint8Array {
+export function datasetToParquet(dataset: Dataset, options: { createdBy?: string } = {}): Uint8Array<ArrayBuffer> {
   const { events, ...info } = dataset;
   const writer = createAppParquetWriter(info, options);
   writer.write(events);

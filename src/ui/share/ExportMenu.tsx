@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
-import { exportCsv, exportJson, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
+import { exportCsv, exportJson, exportParquet, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
 import { visibleCount } from '../../store/derived.ts';
 
 const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink } from './permalink.ts';
 
-/** "Export": the view as SVG or PNG, and its events as CSV or JSON. */
+/** "Export": the view as SVG or PNG, and its events as CSV, JSON or Parquet. */
 export function ExportMenu() {
   const store = useAppStore();
   const { theme } = usePageOptions();
@@ -79,6 +79,9 @@ export function ExportMenu() {
           </button>
           <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, (onProgress) => exportJson(state(), scope, onProgress))}>
             {t.exportJson}
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportParquet, (onProgress) => exportParquet(state(), scope, onProgress))}>
+            {t.exportParquet}
           </button>
         </div>
         <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
