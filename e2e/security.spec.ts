@@ -117,7 +117,7 @@ test.describe('Content Security Policy', () => {
     await page.getByLabel('Open data file').setInputFiles({ name: 'acled.csv', mimeType: 'text/csv', buffer: Buffer.from(acledCsv(generatedAcledRows(200, 4))) });
     await expect(status(page)).toHaveText(/of 200 events$/);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    for (const name of ['Export SVG', 'Export PNG', 'Export CSV', 'Export JSON']) {
+    for (const name of ['Export SVG', 'Export PNG', 'Export CSV', 'Export JSON', 'Export Parquet']) {
       const file = await download(page, name);
       expect(file.body.length).toBeGreaterThan(100);
     }
