@@ -3,7 +3,7 @@
 // (counts, claims, sources, relations; the text in every language) is JSON text. Pure: no
 // Parquet library here, so the writer and the reader each load only their own half.
 import type { SchemaElement } from 'hyparquet-writer';
-import type { Actor, ActorRef, ConflictEvent, DatasetInfo, LocalizedText, TimeValue } from '../model/schema.ts';
+import type { Actor, ActorRef, ConflictEvent, DatasetInfo, LocalizedText, Place, TimeValue } from '../model/schema.ts';
 
 /** The key of the file's key-value metadata that holds the dataset's own fields as JSON. */
 export const APP_PARQUET_METADATA_KEY = 'conflict_timeline';
@@ -132,49 +132,6 @@ function registryName(actor: Actor | undefined): string | undefined {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function timeCells(prefix: 'start' | 'end', time: TimeValue | undefined): AppParquetRow {
-  return {
-    [prefix]: time ? new Date(Date.parse(time.at)) : null,
-    [`${prefix}_offset`]: time ? offsetMinutes(time.at) : null,
-    [`${prefix}_tz`]: time?.tz ?? null,
-    [`${prefix}_precision`]: time?.precision ?? null,
-    [`${prefix}_day_part`]: time?.dayPart ?? null,
-  };
-}
-
-/** An event's cells, without `extra` (see appParquetRow). */
-function columnCells(event: ConflictEvent, actorsById: ReadonlyMap<string, Actor>): AppParquetRow {
-  const place = event.place;
-  return {
-    id: event.id,
-    type: event.type,
-    ...timeCells('start', event.start),
-    ...timeCells('end', event.end),
-    language: event.originalLanguage,
-    title: originalText(event.title, event.originalLanguage),
-    title_i18n: json(event.title),
-    description: event.description ? originalText(event.description, event.originalLanguage) : null,
-    description_i18n: event.description ? json(event.description) : null,
-    actor_ids: event.actors.map((ref) => ref.actor),
-    actor_roles: event.actors.map((ref) => ref.role),
-    // The name the source used, else the registry's: what an analyst wants to read in a table.
-    actor_names: event.actors.map((ref) => ref.name ?? registryName(actorsById.get(ref.actor)) ?? null),
-    actor_sides: event.actors.map((ref) => ref.side ?? null),
-    place_name: place ? originalText(place.name, event.originalLanguage) : null,
-    place_name_i18n: place ? json(place.name) : null,
-    country: place?.country ?? null,
-    admin: place?.admin ?? null,
-    latitude: place?.lat ?? null,
-    longitude: place?.lon ?? null,
-    counts: json(event.counts),
-    claims: json(event.claims),
-    sources: json(event.sources),
-    source_publishers: event.sources.map((source) => source.publisher),
-    relations: json(event.relations),
-    tags: event.tags,
-  };
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const present = (v: unknown) => v !== null && v !== undefined;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -206,21 +163,23 @@ function timeFrom(row: AppParquetRow, prefix: 'start' | 'end'): Record<string, u
   return { at, precision: row[`${prefix}_precision`], tz: row[`${prefix}_tz`], ...(present(dayPart) ? { dayPart } : {}) };
 }
 
+/** One actor reference from its cells. A name that is the registry's was not the source's own (see actorsPart). */
+function actorRefFrom(actor: unknown, role: unknown, name: unknown, side: unknown, actorsById: ReadonlyMap<string, Actor>): Partial<ActorRef> {
+  const sourceName = present(name) && name !== registryName(actorsById.get(String(actor))) ? { name } : {};
+  return { actor, role, ...sourceName, ...(present(side) ? { side: Number(side) } : {}) } as Partial<ActorRef>;
+}
+
 function actorRefsFrom(row: AppParquetRow, actorsById: ReadonlyMap<string, Actor>): Partial<ActorRef>[] {
   const roles = list(row.actor_roles);
   const names = list(row.actor_names);
   const sides = list(row.actor_sides);
-  return list(row.actor_ids).map((actor, i) => {
-    const name = names[i];
-    // A name that is the registry's was not the source's own (see columnCells).
-    const sourceName = present(name) && name !== registryName(actorsById.get(String(actor))) ? { name } : {};
-    return { actor, role: roles[i], ...sourceName, ...(present(sides[i]) ? { side: Number(sides[i]) } : {}) } as Partial<ActorRef>;
-  });
+  return list(row.actor_ids).map((actor, i) => actorRefFrom(actor, roles[i], names[i], sides[i], actorsById));
 }
 
-function placeFrom(row: AppParquetRow): Record<string, unknown> | undefined {
+/** The place from its cells; `name`: its name already known (the writer's check), not parsed again. */
+function placeFrom(row: AppParquetRow, knownName?: unknown): Record<string, unknown> | undefined {
   if (!present(row.place_name_i18n) && !present(row.place_name) && !present(row.country)) return undefined;
-  const name = present(row.place_name_i18n) ? parsedJson(row.place_name_i18n) : { [String(row.language)]: row.place_name };
+  const name = knownName ?? (present(row.place_name_i18n) ? parsedJson(row.place_name_i18n) : { [String(row.language)]: row.place_name });
   return {
     name,
     country: row.country,
@@ -281,20 +240,116 @@ function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Fields whose columns hold them as they are: text, or the JSON of the whole value. */
+const WRITTEN_WHOLE = new Set(['id', 'type', 'title', 'description', 'originalLanguage', 'counts', 'claims', 'sources', 'relations', 'tags']);
+
+/** Some of a row's cells, and whether the reader rebuilds the field they come from exactly. */
+interface Part {
+  cells: AppParquetRow;
+  exact: boolean;
+}
+
+function timePart(prefix: 'start' | 'end', time: TimeValue | undefined): Part {
+  const cells = {
+    [prefix]: time ? new Date(Date.parse(time.at)) : null,
+    [`${prefix}_offset`]: time ? offsetMinutes(time.at) : null,
+    [`${prefix}_tz`]: time?.tz ?? null,
+    [`${prefix}_precision`]: time?.precision ?? null,
+    [`${prefix}_day_part`]: time?.dayPart ?? null,
+  };
+  return { cells, exact: sameValue(time, timeFrom(cells, prefix)) };
+}
+
+function actorsPart(actors: readonly ActorRef[], actorsById: ReadonlyMap<string, Actor>, refExact: (ref: ActorRef, name: unknown, side: unknown) => boolean): Part {
+  const cells = {
+    actor_ids: actors.map((ref) => ref.actor),
+    actor_roles: actors.map((ref) => ref.role),
+    // The name the source used, else the registry's: what an analyst wants to read in a table.
+    actor_names: actors.map((ref) => ref.name ?? registryName(actorsById.get(ref.actor)) ?? null),
+    actor_sides: actors.map((ref) => ref.side ?? null),
+  };
+  return { cells, exact: actors.every((ref, i) => refExact(ref, cells.actor_names[i], cells.actor_sides[i])) };
+}
+
+/** The place's cells but its name in the event's language (place_name), which the event gives. */
+function placePart(place: Place | undefined, jsonOf: (value: object) => string): Part {
+  const cells = {
+    place_name_i18n: place ? jsonOf(place.name) : null,
+    country: place?.country ?? null,
+    admin: place?.admin ?? null,
+    latitude: place?.lat ?? null,
+    longitude: place?.lon ?? null,
+  };
+  return { cells, exact: sameValue(place, placeFrom(cells, place?.name)) };
+}
+
 /**
- * An event's row. The columns are read back as the reader will; any field they do not give back
- * exactly (an instant written without seconds, a source name that is the registry's) goes whole
- * into `extra`, so that the file loses nothing.
+ * Events → rows for one file. Importers share one frozen object per distinct time, place, actor
+ * list or source list between thousands of events; such a part's cells are worked out once.
  */
-export function appParquetRow(event: ConflictEvent, actorsById: ReadonlyMap<string, Actor>): AppParquetRow {
-  const cells = columnCells(event, actorsById);
-  const back = eventFromRow(cells, actorsById);
-  const original = event as unknown as Record<string, unknown>;
-  const extra: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(original), ...Object.keys(back)])) {
-    if (!sameValue(original[key], back[key])) extra[key] = original[key] ?? null;
-  }
-  return { ...cells, extra: Object.keys(extra).length ? json(extra) : null };
+export function createRowEncoder(actorsById: ReadonlyMap<string, Actor>): (event: ConflictEvent) => AppParquetRow {
+  const parts = new Map<object, Part>();
+  const texts = new Map<object, string>();
+  const once = (value: object | undefined, make: () => Part): Part => {
+    if (!value || !Object.isFrozen(value)) return make();
+    let part = parts.get(value);
+    if (!part) parts.set(value, (part = make()));
+    return part;
+  };
+  const jsonOf = (value: object): string => {
+    if (!Object.isFrozen(value)) return json(value);
+    let text = texts.get(value);
+    if (text === undefined) texts.set(value, (text = json(value)));
+    return text;
+  };
+  // Actor references are shared too, where their lists are not (new pairs of actors).
+  const exactRefs = new Map<object, boolean>();
+  const refExact = (ref: ActorRef, name: unknown, side: unknown): boolean => {
+    let exact = exactRefs.get(ref);
+    if (exact === undefined) {
+      exact = sameValue(ref, actorRefFrom(ref.actor, ref.role, name, side, actorsById));
+      if (Object.isFrozen(ref)) exactRefs.set(ref, exact);
+    }
+    return exact;
+  };
+  const rebuilt = (event: ConflictEvent): Record<string, Part> => ({
+    start: once(event.start, () => timePart('start', event.start)),
+    end: once(event.end, () => timePart('end', event.end)),
+    actors: once(event.actors, () => actorsPart(event.actors, actorsById, refExact)),
+    place: once(event.place, () => placePart(event.place, jsonOf)),
+  });
+  return (event) => {
+    const built = rebuilt(event);
+    // Any field the columns do not give back exactly (an instant written without seconds, a
+    // source name that is the registry's), or do not know, goes whole into `extra`: nothing is lost.
+    const extra: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(event)) {
+      if (value === undefined || WRITTEN_WHOLE.has(key)) continue;
+      if (!built[key]?.exact) extra[key] = value;
+    }
+    const language = event.originalLanguage;
+    return {
+      id: event.id,
+      type: event.type,
+      ...built.start!.cells,
+      ...built.end!.cells,
+      language,
+      title: originalText(event.title, language),
+      title_i18n: jsonOf(event.title),
+      description: event.description ? originalText(event.description, language) : null,
+      description_i18n: event.description ? jsonOf(event.description) : null,
+      ...built.actors!.cells,
+      place_name: event.place ? originalText(event.place.name, language) : null,
+      ...built.place!.cells,
+      counts: jsonOf(event.counts),
+      claims: jsonOf(event.claims),
+      sources: jsonOf(event.sources),
+      source_publishers: event.sources.map((source) => source.publisher),
+      relations: jsonOf(event.relations),
+      tags: event.tags,
+      extra: Object.keys(extra).length ? json(extra) : null,
+    };
+  };
 }
 
 /** The dataset's own fields, as the file's key-value metadata holds them. */

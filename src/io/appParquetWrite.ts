@@ -2,7 +2,7 @@
 // snappy, no WASM and no eval, so it runs under the page's CSP as well as in Node.
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { Actor, ConflictEvent, Dataset, DatasetInfo } from '../model/schema.ts';
-import { APP_PARQUET_COLUMNS, APP_PARQUET_METADATA_KEY, appParquetMetadata, appParquetRow, appParquetSchema } from './appParquetColumns.ts';
+import { APP_PARQUET_COLUMNS, APP_PARQUET_METADATA_KEY, appParquetMetadata, appParquetSchema, createRowEncoder } from './appParquetColumns.ts';
 
 /** Rows per row group: big enough to compress well, small enough that readers can skip by group. */
 export const ROW_GROUP_ROWS = 100_000;
@@ -20,7 +20,7 @@ export interface AppParquetWriter {
  * metadata is written last, but given first so the actor names of the columns can come from it).
  */
 export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?: string } = {}): AppParquetWriter {
-  const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
+  const rowOf = createRowEncoder(new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor])));
   const schema = appParquetSchema();
   const writer = new ByteWriter();
   const parquet = new ParquetWriter({
@@ -42,14 +42,15 @@ export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?:
   return {
     write(events) {
       for (const event of events) {
-        pending.push(appParquetRow(event, actorsById));
+        pending.push(rowOf(event));
         if (pending.length >= ROW_GROUP_ROWS) flush();
       }
     },
     finish() {
       flush();
       parquet.finish();
-      return writer.getBytes();
+      // getBytes() is a view of a larger buffer: a copy of the file's own length is safer to hand on.
+      return new Uint8Array(writer.getBuffer());
     },
   };
 }
