@@ -9,6 +9,7 @@ import { parquetReadObjects } from 'hyparquet';
 import seed from '../data/seed.json' with { type: 'json' };
 import { parquetToDataset } from '../src/io/appParquet.ts';
 import { createReportBuilder } from '../src/io/report.ts';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/^Showing (\d+)/)![1]);
@@ -64,4 +65,18 @@ test('Export Parquet: the filtered events, as Export JSON writes them, read by h
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Export Parquet of 12,000 events: written in batches, every event once and in the order Export JSON writes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.getByLabel('Open data file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(acledCsv(generatedAcledRows(12_000, 6))) });
+  await expect(status(page)).toHaveText('Showing 12,000 of 12,000 events', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const parquet = await download(page, 'Export Parquet');
+  const json = JSON.parse((await download(page, 'Export JSON')).body.toString('utf8'));
+  const rows = await parquetReadObjects({ file: arrayBufferOf(parquet.body), columns: ['id', 'start'] });
+  expect(rows.map((r) => r.id)).toEqual(json.events.map((e: { id: string }) => e.id));
+  expect(rows.map((r) => (r.start as Date).getTime())).toEqual(json.events.map((e: { start: { at: string } }) => Date.parse(e.start.at)));
+  await expect(page.locator('.export-note')).toHaveText(/^Images show the timeline/);
 });
