@@ -94,6 +94,11 @@ describe('the app Parquet', () => {
     ]);
   });
 
+  it('writes and reads a dataset without events', async () => {
+    const empty = { ...withoutJsonSchema(seedDataset), events: [] };
+    expect((await readBack(datasetToParquet(empty))).dataset).toEqual(empty);
+  });
+
   it('refuses a Parquet file of another layout, and knows its own columns', async () => {
     expect(isAppParquetColumns(APP_PARQUET_COLUMNS.map((c) => c.name))).toBe(true);
     expect(isAppParquetColumns(['event_id_cnty', 'event_date', 'actor1'])).toBe(false);

@@ -26,14 +26,15 @@ const placeOfParquetRow = (index: number) => `row ${index + 1}`;
 
 /**
  * Reads the app's Parquet file. `compressors`: decompressors for codecs other than snappy (e.g.
- * hyparquet-compressors), for a file that another tool rewrote. Resolves to the same answer as
- * the JSON importer's (JsonImport), with `format` "Conflict Timeline Parquet".
+ * hyparquet-compressors), for a file that another tool rewrote. `onProgress` hears how far the
+ * checks are (0 to 1). Resolves to the same answer as the JSON importer's (JsonImport), with
+ * `format` "Conflict Timeline Parquet".
  */
 export async function parquetToDataset(
   file: ArrayBuffer,
   fileName: string,
   report: ReportBuilder,
-  options: { maxRows?: number; compressors?: Compressors } = {},
+  options: { maxRows?: number; compressors?: Compressors; onProgress?: (fraction: number) => void } = {},
 ): Promise<JsonImport> {
   let metadata: ReturnType<typeof parquetMetadata>;
   try {
@@ -53,6 +54,7 @@ export async function parquetToDataset(
   const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
 
   const rows = await parquetReadObjects({ file, metadata, ...(options.compressors ? { compressors: options.compressors } : {}) });
-  const events = acceptRawEvents(rows.map((row) => eventFromRow(row, actorsById)), actorIds, report, { placeOf: placeOfParquetRow });
+  const candidates = rows.map((row) => eventFromRow(row, actorsById));
+  const events = acceptRawEvents(candidates, actorIds, report, { placeOf: placeOfParquetRow, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return { ok: true, format: APP_PARQUET_FORMAT_NAME, dataset: { ...info, events } };
 }
