@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -108,7 +108,7 @@ describe('the app Parquet', () => {
     expect(result).toEqual({ ok: false, reason: expect.stringContaining('not in the Conflict Timeline layout') });
   });
 
-  it('is read by DuckDB without help: the count, start as a UTC timestamp, a list, latitude as a double', async () => {
+  it('is read by DuckDB without help: the count, start as a UTC timestamp, a list, latitude as a double; and the file DuckDB writes from it reads back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'app-parquet-'));
     try {
       const path = join(dir, 'seed.parquet');
@@ -138,6 +138,13 @@ describe('the app Parquet', () => {
         first_actor: clash.actors[0]!.actor,
         ar: clash.title.ar,
       });
+
+      // A file DuckDB writes from it (microsecond timestamps, its own encodings), with the
+      // metadata carried over, reads back to the same dataset.
+      const copy = join(dir, 'copy.parquet');
+      const metadata = parquetMetadata(arrayBufferOf(readFileSync(path))).key_value_metadata!.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)!.value!;
+      await connection.run(`copy (select * from ${file}) to '${copy}' (format parquet, kv_metadata {${APP_PARQUET_METADATA_KEY}: '${metadata.replaceAll("'", "''")}'})`);
+      expect((await readBack(readFileSync(copy))).dataset).toEqual(withoutJsonSchema(seedDataset));
       connection.closeSync();
     } finally {
       rmSync(dir, { recursive: true, force: true });
