@@ -94,6 +94,22 @@ describe('the app Parquet', () => {
     ]);
   });
 
+  it('rejects a row whose extra is not a JSON object: it would hold fields the columns do not', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
+    const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
+    const events = seedDataset.events.filter((e) => e.relations.length === 0).slice(0, 2);
+    const rows = [rowOf(events[0]!), { ...rowOf(events[1]!), extra: '{"start": ' }];
+    const file = parquetWriteBuffer({
+      schema: appParquetSchema(),
+      columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
+      kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
+    });
+    const { dataset, report } = await readBack(new Uint8Array(file));
+    expect(dataset.events).toEqual([events[0]]);
+    expect(report.rejections).toMatchObject([{ record: 'row 2', field: 'extra', message: 'is not a JSON object' }]);
+  });
+
   it('writes and reads a dataset without events', async () => {
     const empty = { ...withoutJsonSchema(seedDataset), events: [] };
     expect((await readBack(datasetToParquet(empty))).dataset).toEqual(empty);

@@ -136,6 +136,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const present = (v: unknown) => v !== null && v !== undefined;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** A row's `extra` that cannot be read: it would hold fields the columns do not, so the row is rejected. */
+export function extraProblem(row: AppParquetRow): [string, string] | null {
+  return present(row.extra) && !isObject(parsedJson(row.extra)) ? ['extra', 'is not a JSON object'] : null;
+}
+
 /** JSON text read back; text that is not JSON is left as it is, for the validator to reject. */
 function parsedJson(text: unknown): unknown {
   if (typeof text !== 'string') return text;

@@ -3,7 +3,7 @@
 // and the rest still load, exactly as a bad event of a JSON file is.
 import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors } from 'hyparquet';
 import type { Actor } from '../model/schema.ts';
-import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, isAppParquetColumns } from './appParquetColumns.ts';
+import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, extraProblem, isAppParquetColumns } from './appParquetColumns.ts';
 import { acceptRawEvents, readDatasetInfo, type JsonImport } from './jsonImport.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import type { ReportBuilder } from './report.ts';
@@ -55,6 +55,15 @@ export async function parquetToDataset(
 
   const rows = await parquetReadObjects({ file, metadata, ...(options.compressors ? { compressors: options.compressors } : {}) });
   const candidates = rows.map((row) => eventFromRow(row, actorsById));
-  const events = acceptRawEvents(candidates, actorIds, report, { placeOf: placeOfParquetRow, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const problems = new Map<unknown, [string, string]>();
+  rows.forEach((row, i) => {
+    const problem = extraProblem(row);
+    if (problem) problems.set(candidates[i], problem);
+  });
+  const events = acceptRawEvents(candidates, actorIds, report, {
+    placeOf: placeOfParquetRow,
+    problemOf: (candidate) => problems.get(candidate) ?? null,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   return { ok: true, format: APP_PARQUET_FORMAT_NAME, dataset: { ...info, events } };
 }

@@ -71,7 +71,13 @@ export function acceptRawEvents(
   rawEvents: readonly unknown[],
   actorIds: ReadonlySet<string>,
   report: ReportBuilder,
-  options: { compact?: boolean; placeOf?: (index: number) => string; onProgress?: (fraction: number) => void } = {},
+  options: {
+    compact?: boolean;
+    placeOf?: (index: number) => string;
+    onProgress?: (fraction: number) => void;
+    /** A problem of the record itself that the event schema cannot see (a Parquet row's `extra` that is not JSON), as [field, message]. */
+    problemOf?: (raw: unknown) => [string, string] | null;
+  } = {},
 ): ConflictEvent[] {
   const placeOf = options.placeOf ?? ((i: number) => `events[${i}]`);
   const eventIds = new Set<string>();
@@ -83,6 +89,8 @@ export function acceptRawEvents(
     if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
     const row = report.row(null, placeOf(i));
     if (!isObject(raw)) return row.reject('event', 'is not an object');
+    const own = options.problemOf?.(raw);
+    if (own) return row.reject(own[0], own[1]);
     // Compact files are checked but not repaired: their parts are shared between events, and
     // they come from `npm run import`, which repaired them already.
     const event = options.compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, '', row), row, events);
