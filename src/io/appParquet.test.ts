@@ -110,6 +110,25 @@ describe('the app Parquet', () => {
     expect(report.rejections).toMatchObject([{ record: 'row 2', field: 'extra', message: 'is not a JSON object' }]);
   });
 
+  it('writes instants in their own offset, west of UTC, by half hours, with milliseconds, without extra', async () => {
+    const { instantInOffset, offsetMinutes } = await import('./appParquetColumns.ts');
+    expect(offsetMinutes('2022-09-14T20:00:00-03:30')).toBe(-210);
+    expect(offsetMinutes('2022-09-14T20:00:00Z')).toBe(0);
+    expect(instantInOffset(Date.parse('2022-09-14T20:00:00.250-03:30'), -210)).toBe('2022-09-14T20:00:00.250-03:30');
+    expect(instantInOffset(Date.parse('1994-05-05T00:00:00+05:45'), 345)).toBe('1994-05-05T00:00:00+05:45');
+    const event = seedDataset.events.find((e) => e.relations.length === 0 && e.end === undefined)!;
+    const timed: ConflictEvent = {
+      ...event,
+      start: { at: '2022-09-14T20:00:00.250-03:30', precision: 'minute', tz: 'America/St_Johns' },
+      end: { at: '2022-09-15T01:00:00-03:30', precision: 'hour', tz: 'America/St_Johns' },
+    };
+    const dataset = { ...withoutJsonSchema(seedDataset), events: [timed] };
+    const bytes = datasetToParquet(dataset);
+    const [row] = await parquetReadObjects({ file: arrayBufferOf(bytes) });
+    expect(row).toMatchObject({ start_offset: -210, end_offset: -210, end: new Date('2022-09-15T04:30:00Z'), extra: null });
+    expect((await readBack(bytes)).dataset).toEqual(dataset);
+  });
+
   it('writes and reads a dataset without events', async () => {
     const empty = { ...withoutJsonSchema(seedDataset), events: [] };
     expect((await readBack(datasetToParquet(empty))).dataset).toEqual(empty);
