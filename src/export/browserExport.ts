@@ -127,8 +127,7 @@ export async function exportParquet(state: AppState, scope: EventScope, onProgre
   const exported = collectExported(info);
   await forEachBatch(state, rows, (events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
   const { createAppParquetWriter } = await import('../io/appParquetWrite.ts');
-  const { events: _, ...fields } = info as typeof info & { events?: unknown };
-  const writer = createAppParquetWriter({ ...fields, ...exportNote(state, scope, info.description), actors: exported.actors() }, { createdBy: 'Conflict Timeline (export)' });
+  const writer = createAppParquetWriter({ ...info, ...exportNote(state, scope, info.description), actors: exported.actors() }, { createdBy: 'Conflict Timeline (export)' });
   const dropped: DroppedRelation[] = [];
   const write = (events: ConflictEvent[]) => writer.write(events.map((event) => withoutDanglingRelations(event, exported.ids, dropped)));
   await forEachBatch(state, rows, write, onProgress && ((f) => onProgress(0.5 + f / 2)));

@@ -56,6 +56,8 @@ describe('the app Parquet', () => {
     const info = JSON.parse(metadata.key_value_metadata!.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)!.value!);
     expect(info).toMatchObject({ format: 'conflict-timeline-parquet', version: 1, title: seedDataset.title, attribution: seedDataset.attribution });
     expect(info.actors).toEqual(seedDataset.actors);
+    expect(info).not.toHaveProperty('events');
+    expect(info).not.toHaveProperty('$schema');
     const rows = await parquetReadObjects({ file });
     expect(Object.keys(rows[0]!)).toEqual(APP_PARQUET_COLUMNS.map((c) => c.name));
     const clash = rows.find((r) => r.id === '2022-09-13-border-clash')!;

@@ -363,9 +363,19 @@ export interface AppParquetMetadata extends DatasetInfo {
   version: number;
 }
 
-/** The metadata's JSON. `$schema` is left out: it points to a JSON schema beside a JSON file. */
+/**
+ * The metadata's JSON: the dataset's own fields, named one by one so that nothing else an object
+ * holds (its events) goes in. `$schema` is left out: it points to a JSON schema beside a JSON file.
+ */
 export function appParquetMetadata(info: DatasetInfo): string {
-  const { $schema: _jsonSchema, ...fields } = info;
-  const metadata: AppParquetMetadata = { format: APP_PARQUET_FORMAT, version: APP_PARQUET_VERSION, ...fields };
+  const metadata: AppParquetMetadata = {
+    format: APP_PARQUET_FORMAT,
+    version: APP_PARQUET_VERSION,
+    title: info.title,
+    ...(info.description !== undefined ? { description: info.description } : {}),
+    attribution: info.attribution,
+    ...(info.license !== undefined ? { license: info.license } : {}),
+    actors: info.actors,
+  };
   return json(metadata);
 }
