@@ -73,7 +73,7 @@ function leafElement(name: string, type: Leaf, repetition: 'REQUIRED' | 'OPTIONA
   if (type === 'STRING') return { ...base, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } };
   if (type === 'INT32') return { ...base, type: 'INT32' };
   if (type === 'DOUBLE') return { ...base, type: 'DOUBLE' };
-  // An instant, not a wall-clock time: readers show it as UTC (DuckDB TIMESTAMPTZ, pandas datetime64[ms, UTC]).
+  // An instant, not a wall-clock time: readers take it as UTC (DuckDB: TIMESTAMP WITH TIME ZONE).
   return { ...base, type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' } };
 }
 
