@@ -14,12 +14,22 @@ const ROWS: AcledRow[] = [
   acledRow({ event_id_cnty: 'ARM4', event_date: '2022-09-16', location: 'Jermuk' }),
 ];
 
+/** Console messages about the Content Security Policy, the worker's included (a WebAssembly compile would be one). */
+function cspMessages(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|WebAssembly/i.test(message.text())) found.push(message.text());
+  });
+  return found;
+}
+
 async function openFile(page: Page, name: string, bytes: ArrayBuffer | Uint8Array) {
   await page.getByLabel('Open data file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) });
 }
 
 test('an ACLED Parquet file (typed columns, zstd) opens through the file input with its report', async ({ page }) => {
   const parquet = await duckdbParquet(acledCsv(ROWS), { event_date: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE', fatalities: 'INTEGER' }, 'zstd');
+  const csp = cspMessages(page);
   await page.goto('./');
   await expect(status(page)).toHaveText('Showing 16 of 16 events');
   await openFile(page, 'armenia.parquet', parquet);
@@ -31,6 +41,7 @@ test('an ACLED Parquet file (typed columns, zstd) opens through the file input w
   await report.getByRole('button', { name: 'Details' }).click();
   await expect(report).toContainText('Read as ACLED Parquet (current layout). 4 rows read: 4 imported (0 fixed), 0 rejected.');
   await expect(page.getByRole('table', { name: 'Events' })).toContainText('Agreement');
+  expect(csp).toEqual([]);
 });
 
 test('a rejected Parquet row is placed by its row and row group', async ({ page }) => {
@@ -53,10 +64,12 @@ test('a cut Parquet file leaves the loaded data on screen, with one clear notice
 });
 
 test('an Arrow file opens', async ({ page }) => {
+  const csp = cspMessages(page);
   await page.goto('./');
   await openFile(page, 'armenia.arrow', acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 2));
   await expect(status(page)).toHaveText('Showing 4 of 4 events');
   await expect(page.getByRole('region', { name: 'Import report: armenia.arrow' }).locator('.report-gist')).toHaveText('ACLED Arrow (current layout) · 4 events imported');
+  expect(csp).toEqual([]);
 });
 
 test('the data parameter opens a Parquet file from a URL, told by its bytes', async ({ page }) => {
