@@ -82,3 +82,18 @@ test('the data parameter opens a Parquet file from a URL, told by its bytes', as
   await expect(status(page)).toHaveText('Showing 4 of 4 events');
   await expect(page.getByRole('region', { name: 'Import report: export' }).locator('.report-gist')).toHaveText('ACLED Parquet (current layout) · 4 events imported');
 });
+
+test('dropping a Parquet file onto the page opens it', async ({ page }) => {
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  const bytes = [...new Uint8Array(textParquet(ACLED_CURRENT_COLUMNS, ROWS))];
+  const transfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(content)], 'dropped.parquet'));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(status(page)).toHaveText('Showing 4 of 4 events');
+  await expect(page.getByRole('region', { name: 'Import report: dropped.parquet' }).locator('.report-gist')).toHaveText('ACLED Parquet (current layout) · 4 events imported');
+});
