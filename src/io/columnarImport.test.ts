@@ -161,6 +161,11 @@ describe('bad Parquet and Arrow files', () => {
     expect((result as { message: string }).message).toBe('noactor.parquet is not an ACLED export: it has no actor1 column.');
   });
 
+  it('a file of more rows than allowed is refused before its rows are read', async () => {
+    const result = await importColumnar(good, 'big.parquet', { maxRows: 3 });
+    expect((result as { message: string }).message).toMatch(/^big\.parquet has more than 3 rows/);
+  });
+
   it('a damaged row group is noted, and the other groups load', async () => {
     const bytes = new Uint8Array(good.slice(0));
     // Overwrite the middle of the file (the data of a row group) with noise.
