@@ -15,6 +15,9 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta],
   base: './',
   build: { target: 'es2022', sourcemap: true },
+  // The import worker is a module worker (see importClient.ts): as ES, it loads the Parquet and
+  // Arrow readers in chunks of their own, only when a file needs them, instead of with every import.
+  worker: { format: 'es' },
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -8,6 +8,7 @@ import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
 import { readsInTwoParts } from './formats.ts';
 import { receivedPacked } from './packedPost.ts';
+import { columnarKindOf } from './columnarFormat.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
@@ -75,6 +76,8 @@ async function takesHelper(job: ImportJob, cores: number): Promise<boolean> {
   const csvParts = sizeForCsvParts(job.file.size, cores);
   const numbers = sizeForNumbersHelper(job.file.size, cores);
   if (!csvParts && !numbers) return false;
+  // One worker reads a Parquet or Arrow file.
+  if (await columnarKindOf(job.file)) return false;
   let format = job.format;
   if (!format) {
     const detected = detectFormat(await job.file.slice(0, 1 << 16).text());

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { leadsHelper, notePageBusy, runHelperJob, runHelperOn, runJob, type Helper } from './importJob.ts';
 import type { HelperAnswer, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
 import type { TableColumns } from '../table/eventTable.ts';
-import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
+import { ACLED_CURRENT_COLUMNS, acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
@@ -13,6 +13,7 @@ import { receivedPacked } from './packedPost.ts';
 import { encodeCompact } from './compact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
+import { textParquet } from '../testing/columnarFixture.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
 
 /** The result as the page takes it: the posted result, with the events posted last before it. */
@@ -55,6 +56,26 @@ describe('the import job', () => {
       const found = [...matcher.mask(words)].flatMap((pass, row) => (pass ? [row] : []));
       expect(found, q).toEqual(scanned);
     }
+  });
+
+  it('reads a Parquet file (whatever format was asked for) packed, as the same rows in CSV, with progress', async () => {
+    const rows = generatedAcledRows(50, 5);
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([textParquet(ACLED_CURRENT_COLUMNS, rows, 20)]), fileName: 'events.dat', format: 'json' }, received(replies));
+    const result = resultIn(replies);
+    const fromCsv = importTextPacked({ text: acledCsv(rows), fileName: 'events.dat' });
+    if (result.kind !== 'packed' || fromCsv.kind !== 'packed') throw new Error('expected packed events');
+    expect(result.packed).toEqual(fromCsv.packed);
+    expect(result.report.format).toBe('ACLED Parquet (current layout)');
+    expect(replies.filter((r) => r.type === 'progress' && r.phase === 'parsing').length).toBeGreaterThan(2);
+    expect(replies.some((r) => r.type === 'search-index')).toBe(true);
+  });
+
+  it('refuses a cut Parquet file with its name and why', async () => {
+    const bytes = textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(5, 5));
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([bytes.slice(0, 200)]), fileName: 'cut.parquet' }, received(replies));
+    expect(resultIn(replies)).toMatchObject({ kind: 'not-a-dataset', message: expect.stringMatching(/^cut\.parquet is not a readable Parquet file/) });
   });
 
   it('posts no search index where there is no dataset', async () => {

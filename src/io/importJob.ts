@@ -17,6 +17,7 @@ import type { Dataset } from '../model/schema.ts';
 import type { JoinedStrings } from '../table/packedEvents.ts';
 import { MAX_FILE_BYTES, type HelperAnswer, type ImportJob, type NumberListsRequest, type WorkerReply } from './workerProtocol.ts';
 import { areUniqueIds, firstRowsOfText } from './textRows.ts';
+import { columnarKind, columnarKindOf } from './columnarFormat.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -24,7 +25,10 @@ async function refusal(job: ImportJob): Promise<string | null> {
   if (file.size > MAX_FILE_BYTES) {
     return `${fileName} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".`;
   }
-  const binary = sniffBinary(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  // Parquet and Arrow are binary, and read as such (see columnarImport.ts).
+  if (columnarKind(head)) return null;
+  const binary = sniffBinary(head);
   return binary ? `${fileName} is ${binary}, not a dataset.` : null;
 }
 
@@ -123,6 +127,14 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
     }
   };
   const onProgress = progressOf('parsing');
+  // Parquet and Arrow, by their first bytes whatever the format asked for: they are not text.
+  if (await columnarKindOf(job.file)) {
+    const bytes = await job.file.arrayBuffer();
+    send({ type: 'progress', phase: 'parsing', fraction: 0 });
+    // Loaded here, not with the worker: most files are CSV or JSON.
+    const { importColumnar } = await import('./columnarImport.ts');
+    return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
+  }
   if (await isJson(job)) {
     const bytes = new Uint8Array(await job.file.arrayBuffer());
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
@@ -296,7 +308,7 @@ const requestFor = (job: ImportJob, text: string): ImportRequest => ({
  * lead then reads neither), then the columns, then the check of the ids.
  */
 export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer, transfer?: ArrayBuffer[]) => void, request: Promise<NumberListsRequest>): Promise<void> {
-  if (await refusal(job)) return answer({ kind: 'none' });
+  if ((await refusal(job)) || (await columnarKindOf(job.file))) return answer({ kind: 'none' });
   if (await isJson(job)) {
     const asked = await request;
     const lists = await readNumberLists(job.file, asked.lists);

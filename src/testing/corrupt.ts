@@ -25,3 +25,26 @@ export function corrupt(text: string, random: () => number): string {
   }
   return out;
 }
+
+/**
+ * Up to 8 random edits to a binary file (Parquet, Arrow): flipped bytes, a stretch of noise, a
+ * repeated or deleted stretch, and (one case in three) a cut end, which a Parquet reader sees
+ * first, as its footer is at the end. Edits other than the cut fall at `from` or after.
+ */
+export function corruptBytes(bytes: Uint8Array, random: () => number, from = 0): Uint8Array<ArrayBuffer> {
+  let out = Uint8Array.from(bytes);
+  const edits = 1 + Math.floor(random() * 8);
+  for (let k = 0; k < edits; k++) {
+    const start = Math.min(from, out.length);
+    const at = start + Math.floor(random() * (out.length - start));
+    const roll = random();
+    if (roll < 0.4) out[at] = Math.floor(random() * 256);
+    else if (roll < 0.6) for (let i = at; i < Math.min(out.length, at + 1 + Math.floor(random() * 64)); i++) out[i] = Math.floor(random() * 256);
+    else if (roll < 0.75) {
+      const length = 1 + Math.floor(random() * 100);
+      out = Uint8Array.from([...out.subarray(0, at + length), ...out.subarray(at)]);
+    } else if (roll < 0.9) out = Uint8Array.from([...out.subarray(0, at), ...out.subarray(at + 1 + Math.floor(random() * 40))]);
+    else if (random() < 0.33) out = out.slice(0, Math.floor(random() * out.length));
+  }
+  return out;
+}

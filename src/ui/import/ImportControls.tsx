@@ -27,7 +27,7 @@ export function ImportControls() {
         id={`${id}-file`}
         className="visually-hidden"
         type="file"
-        accept=".csv,.json,.txt,.tsv,text/csv,application/json"
+        accept=".csv,.json,.txt,.tsv,.parquet,.arrow,.feather,.ipc,text/csv,application/json,application/vnd.apache.parquet,application/vnd.apache.arrow.file"
         aria-label={t.openDataFile}
         disabled={busy}
         onChange={(e) => {

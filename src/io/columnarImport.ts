@@ -1,0 +1,138 @@
+// Parquet and Arrow files: their columns are matched as a CSV header is (ACLED, UCDP GED), and
+// each row's typed values become the text cells the CSV path reads (columnarRows.ts), so the same
+// row readers, validation and report apply. Rows are read a row group (Parquet) or record batch
+// (Arrow) at a time. The readers (hyparquet, apache-arrow) are loaded only when a file needs them.
+import { createAcledImport, missingAcledColumns, ACLED_REQUIRED } from './acled.ts';
+import { createAcledPackedImport } from './acledPacked.ts';
+import { createUcdpImport } from './ucdp.ts';
+import type { CsvFormatImport, PackedCsvImport } from './csv.ts';
+import type { ImportResult, PackedImport } from './importer.ts';
+import { createReportBuilder, type ReportBuilder } from './report.ts';
+import { forgetPartVerdicts } from './acceptEvent.ts';
+import { MAX_ROWS, tooManyRows } from './limits.ts';
+import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } from './columnarFormat.ts';
+import { rowCells } from './columnarRows.ts';
+
+export interface ColumnarOptions {
+  maxRows?: number;
+  onProgress?: (fraction: number) => void;
+  /** ACLED rows packed as they are read (the import worker's way; see acledPacked.ts). */
+  packed?: boolean;
+}
+
+const UCDP_REQUIRED = ['type_of_violence', 'date_start', 'date_end'] as const;
+
+const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
+const count = (n: number) => n.toLocaleString('en-GB');
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
+
+/**
+ * THE APP'S OWN PARQUET (the lead wires this in): src/io/appParquet.ts gives
+ * isAppParquetColumns(names) and parquetToDataset(...). Call them here, as
+ *   if (kind === 'parquet' && isAppParquetColumns(columns)) return parquetToDataset(...);
+ * Until then such a file is answered as one with no recognisable columns (null: not this kind).
+ */
+export async function importAppColumnar(_columns: string[], _bytes: ArrayBuffer, _kind: ColumnarKind, _fileName: string): Promise<ImportResult | PackedImport | null> {
+  return null;
+}
+
+/** Opens the file with its reader, loaded now; throws with the reader's reason when it cannot. */
+async function openTable(kind: ColumnarKind, bytes: ArrayBuffer): Promise<ColumnarTable> {
+  if (kind === 'parquet') return (await import('./parquetImport.ts')).openParquet(bytes);
+  return (await import('./arrowImport.ts')).openArrow(bytes);
+}
+
+/**
+ * A Parquet or Arrow file's bytes read into a dataset (or packed events), with its report; or why
+ * it is not one. Never throws: a file that cannot be read gets a message naming it and saying why.
+ */
+export async function importColumnar(bytes: ArrayBuffer, fileName: string, options: ColumnarOptions = {}): Promise<ImportResult | PackedImport> {
+  try {
+    return await importColumnarOnce(bytes, fileName, options);
+  } catch (error) {
+    return notADataset(fileName, `could not be read (${reasonOf(error)})`);
+  } finally {
+    forgetPartVerdicts();
+  }
+}
+
+async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options: ColumnarOptions): Promise<ImportResult | PackedImport> {
+  const kind = columnarKind(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
+  if (!kind) return notADataset(fileName, 'is neither a Parquet nor an Arrow file');
+  const label = COLUMNAR_LABEL[kind];
+  let table: ColumnarTable;
+  try {
+    table = await openTable(kind, bytes);
+  } catch (error) {
+    return notADataset(fileName, `is not a readable ${label} file (${reasonOf(error)})`);
+  }
+  const { columns } = table;
+  const app = await importAppColumnar(columns, bytes, kind, fileName);
+  if (app) return app;
+  const rows = table.groups.reduce((n, group) => n + group.rows, 0);
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  if (rows > maxRows) return notADataset(fileName, tooManyRows(maxRows));
+  const chosen = chooseReader(columns, fileName, rows, options.packed ?? false);
+  if (typeof chosen === 'string') return notADataset(fileName, chosen);
+  const sink = chosen;
+  const report = createReportBuilder(fileName, layoutIn(sink.layout, label));
+  const read = await readGroups(table, sink, report, rows, options.onProgress);
+  if (read.failed && read.rows === 0) return notADataset(fileName, `could not be read: ${read.failed}`);
+  const done = report.finish();
+  done.format = layoutIn(sink.layout, label);
+  return 'packed' in sink ? { kind: 'packed', packed: sink.packed(), report: done } : { kind: 'done', dataset: sink.dataset(), report: done };
+}
+
+/** "ACLED CSV (current layout)" as "ACLED Parquet (current layout)". */
+const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\b/, label);
+
+/** The row reader the columns call for, or why there is none. */
+function chooseReader(columns: string[], fileName: string, rows: number, packed: boolean): CsvFormatImport | PackedCsvImport | string {
+  const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
+  const header = columns.map((c) => c.trim());
+  if (lower.has('event_id_cnty') && lower.has('event_date')) {
+    const missing = missingAcledColumns(header);
+    if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
+    return packed ? createAcledPackedImport(header, fileName, Math.max(1, rows)) : createAcledImport(header, fileName);
+  }
+  if (UCDP_REQUIRED.every((c) => lower.has(c))) return createUcdpImport(header, fileName);
+  const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';
+  return `has no recognisable columns: it has ${shown}; an ACLED file needs ${ACLED_REQUIRED.join(', ')}, a UCDP GED file ${UCDP_REQUIRED.join(', ')}`;
+}
+
+/**
+ * Feeds each group's rows to the reader, numbered from 1 across the file; a group that cannot be
+ * read is noted (its rows are not read, so the counts still balance) and the next is tried.
+ */
+async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCsvImport, report: ReportBuilder, total: number, onProgress?: (fraction: number) => void): Promise<{ rows: number; failed: string | null }> {
+  let first = 1;
+  let rowsRead = 0;
+  let failed: string | null = null;
+  const many = table.groups.length > 1;
+  for (const [g, group] of table.groups.entries()) {
+    const groupPlace = `${table.groupName} ${g + 1}`;
+    let values: unknown[][] | null = null;
+    try {
+      // No more rows than the file's metadata counts: the packer's columns are sized by it.
+      values = (await group.read()).slice(0, group.rows);
+    } catch (error) {
+      const reason = `${groupPlace} (rows ${count(first)}–${count(first + group.rows - 1)}) is damaged (${reasonOf(error)})`;
+      report.note(`${reason}; its ${count(group.rows)} row${group.rows === 1 ? ' was' : 's were'} not read`);
+      failed ??= reason;
+    }
+    if (values) {
+      const expected = table.columns.length;
+      values.forEach((row, k) => {
+        const n = first + k;
+        const rowReport = report.row(null, many ? `row ${count(n)} (${groupPlace})` : `row ${count(n)}`);
+        if (row.length !== expected) rowReport.reject('row', `has ${row.length} values; the file has ${expected} columns`);
+        // The row's number stands for its line: the readers place an id's first row by it ("row 5").
+        else sink.row(rowCells(row), n, rowReport, n);
+      });
+      rowsRead += values.length;
+    }
+    first += group.rows;
+    onProgress?.(Math.min(1, (first - 1) / Math.max(1, total)));
+  }
+  return { rows: rowsRead, failed };
+}
