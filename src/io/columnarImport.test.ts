@@ -183,3 +183,15 @@ describe('bad Parquet and Arrow files', () => {
     }
   });
 });
+
+describe("the app's own Parquet", () => {
+  it('opens as the dataset it was written from, checked as a JSON file is', async () => {
+    const { datasetToParquet } = await import('./appParquet.ts');
+    const source = done(importText({ text: acledCsv(generatedAcledRows(50, 3)), fileName: 'a.csv' })).dataset;
+    const bytes = datasetToParquet(source);
+    const read = done(await importColumnar(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 'events.parquet', { packed: true }));
+    expect(read.report.format).toBe('Conflict Timeline Parquet');
+    expect(read.report.imported).toBe(50);
+    expect(JSON.parse(JSON.stringify(read.dataset.events))).toEqual(JSON.parse(JSON.stringify(source.events)));
+  });
+});

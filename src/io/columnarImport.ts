@@ -12,6 +12,7 @@ import { forgetPartVerdicts } from './acceptEvent.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } from './columnarFormat.ts';
 import { rowCells } from './columnarRows.ts';
+import { isAppParquetColumns } from './appParquetColumns.ts';
 
 export interface ColumnarOptions {
   maxRows?: number;
@@ -27,13 +28,23 @@ const count = (n: number) => n.toLocaleString('en-GB');
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
 
 /**
- * THE APP'S OWN PARQUET (the lead wires this in): src/io/appParquet.ts gives
- * isAppParquetColumns(names) and parquetToDataset(...). Call them here, as
- *   if (kind === 'parquet' && isAppParquetColumns(columns)) return parquetToDataset(...);
- * Until then such a file is answered as one with no recognisable columns (null: not this kind).
+ * The app's own Parquet (appParquetRead.ts): read whole into events, each checked as a JSON
+ * file's event is; null for any other file.
  */
-export async function importAppColumnar(_columns: string[], _bytes: ArrayBuffer, _kind: ColumnarKind, _fileName: string): Promise<ImportResult | PackedImport | null> {
-  return null;
+async function importAppColumnar(columns: string[], bytes: ArrayBuffer, kind: ColumnarKind, fileName: string, options: ColumnarOptions): Promise<ImportResult | null> {
+  if (kind !== 'parquet' || !isAppParquetColumns(columns)) return null;
+  const [{ parquetToDataset, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
+  const report = createReportBuilder(fileName, APP_PARQUET_FORMAT_NAME);
+  const read = await parquetToDataset(bytes, fileName, report, {
+    compressors: COMPRESSORS,
+    ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (!read.ok) return notADataset(fileName, read.reason);
+  if (!('dataset' in read)) return notADataset(fileName, 'could not be read');
+  const done = report.finish();
+  done.format = read.format;
+  return { kind: 'done', dataset: read.dataset, report: done };
 }
 
 /** Opens the file with its reader, loaded now; throws with the reader's reason when it cannot. */
@@ -67,7 +78,7 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
     return notADataset(fileName, `is not a readable ${label} file (${reasonOf(error)})`);
   }
   const { columns } = table;
-  const app = await importAppColumnar(columns, bytes, kind, fileName);
+  const app = await importAppColumnar(columns, bytes, kind, fileName, options);
   if (app) return app;
   const rows = table.groups.reduce((n, group) => n + group.rows, 0);
   const maxRows = options.maxRows ?? MAX_ROWS;

@@ -10,7 +10,7 @@ import { decompress as decompressZstd } from 'fzstd';
 import { endsWhole, type ColumnarTable } from './columnarFormat.ts';
 
 /** The decompressors besides hyparquet's own snappy. */
-const COMPRESSORS: Compressors = {
+export const COMPRESSORS: Compressors = {
   GZIP: (input, length) => gunzip(input, new Uint8Array(length)),
   BROTLI: decompressBrotli,
   ZSTD: (input) => decompressZstd(input),
