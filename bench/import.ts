@@ -7,6 +7,9 @@ import { importText, importTextPacked } from '../src/io/importer.ts';
 import { encodeCompact } from '../src/io/compact.ts';
 import { acledCsv, generatedAcledRows, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
+import { duckdbParquet } from '../src/testing/columnarFixture.ts';
+import { importColumnar } from '../src/io/columnarImport.ts';
+import { datasetToParquet } from '../src/io/appParquet.ts';
 
 const sizes = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
 const lines: string[] = [];
@@ -57,3 +60,30 @@ console.log('');
 console.log('| events | monadic rows (R, NA) | CSV size | rows merged | NA cells | CSV into events | CSV packed (the worker) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of rLines) console.log(line);
+
+// Parquet (issue #22, so far): the same events as an ACLED-layout Parquet that DuckDB writes
+// (typed, zstd) and as the app's own Parquet, each read the worker's way (importColumnar), beside
+// the CSV above. The app's Parquet is read into event objects, each checked, for now.
+const pLines: string[] = [];
+for (const n of sizes) {
+  const csv = acledCsv(generatedAcledRows(n));
+  const acledParquet = await duckdbParquet(csv, { event_date: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE', fatalities: 'INTEGER', year: 'INTEGER', timestamp: 'BIGINT' }, 'zstd');
+  const t0 = performance.now();
+  const acled = await importColumnar(acledParquet, 'bench.parquet', { packed: true });
+  const acledMs = performance.now() - t0;
+  if (acled.kind !== 'packed') throw new Error(`the ACLED Parquet was not packed (${acled.kind})`);
+  const events = importText({ text: csv, fileName: 'bench.csv' });
+  if (events.kind !== 'done') throw new Error(events.kind);
+  const t1 = performance.now();
+  const app = datasetToParquet(events.dataset);
+  const writeMs = performance.now() - t1;
+  const t2 = performance.now();
+  const back = await importColumnar(app.buffer.slice(app.byteOffset, app.byteOffset + app.byteLength) as ArrayBuffer, 'bench-app.parquet', { packed: true });
+  const appMs = performance.now() - t2;
+  if (back.kind !== 'done') throw new Error(`the app's Parquet did not read back (${back.kind})`);
+  pLines.push(`| ${n.toLocaleString('en-GB')} | ${(csv.length / 1e6).toFixed(0)} MB | ${(acledParquet.byteLength / 1e6).toFixed(1)} MB | ${(acledMs / 1000).toFixed(1)} s | ${(app.byteLength / 1e6).toFixed(1)} MB | ${(writeMs / 1000).toFixed(1)} s | ${(appMs / 1000).toFixed(1)} s |`);
+}
+console.log('');
+console.log("| ACLED rows | CSV size | ACLED Parquet (DuckDB, zstd) | read (the worker) | the app's Parquet | written | read (the worker) |");
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const line of pLines) console.log(line);
