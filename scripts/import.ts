@@ -1,6 +1,6 @@
 // `npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv] [--allow-rejects] [--compact] > out.json`
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs, reportToCsv, runImportCli, USAGE } from './importCli.ts';
+import { parseArgs, reportToCsv, runImportCliOnBytes, USAGE } from './importCli.ts';
 
 const options = parseArgs(process.argv.slice(2));
 if ('error' in options) {
@@ -14,7 +14,7 @@ try {
   console.error(`${options.file} cannot be read: ${(error as Error).message}`);
   process.exit(2);
 }
-const run = runImportCli(options, bytes);
+const run = await runImportCliOnBytes(options, bytes);
 for (const line of run.stderr) console.error(line);
 if (options.reportPath && run.report) writeFileSync(options.reportPath, reportToCsv(run.report));
 if (run.output) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, runImportCli, type CliOptions } from './importCli.ts';
+import { parseArgs, runImportCli, runImportCliOnBytes, type CliOptions } from './importCli.ts';
+import { textParquet } from '../src/testing/columnarFixture.ts';
+import { ACLED_CURRENT_COLUMNS } from '../src/testing/acledFixture.ts';
 import { acledCsv, acledRow, toMonadic } from '../src/testing/acledFixture.ts';
 import { importText } from '../src/io/importer.ts';
 import { parquetToDataset } from '../src/io/appParquet.ts';
@@ -71,5 +73,27 @@ describe('npm run import', () => {
     expect(parseArgs(['a.csv', '--out', 'a.xlsx'])).toEqual({ error: '--out writes .parquet or .json files, not ".xlsx" (a.xlsx)' });
     expect(parseArgs(['a.csv', '--out', 'events'])).toEqual({ error: '--out writes .parquet or .json files, not a file without an extension (events)' });
     expect(parseArgs(['a.csv', '--out', 'a.parquet', '--compact'])).toEqual({ error: '--compact is a JSON layout; a .parquet file is compact already' });
+  });
+
+  it('reads an ACLED Parquet file as the app does, and writes the same events as the CSV gives, as JSON or as the app\'s Parquet', async () => {
+    const rows = [acledRow(), acledRow({ event_id_cnty: 'ARM101', event_date: '2022-09-14', location: 'Goris' })];
+    const parquet = new Uint8Array(textParquet(ACLED_CURRENT_COLUMNS, rows));
+    const run = await runImportCliOnBytes(options(['acled.parquet']), parquet);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr[0]).toBe('acled.parquet: read as ACLED Parquet (current layout). 2 rows read: 2 imported (0 fixed), 0 rejected.');
+    const fromCsv = runImportCli(options(['acled.csv']), bytes(acledCsv(rows)));
+    expect(JSON.parse(run.stdout).events).toEqual(JSON.parse(fromCsv.stdout).events);
+
+    const converted = await runImportCliOnBytes(options(['acled.parquet', '--out', 'app.parquet']), parquet);
+    const back = await parquetToDataset(converted.output!.bytes.slice().buffer, 'app.parquet', createReportBuilder('app.parquet', 'Parquet'));
+    if (!back.ok || !('dataset' in back)) throw new Error('the converted file does not read back');
+    expect(JSON.parse(JSON.stringify(back.dataset.events))).toEqual(JSON.parse(fromCsv.stdout).events);
+  });
+
+  it('says why a damaged Parquet file cannot be read', async () => {
+    const parquet = new Uint8Array(textParquet(ACLED_CURRENT_COLUMNS, [acledRow()]));
+    const run = await runImportCliOnBytes(options(['cut.parquet']), parquet.subarray(0, parquet.length - 10));
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.join('\n')).toMatch(/^cut\.parquet .*cut short/);
   });
 });

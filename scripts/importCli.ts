@@ -9,11 +9,15 @@ import { importText } from '../src/io/importer.ts';
 import { describeIssue, describeMissingTokens, summariseReport, type ImportReport } from '../src/io/report.ts';
 import { reportToCsv } from '../src/io/report.ts';
 import { validateDataset } from '../src/model/validate.ts';
+import type { Dataset } from '../src/model/schema.ts';
+import { columnarKind } from '../src/io/columnarFormat.ts';
+import { importColumnar } from '../src/io/columnarImport.ts';
 
 export const USAGE = `Usage: npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv]
                        [--allow-rejects] [--compact] [--report report.csv] [--map field=column]…
                        [--tz Area/City] [--lang en]
-Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file to the app's JSON on stdout,
+Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file, or an ACLED, UCDP GED or
+Conflict Timeline Parquet (or Arrow) file, to the app's JSON on stdout,
 or with --out to the file named, in the format of its extension: .parquet (recommended for large
 datasets) or .json. The import report goes to stderr.
 Exit code: 0 done; 1 rows were rejected (unless --allow-rejects); 2 the file could not be used.`;
@@ -93,7 +97,20 @@ function reportLines(report: ImportReport): string[] {
   return lines;
 }
 
-/** Runs one conversion on bytes already read. */
+/**
+ * Runs one conversion on bytes already read, a Parquet or Arrow file included (read as the app's
+ * worker reads them, which takes a promise); runImportCli does the rest.
+ */
+export async function runImportCliOnBytes(options: CliOptions, bytes: Uint8Array): Promise<CliRun> {
+  if (!columnarKind(bytes.subarray(0, 8))) return runImportCli(options, bytes);
+  const fileName = basename(options.file);
+  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const result = await importColumnar(copy, fileName);
+  if (result.kind !== 'done') return { stdout: '', stderr: [result.kind === 'not-a-dataset' ? result.message : `${fileName} could not be read`], exitCode: 2 };
+  return finishRun(options, result.dataset, result.report, []);
+}
+
+/** Runs one conversion on bytes already read (text files; see runImportCliOnBytes). */
 export function runImportCli(options: CliOptions, bytes: Uint8Array): CliRun {
   const fileName = basename(options.file);
   const binary = sniffBinary(bytes.subarray(0, 4096));
@@ -109,7 +126,11 @@ export function runImportCli(options: CliOptions, bytes: Uint8Array): CliRun {
   }
   if (result.kind === 'not-a-dataset') return { stdout: '', stderr: [...stderr, result.message], exitCode: 2 };
   if (result.kind === 'needs-mapping') return { stdout: '', stderr: [...stderr, `${fileName}: the columns could not be mapped`], exitCode: 2 };
-  const { dataset, report } = result;
+  return finishRun(options, result.dataset, result.report, stderr);
+}
+
+/** The report to stderr, the dataset checked, then written as --out asks (or to stdout). */
+function finishRun(options: CliOptions, dataset: Dataset, report: ImportReport, stderr: string[]): CliRun {
   stderr.push(...reportLines(report));
   const validated = validateDataset(dataset);
   if (!validated.ok) {
