@@ -2,7 +2,7 @@
 // (a missing Arabic string is a type error). Numbers and dates arrive already formatted with Intl.
 import type { MappedField } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
-import type { DataLinkProblem } from '../io/fetchDataset.ts';
+import type { DataLinkProblem } from '../io/dataLinkProblem.ts';
 import type { COUNT_KINDS, COUNT_QUALIFIERS, DayPart, Precision, RELATION_KINDS, Role } from '../model/schema.ts';
 
 type CountKind = (typeof COUNT_KINDS)[number];

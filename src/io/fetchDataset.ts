@@ -3,16 +3,11 @@
 // explained with the URL.
 import { MAX_FILE_BYTES } from './workerProtocol.ts';
 import { en } from '../i18n/messages.en.ts';
+import type { DataLinkProblem } from './dataLinkProblem.ts';
+
+export type { DataLinkProblem };
 
 export const FETCH_TIMEOUT_MS = 30_000;
-
-/** Why a data link was not opened; the UI words it in its language (messages' dataLinkProblem). */
-export type DataLinkProblem =
-  | { kind: 'not-a-url' | 'not-http' | 'credentials'; link: string }
-  | { kind: 'status'; url: string; status: string }
-  | { kind: 'too-large'; url: string; megabytes: number | null; limitMegabytes: number }
-  | { kind: 'timeout'; url: string; seconds: number }
-  | { kind: 'unreachable'; url: string; detail: string };
 
 /** A refusal, with its reason in English for logs and the command line. */
 export type Refused = { ok: false; problem: DataLinkProblem; message: string };
