@@ -6,7 +6,7 @@ import { anchorTime } from '../model/time.ts';
 import type { TimeValue } from '../model/schema.ts';
 import type { UtcMillis } from '../model/brand.ts';
 import { idLookupOf, idLookupOfColumn, lazyIdLookup, type IdLookup } from './idLookup.ts';
-import type { JoinedStrings } from './packedEvents.ts';
+import type { JoinedStrings } from './joinedStrings.ts';
 
 export interface EventTable {
   readonly size: number;

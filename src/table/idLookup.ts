@@ -2,7 +2,7 @@
 // build after a large import (each id cut out of the packed column, hashed and stored). This is an
 // open-addressing hash table in one Int32Array, filled by hashing each id where it lies in one
 // string (the packed id column, or all the ids joined), without cutting it out.
-import type { JoinedStrings } from './packedEvents.ts';
+import type { JoinedStrings } from './joinedStrings.ts';
 import { hashOf, sameStretch, spread } from './textHash.ts';
 
 export interface IdLookup {

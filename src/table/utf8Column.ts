@@ -2,7 +2,7 @@
 // moved here as bytes (see packedPost.ts). An entry is decoded alone when it is read (a page
 // shows a few events at a time); the whole column once its text is read whole, or once so many
 // entries have been read alone that one decode of the whole is faster.
-import type { JoinedStrings, Utf8Text } from './packedEvents.ts';
+import type { JoinedStrings, Utf8Text } from './joinedStrings.ts';
 
 /** A joined column as bytes, to be moved between threads (see utf8Column). */
 export interface MovedText {
