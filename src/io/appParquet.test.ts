@@ -112,6 +112,33 @@ describe('the app Parquet', () => {
     expect(report.rejections).toMatchObject([{ record: 'row 2', field: 'extra', message: 'is not a JSON object' }]);
   });
 
+  it('repairs, and rejects, a part that rows share in each row that has it, naming each row', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
+    const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
+    const events = seedDataset.events.slice(0, 4);
+    // Rows 1 and 2 share sources with a padded publisher; rows 3 and 4 share counts of an unknown kind.
+    const paddedSources = JSON.stringify([{ publisher: ' Armenpress ', language: 'en' }]);
+    const badCounts = JSON.stringify([{ kind: 'eaten', value: 1, qualifier: 'exact' }]);
+    const rows = events.map((event, i) => ({ ...rowOf(event), claims: '[]', relations: '[]', ...(i < 2 ? { sources: paddedSources, counts: '[]' } : { counts: badCounts }) }));
+    const file = parquetWriteBuffer({
+      schema: appParquetSchema(),
+      columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
+      kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
+    });
+    const { dataset, report } = await readBack(new Uint8Array(file));
+    expect(dataset.events.map((e) => e.id)).toEqual([events[0]!.id, events[1]!.id]);
+    expect(dataset.events.map((e) => e.sources[0]!.publisher)).toEqual(['Armenpress', 'Armenpress']);
+    expect(report.fixes.map((f) => [f.record, f.field, f.value])).toEqual([
+      ['row 1', 'sources[0].publisher', ' Armenpress '],
+      ['row 2', 'sources[0].publisher', ' Armenpress '],
+    ]);
+    expect(report.rejections.map((r) => [r.record, r.field])).toEqual([
+      ['row 3', 'counts[0].kind'],
+      ['row 4', 'counts[0].kind'],
+    ]);
+  });
+
   it('writes instants in their own offset, west of UTC, by half hours, with milliseconds, without extra', async () => {
     const { instantInOffset, offsetMinutes } = await import('./appParquetColumns.ts');
     expect(offsetMinutes('2022-09-14T20:00:00-03:30')).toBe(-210);

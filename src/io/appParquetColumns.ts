@@ -200,29 +200,106 @@ function textFrom(row: AppParquetRow, column: 'title' | 'description'): unknown 
   return present(row[column]) ? { [String(row.language)]: row[column] } : undefined;
 }
 
+/** A value and everything in it frozen: a part shared between events must not change. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A key made of cells, none of which can be mistaken for another: each with its kind and length before it. */
+function keyOf(cells: readonly unknown[]): string {
+  let key = '';
+  for (const cell of cells) {
+    if (Array.isArray(cell)) key += `[${keyOf(cell)}]`;
+    else if (cell === null || cell === undefined) key += 'u|';
+    else {
+      const text = cell instanceof Date ? String(cell.getTime()) : String(cell);
+      key += `${(typeof cell)[0]}${text.length}:${text}|`;
+    }
+  }
+  return key;
+}
+
+/**
+ * Rows → candidate events for one file (see eventFromRow). Events share one frozen object per
+ * distinct time, actor reference, actor list, place, tag list and JSON part (counts, sources…),
+ * as the CSV importers' are, so that the validator checks each distinct part once and the packer
+ * keeps it once: at 100,000 rows, reading every part anew spent most of the time collecting garbage.
+ */
+export function createRowDecoder(actorsById: ReadonlyMap<string, Actor>): (row: AppParquetRow) => Record<string, unknown> {
+  // Per kind of part: its key (see keyOf; for JSON, the text itself) → the part.
+  const kinds = new Map<string, Map<string, unknown>>();
+  const sharedByKey = <T>(kind: string, key: string, make: () => T): T => {
+    let parts = kinds.get(kind);
+    if (!parts) kinds.set(kind, (parts = new Map()));
+    let part = parts.get(key);
+    if (part === undefined) parts.set(key, (part = deepFreeze(make())));
+    return part as T;
+  };
+  const shared = <T>(kind: string, cells: readonly unknown[], make: () => T): T => sharedByKey(kind, keyOf(cells), make);
+  const json = (kind: string, text: unknown) => (typeof text === 'string' ? sharedByKey(kind, text, () => parsedJson(text)) : text);
+  const time = (row: AppParquetRow, prefix: 'start' | 'end') =>
+    shared(prefix, [row[prefix], row[`${prefix}_offset`], row[`${prefix}_tz`], row[`${prefix}_precision`], row[`${prefix}_day_part`]], () => timeFrom(row, prefix) ?? null) ?? undefined;
+  const actors = (row: AppParquetRow) => {
+    const ids = list(row.actor_ids);
+    const roles = list(row.actor_roles);
+    const names = list(row.actor_names);
+    const sides = list(row.actor_sides);
+    let key = '';
+    const refs = ids.map((actor, i) => {
+      const refKey = keyOf([actor, roles[i], names[i], sides[i]]);
+      key += `[${refKey}]`;
+      return sharedByKey('ref', refKey, () => actorRefFrom(actor, roles[i], names[i], sides[i], actorsById));
+    });
+    return sharedByKey('actors', key, () => refs);
+  };
+  const place = (row: AppParquetRow) =>
+    shared('place', [row.place_name_i18n, row.place_name, row.language, row.country, row.latitude, row.longitude, row.admin], () => placeFrom(row, present(row.place_name_i18n) ? json('placeName', row.place_name_i18n) : undefined) ?? null) ?? undefined;
+  return (row) => eventFromRow(row, actorsById, {
+    start: time(row, 'start'),
+    end: time(row, 'end'),
+    actors: actors(row),
+    place: place(row),
+    counts: json('counts', row.counts ?? '[]'),
+    claims: json('claims', row.claims ?? '[]'),
+    sources: json('sources', row.sources ?? '[]'),
+    relations: json('relations', row.relations ?? '[]'),
+    tags: present(row.tags) ? shared('tags', [row.tags], () => row.tags) : EMPTY_LIST,
+  });
+}
+
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+/** The parts of an event that rows share, read already (see createRowDecoder). */
+type SharedParts = Record<'start' | 'end' | 'actors' | 'place' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags', unknown>;
+
 /**
  * The event a row holds, as a candidate for the validator (acceptEvent): built from the columns,
- * then whatever `extra` holds put over it. Nothing is checked here.
+ * then whatever `extra` holds put over it. Nothing is checked here. `shared`: its parts as
+ * createRowDecoder shares them, else each read from the row.
  */
-export function eventFromRow(row: AppParquetRow, actorsById: ReadonlyMap<string, Actor>): Record<string, unknown> {
+export function eventFromRow(row: AppParquetRow, actorsById: ReadonlyMap<string, Actor>, shared?: SharedParts): Record<string, unknown> {
   const description = textFrom(row, 'description');
-  const end = timeFrom(row, 'end');
-  const place = placeFrom(row);
+  const end = shared ? shared.end : timeFrom(row, 'end');
+  const place = shared ? shared.place : placeFrom(row);
   const event: Record<string, unknown> = {
     id: row.id,
     type: row.type,
     title: textFrom(row, 'title'),
     ...(description !== undefined ? { description } : {}),
     originalLanguage: row.language,
-    start: timeFrom(row, 'start'),
+    start: shared ? shared.start : timeFrom(row, 'start'),
     ...(end ? { end } : {}),
-    actors: actorRefsFrom(row, actorsById),
+    actors: shared ? shared.actors : actorRefsFrom(row, actorsById),
     ...(place ? { place } : {}),
-    counts: parsedJson(row.counts ?? '[]'),
-    claims: parsedJson(row.claims ?? '[]'),
-    sources: parsedJson(row.sources ?? '[]'),
-    relations: parsedJson(row.relations ?? '[]'),
-    tags: present(row.tags) ? row.tags : [],
+    counts: shared ? shared.counts : parsedJson(row.counts ?? '[]'),
+    claims: shared ? shared.claims : parsedJson(row.claims ?? '[]'),
+    sources: shared ? shared.sources : parsedJson(row.sources ?? '[]'),
+    relations: shared ? shared.relations : parsedJson(row.relations ?? '[]'),
+    tags: shared ? shared.tags : present(row.tags) ? row.tags : [],
   };
   const extra = parsedJson(row.extra);
   if (isObject(extra)) {

@@ -3,7 +3,7 @@
 // and the rest still load, exactly as a bad event of a JSON file is.
 import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors } from 'hyparquet';
 import type { Actor } from '../model/schema.ts';
-import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, extraProblem, isAppParquetColumns } from './appParquetColumns.ts';
+import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, createRowDecoder, extraProblem, isAppParquetColumns } from './appParquetColumns.ts';
 import { acceptRawEvents, readDatasetInfo, type JsonImport } from './jsonImport.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import type { ReportBuilder } from './report.ts';
@@ -54,7 +54,8 @@ export async function parquetToDataset(
   const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
 
   const rows = await parquetReadObjects({ file, metadata, ...(options.compressors ? { compressors: options.compressors } : {}) });
-  const candidates = rows.map((row) => eventFromRow(row, actorsById));
+  const eventOf = createRowDecoder(actorsById);
+  const candidates = rows.map(eventOf);
   const problems = new Map<unknown, [string, string]>();
   rows.forEach((row, i) => {
     const problem = extraProblem(row);

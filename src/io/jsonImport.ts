@@ -23,22 +23,54 @@ export type JsonImport =
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
 
-/** Trims strings and repairs URLs inside one raw event, reporting each change with its path. */
-function normaliseStrings(value: unknown, path: string, row: RowReport): unknown {
+/** Where a value sits in a raw event, as keys and indexes: made into text only for a report. */
+type PathSteps = (string | number)[];
+
+const pathText = (steps: PathSteps): string => steps.reduce<string>((path, step) => (typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step), '');
+
+/**
+ * Trims strings and repairs URLs inside one raw event, reporting each change with its path. A
+ * value with nothing to change comes back as it is (no copy), and a shared (frozen) part found
+ * clean once (in `clean`) is not walked again: the importers share one part between thousands of
+ * events, and copying every event's parts took most of a large import's time.
+ */
+function normaliseStrings(value: unknown, steps: PathSteps, row: RowReport, clean: Set<object>): unknown {
   if (typeof value === 'string') {
-    const key = path.slice(path.lastIndexOf('.') + 1);
-    if (key === 'url') return cleanUrl(value, path, row) ?? value;
+    if (steps[steps.length - 1] === 'url') return cleanUrl(value, pathText(steps), row) ?? value;
     const trimmed = value.trim();
-    if (trimmed !== value && trimmed !== '') row.fix(path, 'had spaces around it, which were trimmed', value);
-    return trimmed === '' ? value : trimmed;
+    if (trimmed === value || trimmed === '') return value;
+    row.fix(pathText(steps), 'had spaces around it, which were trimmed', value);
+    return trimmed;
   }
-  if (Array.isArray(value)) return value.map((v, i) => normaliseStrings(v, `${path}[${i}]`, row));
+  if (typeof value !== 'object' || value === null || clean.has(value)) return value;
+  if (Array.isArray(value)) {
+    let changed: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      steps.push(i);
+      const item = normaliseStrings(value[i], steps, row, clean);
+      steps.pop();
+      if (item !== value[i]) (changed ??= [...value] as unknown[])[i] = item;
+    }
+    return finishWalk(value, changed, clean);
+  }
   if (isObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = normaliseStrings(v, path ? `${path}.${k}` : k, row);
-    return out;
+    let changed: Record<string, unknown> | undefined;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      steps.push(key);
+      const item = normaliseStrings(value[key], steps, row, clean);
+      steps.pop();
+      if (item !== value[key]) (changed ??= { ...value })[key] = item;
+    }
+    return finishWalk(value, changed, clean);
   }
   return value;
+}
+
+/** The walked value, or its changed copy; a shared part found clean is noted, not walked again. */
+function finishWalk(value: object, changed: object | undefined, clean: Set<object>): object {
+  if (!changed && Object.isFrozen(value)) clean.add(value);
+  return changed ?? value;
 }
 
 /** The references one event makes that the registry and the file must answer. */
@@ -84,6 +116,7 @@ export function acceptRawEvents(
   for (const raw of rawEvents) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
   const events: ConflictEvent[] = [];
   const seen = new Map<string, number>();
+  const clean = new Set<object>();
   const total = rawEvents.length;
   rawEvents.forEach((raw, i) => {
     if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
@@ -93,7 +126,7 @@ export function acceptRawEvents(
     if (own) return row.reject(own[0], own[1]);
     // Compact files are checked but not repaired: their parts are shared between events, and
     // they come from `npm run import`, which repaired them already.
-    const event = options.compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, '', row), row, events);
+    const event = options.compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, [], row, clean), row, events);
     if (!event) return;
     const problem = seen.has(event.id) ? (['id', `repeats the id of ${placeOf(seen.get(event.id)!)}`] as const) : referenceProblem(event, actorIds, eventIds);
     if (problem) {
