@@ -1,6 +1,7 @@
 // The browser bench's input files, generated in Node from the same ACLED-like rows as bench/import.ts:
-// the file our app opens (an ACLED CSV, or the compact JSON above 100,000 events) and the same events
-// as vis-timeline items. Run as a child process, `tsx bench/browser/data.ts <n> <dir>`, so that a
+// at every size, the files our app opens (the app's own Parquet, an ACLED-layout Parquet written by
+// DuckDB, the ACLED CSV, and above 100,000 events the compact JSON) and the same events as
+// vis-timeline items. Run as a child process, `tsx bench/browser/data.ts <n> <dir>`, so that a
 // million events get a heap of their own (the runner passes --max-old-space-size); it prints the
 // file list as JSON. Files are reused while the code that produces them is unchanged.
 import { createHash } from 'node:crypto';
@@ -10,23 +11,46 @@ import { fileURLToPath } from 'node:url';
 import { importText } from '../../src/io/importer.ts';
 import { mergeDatasets } from '../../src/io/merge.ts';
 import { encodeCompact } from '../../src/io/compact.ts';
+import { createAppParquetWriter } from '../../src/io/appParquetWrite.ts';
 import { acledCsv, generatedAcledRows } from '../../src/testing/acledFixture.ts';
+import type { ColumnTypes } from '../../src/testing/columnarFixture.ts';
 import type { Dataset } from '../../src/model/schema.ts';
+
+/** The files our app is timed opening, in the order the runner opens them. */
+export const FILE_KINDS = ['app Parquet', 'ACLED Parquet', 'ACLED CSV', 'compact JSON'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export interface BenchFile {
+  kind: FileKind;
+  /** What the file is, for the report (who wrote it, compression). */
+  description: string;
+  path: string;
+  bytes: number;
+}
 
 export interface BenchFiles {
   n: number;
-  /** What our app opens through "Open data file". */
-  appFile: string;
-  appFormat: 'ACLED CSV' | 'compact JSON';
-  appBytes: number;
+  /** What our app opens through "Open data file", in FILE_KINDS order (no compact JSON up to COMPACT_ABOVE). */
+  appFiles: BenchFile[];
   /** vis-timeline items as [id, start ms, content, group] rows, and the groups. */
   visItems: string;
 }
 
-/** The compact JSON is what the app is meant to open a million events from; CSV below that. */
+/** The compact JSON is kept (while the app still reads it) only where it was the way to open many events. */
 export const COMPACT_ABOVE = 100_000;
-/** importText on one CSV of a million rows needs several GB; chunks of this size merge cheaply. */
+/** importText on one CSV of a million rows needs several GB (and the text passes V8's string limit); chunks of this size merge cheaply. */
 const CHUNK = 100_000;
+/** How DuckDB types the ACLED columns, as bench/import.ts does; the rest stay text. */
+export const ACLED_PARQUET_TYPES: ColumnTypes = { event_date: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE', fatalities: 'INTEGER', year: 'INTEGER', timestamp: 'BIGINT' };
+export const ACLED_PARQUET_CODEC = 'zstd';
+
+const DESCRIPTIONS: Record<FileKind, string> = {
+  'app Parquet': "the app's Parquet (createAppParquetWriter, snappy)",
+  'ACLED Parquet': `ACLED-layout Parquet (DuckDB; DATE, DOUBLE, INTEGER, BIGINT columns; ${ACLED_PARQUET_CODEC})`,
+  'ACLED CSV': 'ACLED CSV',
+  'compact JSON': 'compact JSON',
+};
+const EXTENSIONS: Record<FileKind, string> = { 'app Parquet': 'app.parquet', 'ACLED Parquet': 'acled.parquet', 'ACLED CSV': 'csv', 'compact JSON': 'compact.json' };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,16 +63,54 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 10);
 }
 
-function importChunked(n: number): Dataset {
+/**
+ * Writes the ACLED CSV a chunk at a time (a million rows are ~460 MB, past V8's string limit) and
+ * imports the same chunks into one dataset, for the files made from events.
+ */
+function writeCsvAndImport(n: number, csvFile: string): Dataset {
   const rows = generatedAcledRows(n);
+  const fd = openSync(csvFile, 'w');
   let dataset: Dataset | undefined;
   for (let from = 0; from < n; from += CHUNK) {
-    const result = importText({ text: acledCsv(rows.slice(from, from + CHUNK)), fileName: `bench-${n}.csv` });
+    const text = acledCsv(rows.slice(from, from + CHUNK));
+    // Each chunk comes with the header line; the file has it once.
+    writeSync(fd, from === 0 ? text : text.slice(text.indexOf('\n') + 1));
+    const result = importText({ text, fileName: `bench-${n}.csv` });
     if (result.kind !== 'done') throw new Error(`importing rows ${from}… gave ${result.kind}`);
     dataset = dataset ? mergeDatasets(dataset, result.dataset).dataset : result.dataset;
     rows.fill({}, from, from + CHUNK); // let the imported rows go
   }
+  closeSync(fd);
   return dataset!;
+}
+
+/** Batch by batch, as the app's writer is meant to be used, so that a million events need no second copy as rows. */
+function writeAppParquet(file: string, dataset: Dataset): void {
+  const { events, ...info } = dataset;
+  const writer = createAppParquetWriter(info, { createdBy: 'Conflict Timeline bench' });
+  for (let from = 0; from < events.length; from += CHUNK) writer.write(events.slice(from, from + CHUNK));
+  writeFileSync(file, writer.finish());
+}
+
+/**
+ * An ACLED-layout Parquet as DuckDB writes it, read from the CSV on disk (a million rows never
+ * pass through this process): every cell read as text, then ACLED_PARQUET_TYPES cast, as
+ * duckdbParquet in src/testing/columnarFixture.ts does for the tests.
+ */
+async function writeAcledParquet(file: string, csvFile: string): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const casts = Object.entries(ACLED_PARQUET_TYPES).map(([name, type]) => `TRY_CAST(NULLIF(${name}, '') AS ${type}) AS ${name}`);
+  const quoted = (p: string) => `'${p.replaceAll("'", "''")}'`;
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(
+      `COPY (SELECT * REPLACE (${casts.join(', ')}) FROM read_csv(${quoted(csvFile)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')) TO ${quoted(file)} (FORMAT parquet, COMPRESSION ${ACLED_PARQUET_CODEC})`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 /** JSON.stringify of the whole compact dataset would pass V8's string limit (~512 MB) near a million events. */
@@ -77,7 +139,7 @@ function writeVisItems(file: string, dataset: Dataset): void {
   writeFileSync(file, JSON.stringify({ groups, items }));
 }
 
-export function generate(n: number, dir: string): BenchFiles {
+export async function generate(n: number, dir: string): Promise<BenchFiles> {
   mkdirSync(dir, { recursive: true });
   const print = fingerprint();
   // Files from older code are hundreds of MB at a million events: remove them.
@@ -86,30 +148,25 @@ export function generate(n: number, dir: string): BenchFiles {
     if (match && Number(match[1]) === n && match[2] !== print) rmSync(path.join(dir, file));
   }
   const stem = path.join(dir, `${n}-${print}`);
-  const compact = n > COMPACT_ABOVE;
-  const appFile = `${stem}.${compact ? 'compact.json' : 'csv'}`;
+  const kinds = FILE_KINDS.filter((kind) => kind !== 'compact JSON' || n > COMPACT_ABOVE);
+  const fileOf = (kind: FileKind) => `${stem}.${EXTENSIONS[kind]}`;
   const visItems = `${stem}.vis.json`;
-  if (!existsSync(appFile) || !existsSync(visItems)) {
-    let dataset: Dataset;
+  const outputs = [...kinds.map(fileOf), visItems];
+  if (!outputs.every((file) => existsSync(file))) {
     // Written under a temporary name and renamed, so an interrupted run never leaves a half file to reuse.
-    if (compact) {
-      dataset = importChunked(n);
-      writeCompactJson(`${appFile}.part`, dataset);
-    } else {
-      const text = acledCsv(generatedAcledRows(n));
-      writeFileSync(`${appFile}.part`, text);
-      const result = importText({ text, fileName: path.basename(appFile) });
-      if (result.kind !== 'done') throw new Error(`importing ${n} rows gave ${result.kind}`);
-      dataset = result.dataset;
-    }
-    writeVisItems(`${visItems}.part`, dataset);
-    renameSync(`${appFile}.part`, appFile);
-    renameSync(`${visItems}.part`, visItems);
+    const part = (file: string) => `${file}.part`;
+    const dataset = writeCsvAndImport(n, part(fileOf('ACLED CSV')));
+    writeAppParquet(part(fileOf('app Parquet')), dataset);
+    if (kinds.includes('compact JSON')) writeCompactJson(part(fileOf('compact JSON')), dataset);
+    writeVisItems(part(visItems), dataset);
+    await writeAcledParquet(part(fileOf('ACLED Parquet')), part(fileOf('ACLED CSV')));
+    for (const file of outputs) renameSync(part(file), file);
   }
-  return { n, appFile, appFormat: compact ? 'compact JSON' : 'ACLED CSV', appBytes: statSync(appFile).size, visItems };
+  const appFiles = kinds.map((kind) => ({ kind, description: DESCRIPTIONS[kind], path: fileOf(kind), bytes: statSync(fileOf(kind)).size }));
+  return { n, appFiles, visItems };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [n, dir] = process.argv.slice(2);
-  console.log(JSON.stringify(generate(Number(n), dir!)));
+  console.log(JSON.stringify(await generate(Number(n), dir!)));
 }
