@@ -69,6 +69,19 @@ describe('the app Parquet', () => {
     expect(rows.every((r) => r.extra === null)).toBe(true);
   });
 
+  it('writes the text in every language as JSON only where there is more than the event\'s own language', async () => {
+    const [event] = seedDataset.events;
+    const arabicOnly = { ...event!, id: 'arabic-only', title: { ar: 'اشتباك' }, description: { ar: 'وصف' }, originalLanguage: 'ar', relations: [] };
+    const englishTitleArabicEvent = { ...arabicOnly, id: 'english-title', title: { en: 'Clash' } };
+    const dataset = { ...seedDataset, events: [arabicOnly, englishTitleArabicEvent] };
+    const rows = await parquetReadObjects({ file: arrayBufferOf(datasetToParquet(dataset)) });
+    expect(rows.map((r) => [r.title, r.title_i18n, r.description_i18n])).toEqual([
+      ['اشتباك', null, null],
+      ['Clash', '{"en":"Clash"}', null],
+    ]);
+    expect((await readBack(datasetToParquet(dataset))).dataset.events).toEqual(dataset.events);
+  });
+
   it('keeps in extra what the columns would change: an instant without seconds, a source name that is the registry name', async () => {
     const event = seedDataset.events.find((e) => e.actors.length > 0)!;
     const registryName = seedDataset.actors.find((a) => a.id === event.actors[0]!.actor)!.names.en!;
@@ -120,7 +133,7 @@ describe('the app Parquet', () => {
     // Rows 1 and 2 share sources with a padded publisher; rows 3 and 4 share counts of an unknown kind.
     const paddedSources = JSON.stringify([{ publisher: ' Armenpress ', language: 'en' }]);
     const badCounts = JSON.stringify([{ kind: 'eaten', value: 1, qualifier: 'exact' }]);
-    const rows = events.map((event, i) => ({ ...rowOf(event), claims: '[]', relations: '[]', ...(i < 2 ? { sources: paddedSources, counts: '[]' } : { counts: badCounts }) }));
+    const rows: Record<string, unknown>[] = events.map((event, i) => ({ ...rowOf(event), claims: '[]', relations: '[]', ...(i < 2 ? { sources: paddedSources, counts: '[]' } : { counts: badCounts }) }));
     const file = parquetWriteBuffer({
       schema: appParquetSchema(),
       columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),

@@ -37,7 +37,7 @@ export const APP_PARQUET_COLUMNS: readonly ColumnSpec[] = [
   { name: 'end_day_part', type: 'STRING' },
   { name: 'language', type: 'STRING', required: true },
   { name: 'title', type: 'STRING', required: true },
-  { name: 'title_i18n', type: 'STRING', required: true },
+  { name: 'title_i18n', type: 'STRING' },
   { name: 'description', type: 'STRING' },
   { name: 'description_i18n', type: 'STRING' },
   { name: 'actor_ids', type: 'STRING', list: true },
@@ -123,6 +123,17 @@ export function instantInOffset(utcMillis: number, offset: number): string {
 /** The text in the language it was written in, else in the first language it has. */
 function originalText(text: LocalizedText, language: string): string {
   return text[language] ?? Object.values(text)[0] ?? '';
+}
+
+/**
+ * A text's JSON in every language, or null when it has only the event's own language: the plain
+ * column holds it then, and the reader gives it back from that. Most events have one language,
+ * and writing their text twice made the file a third larger and slower to read.
+ */
+function textInEveryLanguage(text: LocalizedText, language: string, jsonOf: (value: object) => string): string | null {
+  let only = true;
+  for (const key in text) if (key !== language) only = false;
+  return only && text[language] !== undefined ? null : jsonOf(text);
 }
 
 /** What an actor is called in the columns: its registry name in English, else its first. */
@@ -417,9 +428,9 @@ export function createRowEncoder(actorsById: ReadonlyMap<string, Actor>): (event
       ...built.end!.cells,
       language,
       title: originalText(event.title, language),
-      title_i18n: jsonOf(event.title),
+      title_i18n: textInEveryLanguage(event.title, language, jsonOf),
       description: event.description ? originalText(event.description, language) : null,
-      description_i18n: event.description ? jsonOf(event.description) : null,
+      description_i18n: event.description ? textInEveryLanguage(event.description, language, jsonOf) : null,
       ...built.actors!.cells,
       place_name: event.place ? originalText(event.place.name, language) : null,
       ...built.place!.cells,
