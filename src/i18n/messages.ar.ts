@@ -158,7 +158,6 @@ export const ar: Messages = {
   addToData: 'إضافة إلى البيانات الحالية',
   reading: 'قراءة',
   importing: 'استيراد',
-  readingAgain: (file: string) => `إعادة قراءة ${file} للإبلاغ عن معرّف حدث مكرر`,
   importProgress: 'تقدم الاستيراد',
   cancel: 'إلغاء',
   dropToOpen: 'أفلت الملف لفتحه',

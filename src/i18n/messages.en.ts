@@ -176,7 +176,6 @@ export const en = {
   addToData: 'Add to current data',
   reading: 'Reading',
   importing: 'Importing',
-  readingAgain: (file: string) => `Reading ${file} again, to report a repeated event id`,
   importProgress: 'Import progress',
   cancel: 'Cancel',
   dropToOpen: 'Drop the file to open it',

@@ -1,4 +1,6 @@
-// The compact variant of the app's JSON, for large datasets (up to about a million events).
+// The compact variant of the app's JSON. It was the format for large datasets; Parquet is now (see
+// appParquet.ts). A compact file is still written (`npm run import -- --compact`) and read: parsed
+// as any JSON, then decoded here into events, which the JSON importer checks one by one.
 //
 // Events are stored as columns: `events.start[i]` is event i's start, and so on. Every string that
 // repeats across events (types, precisions, time zones, offsets, languages, actor ids, roles,
@@ -123,11 +125,6 @@ const CHILD_LISTS: readonly [EventColumn, readonly EventColumn[]][] = [
   ['tagOffsets', ['tag']],
 ];
 
-/** Every member of a compact file's `events`: the columns (see jsonBytes.ts, which reads each alone). */
-export const COMPACT_COLUMNS: ReadonlySet<string> = new Set<string>([...TEXT_COLUMNS, ...PER_EVENT, ...CHILD_LISTS.flat(2)]);
-/** Members of `events` that hold text, one entry per event: the packed way takes them joined (see jsonBytes.ts). */
-export const JOINED_TEXT_COLUMNS: ReadonlySet<string> = new Set<string>(['id', ...TEXT_COLUMNS]);
-
 /** Columns that may hold null, and are left out when they hold nothing else. */
 const NULLABLE = new Set<EventColumn>([
   'end', 'endOffset', 'endPrecision', 'endTz', 'placeCountry', 'placeLat', 'placeLon', 'actorName',
@@ -153,7 +150,7 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '
 const DAY_MS = 86_400_000;
 
 /** "Z" → 0, "+04:00" → 240, "-03:30" → -210; null for anything else. */
-export function offsetMinutes(text: string): number | null {
+function offsetMinutes(text: string): number | null {
   if (text === 'Z') return 0;
   if (text.length !== 6 || text[3] !== ':') return null;
   const sign = text[0] === '+' ? 1 : text[0] === '-' ? -1 : 0;
@@ -429,7 +426,7 @@ class Encoder {
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -493,7 +490,7 @@ interface Header {
   extra: unknown;
 }
 
-export function checkHeader(input: unknown, problems: CompactProblem[]): Header | null {
+function checkHeader(input: unknown, problems: CompactProblem[]): Header | null {
   const problem = (path: string, message: string) => problems.push({ path, message });
   if (!isObject(input)) {
     problem('', `is ${describe(input)}; a compact dataset is an object`);
@@ -518,22 +515,22 @@ export function checkHeader(input: unknown, problems: CompactProblem[]): Header 
 }
 
 /**
- * A column as the decoder reads it: the list JSON.parse gives, or, for a list of numbers read from
- * the file's bytes, a Float64Array with NaN for null (see UnfilledColumns in jsonBytes.ts).
+ * A column as the decoder reads it: the list JSON.parse gives, or, for a column the file leaves out
+ * (it holds only nulls), a Float64Array of NaN (see checkLayout).
  */
-export type Column = unknown[] | Float64Array;
+type Column = unknown[] | Float64Array;
 
 /** Whether a cell is null: null in a list, NaN in a Float64Array (JSON has no NaN). */
-export const isNullCell = (cell: unknown): boolean => cell === null || cell !== cell;
+const isNullCell = (cell: unknown): boolean => cell === null || cell !== cell;
 
-export interface Layout {
+interface Layout {
   n: number;
   columns: Record<EventColumn, Column>;
   text: Record<TextColumn, [string, unknown[]][]>;
 }
 
 /** Every column is a list of the right length; offsets start at 0 and never decrease. */
-export function checkLayout(events: Record<string, unknown>, problems: CompactProblem[]): Layout | null {
+function checkLayout(events: Record<string, unknown>, problems: CompactProblem[]): Layout | null {
   const problem = (path: string, message: string) => problems.push({ path, message });
   const ids = events.id;
   if (!Array.isArray(ids)) {
@@ -542,8 +539,8 @@ export function checkLayout(events: Record<string, unknown>, problems: CompactPr
   }
   const n = ids.length;
   const columns = {} as Record<EventColumn, Column>;
-  // A column left out holds only nulls: NaN, as in a column read typed (which most are, in a large
-  // file). Those columns share one buffer: filling one each took a tenth of a second at a million events.
+  // A column left out holds only nulls: NaN. Those columns share one buffer: filling one each took a
+  // tenth of a second at a million events.
   let nulls = new Float64Array(0);
   const nullColumn = (length: number) => {
     if (nulls.length < length) nulls = new Float64Array(length).fill(NaN);
@@ -644,7 +641,7 @@ class PartCache<T> {
   }
 
   /** Whether rows [aFrom, aTo) and [bFrom, bTo) hold the same cells, column by column. */
-  sameRows(aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
+  private sameRows(aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
     if (aTo - aFrom !== bTo - bFrom) return false;
     for (const column of this.columns)
       for (let k = 0; k < aTo - aFrom; k++) {
@@ -671,39 +668,11 @@ function mix(hash: number, cell: unknown): number {
   return Math.imul(hash ^ v, 0x9e3779b1) ^ (hash >>> 15);
 }
 
-/** The offsets column of each kind of list an event has. */
-const LIST_OFFSETS = { sources: 'sourceOffsets', counts: 'countOffsets', tags: 'tagOffsets' } as const satisfies Record<string, EventColumn>;
-
-/** The rows of one kind of list (sources, counts or tags), per event. */
-export class ListRows {
-  constructor(
-    private readonly offsets: Column,
-    private readonly parts: PartCache<unknown>,
-  ) {}
-
-  /**
-   * Whether event i's list holds the same cells as event i - 1's: then it is the same list, already
-   * checked. Events in a row often share their sources (in an ACLED export, two thirds of them),
-   * and comparing the cells skips hashing and checking them again.
-   */
-  sameAsBefore(i: number): boolean {
-    if (i === 0) return false;
-    const offsets = this.offsets;
-    return this.parts.sameRows(offsets[i - 1] as number, offsets[i] as number, offsets[i] as number, offsets[i + 1] as number);
-  }
-
-  /** How many entries event i's list has. */
-  length(i: number): number {
-    return (this.offsets[i + 1] as number) - (this.offsets[i] as number);
-  }
-}
-
 /**
  * Rebuilds the events from checked columns, checking every cell on the way (a bad cell becomes
- * a problem, and the events are then not returned). Its parts (times, lists) serve the packing
- * of a compact file too (see compactPacked.ts).
+ * a problem, and the events are then not returned).
  */
-export class EventReader {
+class EventReader {
   private readonly c: Record<EventColumn, Column>;
   /** Offset minutes per string index, worked out once per distinct offset. */
   private readonly offsets: (number | null | undefined)[] = [];
@@ -767,12 +736,12 @@ export class EventReader {
     return event as unknown as ConflictEvent;
   }
 
-  startOf(i: number): TimeValue {
+  private startOf(i: number): TimeValue {
     return this.time(i, this.shared.start, 'start', 'startOffset', 'startPrecision', 'startTz');
   }
 
   /** Event i's end; ask only when its `end` cell is not null. */
-  endOf(i: number): TimeValue {
+  private endOf(i: number): TimeValue {
     return this.time(i, this.shared.end, 'end', 'endOffset', 'endPrecision', 'endTz');
   }
 
@@ -876,7 +845,7 @@ export class EventReader {
     return this.shared.place.keep(hash, i, i + 1, place);
   }
 
-  admin(i: number): string[] {
+  private admin(i: number): string[] {
     const [from, to] = this.range('placeAdminOffsets', i, this.c.placeAdminOffsets);
     if (from === to) return NONE;
     let hash = to - from;
@@ -890,7 +859,7 @@ export class EventReader {
     return values;
   }
 
-  tags(i: number): string[] {
+  private tags(i: number): string[] {
     const [from, to] = this.range('tagOffsets', i, this.c.tagOffsets);
     if (from === to) return NONE;
     let hash = to - from;
@@ -921,12 +890,7 @@ export class EventReader {
     return this.shared.actors.keep(hash, from, to, refs);
   }
 
-  /** The rows of one kind of list, to compare events' lists (see ListRows); ask once, not per event. */
-  listRows(kind: keyof typeof LIST_OFFSETS): ListRows {
-    return new ListRows(this.c[LIST_OFFSETS[kind]], this.shared[kind]);
-  }
-
-  sources(i: number): Source[] {
+  private sources(i: number): Source[] {
     const [from, to] = this.range('sourceOffsets', i, this.c.sourceOffsets);
     if (from === to) return NONE;
     let hash = to - from;
@@ -952,7 +916,7 @@ export class EventReader {
     return this.shared.sources.keep(hash, from, to, sources);
   }
 
-  counts(i: number): Count[] {
+  private counts(i: number): Count[] {
     const [from, to] = this.range('countOffsets', i, this.c.countOffsets);
     if (from === to) return NONE;
     let hash = to - from;

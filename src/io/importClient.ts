@@ -1,13 +1,12 @@
 // Starts an import in a fresh Web Worker, or in two (a lead and a helper: see WorkerJob) for a
-// large UCDP or mapped CSV file on a machine with four cores or more, and for a large JSON file on
-// one with two or more. cancel() terminates them at once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
+// large UCDP or mapped CSV file on a machine with four cores or more. cancel() terminates them at
+// once, mid-parse. After a dataset, the lead goes on to build its search index, and stops once it
 // has posted it.
-import { NUMBERS_HELPER_MIN_BYTES, NUMBERS_HELPER_MIN_CORES, TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type ImportPhase, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
+import { TWO_WORKERS_MAX_BYTES, TWO_WORKERS_MIN_BYTES, TWO_WORKERS_MIN_CORES, type HelperFailed, type ImportJob, type ImportPhase, type PageBusy, type PostedResult, type WorkerJob, type WorkerReply, type WorkerResult } from './workerProtocol.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
 import { readsInTwoParts } from './formats.ts';
-import { receivedPacked } from './packedPost.ts';
 import { columnarKindOf } from './columnarFormat.ts';
 
 export interface RunningImport {
@@ -62,20 +61,12 @@ function sizeForCsvParts(size: number, cores: number): boolean {
   return cores >= TWO_WORKERS_MIN_CORES && size >= TWO_WORKERS_MIN_BYTES && size <= TWO_WORKERS_MAX_BYTES;
 }
 
-/** Whether a JSON file is large enough, and the machine has the cores, for a helper to read its numbers. */
-function sizeForNumbersHelper(size: number, cores: number): boolean {
-  return cores >= NUMBERS_HELPER_MIN_CORES && size >= NUMBERS_HELPER_MIN_BYTES;
-}
-
 /**
- * Whether the job takes a helper worker (see WorkerJob): a CSV of a format read in two parts, or a
- * JSON file, each of a size for it. The format is told from the file's start (the worker reads
- * the whole file again).
+ * Whether the job takes a helper worker (see WorkerJob): a CSV of a format read in two parts, of a
+ * size for it. The format is told from the file's start (the worker reads the whole file again).
  */
 async function takesHelper(job: ImportJob, cores: number): Promise<boolean> {
-  const csvParts = sizeForCsvParts(job.file.size, cores);
-  const numbers = sizeForNumbersHelper(job.file.size, cores);
-  if (!csvParts && !numbers) return false;
+  if (!sizeForCsvParts(job.file.size, cores)) return false;
   // One worker reads a Parquet or Arrow file.
   if (await columnarKindOf(job.file)) return false;
   let format = job.format;
@@ -84,7 +75,7 @@ async function takesHelper(job: ImportJob, cores: number): Promise<boolean> {
     if (!detected.ok) return false;
     format = detected.format;
   }
-  return format === 'json' ? numbers : csvParts && readsInTwoParts(format, job.mapping !== undefined);
+  return readsInTwoParts(format, job.mapping !== undefined);
 }
 
 export function startImport(
@@ -125,7 +116,7 @@ export function startImport(
     // here, while the worker computes the table's columns.
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
-    else if (reply.type === 'packed-events') packedEvents = receivedPacked(reply.packed);
+    else if (reply.type === 'packed-events') packedEvents = reply.packed;
     else if (reply.type === 'result') {
       finish(receivedResult(reply.result, packedEvents));
       packedEvents = null;

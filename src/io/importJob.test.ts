@@ -1,15 +1,13 @@
 // The import worker's job: the dataset first, then the search index of the very table the page
 // builds from it, so that the page does not spend its frames indexing.
 import { describe, expect, it } from 'vitest';
-import { leadsHelper, notePageBusy, runHelperJob, runHelperOn, runJob, type Helper } from './importJob.ts';
-import type { HelperAnswer, NumberListsRequest, WorkerReply } from './workerProtocol.ts';
-import type { TableColumns } from '../table/eventTable.ts';
+import { leadsHelper, notePageBusy, runHelperJob, runHelperOn, runJob } from './importJob.ts';
+import type { HelperAnswer, WorkerReply } from './workerProtocol.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedResult } from './importClient.ts';
-import { receivedPacked } from './packedPost.ts';
 import { encodeCompact } from './compact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
@@ -21,7 +19,7 @@ function resultIn(replies: WorkerReply[]) {
   const posted = replies.find((r) => r.type === 'result');
   if (posted?.type !== 'result') throw new Error('no result');
   const events = replies.slice(0, replies.indexOf(posted)).findLast((r) => r.type === 'packed-events');
-  return receivedResult(posted.result, events?.type === 'packed-events' ? receivedPacked(events.packed) : null);
+  return receivedResult(posted.result, events?.type === 'packed-events' ? events.packed : null);
 }
 
 /** A reply as the page receives it: a structured clone, its buffers moved. */
@@ -86,123 +84,47 @@ describe('the import job', () => {
     }
   });
 
-  it('reads a JSON file from its bytes to what reading its text gives', async () => {
+  it('reads a JSON file, full or compact, to what importing its text gives: a bad event is rejected with its place, the rest load', async () => {
     const dataset = makeDataset({ events: 400, actors: 10, seed: 9 });
-    const compact = JSON.stringify(encodeCompact(dataset));
+    const compact = encodeCompact(dataset);
+    const text = JSON.stringify(compact);
+    const ids = compact.events.id;
     const files = [
-      [compact, 'events.compact.json'],
-      [JSON.stringify(dataset), 'events.json'],
-      // A bad event: read event by event, and rejected in the report.
-      [compact.replace(/"title":\{"en":\["[^"]*"/, '"title":{"en":[" "'), 'bad.compact.json'],
-      [compact.slice(0, -40), 'cut.compact.json'],
+      [text, 'events.compact.json', null],
+      [JSON.stringify(dataset), 'events.json', null],
+      // A blank title: that event is rejected in the report, the rest load.
+      [text.replace(/"title":\{"en":\["[^"]*"/, '"title":{"en":[" "'), 'bad.compact.json', { record: 'events[0]', field: 'title.en' }],
+      // An id repeated: the second is rejected, naming the first.
+      [JSON.stringify({ ...compact, events: { ...compact.events, id: ids.map((id, i) => (i === 300 ? ids[70]! : id)) } }), 'repeated.compact.json', { record: 'events[300]', field: 'id', message: 'repeats the id of events[70]' }],
+      [text.slice(0, -40), 'cut.compact.json', null],
     ] as const;
-    for (const [text, fileName] of files) {
-      const result = resultIn(await repliesTo(text, fileName));
-      const fromText = importTextPacked({ text, fileName });
+    for (const [fileText, fileName, rejection] of files) {
+      const result = resultIn(await repliesTo(fileText, fileName));
+      const fromText = importTextPacked({ text: fileText, fileName });
       if (fromText.kind === 'done') {
         const { events, ...info } = fromText.dataset;
         expect(result).toMatchObject({ kind: 'packed', packed: packEvents(info, events), report: fromText.report });
       } else expect(result, fileName).toMatchObject(fromText);
       expect(result.kind, fileName).toBe(fileName.startsWith('cut') ? 'not-a-dataset' : 'packed');
-      if (fileName.startsWith('bad')) expect(result.kind === 'packed' && result.report.rejectedRows).toBe(1);
+      if (result.kind !== 'packed') continue;
+      expect(result.report.format, fileName).toBe(fileName.includes('compact') ? 'Conflict Timeline JSON (compact)' : 'Conflict Timeline JSON');
+      expect(result.report.rejections, fileName).toMatchObject(rejection ? [rejection] : []);
+      expect(result.packed.size, fileName).toBe(rejection ? 399 : 400);
     }
   });
 
-  it('reads a compact file with a helper worker reading its lists of numbers, ids and place names, to what one worker gives', async () => {
-    const generated = makeDataset({ events: 2000, actors: 20, seed: 12 });
-    // Places whose names repeat, and events without one.
-    const dataset = { ...generated, events: generated.events.map((event, i) => (i % 5 === 4 ? event : { ...event, place: { name: { en: `Town ${i % 13}` }, country: 'ARM' } })) };
-    const compact = encodeCompact(dataset);
-    const text = JSON.stringify(compact);
-    // The same file where the first event of a name has no country (then the packer leaves its
-    // place out): the helper finds the name's rows in every row, the lead packs only those with one.
-    const countries = compact.events.placeCountry as (number | null)[];
-    const noCountryFirst = JSON.stringify({ ...compact, events: { ...compact.events, placeCountry: countries.map((country, i) => (i === 3 ? null : country)) } });
-    // The same file with an id repeated: the lead packs it without checking the ids, so the
-    // helper's check, or the lead's own when the helper gives none, must find the repeat.
-    const ids = compact.events.id as string[];
-    const repeated = JSON.stringify({ ...compact, events: { ...compact.events, id: ids.map((id, i) => (i === 1500 ? ids[700]! : id)) } });
-    const fileName = 'events.compact.json';
-    // 'slow to check the ids': its check never comes, so the lead checks them itself.
-    for (const [fileText, helperIs] of [[text, 'working'], [text, 'stopped'], [text, 'marking its columns'], [text, 'slow to check the ids'], [repeated, 'working'], [repeated, 'stopped'], [repeated, 'slow to check the ids'], [noCountryFirst, 'working']] as const) {
-      const alone = resultIn(await repliesTo(fileText, fileName));
-      expect(alone.kind).toBe('packed');
-      const idsRepeat = fileText === repeated;
-      if (idsRepeat) expect(alone.kind === 'packed' && alone.report.rejectedRows).toBe(1);
-      // The two workers' ends of their channel, each message a structured clone, as between workers.
-      const answers: HelperAnswer[] = [];
-      let asked: (request: NumberListsRequest) => void = () => {};
-      const request = new Promise<NumberListsRequest>((resolve) => (asked = resolve));
-      let columnsAnswered: (columns: TableColumns | null) => void = () => {};
-      const tableColumns = new Promise<TableColumns | null>((resolve) => (columnsAnswered = resolve));
-      let idsAnswered: (unique: boolean | null) => void = () => {};
-      const idsUnique = new Promise<boolean | null>((resolve) => (idsAnswered = resolve));
-      const helper: Helper = {
-        answer: new Promise((resolve) => {
-          if (helperIs === 'stopped') {
-            columnsAnswered(null);
-            idsAnswered(null);
-            return resolve(null);
-          }
-          void runHelperJob({ file: new Blob([fileText]), fileName }, (answer) => {
-            answers.push(answer);
-            const copy = structuredClone(answer);
-            if (copy.kind === 'ids-checked') {
-              if (helperIs !== 'slow to check the ids') idsAnswered(copy.idsUnique);
-              return;
-            }
-            if (copy.kind !== 'table-columns') return resolve(copy);
-            // A mark the lead's own columns would not have: it shows that the lead took the helper's.
-            if (copy.columns && helperIs === 'marking its columns') copy.columns.maxEnd += 1;
-            columnsAnswered(copy.columns);
-          }, request);
-        }),
-        tableColumns,
-        idsUnique,
-        ask: (lists) => asked(structuredClone(lists)),
-      };
-      const replies: WorkerReply[] = [];
-      await runJob({ file: new Blob([fileText]), fileName }, received(replies), helper);
-      const result = resultIn(replies);
-      if (helperIs === 'marking its columns') {
-        expect(result.kind === 'packed' && alone.kind === 'packed' && result.columns.maxEnd).toBe(alone.kind === 'packed' && alone.columns.maxEnd + 1);
-        continue;
-      }
-      expect(result, `helper ${helperIs}${idsRepeat ? ', ids repeated' : ''}`).toEqual(alone);
-      // Where the ids repeat, the page hears that the file is read again, from 0 up, past the parsing.
-      const again = replies.flatMap((r) => (r.type === 'progress' && r.phase === 'reading-again' ? [r.fraction] : []));
-      if (idsRepeat) {
-        expect(again[0]).toBe(0);
-        expect(again).toEqual([...again].sort((a, b) => a - b));
-        expect(Math.max(...again)).toBeGreaterThan(0.4);
-      } else expect(again).toEqual([]);
-      if (helperIs === 'stopped') continue;
-      // The helper did read them: every list of numbers, typed.
-      const [answer] = answers;
-      expect(answer?.kind).toBe('number-lists');
-      const lists = answer?.kind === 'number-lists' ? answer.lists : [];
-      expect(lists.length).toBeGreaterThan(20);
-      expect(lists.every((list) => list instanceof Float64Array)).toBe(true);
-      // With the ids and the place names, each row's first row of the same name.
-      const texts = answer?.kind === 'number-lists' ? answer.texts : undefined;
-      expect(texts?.id?.column).toMatchObject({ text: expect.stringContaining('e1999') });
-      // Rows 0 to 12 are the first of their names (or have none); row 13 is Town 0 again, row 14 has no place.
-      expect(texts?.placeName?.firstRows?.slice(0, 15)).toEqual(Int32Array.of(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1));
-      // Then the table's columns, as the lead would compute them, and whether the ids are unique.
-      if (!idsRepeat) expect(answers[1]).toEqual({ kind: 'table-columns', columns: alone.kind === 'packed' && alone.columns });
-      expect(answers[2]).toEqual({ kind: 'ids-checked', idsUnique: !idsRepeat });
-    }
-  });
-
-  it('reads a compact file over a real channel to the helper, and waits for nothing when the helper cannot read the file', async () => {
+  it('reads a compact file in the lead alone: the helper answers none, over a real channel, and nothing waits when it fails', async () => {
     const text = JSON.stringify(encodeCompact(makeDataset({ events: 1500, actors: 15, seed: 13 })));
     const fileName = 'events.compact.json';
     const alone = resultIn(await repliesTo(text, fileName));
-    /** A file whose bytes past its start cannot be read (as when it changed on disk after it was picked). */
+    expect(alone.kind).toBe('packed');
+    const answers: HelperAnswer[] = [];
+    await runHelperJob({ file: new Blob([text]), fileName }, (answer) => answers.push(answer));
+    expect(answers).toEqual([{ kind: 'none' }]);
+    /** A file that cannot be read whole (as when it changed on disk after it was picked). */
     class Unreadable extends Blob {
-      override slice(start?: number, end?: number, type?: string): Blob {
-        if ((start ?? 0) > 0) return { arrayBuffer: () => Promise.reject(new Error('not readable')) } as unknown as Blob;
-        return super.slice(start, end, type);
+      override text(): Promise<string> {
+        return Promise.reject(new Error('not readable'));
       }
     }
     for (const helperFile of [new Blob([text]), new Unreadable([text])]) {
@@ -218,16 +140,16 @@ describe('the import job', () => {
     }
   });
 
-  it('says how far it is through a large JSON file, parsing and then packing, never going back', async () => {
-    // A compact file's columns are parsed one by one, each a step; a full file is parsed at once.
-    for (const [text, fileName, steps] of [
-      [JSON.stringify(encodeCompact(makeDataset({ events: 20_000, actors: 30, seed: 8 }))), 'large.compact.json', 10],
-      [JSON.stringify(makeDataset({ events: 20_000, actors: 30, seed: 8 })), 'large.json', 3],
+  it('says how far it is through a large JSON file, parsing and then checking its events, never going back', async () => {
+    // JSON.parse says nothing while it runs: a step after it, then steps as the events are checked.
+    for (const [text, fileName] of [
+      [JSON.stringify(encodeCompact(makeDataset({ events: 20_000, actors: 30, seed: 8 }))), 'large.compact.json'],
+      [JSON.stringify(makeDataset({ events: 20_000, actors: 30, seed: 8 })), 'large.json'],
     ] as const) {
       const fractions = (await repliesTo(text, fileName)).flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));
-      expect(fractions.length, fileName).toBeGreaterThanOrEqual(steps);
+      expect(fractions.length, fileName).toBeGreaterThanOrEqual(3);
       expect(fractions, fileName).toEqual([...fractions].sort((a, b) => a - b));
-      // Past parsing (under one half) and well into reading the events.
+      // Past parsing (one half) and well into checking the events.
       expect(Math.max(...fractions), fileName).toBeGreaterThan(0.8);
       expect(Math.max(...fractions), fileName).toBeLessThanOrEqual(1);
     }

@@ -1,6 +1,6 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
 // a dataset and its report out. scripts/import.ts calls importText(); the Web Worker calls
-// importTextPacked(), which reads a valid compact file, or an ACLED CSV, straight into packed events.
+// importTextPacked(), which reads an ACLED CSV straight into packed events.
 import type { Dataset } from '../model/schema.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import { createAcledImport, missingAcledColumns } from './acled.ts';
@@ -9,9 +9,7 @@ import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
-import { importJson, importJsonValue, type JsonImport } from './jsonImport.ts';
-import { parseJsonBytes, parseJsonBytesWith, type ColumnNames, type ColumnsFound, type ParsedJson, type ParseOptions, type ReadElsewhere } from './jsonBytes.ts';
-import { COMPACT_COLUMNS, JOINED_TEXT_COLUMNS } from './compact.ts';
+import { importJson, type JsonImport } from './jsonImport.ts';
 import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
 import type { ImportPart } from './rowState.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -34,7 +32,7 @@ export type ImportResult =
   | { kind: 'not-a-dataset'; message: string }
   | { kind: 'needs-mapping'; fileName: string; columns: string[]; sample: string[][]; guess: ColumnMapping };
 
-/** A compact file or an ACLED CSV read straight into packed events (importTextPacked only). */
+/** An ACLED CSV read straight into packed events (importTextPacked only). */
 export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
 
 const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
@@ -45,9 +43,8 @@ export function importText(request: ImportRequest): ImportResult {
 }
 
 /**
- * As importText, except that a compact file whose every event reads unchanged, and an ACLED CSV,
- * come back packed, without building their events (the import worker's way: see compactPacked.ts
- * and acledPacked.ts).
+ * As importText, except that an ACLED CSV comes back packed, without building its events (the
+ * import worker's way: see acledPacked.ts). Any other file comes back as a dataset.
  */
 export function importTextPacked(request: ImportRequest): ImportResult | PackedImport {
   return importTextOrPacked(request, true);
@@ -69,7 +66,7 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
     if (!detected.ok) return notADataset(fileName, detected.reason);
     format = detected.format;
   }
-  if (format === 'json') return finishJson(fileName, (report) => importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, { packCompact: packed }));
+  if (format === 'json') return finishJson(fileName, (report) => importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, request.onProgress));
   if (format === 'csv' && !request.mapping) {
     const rows = previewCsv(text, 6, guessDelimiter(text));
     const columns = (rows[0] ?? []).map((c) => c.trim());
@@ -79,64 +76,13 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
   return importCsv(request, format, packed);
 }
 
-/**
- * As importTextPacked, for a JSON file given as its bytes (UTF-8): a compact file is parsed a
- * column at a time (see jsonBytes.ts), which at 444 MB is faster than decoding the text whole.
- */
-export function importJsonBytesPacked(bytes: Uint8Array, fileName: string, options: JsonBytesOptions = {}): ImportResult | PackedImport {
-  return importParsedJson(parseJsonBytes(bytes, COMPACT_COLUMNS, parseOptions(options)), fileName, options);
-}
-
-/**
- * As importJsonBytesPacked, with a compact file's lists of numbers (and the text columns of
- * `textElsewhere` it can) read by `readElsewhere` (another worker) while this worker reads the rest
- * (see parseJsonBytesWith).
- */
-export async function importJsonBytesPackedWith(bytes: Uint8Array, fileName: string, readElsewhere: (found: ColumnsFound) => Promise<ReadElsewhere | null>, options: JsonBytesOptions = {}): Promise<ImportResult | PackedImport> {
-  return importParsedJson(await parseJsonBytesWith(bytes, COMPACT_COLUMNS, parseOptions(options), readElsewhere), fileName, options);
-}
-
-interface JsonBytesOptions {
-  maxRows?: number;
-  onProgress?: (fraction: number) => void;
-  /** A compact file is packed without its ids checked for repeats: the caller checks them (see packCompact). */
-  idsCheckedElsewhere?: boolean;
-  /** Text columns that may be read elsewhere (see ParseOptions.textElsewhere). */
-  textElsewhere?: ColumnNames;
-}
-
-// Parsing is about half the time at a million events, and reading the events (packing them, or
-// one by one) the rest but the table's columns, which the worker works out after.
-const PARSING_SHARE = 0.45;
-const READING_SHARE = 0.45;
-
-/** Progress from `from` to `to` of the whole, heard as 0 to 1. */
-const progressWithin = (onProgress: ((fraction: number) => void) | undefined, from: number, to: number) => onProgress && ((fraction: number) => onProgress(from + (to - from) * fraction));
-
-function parseOptions({ onProgress, textElsewhere }: JsonBytesOptions): ParseOptions {
-  const parsingProgress = progressWithin(onProgress, 0, PARSING_SHARE);
-  return { joinText: JOINED_TEXT_COLUMNS, typedNumbers: true, ...(parsingProgress ? { onProgress: parsingProgress } : {}), ...(textElsewhere ? { textElsewhere } : {}) };
-}
-
-function importParsedJson(parsed: ParsedJson, fileName: string, { maxRows = MAX_ROWS, onProgress, idsCheckedElsewhere }: JsonBytesOptions): ImportResult | PackedImport {
-  try {
-    return finishJson(fileName, (report) => {
-      if (!parsed.ok) return parsed;
-      const readingProgress = progressWithin(onProgress, PARSING_SHARE, PARSING_SHARE + READING_SHARE);
-      return importJsonValue(parsed.value, fileName, report, maxRows, { packCompact: true, ...(parsed.unfilled ? { unfilled: parsed.unfilled } : {}), ...(readingProgress ? { onProgress: readingProgress } : {}), ...(idsCheckedElsewhere ? { idsCheckedElsewhere } : {}) });
-    });
-  } finally {
-    forgetPartVerdicts();
-  }
-}
-
-function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult | PackedImport {
+function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult {
   const report = createReportBuilder(fileName, FORMAT_LABEL.json);
   const result = read(report);
   if (!result.ok) return notADataset(fileName, result.reason);
   const done = report.finish();
   done.format = result.format;
-  return 'packed' in result ? { kind: 'packed', packed: result.packed, report: done } : { kind: 'done', dataset: result.dataset, report: done };
+  return { kind: 'done', dataset: result.dataset, report: done };
 }
 
 function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): ImportResult | PackedImport {

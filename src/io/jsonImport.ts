@@ -4,21 +4,23 @@ import { actorSchema, type Actor, type ConflictEvent, type Dataset, type Dataset
 import { formatPath } from '../model/validate.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { decodeCompact, isCompactDataset } from './compact.ts';
-import { packCompact } from './compactPacked.ts';
-import type { PackedEvents } from '../table/packedEvents.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
-import { notValidJson, type UnfilledColumns } from './jsonBytes.ts';
 
 /** Events read between two progress reports. */
 const PROGRESS_EVERY = 16_384;
 
-export type JsonImport =
-  | { ok: true; dataset: Dataset; format: string }
-  /** Only when asked for (packCompact), for a compact file whose every event is read unchanged. */
-  | { ok: true; packed: PackedEvents; format: string }
-  | { ok: false; reason: string };
+export type JsonImport = { ok: true; dataset: Dataset; format: string } | { ok: false; reason: string };
+
+/** Why a text did not parse as JSON, in JSON.parse's own words. */
+export const notValidJson = (error: unknown) => `is not valid JSON (${(error as Error).message})`;
+
+/**
+ * Parsing is about half the time of reading a large file; the rest is checking its events, which
+ * reports its own progress. JSON.parse says nothing while it runs, so progress jumps past it.
+ */
+const PARSED_SHARE = 0.5;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
@@ -173,11 +175,10 @@ export function readDatasetInfo(input: Record<string, unknown>, fileName: string
 }
 
 /**
- * The app's JSON, full or compact. With `packCompact`, a compact file whose every event reads
- * unchanged comes back packed, its columns checked as columns (see compactPacked.ts); any other
- * file is read event by event.
+ * The app's JSON, full or compact: parsed whole, a compact file decoded into events (see
+ * decodeCompact), then each event checked (see acceptRawEvents). `onProgress` hears 0 to 1.
  */
-export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean } = {}): JsonImport {
+export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
   const shape = checkJsonShape(text);
   if (!shape.ok) return { ok: false, reason: shape.reason };
   let input: unknown;
@@ -186,29 +187,18 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
   } catch (error) {
     return { ok: false, reason: notValidJson(error) };
   }
-  return importJsonValue(input, fileName, report, maxRows, options);
+  onProgress?.(PARSED_SHARE);
+  const eventsProgress = onProgress && ((fraction: number) => onProgress(PARSED_SHARE + (1 - PARSED_SHARE) * fraction));
+  return importJsonValue(input, fileName, report, maxRows, eventsProgress);
 }
 
-/**
- * As importJson, from the file's JSON already parsed (see jsonBytes.ts). `unfilled`: the columns
- * that parsing left unfilled in the value, for the packed way; they are filled in when it declines.
- */
-export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, options: { packCompact?: boolean; onProgress?: (fraction: number) => void; unfilled?: UnfilledColumns; idsCheckedElsewhere?: boolean } = {}): JsonImport {
+/** As importJson, from the file's JSON already parsed. */
+function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
   let format = 'Conflict Timeline JSON';
   const compact = isCompactDataset(input);
   const rawEvents = isObject(input) ? input.events : undefined;
   const eventCount = compact ? (isObject(rawEvents) ? lengthOf(rawEvents.id) : 0) : lengthOf(rawEvents);
   if (eventCount > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
-  if (compact && options.packCompact && isObject(input)) {
-    const { info, actorIds, notes } = readDatasetInfo(input, fileName);
-    const packed = packCompact(input, info, actorIds, options);
-    if (packed) {
-      for (const note of notes) report.note(note);
-      report.importedWhole(packed.size);
-      return { ok: true, packed, format: 'Conflict Timeline JSON (compact)' };
-    }
-  }
-  options.unfilled?.fill();
   if (compact) {
     const decoded = decodeCompact(input);
     if (!decoded.ok) {
@@ -223,6 +213,6 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
 
   const { info, actorIds, notes } = readDatasetInfo(input, fileName);
   for (const note of notes) report.note(note);
-  const events = acceptRawEvents(input.events, actorIds, report, { compact, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const events = acceptRawEvents(input.events, actorIds, report, { compact, ...(onProgress ? { onProgress } : {}) });
   return { ok: true, format, dataset: { ...info, events } };
 }

@@ -8,7 +8,7 @@ export const MAX_ROWS = 1_000_000;
 export const JSON_MAX_DEPTH = 32;
 
 /** Values (numbers, strings, objects…) in one JSON file; the compact file of a million generated ACLED events has about 46 million. */
-export const JSON_MAX_VALUES = 80_000_000;
+const JSON_MAX_VALUES = 80_000_000;
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
@@ -16,8 +16,8 @@ export function tooManyRows(limit: number, what: 'rows' | 'events' = 'rows'): st
   return `has more than ${number(limit)} ${what}; up to ${number(limit)} can be opened at once. Split it (by year or by country, say) and open the parts one by one`;
 }
 
-export const tooDeepReason = (maxDepth: number) => `is nested more than ${maxDepth} levels deep, which no dataset is`;
-export const tooManyValuesReason = (maxValues: number) => `holds more than ${number(maxValues)} JSON values; up to ${number(maxValues)} can be opened at once`;
+const tooDeepReason = (maxDepth: number) => `is nested more than ${maxDepth} levels deep, which no dataset is`;
+const tooManyValuesReason = (maxValues: number) => `holds more than ${number(maxValues)} JSON values; up to ${number(maxValues)} can be opened at once`;
 
 export type JsonShape = { ok: true } | { ok: false; reason: string };
 

@@ -1,56 +1,23 @@
-// Packed events posted from the import worker to the page with their buffers moved, not copied.
-// Posting copies a string twice (into the message, then out of it into the page's heap): at a
-// million events, the ids, titles and descriptions of a compact file are some 270 MB of text,
-// and copying them took 1 to 3 s of the open. A text column read from the file's bytes (see
-// readJoinedList) goes as those bytes instead: the buffer moves to the page, which decodes the
-// text where it is read (see utf8Column).
-//
-// The typed columns (130 MB at a million events) move too. The worker keeps a copy of each to
-// build its search index: one copy in the worker took a third of the time that posting them
-// took in the two threads.
-import type { JoinedStrings, PackedEvents } from '../table/packedEvents.ts';
+// Packed events posted from the import worker to the page with their typed columns moved, not
+// copied (130 MB at a million events). The worker keeps a copy of each to build its search index:
+// one copy in the worker took a third of the time that posting them took in the two threads.
+// Text columns go as text, copied by the post.
+import type { PackedEvents } from '../table/packedEvents.ts';
 import type { TableColumns } from '../table/eventTable.ts';
-import { utf8Column, type MovedText } from '../table/utf8Column.ts';
-
-/** A joined column as posted: its text, or its UTF-8 (moved), to be decoded where it is read. */
-export type PostedJoined = JoinedStrings | MovedText;
-
-export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'description'> & {
-  id: PostedJoined;
-  title: [string, PostedJoined][];
-  description: [string, PostedJoined][];
-};
 
 /**
- * The packed events as posted, the buffers to move with them, and what the worker keeps (`kept`:
- * the same events, for its own use). Each text column that has its UTF-8 goes as those bytes, and
- * `kept` has its text. Each typed column moves, and `kept` has a copy.
+ * The packed events to post, the buffers to move with them, and what the worker keeps (`kept`:
+ * the same events, each typed column a copy, for its own use).
  */
-export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
+export function packedForPosting(packed: PackedEvents): { posted: PackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
   const transfer = new Set<ArrayBuffer>();
-  const moved = (column: JoinedStrings): { posted: PostedJoined; kept: JoinedStrings } => {
-    const { text, utf8, start, present } = column;
-    // The bytes of each column read from a file have a buffer of their own (see readJoinedList).
-    if (!utf8 || transfer.has(utf8.bytes.buffer as ArrayBuffer)) return { posted: column, kept: column };
-    transfer.add(utf8.bytes.buffer as ArrayBuffer);
-    // A new object for the text kept, without its moved bytes: deleting a property from the
-    // column would leave it slow to read (the search index reads it a million times).
-    return { posted: { utf8, start, ...(present ? { present } : {}) }, kept: { text, start, ...(present ? { present } : {}) } };
-  };
-  const id = moved(packed.id);
-  const title = packed.title.map(([language, column]) => [language, moved(column)] as const);
-  const description = packed.description.map(([language, column]) => [language, moved(column)] as const);
-  const posted = { ...packed, id: id.posted, title: title.map(([language, column]): [string, PostedJoined] => [language, column.posted]), description: description.map(([language, column]): [string, PostedJoined] => [language, column.posted]) };
   const kept: PackedEvents = {
     ...packed,
-    id: id.kept,
-    title: title.map(([language, column]) => [language, column.kept]),
-    description: description.map(([language, column]) => [language, column.kept]),
     start: copiedMoving(packed.start, transfer),
     end: copiedMoving(packed.end, transfer),
     ...copiedMoving(typedColumns(packed), transfer),
   };
-  return { posted, transfer: [...transfer], kept };
+  return { posted: packed, transfer: [...transfer], kept };
 }
 
 /**
@@ -77,11 +44,3 @@ function copiedMoving<T extends object>(columns: T, transfer: Set<ArrayBuffer>):
   }
   return copies as T;
 }
-
-/** The packed events posted (see packedForPosting), their moved text decoded where it is read. */
-export function receivedPacked(posted: PostedPackedEvents): PackedEvents {
-  const perLanguage = (columns: [string, PostedJoined][]) => columns.map(([language, column]): [string, JoinedStrings] => [language, received(column)]);
-  return { ...posted, id: received(posted.id), title: perLanguage(posted.title), description: perLanguage(posted.description) };
-}
-
-const received = (posted: PostedJoined): JoinedStrings => ('text' in posted ? posted : utf8Column(posted));

@@ -57,8 +57,6 @@ export interface ReportBuilder {
    */
   row(line: number | null, record?: string, sheetRow?: number): RowReport;
   note(text: string): void;
-  /** Counts `count` rows read and imported unchanged, checked together (a compact file's events; see compactPacked.ts). */
-  importedWhole(count: number): void;
   finish(): ImportReport;
 }
 
@@ -161,12 +159,6 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
     },
     note(text) {
       report.notes.push(text);
-    },
-    importedWhole(count) {
-      open?.done(report);
-      open = null;
-      report.rowsRead += count;
-      report.imported += count;
     },
     finish() {
       open?.done(report);

@@ -61,7 +61,7 @@ const langCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en" or "ar"');
 
-/** What an id may be; also read without zod where a million ids are checked at once (compactPacked.ts). */
+/** What an id may be; also read without zod where each row of an ACLED file is checked (acledPacked.ts). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 export const ID_MAX_LENGTH = 200;
 
@@ -72,8 +72,8 @@ export const localizedTextSchema = z
   .record(langCode, z.string().trim().min(1))
   .refine((t) => Object.keys(t).length > 0, 'needs the text in at least one language');
 
-/** What an instant looks like; also read without zod, where each distinct time of a compact file is checked (compactPacked.ts). */
-export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** What an instant looks like. */
+const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 instant with an explicit offset or Z, e.g. 2022-09-14T20:00:00+04:00. */
 const instant = z

@@ -13,7 +13,7 @@ export type ValidationResult =
   | { ok: true; dataset: Dataset }
   | { ok: false; problems: ValidationProblem[] };
 
-/** A schema's verdict as a test: for checking each distinct value once (see compactPacked.ts, acledPacked.ts). */
+/** A schema's verdict as a test: for checking each distinct value once (see acledPacked.ts). */
 export const accepts = (schema: z.ZodType) => (value: unknown): boolean => schema.safeParse(value).success;
 
 /** A title, description or place name in one language: the schema's `z.string().trim().min(1)`. */

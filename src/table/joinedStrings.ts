@@ -5,21 +5,4 @@ export interface JoinedStrings {
   start: Uint32Array;
   /** 1 where row i has a string; omitted when every row has one. */
   present?: Uint8Array;
-  /**
-   * In the import worker: the text's UTF-8, when it was read from a file's bytes (see
-   * readJoinedList). The worker posts these bytes, moved, in the text's place (see packedPost.ts):
-   * once posted they are detached here, and the worker keeps the text in a new column without them.
-   */
-  utf8?: Utf8Text;
-  /**
-   * On the page, for a column posted as UTF-8: entry i, decoded alone while `text` has not been
-   * read (which decodes the whole column).
-   */
-  entryAt?(i: number): string;
-}
-
-export interface Utf8Text {
-  bytes: Uint8Array;
-  /** Where each entry's bytes start, when that is not at `start` (the text goes beyond ASCII). */
-  start?: Uint32Array;
 }

@@ -11,7 +11,7 @@ import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue }
 import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
-export type { JoinedStrings, Utf8Text } from './joinedStrings.ts';
+export type { JoinedStrings } from './joinedStrings.ts';
 import type { JoinedStrings } from './joinedStrings.ts';
 
 export interface PackedEvents {
@@ -129,16 +129,16 @@ export class JoinedBuilder {
 
 export function joinedAt(column: JoinedStrings, i: number): string | undefined {
   if (column.present && column.present[i] === 0) return undefined;
-  return column.entryAt ? column.entryAt(i) : column.text.slice(column.start[i], column.start[i + 1]);
+  return column.text.slice(column.start[i], column.start[i + 1]);
 }
 
 /** The characters of each entry of a joined column (for ordering ids: see idSortKeys). */
-export function joinedChars({ text, start }: JoinedStrings): IdChars {
+function joinedChars({ text, start }: JoinedStrings): IdChars {
   return { length: (i) => start[i + 1]! - start[i]!, charAt: (i, k) => text.charCodeAt(start[i]! + k) };
 }
 
 /** Compares entries a and b of a joined column as `<` compares their strings (an absent entry as ""), without slicing them. */
-export function compareJoined({ text, start, present }: JoinedStrings, a: number, b: number): number {
+function compareJoined({ text, start, present }: JoinedStrings, a: number, b: number): number {
   let i = present && present[a] === 0 ? 0 : start[a]!;
   let j = present && present[b] === 0 ? 0 : start[b]!;
   const iEnd = present && present[a] === 0 ? 0 : start[a + 1]!;
@@ -486,8 +486,8 @@ export function packedColumnReader(packed: PackedEvents): ColumnReader {
   };
 }
 
-/** The columns indexedReader reads: string indexes (any array of numbers: packed, or a compact file's as read). */
-export interface IndexedColumns {
+/** The columns indexedReader reads: string indexes. */
+interface IndexedColumns {
   strings: readonly string[];
   type: ArrayLike<number>;
   actorOffset: ArrayLike<number>;
@@ -496,7 +496,7 @@ export interface IndexedColumns {
 }
 
 /** Types and actor references by their string indexes: each distinct string is looked up once. */
-export function indexedReader(packed: IndexedColumns, actorRow: ReadonlyMap<string, number>): IndexedReader {
+function indexedReader(packed: IndexedColumns, actorRow: ReadonlyMap<string, number>): IndexedReader {
   const { strings, actorOffset, actorId, actorRole } = packed;
   const UNSEEN = -2;
   const typeOf = new Int32Array(strings.length).fill(UNSEEN);

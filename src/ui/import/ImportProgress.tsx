@@ -7,9 +7,9 @@ export function ImportProgress() {
   const { t } = useUiLocale();
   if (!importing) return null;
   const percent = Math.round(importing.fraction * 100);
-  // Reading has no fraction; parsing, and reading again where an event id repeats, have one.
+  // Reading has no fraction; parsing has one.
   const counted = importing.phase !== 'reading';
-  const what = importing.phase === 'reading-again' ? t.readingAgain(importing.fileName) : `${importing.phase === 'reading' ? t.reading : t.importing} ${importing.fileName}`;
+  const what = `${counted ? t.importing : t.reading} ${importing.fileName}`;
   return (
     <div className="import-progress" role="region" aria-label={t.importProgress}>
       <span dir="auto" className="import-file">
