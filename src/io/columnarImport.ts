@@ -135,7 +135,7 @@ async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCs
       const expected = table.columns.length;
       values.forEach((row, k) => {
         const n = first + k;
-        const rowReport = report.row(null, many ? `row ${count(n)} (${groupPlace})` : `row ${count(n)}`);
+        const rowReport = report.row(null, many ? () => `row ${count(n)} (${groupPlace})` : () => `row ${count(n)}`);
         if (row.length !== expected) rowReport.reject('row', `has ${row.length} values; the file has ${expected} columns`);
         // The row's number stands for its line: the readers place an id's first row by it ("row 5").
         else sink.row(rowCells(row), n, rowReport, n);

@@ -53,9 +53,11 @@ export interface ImportReport {
 export interface ReportBuilder {
   /**
    * Starts a row; the returned handle collects its fixes and its fate. `sheetRow`: the row's
-   * number as a spreadsheet shows the file (see RowIssue.row).
+   * number as a spreadsheet shows the file (see RowIssue.row). `record` may be given as a
+   * function, called only when the row has something to report: formatting "row 12,345" for each
+   * of a million rows took half of a Parquet file's import in Chromium.
    */
-  row(line: number | null, record?: string, sheetRow?: number): RowReport;
+  row(line: number | null, record?: string | (() => string), sheetRow?: number): RowReport;
   note(text: string): void;
   finish(): ImportReport;
 }
@@ -81,7 +83,7 @@ class RowHandle implements RowReport {
 
   constructor(
     private readonly line: number | null,
-    private readonly record: string | undefined,
+    private readonly record: string | (() => string) | undefined,
     private readonly sheetRow: number | undefined,
     private readonly tokens: TokenCounts,
   ) {}
@@ -90,7 +92,7 @@ class RowHandle implements RowReport {
     return {
       line: this.line,
       ...(this.sheetRow !== undefined ? { row: this.sheetRow } : {}),
-      ...(this.record !== undefined ? { record: this.record } : {}),
+      ...(this.record !== undefined ? { record: typeof this.record === 'function' ? this.record() : this.record } : {}),
       field,
       ...(value !== undefined ? { value } : {}),
       message,
