@@ -152,6 +152,30 @@ describe('the app Parquet', () => {
     ]);
   });
 
+  it('reads a row group at a time: a damaged group is noted with its rows, and the other groups load', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
+    const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
+    const events = seedDataset.events.slice(0, 6);
+    const rows: Record<string, unknown>[] = events.map((event) => ({ ...rowOf(event), relations: '[]' }));
+    const file = new Uint8Array(
+      parquetWriteBuffer({
+        schema: appParquetSchema(),
+        columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
+        rowGroupSize: 2,
+        kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
+      }),
+    );
+    // The header of the second group's first page (its ids) overwritten: that group cannot be read.
+    const metadata = parquetMetadata(arrayBufferOf(file));
+    const at = Number(metadata.row_groups[1]!.columns[0]!.meta_data!.data_page_offset);
+    file.fill(0xff, at, at + 12);
+    const { dataset, report } = await readBack(file);
+    expect(dataset.events.map((e) => e.id)).toEqual([events[0]!.id, events[1]!.id, events[4]!.id, events[5]!.id]);
+    expect(report.notes.find((note) => note.startsWith('row group 2'))).toMatch(/^row group 2 \(rows 3–4\) is damaged \(.+\); its 2 rows were not read$/);
+    expect(report).toMatchObject({ rowsRead: 4, imported: 4, rejectedRows: 0 });
+  });
+
   it('writes instants in their own offset, west of UTC, by half hours, with milliseconds, without extra', async () => {
     const { instantInOffset, offsetMinutes } = await import('./appParquetColumns.ts');
     expect(offsetMinutes('2022-09-14T20:00:00-03:30')).toBe(-210);

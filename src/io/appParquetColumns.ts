@@ -59,6 +59,12 @@ export const APP_PARQUET_COLUMNS: readonly ColumnSpec[] = [
   { name: 'extra', type: 'STRING' },
 ];
 
+/** Columns written for other tools only: the reader has what they hold elsewhere (the sources' JSON), and skips them. */
+const FOR_OTHER_TOOLS = new Set(['source_publishers']);
+
+/** The columns the reader reads, of those a file has. */
+export const readColumnsOf = (names: readonly string[]): string[] => names.filter((name) => !FOR_OTHER_TOOLS.has(name));
+
 /** The columns a file must have to be read as the app's Parquet. */
 const REQUIRED_NAMES = APP_PARQUET_COLUMNS.filter((c) => c.required).map((c) => c.name);
 

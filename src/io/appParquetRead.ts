@@ -1,10 +1,10 @@
 // The app's Parquet → a dataset, with hyparquet. Each row becomes a candidate event that goes
 // through the JSON importer's own checks (acceptRawEvents), so a bad row is rejected as "row 12"
 // and the rest still load, exactly as a bad event of a JSON file is.
-import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors, type FileMetaData } from 'hyparquet';
 import type { Actor } from '../model/schema.ts';
-import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, createRowDecoder, extraProblem, isAppParquetColumns } from './appParquetColumns.ts';
-import { acceptRawEvents, readDatasetInfo, type JsonImport } from './jsonImport.ts';
+import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, createRowDecoder, extraProblem, isAppParquetColumns, readColumnsOf } from './appParquetColumns.ts';
+import { createEventAcceptor, readDatasetInfo, type JsonImport } from './jsonImport.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import type { ReportBuilder } from './report.ts';
 
@@ -19,6 +19,18 @@ function datasetFields(value: string | undefined): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** The rows of each row group, as [from, to) across the file. */
+function rowGroupsOf(metadata: FileMetaData): { from: number; to: number }[] {
+  let from = 0;
+  return metadata.row_groups.map((group) => {
+    const rows = Number(group.num_rows);
+    from += rows;
+    return { from: from - rows, to: from };
+  });
 }
 
 /** "row 12": a row's place for people, counted from 1 as DuckDB's and a spreadsheet's are. */
@@ -53,18 +65,40 @@ export async function parquetToDataset(
   for (const note of notes) report.note(note);
   const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
 
-  const rows = await parquetReadObjects({ file, metadata, ...(options.compressors ? { compressors: options.compressors } : {}) });
+  const read = { file, metadata, ...(options.compressors ? { compressors: options.compressors } : {}) };
+  const groups = rowGroupsOf(metadata);
+  // Every id first: a row may name an event of a later row group (its relations).
+  const eventIds = new Set<string>();
+  for (const { from, to } of groups) {
+    const rows = await parquetReadObjects({ ...read, columns: ['id'], rowStart: from, rowEnd: to }).catch(() => []);
+    for (const { id } of rows) if (typeof id === 'string') eventIds.add(id.trim());
+  }
+  let problem: [string, string] | null = null;
+  const acceptor = createEventAcceptor(actorIds, eventIds, report, { placeOf: placeOfParquetRow, problemOf: () => problem });
   const eventOf = createRowDecoder(actorsById);
-  const candidates = rows.map(eventOf);
-  const problems = new Map<unknown, [string, string]>();
-  rows.forEach((row, i) => {
-    const problem = extraProblem(row);
-    if (problem) problems.set(candidates[i], problem);
-  });
-  const events = acceptRawEvents(candidates, actorIds, report, {
-    placeOf: placeOfParquetRow,
-    problemOf: (candidate) => problems.get(candidate) ?? null,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const readColumns = readColumnsOf(columns);
+  let damaged: string | null = null;
+  let rowsRead = 0;
+  // A row group at a time, each let go once its events are kept: at a million rows, holding every
+  // row, candidate and event at once left the garbage collector most of the time.
+  for (const [k, { from, to }] of groups.entries()) {
+    let rows: Record<string, unknown>[];
+    try {
+      rows = await parquetReadObjects({ ...read, columns: readColumns, rowStart: from, rowEnd: to });
+    } catch (error) {
+      damaged ??= (error as Error).message;
+      const n = to - from;
+      report.note(`row group ${k + 1} (rows ${count(from + 1)}–${count(to)}) is damaged (${(error as Error).message}); its ${count(n)} row${n === 1 ? ' was' : 's were'} not read`);
+      continue;
+    }
+    rowsRead += rows.length;
+    rows.forEach((row, j) => {
+      problem = extraProblem(row);
+      acceptor.accept(eventOf(row), from + j);
+    });
+    options.onProgress?.(to / Math.max(1, Number(metadata.num_rows)));
+  }
+  const { events } = acceptor;
+  if (damaged !== null && rowsRead === 0) return { ok: false, reason: `could not be read: ${damaged}` };
   return { ok: true, format: APP_PARQUET_FORMAT_NAME, dataset: { ...info, events } };
 }

@@ -95,39 +95,32 @@ function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, e
   return null;
 }
 
+/** How a file's raw events are accepted (see createEventAcceptor). */
+export interface AcceptOptions {
+  /** Checked but not repaired (a compact file: its parts are shared, and were repaired when written). */
+  compact?: boolean;
+  placeOf?: (index: number) => string;
+  /** A problem of the record itself that the event schema cannot see (a Parquet row's `extra` that is not JSON), as [field, message]. */
+  problemOf?: (raw: unknown) => [string, string] | null;
+}
+
 /**
- * A file's raw events, each through the same checks: repaired strings (unless `compact`), the
- * event schema (acceptEvent), a repeated id, references to actors and events the file does not
- * hold. A bad event is rejected in the report at `placeOf(i)` ("events[3]", "row 4"); the rest
- * are kept, in order.
+ * A file's raw events, one at a time, each through the same checks: repaired strings (unless
+ * `compact`), the event schema (acceptEvent), a repeated id, references to actors and to events
+ * of the file (`eventIds`: every id the file holds, trimmed). A bad event is rejected in the
+ * report at `placeOf(i)` ("events[3]", "row 4"); the rest are kept in `events`, in order. One at a
+ * time, so that a large file can be read a part at a time (a Parquet row group) and each part let go.
  */
-export function acceptRawEvents(
-  rawEvents: readonly unknown[],
-  actorIds: ReadonlySet<string>,
-  report: ReportBuilder,
-  options: {
-    compact?: boolean;
-    placeOf?: (index: number) => string;
-    onProgress?: (fraction: number) => void;
-    /** A problem of the record itself that the event schema cannot see (a Parquet row's `extra` that is not JSON), as [field, message]. */
-    problemOf?: (raw: unknown) => [string, string] | null;
-  } = {},
-): ConflictEvent[] {
+export function createEventAcceptor(actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>, report: ReportBuilder, options: AcceptOptions = {}): { accept(raw: unknown, i: number): void; readonly events: ConflictEvent[] } {
   const placeOf = options.placeOf ?? ((i: number) => `events[${i}]`);
-  const eventIds = new Set<string>();
-  for (const raw of rawEvents) if (isObject(raw) && typeof raw.id === 'string') eventIds.add(raw.id.trim());
   const events: ConflictEvent[] = [];
   const seen = new Map<string, number>();
   const clean = new Set<object>();
-  const total = rawEvents.length;
-  rawEvents.forEach((raw, i) => {
-    if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
+  const accept = (raw: unknown, i: number): void => {
     const row = report.row(null, placeOf(i));
     if (!isObject(raw)) return row.reject('event', 'is not an object');
     const own = options.problemOf?.(raw);
     if (own) return row.reject(own[0], own[1]);
-    // Compact files are checked but not repaired: their parts are shared between events, and
-    // they come from `npm run import`, which repaired them already.
     const event = options.compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, [], row, clean), row, events);
     if (!event) return;
     const problem = seen.has(event.id) ? (['id', `repeats the id of ${placeOf(seen.get(event.id)!)}`] as const) : referenceProblem(event, actorIds, eventIds);
@@ -136,8 +129,26 @@ export function acceptRawEvents(
       return row.reject(problem[0], problem[1]);
     }
     seen.set(event.id, i);
+  };
+  return { accept, events };
+}
+
+/** The ids a file's raw events give, trimmed, for the references between them. */
+export function rawEventIds(rawEvents: readonly unknown[]): Set<string> {
+  const ids = new Set<string>();
+  for (const raw of rawEvents) if (isObject(raw) && typeof raw.id === 'string') ids.add(raw.id.trim());
+  return ids;
+}
+
+/** A whole file's raw events through createEventAcceptor. */
+export function acceptRawEvents(rawEvents: readonly unknown[], actorIds: ReadonlySet<string>, report: ReportBuilder, options: AcceptOptions & { onProgress?: (fraction: number) => void } = {}): ConflictEvent[] {
+  const acceptor = createEventAcceptor(actorIds, rawEventIds(rawEvents), report, options);
+  const total = rawEvents.length;
+  rawEvents.forEach((raw, i) => {
+    if (i % PROGRESS_EVERY === 0) options.onProgress?.(i / total);
+    acceptor.accept(raw, i);
   });
-  return events;
+  return acceptor.events;
 }
 
 /** The dataset's own fields, with what the report says about them, and the ids of its actors. */
