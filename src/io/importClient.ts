@@ -7,6 +7,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { detectFormat } from './detect.ts';
 import { readsInTwoParts } from './formats.ts';
+import { receivedPacked } from './packedPost.ts';
 import { columnarKindOf } from './columnarFormat.ts';
 
 export interface RunningImport {
@@ -116,7 +117,7 @@ export function startImport(
     // here, while the worker computes the table's columns.
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
-    else if (reply.type === 'packed-events') packedEvents = reply.packed;
+    else if (reply.type === 'packed-events') packedEvents = receivedPacked(reply.packed);
     else if (reply.type === 'result') {
       finish(receivedResult(reply.result, packedEvents));
       packedEvents = null;

@@ -8,6 +8,7 @@ import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedResult } from './importClient.ts';
+import { receivedPacked } from './packedPost.ts';
 import { encodeCompact } from './compact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
@@ -19,7 +20,7 @@ function resultIn(replies: WorkerReply[]) {
   const posted = replies.find((r) => r.type === 'result');
   if (posted?.type !== 'result') throw new Error('no result');
   const events = replies.slice(0, replies.indexOf(posted)).findLast((r) => r.type === 'packed-events');
-  return receivedResult(posted.result, events?.type === 'packed-events' ? events.packed : null);
+  return receivedResult(posted.result, events?.type === 'packed-events' ? receivedPacked(events.packed) : null);
 }
 
 /** A reply as the page receives it: a structured clone, its buffers moved. */

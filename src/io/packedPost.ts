@@ -1,23 +1,84 @@
-// Packed events posted from the import worker to the page with their typed columns moved, not
-// copied (130 MB at a million events). The worker keeps a copy of each to build its search index:
-// one copy in the worker took a third of the time that posting them took in the two threads.
-// Text columns go as text, copied by the post.
-import type { PackedEvents } from '../table/packedEvents.ts';
+// Packed events posted from the import worker to the page with their buffers moved, not copied.
+// Posting copies a string twice (into the message, then out of it into the page's heap): at a
+// million events, the ids, titles and descriptions are some 270 MB of text, and copying them took
+// 1 to 3 s of the open. Each text column goes as its UTF-8 instead (encoded here, about a second
+// per gigabyte): the buffer moves to the page, which decodes the text where it is read (see
+// utf8Column), and the page's heap holds only what was read.
+//
+// The typed columns (130 MB at a million events) move too. The worker keeps a copy of each to
+// build its search index: one copy in the worker took a third of the time that posting them
+// took in the two threads.
+import type { JoinedStrings, PackedEvents, Utf8Text } from '../table/packedEvents.ts';
 import type { TableColumns } from '../table/eventTable.ts';
+import { utf8Column, type MovedText } from '../table/utf8Column.ts';
+
+/** A joined column as posted: its text, or its UTF-8 (moved), to be decoded where it is read. */
+export type PostedJoined = JoinedStrings | MovedText;
+
+export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'description'> & {
+  id: PostedJoined;
+  title: [string, PostedJoined][];
+  description: [string, PostedJoined][];
+};
 
 /**
- * The packed events to post, the buffers to move with them, and what the worker keeps (`kept`:
- * the same events, each typed column a copy, for its own use).
+ * The packed events as posted, the buffers to move with them, and what the worker keeps (`kept`:
+ * the same events, for its own use). Each text column goes as its UTF-8 (where UTF-8 keeps it: see
+ * utf8Of), and `kept` has its text. Each typed column moves, and `kept` has a copy.
  */
-export function packedForPosting(packed: PackedEvents): { posted: PackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
+export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
   const transfer = new Set<ArrayBuffer>();
+  const moved = (column: JoinedStrings): { posted: PostedJoined; kept: JoinedStrings } => {
+    const { text, start, present } = column;
+    const utf8 = utf8Of(column);
+    if (!utf8) return { posted: column, kept: column };
+    transfer.add(utf8.bytes.buffer as ArrayBuffer);
+    if (utf8.start) transfer.add(utf8.start.buffer as ArrayBuffer);
+    return { posted: { utf8, start, ...(present ? { present } : {}) }, kept: { text, start, ...(present ? { present } : {}) } };
+  };
+  const id = moved(packed.id);
+  const title = packed.title.map(([language, column]) => [language, moved(column)] as const);
+  const description = packed.description.map(([language, column]) => [language, moved(column)] as const);
+  const posted = { ...packed, id: id.posted, title: title.map(([language, column]): [string, PostedJoined] => [language, column.posted]), description: description.map(([language, column]): [string, PostedJoined] => [language, column.posted]) };
   const kept: PackedEvents = {
     ...packed,
+    id: id.kept,
+    title: title.map(([language, column]) => [language, column.kept]),
+    description: description.map(([language, column]) => [language, column.kept]),
     start: copiedMoving(packed.start, transfer),
     end: copiedMoving(packed.end, transfer),
     ...copiedMoving(typedColumns(packed), transfer),
   };
-  return { posted: packed, transfer: [...transfer], kept };
+  return { posted, transfer: [...transfer], kept };
+}
+
+/**
+ * A text column's UTF-8, in a buffer of its own, with each entry's byte start where the text goes
+ * beyond ASCII; null for text that UTF-8 would change (a lone surrogate becomes U+FFFD), which is
+ * posted as text.
+ */
+export function utf8Of({ text, start }: JoinedStrings): Utf8Text | null {
+  const bytes = new TextEncoder().encode(text);
+  // As many bytes as characters: every character is ASCII, and its byte is where it is.
+  if (bytes.length === text.length) return { bytes };
+  const byteStart = new Uint32Array(start.length);
+  let at = 0;
+  let char = 0;
+  for (let i = 0; i < start.length; i++) {
+    const to = start[i]!;
+    for (; char < to; char++) {
+      const code = text.charCodeAt(char);
+      if (code < 0x80) at += 1;
+      else if (code < 0x800) at += 2;
+      else if (code < 0xd800 || code > 0xdfff) at += 3;
+      else if (code <= 0xdbff && char + 1 < to && (text.charCodeAt(char + 1) & 0xfc00) === 0xdc00) {
+        at += 4;
+        char++;
+      } else return null;
+    }
+    byteStart[i] = at;
+  }
+  return at === bytes.length ? { bytes, start: byteStart } : null;
 }
 
 /**
@@ -44,3 +105,11 @@ function copiedMoving<T extends object>(columns: T, transfer: Set<ArrayBuffer>):
   }
   return copies as T;
 }
+
+/** The packed events posted (see packedForPosting), their moved text decoded where it is read. */
+export function receivedPacked(posted: PostedPackedEvents): PackedEvents {
+  const perLanguage = (columns: [string, PostedJoined][]) => columns.map(([language, column]): [string, JoinedStrings] => [language, received(column)]);
+  return { ...posted, id: received(posted.id), title: perLanguage(posted.title), description: perLanguage(posted.description) };
+}
+
+const received = (posted: PostedJoined): JoinedStrings => ('text' in posted ? posted : utf8Column(posted));

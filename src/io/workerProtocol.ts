@@ -3,6 +3,7 @@ import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
 import type { CsvPartAnswer, ImportResult } from './importer.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
+import type { PostedPackedEvents } from './packedPost.ts';
 import type { ImportReport } from './report.ts';
 import type { TableColumns } from '../table/eventTable.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
@@ -45,7 +46,7 @@ export type WorkerReply =
    * A packed dataset's events, posted before the table's columns are worked out, so that the page
    * reads this large message while the worker computes them. The result then follows without them.
    */
-  | { type: 'packed-events'; packed: PackedEvents }
+  | { type: 'packed-events'; packed: PostedPackedEvents }
   | { type: 'result'; result: PostedResult }
   /** After a packed result, while its search index is built (0 to 1). */
   | { type: 'index-progress'; fraction: number }

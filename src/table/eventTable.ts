@@ -18,7 +18,10 @@ export interface EventTable {
   eventAt(row: number): ConflictEvent;
   /** The event's title, description and original language, without building the rest of it (for the search index). */
   textAt(row: number): EventText;
-  /** The event's title and original language alone (for labels), without building the rest of the event. */
+  /**
+   * The event's title and original language alone (for labels): a packed table that decodes its
+   * text where it is read then leaves the descriptions alone (see utf8Column).
+   */
   titleAt(row: number): EventTitle;
   /** Row i of the table is event order[i] of its source (the dataset's order). */
   readonly order: Uint32Array;

@@ -11,7 +11,7 @@ import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue }
 import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
-export type { JoinedStrings } from './joinedStrings.ts';
+export type { JoinedStrings, Utf8Text } from './joinedStrings.ts';
 import type { JoinedStrings } from './joinedStrings.ts';
 
 export interface PackedEvents {
@@ -129,7 +129,7 @@ export class JoinedBuilder {
 
 export function joinedAt(column: JoinedStrings, i: number): string | undefined {
   if (column.present && column.present[i] === 0) return undefined;
-  return column.text.slice(column.start[i], column.start[i + 1]);
+  return column.entryAt ? column.entryAt(i) : column.text.slice(column.start[i], column.start[i + 1]);
 }
 
 /** The characters of each entry of a joined column (for ordering ids: see idSortKeys). */
