@@ -52,7 +52,7 @@ interface Ours {
   textKeys: Value;
   textKeysMax: Value;
   heap: Value;
-  /** ArrayBuffers (the typed columns; the text is in the JS heap), outside the JavaScript heap. */
+  /** ArrayBuffers (the typed columns and the text as UTF-8 until read), outside the JavaScript heap. */
   buffers: Value;
   /** The same, once the search index is there (after the first search). */
   heapIndexed: Value;
@@ -386,7 +386,7 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     `| **ours**: text search, after the first (median of ${FILTER_CLICKS}) | ${cells((r) => ms(r.ours.textFilter))} |`,
     `| **ours**: typing "${SEARCH_KEYS}" key by key, to the next frame: median / slowest key | ${cells((r) => (typeof r.ours.textKeys === 'number' ? `${ms(r.ours.textKeys)} / ${ms(r.ours.textKeysMax)}` : r.ours.textKeys))} |`,
     `| **ours**: JS heap after loading, after GC | ${cells((r) => mb(r.ours.heap))} |`,
-    `| **ours**: ArrayBuffers after loading (the typed columns, outside the JS heap; the text is in the heap) | ${cells((r) => mb(r.ours.buffers))} |`,
+    `| **ours**: ArrayBuffers after loading (the typed columns and the text as UTF-8 until read, outside the JS heap) | ${cells((r) => mb(r.ours.buffers))} |`,
     `| **ours**: JS heap / ArrayBuffers once the search index is there (after the first search) | ${cells((r) => `${mb(r.ours.heapIndexed)} / ${mb(r.ours.buffersIndexed)}`)} |`,
     `| **vis-timeline**: open, to the first frame | ${cells((r) => ms(r.vis.open))} |`,
     `| **vis-timeline**: frame interval while zooming, p95 / median | ${cells((r) => (typeof r.vis.p95 === 'number' ? `${ms(r.vis.p95)} / ${ms(r.vis.median)}` : r.vis.p95))} |`,
@@ -419,7 +419,7 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
     'Opening is timed from just before the file input gets the file until the status line shows the new total, plus one requestAnimationFrame; a file the app refuses (a notice naming it) or that takes longer than the step limit is reported as failed;',
     'vis-timeline gets the same events (id, start, content = title, group = event type) already parsed, and is timed from `new DataSet(items)` and `new Timeline(…)` (default options, 1400×700 px) to its `onInitialDrawComplete`, plus one frame.',
     'Frame intervals are between requestAnimationFrame callbacks during 3 s of wheel zooming over the timeline (a notch every 16 ms, up to 3 waiting for the page; 40 in, then 40 out); 16.7 ms is every frame at 60 Hz.',
-    'A type filter change is a click on the "Clash" type checkbox (on, off, …), an actor filter change a click on the first actor\'s checkbox (the busiest), and a text search the queries "armed group 3" (the first), then "shelling", "no such words", "village 1", "protest", "armed group 17" and "attack" typed into "Search events" in turn, each as one change, then "village 12" one key at a time (each key timed to the next frame, since a key need not change the count); the others are timed until the status line changes, plus one frame. The first search comes right after the box is focused, as when a person clicks into it and types. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage, and the ArrayBuffers (the typed columns) its Runtime.getHeapUsage backingStorageSize (they live outside the JS heap), both measured right after opening and again after the first search, when the search index (built by the import worker) is there; the import worker\'s own memory is not included.',
+    'A type filter change is a click on the "Clash" type checkbox (on, off, …), an actor filter change a click on the first actor\'s checkbox (the busiest), and a text search the queries "armed group 3" (the first), then "shelling", "no such words", "village 1", "protest", "armed group 17" and "attack" typed into "Search events" in turn, each as one change, then "village 12" one key at a time (each key timed to the next frame, since a key need not change the count); the others are timed until the status line changes, plus one frame. The first search comes right after the box is focused, as when a person clicks into it and types. The heap is the page\'s JSHeapUsedSize after HeapProfiler.collectGarbage, and the ArrayBuffers (the typed columns, and the text kept as UTF-8 until it is read) its Runtime.getHeapUsage backingStorageSize (they live outside the JS heap), both measured right after opening and again after the first search, when the search index (built by the import worker) is there; the import worker\'s own memory is not included.',
     `The frame target counts as met up to ${(FRAME_MS + FRAME_JITTER_MS).toFixed(1)} ms: frame times are rounded to 0.1 ms, and an idle page already shows 16.5–16.8 ms. A dropped frame shows as 33.3 ms.`,
     `Each step has ${STEP_LIMIT_MS / 1000} s (vis-timeline ${VIS_OPEN_LIMIT_MS / 1000} s to open; after it fails to, larger sizes are not tried for it).`,
     '',
