@@ -27,6 +27,21 @@ async function readBack(bytes: Uint8Array, fileName = 'data.parquet'): Promise<{
 /** The JSON importer leaves out `$schema` too: it names a JSON schema file beside a JSON file. */
 const withoutJsonSchema = ({ $schema: _, ...dataset }: Dataset) => dataset;
 
+/** The seed's events as the writer encodes them, each row changed by `edit`, written as a file of the app's schema (row groups of `rowGroupSize`). */
+async function fileOfRows(events: readonly ConflictEvent[], edit: (row: Record<string, unknown>, i: number) => Record<string, unknown>, rowGroupSize?: number): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer');
+  const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
+  const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
+  const rows = events.map((event, i) => edit(rowOf(event), i));
+  const file = parquetWriteBuffer({
+    schema: appParquetSchema(),
+    columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
+    ...(rowGroupSize ? { rowGroupSize } : {}),
+    kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
+  });
+  return new Uint8Array(file);
+}
+
 describe('the app Parquet', () => {
   it('gives back the seed dataset whole: Arabic text, imprecise dates, claims, relations, counts, sources', async () => {
     const { dataset, report } = await readBack(datasetToParquet(seedDataset), 'seed.parquet');
@@ -110,36 +125,20 @@ describe('the app Parquet', () => {
   });
 
   it('rejects a row whose extra is not a JSON object: it would hold fields the columns do not', async () => {
-    const { parquetWriteBuffer } = await import('hyparquet-writer');
-    const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
-    const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
     const events = seedDataset.events.filter((e) => e.relations.length === 0).slice(0, 2);
-    const rows = [rowOf(events[0]!), { ...rowOf(events[1]!), extra: '{"start": ' }];
-    const file = parquetWriteBuffer({
-      schema: appParquetSchema(),
-      columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
-      kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
-    });
-    const { dataset, report } = await readBack(new Uint8Array(file));
+    const file = await fileOfRows(events, (row, i) => (i === 1 ? { ...row, extra: '{"start": ' } : row));
+    const { dataset, report } = await readBack(file);
     expect(dataset.events).toEqual([events[0]]);
     expect(report.rejections).toMatchObject([{ record: 'row 2', field: 'extra', message: 'is not a JSON object' }]);
   });
 
   it('repairs, and rejects, a part that rows share in each row that has it, naming each row', async () => {
-    const { parquetWriteBuffer } = await import('hyparquet-writer');
-    const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
-    const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
     const events = seedDataset.events.slice(0, 4);
     // Rows 1 and 2 share sources with a padded publisher; rows 3 and 4 share counts of an unknown kind.
     const paddedSources = JSON.stringify([{ publisher: ' Armenpress ', language: 'en' }]);
     const badCounts = JSON.stringify([{ kind: 'eaten', value: 1, qualifier: 'exact' }]);
-    const rows: Record<string, unknown>[] = events.map((event, i) => ({ ...rowOf(event), claims: '[]', relations: '[]', ...(i < 2 ? { sources: paddedSources, counts: '[]' } : { counts: badCounts }) }));
-    const file = parquetWriteBuffer({
-      schema: appParquetSchema(),
-      columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
-      kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
-    });
-    const { dataset, report } = await readBack(new Uint8Array(file));
+    const file = await fileOfRows(events, (row, i) => ({ ...row, claims: '[]', relations: '[]', ...(i < 2 ? { sources: paddedSources, counts: '[]' } : { counts: badCounts }) }));
+    const { dataset, report } = await readBack(file);
     expect(dataset.events.map((e) => e.id)).toEqual([events[0]!.id, events[1]!.id]);
     expect(dataset.events.map((e) => e.sources[0]!.publisher)).toEqual(['Armenpress', 'Armenpress']);
     expect(report.fixes.map((f) => [f.record, f.field, f.value])).toEqual([
@@ -153,19 +152,8 @@ describe('the app Parquet', () => {
   });
 
   it('reads a row group at a time: a damaged group is noted with its rows, and the other groups load', async () => {
-    const { parquetWriteBuffer } = await import('hyparquet-writer');
-    const { appParquetSchema, createRowEncoder } = await import('./appParquetColumns.ts');
-    const rowOf = createRowEncoder(new Map(seedDataset.actors.map((a) => [a.id, a])));
     const events = seedDataset.events.slice(0, 6);
-    const rows: Record<string, unknown>[] = events.map((event) => ({ ...rowOf(event), relations: '[]' }));
-    const file = new Uint8Array(
-      parquetWriteBuffer({
-        schema: appParquetSchema(),
-        columnData: APP_PARQUET_COLUMNS.map(({ name }) => ({ name, data: rows.map((row) => row[name]) })),
-        rowGroupSize: 2,
-        kvMetadata: [{ key: APP_PARQUET_METADATA_KEY, value: JSON.stringify({ title: 't', attribution: 'a', actors: seedDataset.actors }) }],
-      }),
-    );
+    const file = await fileOfRows(events, (row) => ({ ...row, relations: '[]' }), 2);
     // The header of the second group's first page (its ids) overwritten: that group cannot be read.
     const metadata = parquetMetadata(arrayBufferOf(file));
     const at = Number(metadata.row_groups[1]!.columns[0]!.meta_data!.data_page_offset);
