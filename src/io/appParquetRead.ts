@@ -1,6 +1,6 @@
-// The app's Parquet → a dataset, with hyparquet. Each row becomes a candidate event that goes
-// through the JSON importer's own checks (acceptRawEvents), so a bad row is rejected as "row 12"
-// and the rest still load, exactly as a bad event of a JSON file is.
+// The app's Parquet → a dataset, with hyparquet, a row group at a time. Each row becomes a
+// candidate event that goes through the JSON importer's own checks (createEventAcceptor), so a bad
+// row is rejected as "row 12" and the rest still load, exactly as a bad event of a JSON file is.
 import { parquetMetadata, parquetReadObjects, parquetSchema, type Compressors, type FileMetaData } from 'hyparquet';
 import type { Actor } from '../model/schema.ts';
 import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, createRowDecoder, extraProblem, isAppParquetColumns, readColumnsOf } from './appParquetColumns.ts';

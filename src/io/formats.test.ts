@@ -86,6 +86,20 @@ describe('the app JSON', () => {
     expect(result.dataset.events.find((e) => e.id === data.events[2]!.id)!.sources[0]!.url).toBe('https://www.youtube.com/watch?v=abc');
   });
 
+  it('reads a "__proto__" key in an event as data: trimming inside it changes no prototype', () => {
+    const data = structuredClone(seed) as typeof seed;
+    // The first event has no end: an end reached through a prototype would be taken as its own.
+    const end = { at: '2030-01-01T00:00:00Z', precision: 'day', tz: ' UTC ' };
+    const text = JSON.stringify(data).replace('"events":[{', `"events":[{"__proto__":{"end":${JSON.stringify(end)}},`);
+    const result = importText({ text, fileName: 'proto.json' });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.report).toMatchObject({ rowsRead: 16, imported: 16, rejectedRows: 0 });
+    const first = result.dataset.events[0]!;
+    expect(Object.getPrototypeOf(first)).toBe(Object.prototype);
+    expect(first.end).toBeUndefined();
+    expect(first).toEqual(importText({ text: JSON.stringify(data), fileName: 'plain.json' }).kind === 'done' ? (importText({ text: JSON.stringify(data), fileName: 'plain.json' }) as { dataset: { events: unknown[] } }).dataset.events[0] : null);
+  });
+
   it('keeps a source URL that is not a web link as the data gives it, instead of rejecting the event', () => {
     const data = structuredClone(seed) as typeof seed;
     const sources = (data.events[3] as { sources: { url?: string }[] }).sources;
