@@ -14,16 +14,19 @@ import { importColumnar } from '../src/io/columnarImport.ts';
 import { datasetToParquet } from '../src/io/appParquet.ts';
 
 const sizes = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
+
+/** What `run` gives, and how long it took in ms. */
+function timed<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const value = run();
+  return [value, performance.now() - start];
+}
 const lines: string[] = [];
 for (const n of sizes) {
   const text = acledCsv(generatedAcledRows(n));
-  const t0 = performance.now();
-  const result = importText({ text, fileName: 'bench.csv' });
-  const csvMs = performance.now() - t0;
+  const [result, csvMs] = timed(() => importText({ text, fileName: 'bench.csv' }));
   if (result.kind !== 'done') throw new Error(result.kind);
-  const t2 = performance.now();
-  const packedCsv = importTextPacked({ text, fileName: 'bench.csv' });
-  const packedCsvMs = performance.now() - t2;
+  const [packedCsv, packedCsvMs] = timed(() => importTextPacked({ text, fileName: 'bench.csv' }));
   if (packedCsv.kind !== 'packed') throw new Error(`the CSV was not packed (${packedCsv.kind})`);
   const compact = JSON.stringify(encodeCompact(result.dataset));
   const t1 = performance.now();
@@ -46,13 +49,9 @@ const rLines: string[] = [];
 for (const n of sizes) {
   const rows = toMonadic(generatedAcledRows(n));
   const text = rStyleCsv(monadicColumns, rows.map(asR));
-  const t0 = performance.now();
-  const result = importText({ text, fileName: 'bench-monadic.csv' });
-  const csvMs = performance.now() - t0;
+  const [result, csvMs] = timed(() => importText({ text, fileName: 'bench-monadic.csv' }));
   if (result.kind !== 'done') throw new Error(result.kind);
-  const t1 = performance.now();
-  const packed = importTextPacked({ text, fileName: 'bench-monadic.csv' });
-  const packedMs = performance.now() - t1;
+  const [packed, packedMs] = timed(() => importTextPacked({ text, fileName: 'bench-monadic.csv' }));
   if (packed.kind !== 'packed') throw new Error(`the monadic CSV was not packed (${packed.kind})`);
   const na = result.report.missingTokens.find((m) => m.token === 'NA')?.cells ?? 0;
   rLines.push(`| ${n.toLocaleString('en-GB')} | ${rows.length.toLocaleString('en-GB')} | ${(text.length / 1e6).toFixed(0)} MB | ${result.report.mergedRows.toLocaleString('en-GB')} | ${na.toLocaleString('en-GB')} | ${(csvMs / 1000).toFixed(1)} s | ${(packedMs / 1000).toFixed(1)} s |`);
