@@ -212,6 +212,7 @@ test.describe('opening data', () => {
     await openFile(page, 'acled-sample.csv', smallAcled());
     await expect(page.getByRole('region', { name: 'Import report: acled-sample.csv' })).toBeVisible();
     await expect(page).not.toHaveURL(/data=/);
+    await expect(page.getByRole('region', { name: 'Kept in this browser' }).getByRole('listitem')).toContainText('acled-sample.csv');
     await page.goto('/?data=https://data.example.org/missing.csv');
     // The file opened above is kept in this browser: it is shown instead, and one notice says so.
     await expect(page.locator('.notice')).toHaveText(/^The data at https:\/\/data\.example\.org\/missing\.csv could not be loaded: the server answered 404 Not Found\. The files kept in this browser are shown instead\./);

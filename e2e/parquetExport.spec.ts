@@ -95,7 +95,9 @@ test('a Parquet file the app exported opens again in the app, as the same events
   const report = page.getByRole('region', { name: `Import report: ${parquet.fileName}` });
   await expect(report.locator('.report-gist')).toHaveText(`Conflict Timeline Parquet · ${shown} events imported`);
   // An event read back whole: its local time, its Arabic original and its sources.
-  // (After the reload the file comes back from the browser's keeping, not the bundled seed.)
+  // After the reload the file comes back from the browser's keeping, not the bundled seed; the
+  // keeping ends a moment after the import, when the file is listed as kept.
+  await expect(page.getByRole('region', { name: 'Kept in this browser' }).getByRole('listitem')).toContainText(parquet.fileName);
   await page.goto('./?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
   await expect(status(page)).toHaveText(new RegExp(`of ${shown} events$`));
   const details = page.getByRole('complementary', { name: 'Event details' });
