@@ -240,6 +240,9 @@ function keyOf(cells: readonly unknown[]): string {
   return key;
 }
 
+/** How many parts of a kind are looked up before deciding whether the kind is worth sharing. */
+const SHARING_TRIAL = 4096;
+
 /**
  * Rows → candidate events for one file (see eventFromRow). Events share one frozen object per
  * distinct time, actor reference, actor list, place, tag list and JSON part (counts, sources…),
@@ -247,17 +250,26 @@ function keyOf(cells: readonly unknown[]): string {
  * keeps it once: at 100,000 rows, reading every part anew spent most of the time collecting garbage.
  */
 export function createRowDecoder(actorsById: ReadonlyMap<string, Actor>): (row: AppParquetRow) => Record<string, unknown> {
-  // Per kind of part: its key (see keyOf; for JSON, the text itself) → the part.
-  const kinds = new Map<string, Map<string, unknown>>();
-  const sharedByKey = <T>(kind: string, key: string, make: () => T): T => {
-    let parts = kinds.get(kind);
-    if (!parts) kinds.set(kind, (parts = new Map()));
-    let part = parts.get(key);
-    if (part === undefined) parts.set(key, (part = deepFreeze(make())));
+  // Per kind of part: its key (see keyOf; for JSON, the text itself) → the part. A kind whose parts
+  // turn out mostly distinct (a place per event, sources naming each event) stops being shared:
+  // a million keys and frozen parts, each checked once all the same, only fed the garbage collector.
+  const kinds = new Map<string, { parts: Map<string, unknown>; lookups: number }>();
+  const distinctKinds = new Set<string>();
+  const sharedByKey = <T>(kind: string, keyFn: () => string, make: () => T): T => {
+    if (distinctKinds.has(kind)) return make();
+    let seen = kinds.get(kind);
+    if (!seen) kinds.set(kind, (seen = { parts: new Map(), lookups: 0 }));
+    const key = keyFn();
+    let part = seen.parts.get(key);
+    if (part === undefined) seen.parts.set(key, (part = deepFreeze(make())));
+    if (++seen.lookups === SHARING_TRIAL && seen.parts.size > SHARING_TRIAL / 2) {
+      distinctKinds.add(kind);
+      kinds.delete(kind);
+    }
     return part as T;
   };
-  const shared = <T>(kind: string, cells: readonly unknown[], make: () => T): T => sharedByKey(kind, keyOf(cells), make);
-  const json = (kind: string, text: unknown) => (typeof text === 'string' ? sharedByKey(kind, text, () => parsedJson(text)) : text);
+  const shared = <T>(kind: string, cells: readonly unknown[], make: () => T): T => sharedByKey(kind, () => keyOf(cells), make);
+  const json = (kind: string, text: unknown) => (typeof text === 'string' ? sharedByKey(kind, () => text, () => parsedJson(text)) : text);
   const time = (row: AppParquetRow, prefix: 'start' | 'end') =>
     shared(prefix, [row[prefix], row[`${prefix}_offset`], row[`${prefix}_tz`], row[`${prefix}_precision`], row[`${prefix}_day_part`]], () => timeFrom(row, prefix) ?? null) ?? undefined;
   const actors = (row: AppParquetRow) => {
@@ -269,9 +281,9 @@ export function createRowDecoder(actorsById: ReadonlyMap<string, Actor>): (row: 
     const refs = ids.map((actor, i) => {
       const refKey = keyOf([actor, roles[i], names[i], sides[i]]);
       key += `[${refKey}]`;
-      return sharedByKey('ref', refKey, () => actorRefFrom(actor, roles[i], names[i], sides[i], actorsById));
+      return sharedByKey('ref', () => refKey, () => actorRefFrom(actor, roles[i], names[i], sides[i], actorsById));
     });
-    return sharedByKey('actors', key, () => refs);
+    return sharedByKey('actors', () => key, () => refs);
   };
   const place = (row: AppParquetRow) =>
     shared('place', [row.place_name_i18n, row.place_name, row.language, row.country, row.latitude, row.longitude, row.admin], () => placeFrom(row, present(row.place_name_i18n) ? json('placeName', row.place_name_i18n) : undefined) ?? null) ?? undefined;
