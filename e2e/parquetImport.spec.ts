@@ -72,6 +72,21 @@ test('an Arrow file opens', async ({ page }) => {
   expect(csp).toEqual([]);
 });
 
+test('an Arrow stream (.arrows) opens, placing a rejected row by its record batch; a cut one leaves the data with one notice', async ({ page }) => {
+  const rows = [...ROWS, acledRow({ event_id_cnty: 'ARM1', location: 'Jermuk' })];
+  const stream = acledArrow(ACLED_CURRENT_COLUMNS, rows, 2, 'stream');
+  await page.goto('./');
+  await openFile(page, 'armenia.arrows', stream);
+  await expect(status(page)).toHaveText('Showing 4 of 4 events');
+  const report = page.getByRole('region', { name: 'Import report: armenia.arrows' });
+  await expect(report.locator('.report-gist')).toHaveText('ACLED Arrow (current layout) · 4 events imported · 1 row rejected');
+  await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 5 (record batch 3)');
+
+  await openFile(page, 'cut.arrows', stream.slice(0, stream.length - 100));
+  await expect(page.locator('.notice')).toHaveText(/^cut\.arrows is not a readable Arrow file \(it is cut short: a whole Arrow stream ends with an end-of-stream marker\)\. The data already loaded stays\./);
+  await expect(status(page)).toHaveText('Showing 4 of 4 events');
+});
+
 test('the data parameter opens a Parquet file from a URL, told by its bytes', async ({ page }) => {
   const parquet = await duckdbParquet(acledCsv(ROWS), { event_date: 'DATE', fatalities: 'INTEGER' }, 'gzip');
   await page.route('https://data.example.org/**', (route) =>

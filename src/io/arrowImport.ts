@@ -1,8 +1,8 @@
-// An Arrow IPC file (Feather v2 is one) opened with apache-arrow, its rows read a record batch at
-// a time. Arrow gives dates and timestamps as milliseconds: they are made dates here, so that the
-// cells read YYYY-MM-DD as a CSV's would.
-import { DataType, tableFromIPC, type Vector } from 'apache-arrow';
-import { endsWhole, type ColumnarTable } from './columnarFormat.ts';
+// An Arrow IPC file (Feather v2 is one) or stream (.arrows) opened with apache-arrow, its rows
+// read a record batch at a time. Arrow gives dates and timestamps as milliseconds: they are made
+// dates here, so that the cells read YYYY-MM-DD as a CSV's would.
+import { DataType, tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import { endsWhole, isArrowStream, type ColumnarTable } from './columnarFormat.ts';
 
 /** A column's value at a row, dates as Date. */
 function valueReader(column: Vector): (row: number) => unknown {
@@ -16,10 +16,33 @@ function valueReader(column: Vector): (row: number) => unknown {
   return (row) => column.get(row) as unknown;
 }
 
+/** Why the bytes are not a whole Arrow file or stream, or null when they end as one does. */
+function cutShort(whole: Uint8Array): string | null {
+  if (endsWhole(whole, 'arrow')) return null;
+  return isArrowStream(whole) ? 'it is cut short: a whole Arrow stream ends with an end-of-stream marker' : 'it is cut short: a whole Arrow file ends with ARROW1';
+}
+
+/**
+ * apache-arrow's reason in plain words where it is about a message that ends early ("Expected to
+ * read 184 metadata bytes, but only read 5."): a stream cut inside a message whose last bytes
+ * happen to read as the end marker, or a length inside the file that is wrong.
+ */
+function plainReason(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const early = /^Expected to read (\d+) (?:metadata bytes|bytes for message body), but only read (\d+)/.exec(message);
+  return early ? new Error(`it is cut short or damaged: a message in it ends after ${early[2]} of its ${early[1]} bytes`) : error instanceof Error ? error : new Error(message);
+}
+
 export function openArrow(bytes: ArrayBuffer): ColumnarTable {
   const whole = new Uint8Array(bytes);
-  if (!endsWhole(whole, 'arrow')) throw new Error('it is cut short: a whole Arrow file ends with ARROW1');
-  const table = tableFromIPC(whole);
+  const cut = cutShort(whole);
+  if (cut) throw new Error(cut);
+  let table: Table;
+  try {
+    table = tableFromIPC(whole);
+  } catch (error) {
+    throw plainReason(error);
+  }
   const columns = table.schema.fields.map((field) => field.name);
   const groups = table.batches.map((batch) => ({
     rows: batch.numRows,

@@ -17,6 +17,9 @@ function done(result: ImportResult | PackedImport): { dataset: Dataset; report: 
   return result;
 }
 
+/** The bytes of a view as a buffer of their own, as a file's are. */
+const arrayBuffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
 /** The report's counts, and its issues without their places (a CSV places rows by line, Parquet by row). */
 const counts = ({ rowsRead, imported, fixedRows, mergedRows, rejectedRows, rejections, fixes }: ImportReport) => ({
   rowsRead,
@@ -46,6 +49,21 @@ describe('cell text of typed values', () => {
     expect(columnarKind(new TextEncoder().encode('PAR1xxxx'))).toBe('parquet');
     expect(columnarKind(new TextEncoder().encode('ARROW1\0\0'))).toBe('arrow');
     expect(columnarKind(new TextEncoder().encode('event_id_cnty,'))).toBeNull();
+  });
+
+  it('tells an Arrow stream by its first message, and takes no text for one', () => {
+    const bytes = (...b: number[]) => Uint8Array.from(b);
+    expect(columnarKind(acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 3, 'stream').slice(0, 8))).toBe('arrow');
+    expect(columnarKind(bytes(0xff, 0xff, 0xff, 0xff, 0xd8, 0, 0, 0))).toBe('arrow');
+    // Text in Latin-1 ("ÿÿÿÿ" and spaces), UTF-16 with its byte order mark, UTF-8 with its own.
+    expect(columnarKind(bytes(0xff, 0xff, 0xff, 0xff, 0x20, 0x20, 0x20, 0x20))).toBeNull();
+    expect(columnarKind(bytes(0xff, 0xfe, 0x65, 0, 0x76, 0, 0x65, 0))).toBeNull();
+    expect(columnarKind(bytes(0xef, 0xbb, 0xbf, 0x65, 0x76, 0x65, 0x6e, 0x74))).toBeNull();
+    // The marker alone, or with a length that is no message's: the end of a stream, negative, not padded to 8, cut.
+    expect(columnarKind(bytes(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0))).toBeNull();
+    expect(columnarKind(bytes(0xff, 0xff, 0xff, 0xff, 0xf8, 0xff, 0xff, 0xff))).toBeNull();
+    expect(columnarKind(bytes(0xff, 0xff, 0xff, 0xff, 0xd9, 0, 0, 0))).toBeNull();
+    expect(columnarKind(bytes(0xff, 0xff, 0xff, 0xff, 0xd8))).toBeNull();
   });
 });
 
@@ -130,6 +148,25 @@ describe('ACLED Arrow', () => {
     expect(counts(result.report)).toEqual(counts(csv.report));
     expect(result.report.format).toBe('ACLED Arrow (current layout)');
   });
+
+  it('a stream (.arrows) gives the events and report of the same rows as the file form', async () => {
+    const file = done(await importColumnar(arrayBuffer(acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 3)), 'acled.arrow'));
+    const result = done(await importColumnar(arrayBuffer(acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 3, 'stream')), 'acled.arrows'));
+    expect(result.dataset.events).toEqual(file.dataset.events);
+    expect(result.dataset.actors).toEqual(file.dataset.actors);
+    expect(counts(result.report)).toEqual(counts(file.report));
+    expect(result.report.format).toBe('ACLED Arrow (current layout)');
+    expect(result.report.fileName).toBe('acled.arrows');
+  });
+
+  it('places a rejected row of a stream by its number and record batch', async () => {
+    // event_date is typed, so the bad row is a repeated id.
+    const rows = [...ROWS.slice(0, 4), acledRow({ event_id_cnty: ROWS[0]!.event_id_cnty })];
+    const result = done(await importColumnar(arrayBuffer(acledArrow(ACLED_CURRENT_COLUMNS, rows, 3, 'stream')), 'bad.arrows'));
+    expect(result.report.imported).toBe(4);
+    expect(result.report.rejections).toEqual([expect.objectContaining({ line: null, record: 'row 5 (record batch 2)' })]);
+    expect(result.report.rejections[0]!.message).toContain('row 1');
+  });
 });
 
 describe('bad Parquet and Arrow files', () => {
@@ -145,6 +182,27 @@ describe('bad Parquet and Arrow files', () => {
     const arrow = acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 3);
     const result = await importColumnar(arrow.slice(0, arrow.length - 40).buffer, 'cut.arrow');
     expect((result as { message: string }).message).toMatch(/^cut\.arrow is not a readable Arrow file/);
+  });
+
+  describe('a cut Arrow stream is refused with its name and why', () => {
+    const stream = acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 3, 'stream');
+    const END = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+
+    it('cut inside a record batch', async () => {
+      const result = await importColumnar(arrayBuffer(stream.slice(0, stream.length - 100)), 'cut.arrows');
+      expect(result).toEqual({ kind: 'not-a-dataset', message: 'cut.arrows is not a readable Arrow file (it is cut short: a whole Arrow stream ends with an end-of-stream marker).' });
+    });
+
+    it('cut between two record batches, where apache-arrow alone would read the rows before the cut', async () => {
+      const result = await importColumnar(arrayBuffer(stream.slice(0, stream.length - END.length)), 'cut.arrows');
+      expect((result as { message: string }).message).toBe('cut.arrows is not a readable Arrow file (it is cut short: a whole Arrow stream ends with an end-of-stream marker).');
+    });
+
+    it('cut inside a record batch whose last bytes read as the end marker', async () => {
+      const cut = Uint8Array.from([...stream.slice(0, stream.length - 300), ...END]);
+      const result = await importColumnar(arrayBuffer(cut), 'cut.arrows');
+      expect((result as { message: string }).message).toMatch(/^cut\.arrows is not a readable Arrow file \(it is cut short or damaged: a message in it ends after \d+ of its \d+ bytes\)\.$/);
+    });
   });
 
   it('a file of other columns says which it has and which it needs', async () => {

@@ -12,7 +12,7 @@ import { receivedPacked } from './packedPost.ts';
 import { encodeCompact } from './compact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
-import { textParquet } from '../testing/columnarFixture.ts';
+import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
 
 /** The result as the page takes it: the posted result, with the events posted last before it. */
@@ -75,6 +75,19 @@ describe('the import job', () => {
     const replies: WorkerReply[] = [];
     await runJob({ file: new Blob([bytes.slice(0, 200)]), fileName: 'cut.parquet' }, received(replies));
     expect(resultIn(replies)).toMatchObject({ kind: 'not-a-dataset', message: expect.stringMatching(/^cut\.parquet is not a readable Parquet file/) });
+  });
+
+  it('reads an Arrow stream told by its bytes, and takes text starting with 0xFF for none', async () => {
+    const rows = generatedAcledRows(5, 5);
+    const stream = new Uint8Array(acledArrow(ACLED_CURRENT_COLUMNS, rows, 2, 'stream'));
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([stream]), fileName: 'events.dat' }, received(replies));
+    expect(resultIn(replies)).toMatchObject({ kind: 'packed', report: { format: 'ACLED Arrow (current layout)', imported: 5 } });
+
+    // "ÿÿÿÿ" and spaces in Latin-1 before a CSV header: read as text, its odd first column to be chosen.
+    const text: WorkerReply[] = [];
+    await runJob({ file: new Blob([Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x20, 0x20, 0x20, 0x20]), acledCsv(rows)]), fileName: 'odd.csv' }, received(text));
+    expect(resultIn(text)).toMatchObject({ kind: 'needs-mapping', fileName: 'odd.csv', columns: expect.arrayContaining(['event_date']) });
   });
 
   it('posts no search index where there is no dataset', async () => {

@@ -43,10 +43,11 @@ export async function duckdbParquet(csv: string, types: ColumnTypes, compression
 }
 
 /**
- * An Arrow IPC file: event_date as dates, latitude and longitude as doubles, fatalities as 32-bit
- * integers (where given), the rest text; `batchSize` rows a record batch.
+ * An Arrow IPC file (or, as `form` says, stream): event_date as dates, latitude and longitude as
+ * doubles, fatalities as 32-bit integers (where given), the rest text; `batchSize` rows a record
+ * batch.
  */
-export function acledArrow(columns: readonly string[], rows: TextRows, batchSize = 1000): Uint8Array {
+export function acledArrow(columns: readonly string[], rows: TextRows, batchSize = 1000, form: 'file' | 'stream' = 'file'): Uint8Array {
   const arrays: Record<string, unknown> = {};
   for (const name of columns) {
     const cells = rows.map((row) => row[name] ?? '');
@@ -59,5 +60,5 @@ export function acledArrow(columns: readonly string[], rows: TextRows, batchSize
   // Slices of one table share its schema: a record batch each.
   const batches: RecordBatch[] = [];
   for (let from = 0; from < rows.length; from += batchSize) batches.push(...whole.slice(from, from + batchSize).batches);
-  return tableToIPC(new Table(whole.schema, batches), 'file');
+  return tableToIPC(new Table(whole.schema, batches), form);
 }
