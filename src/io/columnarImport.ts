@@ -11,7 +11,7 @@ import { createReportBuilder, type ReportBuilder } from './report.ts';
 import { forgetPartVerdicts } from './acceptEvent.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } from './columnarFormat.ts';
-import { rowCells } from './columnarRows.ts';
+import { createRowCells } from './columnarRows.ts';
 import { isAppParquetColumns } from './appParquetColumns.ts';
 
 export interface ColumnarOptions {
@@ -120,6 +120,7 @@ async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCs
   let rowsRead = 0;
   let failed: string | null = null;
   const many = table.groups.length > 1;
+  const rowCells = createRowCells();
   for (const [g, group] of table.groups.entries()) {
     const groupPlace = `${table.groupName} ${g + 1}`;
     let values: unknown[][] | null = null;
