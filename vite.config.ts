@@ -20,7 +20,7 @@ export default defineConfig({
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     // Some tests read files of tens of MB; on two shared cores 5 s is too tight a limit.
     testTimeout: 20_000,
