@@ -83,7 +83,7 @@ export interface CliRun {
   report?: ImportReport;
 }
 
-function reportLines(report: ImportReport): string[] {
+export function reportLines(report: ImportReport): string[] {
   const lines = [`${report.fileName}: read as ${report.format}. ${summariseReport(report)}`];
   for (const r of report.rejections) lines.push(`rejected ${describeIssue(r)}`);
   const byField = new Map<string, number>();
