@@ -242,7 +242,7 @@ test.describe('links', () => {
     await page.screenshot({ path: info.outputPath('data-link-cors.png') });
 
     await page.goto(`./?data=${encodeURIComponent(`${hostOrigin}/huge.csv`)}`);
-    await expect(page.locator('.notice').first()).toHaveText(new RegExp(`^The data at ${hostOrigin}/huge\\.csv is 600 MB; up to 500 MB can be opened\\.`));
+    await expect(page.locator('.notice').first()).toHaveText(new RegExp(`^The data at ${hostOrigin}/huge\\.csv is 600 MB; up to 500 MB can be opened\\. Convert it to Parquet with npm run import, or serve it with npm run serve\\.`));
     await expect(status(page)).toHaveText('Showing 16 of 16 events');
 
     for (const link of ['javascript:window.__xss=1', 'data:text/csv;base64,ZXZlbnRfaWRfY250eQ==', 'vbscript:msgbox(1)', 'file:///etc/passwd']) {
@@ -300,14 +300,14 @@ test.describe('limits', () => {
     ftruncateSync(fd, 2 * 1024 ** 3);
     closeSync(fd);
     await page.getByLabel('Open data file').setInputFiles(huge);
-    await expect(page.locator('.notice').first()).toHaveText(/^events-2GB\.csv is 2\.0 GB; files up to 500 MB can be opened\. .*The data already loaded stays\./);
+    await expect(page.locator('.notice').first()).toHaveText(/^events-2GB\.csv is 2\.0 GB; files up to 500 MB can be opened\. Convert it to Parquet, .*\(npm run import -- <file> --out events\.parquet\), or serve it with the data server \(npm run serve -- <file>\)\. The data already loaded stays\./);
 
     // Ten million rows in 20 MB: refused once counted, without reading them into events.
     const long = info.outputPath('ten-million-rows.csv');
     writeFileSync(long, `${acledCsv([]).trimEnd()}\n${'x\n'.repeat(10_000_000)}`);
     await page.getByLabel('Open data file').setInputFiles(long);
     await expect(page.locator('.notice').nth(1)).toHaveText(
-      /^ten-million-rows\.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once\. Split it .*The data already loaded stays\./,
+      /^ten-million-rows\.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once in a tab\. Serve it with the data server \(npm run serve\), or split it .*The data already loaded stays\./,
       { timeout: 20_000 },
     );
 

@@ -176,7 +176,7 @@ export const ar: Messages = {
       case 'status':
         return `تعذّر تحميل البيانات من ${p.url}: أجاب الخادم بـ ${p.status}.`;
       case 'too-large':
-        return `حجم البيانات في ${p.url} ${p.megabytes === null ? `أكبر من ${p.limitMegabytes} ميغابايت` : `${p.megabytes} ميغابايت`}؛ يمكن فتح ما يصل إلى ${p.limitMegabytes} ميغابايت.`;
+        return `حجم البيانات في ${p.url} ${p.megabytes === null ? `أكبر من ${p.limitMegabytes} ميغابايت` : `${p.megabytes} ميغابايت`}؛ يمكن فتح ما يصل إلى ${p.limitMegabytes} ميغابايت. حوّلها إلى Parquet بالأمر npm run import، أو قدّمها عبر خادم البيانات بالأمر npm run serve.`;
       case 'timeout':
         return `لم تصل البيانات من ${p.url} خلال ${p.seconds} ثانية.`;
       case 'unreachable':

@@ -195,7 +195,7 @@ export const en = {
       case 'status':
         return `The data at ${p.url} could not be loaded: the server answered ${p.status}.`;
       case 'too-large':
-        return `The data at ${p.url} is ${p.megabytes === null ? `larger than ${p.limitMegabytes} MB` : `${p.megabytes} MB`}; up to ${p.limitMegabytes} MB can be opened.`;
+        return `The data at ${p.url} is ${p.megabytes === null ? `larger than ${p.limitMegabytes} MB` : `${p.megabytes} MB`}; up to ${p.limitMegabytes} MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.`;
       case 'timeout':
         return `The data at ${p.url} did not arrive within ${p.seconds} seconds.`;
       case 'unreachable':

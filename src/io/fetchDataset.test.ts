@@ -84,7 +84,7 @@ describe('fetchDataset', () => {
 
   it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
     const declared = await fetchDataset(url, async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }));
-    expect(declared).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 500 MB can be opened.' });
+    expect(declared).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 500 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
 
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -94,7 +94,7 @@ describe('fetchDataset', () => {
       },
     });
     const streamed = await fetchDataset(url, async () => new Response(endless), 3 * 1048576);
-    expect(streamed).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened.' });
+    expect(streamed).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
     expect(sent).toBeLessThan(8 * 1048576);
   });
 

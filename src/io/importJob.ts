@@ -17,7 +17,8 @@ import { columnarKind, columnarKindOf } from './columnarFormat.ts';
 async function refusal(job: ImportJob): Promise<string | null> {
   const { file, fileName } = job;
   if (file.size > MAX_FILE_BYTES) {
-    return `${fileName} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".`;
+    // The commands name no file: a file name is not safe to paste into a shell.
+    return `${fileName} is ${formatBytes(file.size)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Convert it to Parquet, about an eighth of the size (npm run import -- <file> --out events.parquet), or serve it with the data server (npm run serve -- <file>).`;
   }
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   // Parquet and Arrow are binary, and read as such (see columnarImport.ts).

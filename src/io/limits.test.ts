@@ -44,7 +44,7 @@ describe('row limits', () => {
   it('an ACLED file with more rows than the limit is refused, naming the file and the limit; at the limit it opens', () => {
     const text = acledCsv(generatedAcledRows(6, 1));
     expect(refusal(importText({ text, fileName: 'big.csv', maxRows: 5 }))).toBe(
-      'big.csv has more than 5 rows; up to 5 can be opened at once. Split it (by year or by country, say) and open the parts one by one.',
+      'big.csv has more than 5 rows; up to 5 can be opened at once in a tab. Serve it with the data server (npm run serve), or split it (by year or by country, say) and open the parts one by one.',
     );
     const done = importText({ text, fileName: 'big.csv', maxRows: 6 });
     expect(done.kind === 'done' && done.report.rowsRead).toBe(6);
@@ -82,7 +82,7 @@ describe('file size', () => {
     await runJob({ file: huge, fileName: 'events-2GB.csv' }, (reply) => replies.push(reply));
     expect(read).toBe(false);
     expect(replies).toEqual([
-      { type: 'result', result: { kind: 'not-a-dataset', message: 'events-2GB.csv is 2.0 GB; files up to 500 MB can be opened. Split it into smaller files (by year or by country, say) and open them with "Add to current data".' } },
+      { type: 'result', result: { kind: 'not-a-dataset', message: 'events-2GB.csv is 2.0 GB; files up to 500 MB can be opened. Convert it to Parquet, about an eighth of the size (npm run import -- <file> --out events.parquet), or serve it with the data server (npm run serve -- <file>).' } },
     ]);
   });
 });
@@ -93,7 +93,7 @@ describe('ten million rows', () => {
     const text = `${header}\n${'x\n'.repeat(10_000_000)}`;
     const parsed: number[] = [];
     expect(refusal(importText({ text, fileName: 'ten-million.csv', onProgress: (f) => parsed.push(f) }))).toBe(
-      'ten-million.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once. Split it (by year or by country, say) and open the parts one by one.',
+      'ten-million.csv has more than 1,000,000 rows; up to 1,000,000 can be opened at once in a tab. Serve it with the data server (npm run serve), or split it (by year or by country, say) and open the parts one by one.',
     );
     expect(parsed).toEqual([]);
   });

@@ -13,7 +13,7 @@ const JSON_MAX_VALUES = 80_000_000;
 const number = (n: number) => n.toLocaleString('en-GB');
 
 export function tooManyRows(limit: number, what: 'rows' | 'events' = 'rows'): string {
-  return `has more than ${number(limit)} ${what}; up to ${number(limit)} can be opened at once. Split it (by year or by country, say) and open the parts one by one`;
+  return `has more than ${number(limit)} ${what}; up to ${number(limit)} can be opened at once in a tab. Serve it with the data server (npm run serve), or split it (by year or by country, say) and open the parts one by one`;
 }
 
 const tooDeepReason = (maxDepth: number) => `is nested more than ${maxDepth} levels deep, which no dataset is`;
