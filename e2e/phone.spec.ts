@@ -58,8 +58,8 @@ async function gesture(page: Page, from: Point[], to: Point[], steps = 8) {
 }
 
 for (const [lang, query, words] of [
-  ['English', '?from=2022-09-12&to=2022-09-16', { status: 'Showing 12 of 16 events', switchTo: 'العربية' }],
-  ['Arabic', '?lang=ar&from=2022-09-12&to=2022-09-16', { status: /^الأحداث المعروضة: \S+ من \S+$/, switchTo: 'English' }],
+  ['English', '?from=2022-09-12&to=2022-09-16', { status: 'Showing 12 of 16 events', switchTo: 'العربية', legend: ['Several events (tap to zoom)', '(when selected)'] }],
+  ['Arabic', '?lang=ar&from=2022-09-12&to=2022-09-16', { status: /^الأحداث المعروضة: \S+ من \S+$/, switchTo: 'English', legend: ['عدة أحداث (المس للتكبير)', '(عند التحديد)'] }],
 ] as const) {
   test(`${lang}: nothing scrolls sideways, the header and the status line read in full, the timeline is on the first screen`, async ({ page }) => {
     await page.goto(`./${query}`);
@@ -94,6 +94,11 @@ for (const [lang, query, words] of [
     const overview = (await page.locator('.overview').boundingBox())!;
     expect(Math.abs(overview.x - plot.x)).toBeLessThanOrEqual(3);
     expect(Math.abs(overview.x + overview.width - (plot.x + plot.width))).toBeLessThanOrEqual(3);
+
+    // The legend says what a finger does: nothing hovers or clicks on a touch screen.
+    const legend = page.getByRole('figure', { name: lang === 'English' ? 'Legend' : 'مفتاح الرموز' });
+    for (const line of words.legend) await expect(legend).toContainText(line);
+    await expect(legend).not.toContainText(/click|hover|انقر|التمرير/);
 
     // The toolbar wraps inside the screen.
     for (const button of await page.locator('.toolbar button:visible').all()) await expectInsideScreen(button);

@@ -62,6 +62,8 @@ export const ar: Messages = {
   legend: 'مفتاح الرموز',
   legendCluster: 'عدة أحداث (انقر للتكبير)',
   legendSpan: 'مدى تاريخ معروف باليوم أو الشهر أو السنة فقط (عند التمرير)',
+  legendClusterTouch: 'عدة أحداث (المس للتكبير)',
+  legendSpanTouch: 'مدى تاريخ معروف باليوم أو الشهر أو السنة فقط (عند التحديد)',
   legendClusterExport: 'عدة أحداث (يدل الرقم على عددها)',
 
   eventsHeading: 'الأحداث',

@@ -74,6 +74,9 @@ export const en = {
   legend: 'Legend',
   legendCluster: 'Several events (click to zoom)',
   legendSpan: 'Span of a date known only to the day, month or year (on hover)',
+  // Where nothing hovers (a touch screen): the same two lines, as a finger works them.
+  legendClusterTouch: 'Several events (tap to zoom)',
+  legendSpanTouch: 'Span of a date known only to the day, month or year (when selected)',
   legendClusterExport: 'Several events (the number says how many)',
 
   // Events table

@@ -2,12 +2,15 @@ import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { useAppState, useUiLocale } from './StoreContext.tsx';
 import { ShapeIcon } from './ShapeIcon.tsx';
 import { typesPresent } from '../table/eventTable.ts';
+import { useMediaQuery } from './useMediaQuery.ts';
 
 export function Legend() {
   const { lang, t } = useUiLocale();
   const table = useAppState((s) => s.table);
   // Worked out once per table: a Set of a million types took 70 ms of the first frame after an open.
   const present = typesPresent(table);
+  // A touch screen has no hover and no click: its legend says what a finger does.
+  const touch = useMediaQuery('(hover: none)');
   return (
     <figure className="legend" aria-label={t.legend}>
       <ul>
@@ -22,13 +25,13 @@ export function Legend() {
             <circle cx="7" cy="7" r="6" fill="#3d4651" />
             <text x="7" y="10" fontSize="8" textAnchor="middle" fill="#fff">3</text>
           </svg>
-          {t.legendCluster}
+          {touch ? t.legendClusterTouch : t.legendCluster}
         </li>
         <li>
           <svg className="shape-icon" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">
             <path d="M1,7 H21 M1,3 V11 M21,3 V11" stroke="#59636e" strokeWidth="1.5" />
           </svg>
-          {t.legendSpan}
+          {touch ? t.legendSpanTouch : t.legendSpan}
         </li>
       </ul>
     </figure>
