@@ -323,6 +323,25 @@ for (const [name, query] of [
   });
 }
 
+test.describe('on a tablet', () => {
+  test.use({ viewport: { width: 900, height: 1000 }, hasTouch: false, isMobile: false });
+  test('the filters are behind the Filters button, so the timeline starts on the first screen; the details stay a side panel', async ({ page }) => {
+    await page.goto('./?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
+    await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0);
+    const timeline = (await page.locator('#timeline').boundingBox())!;
+    expect(timeline.y).toBeLessThan(400);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: 'Filters' });
+    await drawer.getByRole('group', { name: 'Event types' }).getByRole('checkbox').first().check();
+    await expect(page.getByRole('button', { name: 'Filters, 1 active' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+    // The details are the desktop panel, not the phone's bottom sheet.
+    await expect(page.getByRole('complementary', { name: 'Event details' })).toBeVisible();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  });
+});
+
 test.describe('on a wide screen', () => {
   test.use({ viewport: { width: 1400, height: 1000 }, hasTouch: false, isMobile: false });
   test('the filter panel stays beside the timeline, with no Filters button', async ({ page }) => {

@@ -9,7 +9,7 @@ import { Overview } from './Overview.tsx';
 import { Notices } from './Notices.tsx';
 import { LaneToggle } from './LaneToggle.tsx';
 import { FilterDrawer, FilterPanel } from './filters/FilterPanel.tsx';
-import { useNarrow } from './useMediaQuery.ts';
+import { useFiltersInDrawer } from './useMediaQuery.ts';
 import { FilterChips } from './filters/FilterChips.tsx';
 import { ImportControls } from './import/ImportControls.tsx';
 import { ImportProgress } from './import/ImportProgress.tsx';
@@ -30,7 +30,7 @@ export function App() {
   const attribution = useAppState((s) => s.dataset?.attribution);
   const hasSelection = useAppState((s) => s.selectedId !== null);
   // Phones: the filters fold into a drawer opened from the toolbar.
-  const narrow = useNarrow();
+  const filtersInDrawer = useFiltersInDrawer();
   useGlobalKeys();
   return (
     <div className={`app${hasSelection ? ' with-detail' : ''}`}>
@@ -60,10 +60,10 @@ export function App() {
       <MappingDialog />
       <DropZone />
       <div className="workspace">
-        {!narrow && <FilterPanel />}
+        {!filtersInDrawer && <FilterPanel />}
         <main className="main-column" aria-label={t.landmarkMain}>
           <div className="toolbar">
-            {narrow && <FilterDrawer />}
+            {filtersInDrawer && <FilterDrawer />}
             <ZoomControls />
             <LaneToggle />
             <div className="toolbar-end">

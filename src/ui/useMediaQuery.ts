@@ -20,3 +20,11 @@ export function useMediaQuery(query: string): boolean {
 }
 
 export const useNarrow = () => useMediaQuery(NARROW_QUERY);
+
+/**
+ * Up to a tablet's width the filters fold into the drawer too: a full-width filter panel above
+ * the timeline pushed it off the first screen. Wider, they sit beside the timeline.
+ */
+export const FILTERS_IN_DRAWER_QUERY = '(max-width: 1100px)';
+
+export const useFiltersInDrawer = () => useMediaQuery(FILTERS_IN_DRAWER_QUERY);
