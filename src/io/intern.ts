@@ -3,11 +3,11 @@
 // file in memory (and cheap to send from the worker: structured cloning keeps the sharing).
 import type { ConflictEvent } from '../model/schema.ts';
 
-export interface Interner<T> {
+interface Interner<T> {
   get(key: string, make: () => T): T;
 }
 
-export function createInterner<T>(): Interner<T> {
+function createInterner<T>(): Interner<T> {
   const cache = new Map<string, T>();
   return {
     get(key, make) {

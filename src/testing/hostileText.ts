@@ -29,10 +29,10 @@ export const FORMULA_PAYLOADS = [
 ] as const;
 
 /** Odd characters: bidi overrides, NUL and other controls, a lone surrogate, a very long word. */
-export const ODD_TEXT = ['\u202Eevil\u202C txt.exe', 'nul\u0000byte', 'lone \uD800 surrogate', 'x'.repeat(2000)] as const;
+const ODD_TEXT = ['\u202Eevil\u202C txt.exe', 'nul\u0000byte', 'lone \uD800 surrogate', 'x'.repeat(2000)] as const;
 
 /** Source URLs that must never become links. */
-export const HOSTILE_URLS = [
+const HOSTILE_URLS = [
   'javascript:window.__xss=1',
   'JaVaScRiPt:window.__xss=1',
   'data:text/html,<script>window.__xss=1</script>',
