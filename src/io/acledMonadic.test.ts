@@ -62,6 +62,14 @@ describe("ACLED's monadic layout", () => {
     expect(summariseReport(report)).toBe('4 rows read: 2 events imported (0 fixed), 2 rows merged into their events, 0 rejected.');
   });
 
+  it('an event whose rows have no event_id_cnty still merges: its id is built from the country code and event_id_no_cnty, not from each row\'s data_id', () => {
+    const [first, second] = toMonadic([acledRow({ event_id_cnty: '', event_id_no_cnty: '4321' })]);
+    const { dataset, report } = read(acledCsv([{ ...first!, data_id: '11' }, { ...second!, data_id: '12' }], { monadic: true, layout: 'pre2023' }));
+    expect(dataset.events.map((e) => [e.id, e.actors.length])).toEqual([['acled-arm-4321', 2]]);
+    expect(report).toMatchObject({ rowsRead: 2, imported: 1, mergedRows: 1, rejectedRows: 0 });
+    expect(report.fixes.map((f) => f.message)).toEqual(['was empty; the id acled-arm-4321 was built from iso3 ARM and event_id_no_cnty 4321', 'was empty; the id acled-arm-4321 was built from iso3 ARM and event_id_no_cnty 4321']);
+  });
+
   it('rejects a second row whose date, event type or place disagrees, naming the first row, and a third row', () => {
     const rows: AcledRow[] = [
       ...toMonadic([acledRow({ event_id_cnty: 'D' })]).map((r, i) => (i ? { ...r, event_date: '2022-09-14' } : r)),

@@ -238,21 +238,30 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     const readIso = () => (iso ??= get(at.iso, 'iso'));
     let id = get(at.id, 'event_id_cnty');
     if (!id) {
-      // An id built from what else the row has, which no ACLED id (ARM100) can equal.
-      const dataId = get(at.dataId, 'data_id');
-      if (/^\d{1,12}$/.test(dataId)) {
-        id = `acled-data-${dataId}`;
-        report.fix('event_id_cnty', `was empty; the id ${id} was built from data_id ${dataId}`);
-      } else {
+      // An id built from what else the row has, which no ACLED id (ARM100) can equal. data_id
+      // names the row, event_id_no_cnty the event: in the monadic layout, where an event's rows
+      // must find each other, the event's number comes first.
+      const fromDataId = () => {
+        const dataId = get(at.dataId, 'data_id');
+        if (!/^\d{1,12}$/.test(dataId)) return undefined;
+        const built = `acled-data-${dataId}`;
+        report.fix('event_id_cnty', `was empty; the id ${built} was built from data_id ${dataId}`);
+        return built;
+      };
+      const fromEventNumber = () => {
         const number = get(at.idNoCountry, 'event_id_no_cnty');
         const country = /^\d{1,12}$/.test(number) ? readIso() || readIso3() : '';
-        if (!/^[A-Za-z0-9]{1,3}$/.test(country)) {
-          const couldBuild = at.dataId >= 0 || at.idNoCountry >= 0;
-          return void report.reject('event_id_cnty', couldBuild ? 'is empty, and there is no data_id, nor iso and event_id_no_cnty, to build an id from' : 'is empty');
-        }
-        id = `acled-${country.toLowerCase()}-${number}`;
-        report.fix('event_id_cnty', `was empty; the id ${id} was built from ${readIso() ? 'iso' : 'iso3'} ${country} and event_id_no_cnty ${number}`);
+        if (!/^[A-Za-z0-9]{1,3}$/.test(country)) return undefined;
+        const built = `acled-${country.toLowerCase()}-${number}`;
+        report.fix('event_id_cnty', `was empty; the id ${built} was built from ${readIso() ? 'iso' : 'iso3'} ${country} and event_id_no_cnty ${number}`);
+        return built;
+      };
+      const built = monadic ? (fromEventNumber() ?? fromDataId()) : (fromDataId() ?? fromEventNumber());
+      if (built === undefined) {
+        const couldBuild = at.dataId >= 0 || at.idNoCountry >= 0;
+        return void report.reject('event_id_cnty', couldBuild ? 'is empty, and there is no data_id, nor iso and event_id_no_cnty, to build an id from' : 'is empty');
       }
+      id = built;
     }
     const firstPlace = ids.placeOfId(id);
     let first: FirstRow | undefined;
