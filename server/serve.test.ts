@@ -1,7 +1,7 @@
 // `npm run serve`'s arguments, its sources (a DuckDB file of ours, of someone else's), and the
 // process itself: it serves, reloads a changed file and keeps the old data when one breaks.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -82,7 +82,11 @@ describe('the serve process', () => {
   it('prints the report and where it serves, reloads a changed file, and keeps the data when the file breaks', async () => {
     const file = join(dir, 'watched.json');
     copyFileSync(SEED, file);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve.ts'), file, '--port', '0', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const temporary = mkdtempSync(join(dir, 'tmp-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve.ts'), file, '--port', '0', '--watch'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: temporary },
+    });
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
     const errors = createInterface({ input: child.stderr! })[Symbol.asyncIterator]();
     const next = async (iterator: AsyncIterator<string>) => (await iterator.next()).value as string;
@@ -107,5 +111,7 @@ describe('the serve process', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
+    // Its database was in a temporary folder, which it removed on the way out.
+    expect(readdirSync(temporary).filter((name) => name.startsWith('conflict-timeline-serve-'))).toEqual([]);
   }, 60_000);
 });

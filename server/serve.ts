@@ -17,11 +17,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const workDir = mkdtempSync(join(tmpdir(), 'conflict-timeline-serve-'));
-  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  // However the process ends (a signal during the import included), the temporary database goes.
+  process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
+  // Replaced once serving; until then a signal just ends the process (and the exit handler cleans up).
+  let shutdown: () => Promise<void> = async () => {};
+  const onSignal = () => void shutdown().finally(() => process.exit(0));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
   const first = await loadDuckDbSource(options.files, workDir);
   if (!first.ok) {
     console.error(first.message);
-    removeWorkDir();
     return 2;
   }
   for (const line of first.lines) console.log(line);
@@ -40,7 +46,6 @@ async function main(): Promise<number> {
   }).catch(async (error: NodeJS.ErrnoException) => {
     console.error(`cannot listen on ${options.host}:${options.port} (${error.code ?? error.message})`);
     await current.dispose();
-    removeWorkDir();
     process.exit(2);
   });
   const address = server.address();
@@ -78,17 +83,12 @@ async function main(): Promise<number> {
   };
   const stopWatching = options.watch ? watchFiles(options.files, 500, onChange) : () => {};
 
-  const shutdown = () => {
+  shutdown = async () => {
     stopWatching();
     server.close();
     server.closeAllConnections();
-    void current.dispose().finally(() => {
-      removeWorkDir();
-      process.exit(0);
-    });
+    await current.dispose();
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
   return 0;
 }
 
