@@ -145,6 +145,11 @@ describe('the data server on the seed (Arabic text)', () => {
     const { status, body } = await getJson(base, `/api/event?id=${encodeURIComponent(event.id)}`);
     expect(status).toBe(200);
     expect(body.event).toEqual(JSON.parse(JSON.stringify(event)));
+    // Every event, paged in time order, is the dataset's own.
+    const { body: page } = await getJson(base, '/api/events?limit=1000');
+    const byId = new Map(dataset.events.map((e) => [e.id, JSON.parse(JSON.stringify(e))]));
+    expect(page.events).toEqual(page.events.map((e: { id: string }) => byId.get(e.id)));
+    expect(page.events).toHaveLength(16);
     const missing = await getJson(base, `/api/event?id=${encodeURIComponent("' OR '1'='1")}`);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ error: expect.any(String) });

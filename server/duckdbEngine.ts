@@ -44,6 +44,11 @@ async function read(connection: DuckDBConnection, query: BoundSql | string): Pro
 async function withConnection<T>(instance: DuckDBInstance, limitMs: number, signal: AbortSignal | undefined, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
   signal?.throwIfAborted();
   const connection = await instance.connect();
+  // Aborted while connecting: the listener below would never hear it.
+  if (signal?.aborted) {
+    connection.closeSync();
+    signal.throwIfAborted();
+  }
   let timedOut = false;
   const interrupt = () => connection.interrupt();
   const timer = setTimeout(() => {
