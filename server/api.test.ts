@@ -128,6 +128,9 @@ describe('the data server on the seed (Arabic text)', () => {
       await expectSameAsApp(seed!, filters({ actors: [actor], role: 'initiator' }), window);
       await expectSameAsApp(seed!, filters({ q: 'وقف اطلاق النار' }), window);
       await expectSameAsApp(seed!, filters({ country: 'ARM' }), window);
+      // LIKE's wildcards and a quote are text like any other.
+      await expectSameAsApp(seed!, filters({ q: '%' }), window);
+      await expectSameAsApp(seed!, filters({ q: "_ '" }), window);
     }
   });
 
@@ -201,6 +204,23 @@ describe('the data server on the seed (Arabic text)', () => {
       expect({ name, status }).toEqual({ name, status: expected });
       if (status === 200) expect(body.total).toBe(0);
       else expect(JSON.stringify(body)).not.toMatch(/SELECT|DuckDB|Error:|at .*\.ts|\n/);
+    }
+    // Every parameter of every path, with the classic attempts.
+    const paths = { info: [], report: [], bins: ['bins=10', 'from=2022-01-01', 'to=2023-01-01'], marks: [], events: [], event: ['id=x'], counts: [] } as const;
+    for (const [path, base_] of Object.entries(paths)) {
+      const names = ['from', 'to', 'types', 'actors', 'role', 'q', 'country', 'place', 'lanes', 'bins', 'maxLanes', 'limit', 'offset', 'id'];
+      for (const name of names) {
+        for (const attack of ["'); DROP TABLE events; --", '1 OR 1=1', '$1', '\u0000']) {
+          const params = new URLSearchParams(base_.map((p) => p.split('=') as [string, string]).filter(([k]) => k !== name));
+          params.set(name, attack);
+          const { status, body } = await getJson(base, `/api/${path}?${params}`);
+          expect([200, 400, 404]).toContain(status);
+          if (status !== 200) {
+            expect(Object.keys(body)).toEqual(['error']);
+            expect(body.error).not.toMatch(/SELECT|FROM events|DuckDB|Binder|Parser|Error:|\.ts:/);
+          }
+        }
+      }
     }
     expect((await getJson(base, '/api/info')).body.count).toBe(16);
     expect((await getJson(base, '/api/counts')).body.visible).toBe(16);
@@ -321,6 +341,8 @@ describe('the token and the allowed origins', () => {
     expect((await getJson(base, `/api/info?token=${encodeURIComponent(TOKEN)}`)).status).toBe(401);
     expect((await getJson(base, '/api/info', { Authorization: TOKEN })).status).toBe(401);
     expect((await getJson(base, '/api/info', { Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+    expect((await getJson(base, '/api/info', { Authorization: `bearer ${TOKEN}` })).status).toBe(200);
+    expect((await getJson(base, '/api/info', { Authorization: `Bearer ${TOKEN.toUpperCase()}` })).status).toBe(401);
     // The page itself needs no token: it asks for one.
     expect((await fetch(`${base}/`)).status).toBe(200);
   });

@@ -14,7 +14,8 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Whether `Authorization` carries the token, compared in constant time (digests, so the length leaks nothing either). */
 export function tokenAccepted(authorization: string | undefined, token: string | null): boolean {
   if (token === null) return true;
-  const match = /^Bearer (.+)$/.exec(authorization ?? '');
+  // The scheme's name is case-insensitive (RFC 9110); the token is not.
+  const match = /^Bearer +(.+)$/i.exec(authorization ?? '');
   return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
 }
 
