@@ -2,7 +2,7 @@
 // seed and of generated ACLED data, its answers held to what the app computes in memory.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,6 +238,22 @@ describe('the data server on the seed (Arabic text)', () => {
     expect(await post.json()).toEqual({ error: expect.any(String) });
     const long = await fetch(`${base}/api/events?q=${'a'.repeat(9000)}`);
     expect(long.status).toBe(414);
+  });
+
+  it('survives a malformed request and one with huge headers', async () => {
+    const { base } = seed!;
+    const { port } = new URL(base);
+    for (const raw of ['GARBAGE\r\n\r\n', `GET /api/info HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`]) {
+      const answer = await new Promise<string>((resolve) => {
+        let text = '';
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(raw));
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('close', () => resolve(text));
+        socket.on('error', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
+    }
+    expect((await getJson(base, '/api/info')).body.count).toBe(16);
   });
 
   it('serves the built app with its security headers, and nothing outside it', async () => {
