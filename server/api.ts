@@ -115,7 +115,6 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
   const rawUrl = req.url ?? '/';
-  const isApi = rawUrl === '/api' || rawUrl.startsWith('/api/') || rawUrl.startsWith('/api?');
   const head = req.method === 'HEAD';
   try {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') throw new HttpError(405, 'only GET, HEAD and OPTIONS are allowed', { Allow: 'GET, HEAD, OPTIONS' });
@@ -126,7 +125,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
     } catch {
       throw new HttpError(400, 'the URL is malformed');
     }
-    if (isApi) return await handleApi(req, res, url, options);
+    // By the parsed path: "/api/../x" is /x, and "/api%2Finfo" is not the API.
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return await handleApi(req, res, url, options);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' });
       res.end();
