@@ -21,7 +21,11 @@ export interface EngineFilters {
   place: string | null;
 }
 
-/** The filters and the time window [from, to) in UTC ms, matched against each event's start anchor as the app does. */
+/**
+ * The filters and the time window in UTC ms. As in the app (rowsInWindow): an event is in the
+ * window when it overlaps [from, to], i.e. its start anchor is ≤ to and its end (its start when it
+ * has none) is ≥ from; bins count by start anchor in [from, to) (densityBins).
+ */
 export interface ViewQuery {
   filters: EngineFilters;
   from: number;
@@ -29,6 +33,17 @@ export interface ViewQuery {
 }
 
 export type LaneMode = 'type' | 'actor';
+
+/**
+ * Lanes as the app makes them (src/layout/lanes.ts). By type: one lane per type present in the
+ * data (of the type filter's types, when set), in the taxonomy's order. By actor: busiest first
+ * over the rows that pass the filters (all time), at most `maxLanes`; when more actors, or events
+ * without one, the rest share a last lane, key OTHER_ACTORS_LANE.
+ */
+export type LaneRequest = { mode: 'type' } | { mode: 'actor'; maxLanes: number };
+
+/** The key of the lane "Other actors". */
+export const OTHER_ACTORS_LANE = '*';
 
 /** Counts per lane (event type, or actor id) and equal bin of the window. */
 export interface LaneBins {
@@ -52,7 +67,7 @@ export interface MarkRow {
 export interface FacetCounts {
   /** Rows in the window that pass every filter. */
   visible: number;
-  /** Per type and per actor: rows in the window under the other filters (the app's facet counts). */
+  /** Per type and per actor: rows in the window under the other filters (the app's facet counts); absent keys are 0. */
   types: Record<string, number>;
   actors: Record<string, number>;
 }
@@ -62,14 +77,15 @@ export interface EngineInfo {
   count: number;
   /** The first start and last end (anchors, UTC ms); null when there are no events. */
   extent: { from: number; to: number } | null;
-  report: ImportReport | null;
+  /** One import report per file read, in order (none for a database written elsewhere). */
+  reports: ImportReport[];
 }
 
 /** What every engine answers. `signal` aborts a query the client no longer wants, in the engine too. */
 export interface Engine {
   readonly name: 'duckdb' | 'clickhouse';
   info(signal?: AbortSignal): Promise<EngineInfo>;
-  bins(query: ViewQuery, lanes: LaneMode, bins: number, signal?: AbortSignal): Promise<LaneBins[]>;
+  bins(query: ViewQuery, lanes: LaneRequest, bins: number, signal?: AbortSignal): Promise<LaneBins[]>;
   /** The marks in the window in time order when there are at most `limit`; else only their number. */
   marks(query: ViewQuery, limit: number, signal?: AbortSignal): Promise<{ total: number; marks: MarkRow[] | null }>;
   /** Events in time order (start anchor, then id), `offset` on. */
@@ -77,4 +93,12 @@ export interface Engine {
   event(id: string, signal?: AbortSignal): Promise<ConflictEvent | null>;
   facetCounts(query: ViewQuery, signal?: AbortSignal): Promise<FacetCounts>;
   close(): Promise<void>;
+}
+
+/** Thrown by an engine when a query ran past its time limit (and was stopped in the engine). */
+export class QueryTimeoutError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`the query took longer than ${limitMs / 1000} s`);
+    this.name = 'QueryTimeoutError';
+  }
 }

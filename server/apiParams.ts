@@ -1,0 +1,133 @@
+// The API's query strings checked and turned into the engine's typed queries: pure functions, one
+// zod schema per parameter, so that an answer of 400 names the parameter and what is wrong with it.
+// Filter names are the app's URL's (src/store/url.ts); the window is from/to, each an instant as
+// the app's URL writes it (2022-09-13, 2022-09-14T16:00Z) or UTC milliseconds.
+import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from '../src/model/taxonomy.ts';
+import { ROLES } from '../src/model/schema.ts';
+import { parseUrlInstant } from '../src/store/url.ts';
+import { queryWords } from '../src/table/search.ts';
+import type { EngineFilters, LaneRequest, ViewQuery } from './engine.ts';
+
+export const API_LIMITS = {
+  maxBins: 4096,
+  maxPage: 1000,
+  maxMarks: 5000,
+  maxLanes: 200,
+  maxText: 500,
+  maxWords: 32,
+  maxListItems: 1000,
+  maxId: 500,
+  maxOffset: 1_000_000_000,
+} as const;
+
+/** The window when none is given: every instant a Date can hold. */
+export const ALL_TIME = { from: -8.64e15, to: 8.64e15 } as const;
+
+export const DEFAULTS = { marksLimit: 1000, pageLimit: 100, maxLanes: 12 } as const;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const FILTER_PARAMS = ['from', 'to', 'types', 'actors', 'role', 'q', 'country', 'place'] as const;
+
+/** Which parameters each path takes; any other is refused, so that a typo is not silently ignored. */
+export const PARAMS_OF = {
+  info: [],
+  report: [],
+  bins: [...FILTER_PARAMS, 'lanes', 'bins', 'maxLanes'],
+  marks: [...FILTER_PARAMS, 'limit'],
+  events: [...FILTER_PARAMS, 'offset', 'limit'],
+  event: ['id'],
+  counts: [...FILTER_PARAMS],
+} as const satisfies Record<string, readonly string[]>;
+export type ApiPath = keyof typeof PARAMS_OF;
+
+const quote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+
+const commaList = (v: string) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))];
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'is not a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const instant = z.string().transform((v, ctx) => {
+  const ms = /^-?\d{1,16}$/.test(v.trim()) ? Number(v.trim()) : parseUrlInstant(v);
+  if (ms === null || Math.abs(ms) > ALL_TIME.to) {
+    ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a date (give 2022-09-13, 2022-09-14T16:00Z or UTC milliseconds)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+
+const PARAM_SCHEMAS = {
+  from: instant,
+  to: instant,
+  types: z.string().transform((v, ctx) => {
+    const types = commaList(v);
+    const wrong = types.find((t) => !(EVENT_TYPES as readonly string[]).includes(t));
+    if (wrong !== undefined) ctx.addIssue({ code: 'custom', message: `${quote(wrong)} is not an event type (one of ${EVENT_TYPES.join(', ')})` });
+    return types as EventType[];
+  }),
+  actors: text(API_LIMITS.maxText * 20)
+    .transform(commaList)
+    .pipe(z.array(text(API_LIMITS.maxId)).max(API_LIMITS.maxListItems, `names more than ${API_LIMITS.maxListItems} actors`)),
+  role: z.enum(ROLES, { error: (issue) => `${quote(String(issue.input))} is not one of ${ROLES.join(', ')}` }),
+  q: text(API_LIMITS.maxText)
+    .transform(queryWords)
+    .pipe(z.array(z.string()).max(API_LIMITS.maxWords, `has more than ${API_LIMITS.maxWords} words`)),
+  country: z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 3166-1 alpha-3 code (e.g. ARM)'),
+  // The app matches a typed place lower-cased against the place's names (filterMask).
+  place: text(API_LIMITS.maxText).transform((v) => v.toLocaleLowerCase('en')),
+  lanes: z.enum(['type', 'actor'], { error: (issue) => `${quote(String(issue.input))} is not type or actor` }),
+  bins: integer(1, API_LIMITS.maxBins),
+  maxLanes: integer(1, API_LIMITS.maxLanes),
+  limit: integer(1, API_LIMITS.maxMarks),
+  offset: integer(0, API_LIMITS.maxOffset),
+  id: z.string().min(1, 'is empty').max(API_LIMITS.maxId, `is longer than ${API_LIMITS.maxId} characters`),
+} as const;
+type ParamName = keyof typeof PARAM_SCHEMAS;
+type ParamValues = { [K in ParamName]?: z.output<(typeof PARAM_SCHEMAS)[K]> };
+
+/** Every parameter of `params` checked against the path's list and its schema. */
+export function parseParams(path: ApiPath, params: URLSearchParams): Parsed<ParamValues> {
+  const allowed: readonly string[] = PARAMS_OF[path];
+  const values: Record<string, unknown> = {};
+  for (const name of new Set(params.keys())) {
+    if (!allowed.includes(name)) {
+      return { ok: false, error: `${quote(name)} is not a parameter of /api/${path}${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}` };
+    }
+    const all = params.getAll(name);
+    if (all.length > 1) return { ok: false, error: `${name}: given ${all.length} times; give it once` };
+    const result = PARAM_SCHEMAS[name as ParamName].safeParse(all[0]);
+    if (!result.success) return { ok: false, error: `${name}: ${result.error.issues[0]?.message ?? 'is not valid'}` };
+    values[name] = result.data;
+  }
+  return { ok: true, value: values as ParamValues };
+}
+
+/** The filters and window of checked parameters; the window is required where `needsWindow`. */
+export function viewQueryOf(values: ParamValues, needsWindow = false): Parsed<ViewQuery> {
+  const { from, to } = values;
+  if ((from === undefined) !== (to === undefined)) return { ok: false, error: `${from === undefined ? 'from' : 'to'}: missing; give from and to together` };
+  if (from === undefined || to === undefined) {
+    if (needsWindow) return { ok: false, error: 'from: missing; this path needs a window (from and to)' };
+  } else if (to <= from) return { ok: false, error: 'to: must be after from' };
+  const filters: EngineFilters = {
+    types: values.types ?? [],
+    actors: values.actors ?? [],
+    role: values.role ?? null,
+    words: values.q ?? [],
+    country: values.country ?? null,
+    place: values.place ?? null,
+  };
+  return { ok: true, value: { filters, from: from ?? ALL_TIME.from, to: to ?? ALL_TIME.to } };
+}
+
+export function laneRequestOf(values: ParamValues): LaneRequest {
+  return values.lanes === 'actor' ? { mode: 'actor', maxLanes: values.maxLanes ?? DEFAULTS.maxLanes } : { mode: 'type' };
+}

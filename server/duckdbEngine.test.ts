@@ -1,0 +1,51 @@
+// The DuckDB engine on its own: a query its caller gives up on stops; the files it writes and knows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDuckDbDatabase, isDuckDbFile, openDuckDbEngine } from './duckdbEngine.ts';
+import type { Engine, ViewQuery } from './engine.ts';
+import { readDataset } from './readDataset.ts';
+import { ALL_TIME } from './apiParams.ts';
+
+const SEED = join(import.meta.dirname, '../data/seed.json');
+const dir = mkdtempSync(join(tmpdir(), 'ct-duckdb-'));
+const path = join(dir, 'seed.duckdb');
+const everything: ViewQuery = { filters: { types: [], actors: [], role: null, words: [], country: null, place: null }, ...ALL_TIME };
+let engine: Engine;
+
+beforeAll(async () => {
+  const read = await readDataset([SEED]);
+  if (!read.ok) throw new Error(read.message);
+  await createDuckDbDatabase(read.dataset, path, read.reports);
+  const opened = await openDuckDbEngine(path);
+  if (!opened.ok) throw new Error(opened.message);
+  engine = opened.engine;
+});
+afterAll(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the DuckDB engine', () => {
+  it('gives up a query whose caller aborts, before or while it runs', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(engine.events(everything, 0, 10, before.signal)).rejects.toThrow(/abort/i);
+    const during = new AbortController();
+    const pending = engine.bins(everything, { mode: 'actor', maxLanes: 10 }, 4096, during.signal);
+    during.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
+    expect((await engine.events(everything, 0, 1)).total).toBe(16);
+  });
+
+  it('will not write a file that exists, and knows its own files', async () => {
+    const read = await readDataset([SEED]);
+    if (!read.ok) throw new Error(read.message);
+    await expect(createDuckDbDatabase(read.dataset, path)).rejects.toThrow(/exists already/);
+    const { readFileSync } = await import('node:fs');
+    expect(isDuckDbFile(readFileSync(path).subarray(0, 16))).toBe(true);
+    expect(isDuckDbFile(readFileSync(SEED).subarray(0, 16))).toBe(false);
+  });
+
+});

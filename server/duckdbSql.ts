@@ -1,0 +1,169 @@
+// The DuckDB engine's queries, as pure functions from the app's typed query to SQL text and its
+// parameters. The text is made of fixed pieces only: every value from a request is a bound
+// parameter ($n), lists included, so nothing a client sends ever becomes SQL.
+import { DOUBLE, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { ROLES } from '../src/model/schema.ts';
+import type { EngineFilters, ViewQuery } from './engine.ts';
+
+export interface BoundSql {
+  sql: string;
+  values: DuckDBValue[];
+  types: DuckDBType[];
+}
+
+/** A facet left out of the filters, for counts "under the other filters" (as filterMask's skip). */
+export type SkippedFacet = 'types' | 'actors' | 'q' | 'place';
+
+/** Collects parameters in order; each call returns the placeholder that stands for its value. */
+function createParams() {
+  const values: DuckDBValue[] = [];
+  const types: DuckDBType[] = [];
+  const add = (value: DuckDBValue, type: DuckDBType) => {
+    values.push(value);
+    types.push(type);
+    return `$${values.length}`;
+  };
+  return {
+    values,
+    types,
+    text: (value: string) => add(value, VARCHAR),
+    number: (value: number) => add(value, DOUBLE),
+    integer: (value: number) => add(value, INTEGER),
+    texts: (list: readonly string[]) => add(listValue([...list]), LIST(VARCHAR)),
+  };
+}
+type Params = ReturnType<typeof createParams>;
+
+/** Role bits as the table stores them (roleBitOf); no role: any role. */
+export function roleBits(role: EngineFilters['role']): number {
+  return role === null ? 0xffff : 1 << ROLES.indexOf(role);
+}
+
+/** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
+function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
+  const where: string[] = [];
+  if (skip !== 'types' && filters.types.length) where.push(`list_contains(${p.texts(filters.types)}, e.type)`);
+  if (skip !== 'actors' && filters.actors.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row AND list_contains(${p.texts(filters.actors)}, a.actor) AND (a.roles & ${p.integer(roleBits(filters.role))}) <> 0)`,
+    );
+  }
+  // A query word has no spaces: it occurs in the search text exactly when the app's word index finds it.
+  if (skip !== 'q') for (const word of filters.words) where.push(`contains(e.search, ${p.text(word)})`);
+  if (skip !== 'place') {
+    if (filters.country !== null) where.push(`e.country = ${p.text(filters.country)}`);
+    if (filters.place !== null) where.push(`list_contains(e.place_keys, ${p.text(filters.place)})`);
+  }
+  return where;
+}
+
+/** In the window as rowsInWindow has it: the event overlaps [from, to]. */
+function windowCondition(query: ViewQuery, p: Params): string {
+  return `e.start_ms <= ${p.number(query.to)} AND coalesce(e.end_ms, e.start_ms) >= ${p.number(query.from)}`;
+}
+
+const whereOf = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+function bound(p: Params, sql: string): BoundSql {
+  return { sql, values: p.values, types: p.types };
+}
+
+/** Events in the window passing the filters (but `skip`). */
+export function countSql(query: ViewQuery, skip?: SkippedFacet): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT count(*)::INTEGER AS n FROM events e ${whereOf([...filterConditions(query.filters, p, skip), windowCondition(query, p)])}`);
+}
+
+/**
+ * The bin of each event's start, as densityBins computes it: floor((start − from) / span × bins)
+ * in doubles, the same operations in the same order, kept when in [0, bins).
+ */
+function binned(query: ViewQuery, bins: number, p: Params, select: string, from: string, conditions: string[]): string {
+  const f = p.number(query.from);
+  const t = p.number(query.to);
+  const n = p.number(bins);
+  return `SELECT key, bin, count(*)::INTEGER AS n FROM (
+  SELECT ${select} AS key, CAST(floor((e.start_ms - ${f}) / (${t} - ${f}) * ${n}) AS BIGINT) AS bin
+  FROM ${from} ${whereOf([...conditions, `e.start_ms >= ${f}`, `e.start_ms < ${t}`])}
+) WHERE bin >= 0 AND bin < ${n} GROUP BY key, bin`;
+}
+
+/** Counts per event type and bin of the window's starts. */
+export function typeBinsSql(query: ViewQuery, bins: number): BoundSql {
+  const p = createParams();
+  return bound(p, binned(query, bins, p, 'e.type', 'events e', filterConditions(query.filters, p)));
+}
+
+/** Counts per actor of `actors` and bin (an event counts once in each of its actors' lanes). */
+export function actorBinsSql(query: ViewQuery, bins: number, actors: readonly string[]): BoundSql {
+  const p = createParams();
+  const conditions = [...filterConditions(query.filters, p), `list_contains(${p.texts(actors)}, a.actor)`];
+  return bound(p, binned(query, bins, p, 'a.actor', 'events e JOIN event_actors a ON a.row = e.row', conditions));
+}
+
+/**
+ * Counts per bin of the lane "Other actors", under key '*': as actorLanes' lanesOf, the events with
+ * an actor not in `actors` (beside their own lanes) and the events without an actor.
+ */
+export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readonly string[]): BoundSql {
+  const p = createParams();
+  const conditions = [
+    ...filterConditions(query.filters, p),
+    `(NOT EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row) OR EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row AND NOT list_contains(${p.texts(actors)}, a.actor)))`,
+  ];
+  return bound(p, binned(query, bins, p, "'*'", 'events e', conditions));
+}
+
+/** Types present in the data (the app's lanes by type exist for these, whatever the window). */
+export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events';
+
+/** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor. */
+export function actorRankingSql(filters: EngineFilters): BoundSql {
+  const p = createParams();
+  const conditions = filterConditions(filters, p);
+  return bound(
+    p,
+    `SELECT a.actor AS actor, count(*)::INTEGER AS n FROM events e JOIN event_actors a ON a.row = e.row ${whereOf(conditions)} GROUP BY a.actor
+UNION ALL
+SELECT NULL AS actor, count(*)::INTEGER AS n FROM events e ${whereOf([...conditions, 'NOT EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row)'])}`,
+  );
+}
+
+/** The marks of the window, in time order. */
+export function marksSql(query: ViewQuery, limit: number): BoundSql {
+  const p = createParams();
+  const where = whereOf([...filterConditions(query.filters, p), windowCondition(query, p)]);
+  return bound(
+    p,
+    `SELECT e.id, e.type, e.start_ms, e.end_ms, e.title, e.language,
+  coalesce((SELECT list(a.actor ORDER BY a.position) FROM event_actors a WHERE a.row = e.row), []::VARCHAR[]) AS actors
+FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)}`,
+  );
+}
+
+/** A page of the window's events (as JSON), in time order. */
+export function eventsPageSql(query: ViewQuery, offset: number, limit: number): BoundSql {
+  const p = createParams();
+  const where = whereOf([...filterConditions(query.filters, p), windowCondition(query, p)]);
+  return bound(p, `SELECT e.json FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)} OFFSET ${p.integer(offset)}`);
+}
+
+export function eventByIdSql(id: string): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT e.json FROM events e WHERE e.id = ${p.text(id)} ORDER BY e.row LIMIT 1`);
+}
+
+/** Per type: events in the window under the other filters. */
+export function typeCountsSql(query: ViewQuery): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT e.type AS key, count(*)::INTEGER AS n FROM events e ${whereOf([...filterConditions(query.filters, p, 'types'), windowCondition(query, p)])} GROUP BY e.type`);
+}
+
+/** Per actor: events in the window under the other filters (each event counts for each of its actors). */
+export function actorCountsSql(query: ViewQuery): BoundSql {
+  const p = createParams();
+  const where = whereOf([...filterConditions(query.filters, p, 'actors'), windowCondition(query, p)]);
+  return bound(p, `SELECT a.actor AS key, count(*)::INTEGER AS n FROM events e JOIN event_actors a ON a.row = e.row ${where} GROUP BY a.actor`);
+}
+
+export const EXTENT_SQL = 'SELECT count(*)::INTEGER AS n, min(start_ms) AS first, max(coalesce(end_ms, start_ms)) AS last FROM events';

@@ -1,0 +1,36 @@
+// Engine-agnostic parts of lanes: which lanes there are (as src/layout/lanes.ts makes them) and
+// the bins of each, from the (lane, bin, count) rows an engine's GROUP BY gives.
+import { EVENT_TYPES, type EventType } from '../src/model/taxonomy.ts';
+import { OTHER_ACTORS_LANE, type LaneBins } from './engine.ts';
+
+/** Lanes by type: the types present, of the filter's types when set, in the taxonomy's order (typeLanes). */
+export function typeLaneKeys(present: ReadonlySet<string>, only: readonly EventType[]): string[] {
+  return EVENT_TYPES.filter((t) => present.has(t) && (only.length === 0 || only.includes(t)));
+}
+
+/**
+ * Lanes by actor as actorLanes ranks them: busiest first, ties in the registry's order; when there
+ * are more actors than `maxLanes`, or events without an actor, the last lane is "Other actors".
+ */
+export function actorLaneKeys(
+  counts: ReadonlyMap<string, number>,
+  actorless: number,
+  registryOrder: ReadonlyMap<string, number>,
+  maxLanes: number,
+): { own: string[]; other: boolean } {
+  const order = (id: string) => registryOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const ranked = [...counts.keys()].filter((id) => counts.get(id)! > 0).sort((a, b) => counts.get(b)! - counts.get(a)! || order(a) - order(b));
+  const other = ranked.length > maxLanes || actorless > 0;
+  return { own: other ? ranked.slice(0, Math.max(0, maxLanes - 1)) : ranked, other };
+}
+
+/** The lanes `keys` (then "Other actors" when `other`), each with its counts per bin from `rows`. */
+export function laneBinsOf(keys: readonly string[], other: boolean, rows: readonly { key: string; bin: number; n: number }[], bins: number): LaneBins[] {
+  const all = other ? [...keys, OTHER_ACTORS_LANE] : [...keys];
+  const byKey = new Map(all.map((key) => [key, new Array<number>(bins).fill(0)]));
+  for (const { key, bin, n } of rows) {
+    const counts = byKey.get(key);
+    if (counts && bin >= 0 && bin < bins) counts[bin] = n;
+  }
+  return all.map((key) => ({ key, counts: byKey.get(key)! }));
+}

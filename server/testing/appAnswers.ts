@@ -1,0 +1,61 @@
+// What the app itself computes in memory for a dataset, filters and window: the reference the
+// server's answers are held to in tests (the app's functions, not a copy of them).
+import type { Dataset } from '../../src/model/schema.ts';
+import { EVENT_TYPES } from '../../src/model/taxonomy.ts';
+import { buildEventTable } from '../../src/table/eventTable.ts';
+import { filterMask, type Filters } from '../../src/table/filter.ts';
+import { textMatcherFor } from '../../src/table/wordIndex.ts';
+import { densityBins } from '../../src/layout/density.ts';
+import { actorLanes, typeLanes, type LaneAssignment } from '../../src/layout/lanes.ts';
+import { actorCounts, typeCounts, visibleRows } from '../../src/store/derived.ts';
+import type { LaneBins } from '../engine.ts';
+
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export function appAnswers(dataset: Pick<Dataset, 'events' | 'actors'>) {
+  const table = buildEventTable(dataset);
+  const text = textMatcherFor(table);
+  const laneBins = (lanes: LaneAssignment, mask: Uint8Array | null, window: Window, bins: number): LaneBins[] =>
+    lanes.lanes.map((lane, l) => {
+      const inLane = new Uint8Array(table.size);
+      for (let row = 0; row < table.size; row++) if ((!mask || mask[row] === 1) && lanes.lanesOf(row).includes(l)) inLane[row] = 1;
+      return { key: lane.key.replace(/^(type|actor):/, ''), counts: [...densityBins(table.start, inLane, window.from, window.to, bins)] };
+    });
+  return {
+    table,
+    visibleIds(filters: Filters, window: Window): string[] {
+      return [...visibleRows({ table, filters, window })].map((row) => table.eventAt(row).id);
+    },
+    counts(filters: Filters, window: Window) {
+      const state = { table, filters, window };
+      const types: Record<string, number> = {};
+      typeCounts(state).forEach((n, t) => n && (types[EVENT_TYPES[t]!] = n));
+      const actors: Record<string, number> = {};
+      actorCounts(state).forEach((n, a) => n && (actors[table.actors[a]!.id] = n));
+      return { visible: visibleRows(state).length, types, actors };
+    },
+    typeBins(filters: Filters, window: Window, bins: number): LaneBins[] {
+      return laneBins(typeLanes(table, 'en', filters.types), filterMask(table, filters, text), window, bins);
+    },
+    actorBins(filters: Filters, window: Window, bins: number, maxLanes: number): LaneBins[] {
+      const mask = filterMask(table, filters, text);
+      return laneBins(actorLanes(table, mask, 'en', maxLanes, 'Other actors'), mask, window, bins);
+    },
+  };
+}
+
+/** The filters and window as the API's query string (the app's URL names; the window in ms). */
+export function queryStringOf(filters: Filters, window: Window, extra: Record<string, string | number> = {}): string {
+  const p = new URLSearchParams({ from: String(window.from), to: String(window.to) });
+  if (filters.types.length) p.set('types', filters.types.join(','));
+  if (filters.actors.length) p.set('actors', filters.actors.join(','));
+  if (filters.role) p.set('role', filters.role);
+  if (filters.q) p.set('q', filters.q);
+  if (filters.country) p.set('country', filters.country);
+  if (filters.place) p.set('place', filters.place);
+  for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+  return p.toString();
+}
