@@ -64,7 +64,7 @@ export function parseServeArgs(args: readonly string[], env: Readonly<Record<str
 /** The line that says the server is up. */
 export function servingLine(count: number, files: readonly string[], host: string, port: number): string {
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return `Serving ${count} events from ${files.join(', ')} at http://${shownHost}:${port}/ (DuckDB)`;
+  return `Serving ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'} from ${files.join(', ')} at http://${shownHost}:${port}/ (DuckDB)`;
 }
 
 /** Whether the host is reachable from this machine only. */
