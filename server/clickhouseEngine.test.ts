@@ -295,6 +295,14 @@ describe('npm run load', () => {
     expect((await createClickHouseEngine({ url, database: 'ct_cli' }).info()).count).toBe(16);
   });
 
+  it('says how to name the shards when the cluster cannot run ON CLUSTER', async () => {
+    const url = servers.servers[0]!.url;
+    await expect(load(SEED, '--clickhouse', url, '--database', 'ct_no_ddl', '--cluster', servers.cluster)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("cannot run ON CLUSTER (it needs ZooKeeper for distributed DDL): name each shard's HTTP URL with --shard"),
+    });
+  });
+
   it('says what is wrong with its arguments', async () => {
     await expect(load(SEED)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--clickhouse URL is required') });
   });

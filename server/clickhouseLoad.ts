@@ -4,7 +4,7 @@
 import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { eventRowsOf, type EventRows } from './eventRows.ts';
-import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
+import { ClickHouseError, createClickHouseClient, parseClickHouseUrl, redactedUrl, type ClickHouseClient } from './clickhouseHttp.ts';
 import { DEFAULT_DATABASE, insertSql, searchableText, schemaStatements, type ClickHouseLayout } from './clickhouseSql.ts';
 
 /** The one row of dataset_info. */
@@ -90,7 +90,15 @@ export async function loadIntoClickHouse(
   const replaced = await exists(front, layout);
   const shardClients = layout.cluster !== null && options.shards?.length ? options.shards.map((url) => createClickHouseClient(parseClickHouseUrl(url))) : [front];
   const statements = schemaStatements(layout, layout.cluster !== null && !options.shards?.length);
-  for (const client of shardClients) for (const sql of statements.shard) await client.text({ sql });
+  try {
+    for (const client of shardClients) for (const sql of statements.shard) await client.text({ sql });
+  } catch (error) {
+    // 18.16 answers ON CLUSTER without ZooKeeper with "DDL background thread is not initialized".
+    if (error instanceof ClickHouseError && /DDL background thread/.test(error.detail)) {
+      throw new Error(`ClickHouse at ${redactedUrl(options.url)} cannot run ON CLUSTER (it needs ZooKeeper for distributed DDL): name each shard's HTTP URL with --shard`);
+    }
+    throw error;
+  }
   for (const sql of statements.front) await front.text({ sql });
 
   // Through a Distributed table, wait until every shard holds its rows.
@@ -111,6 +119,8 @@ export async function loadIntoClickHouse(
     progress(Math.min(total, first + batchSize), total);
   }
   const stored: StoredInfo = { dataset: datasetInfoOf(dataset), reports, cluster: layout.cluster };
-  await front.text({ sql: insertSql(layout, 'dataset_info'), body: `${JSON.stringify({ json: JSON.stringify(stored) })}\n` });
+  // The longest duration bounds how early an event in a window can start (rowsInWindow's bound).
+  const info = { json: JSON.stringify(stored), longest_ms: rows.table.longestDuration };
+  await front.text({ sql: insertSql(layout, 'dataset_info'), body: `${JSON.stringify(info)}\n` });
   return { count: total, database: layout.database, replaced };
 }
