@@ -3,7 +3,7 @@
 // that ClickHouse parses, never SQL.
 import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
-import { eventRowsOf, type EventRows } from './eventRows.ts';
+import { eventRowsOf, type EventRow, type EventRows } from './eventRows.ts';
 import { ClickHouseError, createClickHouseClient, parseClickHouseUrl, redactedUrl, type ClickHouseClient } from './clickhouseHttp.ts';
 import { DEFAULT_DATABASE, insertSql, searchableText, schemaStatements, type ClickHouseLayout } from './clickhouseSql.ts';
 
@@ -35,9 +35,9 @@ export interface LoadResult {
   replaced: boolean;
 }
 
-/** The app's row `row` as a line of JSONEachRow for `events`. */
-export function eventLine(rows: EventRows, row: number): string {
-  const e = rows.eventRow(row);
+/** An event row of the app's table as a line of JSONEachRow for `events`. */
+export function eventLine(rows: EventRows, e: EventRow): string {
+  const row = e.row;
   const actors = rows.actorRows(row);
   return JSON.stringify({
     row: e.row,
@@ -57,8 +57,9 @@ export function eventLine(rows: EventRows, row: number): string {
   });
 }
 
-export function actorLines(rows: EventRows, row: number, id: string): string[] {
-  return rows.actorRows(row).map((a) => JSON.stringify({ row: a.row, id, actor: a.actor, roles: a.roles }));
+/** The event's actors as lines of JSONEachRow for `event_actors`. */
+export function actorLines(rows: EventRows, e: EventRow): string[] {
+  return rows.actorRows(e.row).map((a) => JSON.stringify({ row: a.row, id: e.id, actor: a.actor, roles: a.roles }));
 }
 
 export function datasetInfoOf(dataset: Dataset): DatasetInfo {
@@ -101,26 +102,27 @@ export async function loadIntoClickHouse(
   }
   for (const sql of statements.front) await front.text({ sql });
 
+  const rows = eventRowsOf(dataset);
+  const stored: StoredInfo = { dataset: datasetInfoOf(dataset), reports, cluster: layout.cluster };
+  // First, so that queries during the load already have the longest duration: it bounds how early
+  // an event in a window can start (rowsInWindow's bound).
+  const info = { json: JSON.stringify(stored), longest_ms: rows.table.longestDuration };
+  await front.text({ sql: insertSql(layout, 'dataset_info'), body: `${JSON.stringify(info)}\n` });
   // Through a Distributed table, wait until every shard holds its rows.
   const settings: Record<string, string> = layout.cluster !== null ? { insert_distributed_sync: '1' } : {};
-  const rows = eventRowsOf(dataset);
   const total = rows.table.size;
   const batchSize = options.batchSize ?? 20_000;
   for (let first = 0; first < total; first += batchSize) {
     const events: string[] = [];
     const actors: string[] = [];
     for (let row = first; row < Math.min(total, first + batchSize); row++) {
-      const line = eventLine(rows, row);
-      events.push(line);
-      actors.push(...actorLines(rows, row, rows.table.eventAt(row).id));
+      const eventRow = rows.eventRow(row);
+      events.push(eventLine(rows, eventRow));
+      actors.push(...actorLines(rows, eventRow));
     }
     await front.text({ sql: insertSql(layout, 'events'), body: `${events.join('\n')}\n`, settings });
     if (actors.length) await front.text({ sql: insertSql(layout, 'event_actors'), body: `${actors.join('\n')}\n`, settings });
     progress(Math.min(total, first + batchSize), total);
   }
-  const stored: StoredInfo = { dataset: datasetInfoOf(dataset), reports, cluster: layout.cluster };
-  // The longest duration bounds how early an event in a window can start (rowsInWindow's bound).
-  const info = { json: JSON.stringify(stored), longest_ms: rows.table.longestDuration };
-  await front.text({ sql: insertSql(layout, 'dataset_info'), body: `${JSON.stringify(info)}\n` });
   return { count: total, database: layout.database, replaced };
 }

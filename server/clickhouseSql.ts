@@ -194,7 +194,7 @@ export function filterConditions(filters: EngineFilters, skip?: Facet): Conditio
  * Scalar subqueries in WHERE are worked out once, on the server the query came to, before the
  * key is read; dataset_info is on that server.
  */
-const IN_WINDOW = `start_ms <= ${v('to')} AND start_ms >= ${v('from')} - (SELECT longest_ms FROM dataset_info) AND last_ms >= ${v('from')}`;
+const IN_WINDOW = `start_ms <= ${v('to')} AND start_ms >= ${v('from')} - (SELECT max(longest_ms) FROM dataset_info) AND last_ms >= ${v('from')}`;
 
 function built(sql: string, query: ViewQuery, conditions: Conditions, numbers: ViewNumbers = {}): BuiltQuery {
   return { sql, external: [viewTable(query, numbers), ...conditions.external] };
