@@ -20,7 +20,7 @@ import { readDataset } from './readDataset.ts';
 import { createClickHouseEngine } from './clickhouseEngine.ts';
 import { datasetInfoOf, loadIntoClickHouse } from './clickhouseLoad.ts';
 import { createClickHouseClient, parseClickHouseUrl } from './clickhouseHttp.ts';
-import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
+import { startClickHouseCluster, TEST_ANALYST, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
 
@@ -261,6 +261,16 @@ describe('the cluster layout', () => {
     const front = createClickHouseClient(parseClickHouseUrl(servers.servers[0]!.url));
     const distributed = await front.rows<{ name: string; engine: string }>({ sql: "SELECT name, engine FROM system.tables WHERE database = 'ct_cluster' AND engine = 'Distributed' ORDER BY name FORMAT JSONEachRow" });
     expect(distributed.map((t) => t.name)).toEqual(['event_actors', 'events']);
+  });
+});
+
+describe('credentials in the URL', () => {
+  it('reach ClickHouse as that user, and a wrong password is an error that does not repeat it', async () => {
+    const withUser = (password: string) => servers.servers[0]!.url.replace('//', `//${TEST_ANALYST.user}:${encodeURIComponent(password)}@`);
+    expect((await createClickHouseEngine({ url: withUser(TEST_ANALYST.password), database: 'ct_single' }).info()).count).toBe(table.size);
+    const refused = createClickHouseEngine({ url: withUser('wrong-password'), database: 'ct_single' }).info();
+    await expect(refused).rejects.toMatchObject({ name: 'ClickHouseError', code: 193 });
+    await expect(refused).rejects.not.toThrow(/wrong-password/);
   });
 });
 

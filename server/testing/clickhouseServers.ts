@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { waitForPing } from '../clickhouseHttp.ts';
 
 export const TEST_CLUSTER = 'ct_test_shards';
+/** A user with a password, to reach the servers as a URL's credentials say. */
+export const TEST_ANALYST = { user: 'analyst', password: 's:cret pw' };
 
 export interface TestClickHouse {
   /** HTTP root, e.g. http://127.0.0.1:41234/ */
@@ -66,7 +68,10 @@ export function serverConfig(dir: string, httpPort: number, tcpPort: number, sha
 export const USERS_CONFIG = `<?xml version="1.0"?>
 <yandex>
   <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
-  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <users>
+    <default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default>
+    <analyst><password>${TEST_ANALYST.password}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></analyst>
+  </users>
   <quotas><default></default></quotas>
 </yandex>
 `;
