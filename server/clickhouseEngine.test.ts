@@ -20,7 +20,7 @@ import { readDataset } from './readDataset.ts';
 import { createClickHouseEngine } from './clickhouseEngine.ts';
 import { datasetInfoOf, loadIntoClickHouse } from './clickhouseLoad.ts';
 import { createClickHouseClient, parseClickHouseUrl } from './clickhouseHttp.ts';
-import { startClickHouseCluster, TEST_ANALYST, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
+import { freePort, startClickHouseCluster, TEST_ANALYST, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
 
@@ -271,6 +271,25 @@ describe('credentials in the URL', () => {
     const refused = createClickHouseEngine({ url: withUser('wrong-password'), database: 'ct_single' }).info();
     await expect(refused).rejects.toMatchObject({ name: 'ClickHouseError', code: 193 });
     await expect(refused).rejects.not.toThrow(/wrong-password/);
+  });
+});
+
+describe('limits and faults', () => {
+  it('refuses an answer larger than maxResultRows', async () => {
+    const engine = createClickHouseEngine({ url: servers.servers[0]!.url, database: 'ct_single', maxResultRows: 5 });
+    const query = queryOf({ name: '', filters: NO_FILTERS, window: whole() });
+    await expect(engine.events(query, 0, 50)).rejects.toMatchObject({ name: 'ClickHouseError', code: 396 });
+    expect((await engine.events(query, 0, 5)).events).toHaveLength(5);
+  });
+
+  it('says that ClickHouse is not answering when nothing listens', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/`;
+    await expect(createClickHouseEngine({ url, database: 'ct_single' }).info()).rejects.toThrow(`ClickHouse at ${url} is not answering`);
+  });
+
+  it('says which database holds no dataset', async () => {
+    const engine = createClickHouseEngine({ url: servers.servers[0]!.url, database: 'default' });
+    await expect(engine.info()).rejects.toMatchObject({ name: 'ClickHouseError' });
   });
 });
 

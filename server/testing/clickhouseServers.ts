@@ -32,7 +32,7 @@ function serverCommand(): { command: string; args: string[] } {
   throw new Error('clickhouse-server is not installed (apt-get install -y clickhouse-server; .ci/run does so)');
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
