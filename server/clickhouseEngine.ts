@@ -71,6 +71,7 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
     },
 
     async bins(query, lanes, bins, signal) {
+      if (!Number.isSafeInteger(bins)) throw new RangeError(`bins must be a whole number, not ${bins}`);
       if (bins <= 0 || query.to <= query.from) return [];
       const rows = await run<{ lane: string; bin: number; n: string }>(binsQuery(query, lanes, bins), signal);
       const byLane = new Map<string, number[]>();

@@ -188,8 +188,8 @@ export function filterConditions(filters: EngineFilters, skip?: Facet): Conditio
 }
 
 /**
- * Events in the window as the app's visibleRows: starting by its end and ending (or, instants,
- * starting) from its start on. As rowsInWindow, only events that start at most the longest
+ * Events in the window as the app's visibleRows has them: those that start by the window's end
+ * and end (instants: start) at or after its start. As rowsInWindow, only events that start at most the longest
  * duration before the window can: that bound lets ClickHouse skip by its primary key (start_ms).
  * Scalar subqueries in WHERE are worked out once, on the server the query came to, before the
  * key is read; dataset_info is on that server.
