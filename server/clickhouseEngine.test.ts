@@ -19,6 +19,7 @@ import { eventRowsOf } from './eventRows.ts';
 import { readDataset } from './readDataset.ts';
 import { createClickHouseEngine } from './clickhouseEngine.ts';
 import { datasetInfoOf, loadIntoClickHouse } from './clickhouseLoad.ts';
+import { schemaStatements } from './clickhouseSql.ts';
 import { createClickHouseClient, parseClickHouseUrl } from './clickhouseHttp.ts';
 import { freePort, startClickHouseCluster, TEST_ANALYST, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
 
@@ -330,6 +331,13 @@ describe('npm run load', () => {
       code: 1,
       stderr: expect.stringContaining("cannot run ON CLUSTER (it needs ZooKeeper for distributed DDL): name each shard's HTTP URL with --shard"),
     });
+  });
+
+  it('writes ON CLUSTER statements that 18.16 parses (it stops only for want of distributed DDL)', async () => {
+    const front = createClickHouseClient(parseClickHouseUrl(servers.servers[0]!.url));
+    for (const sql of schemaStatements({ database: 'ct_on_cluster', cluster: servers.cluster }, true).shard) {
+      await expect(front.text({ sql }), sql).rejects.toMatchObject({ code: 49, detail: expect.stringContaining('DDL background thread is not initialized') });
+    }
   });
 
   it('says what is wrong with its arguments', async () => {
