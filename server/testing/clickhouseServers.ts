@@ -88,7 +88,18 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 /** Starts `count` servers, one shard each of TEST_CLUSTER, and waits until each answers /ping. */
 export async function startClickHouseCluster(count: number): Promise<TestClickHouseCluster> {
   const { command, args } = serverCommand();
-  const ports = await Promise.all(Array.from({ length: count }, async () => ({ http: await freePort(), tcp: await freePort() })));
+  // Ports free now, and distinct (a port closed at once may be handed out again).
+  const taken = new Set<number>();
+  const nextPort = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (taken.has(port)) continue;
+      taken.add(port);
+      return port;
+    }
+  };
+  const ports: { http: number; tcp: number }[] = [];
+  for (let i = 0; i < count; i++) ports.push({ http: await nextPort(), tcp: await nextPort() });
   const started: { child: ChildProcess; dir: string }[] = [];
   const stop = async () => {
     await Promise.all(started.map(({ child }) => stopProcess(child)));
