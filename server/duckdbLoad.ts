@@ -2,9 +2,9 @@
 // makes (eventRowsOf), so that time order, anchors, places and search text are the app's.
 import { existsSync } from 'node:fs';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
+import type { Dataset } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
-import { eventRowsOf } from './eventRows.ts';
+import { datasetInfoOf, eventRowsOf } from './eventRows.ts';
 
 /** Written into dataset_info.format: a database with another value (or none) is not ours. */
 export const DATABASE_FORMAT = 'conflict-timeline-duckdb-1';
@@ -43,11 +43,6 @@ function createBatch(types: readonly DuckDBType[], append: (chunk: DuckDBDataChu
   };
 }
 
-/** The dataset without its events: what /api/info answers. */
-export function datasetInfoOf(dataset: Dataset): DatasetInfo {
-  const { events: _events, ...info } = dataset;
-  return info;
-}
 
 /** Creates the database at `path` (which must not exist yet) and closes it. */
 export async function createDuckDbDatabase(dataset: Dataset, path: string, reports: readonly ImportReport[] = []): Promise<void> {

@@ -2,7 +2,7 @@
 // order, anchors, places and search text are the app's: `row` is the event's place in the
 // app's time order (start anchor, then id), `search` its search text (buildSearchIndex), and
 // `placeKeys` its place's names lower-cased, as the place filter matches them.
-import type { Dataset } from '../src/model/schema.ts';
+import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 import { buildEventTable, type EventTable } from '../src/table/eventTable.ts';
 import { buildSearchIndex } from '../src/table/search.ts';
@@ -69,4 +69,9 @@ export function eventRowsOf(dataset: Pick<Dataset, 'events' | 'actors'>): EventR
       return rows;
     },
   };
+}
+
+/** The dataset without its events: what both loaders store beside the rows. */
+export function datasetInfoOf({ events: _events, ...info }: Dataset): DatasetInfo {
+  return info;
 }

@@ -1,0 +1,130 @@
+// The data server's engine over ClickHouse's HTTP interface (one server, or a cluster's front
+// server with Distributed tables). Read only, with a time and result-size limit per query; a
+// query whose client has gone is killed in ClickHouse too.
+import type { ConflictEvent } from '../src/model/schema.ts';
+import type { EventType } from '../src/model/taxonomy.ts';
+import type { Engine, EngineInfo, FacetCounts, MarkRow } from './engine.ts';
+import { actorLaneKeys, laneBinsOf, typeLaneKeys } from './laneBins.ts';
+import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
+import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
+import type { StoredInfo } from './clickhouseLoad.ts';
+
+export interface ClickHouseEngineOptions {
+  /** e.g. http://user:password@127.0.0.1:8123/?database=conflict_timeline */
+  url: string;
+  /** The cluster the data was loaded on (`npm run load -- --cluster`): queries read its Distributed tables, which keep the plain names. */
+  cluster?: string | null;
+  /** Overrides the URL's database; else conflict_timeline. */
+  database?: string;
+  maxExecutionSeconds?: number;
+  maxResultRows?: number;
+}
+
+/** The settings every serving query runs under. `readonly=1` comes last, as ClickHouse takes no settings after it. */
+export function servingSettings(database: string, maxExecutionSeconds: number, maxResultRows: number): Record<string, string> {
+  return {
+    database,
+    max_execution_time: String(maxExecutionSeconds),
+    max_result_rows: String(maxResultRows),
+    result_overflow_mode: 'throw',
+    readonly: '1',
+  };
+}
+
+interface MarkLine {
+  id: string;
+  type: EventType;
+  start_ms: number;
+  end_ms: number | null;
+  actor_ids: string[];
+  title: string;
+  language: string;
+}
+
+export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine {
+  const target = parseClickHouseUrl(options.url);
+  const database = options.database ?? target.database ?? DEFAULT_DATABASE;
+  identifier(database, 'database');
+  const client: ClickHouseClient = createClickHouseClient(target);
+  const settings = servingSettings(database, options.maxExecutionSeconds ?? 30, options.maxResultRows ?? 1_000_000);
+
+  const run = <Row>(query: BuiltQuery | string, signal?: AbortSignal) =>
+    client.rows<Row>(typeof query === 'string' ? { sql: query, settings, signal } : { ...query, settings, signal });
+
+  const count = async (query: BuiltQuery, signal?: AbortSignal) => Number((await run<{ n: string }>(query, signal))[0]?.n ?? 0);
+
+  const perKey = (rows: { key: string; n: string }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+
+  return {
+    name: 'clickhouse',
+
+    async info(signal) {
+      const [stored, extent] = await Promise.all([run<{ json: string }>(INFO_SQL, signal), run<{ n: string; first: number; last: number }>(EXTENT_SQL, signal)]);
+      if (!stored[0]) throw new Error(`ClickHouse database ${database} holds no loaded dataset (run npm run load)`);
+      const info = JSON.parse(stored[0].json) as StoredInfo;
+      const n = Number(extent[0]?.n ?? 0);
+      return {
+        dataset: info.dataset,
+        count: n,
+        extent: n > 0 ? { from: extent[0]!.first, to: extent[0]!.last } : null,
+        reports: info.reports,
+      } satisfies EngineInfo;
+    },
+
+    async bins(query, lanes, bins, signal) {
+      if (!Number.isSafeInteger(bins)) throw new RangeError(`bins must be a whole number, not ${bins}`);
+      if (bins <= 0 || query.to <= query.from) return [];
+      const binRows = (rows: { lane: string; bin: number; n: string }[]) => rows.map((r) => ({ key: r.lane, bin: Number(r.bin), n: Number(r.n) }));
+      if (lanes.mode === 'type') {
+        const [present, rows] = await Promise.all([run<{ type: string }>(TYPES_PRESENT_SQL, signal), run<{ lane: string; bin: number; n: string }>(typeBinsQuery(query, bins), signal)]);
+        return laneBinsOf(typeLaneKeys(new Set(present.map((r) => r.type)), query.filters.types), false, binRows(rows), bins);
+      }
+      const [stored, ranking, actorless] = await Promise.all([
+        run<{ json: string }>(INFO_SQL, signal),
+        run<{ ranked_actor: string; n: string }>(actorRankingQuery(query), signal),
+        count(actorlessQuery(query), signal),
+      ]);
+      // Ties rank in the registry's order, as actorLanes ranks them.
+      const actors = stored[0] ? (JSON.parse(stored[0].json) as StoredInfo).dataset.actors : [];
+      const registryOrder = new Map(actors.map((a, i) => [a.id, i]));
+      const counts = new Map(ranking.map((r) => [r.ranked_actor, Number(r.n)]));
+      const { own, other } = actorLaneKeys(counts, actorless, registryOrder, lanes.maxLanes);
+      const [ownRows, otherRows] = await Promise.all([
+        own.length ? run<{ lane: string; bin: number; n: string }>(actorBinsQuery(query, bins, own), signal) : [],
+        other ? run<{ lane: string; bin: number; n: string }>(otherActorBinsQuery(query, bins, own), signal) : [],
+      ]);
+      return laneBinsOf(own, other, [...binRows(ownRows), ...binRows(otherRows)], bins);
+    },
+
+    async marks(query, limit, signal) {
+      const total = await count(countQuery(query), signal);
+      if (total > limit) return { total, marks: null };
+      const rows = await run<MarkLine>(marksQuery(query), signal);
+      const marks = rows.map((r): MarkRow => ({ id: r.id, type: r.type, start: r.start_ms, end: r.end_ms, actors: r.actor_ids, title: r.title, language: r.language }));
+      return { total, marks };
+    },
+
+    async events(query, offset, limit, signal) {
+      const [total, rows] = await Promise.all([count(countQuery(query), signal), limit > 0 ? run<{ json: string }>(eventsPageQuery(query, offset, limit), signal) : []]);
+      return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
+    },
+
+    async event(id, signal) {
+      const rows = await run<{ json: string }>(eventQuery(id), signal);
+      return rows[0] ? (JSON.parse(rows[0].json) as ConflictEvent) : null;
+    },
+
+    async facetCounts(query, signal) {
+      const [visible, types, actors] = await Promise.all([
+        count(countQuery(query), signal),
+        run<{ key: string; n: string }>(facetQuery(query, 'types'), signal),
+        run<{ key: string; n: string }>(facetQuery(query, 'actors'), signal),
+      ]);
+      return { visible, types: perKey(types), actors: perKey(actors) } satisfies FacetCounts;
+    },
+
+    async close() {
+      // Nothing held open: every query is its own HTTP request.
+    },
+  };
+}

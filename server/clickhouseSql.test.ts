@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewQuery } from './engine.ts';
+import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, eventQuery, eventsPageQuery, facetQuery, identifier, marksQuery, schemaStatements, searchableText } from './clickhouseSql.ts';
+import { parseClickHouseUrl, redactedUrl, tsvField, tsvRows } from './clickhouseHttp.ts';
+
+const HOSTILE = ["clash');DROP TABLE events;--", "' OR 1=1 --", 'tab\there', 'line\nbreak', 'back\\slash'];
+
+const hostileQuery: ViewQuery = {
+  filters: { types: ['clash'], actors: HOSTILE, role: 'target', words: HOSTILE, country: HOSTILE[0]!, place: HOSTILE[1]! },
+  from: 0,
+  to: 1e12,
+};
+
+describe('the ClickHouse SQL', () => {
+  it('never carries a value of the request: they all go in external tables', () => {
+    const built = [countQuery(hostileQuery), typeBinsQuery(hostileQuery, 10), actorBinsQuery(hostileQuery, 10, HOSTILE), otherActorBinsQuery(hostileQuery, 10, HOSTILE), actorRankingQuery(hostileQuery), actorlessQuery(hostileQuery), marksQuery(hostileQuery), eventsPageQuery(hostileQuery, 5, 10), facetQuery(hostileQuery, 'types'), facetQuery(hostileQuery, 'actors'), eventQuery(HOSTILE[0]!)];
+    for (const { sql, external } of built) {
+      for (const value of [...HOSTILE, 'clash', "'"]) expect(sql).not.toContain(value === "'" ? "''" : value);
+      expect(sql).not.toMatch(/\b1e12\b|1000000000000/);
+      const values = external.flatMap((table) => table.rows.flat());
+      expect(values.length).toBeGreaterThan(0);
+    }
+    const count = countQuery(hostileQuery);
+    expect(count.external.map((t) => t.name).sort()).toEqual(['_actors', '_types', '_view', '_words']);
+    expect(count.external.find((t) => t.name === '_words')!.rows).toEqual(HOSTILE.map((w) => [w]));
+  });
+
+  it('leaves out the conditions of filters that are not set, and a skipped facet', () => {
+    const none: ViewQuery = { filters: { types: [], actors: [], role: null, words: [], country: null, place: null }, from: 0, to: 1 };
+    expect(countQuery(none).external.map((t) => t.name)).toEqual(['_view']);
+    expect(facetQuery(hostileQuery, 'types').sql).not.toContain('_types');
+    expect(facetQuery(hostileQuery, 'actors').sql).not.toContain('_actors');
+  });
+
+  it('takes plain identifiers only', () => {
+    expect(identifier('conflict_timeline', 'database')).toBe('`conflict_timeline`');
+    for (const bad of ['a;DROP', 'a`b', '1abc', '', 'a b', 'ü']) expect(() => identifier(bad, 'database')).toThrow(/not a plain name/);
+    expect(() => schemaStatements({ database: 'x', cluster: 'c; DROP' }, true)).toThrow(/cluster/);
+  });
+
+  it('creates local tables on every shard and Distributed tables over them on a cluster', () => {
+    const onCluster = schemaStatements({ database: 'ct', cluster: 'two' }, true);
+    expect(onCluster.shard.every((sql) => sql.includes('ON CLUSTER `two`'))).toBe(true);
+    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(2);
+    const byUrl = schemaStatements({ database: 'ct', cluster: 'two' }, false);
+    expect(byUrl.shard.some((sql) => sql.includes('ON CLUSTER'))).toBe(false);
+    expect(schemaStatements({ database: 'ct', cluster: null }, false).shard.join('\n')).toContain('CREATE TABLE `ct`.events (');
+  });
+
+  it('escapes TSV fields so that any text stays one value', () => {
+    expect(tsvField('a\tb\nc\\d\re\0')).toBe('a\\tb\\nc\\\\d\\re\\0');
+    expect(tsvRows([['x\ty', 1.5]])).toBe('x\\ty\t1.5\n');
+    expect(searchableText('a\0b')).toBe('a\uFDD0b');
+  });
+
+  it('reads credentials and the database from the URL, and prints it without the password', () => {
+    expect(parseClickHouseUrl('http://me:s%3Acret@127.0.0.1:8123/?database=ct')).toEqual({ origin: 'http://127.0.0.1:8123/', user: 'me', password: 's:cret', database: 'ct' });
+    expect(() => parseClickHouseUrl('file:///etc/passwd')).toThrow(/http or https/);
+    expect(redactedUrl('http://me:secret@127.0.0.1:8123/')).toBe('http://me:***@127.0.0.1:8123/');
+  });
+});

@@ -1,0 +1,316 @@
+// The SQL of the ClickHouse engine and loader, as pure functions. The text is made of constant
+// pieces only: table and column names from here, identifiers given by the operator (database,
+// cluster) checked against a strict pattern, and conditions chosen by which filters are set. Every
+// value of a request goes in external tables (_view, _types, _actors, _words, _ids) that the SQL
+// reads with scalar subqueries and IN: ClickHouse 18.16 has no query parameters.
+import { ROLES } from '../src/model/schema.ts';
+import type { EngineFilters, ViewQuery } from './engine.ts';
+import type { ExternalTable } from './clickhouseHttp.ts';
+
+/** Where the tables are: one server, or local tables on every shard of a cluster with Distributed tables over them. */
+export interface ClickHouseLayout {
+  database: string;
+  cluster: string | null;
+}
+
+export const DEFAULT_DATABASE = 'conflict_timeline';
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** An identifier from the command line, checked and quoted: only letters, digits and _ get this far. */
+export function identifier(name: string, what: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`${what} "${name}" is not a plain name (letters, digits and _, not starting with a digit)`);
+  return `\`${name}\``;
+}
+
+/** The events: EventRow's columns, with the event's actors as arrays beside (filters and actor lanes read them without a join). */
+export const EVENT_COLUMNS: readonly (readonly [string, string])[] = [
+  ['row', 'UInt32'],
+  ['id', 'String'],
+  ['type', 'String'],
+  ['start_ms', 'Float64'],
+  ['end_ms', 'Nullable(Float64)'],
+  // The end, or the start of an instant: the window test reads it (the app's table.end).
+  ['last_ms', 'Float64'],
+  ['country', 'Nullable(String)'],
+  ['place_keys', 'Array(String)'],
+  ['actor_ids', 'Array(String)'],
+  ['actor_roles', 'Array(UInt16)'],
+  ['search', 'String'],
+  ['title', 'String'],
+  ['language', 'String'],
+  ['json', 'String'],
+];
+
+export const EVENT_ACTOR_COLUMNS: readonly (readonly [string, string])[] = [
+  ['row', 'UInt32'],
+  // The event's id, so that an event's actors sit on its shard.
+  ['id', 'String'],
+  ['actor', 'String'],
+  ['roles', 'UInt16'],
+];
+
+const columnList = (columns: readonly (readonly [string, string])[]) => columns.map(([name, type]) => `${name} ${type}`).join(', ');
+
+/** The tables' DDL: `shard` runs on every shard (or the one server), `front` on the server the URL names. */
+export interface SchemaStatements {
+  shard: string[];
+  front: string[];
+}
+
+/**
+ * Statements that replace any earlier load of the database. Without a cluster: MergeTree tables
+ * and dataset_info on the one server. With one: events_local and event_actors_local on every
+ * shard (with `onCluster`, through ON CLUSTER, which needs the cluster's distributed DDL;
+ * otherwise run `shard` on each shard's URL), and on the front server Distributed tables over
+ * them, sharded by a hash of the event id, and dataset_info.
+ */
+export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): SchemaStatements {
+  const db = identifier(layout.database, 'database');
+  const events = `ENGINE = MergeTree ORDER BY (start_ms, id)`;
+  const actors = `ENGINE = MergeTree ORDER BY (actor, row)`;
+  const info = [`DROP TABLE IF EXISTS ${db}.dataset_info`, `CREATE TABLE ${db}.dataset_info (json String, longest_ms Float64) ENGINE = TinyLog`];
+  if (layout.cluster === null) {
+    return {
+      shard: [
+        `CREATE DATABASE IF NOT EXISTS ${db}`,
+        `DROP TABLE IF EXISTS ${db}.events`,
+        `DROP TABLE IF EXISTS ${db}.event_actors`,
+        `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${events}`,
+        `CREATE TABLE ${db}.event_actors (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
+      ],
+      front: info,
+    };
+  }
+  const cluster = identifier(layout.cluster, 'cluster');
+  const on = onCluster ? ` ON CLUSTER ${cluster}` : '';
+  const distributed = (local: string) => `ENGINE = Distributed(${cluster}, ${db}, ${local}, cityHash64(id))`;
+  return {
+    shard: [
+      `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
+      `DROP TABLE IF EXISTS ${db}.events_local${on}`,
+      `DROP TABLE IF EXISTS ${db}.event_actors_local${on}`,
+      `CREATE TABLE ${db}.events_local${on} (${columnList(EVENT_COLUMNS)}) ${events}`,
+      `CREATE TABLE ${db}.event_actors_local${on} (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
+    ],
+    front: [
+      `CREATE DATABASE IF NOT EXISTS ${db}`,
+      `DROP TABLE IF EXISTS ${db}.events`,
+      `DROP TABLE IF EXISTS ${db}.event_actors`,
+      `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${distributed('events_local')}`,
+      `CREATE TABLE ${db}.event_actors (${columnList(EVENT_ACTOR_COLUMNS)}) ${distributed('event_actors_local')}`,
+      ...info,
+    ],
+  };
+}
+
+export function insertSql(layout: ClickHouseLayout, table: 'events' | 'event_actors' | 'dataset_info'): string {
+  return `INSERT INTO ${identifier(layout.database, 'database')}.${table} FORMAT JSONEachRow`;
+}
+
+/**
+ * 18.16's position() reads its needle up to the first NUL, so a word with one would match too
+ * much. The loader and the words both put a noncharacter (meant for a program's own use) in
+ * place of NUL: substring matching stays the same for any text that does not hold U+FDD0.
+ */
+export function searchableText(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '\uFDD0') : text;
+}
+
+export type Facet = 'types' | 'actors' | 'q' | 'place';
+
+/** A query's text and the external tables it reads. */
+export interface BuiltQuery {
+  sql: string;
+  external: ExternalTable[];
+}
+
+/** The values of a view in external tables, and the conditions that read them. */
+interface Conditions {
+  where: string[];
+  external: ExternalTable[];
+}
+
+// One row of numbers and single values of the request. `span` is to − from worked out in
+// JavaScript, so the bin of a start is the very same double as the app's densityBins.
+const VIEW_STRUCTURE =
+  'view_from Float64, view_to Float64, view_span Float64, view_bins Float64, view_role_bits UInt16, view_country String, view_place String, view_offset UInt64, view_limit UInt64';
+const v = (column: string) => `(SELECT view_${column} FROM _view)`;
+
+export interface ViewNumbers {
+  bins?: number;
+  offset?: number;
+  limit?: number;
+}
+
+function viewTable(query: ViewQuery, numbers: ViewNumbers): ExternalTable {
+  const { filters } = query;
+  // As filterMask: without a role every role bit counts.
+  const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
+  return {
+    name: '_view',
+    structure: VIEW_STRUCTURE,
+    rows: [[query.from, query.to, query.to - query.from, numbers.bins ?? 0, roleBits, filters.country ?? '', placeKeyOf(filters) ?? '', wholeNumber(numbers.offset), wholeNumber(numbers.limit)]],
+  };
+}
+
+/** A count for a UInt64 column: the HTTP layer checks them; here a bad one cannot break the TSV either. */
+const wholeNumber = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0);
+
+const placeKeyOf = (filters: EngineFilters) => filters.place?.toLocaleLowerCase('en') ?? null;
+
+/** The filters as conditions (all but `skip`, for facet counts), as filterMask applies them. */
+export function filterConditions(filters: EngineFilters, skip?: Facet): Conditions {
+  const where: string[] = [];
+  const external: ExternalTable[] = [];
+  if (skip !== 'types' && filters.types.length) {
+    where.push('type IN (SELECT type FROM _types)');
+    external.push({ name: '_types', structure: 'type String', rows: filters.types.map((t) => [t]) });
+  }
+  if (skip !== 'actors' && filters.actors.length) {
+    // An event passes when one of its actors is wanted and plays a wanted role there.
+    where.push(`arrayExists((actor, roles) -> has((SELECT groupArray(actor_id) FROM _actors), actor) AND bitAnd(roles, ${v('role_bits')}) != 0, actor_ids, actor_roles)`);
+    external.push({ name: '_actors', structure: 'actor_id String', rows: filters.actors.map((a) => [a]) });
+  }
+  if (skip !== 'q' && filters.words.length) {
+    // Each word a substring of the search text, as the app's scan (bytes of UTF-8 match where code
+    // points do). The text goes into the lambda as an array argument: 18.16 does not read a column
+    // that a lambda in WHERE only captures ("Unknown identifier").
+    const words = '(SELECT groupArray(word) FROM _words)';
+    where.push(`arrayAll((text, word) -> position(text, word) > 0, replicate(search, ${words}), ${words})`);
+    external.push({ name: '_words', structure: 'word String', rows: filters.words.map((w) => [searchableText(w)]) });
+  }
+  if (skip !== 'place') {
+    if (filters.country !== null) where.push(`country = ${v('country')}`);
+    if (placeKeyOf(filters) !== null) where.push(`has(place_keys, ${v('place')})`);
+  }
+  return { where, external };
+}
+
+/**
+ * Events in the window as the app's visibleRows has them: those that start by the window's end
+ * and end (instants: start) at or after its start. As rowsInWindow, only events that start at most the longest
+ * duration before the window can: that bound lets ClickHouse skip by its primary key (start_ms).
+ * Scalar subqueries in WHERE are worked out once, on the server the query came to, before the
+ * key is read; dataset_info is on that server.
+ */
+const IN_WINDOW = `start_ms <= ${v('to')} AND start_ms >= ${v('from')} - (SELECT max(longest_ms) FROM dataset_info) AND last_ms >= ${v('from')}`;
+
+function built(sql: string, query: ViewQuery, conditions: Conditions, numbers: ViewNumbers = {}): BuiltQuery {
+  return { sql, external: [viewTable(query, numbers), ...conditions.external] };
+}
+
+const where = (conditions: string[]) => (conditions.length ? conditions.join(' AND ') : '1');
+
+/** How many events are in the window under the filters. */
+export function countQuery(query: ViewQuery): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  return built(`SELECT count() AS n FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} FORMAT JSONEachRow`, query, conditions);
+}
+
+/** Types present in the data: the app's lanes by type exist for these, whatever the window. */
+export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events FORMAT JSONEachRow';
+
+/** The bin of each start, as densityBins works it out, in the same order of double operations. */
+const BIN = 'floor((start_ms - view_from) / view_span * view_bins)';
+
+/**
+ * Counts per bin of the events in `from` (with `arrayJoin`, if any) under `conditions`, `lane` the
+ * lane's key: by start, in `bins` equal bins of [from, to), as densityBins. The bin reads the
+ * view's numbers as columns of a CROSS JOIN: 18.16 names a scalar subquery in a SELECT expression
+ * differently on the shards of a Distributed table and fails to find the column. The window's
+ * bounds stay scalar subqueries in WHERE, which the primary key can use (a join's columns cannot:
+ * a 5M-row table was read whole, 4 times slower).
+ */
+function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[]): string {
+  return (
+    `SELECT ${lane} AS lane, ${BIN} AS bin, count() AS n ` +
+    `FROM events ${arrayJoin} CROSS JOIN (SELECT view_from, view_span, view_bins FROM _view) ` +
+    `WHERE ${where([`start_ms >= ${v('from')}`, `start_ms <= ${v('to')}`, 'bin >= 0', 'bin < view_bins', ...conditions])} ` +
+    `GROUP BY lane, bin FORMAT JSONEachRow`
+  );
+}
+
+/** Counts per type lane and bin. */
+export function typeBinsQuery(query: ViewQuery, bins: number): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  return built(binnedSql('type', '', conditions.where), query, conditions, { bins });
+}
+
+/** The actors of the lanes asked for, as an external table the lane queries read. */
+const lanesTable = (actors: readonly string[]): ExternalTable => ({ name: '_lanes', structure: 'lane_actor_id String', rows: actors.map((a) => [a]) });
+const LANE_ACTORS = '(SELECT groupArray(lane_actor_id) FROM _lanes)';
+
+/** Counts per bin of each actor in `actors`, an event in the lane of each of its actors. */
+export function actorBinsQuery(query: ViewQuery, bins: number, actors: readonly string[]): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  const sql = binnedSql('lane_actor', 'ARRAY JOIN actor_ids AS lane_actor', [...conditions.where, `has(${LANE_ACTORS}, lane_actor)`]);
+  return { sql, external: [viewTable(query, { bins }), ...conditions.external, lanesTable(actors)] };
+}
+
+/**
+ * Counts per bin of the lane "Other actors" (key '*'), as actorLanes' lanesOf: the events with an
+ * actor not among `actors` (beside their own lanes), and the events without an actor.
+ */
+export function otherActorBinsQuery(query: ViewQuery, bins: number, actors: readonly string[]): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  const other = `(empty(actor_ids) OR arrayExists(actor -> NOT has(${LANE_ACTORS}, actor), actor_ids))`;
+  return { sql: binnedSql("'*'", '', [...conditions.where, other]), external: [viewTable(query, { bins }), ...conditions.external, lanesTable(actors)] };
+}
+
+/**
+ * Per actor, the events passing the filters, all time: how actorLanes ranks them. (The answer's
+ * column is not called "actor": 18.16 would put that alias in place of the filter's lambda
+ * parameter of the same name.)
+ */
+export function actorRankingQuery(query: ViewQuery): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  const sql = `SELECT rank_actor AS ranked_actor, count() AS n FROM events ARRAY JOIN actor_ids AS rank_actor WHERE ${where(conditions.where)} GROUP BY ranked_actor FORMAT JSONEachRow`;
+  return built(sql, query, conditions);
+}
+
+/** The events passing the filters, all time, that have no actor (they go in "Other actors"). */
+export function actorlessQuery(query: ViewQuery): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  return built(`SELECT count() AS n FROM events WHERE ${where([...conditions.where, 'empty(actor_ids)'])} FORMAT JSONEachRow`, query, conditions);
+}
+
+export const MARK_COLUMNS = 'id, type, start_ms, end_ms, actor_ids, title, language';
+
+/** The marks in the window, in the app's time order. */
+export function marksQuery(query: ViewQuery): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  return built(`SELECT ${MARK_COLUMNS} FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} ORDER BY row FORMAT JSONEachRow`, query, conditions);
+}
+
+/**
+ * Events `offset` … `offset + limit − 1` of the window in time order. 18.16 takes only literals in
+ * LIMIT, so the page's rows are cut from the sorted row numbers with arraySlice, whose bounds are
+ * values of _view. GLOBAL IN: on a cluster, the page is found once, then read on every shard.
+ */
+export function eventsPageQuery(query: ViewQuery, offset: number, limit: number): BuiltQuery {
+  const conditions = filterConditions(query.filters);
+  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM events WHERE ${where([IN_WINDOW, ...conditions.where])}`;
+  // The window again outside, so that the page's rows are looked for in its part of the table only.
+  return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
+}
+
+/** Per type or per actor: events in the window under the other filters (the app's facet counts). */
+export function facetQuery(query: ViewQuery, facet: 'types' | 'actors'): BuiltQuery {
+  const conditions = filterConditions(query.filters, facet);
+  const sql =
+    facet === 'types'
+      ? `SELECT type AS key, count() AS n FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} GROUP BY key FORMAT JSONEachRow`
+      : `SELECT facet_actor AS key, count() AS n FROM events ARRAY JOIN actor_ids AS facet_actor WHERE ${where([IN_WINDOW, ...conditions.where])} GROUP BY key FORMAT JSONEachRow`;
+  return built(sql, query, conditions);
+}
+
+export function eventQuery(id: string): BuiltQuery {
+  return {
+    sql: 'SELECT json FROM events WHERE id IN (SELECT id FROM _ids) ORDER BY row LIMIT 1 FORMAT JSONEachRow',
+    external: [{ name: '_ids', structure: 'id String', rows: [[id]] }],
+  };
+}
+
+export const INFO_SQL = 'SELECT json FROM dataset_info LIMIT 1 FORMAT JSONEachRow';
+export const EXTENT_SQL = 'SELECT count() AS n, min(start_ms) AS first, max(last_ms) AS last FROM events FORMAT JSONEachRow';
