@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { isLoopback, parseServeArgs, servingLine } from './serveCli.ts';
+import { isLoopback, parseServeArgs, servingLine, sourceLabel } from './serveCli.ts';
 import { loadDuckDbSource } from './duckdbSource.ts';
 import { createDuckDbDatabase } from './duckdbEngine.ts';
 import { readDataset } from './readDataset.ts';
@@ -18,10 +18,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parseServeArgs', () => {
   it('reads files and options, with the defaults of the issue', () => {
-    expect(parseServeArgs(['a.csv', 'b.parquet'], {})).toEqual({ files: ['a.csv', 'b.parquet'], host: '127.0.0.1', port: 8787, watch: false, allowOrigins: [], token: null });
+    expect(parseServeArgs(['a.csv', 'b.parquet'], {})).toEqual({ files: ['a.csv', 'b.parquet'], clickhouse: null, host: '127.0.0.1', port: 8787, watch: false, allowOrigins: [], token: null });
     expect(
       parseServeArgs(['--host', '0.0.0.0', 'a.csv', '--port', '9000', '--watch', '--allow-origin', 'https://a.example', '--allow-origin', 'http://localhost:5173', '--token', 't1'], {}),
-    ).toEqual({ files: ['a.csv'], host: '0.0.0.0', port: 9000, watch: true, allowOrigins: ['https://a.example', 'http://localhost:5173'], token: 't1' });
+    ).toEqual({ files: ['a.csv'], clickhouse: null, host: '0.0.0.0', port: 9000, watch: true, allowOrigins: ['https://a.example', 'http://localhost:5173'], token: 't1' });
   });
 
   it('takes the token from the environment, and --token over it', () => {
@@ -40,9 +40,26 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs(['a.csv', '--clickhous', 'x'], {})).toEqual({ error: 'unknown option --clickhous' });
   });
 
+  it('serves a ClickHouse that npm run load filled, with no file', () => {
+    expect(parseServeArgs(['--clickhouse', 'http://127.0.0.1:8123/', '--cluster', 'shards', '--port', '9000'], {})).toMatchObject({
+      files: [],
+      clickhouse: { url: 'http://127.0.0.1:8123/', database: null, cluster: 'shards' },
+      port: 9000,
+    });
+    expect(parseServeArgs(['--clickhouse', 'http://ch:8123/', '--database', 'acled'], {})).toMatchObject({ clickhouse: { database: 'acled', cluster: null } });
+    expect(parseServeArgs(['--clickhouse', 'ftp://ch/'], {})).toEqual({ error: expect.stringMatching(/^--clickhouse needs the http\(s\) URL/) });
+    expect(parseServeArgs(['--clickhouse', 'http://ch:8123/', 'a.csv'], {})).toEqual({ error: expect.stringMatching(/^with --clickhouse the events come from the database that npm run load filled; give no file \(a\.csv\)$/) });
+    expect(parseServeArgs(['--clickhouse', 'http://ch:8123/', '--watch'], {})).toEqual({ error: expect.stringMatching(/^--watch reloads files/) });
+    expect(parseServeArgs(['--clickhouse', 'http://ch:8123/', '--cluster', 'a;DROP'], {})).toEqual({ error: expect.stringMatching(/^--cluster needs a plain name/) });
+    expect(parseServeArgs(['a.csv', '--cluster', 'shards'], {})).toEqual({ error: '--cluster goes with --clickhouse' });
+    expect(sourceLabel({ files: [], clickhouse: { url: 'http://u:secret@ch:8123/', database: 'acled', cluster: 'shards' } }, (url) => url.replace('secret', '***'))).toBe(
+      'ClickHouse at http://u:***@ch:8123/ (database acled) (cluster shards)',
+    );
+  });
+
   it('says where it serves', () => {
-    expect(servingLine(16, ['data/seed.json'], '127.0.0.1', 8787)).toBe('Serving 16 events from data/seed.json at http://127.0.0.1:8787/ (DuckDB)');
-    expect(servingLine(1, ['a.csv', 'b.csv'], '::1', 80)).toBe('Serving 1 event from a.csv, b.csv at http://[::1]:80/ (DuckDB)');
+    expect(servingLine(16, 'data/seed.json (DuckDB)', '127.0.0.1', 8787)).toBe('Serving 16 events from data/seed.json (DuckDB) on http://127.0.0.1:8787/');
+    expect(servingLine(1_000_000, 'ClickHouse at http://ch.example:8123/', '::1', 80)).toBe('Serving 1,000,000 events from ClickHouse at http://ch.example:8123/ on http://[::1]:80/');
     expect([isLoopback('127.0.0.1'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('192.168.1.2')]).toEqual([true, true, false, false]);
   });
 });
@@ -93,7 +110,7 @@ describe('the serve process', () => {
     try {
       expect(await next(lines)).toBe('watched.json: read as Conflict Timeline JSON. 16 rows read: 16 imported (0 fixed), 0 rejected.');
       const serving = await next(lines);
-      expect(serving).toMatch(new RegExp(`^Serving 16 events from ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at http://127\\.0\\.0\\.1:\\d+/ \\(DuckDB\\)$`));
+      expect(serving).toMatch(new RegExp(`^Serving 16 events from ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(DuckDB\\) on http://127\\.0\\.0\\.1:\\d+/$`));
       expect(await next(lines)).toMatch(/^The API is under \/api\/ .*The page at \/ does not read from this server yet/);
       const base = /(http:\/\/\S+)\//.exec(serving)![1]!;
       const count = async () => ((await (await fetch(`${base}/api/info`)).json()) as { count: number }).count;

@@ -1,11 +1,14 @@
 // `npm run serve -- FILE… [--host H] [--port P] [--watch] [--allow-origin O]… [--token T]`: the data
-// server with DuckDB embedded. The process around serveCli.ts: files, the HTTP server, reloads.
+// server with DuckDB embedded, or `--clickhouse URL` for one that npm run load filled. The process
+// around serveCli.ts: the source, the HTTP server, reloads.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDataServer } from './api.ts';
 import { loadDuckDbSource, type LoadedSource } from './duckdbSource.ts';
-import { isLoopback, parseServeArgs, SERVE_USAGE, servingLine } from './serveCli.ts';
+import { loadClickHouseSource } from './clickhouseSource.ts';
+import { redactedUrl } from './clickhouseHttp.ts';
+import { isLoopback, parseServeArgs, SERVE_USAGE, servingLine, sourceLabel } from './serveCli.ts';
 import { watchFiles } from './watchFiles.ts';
 
 type Loaded = Extract<LoadedSource, { ok: true }>;
@@ -25,7 +28,9 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
-  const first = await loadDuckDbSource(options.files, workDir);
+  const clickhouse = options.clickhouse;
+  const source = sourceLabel(options, redactedUrl);
+  const first = clickhouse ? await loadClickHouseSource(clickhouse) : await loadDuckDbSource(options.files, workDir);
   if (!first.ok) {
     console.error(first.message);
     return 2;
@@ -50,7 +55,7 @@ async function main(): Promise<number> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  console.log(servingLine(current.count, options.files, options.host, port));
+  console.log(servingLine(current.count, source, options.host, port));
   // Said at once, so that nobody takes the page's own data for the file served.
   console.log('The API is under /api/ (README: Data server). The page at / does not read from this server yet: it shows its bundled data and opens files as always.');
   if (!isLoopback(options.host) && options.token === null) console.error(`Warning: ${options.host} may be reachable from other machines and no --token is set.`);
@@ -67,7 +72,7 @@ async function main(): Promise<number> {
     for (const line of next.lines) console.log(line);
     const old = current;
     current = next;
-    console.log(`Reloaded. ${servingLine(next.count, options.files, options.host, port)}`);
+    console.log(`Reloaded. ${servingLine(next.count, source, options.host, port)}`);
     await old.dispose();
   };
   const onChange = () => {

@@ -3,9 +3,12 @@
 
 export const SERVE_USAGE = `Usage: npm run serve -- FILE… [--host 127.0.0.1] [--port 8787] [--watch]
                       [--allow-origin ORIGIN]… [--token TOKEN]
+       npm run serve -- --clickhouse URL [--database NAME] [--cluster NAME] [--host …] [--port …] …
 Serves the app at / and its query API under /api/, with DuckDB embedded. FILE is any file the app
 opens (ACLED or UCDP CSV or Parquet, the app's Parquet or JSON, Arrow), several merged in order,
-or one DuckDB database written by this server.
+or one DuckDB database written by this server. With --clickhouse, it serves the events that
+npm run load put in that ClickHouse (database conflict_timeline unless --database or the URL's
+?database= says otherwise; --cluster for a Distributed table over shards).
   --watch              reload when a file changes (the old data is served until the new is ready)
   --allow-origin O     let pages of origin O (e.g. https://reports.example) call the API; repeatable
   --token T            require "Authorization: Bearer T" on /api/ (or set CONFLICT_TIMELINE_TOKEN,
@@ -15,6 +18,8 @@ export const TOKEN_ENV = 'CONFLICT_TIMELINE_TOKEN';
 
 export interface ServeOptions {
   files: string[];
+  /** Serve from ClickHouse (loaded by npm run load) instead of files in DuckDB. */
+  clickhouse: { url: string; database: string | null; cluster: string | null } | null;
   host: string;
   port: number;
   watch: boolean;
@@ -33,7 +38,9 @@ function isOrigin(text: string): boolean {
 }
 
 export function parseServeArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): ServeOptions | { error: string } {
-  const options: ServeOptions = { files: [], host: '127.0.0.1', port: 8787, watch: false, allowOrigins: [], token: env[TOKEN_ENV] || null };
+  const options: ServeOptions = { files: [], clickhouse: null, host: '127.0.0.1', port: 8787, watch: false, allowOrigins: [], token: env[TOKEN_ENV] || null };
+  let database: string | null = null;
+  let cluster: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => args[++i];
@@ -54,17 +61,40 @@ export function parseServeArgs(args: readonly string[], env: Readonly<Record<str
       const token = value();
       if (!token) return { error: '--token needs a value' };
       options.token = token;
+    } else if (arg === '--clickhouse') {
+      const url = value() ?? '';
+      if (!/^https?:\/\/[^/]/.test(url)) return { error: `--clickhouse needs the http(s) URL of a ClickHouse server, such as http://127.0.0.1:8123/, not "${url}"` };
+      options.clickhouse = { url, database: null, cluster: null };
+    } else if (arg === '--database' || arg === '--cluster') {
+      const name = value() ?? '';
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { error: `${arg} needs a plain name (letters, digits, _), not "${name}"` };
+      if (arg === '--database') database = name;
+      else cluster = name;
     } else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
     else options.files.push(arg);
   }
+  if (options.clickhouse) {
+    if (options.files.length) return { error: `with --clickhouse the events come from the database that npm run load filled; give no file (${options.files.join(', ')})` };
+    if (options.watch) return { error: '--watch reloads files; with --clickhouse, run npm run load again instead' };
+    options.clickhouse = { ...options.clickhouse, database, cluster };
+    return options;
+  }
+  if (database !== null || cluster !== null) return { error: `${database !== null ? '--database' : '--cluster'} goes with --clickhouse` };
   if (!options.files.length) return { error: 'no file given' };
   return options;
 }
 
+/** Where the events come from, for the serving line: the files (DuckDB), or the ClickHouse (its password hidden). */
+export function sourceLabel(options: Pick<ServeOptions, 'files' | 'clickhouse'>, redact: (url: string) => string): string {
+  if (!options.clickhouse) return `${options.files.join(', ')} (DuckDB)`;
+  const { url, database, cluster } = options.clickhouse;
+  return `ClickHouse at ${redact(url)}${database ? ` (database ${database})` : ''}${cluster ? ` (cluster ${cluster})` : ''}`;
+}
+
 /** The line that says the server is up. */
-export function servingLine(count: number, files: readonly string[], host: string, port: number): string {
+export function servingLine(count: number, source: string, host: string, port: number): string {
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return `Serving ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'} from ${files.join(', ')} at http://${shownHost}:${port}/ (DuckDB)`;
+  return `Serving ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'} from ${source} on http://${shownHost}:${port}/`;
 }
 
 /** Whether the host is reachable from this machine only. */

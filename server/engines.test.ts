@@ -1,0 +1,124 @@
+// The two engines on the same data give the same answers (issue #23: "a test compares them"), and
+// `npm run serve -- --clickhouse URL` serves what `npm run load` put there. Each engine is also
+// held to the app's own answers in its own test; this one holds them to each other, on views of
+// every kind, so that a difference in either shows here by name.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import type { Engine, ViewQuery } from './engine.ts';
+import { readDataset } from './readDataset.ts';
+import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
+import { createClickHouseEngine } from './clickhouseEngine.ts';
+import { loadIntoClickHouse } from './clickhouseLoad.ts';
+import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
+
+const SEED = join(import.meta.dirname, '../data/seed.json');
+const NO_FILTERS = { types: [], actors: [], role: null, words: [], country: null, place: null } as const;
+
+let dir: string;
+let clickhouse: TestClickHouseCluster;
+let duck: Engine;
+let house: Engine;
+let actor: string;
+let place: { country: string; name: string };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ct-engines-'));
+  const acled = join(dir, 'generated-acled.csv');
+  writeFileSync(acled, acledCsv(generatedAcledRows(2000, 5, 40)));
+  const read = await readDataset([SEED, acled]);
+  if (!read.ok) throw new Error(read.message);
+  const last = read.dataset.events.at(-1)!;
+  actor = last.actors[0]!.actor;
+  place = { country: last.place!.country, name: Object.values(last.place!.name)[0]!.toLocaleLowerCase('en') };
+  await createDuckDbDatabase(read.dataset, join(dir, 'events.duckdb'), read.reports);
+  const opened = await openDuckDbEngine(join(dir, 'events.duckdb'));
+  if (!opened.ok) throw new Error(opened.message);
+  duck = opened.engine;
+  clickhouse = await startClickHouseCluster(1);
+  await loadIntoClickHouse({ url: clickhouse.servers[0]!.url, database: 'ct_compare' }, read.dataset, read.reports);
+  house = createClickHouseEngine({ url: clickhouse.servers[0]!.url, database: 'ct_compare' });
+}, 180_000);
+
+afterAll(async () => {
+  await duck?.close();
+  await clickhouse?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+const DAY = 86_400_000;
+const views = (): [string, ViewQuery][] => [
+  ['all time', { filters: NO_FILTERS, from: Date.UTC(2017, 0, 1), to: Date.UTC(2025, 0, 1) }],
+  ['September 2022, clashes and ceasefires', { filters: { ...NO_FILTERS, types: ['clash', 'ceasefire'] }, from: Date.UTC(2022, 8, 1), to: Date.UTC(2022, 9, 1) }],
+  ['a year, one actor as participant', { filters: { ...NO_FILTERS, actors: [actor], role: 'participant' }, from: Date.UTC(2020, 0, 1), to: Date.UTC(2021, 0, 1) }],
+  ['Arabic words', { filters: { ...NO_FILTERS, words: ['وقف', 'اطلاق'] }, from: Date.UTC(2022, 8, 10), to: Date.UTC(2022, 8, 20) }],
+  ['a country and a place', { filters: { ...NO_FILTERS, country: place.country, place: place.name }, from: Date.UTC(2018, 0, 1), to: Date.UTC(2024, 0, 1) }],
+  ['an hour with nothing in it', { filters: NO_FILTERS, from: Date.UTC(2030, 0, 1), to: Date.UTC(2030, 0, 1) + DAY / 24 }],
+];
+
+/** The views' names, known before the data is (the views themselves need it). */
+const VIEW_NAMES = ['all time', 'September 2022, clashes and ceasefires', 'a year, one actor as participant', 'Arabic words', 'a country and a place', 'an hour with nothing in it'];
+
+describe('DuckDB and ClickHouse on the same events', () => {
+  it('ask of every view', () => expect(views().map(([name]) => name)).toEqual(VIEW_NAMES));
+
+  it('agree on the dataset, its count and extent', async () => {
+    const [a, b] = await Promise.all([duck.info(), house.info()]);
+    expect(b).toEqual(a);
+    expect(a.count).toBe(2016);
+  });
+
+  it.each(VIEW_NAMES)('agree on every answer: %s', async (name) => {
+    const query = views().find(([n]) => n === name)![1];
+    const both = async <T>(ask: (engine: Engine) => Promise<T>) => {
+      const [a, b] = await Promise.all([ask(duck), ask(house)]);
+      expect(b).toEqual(a);
+      return a;
+    };
+    const counts = await both((e) => e.facetCounts(query));
+    if (name !== 'an hour with nothing in it') expect(counts.visible).toBeGreaterThan(0);
+    await both((e) => e.bins(query, { mode: 'type' }, 350));
+    await both((e) => e.bins(query, { mode: 'actor', maxLanes: 6 }, 350));
+    await both((e) => e.marks(query, 5000));
+    await both((e) => e.events(query, 3, 40));
+  });
+
+  it('agree on one event, and on an id that is not there', async () => {
+    for (const id of ['2022-09-14-ceasefire', 'GEN17', "x' OR '1'='1"]) {
+      const [a, b] = await Promise.all([duck.event(id), house.event(id)]);
+      expect(b).toEqual(a);
+    }
+  });
+});
+
+describe('npm run serve -- --clickhouse URL', () => {
+  it('serves what npm run load put in ClickHouse, and says where from', async () => {
+    const url = clickhouse.servers[0]!.url;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve.ts'), '--clickhouse', url, '--database', 'ct_compare', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    try {
+      const serving = (await lines.next()).value as string;
+      expect(serving).toMatch(new RegExp(`^Serving 2,016 events from ClickHouse at ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(database ct_compare\\) on http://127\\.0\\.0\\.1:\\d+/$`));
+      const base = /on (http:\/\/\S+)\/$/.exec(serving)![1]!;
+      const info = (await (await fetch(`${base}/api/info`)).json()) as { count: number; engine: string };
+      expect(info).toMatchObject({ count: 2016, engine: 'clickhouse' });
+      const counts = (await (await fetch(`${base}/api/counts?types=ceasefire`)).json()) as { visible: number };
+      expect(counts.visible).toBe((await house.facetCounts({ filters: { ...NO_FILTERS, types: ['ceasefire'] }, from: -8.64e15, to: 8.64e15 })).visible);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('refuses to start when ClickHouse holds no loaded dataset, and says so', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve.ts'), '--clickhouse', clickhouse.servers[0]!.url, '--database', 'nothing_here', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/ClickHouse/);
+  });
+});
