@@ -45,7 +45,8 @@ function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet
   if (skip !== 'types' && filters.types.length) where.push(`list_contains(${p.texts(filters.types)}, e.type)`);
   if (skip !== 'actors' && filters.actors.length) {
     where.push(
-      `EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row AND list_contains(${p.texts(filters.actors)}, a.actor) AND (a.roles & ${p.integer(roleBits(filters.role))}) <> 0)`,
+      // An uncorrelated IN (a hash semi-join): a correlated EXISTS took ten times as long at 1M events.
+      `e.row IN (SELECT a.row FROM event_actors a WHERE list_contains(${p.texts(filters.actors)}, a.actor) AND (a.roles & ${p.integer(roleBits(filters.role))}) <> 0)`,
     );
   }
   // A query word has no spaces: it occurs in the search text exactly when the app's word index finds it.
@@ -109,7 +110,7 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
   const p = createParams();
   const conditions = [
     ...filterConditions(query.filters, p),
-    `(NOT EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row) OR EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row AND NOT list_contains(${p.texts(actors)}, a.actor)))`,
+    `(e.row NOT IN (SELECT a.row FROM event_actors a) OR e.row IN (SELECT a.row FROM event_actors a WHERE NOT list_contains(${p.texts(actors)}, a.actor)))`,
   ];
   return bound(p, binned(query, bins, p, "'*'", 'events e', conditions));
 }
@@ -125,7 +126,7 @@ export function actorRankingSql(filters: EngineFilters): BoundSql {
     p,
     `SELECT a.actor AS actor, count(*)::INTEGER AS n FROM events e JOIN event_actors a ON a.row = e.row ${whereOf(conditions)} GROUP BY a.actor
 UNION ALL
-SELECT NULL AS actor, count(*)::INTEGER AS n FROM events e ${whereOf([...conditions, 'NOT EXISTS (SELECT 1 FROM event_actors a WHERE a.row = e.row)'])}`,
+SELECT NULL AS actor, count(*)::INTEGER AS n FROM events e ${whereOf([...conditions, 'e.row NOT IN (SELECT a.row FROM event_actors a)'])}`,
   );
 }
 
@@ -145,7 +146,9 @@ FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)}`,
 export function eventsPageSql(query: ViewQuery, offset: number, limit: number): BoundSql {
   const p = createParams();
   const where = whereOf([...filterConditions(query.filters, p), windowCondition(query, p)]);
-  return bound(p, `SELECT e.json FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)} OFFSET ${p.integer(offset)}`);
+  // The page's rows first, then their JSON: ordering the JSON of every match took most of the time.
+  const page = `SELECT e.row FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)} OFFSET ${p.integer(offset)}`;
+  return bound(p, `SELECT p.json FROM events p WHERE p.row IN (${page}) ORDER BY p.row`);
 }
 
 export function eventByIdSql(id: string): BoundSql {
