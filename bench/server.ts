@@ -1,28 +1,41 @@
-// `npm run bench` (fourth part): the data server's answers against the app's own in-memory work on
-// the same events. For each size, generated ACLED-like events are loaded into each engine (DuckDB
-// embedded; ClickHouse when BENCH_CLICKHOUSE=1, a server the bench starts itself) and the same
-// views are asked of each: lanes of bins for a 1,400 px plot (by type, by actor), the facet counts,
-// a text search, an Events page and a week's marks. "The tab" is the app's code on an EventTable
-// (server/testing/appAnswers.ts): what a browser holding every event would compute. Medians of
-// five runs after one warm-up. It reports; it asserts nothing.
+// `npm run bench` (fourth part): the data server. At each size, generated ACLED-like events are
+// loaded into DuckDB (embedded), one ClickHouse server and a two-shard ClickHouse cluster (servers
+// the bench starts itself on loopback, as the tests do; skipped, and said so, where
+// clickhouse-server is not installed), and the same things are asked of each:
+// - a browsing session: 40 view changes (zooms, pans, a type or actor filter on and off), each the
+//   bins of a 1,400 px plot's lanes by type: p50 and p95, the figure issue #23's targets name;
+// - single answers beside the app's own in-memory work on the same events ("the tab":
+//   server/testing/appAnswers.ts, what a browser holding every event computes);
+// - a load test: 32 clients replaying the session against `npm run serve`'s HTTP API on DuckDB
+//   for BENCH_LOAD_SECONDS (60): requests per second, p50 and p99 latency, errors.
+// It reports; it asserts nothing.
 import os from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { importText } from '../src/io/importer.ts';
 import { mergeDatasets } from '../src/io/merge.ts';
 import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { NO_FILTERS, type Filters } from '../src/table/filter.ts';
 import { queryWords } from '../src/table/search.ts';
+import { visibleRows } from '../src/store/derived.ts';
 import type { Dataset } from '../src/model/schema.ts';
 import type { Engine, EngineFilters, ViewQuery } from '../server/engine.ts';
 import { createDuckDbDatabase, openDuckDbEngine } from '../server/duckdbEngine.ts';
-import { appAnswers } from '../server/testing/appAnswers.ts';
-import { visibleRows } from '../src/store/derived.ts';
+import { createClickHouseEngine } from '../server/clickhouseEngine.ts';
+import { loadIntoClickHouse } from '../server/clickhouseLoad.ts';
+import { createDataServer } from '../server/api.ts';
+import { appAnswers, queryStringOf } from '../server/testing/appAnswers.ts';
+import { startClickHouseCluster } from '../server/testing/clickhouseServers.ts';
 
 const SIZES = (process.env.BENCH_SERVER_EVENTS ?? '100000,1000000').split(',').map(Number);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const CLIENTS = 32;
 const BINS = Math.ceil(1400 / 4);
 const RUNS = 5;
 const CHUNK = 100_000;
+const DAY = 86_400_000;
+const hasClickHouse = existsSync('/usr/sbin/clickhouse-server') || existsSync('/usr/bin/clickhouse-server') || existsSync('/usr/bin/clickhouse');
 
 /** n generated ACLED events, imported as the app imports them, a chunk at a time (one text of a million rows passes V8's string limit). */
 function generatedDataset(n: number): Dataset {
@@ -30,12 +43,14 @@ function generatedDataset(n: number): Dataset {
   let dataset: Dataset | null = null;
   for (let from = 0; from < n; from += CHUNK) {
     const result = importText({ text: acledCsv(rows.slice(from, from + CHUNK)), fileName: 'bench.csv' });
-    rows.fill({}, from, from + CHUNK); // let the imported rows go
     if (result.kind !== 'done') throw new Error(`generated rows did not import (${result.kind})`);
+    rows.fill({}, from, from + CHUNK); // let the imported rows go
     dataset = dataset ? mergeDatasets(dataset, result.dataset).dataset : result.dataset;
   }
   return dataset!;
 }
+
+const percentile = (times: readonly number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
 
 async function median(run: () => unknown): Promise<number> {
   await run();
@@ -45,7 +60,7 @@ async function median(run: () => unknown): Promise<number> {
     await run();
     times.push(performance.now() - start);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  return percentile(times, 50);
 }
 
 const engineFilters = (f: Filters): EngineFilters => ({ types: f.types, actors: f.actors, role: f.role, words: queryWords(f.q), country: f.country, place: f.place?.toLocaleLowerCase('en') ?? null });
@@ -56,21 +71,59 @@ interface View {
   window: { from: number; to: number };
 }
 
-/** The views asked of each: the whole span, a year with the busiest actor, a text search, a week. */
+/** The generated data's span (2018–2023) and its busiest actor. */
+function spanOf(dataset: Dataset) {
+  const counts = new Map<string, number>();
+  for (const e of dataset.events.slice(0, 50_000)) for (const a of e.actors) counts.set(a.actor, (counts.get(a.actor) ?? 0) + 1);
+  const busiest = [...counts].sort((a, b) => b[1] - a[1]).find(([id]) => id !== 'acled')![0];
+  return { from: Date.UTC(2018, 0, 1), to: Date.UTC(2024, 0, 1), busiest };
+}
+
+/** The single answers: the whole span, a year with the busiest actor, a text search, a week. */
 function viewsOf(dataset: Dataset): View[] {
-  const starts = dataset.events.map((e) => Date.parse(e.start.at));
-  const first = Math.min(...starts.slice(0, 10_000));
-  const last = Math.max(...starts.slice(0, 10_000));
-  const all = { from: first - 86_400_000, to: last + 86_400_000 };
-  const year = { from: all.to - 365 * 86_400_000, to: all.to };
-  const week = { from: all.to - 7 * 86_400_000, to: all.to };
-  const actor = dataset.events[0]!.actors[0]!.actor;
+  const { from, to, busiest } = spanOf(dataset);
   return [
-    { name: 'all time', filters: NO_FILTERS, window: all },
-    { name: 'a year, one actor', filters: { ...NO_FILTERS, actors: [actor] }, window: year },
-    { name: 'all time, "village 12"', filters: { ...NO_FILTERS, q: 'village 12' }, window: all },
-    { name: 'a week', filters: NO_FILTERS, window: week },
+    { name: 'all time', filters: NO_FILTERS, window: { from, to } },
+    { name: 'a year, one actor', filters: { ...NO_FILTERS, actors: [busiest] }, window: { from: to - 365 * DAY, to } },
+    { name: 'all time, "village 12"', filters: { ...NO_FILTERS, q: 'village 12' }, window: { from, to } },
+    { name: 'a week', filters: NO_FILTERS, window: { from: to - 7 * DAY, to } },
   ];
+}
+
+/** A browsing session: zooming in from the whole span to a week and out, panning, a type and an actor filter on and off. */
+function sessionOf(dataset: Dataset): View[] {
+  const { from, to, busiest } = spanOf(dataset);
+  const views: View[] = [];
+  let window = { from, to };
+  let filters: Filters = NO_FILTERS;
+  for (let step = 0; step < 40; step++) {
+    const span = window.to - window.from;
+    const centre = (window.from + window.to) / 2;
+    if (step < 12) window = { from: centre - span * 0.3, to: centre + span * 0.3 }; // zoom in
+    else if (step < 20) window = { from: window.from + span * 0.2, to: window.to + span * 0.2 }; // pan
+    else if (step < 32) window = { from: Math.max(from, centre - span * 0.9), to: Math.min(to, centre + span * 0.9) }; // zoom out
+    if (step === 8) filters = { ...filters, types: ['clash'] };
+    if (step === 16) filters = { ...filters, types: [] };
+    if (step === 24) filters = { ...filters, actors: [busiest] };
+    if (step === 34) filters = { ...filters, actors: [] };
+    // Whole milliseconds, as the app's URL and the API take them.
+    window = { from: Math.round(window.from), to: Math.round(window.to) };
+    views.push({ name: `step ${step + 1}`, filters, window: { ...window } });
+  }
+  return views;
+}
+
+const queryOf = (view: View): ViewQuery => ({ filters: engineFilters(view.filters), from: view.window.from, to: view.window.to });
+
+async function sessionTimes(engine: Engine, session: View[]): Promise<number[]> {
+  await engine.bins(queryOf(session[0]!), { mode: 'type' }, BINS); // warm
+  const times: number[] = [];
+  for (const view of session) {
+    const start = performance.now();
+    await engine.bins(queryOf(view), { mode: 'type' }, BINS);
+    times.push(performance.now() - start);
+  }
+  return times;
 }
 
 type Timings = Record<string, number>;
@@ -78,7 +131,7 @@ type Timings = Record<string, number>;
 async function timeEngine(engine: Engine, views: View[]): Promise<Timings> {
   const t: Timings = {};
   for (const view of views) {
-    const query: ViewQuery = { filters: engineFilters(view.filters), from: view.window.from, to: view.window.to };
+    const query = queryOf(view);
     t[`${view.name}: type lanes`] = await median(() => engine.bins(query, { mode: 'type' }, BINS));
     t[`${view.name}: actor lanes`] = await median(() => engine.bins(query, { mode: 'actor', maxLanes: 12 }, BINS));
     t[`${view.name}: counts`] = await median(() => engine.facetCounts(query));
@@ -102,30 +155,89 @@ async function timeTab(dataset: Dataset, views: View[]): Promise<Timings> {
   return t;
 }
 
+/** CLIENTS clients replaying the session (bins, counts, an Events page per view) against the HTTP API for LOAD_SECONDS. */
+async function loadTest(engine: Engine, session: View[]) {
+  const server = createDataServer({ engine: () => engine, staticRoot: resolve(import.meta.dirname, '../dist'), allowOrigins: [], token: null, log: () => {} });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const paths = session.flatMap((view) => {
+    const q = (extra: Record<string, string | number> = {}) => queryStringOf(view.filters, view.window, extra);
+    return [`/api/bins?${q({ bins: BINS, lanes: 'type' })}`, `/api/counts?${q()}`, `/api/events?${q({ limit: 100 })}`];
+  });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const until = performance.now() + LOAD_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let i = client * 7; performance.now() < until; i++) {
+        const start = performance.now();
+        try {
+          const response = await fetch(base + paths[i % paths.length]!);
+          await response.arrayBuffer();
+          if (!response.ok) {
+            errors++;
+            firstError ??= `${response.status} ${paths[i % paths.length]}`;
+          }
+        } catch (error) {
+          errors++;
+          firstError ??= String(error);
+        }
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  server.close();
+  server.closeAllConnections();
+  return { requests: latencies.length, perSecond: latencies.length / LOAD_SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, firstError };
+}
+
 const ms = (n: number | undefined) => (n === undefined ? '—' : n < 10 ? `${n.toFixed(1)} ms` : `${Math.round(n).toLocaleString('en-GB')} ms`);
+const s = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
+const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+  const start = performance.now();
+  const value = await run();
+  return [value, performance.now() - start];
+};
+
 const work = mkdtempSync(join(os.tmpdir(), 'ct-bench-server-'));
 const out: string[] = [];
+const cluster = hasClickHouse ? await startClickHouseCluster(2) : null;
 try {
   for (const n of SIZES) {
     const dataset = generatedDataset(n);
     const views = viewsOf(dataset);
+    const session = sessionOf(dataset);
+    const engines: [string, Engine, number][] = [];
     const path = join(work, `${n}.duckdb`);
-    let start = performance.now();
-    await createDuckDbDatabase(dataset, path);
-    const duckLoad = performance.now() - start;
+    const [, duckLoad] = await timed(() => createDuckDbDatabase(dataset, path));
     const opened = await openDuckDbEngine(path);
     if (!opened.ok) throw new Error(opened.message);
-    const duck = await timeEngine(opened.engine, views);
-    await opened.engine.close();
-    start = performance.now();
+    engines.push(['DuckDB', opened.engine, duckLoad]);
+    if (cluster) {
+      const [front, second] = cluster.servers;
+      const [, oneLoad] = await timed(() => loadIntoClickHouse({ url: front!.url, database: `bench_${n}` }, dataset, []));
+      engines.push(['ClickHouse, one server', createClickHouseEngine({ url: front!.url, database: `bench_${n}` }), oneLoad]);
+      const [, twoLoad] = await timed(() => loadIntoClickHouse({ url: front!.url, database: `bench_${n}_shards`, cluster: cluster.cluster, shards: [front!.url, second!.url] }, dataset, []));
+      engines.push(['ClickHouse, two shards', createClickHouseEngine({ url: front!.url, database: `bench_${n}_shards`, cluster: cluster.cluster }), twoLoad]);
+    }
+    const results: { name: string; load: number; session: number[]; answers: Timings }[] = [];
+    for (const [name, engine, load] of engines) results.push({ name, load, session: await sessionTimes(engine, session), answers: await timeEngine(engine, views) });
     const tab = await timeTab(dataset, views);
-    out.push(`${n.toLocaleString('en-GB')} events: DuckDB loaded in ${(duckLoad / 1000).toFixed(1)} s (the app's rows, then the Appender).`, '');
-    out.push('| view: answer | the tab (the app in memory) | DuckDB |', '|---|---:|---:|');
-    for (const key of Object.keys(tab)) out.push(`| ${key} | ${ms(tab[key])} | ${ms(duck[key])} |`);
-    out.push('');
+    const load = await loadTest(opened.engine, session);
+    for (const [, engine] of engines) await engine.close();
+
+    out.push(`**${n.toLocaleString('en-GB')} events.**`, '');
+    out.push('| engine | loaded in (the app\'s import included) | a view change\'s bins, p50 | p95 |', '|---|---:|---:|---:|');
+    for (const r of results) out.push(`| ${r.name} | ${s(r.load)} | ${ms(percentile(r.session, 50))} | ${ms(percentile(r.session, 95))} |`);
+    if (!cluster) out.push('', 'ClickHouse: not measured (clickhouse-server is not installed here).');
+    out.push('', `| view: answer (median) | the tab (the app in memory) | ${results.map((r) => r.name).join(' | ')} |`, `|---|---:|${results.map(() => '---:').join('|')}|`);
+    for (const key of Object.keys(tab)) out.push(`| ${key} | ${ms(tab[key])} | ${results.map((r) => ms(r.answers[key])).join(' | ')} |`);
+    out.push('', `Load test (DuckDB, ${CLIENTS} clients, ${LOAD_SECONDS} s of bins, counts and Events pages over HTTP): ${load.requests.toLocaleString('en-GB')} requests, ${load.perSecond.toFixed(0)} per second, p50 ${ms(load.p50)}, p99 ${ms(load.p99)}, ${load.errors} errors${load.firstError ? ` (the first: ${load.firstError})` : ''}.`, '');
   }
 } finally {
+  await cluster?.stop();
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`Data server, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Data server, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 console.log(out.join('\n'));
