@@ -90,16 +90,28 @@ export interface ClickHouseClient {
   rows<Row>(query: ClickHouseQuery): Promise<Row[]>;
 }
 
+/** fetch's error for a connection the server had closed before the request went out (undici's UND_ERR_SOCKET, "other side closed"). */
+function isClosedSocket(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return cause?.code === 'UND_ERR_SOCKET';
+}
+
 export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClient {
   const headers: Record<string, string> = {};
   if (target.user !== null) headers.authorization = `Basic ${Buffer.from(`${target.user}:${target.password ?? ''}`).toString('base64')}`;
 
   async function post(params: URLSearchParams, body: string | FormData, signal?: AbortSignal): Promise<Response> {
-    try {
-      return await fetch(`${target.origin}?${params}`, { method: 'POST', headers, body, signal });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      throw new ClickHouseError(`ClickHouse at ${target.origin} is not answering`, null, String((error as Error).cause ?? error));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(`${target.origin}?${params}`, { method: 'POST', headers, body, signal });
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason ?? error;
+        // ClickHouse closes a kept-alive connection after 3 s idle. When this process was busy
+        // (building a million rows) it cannot have seen that, and sends on the closed socket: the
+        // request never reached the server, so it goes once more, on a new connection.
+        if (attempt === 1 && isClosedSocket(error)) continue;
+        throw new ClickHouseError(`ClickHouse at ${target.origin} is not answering`, null, String((error as Error).cause ?? error));
+      }
     }
   }
 
