@@ -2,7 +2,7 @@
 // window. Brushing sets the store's window; the store's window moves the brush.
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { select } from 'd3-selection';
-import type { AppStore } from '../store/store.ts';
+import { dataExtentOf, type AppStore } from '../store/store.ts';
 import { maskOf } from '../store/derived.ts';
 import { initialWindow, type TimeWindow } from '../store/window.ts';
 import { densityBins } from '../layout/density.ts';
@@ -18,11 +18,11 @@ export function createOverviewRenderer(
   const height = 48;
   let frame = 0;
   let syncing = false;
-  let domain: TimeWindow = initialWindow(store.getState().table.extent);
+  let domain: TimeWindow = initialWindow(dataExtentOf(store.getState()));
 
   const domainFor = (): TimeWindow => {
     const s = store.getState();
-    const data = initialWindow(s.table.extent);
+    const data = initialWindow(dataExtentOf(s));
     // Keep the visible window on the strip even when it lies beyond the data.
     return { from: Math.min(data.from, s.window.from), to: Math.max(data.to, s.window.to) };
   };

@@ -1,0 +1,165 @@
+// `?source=URL`: the app reads from a data server. Each test's server is started here, on
+// 127.0.0.1 port 0, over the seed and 5,000 generated ACLED events, and allows the app's origin.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createDataServer } from '../server/api.ts';
+import { loadDuckDbSource } from '../server/duckdbSource.ts';
+import type { Engine } from '../server/engine.ts';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
+
+const TOKEN = 'correct horse battery staple';
+const WINDOW = 'from=2018-01-01&to=2024-01-01';
+// A month: few enough events for a mark each.
+const MONTH = 'from=2020-03-01&to=2020-04-01';
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
+const number = (n: number) => n.toLocaleString('en-GB');
+
+let dir = '';
+let engine: Engine;
+let dispose: () => Promise<void> = async () => {};
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ct-source-'));
+  const csv = join(dir, 'acled.csv');
+  writeFileSync(csv, acledCsv(generatedAcledRows(5000)));
+  const loaded = await loadDuckDbSource([join(import.meta.dirname, '../data/seed.json'), csv], dir);
+  if (!loaded.ok) throw new Error(loaded.message);
+  engine = loaded.engine;
+  dispose = loaded.dispose;
+});
+
+test.afterAll(async () => {
+  await dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data server on `port` (0: any) that lets the app's page call it. */
+async function serve(appOrigin: string, port = 0, token: string | null = null): Promise<{ server: Server; base: string; port: number }> {
+  const server = createDataServer({ engine: () => engine, staticRoot: null, allowOrigins: [appOrigin], token, log: () => {} });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
+  return { server, base: `http://127.0.0.1:${bound}/`, port: bound };
+}
+
+async function stop(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+async function api(base: string, path: string, headers: Record<string, string> = {}): Promise<any> {
+  const response = await fetch(new URL(path, base), { headers });
+  return response.json();
+}
+
+const originOf = (baseURL: string | undefined) => new URL(baseURL!).origin;
+
+test('opens the data server: title, attribution, counts, lanes and densities; a filter changes the counts', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const info = await api(base, 'api/info');
+    const counts = await api(base, `api/counts?${WINDOW}`);
+    const bins = await api(base, `api/bins?${WINDOW}&bins=10`);
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(info.dataset.title);
+    await expect(page.getByText(`Source: ${info.dataset.attribution}`)).toBeVisible();
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of ${number(info.count)} events`);
+    await expect(page.locator('.lane-label')).toHaveCount(bins.lanes.length);
+
+    // Zoomed out over 5,000 events, a lane is drawn as its density, with a count on hover.
+    const canvas = (await page.locator('canvas.marks').boundingBox())!;
+    const lane = (await page.locator('.lane-label').first().boundingBox())!;
+    let tooltip = '';
+    for (let x = canvas.x + canvas.width * 0.3; x < canvas.x + canvas.width * 0.6 && !/events? ·/.test(tooltip); x += 3) {
+      await page.mouse.move(x, lane.y + lane.height - 6);
+      tooltip = (await page.getByRole('tooltip').textContent({ timeout: 200 }).catch(() => '')) ?? '';
+    }
+    expect(tooltip).toMatch(/^\d+ events? · /);
+
+    // Filter counts come from the server, and a filter's counts too.
+    const clashes = counts.types.clash as number;
+    await expect(page.getByRole('checkbox', { name: 'Clash' }).locator('xpath=..')).toContainText(number(clashes));
+    await page.getByRole('checkbox', { name: 'Clash' }).check();
+    await expect(status(page)).toHaveText(`Showing ${number(clashes)} of ${number(info.count)} events`);
+    // The link keeps the source: a reload shows the same.
+    expect(new URL(page.url()).searchParams.get('source')).toBe(base);
+    await page.reload();
+    await expect(status(page)).toHaveText(`Showing ${number(clashes)} of ${number(info.count)} events`);
+  } finally {
+    await stop(server);
+  }
+});
+
+test('zooming in turns densities into events: the Events table lists them and a click shows the details', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const month = await api(base, `api/events?${MONTH}&limit=1000`);
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    await expect(status(page)).toHaveText(/^Showing 5,0\d\d of/);
+    await page.goto(`./?source=${base}&${MONTH}`);
+    await expect(status(page)).toHaveText(`Showing ${number(month.total)} of 5,016 events`);
+    const table = page.getByRole('table', { name: 'Events' });
+    await expect(table).toHaveAttribute('aria-rowcount', String(month.total + 1));
+    const first = month.events[0];
+    await table.getByRole('row').nth(1).click();
+    await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText(first.title[first.originalLanguage] ?? Object.values(first.title)[0]);
+    expect(new URL(page.url()).searchParams.get('event')).toBe(first.id);
+
+    // Zooming in with the button: the window still holds events with marks, and the count follows.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(status(page)).not.toHaveText(`Showing ${number(month.total)} of 5,016 events`);
+  } finally {
+    await stop(server);
+  }
+});
+
+test('when the server stops, the page says so and keeps what it shows; it recovers when the server is back', async ({ page, baseURL }) => {
+  const first = await serve(originOf(baseURL));
+  let server = first.server;
+  try {
+    await page.goto(`./?source=${first.base}&${WINDOW}`);
+    await expect(status(page)).toHaveText(/^Showing 5,0\d\d of 5,016 events$/);
+    await stop(server);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(page.getByText(`The data server at ${first.base} is not answering; retrying.`)).toBeVisible();
+    await expect(page.locator('.lane-label').first()).toBeVisible();
+    server = (await serve(originOf(baseURL), first.port)).server;
+    await expect(page.getByText(/is not answering/)).toBeHidden({ timeout: 15_000 });
+    const from = new URL(page.url()).searchParams.get('from');
+    const to = new URL(page.url()).searchParams.get('to');
+    const counts = await api(first.base, `api/counts?from=${from}&to=${to}`);
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 5,016 events`);
+  } finally {
+    await stop(server);
+  }
+});
+
+test('a server that needs a token: the page asks for it once, and the token stays out of the links', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL), 0, TOKEN);
+  try {
+    const counts = await api(base, `api/counts?${WINDOW}`, { Authorization: `Bearer ${TOKEN}` });
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    const dialog = page.getByRole('dialog', { name: 'This data server needs a token' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Token').fill(TOKEN);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 5,016 events`);
+    await page.getByRole('checkbox', { name: 'Clash' }).check();
+    await expect(status(page)).toHaveText(`Showing ${number(counts.types.clash)} of 5,016 events`);
+    await expect(dialog).toBeHidden();
+    expect(page.url()).not.toContain('horse');
+  } finally {
+    await stop(server);
+  }
+});
+
+test('a source that is not http(s) is refused with a notice, and the bundled data is shown', async ({ page }) => {
+  await page.goto('./?source=javascript:alert(1)');
+  await expect(page.getByText('The source "javascript:alert(1)" is not an http(s) URL, so no data server was asked.', { exact: false })).toBeVisible();
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+});
