@@ -94,24 +94,50 @@ test('opens the data server: title, attribution, counts, lanes and densities; a 
   }
 });
 
-test('zooming in turns densities into events: the Events table lists them and a click shows the details', async ({ page, baseURL }) => {
+const titleOf = (event: { title: Record<string, string>; originalLanguage: string }) => event.title.en ?? event.title[event.originalLanguage]!;
+
+test('the Events table pages from the server when the window holds many events, and a row shows its details', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const counts = await api(base, `api/counts?${WINDOW}`);
+    const first = (await api(base, `api/events?${WINDOW}&limit=1`)).events[0];
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    const table = page.getByRole('table', { name: 'Events' });
+    await expect(table).toHaveAttribute('aria-rowcount', String(counts.visible + 1));
+    await expect(table.getByRole('row').nth(1)).toContainText(titleOf(first));
+    await table.getByRole('row').nth(1).click();
+    await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(titleOf(first));
+    expect(new URL(page.url()).searchParams.get('event')).toBe(first.id);
+    // A link to an event the page does not hold shows it too.
+    await page.reload();
+    await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(titleOf(first));
+  } finally {
+    await stop(server);
+  }
+});
+
+test('zooming in turns densities into marks: the Events table lists the window, and a mark shows its event', async ({ page, baseURL }) => {
   const { server, base } = await serve(originOf(baseURL));
   try {
     const month = await api(base, `api/events?${MONTH}&limit=1000`);
-    await page.goto(`./?source=${base}&${WINDOW}`);
-    await expect(status(page)).toHaveText(/^Showing 5,0\d\d of/);
     await page.goto(`./?source=${base}&${MONTH}`);
     await expect(status(page)).toHaveText(`Showing ${number(month.total)} of 5,016 events`);
-    const table = page.getByRole('table', { name: 'Events' });
-    await expect(table).toHaveAttribute('aria-rowcount', String(month.total + 1));
-    const first = month.events[0];
-    await table.getByRole('row').nth(1).click();
-    await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText(first.title[first.originalLanguage] ?? Object.values(first.title)[0]);
-    expect(new URL(page.url()).searchParams.get('event')).toBe(first.id);
+    await expect(page.getByRole('table', { name: 'Events' })).toHaveAttribute('aria-rowcount', String(month.total + 1));
 
-    // Zooming in with the button: the window still holds events with marks, and the count follows.
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await expect(status(page)).not.toHaveText(`Showing ${number(month.total)} of 5,016 events`);
+    // From years of events (densities) to the eight hours around the 14 Sep 2022 ceasefire at 16:00 UTC.
+    const centre = Date.UTC(2022, 8, 14, 16);
+    const half = 4 * 3_600_000 * 2 ** 12;
+    const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
+    await page.goto(`./?source=${base}&from=${iso(centre - half)}&to=${iso(centre + half)}`);
+    await expect(status(page)).toHaveText(/^Showing \d,\d{3} of 5,016 events$/);
+    for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2022-09-14T12:00Z');
+    const eight = await api(base, 'api/counts?from=2022-09-14T12:00Z&to=2022-09-14T20:00Z');
+    await expect(status(page)).toHaveText(`Showing ${number(eight.visible)} of 5,016 events`);
+    const box = (await page.locator('canvas.marks').boundingBox())!;
+    const lane = (await page.locator('.lane-label', { hasText: 'Ceasefire' }).boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, lane.y + 2 + 12);
+    await expect(page.getByRole('tooltip')).toContainText('Negotiated ceasefire');
   } finally {
     await stop(server);
   }

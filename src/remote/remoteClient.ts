@@ -5,7 +5,7 @@
 import type { AppState, AppStore } from '../store/store.ts';
 import { buildEventTable, type EventTable } from '../table/eventTable.ts';
 import { apiUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
-import { readBins, readCounts, readEvents, readInfo, type Checked } from './apiAnswers.ts';
+import { readBins, readCounts, readEvent, readEvents, readInfo, type Checked } from './apiAnswers.ts';
 import type { RemoteAnswer } from '../store/remoteView.ts';
 
 /** Why an API request gave no answer: the server wants a token, is down (retry), or refused this request (do not). */
@@ -171,10 +171,45 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
     schedule,
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
+  const stopSelection = followSelection(store, base, fetcher);
   schedule();
   return () => {
+    stopSelection();
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
     current?.abort();
   };
+}
+
+/** The selected event, asked for on its own when it is not among the page's events (a link's `event`, a page of the Events table). */
+function followSelection(store: AppStore, base: URL, fetcher: typeof fetch): () => void {
+  let current: AbortController | null = null;
+  const ask = () => {
+    const { selectedId, table, remoteEvent, remoteToken } = store.getState();
+    if (selectedId === null || table.rowOfId.has(selectedId) || remoteEvent?.id === selectedId) return;
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    getApi(apiUrl(base, 'event', [['id', selectedId]]), readEvent, remoteToken, controller.signal, fetcher).then(
+      (event) => {
+        if (!controller.signal.aborted && store.getState().selectedId === event.id) store.getState().setRemoteEvent(event);
+      },
+      // Not found, or the server is down (the view's requests say so): no details.
+      () => {},
+    );
+  };
+  const unsubscribe = store.subscribe((s: AppState) => [s.selectedId, s.table, s.remoteToken] as const, ask, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
+  ask();
+  return () => {
+    unsubscribe();
+    current?.abort();
+  };
+}
+
+/** Events `offset` on of the view on screen (the Events table's page when the window holds more than the page's events). */
+export function fetchEventsPage(base: URL, view: RemoteViewRequest, offset: number, limit: number, token: string | null, signal: AbortSignal, fetcher: typeof fetch = fetch) {
+  const url = new URL(viewUrls(base, view).events);
+  url.searchParams.set('offset', String(offset));
+  url.searchParams.set('limit', String(limit));
+  return getApi(url.href, readEvents, token, signal, fetcher);
 }

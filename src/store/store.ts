@@ -3,7 +3,7 @@
 // it through subscribe(), outside React.
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { Dataset, DatasetInfo } from '../model/schema.ts';
+import type { ConflictEvent, Dataset, DatasetInfo } from '../model/schema.ts';
 import { createActorResolver, type ActorResolver } from '../model/actors.ts';
 import { arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
 import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
@@ -91,6 +91,9 @@ interface RemoteSlice {
   receiveRemoteAnswer(answer: RemoteAnswer): void;
   setRemoteStatus(status: RemoteStatus): void;
   setRemoteToken(token: string | null): void;
+  /** The selected event as the server gave it, when it is not among the events in the page. */
+  remoteEvent: ConflictEvent | null;
+  setRemoteEvent(event: ConflictEvent | null): void;
 }
 
 interface ViewSlice {
@@ -282,6 +285,10 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       },
       setRemoteToken(token) {
         set({ remoteToken: token });
+      },
+      remoteEvent: null,
+      setRemoteEvent(event) {
+        set({ remoteEvent: event });
       },
 
       window: initialWindow(table.extent),
