@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDataServer } from './api.ts';
 import { loadDuckDbSource, type LoadedSource } from './duckdbSource.ts';
-import { isLoopback, parseServeArgs, SERVE_USAGE, servingLine } from './serveCli.ts';
+import { isLoopback, pageLine, parseServeArgs, SERVE_USAGE, servingLine } from './serveCli.ts';
 import { watchFiles } from './watchFiles.ts';
 
 type Loaded = Extract<LoadedSource, { ok: true }>;
@@ -51,8 +51,8 @@ async function main(): Promise<number> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   console.log(servingLine(current.count, options.files, options.host, port));
-  // Said at once, so that nobody takes the page's own data for the file served.
-  console.log('The API is under /api/ (README: Data server). The page at / does not read from this server yet: it shows its bundled data and opens files as always.');
+  // The page at / without `source` is the app as always (its bundled data, files); this link reads from here.
+  console.log(pageLine(options.host, port));
   if (!isLoopback(options.host) && options.token === null) console.error(`Warning: ${options.host} may be reachable from other machines and no --token is set.`);
 
   // Reloads run one at a time; a change during one runs another after it.

@@ -67,5 +67,12 @@ export function servingLine(count: number, files: readonly string[], host: strin
   return `Serving ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'} from ${files.join(', ')} at http://${shownHost}:${port}/ (DuckDB)`;
 }
 
+/** Where to open the app reading from this server: its own page, with `source` set to itself. */
+export function pageLine(host: string, port: number): string {
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${shownHost}:${port}/`;
+  return `Open ${origin}?source=${origin} to browse it in the app; the API is under /api/ (README: Data server).`;
+}
+
 /** Whether the host is reachable from this machine only. */
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
