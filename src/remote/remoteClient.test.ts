@@ -81,3 +81,24 @@ describe('connectRemoteSource', () => {
     stop();
   });
 });
+
+describe('going back to the view answered last', () => {
+  it('drops the answer on its way for the view left, and stops loading', async () => {
+    // The answer for the view left comes late: after the page is back on the first view.
+    const { fetcher } = fakeServer((to) => (to % 1000 === 7 ? 400 : 0));
+    const store = createAppStore();
+    const connection = await connectRemoteSource(store, new URL('http://127.0.0.1:9/'), 'http://127.0.0.1:9/', options(fetcher));
+    store.getState().setPlotSize({ width: 600, height: 300 });
+    const stop = connection.start();
+    await vi.waitFor(() => expect(store.getState().remoteAnswer).not.toBeNull());
+    const answered = store.getState().remoteAnswer!;
+    const first = store.getState().window;
+    store.getState().setWindow({ from: 0, to: 86_400_000 * 30 + 7 });
+    await vi.waitFor(() => expect(store.getState().remoteStatus).toBe('loading'));
+    store.getState().setWindow(first);
+    await vi.waitFor(() => expect(store.getState().remoteStatus).toBe('idle'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(store.getState().remoteAnswer).toBe(answered);
+    stop();
+  });
+});

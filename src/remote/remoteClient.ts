@@ -132,7 +132,14 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
     if (!view) return;
     const key = remoteViewKey(view);
     if (key === currentKey && current && !current.signal.aborted) return;
-    if (key === state.remoteAnswer?.key && state.remoteStatus !== 'failing') return;
+    if (key === state.remoteAnswer?.key && state.remoteStatus !== 'failing') {
+      // Back on the view answered last: what is on its way is for a view already left.
+      current?.abort();
+      current = null;
+      currentKey = key;
+      if (state.remoteStatus === 'loading') state.setRemoteStatus('idle');
+      return;
+    }
     current?.abort();
     const controller = new AbortController();
     current = controller;
