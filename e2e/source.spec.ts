@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createDataServer } from '../server/api.ts';
 import { loadDuckDbSource } from '../server/duckdbSource.ts';
@@ -39,8 +39,8 @@ test.afterAll(async () => {
 });
 
 /** A data server on `port` (0: any) that lets the app's page call it. */
-async function serve(appOrigin: string, port = 0, token: string | null = null): Promise<{ server: Server; base: string; port: number }> {
-  const server = createDataServer({ engine: () => engine, staticRoot: null, allowOrigins: [appOrigin], token, log: () => {} });
+async function serve(appOrigin: string, port = 0, token: string | null = null, staticRoot: string | null = null): Promise<{ server: Server; base: string; port: number }> {
+  const server = createDataServer({ engine: () => engine, staticRoot, allowOrigins: [appOrigin], token, log: () => {} });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = (server.address() as AddressInfo).port;
   return { server, base: `http://127.0.0.1:${bound}/`, port: bound };
@@ -179,6 +179,27 @@ test('a server that needs a token: the page asks for it once, and the token stay
     await expect(status(page)).toHaveText(`Showing ${number(counts.types.clash)} of 5,016 events`);
     await expect(dialog).toBeHidden();
     expect(page.url()).not.toContain('horse');
+  } finally {
+    await stop(server);
+  }
+});
+
+test('the data server’s own page reads from it, and the image export draws what the screen shows', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL), 0, null, resolve(import.meta.dirname, '../dist'));
+  try {
+    const counts = await api(base, `api/counts?${WINDOW}`);
+    await page.goto(`${base}?source=${base}&${WINDOW}`);
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 5,016 events`);
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByText('CSV, JSON and Parquet exports do not read from a data server yet.')).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    const stream = await (await downloading).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const svg = Buffer.concat(chunks).toString('utf8');
+    expect(svg).toContain(`showing ${number(counts.visible)} of 5,016 events`);
+    expect(svg).toMatch(/[\d,]+ events here · zoom in to see each/);
   } finally {
     await stop(server);
   }

@@ -19,6 +19,8 @@ export function ExportMenu() {
   const rootRef = useRef<HTMLDivElement>(null);
   const filteredCount = useAppState((s) => (open ? visibleCount({ ...s, window: ALL_TIME }) : 0));
   const windowCount = useAppState((s) => (open ? visibleCount(s) : 0));
+  // The page holds only the window's events from a data server: a data export would miss the rest.
+  const fromServer = useAppState((s) => s.remoteSource !== null);
   const n = new Intl.NumberFormat(locale);
 
   useEffect(() => {
@@ -62,28 +64,34 @@ export function ExportMenu() {
             {t.exportPng}
           </button>
         </div>
-        <fieldset className="export-scope">
-          <legend className="export-heading">{t.exportData}</legend>
-          <label>
-            <input type="radio" name={`${panelId}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
-            {t.scopeFiltered(n.format(filteredCount))}
-          </label>
-          <label>
-            <input type="radio" name={`${panelId}-scope`} checked={scope === 'window'} onChange={() => setScope('window')} />
-            {t.scopeWindow(n.format(windowCount))}
-          </label>
-        </fieldset>
-        <div className="export-buttons">
-          <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, (onProgress) => exportCsv(state(), scope, onProgress))}>
-            {t.exportCsv}
-          </button>
-          <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, (onProgress) => exportJson(state(), scope, onProgress))}>
-            {t.exportJson}
-          </button>
-          <button type="button" disabled={busy !== null} onClick={() => run(t.exportParquet, (onProgress) => exportParquet(state(), scope, onProgress))}>
-            {t.exportParquet}
-          </button>
-        </div>
+        {fromServer ? (
+          <p className="export-note">{t.exportDataNotFromServer}</p>
+        ) : (
+          <>
+            <fieldset className="export-scope">
+              <legend className="export-heading">{t.exportData}</legend>
+              <label>
+                <input type="radio" name={`${panelId}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+                {t.scopeFiltered(n.format(filteredCount))}
+              </label>
+              <label>
+                <input type="radio" name={`${panelId}-scope`} checked={scope === 'window'} onChange={() => setScope('window')} />
+                {t.scopeWindow(n.format(windowCount))}
+              </label>
+            </fieldset>
+            <div className="export-buttons">
+              <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, (onProgress) => exportCsv(state(), scope, onProgress))}>
+                {t.exportCsv}
+              </button>
+              <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, (onProgress) => exportJson(state(), scope, onProgress))}>
+                {t.exportJson}
+              </button>
+              <button type="button" disabled={busy !== null} onClick={() => run(t.exportParquet, (onProgress) => exportParquet(state(), scope, onProgress))}>
+                {t.exportParquet}
+              </button>
+            </div>
+          </>
+        )}
         <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
       </div>
     </div>
