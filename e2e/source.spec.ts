@@ -184,22 +184,38 @@ test('a server that needs a token: the page asks for it once, and the token stay
   }
 });
 
-test('the data server’s own page reads from it, and the image export draws what the screen shows', async ({ page, baseURL }) => {
+async function downloaded(page: Page, button: string): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await downloading).createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test('the data server’s own page reads from it; the image export draws what the screen shows, the data exports read every event from the server', async ({ page, baseURL }) => {
   const { server, base } = await serve(originOf(baseURL), 0, null, resolve(import.meta.dirname, '../dist'));
   try {
     const counts = await api(base, `api/counts?${WINDOW}`);
     await page.goto(`${base}?source=${base}&${WINDOW}`);
     await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 5,016 events`);
     await page.getByRole('button', { name: 'Export' }).click();
-    await expect(page.getByText('CSV, JSON and Parquet exports do not read from a data server yet.')).toBeVisible();
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export SVG' }).click();
-    const stream = await (await downloading).createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const svg = Buffer.concat(chunks).toString('utf8');
+    const svg = await downloaded(page, 'Export SVG');
     expect(svg).toContain(`showing ${number(counts.visible)} of 5,016 events`);
     expect(svg).toMatch(/[\d,]+ events here · zoom in to see each/);
+
+    // Data exports: every event passing the filters, paged from the server.
+    await page.getByRole('checkbox', { name: 'Clash' }).check();
+    await expect(status(page)).toHaveText(`Showing ${number(counts.types.clash)} of 5,016 events`);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const all = await api(base, 'api/counts?types=clash');
+    await expect(page.getByText(`All that pass the filters (${number(all.visible)})`)).toBeVisible();
+    const json = JSON.parse(await downloaded(page, 'Export JSON'));
+    expect(json.events).toHaveLength(all.visible);
+    expect(new Set(json.events.map((e: { type: string }) => e.type))).toEqual(new Set(['clash']));
+    await page.getByRole('radio', { name: /^Only those in the visible window/ }).check();
+    const csv = await downloaded(page, 'Export CSV');
+    const firstClash = (await api(base, `api/events?${WINDOW}&types=clash&limit=1`)).events[0];
+    expect(csv).toContain(firstClash.id);
   } finally {
     await stop(server);
   }

@@ -194,7 +194,6 @@ export const ar: Messages = {
   tokenExplain: (url) => `أدخل الرمز لـ ${url}. يُحفظ في هذه النافذة فقط ولا يوضع في أي رابط.`,
   tokenLabel: 'الرمز',
   tokenSubmit: 'اتصال',
-  exportDataNotFromServer: 'لا تقرأ تصديرات CSV وJSON وParquet من خادم البيانات بعد.',
   keptTitle: 'محفوظ في هذا المتصفح',
   keptOnScreen: 'تعود هذه الملفات عند إعادة تحميل الصفحة. تبقى على هذا الجهاز ولا تُرسل إلى أي مكان.',
   keptNotOnScreen: 'ليست معروضة الآن. تبقى على هذا الجهاز ولا تُرسل إلى أي مكان.',

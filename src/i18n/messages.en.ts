@@ -215,7 +215,6 @@ export const en = {
   tokenExplain: (url: string) => `Enter the token for ${url}. It is kept in this tab only and never put in a link.`,
   tokenLabel: 'Token',
   tokenSubmit: 'Connect',
-  exportDataNotFromServer: 'CSV, JSON and Parquet exports do not read from a data server yet.',
   keptTitle: 'Kept in this browser',
   keptOnScreen: 'These files come back when you reload. They stay on this computer and are sent nowhere.',
   keptNotOnScreen: 'Not on screen now. They stay on this computer and are sent nowhere.',

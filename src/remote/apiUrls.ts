@@ -76,6 +76,16 @@ export function viewUrls(base: URL, view: RemoteViewRequest): { bins: string; co
   };
 }
 
+/** A page of the events passing `filters`, in `window` or (null) all time: what the data exports read. */
+export function eventsPageUrl(base: URL, filters: Filters, window: TimeWindow | null, offset: number, limit: number): string {
+  return apiUrl(base, 'events', [...(window ? windowParams(window) : []), ...filterParams(filters), ['offset', String(offset)], ['limit', String(limit)]]);
+}
+
+/** The counts of the events passing `filters`, in `window` or (null) all time. */
+export function countsUrl(base: URL, filters: Filters, window: TimeWindow | null): string {
+  return apiUrl(base, 'counts', [...(window ? windowParams(window) : []), ...filterParams(filters)]);
+}
+
 /** The request for the store's view, or null while the plot has no size yet. */
 export function remoteViewRequest(
   view: { window: TimeWindow; filters: Filters; lanes: LaneMode; plotSize: { width: number; height: number } | null },

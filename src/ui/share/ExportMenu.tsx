@@ -5,6 +5,7 @@ import { visibleCount } from '../../store/derived.ts';
 
 const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink } from './permalink.ts';
+import { useRemoteExportCounts } from './useRemoteExportCounts.ts';
 
 /** "Export": the view as SVG or PNG, and its events as CSV, JSON or Parquet. */
 export function ExportMenu() {
@@ -17,11 +18,13 @@ export function ExportMenu() {
   const [progress, setProgress] = useState<number | null>(null);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
-  const filteredCount = useAppState((s) => (open ? visibleCount({ ...s, window: ALL_TIME }) : 0));
-  const windowCount = useAppState((s) => (open ? visibleCount(s) : 0));
-  // The page holds only the window's events from a data server: a data export would miss the rest.
   const fromServer = useAppState((s) => s.remoteSource !== null);
+  const localFiltered = useAppState((s) => (open && !fromServer ? visibleCount({ ...s, window: ALL_TIME }) : 0));
+  const localWindow = useAppState((s) => (open && !fromServer ? visibleCount(s) : 0));
+  // With a data server, the page holds only the window's events: the server counts them.
+  const remoteCounts = useRemoteExportCounts(open);
   const n = new Intl.NumberFormat(locale);
+  const count = (local: number, remote: number | undefined) => (fromServer ? (remote === undefined ? '…' : n.format(remote)) : n.format(local));
 
   useEffect(() => {
     if (!open) return;
@@ -64,34 +67,28 @@ export function ExportMenu() {
             {t.exportPng}
           </button>
         </div>
-        {fromServer ? (
-          <p className="export-note">{t.exportDataNotFromServer}</p>
-        ) : (
-          <>
-            <fieldset className="export-scope">
-              <legend className="export-heading">{t.exportData}</legend>
-              <label>
-                <input type="radio" name={`${panelId}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
-                {t.scopeFiltered(n.format(filteredCount))}
-              </label>
-              <label>
-                <input type="radio" name={`${panelId}-scope`} checked={scope === 'window'} onChange={() => setScope('window')} />
-                {t.scopeWindow(n.format(windowCount))}
-              </label>
-            </fieldset>
-            <div className="export-buttons">
-              <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, (onProgress) => exportCsv(state(), scope, onProgress))}>
-                {t.exportCsv}
-              </button>
-              <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, (onProgress) => exportJson(state(), scope, onProgress))}>
-                {t.exportJson}
-              </button>
-              <button type="button" disabled={busy !== null} onClick={() => run(t.exportParquet, (onProgress) => exportParquet(state(), scope, onProgress))}>
-                {t.exportParquet}
-              </button>
-            </div>
-          </>
-        )}
+        <fieldset className="export-scope">
+          <legend className="export-heading">{t.exportData}</legend>
+          <label>
+            <input type="radio" name={`${panelId}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+            {t.scopeFiltered(count(localFiltered, remoteCounts?.filtered))}
+          </label>
+          <label>
+            <input type="radio" name={`${panelId}-scope`} checked={scope === 'window'} onChange={() => setScope('window')} />
+            {t.scopeWindow(count(localWindow, remoteCounts?.window))}
+          </label>
+        </fieldset>
+        <div className="export-buttons">
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportCsv, (onProgress) => exportCsv(state(), scope, onProgress))}>
+            {t.exportCsv}
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportJson, (onProgress) => exportJson(state(), scope, onProgress))}>
+            {t.exportJson}
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportParquet, (onProgress) => exportParquet(state(), scope, onProgress))}>
+            {t.exportParquet}
+          </button>
+        </div>
         <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
       </div>
     </div>
