@@ -80,6 +80,17 @@ test('opens the data server: title, attribution, counts, lanes and densities; a 
     }
     expect(tooltip).toMatch(/^\d+ events? · /);
 
+    // Text search is the server's, in English and in Arabic (without the hamza too).
+    const search = page.getByRole('searchbox', { name: 'Search events' });
+    for (const q of ['ceasefire', 'وقف اطلاق النار']) {
+      const found = await api(base, `api/counts?${WINDOW}&q=${encodeURIComponent(q)}`);
+      expect(found.visible).toBeGreaterThan(0);
+      await search.fill(q);
+      await expect(status(page)).toHaveText(`Showing ${number(found.visible)} of ${number(info.count)} events`);
+    }
+    await search.fill('');
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of ${number(info.count)} events`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
     // Filter counts come from the server, and a filter's counts too.
     const clashes = counts.types.clash as number;
     await expect(page.getByRole('checkbox', { name: 'Clash' }).locator('xpath=..')).toContainText(number(clashes));
