@@ -80,6 +80,21 @@ test('opens the data server: title, attribution, counts, lanes and densities; a 
     }
     expect(tooltip).toMatch(/^\d+ events? · /);
 
+    // The overview strip draws all the data, from the server's bins: bars across the years.
+    const barColumns = () =>
+      page.locator('.overview canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let columns = 0;
+        for (let x = 0; x < width; x++) {
+          for (let y = 0; y < height; y++) if (data[(y * width + x) * 4 + 3]! > 0) {
+            columns++;
+            break;
+          }
+        }
+        return columns;
+      });
+    await expect.poll(barColumns).toBeGreaterThan(100);
+
     // Text search is the server's, in English and in Arabic (without the hamza too).
     const search = page.getByRole('searchbox', { name: 'Search events' });
     for (const q of ['ceasefire', 'وقف اطلاق النار']) {

@@ -81,6 +81,11 @@ export function eventsPageUrl(base: URL, filters: Filters, window: TimeWindow | 
   return apiUrl(base, 'events', [...(window ? windowParams(window) : []), ...filterParams(filters), ['offset', String(offset)], ['limit', String(limit)]]);
 }
 
+/** The overview strip's request: all the data's extent, `bins` bins, by type (summed by the strip). */
+export function overviewUrl(base: URL, filters: Filters, extent: TimeWindow, bins: number): string {
+  return apiUrl(base, 'bins', [...windowParams(extent), ...filterParams(filters), ['bins', String(bins)], ['lanes', 'type']]);
+}
+
 /** The counts of the events passing `filters`, in `window` or (null) all time. */
 export function countsUrl(base: URL, filters: Filters, window: TimeWindow | null): string {
   return apiUrl(base, 'counts', [...(window ? windowParams(window) : []), ...filterParams(filters)]);

@@ -4,7 +4,8 @@
 // asked again, later and later, until it answers; on 401 the store asks the user for a token.
 import type { AppState, AppStore } from '../store/store.ts';
 import { buildEventTable, type EventTable } from '../table/eventTable.ts';
-import { apiUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { apiUrl, filterParams, overviewUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { initialWindow } from '../store/window.ts';
 import { readBins, readCounts, readEvent, readEvents, readInfo, type Checked } from './apiAnswers.ts';
 import type { RemoteAnswer } from '../store/remoteView.ts';
 
@@ -179,9 +180,11 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
   const stopSelection = followSelection(store, base, fetcher);
+  const stopOverview = followOverview(store, base, fetcher);
   schedule();
   return () => {
     stopSelection();
+    stopOverview();
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
     current?.abort();
@@ -219,4 +222,38 @@ export function fetchEventsPage(base: URL, view: RemoteViewRequest, offset: numb
   url.searchParams.set('offset', String(offset));
   url.searchParams.set('limit', String(limit));
   return getApi(url.href, readEvents, token, signal, fetcher);
+}
+
+/** Bins of the overview strip, whatever its width (it moves them onto its pixels). */
+const OVERVIEW_BINS = 800;
+
+/** The overview strip's counts: all the data under the filters, asked again when the filters change. */
+function followOverview(store: AppStore, base: URL, fetcher: typeof fetch): () => void {
+  let current: AbortController | null = null;
+  const ask = () => {
+    const { filters, remoteInfo, remoteToken, remoteOverview } = store.getState();
+    if (!remoteInfo) return;
+    const key = JSON.stringify(filterParams(filters));
+    if (remoteOverview?.key === key) return;
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    const extent = initialWindow(remoteInfo.extent);
+    getApi(overviewUrl(base, filters, extent, OVERVIEW_BINS), readBins, remoteToken, controller.signal, fetcher).then(
+      (lanes) => {
+        if (controller.signal.aborted) return;
+        const counts = new Array<number>(OVERVIEW_BINS).fill(0);
+        for (const lane of lanes) lane.counts.forEach((c, i) => (counts[i] = counts[i]! + c));
+        store.getState().setRemoteOverview({ key, from: extent.from, to: extent.to, counts });
+      },
+      // The view's requests say when the server is down; the strip is asked again with the next filters.
+      () => {},
+    );
+  };
+  const unsubscribe = store.subscribe((s: AppState) => [s.filters, s.remoteToken] as const, ask, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
+  ask();
+  return () => {
+    unsubscribe();
+    current?.abort();
+  };
 }

@@ -36,3 +36,12 @@ export interface RemoteAnswer {
   complete: boolean;
   counts: RemoteCounts;
 }
+
+/** The overview strip's counts from the data server: events passing the filters per equal bin of [from, to). */
+export interface RemoteOverview {
+  /** The filters' key: the strip is asked again when they change, not when the window does. */
+  key: string;
+  from: number;
+  to: number;
+  counts: readonly number[];
+}

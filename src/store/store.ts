@@ -20,7 +20,7 @@ import type { ImportPhase } from '../io/workerProtocol.ts';
 import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
-import type { RemoteAnswer, RemoteInfo } from './remoteView.ts';
+import type { RemoteAnswer, RemoteInfo, RemoteOverview } from './remoteView.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -94,6 +94,8 @@ interface RemoteSlice {
   /** The selected event as the server gave it, when it is not among the events in the page. */
   remoteEvent: ConflictEvent | null;
   setRemoteEvent(event: ConflictEvent | null): void;
+  remoteOverview: RemoteOverview | null;
+  setRemoteOverview(overview: RemoteOverview): void;
 }
 
 interface ViewSlice {
@@ -227,6 +229,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           remoteSource: null,
           remoteInfo: null,
           remoteAnswer: null,
+          remoteOverview: null,
           remoteStatus: 'idle',
           lastChange: 'push',
         });
@@ -289,6 +292,10 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       remoteEvent: null,
       setRemoteEvent(event) {
         set({ remoteEvent: event });
+      },
+      remoteOverview: null,
+      setRemoteOverview(overview) {
+        if (get().remoteInfo) set({ remoteOverview: overview });
       },
 
       window: initialWindow(table.extent),
