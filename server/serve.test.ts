@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { isLoopback, parseServeArgs, servingLine, sourceLabel } from './serveCli.ts';
+import { isLoopback, pageLine, parseServeArgs, servingLine, sourceLabel } from './serveCli.ts';
 import { loadDuckDbSource } from './duckdbSource.ts';
 import { createDuckDbDatabase } from './duckdbEngine.ts';
 import { readDataset } from './readDataset.ts';
@@ -60,6 +60,7 @@ describe('parseServeArgs', () => {
   it('says where it serves', () => {
     expect(servingLine(16, 'data/seed.json (DuckDB)', '127.0.0.1', 8787)).toBe('Serving 16 events from data/seed.json (DuckDB) on http://127.0.0.1:8787/');
     expect(servingLine(1_000_000, 'ClickHouse at http://ch.example:8123/', '::1', 80)).toBe('Serving 1,000,000 events from ClickHouse at http://ch.example:8123/ on http://[::1]:80/');
+    expect(pageLine('127.0.0.1', 8787)).toBe('Open http://127.0.0.1:8787/?source=http://127.0.0.1:8787/ to browse it in the app; the API is under /api/ (README: Data server).');
     expect([isLoopback('127.0.0.1'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('192.168.1.2')]).toEqual([true, true, false, false]);
   });
 });
@@ -111,7 +112,7 @@ describe('the serve process', () => {
       expect(await next(lines)).toBe('watched.json: read as Conflict Timeline JSON. 16 rows read: 16 imported (0 fixed), 0 rejected.');
       const serving = await next(lines);
       expect(serving).toMatch(new RegExp(`^Serving 16 events from ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(DuckDB\\) on http://127\\.0\\.0\\.1:\\d+/$`));
-      expect(await next(lines)).toMatch(/^The API is under \/api\/ .*The page at \/ does not read from this server yet/);
+      expect(await next(lines)).toMatch(/^Open http:\/\/127\.0\.0\.1:(\d+)\/\?source=http:\/\/127\.0\.0\.1:\1\/ to browse it in the app/);
       const base = /(http:\/\/\S+)\//.exec(serving)![1]!;
       const count = async () => ((await (await fetch(`${base}/api/info`)).json()) as { count: number }).count;
       expect(await count()).toBe(16);

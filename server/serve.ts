@@ -8,7 +8,7 @@ import { createDataServer } from './api.ts';
 import { loadDuckDbSource, type LoadedSource } from './duckdbSource.ts';
 import { loadClickHouseSource } from './clickhouseSource.ts';
 import { redactedUrl } from './clickhouseHttp.ts';
-import { isLoopback, parseServeArgs, SERVE_USAGE, servingLine, sourceLabel } from './serveCli.ts';
+import { isLoopback, pageLine, parseServeArgs, SERVE_USAGE, servingLine, sourceLabel } from './serveCli.ts';
 import { watchFiles } from './watchFiles.ts';
 
 type Loaded = Extract<LoadedSource, { ok: true }>;
@@ -56,8 +56,8 @@ async function main(): Promise<number> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   console.log(servingLine(current.count, source, options.host, port));
-  // Said at once, so that nobody takes the page's own data for the file served.
-  console.log('The API is under /api/ (README: Data server). The page at / does not read from this server yet: it shows its bundled data and opens files as always.');
+  // The page at / without `source` is the app as always (its bundled data, files); this link reads from here.
+  console.log(pageLine(options.host, port));
   if (!isLoopback(options.host) && options.token === null) console.error(`Warning: ${options.host} may be reachable from other machines and no --token is set.`);
 
   // Reloads run one at a time; a change during one runs another after it.

@@ -97,5 +97,12 @@ export function servingLine(count: number, source: string, host: string, port: n
   return `Serving ${count.toLocaleString('en-GB')} event${count === 1 ? '' : 's'} from ${source} on http://${shownHost}:${port}/`;
 }
 
+/** Where to open the app reading from this server: its own page, with `source` set to itself. */
+export function pageLine(host: string, port: number): string {
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${shownHost}:${port}/`;
+  return `Open ${origin}?source=${origin} to browse it in the app; the API is under /api/ (README: Data server).`;
+}
+
 /** Whether the host is reachable from this machine only. */
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);

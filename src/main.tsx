@@ -13,6 +13,9 @@ import { App } from './ui/App.tsx';
 import { loadDataParam } from './ui/import/loadDataParam.ts';
 import { restoreKeptFiles } from './ui/import/restoreKeptFiles.ts';
 import { listKeptFiles } from './ui/import/keptFilesFlow.ts';
+import { checkSourceUrl } from './remote/apiUrls.ts';
+import { connectRemoteSource } from './remote/remoteClient.ts';
+import { maxActorLanes } from './render/viewLayout.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -77,8 +80,29 @@ async function loadLocalData(onShown: (kept: boolean) => void = () => {}): Promi
   reportAndSync(restored ? readLink() : ignoredOnSeed);
 }
 
-const dataParam = new URLSearchParams(window.location.search).get('data');
-if (dataParam) {
+/**
+ * The `source` link: a data server answers every view, and nothing is loaded in the page (neither
+ * the bundled data nor kept files). The link's view applies once the server has said what it holds.
+ */
+async function readFromServer(base: URL, source: string): Promise<void> {
+  const connection = await connectRemoteSource(store, base, source, {
+    maxLanesFor: maxActorLanes,
+    onRefused: (detail) => store.getState().addNotice(uiLocaleOf(store.getState().lang).t.remoteRefused(detail)),
+  });
+  reportAndSync(readLink());
+  connection.start();
+}
+
+const linkParams = new URLSearchParams(window.location.search);
+const sourceParam = linkParams.get('source');
+const dataParam = linkParams.get('data');
+const sourceChecked = sourceParam === null ? null : checkSourceUrl(sourceParam);
+if (sourceChecked?.ok) {
+  void readFromServer(sourceChecked.base, sourceParam!);
+} else if (sourceChecked) {
+  const { t } = uiLocaleOf(store.getState().lang);
+  void loadLocalData((kept) => store.getState().addNotice(`${t.sourceLinkProblem(sourceChecked.value)} ${kept ? t.keptInstead : t.bundledInstead}`));
+} else if (dataParam) {
   void loadDataParam(store, dataParam, window.location.href).then(async (problem) => {
     if (problem !== null) {
       // One notice: why the link's data is not shown, and what is shown instead.

@@ -14,6 +14,8 @@ import { collectExported, createEventsJson, withoutDanglingRelations, type Dropp
 import type { ConflictEvent } from '../model/schema.ts';
 import type { MeasureText } from './textFit.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
+import { checkSourceUrl } from '../remote/apiUrls.ts';
+import { remoteEventBatches, type EventBatches } from '../remote/remoteExport.ts';
 
 export type EventScope = 'filtered' | 'window';
 
@@ -76,12 +78,21 @@ const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
  * Calls `use` with the exported events, a batch at a time in row order, letting the page draw and
  * take input between batches; `onProgress` hears how far (0 to 1).
  */
-async function forEachBatch(state: AppState, rows: Uint32Array, use: (events: ConflictEvent[]) => void, onProgress?: (fraction: number) => void): Promise<void> {
-  for (let from = 0; from < rows.length; from += EXPORT_BATCH) {
-    use(Array.from(rows.subarray(from, from + EXPORT_BATCH), (row) => state.table.eventAt(row)));
-    onProgress?.(Math.min(rows.length, from + EXPORT_BATCH) / rows.length);
-    if (from + EXPORT_BATCH < rows.length) await nextTask();
-  }
+function tableBatches(state: AppState, rows: Uint32Array): EventBatches {
+  return async (use, onProgress) => {
+    for (let from = 0; from < rows.length; from += EXPORT_BATCH) {
+      use(Array.from(rows.subarray(from, from + EXPORT_BATCH), (row) => state.table.eventAt(row)));
+      onProgress?.(Math.min(rows.length, from + EXPORT_BATCH) / rows.length);
+      if (from + EXPORT_BATCH < rows.length) await nextTask();
+    }
+  };
+}
+
+/** The exported events: from the table, or from the data server, whose events the page does not hold. */
+function exportedBatches(state: AppState, scope: EventScope): EventBatches {
+  const checked = state.remoteSource === null ? null : checkSourceUrl(state.remoteSource);
+  if (checked?.ok) return remoteEventBatches(checked.base, state.filters, scope === 'window' ? state.window : null, state.remoteToken);
+  return tableBatches(state, exportedRows(state, scope));
 }
 
 // Both files grow as a Blob, a batch at a time: at a million events the text is longer than a
@@ -90,7 +101,7 @@ export async function exportCsv(state: AppState, scope: EventScope, onProgress?:
   const type = 'text/csv;charset=utf-8';
   const writer = createEventsCsv(state.dataset?.actors ?? [], 'en');
   let blob = new Blob([writer.header], { type });
-  await forEachBatch(state, exportedRows(state, scope), (events) => (blob = new Blob([blob, writer.rows(events)], { type })), onProgress);
+  await exportedBatches(state, scope)((events) => (blob = new Blob([blob, writer.rows(events)], { type })), onProgress);
   downloadBlob(blob, exportFileName(title(state), state.window, 'csv'));
 }
 
@@ -105,13 +116,13 @@ export async function exportJson(state: AppState, scope: EventScope, onProgress?
   if (!info) return;
   const type = 'application/json';
   const note = exportNote(state, scope, info.description);
-  const rows = exportedRows(state, scope);
+  const batches = exportedBatches(state, scope);
   // Twice through the events: their ids and actors first (the actors come first in the file).
   const exported = collectExported(info);
-  await forEachBatch(state, rows, (events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
+  await batches((events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
   const writer = createEventsJson(info, note, exported);
   let blob = new Blob([writer.head], { type });
-  await forEachBatch(state, rows, (events) => (blob = new Blob([blob, writer.events(events)], { type })), onProgress && ((f) => onProgress(0.5 + f / 2)));
+  await batches((events) => (blob = new Blob([blob, writer.events(events)], { type })), onProgress && ((f) => onProgress(0.5 + f / 2)));
   downloadBlob(new Blob([blob, writer.tail()], { type }), exportFileName(title(state), state.window, 'json'));
 }
 
@@ -122,14 +133,14 @@ export async function exportJson(state: AppState, scope: EventScope, onProgress?
 export async function exportParquet(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
   const info = state.dataset;
   if (!info) return;
-  const rows = exportedRows(state, scope);
+  const batches = exportedBatches(state, scope);
   // Twice through the events, as for JSON: the ids (for relations) and actors (for the metadata) first.
   const exported = collectExported(info);
-  await forEachBatch(state, rows, (events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
+  await batches((events) => events.forEach((event) => exported.add(event)), onProgress && ((f) => onProgress(f / 2)));
   const { createAppParquetWriter } = await import('../io/appParquetWrite.ts');
   const writer = createAppParquetWriter({ ...info, ...exportNote(state, scope, info.description), actors: exported.actors() }, { createdBy: 'Conflict Timeline (export)' });
   const dropped: DroppedRelation[] = [];
   const write = (events: ConflictEvent[]) => writer.write(events.map((event) => withoutDanglingRelations(event, exported.ids, dropped)));
-  await forEachBatch(state, rows, write, onProgress && ((f) => onProgress(0.5 + f / 2)));
+  await batches(write, onProgress && ((f) => onProgress(0.5 + f / 2)));
   downloadBlob(new Blob([writer.finish()], { type: 'application/vnd.apache.parquet' }), exportFileName(title(state), state.window, 'parquet'));
 }

@@ -28,7 +28,8 @@ export interface ViewExportOptions {
   fallbackSize?: { width: number; height: number };
 }
 
-export type ViewExportState = Pick<AppState, 'dataset' | 'table' | 'filters' | 'window' | 'lanes' | 'selectedId' | 'plotSize'>;
+/** With a data server, its answer and count (what is drawn, and the N and M of the summary). */
+export type ViewExportState = Pick<AppState, 'dataset' | 'table' | 'filters' | 'window' | 'lanes' | 'selectedId' | 'plotSize'> & Partial<Pick<AppState, 'remoteAnswer' | 'remoteInfo'>>;
 
 export function viewSvgInput(state: ViewExportState, options: ViewExportOptions): ViewSvgInput {
   const { theme, measure } = options;
@@ -42,9 +43,11 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   const laneHeight = Math.max(rowsUsed * ROW_HEIGHT + 8, layout.densities.length ? MIN_DENSITY_LANE : 0);
   const compactHeight = Math.max(MIN_PLOT_HEIGHT, lanes.lanes.length * laneHeight);
   if (compactHeight < size.height) layout = layoutView(state, lanes, { width: size.width, height: compactHeight }, lang, measureLabel);
-  const shown = visibleRows(state).length;
+  const remoteCounts = state.remoteInfo ? state.remoteAnswer?.counts ?? null : undefined;
+  const shown = remoteCounts !== undefined ? remoteCounts?.visible ?? 0 : visibleRows(state).length;
+  const total = state.remoteInfo?.count ?? state.table.size;
   const n = new Intl.NumberFormat(locale);
-  const present = new Set<number>(state.table.type);
+  const present = new Set<number>(remoteCounts ? EVENT_TYPES.flatMap((t, i) => ((remoteCounts.types[t] ?? 0) > 0 ? [i] : [])) : state.table.type);
   const shownTypes = state.filters.types;
   const legend: LegendEntry[] = EVENT_TYPES.filter((t, i) => present.has(i) && (!shownTypes.length || shownTypes.includes(t))).map((t) => ({
     label: EVENT_TYPE_INFO[t].label[lang],
@@ -56,7 +59,7 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
   return {
     title: state.dataset?.title ?? t.product,
-    summary: t.exportSummary(describeWindow(state.window, locale, t), n.format(shown), n.format(state.table.size), state.table.size),
+    summary: t.exportSummary(describeWindow(state.window, locale, t), n.format(shown), n.format(total), total),
     filters: describeFilters(state.filters, state.table, lang, locale, t).map((f) => f.label),
     axis: layoutAxis(state.window.from, state.window.to, size.width, locale),
     layout,

@@ -206,6 +206,15 @@ export const en = {
     }
   },
   keptInstead: 'The files kept in this browser are shown instead.',
+  // The data server (the `source` parameter).
+  sourceLinkProblem: (value: string) => `The source "${value}" is not an http(s) URL, so no data server was asked.`,
+  remoteLoading: 'Loading from the data server…',
+  remoteNotAnswering: (url: string) => `The data server at ${url} is not answering; retrying.`,
+  remoteRefused: (detail: string) => `The data server refused a request: ${detail}.`,
+  tokenTitle: 'This data server needs a token',
+  tokenExplain: (url: string) => `Enter the token for ${url}. It is kept in this tab only and never put in a link.`,
+  tokenLabel: 'Token',
+  tokenSubmit: 'Connect',
   keptTitle: 'Kept in this browser',
   keptOnScreen: 'These files come back when you reload. They stay on this computer and are sent nowhere.',
   keptNotOnScreen: 'Not on screen now. They stay on this computer and are sent nowhere.',

@@ -83,3 +83,51 @@ export function actorLanes(
     },
   };
 }
+
+/**
+ * Lanes another engine made (the data server: event types, or actor ids with OTHER_ACTOR_KEY for
+ * the rest), in its order. Rows of `table` sit in them as in typeLanes and actorLanes.
+ */
+export function lanesOfKeys(mode: LaneMode, keys: readonly string[], table: EventTable, lang: string, otherLabel: string): LaneAssignment {
+  if (mode === 'type') {
+    const laneOfType = new Int16Array(EVENT_TYPES.length).fill(-1);
+    const lanes: LaneDef[] = [];
+    for (const key of keys) {
+      const t = EVENT_TYPES.indexOf(key as EventType);
+      if (t < 0 || laneOfType[t]! >= 0) continue;
+      laneOfType[t] = lanes.length;
+      const info = EVENT_TYPE_INFO[EVENT_TYPES[t]!];
+      lanes.push({ key: `type:${EVENT_TYPES[t]!}`, label: info.label[lang === 'ar' ? 'ar' : 'en'], colour: info.colour });
+    }
+    const single = lanes.map((_, i) => [i] as const);
+    return { lanes, lanesOf: (row) => single[laneOfType[table.type[row]!]!] ?? NONE, laneOfType };
+  }
+  const laneOfActor = new Int32Array(table.actors.length).fill(-1);
+  let other = -1;
+  const lanes: LaneDef[] = [];
+  for (const key of keys) {
+    if (key === OTHER_ACTOR_KEY) {
+      other = lanes.length;
+      lanes.push({ key: 'actor:*', label: otherLabel, colour: null });
+      continue;
+    }
+    const a = table.actorRow.get(key);
+    if (a !== undefined) laneOfActor[a] = lanes.length;
+    lanes.push({ key: `actor:${key}`, label: a === undefined ? key : actorName(table.actors[a]!, lang), colour: null });
+  }
+  return {
+    lanes,
+    lanesOf(row) {
+      const result: number[] = [];
+      for (const a of actorRowsOf(table, row)) {
+        const lane = laneOfActor[a]! >= 0 ? laneOfActor[a]! : other;
+        if (lane >= 0 && !result.includes(lane)) result.push(lane);
+      }
+      if (result.length === 0 && other >= 0) result.push(other);
+      return result;
+    },
+  };
+}
+
+/** The key the data server gives the lane of the other actors. */
+export const OTHER_ACTOR_KEY = '*';

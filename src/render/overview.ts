@@ -2,10 +2,11 @@
 // window. Brushing sets the store's window; the store's window moves the brush.
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { select } from 'd3-selection';
-import type { AppStore } from '../store/store.ts';
+import { dataExtentOf, type AppStore } from '../store/store.ts';
+import type { RemoteOverview } from '../store/remoteView.ts';
 import { maskOf } from '../store/derived.ts';
 import { initialWindow, type TimeWindow } from '../store/window.ts';
-import { densityBins } from '../layout/density.ts';
+import { densityBins, resampleBins } from '../layout/density.ts';
 import { layoutAxis } from '../layout/ticks.ts';
 
 export function createOverviewRenderer(
@@ -18,11 +19,11 @@ export function createOverviewRenderer(
   const height = 48;
   let frame = 0;
   let syncing = false;
-  let domain: TimeWindow = initialWindow(store.getState().table.extent);
+  let domain: TimeWindow = initialWindow(dataExtentOf(store.getState()));
 
   const domainFor = (): TimeWindow => {
     const s = store.getState();
-    const data = initialWindow(s.table.extent);
+    const data = initialWindow(dataExtentOf(s));
     // Keep the visible window on the strip even when it lies beyond the data.
     return { from: Math.min(data.from, s.window.from), to: Math.max(data.to, s.window.to) };
   };
@@ -48,6 +49,16 @@ export function createOverviewRenderer(
     return cached.bins;
   };
 
+  // With a data server, its counts over all the data, moved onto the strip's pixels.
+  let remoteCached: { key: unknown[]; bins: Uint32Array } | null = null;
+  const remoteBinsFor = (overview: RemoteOverview | null, from: number, to: number, count: number) => {
+    const key = [overview, from, to, count];
+    if (!remoteCached || !remoteCached.key.every((k, i) => k === key[i])) {
+      remoteCached = { key, bins: overview ? resampleBins(overview.counts, overview.from, overview.to, from, to, count) : new Uint32Array(count) };
+    }
+    return remoteCached.bins;
+  };
+
   const draw = () => {
     frame = 0;
     if (width <= 0) return;
@@ -56,7 +67,7 @@ export function createOverviewRenderer(
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const bins = binsFor(s.table.start, maskOf(s.table, s.filters), domain.from, domain.to, Math.floor(width / 2));
+    const bins = s.remoteInfo ? remoteBinsFor(s.remoteOverview, domain.from, domain.to, Math.floor(width / 2)) : binsFor(s.table.start, maskOf(s.table, s.filters), domain.from, domain.to, Math.floor(width / 2));
     const max = bins.reduce((a, b) => Math.max(a, b), 1);
     ctx.fillStyle = '#57606a';
     const plotHeight = height - 16;
@@ -104,7 +115,7 @@ export function createOverviewRenderer(
   const observer = new ResizeObserver(resize);
   observer.observe(el.container);
   const unsubscribe = store.subscribe(
-    (s) => [s.table, s.window, s.filters] as const,
+    (s) => [s.table, s.window, s.filters, s.remoteOverview] as const,
     schedule,
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );

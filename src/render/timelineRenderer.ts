@@ -69,7 +69,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   let laneCache: { key: unknown[]; lanes: LaneAssignment } | null = null;
   const lanesFor = (state: AppState, maxLanes: number): LaneAssignment => {
     const mask = state.lanes === 'actor' ? maskOf(state.table, state.filters) : null;
-    const key = [state.table, state.lanes, mask, maxLanes, state.lanes === 'type' ? state.filters.types : null];
+    const key = [state.table, state.lanes, mask, maxLanes, state.lanes === 'type' ? state.filters.types : null, state.remoteAnswer];
     if (laneCache && laneCache.key.every((k, i) => k === key[i])) return laneCache.lanes;
     const lanes = lanesForView(state, lang, maxLanes);
     laneCache = { key, lanes };
@@ -167,7 +167,7 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
   observer.observe(el.plot);
 
   const unsubscribe = store.subscribe(
-    (s) => [s.table, s.window, s.filters, s.lanes, s.selectedId, s.hoveredRow, s.focus] as const,
+    (s) => [s.table, s.window, s.filters, s.lanes, s.selectedId, s.hoveredRow, s.focus, s.remoteAnswer] as const,
     schedule,
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );

@@ -3,16 +3,19 @@
 import type { AppState } from '../store/store.ts';
 import { maskOf, maskWithout, typeRowsIndexOf } from '../store/derived.ts';
 import type { Filters } from '../table/filter.ts';
-import { actorLanes, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
+import { actorLanes, lanesOfKeys, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
 import { layoutTimeline, ROW_HEIGHT, type LaneDensity, type TimelineLayout } from '../layout/marks.ts';
 import { buildLaneIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { EventTable } from '../table/eventTable.ts';
+import { densityBinCount, resampleBins } from '../layout/density.ts';
+import type { RemoteAnswer } from '../store/remoteView.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
 import type { LocalizedText } from '../model/schema.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 
-export type ViewState = Pick<AppState, 'table' | 'filters' | 'window' | 'lanes'>;
+/** With a data server, its last answer (`remoteAnswer`) gives the lanes, and the densities when the window holds many events. */
+export type ViewState = Pick<AppState, 'table' | 'filters' | 'window' | 'lanes'> & { remoteAnswer?: RemoteAnswer | null };
 
 /**
  * A mark's label: its title in the UI's language, or else in the language it has, marked with
@@ -28,6 +31,8 @@ export function timelineLabel(title: LocalizedText, lang: UiLang, originalLangua
 export const maxActorLanes = (plotHeight: number) => Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4)));
 
 export function lanesForView(state: ViewState, lang: UiLang, maxLanes: number): LaneAssignment {
+  const remote = state.remoteAnswer;
+  if (remote) return lanesOfKeys(remote.lanes, remote.laneBins.map((l) => l.key), state.table, lang, uiLocaleOf(lang).t.otherActors);
   if (state.lanes === 'type') return typeLanes(state.table, lang, state.filters.types);
   return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, uiLocaleOf(lang).t.otherActors);
 }
@@ -40,7 +45,6 @@ export interface ViewSize {
 
 /** Above this many events in the window, a lane shows its density instead of a mark per event. */
 export const markLimit = (width: number) => Math.max(60, Math.floor(width / 8));
-const DENSITY_BIN_PX = 3;
 
 const laneIndexes = new WeakMap<LaneAssignment, { table: EventTable; mask: Uint8Array | null; index: LaneIndex }>();
 
@@ -90,6 +94,7 @@ function labelCacheOf(table: EventTable, lang: UiLang): Map<number, string> {
  * depends on what is drawn, not on how many events are loaded.
  */
 export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: UiLang, measure: (text: string) => number): TimelineLayout {
+  if (state.remoteAnswer && !state.remoteAnswer.complete) return layoutRemoteDensities(state.remoteAnswer, state.window, lanes, size, measure);
   const { table } = state;
   const { from, to } = state.window;
   const index = laneIndexOf(table, state.filters, lanes);
@@ -127,11 +132,32 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
       return [span.from, span.to];
     },
   });
-  const bins = Math.max(1, Math.ceil(size.width / DENSITY_BIN_PX));
+  const bins = densityBinCount(size.width);
   const densities: LaneDensity[] = [];
   dense.forEach((isDense, lane) => {
     if (!isDense) return;
     densities.push({ lane, total: totals[lane]!, counts: laneDensity(index, lane, from, to, bins), binWidth: size.width / bins, from, binSpan: (to - from) / bins });
+  });
+  layout.densities = densities;
+  return layout;
+}
+
+/**
+ * The view from the data server's bins: every lane as a density. Bins of an answer for another
+ * window (the next is on its way) are moved onto this one, so zooming draws what it has.
+ */
+function layoutRemoteDensities(answer: RemoteAnswer, window: AppState['window'], lanes: LaneAssignment, size: ViewSize, measure: (text: string) => number): TimelineLayout {
+  const { from, to } = window;
+  const layout = layoutTimeline({ table: answer.table, rows: new Uint32Array(0), lanes, from, to, width: size.width, height: size.height, clusterLabelOf: String, labelOf: () => '', measure, uncertaintyOf: () => null });
+  const bins = densityBinCount(size.width);
+  const densities: LaneDensity[] = [];
+  answer.laneBins.forEach((lane, i) => {
+    if (i >= lanes.lanes.length) return;
+    const same = answer.window.from === from && answer.window.to === to && lane.counts.length === bins;
+    const counts = same ? Uint32Array.from(lane.counts) : resampleBins(lane.counts, answer.window.from, answer.window.to, from, to, bins);
+    let total = 0;
+    for (const c of counts) total += c;
+    if (total > 0) densities.push({ lane: i, total, counts, binWidth: size.width / bins, from, binSpan: (to - from) / bins });
   });
   layout.densities = densities;
   return layout;

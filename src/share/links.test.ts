@@ -19,6 +19,15 @@ describe('links to a view', () => {
     expect(permalinkFor('http://localhost:4173/', DEFAULT_URL_VIEW, null)).toBe('http://localhost:4173/');
   });
 
+  it('a data server (source) stays in the permalink, the embed and the embed’s full view, instead of a data link', () => {
+    const permalink = permalinkFor('https://ct.example/?source=http://127.0.0.1:8787/', view, 'https://data.example/a.csv', 'http://127.0.0.1:8787/');
+    expect(new URL(permalink).searchParams.get('source')).toBe('http://127.0.0.1:8787/');
+    expect(new URL(permalink).searchParams.has('data')).toBe(false);
+    const embed = embedUrlFor(permalink, { title: null, height: null, controls: true, theme: 'light' });
+    expect(new URL(embed).searchParams.get('source')).toBe('http://127.0.0.1:8787/');
+    expect(new URL(fullViewUrlFor(embed, view)).searchParams.get('source')).toBe('http://127.0.0.1:8787/');
+  });
+
   it('the embed URL adds embed=1 and only the settings that differ from the defaults', () => {
     const permalink = permalinkFor('https://ct.example/', view, null);
     expect(embedUrlFor(permalink, { title: null, height: null, controls: true, theme: 'light' })).toBe(

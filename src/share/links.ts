@@ -5,18 +5,19 @@ import type { ThemeName } from '../store/pageOptions.ts';
 import { escapeXml } from '../export/svgMarkup.ts';
 
 /** What the full view keeps of an embed's page parameters; the embed-only ones (title, height, controls) go. */
-const FULL_VIEW_PAGE_PARAMS = ['data', 'lang', 'theme'];
+const FULL_VIEW_PAGE_PARAMS = ['data', 'source', 'lang', 'theme'];
 
 function join(base: URL, ...queries: string[]): string {
   const query = queries.filter(Boolean).join('&');
   return `${base.origin}${base.pathname}${query ? `?${query}` : ''}`;
 }
 
-/** The full view at `href`'s address: the view, the data link and the language; nothing else. */
-export function permalinkFor(href: string, view: UrlView, data: string | null): string {
+/** The full view at `href`'s address: the view, the data link or data server, and the language; nothing else. */
+export function permalinkFor(href: string, view: UrlView, data: string | null, source: string | null = null): string {
   const base = new URL(href);
   const page = new URLSearchParams();
-  if (data) page.set('data', data);
+  if (source) page.set('source', source);
+  else if (data) page.set('data', data);
   const lang = base.searchParams.get('lang');
   if (lang) page.set('lang', lang);
   return join(base, page.toString(), encodeUrl(view));

@@ -3,7 +3,7 @@
 // it through subscribe(), outside React.
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { Dataset, DatasetInfo } from '../model/schema.ts';
+import type { ConflictEvent, Dataset, DatasetInfo } from '../model/schema.ts';
 import { createActorResolver, type ActorResolver } from '../model/actors.ts';
 import { arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
 import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
@@ -20,6 +20,7 @@ import type { ImportPhase } from '../io/workerProtocol.ts';
 import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
+import type { RemoteAnswer, RemoteInfo, RemoteOverview } from './remoteView.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -49,7 +50,7 @@ export interface Notice {
 }
 
 /** Where the loaded data came from, which decides whether a link can carry it. */
-export type DataSource = { kind: 'bundled' } | { kind: 'link'; url: string } | { kind: 'files'; names: string[] };
+export type DataSource = { kind: 'bundled' } | { kind: 'link'; url: string } | { kind: 'files'; names: string[] } | { kind: 'server'; url: string };
 
 interface DataSlice {
   /** What the loaded data says about itself; its events are in `table`. */
@@ -68,6 +69,33 @@ interface DataSlice {
    * The table keeps them packed and builds an event only when it is shown or exported.
    */
   loadPacked(packed: PackedEvents, columns: TableColumns, options?: { mode?: LoadMode; source?: DataSource }): void;
+}
+
+/** How the data server is doing: answering, a view on its way, not answering (retrying), or asking for a token. */
+export type RemoteStatus = 'idle' | 'loading' | 'failing' | 'needs-token';
+
+interface RemoteSlice {
+  /** The data server the `source` parameter names (as given); null: data in the page. */
+  remoteSource: string | null;
+  /** Starts reading from a data server: what the page shows until /api/info answers. */
+  beginRemote(url: string): void;
+  /** The data server's count and extent (the `source` parameter); null: data in the page. */
+  remoteInfo: RemoteInfo | null;
+  /** Its answer for the view last answered (maybe not the current view: it is drawn until the next arrives). */
+  remoteAnswer: RemoteAnswer | null;
+  remoteStatus: RemoteStatus;
+  /** The bearer token the user gave; in memory only, never in a URL. */
+  remoteToken: string | null;
+  /** Shows the data server's dataset: no events in the page until its first answer, the window on all its data. */
+  showRemoteData(url: string, dataset: DatasetInfo, info: RemoteInfo): void;
+  receiveRemoteAnswer(answer: RemoteAnswer): void;
+  setRemoteStatus(status: RemoteStatus): void;
+  setRemoteToken(token: string | null): void;
+  /** The selected event as the server gave it, when it is not among the events in the page. */
+  remoteEvent: ConflictEvent | null;
+  setRemoteEvent(event: ConflictEvent | null): void;
+  remoteOverview: RemoteOverview | null;
+  setRemoteOverview(overview: RemoteOverview): void;
 }
 
 interface ViewSlice {
@@ -138,7 +166,7 @@ interface UiSlice {
   applyUrlView(view: UrlView): void;
 }
 
-export type AppState = DataSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice;
+export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
@@ -198,6 +226,11 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           settledWindow: initialWindow(nextTable.extent),
           selectedId: null,
           ...(options.mode === 'add' ? {} : { filters: NO_FILTERS, settledFilters: NO_FILTERS }),
+          remoteSource: null,
+          remoteInfo: null,
+          remoteAnswer: null,
+          remoteOverview: null,
+          remoteStatus: 'idle',
           lastChange: 'push',
         });
       };
@@ -215,6 +248,54 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         const source = packedEvents(packed);
         const whole = () => ({ ...packed.info, events: Array.from({ length: source.size }, (_, i) => source.eventAt(i)) });
         load(packed.info, () => assembleEventTable(packed.info.actors, source, columns), whole, options);
+      },
+
+      remoteSource: null,
+      beginRemote(url) {
+        set({ remoteSource: url, remoteStatus: 'loading' });
+      },
+      remoteInfo: null,
+      remoteAnswer: null,
+      remoteStatus: 'idle',
+      remoteToken: null,
+      showRemoteData(url, info, remote) {
+        const empty = buildEventTable({ events: [], actors: info.actors });
+        const window = initialWindow(remote.extent);
+        set({
+          dataset: info,
+          dataSource: { kind: 'server', url },
+          table: empty,
+          resolver: createActorResolver(info.actors),
+          remoteInfo: remote,
+          remoteAnswer: null,
+          hoveredRow: null,
+          focus: null,
+          selectedId: null,
+          window,
+          settledWindow: window,
+          filters: NO_FILTERS,
+          settledFilters: NO_FILTERS,
+          lastChange: 'init',
+        });
+      },
+      receiveRemoteAnswer(answer) {
+        if (!get().remoteInfo) return;
+        const tableChanged = answer.table !== get().table;
+        set({ remoteAnswer: answer, table: answer.table, ...(tableChanged ? { hoveredRow: null, focus: null } : {}) });
+      },
+      setRemoteStatus(status) {
+        if (status !== get().remoteStatus) set({ remoteStatus: status });
+      },
+      setRemoteToken(token) {
+        set({ remoteToken: token });
+      },
+      remoteEvent: null,
+      setRemoteEvent(event) {
+        set({ remoteEvent: event });
+      },
+      remoteOverview: null,
+      setRemoteOverview(overview) {
+        if (get().remoteInfo) set({ remoteOverview: overview });
       },
 
       window: initialWindow(table.extent),
@@ -246,7 +327,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         get().setWindow(panWindow(get().window, fraction), how);
       },
       showAll() {
-        get().setWindow(initialWindow(get().table.extent), 'push');
+        get().setWindow(initialWindow(dataExtentOf(get())), 'push');
       },
       setLanes(lanes) {
         if (lanes !== get().lanes) set({ lanes, lastChange: 'push' });
@@ -314,7 +395,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         set({ notices: get().notices.filter((n) => n.id !== id) });
       },
       applyUrlView(view) {
-        const window = view.window ?? initialWindow(get().table.extent);
+        const window = view.window ?? initialWindow(dataExtentOf(get()));
         set({
           window,
           settledWindow: window,
@@ -337,6 +418,11 @@ function sourceAfter(current: DataSource, incoming: DataSource, adding: boolean)
   const names = [...(current.kind === 'files' ? current.names : []), ...(incoming.kind === 'files' ? incoming.names : [])];
   if (current.kind === 'files' || incoming.kind === 'files') return { kind: 'files', names };
   return incoming;
+}
+
+/** The extent of all the data: the data server's, or the table's. */
+export function dataExtentOf(state: Pick<AppState, 'remoteInfo' | 'table'>): TimeWindow | null {
+  return state.remoteInfo ? state.remoteInfo.extent : state.table.extent;
 }
 
 /** The part of the state the URL serialises. */

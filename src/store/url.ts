@@ -71,7 +71,7 @@ export interface DecodedUrl {
   ignored: string[];
 }
 
-const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data']);
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source']);
 const MAX_TEXT = 500;
 
 export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {

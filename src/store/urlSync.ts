@@ -6,7 +6,7 @@ import { decodeUrl, encodeUrl, type UrlKnowledge, type UrlView } from './url.ts'
 import { uiLocaleOf } from '../i18n/locale.ts';
 
 /** Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. */
-const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data'];
+const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source'];
 
 export function knowledgeOf(store: AppStore): UrlKnowledge {
   return {
@@ -14,7 +14,8 @@ export function knowledgeOf(store: AppStore): UrlKnowledge {
       const { table, resolver } = store.getState();
       return table.actorRow.has(value) ? value : resolver.resolve(value);
     },
-    hasEvent: (id) => store.getState().table.rowOfId.has(id),
+    // A data server's events are not all in the page: it says later whether the id is one.
+    hasEvent: (id) => store.getState().remoteSource !== null || store.getState().table.rowOfId.has(id),
   };
 }
 

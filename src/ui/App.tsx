@@ -23,6 +23,7 @@ import { PrintView } from './PrintView.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
 import { useGlobalKeys } from './globalKeys.ts';
+import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -55,6 +56,8 @@ export function App() {
       </header>
       <ImportProgress />
       <Notices />
+      <RemoteStatus />
+      <TokenDialog />
       <ImportReportPanel />
       <KeptFilesPanel />
       <MappingDialog />

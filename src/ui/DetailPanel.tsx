@@ -36,7 +36,9 @@ export function DetailPanel() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const row = selectedId === null ? undefined : table.rowOfId.get(selectedId);
   // The table may build the event anew on each call: one per selection, so that focus moves once.
-  const event = useMemo(() => (row === undefined ? null : table.eventAt(row)), [table, row]);
+  // With a data server, an event outside the page's events comes on its own (remoteEvent).
+  const remoteEvent = useAppState((s) => (s.remoteEvent && s.remoteEvent.id === selectedId ? s.remoteEvent : null));
+  const event = useMemo(() => (row === undefined ? remoteEvent : table.eventAt(row)), [table, row, remoteEvent]);
 
   useEffect(() => {
     if (event) headingRef.current?.focus();

@@ -6,6 +6,8 @@ import { actorName } from '../model/actors.ts';
 import { actorRowsOf } from '../table/eventTable.ts';
 import { visibleSlice } from '../store/derived.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
+import { useRemoteEventsPage } from './useRemoteEventsPage.ts';
+import type { EventTable } from '../table/eventTable.ts';
 
 const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
@@ -45,11 +47,21 @@ export function EventsTable() {
     }
   }, [selectedId, inView, table]);
 
-  const total = inView.total;
+  // A data server's window with more events than the page holds: counted there, listed a page at a time.
+  const remoteTotal = useAppState((s) => (s.remoteAnswer && !s.remoteAnswer.complete ? s.remoteAnswer.counts.visible : null));
+  const total = remoteTotal ?? inView.total;
   const first = Math.min(total, Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN));
   const last = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
-  const shownRows = useMemo(() => visibleSlice({ table, filters, window }, first, last).rows, [table, filters, window, first, last]);
-  const shown = Array.from(shownRows);
+  const page = useRemoteEventsPage(remoteTotal !== null, first, last);
+  const shownRows = useMemo(() => (remoteTotal === null ? visibleSlice({ table, filters, window }, first, last).rows : null), [remoteTotal, table, filters, window, first, last]);
+  /** The rows on screen, each in the table that has it: the page's own, or the server's page. */
+  const shown: { table: EventTable; row: number }[] = shownRows
+    ? Array.from(shownRows, (row) => ({ table, row }))
+    : page
+      ? Array.from({ length: Math.max(0, Math.min(last, page.offset + page.table.size) - Math.max(first, page.offset)) }, (_, i) => ({ table: page.table, row: Math.max(first, page.offset) - page.offset + i }))
+      : [];
+  const shownFirst = shownRows || !page ? first : Math.max(first, page.offset);
+  const shownLast = shownFirst + shown.length;
 
   return (
     <section className="events-section" aria-labelledby="events-heading">
@@ -65,14 +77,14 @@ export function EventsTable() {
             </tr>
           </thead>
           <tbody>
-            {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
-            {shown.map((row, i) => {
+            {shownFirst > 0 && <tr aria-hidden="true" style={{ height: shownFirst * ROW_HEIGHT }} />}
+            {shown.map(({ table, row }, i) => {
               const event = table.eventAt(row);
               const title = pickText(event.title, lang, event.originalLanguage);
               const actors = Array.from(actorRowsOf(table, row), (a) => actorName(table.actors[a]!, lang)).join(', ');
               const selected = event.id === selectedId;
               return (
-                <tr key={event.id} aria-rowindex={first + i + 2} aria-selected={selected} className={selected ? 'selected' : undefined} style={{ height: ROW_HEIGHT }} onClick={() => store.getState().select(event.id)}>
+                <tr key={event.id} aria-rowindex={shownFirst + i + 2} aria-selected={selected} className={selected ? 'selected' : undefined} style={{ height: ROW_HEIGHT }} onClick={() => store.getState().select(event.id)}>
                   <td className="date">{formatShortDate(event.start, locale)}</td>
                   <td className="type">{EVENT_TYPE_INFO[event.type].label[lang]}</td>
                   <td className="title">
@@ -87,7 +99,7 @@ export function EventsTable() {
                 </tr>
               );
             })}
-            {last < total && <tr aria-hidden="true" style={{ height: (total - last) * ROW_HEIGHT }} />}
+            {shownLast < total && <tr aria-hidden="true" style={{ height: (total - shownLast) * ROW_HEIGHT }} />}
           </tbody>
         </table>
         {total === 0 && <p className="empty">{t.noEventsInWindow}</p>}

@@ -3,8 +3,9 @@ import { useAppState, useUiLocale } from './StoreContext.tsx';
 
 export function StatusLine() {
   const { locale, t } = useUiLocale();
-  const shown = useAppState(visibleCount);
-  const total = useAppState((s) => s.table.size);
+  // With a data server, its counts: the page holds only the window's events, if any.
+  const shown = useAppState((s) => (s.remoteInfo ? (s.remoteAnswer?.counts.visible ?? 0) : visibleCount(s)));
+  const total = useAppState((s) => s.remoteInfo?.count ?? s.table.size);
   const n = new Intl.NumberFormat(locale);
   return (
     <p className="status-line" role="status" aria-live="polite">

@@ -11,6 +11,7 @@ import { FullViewLink } from './FullViewLink.tsx';
 import { startResizeMessages } from './resizeMessages.ts';
 import { KeyboardHelp } from '../KeyboardHelp.tsx';
 import { useGlobalKeys } from '../globalKeys.ts';
+import { RemoteStatus, TokenDialog } from '../RemoteStatus.tsx';
 
 /**
  * `?embed=1`: one view for a report. The timeline with its legend, a title, the status line and a
@@ -34,6 +35,8 @@ export function EmbedApp() {
         <FullViewLink />
       </header>
       <Notices />
+      <RemoteStatus />
+      <TokenDialog />
       <div className="embed-bar">
         {page.controls && <ZoomControls />}
         <FilterChips readOnly />

@@ -5,6 +5,7 @@ import { actorCounts } from '../../store/derived.ts';
 import { normaliseForSearch } from '../../table/search.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { useCountsView } from './useCountsView.ts';
+import { remoteActorCounts } from '../../remote/remoteCounts.ts';
 
 const ROW_HEIGHT = 28;
 const VISIBLE_ROWS = 9;
@@ -20,7 +21,11 @@ export function ActorFilter() {
   const selected = useAppState((s) => s.filters.actors);
   const role = useAppState((s) => s.filters.role);
   const countsView = useCountsView();
-  const counts = useMemo(() => countsView && actorCounts(countsView), [countsView]);
+  const remoteCounts = useAppState((s) => (s.remoteInfo ? s.remoteAnswer?.counts ?? null : undefined));
+  const counts = useMemo(
+    () => (remoteCounts !== undefined ? remoteCounts && remoteActorCounts(remoteCounts, table.actors) : countsView && actorCounts(countsView)),
+    [countsView, remoteCounts, table],
+  );
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);

@@ -2,6 +2,7 @@ import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../model/taxono
 import { useMemo } from 'react';
 import { typeCounts } from '../../store/derived.ts';
 import { typesPresent } from '../../table/eventTable.ts';
+import { remoteTypeCounts, remoteTypesPresent } from '../../remote/remoteCounts.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { ShapeIcon } from '../ShapeIcon.tsx';
 import { useCountsView } from './useCountsView.ts';
@@ -13,9 +14,11 @@ export function TypeFilter() {
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.filters.types);
   const countsView = useCountsView();
-  const counts = useMemo(() => countsView && typeCounts(countsView), [countsView]);
+  const remoteCounts = useAppState((s) => (s.remoteInfo ? s.remoteAnswer?.counts ?? null : undefined));
+  const localCounts = useMemo(() => (remoteCounts === undefined && countsView ? typeCounts(countsView) : null), [countsView, remoteCounts]);
+  const counts = useMemo(() => (remoteCounts ? remoteTypeCounts(remoteCounts) : localCounts), [remoteCounts, localCounts]);
   const number = new Intl.NumberFormat(locale);
-  const present = typesPresent(table);
+  const present = remoteCounts ? remoteTypesPresent(remoteCounts, selected) : typesPresent(table);
   const toggle = (t: EventType, on: boolean) =>
     store.getState().setFilters({ types: on ? [...selected, t] : selected.filter((x) => x !== t) });
   return (

@@ -5,6 +5,7 @@ import { visibleCount } from '../../store/derived.ts';
 
 const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink } from './permalink.ts';
+import { useRemoteExportCounts } from './useRemoteExportCounts.ts';
 
 /** "Export": the view as SVG or PNG, and its events as CSV, JSON or Parquet. */
 export function ExportMenu() {
@@ -17,9 +18,13 @@ export function ExportMenu() {
   const [progress, setProgress] = useState<number | null>(null);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
-  const filteredCount = useAppState((s) => (open ? visibleCount({ ...s, window: ALL_TIME }) : 0));
-  const windowCount = useAppState((s) => (open ? visibleCount(s) : 0));
+  const fromServer = useAppState((s) => s.remoteSource !== null);
+  const localFiltered = useAppState((s) => (open && !fromServer ? visibleCount({ ...s, window: ALL_TIME }) : 0));
+  const localWindow = useAppState((s) => (open && !fromServer ? visibleCount(s) : 0));
+  // With a data server, the page holds only the window's events: the server counts them.
+  const remoteCounts = useRemoteExportCounts(open);
   const n = new Intl.NumberFormat(locale);
+  const count = (local: number, remote: number | undefined) => (fromServer ? (remote === undefined ? '…' : n.format(remote)) : n.format(local));
 
   useEffect(() => {
     if (!open) return;
@@ -66,11 +71,11 @@ export function ExportMenu() {
           <legend className="export-heading">{t.exportData}</legend>
           <label>
             <input type="radio" name={`${panelId}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
-            {t.scopeFiltered(n.format(filteredCount))}
+            {t.scopeFiltered(count(localFiltered, remoteCounts?.filtered))}
           </label>
           <label>
             <input type="radio" name={`${panelId}-scope`} checked={scope === 'window'} onChange={() => setScope('window')} />
-            {t.scopeWindow(n.format(windowCount))}
+            {t.scopeWindow(count(localWindow, remoteCounts?.window))}
           </label>
         </fieldset>
         <div className="export-buttons">

@@ -9,5 +9,5 @@ export function linkedData(state: AppState, published: string | null = null): st
 }
 
 export function currentPermalink(state: AppState, published: string | null = null): string {
-  return permalinkFor(window.location.href, urlViewOf(state), linkedData(state, published));
+  return permalinkFor(window.location.href, urlViewOf(state), linkedData(state, published), state.remoteSource);
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../table/filter.ts';
+import { apiUrl, checkSourceUrl, remoteViewKey, remoteViewRequest, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+
+const view: RemoteViewRequest = {
+  window: { from: Date.UTC(2022, 8, 13), to: Date.UTC(2022, 8, 16) },
+  filters: { ...NO_FILTERS, types: ['statement', 'clash'], actors: ['az-forces'], q: ' وقف إطلاق ' },
+  lanes: 'type',
+  bins: 400,
+  maxLanes: 12,
+};
+
+describe('checkSourceUrl', () => {
+  it('takes http and https URLs, and puts the API under their path', () => {
+    const checked = checkSourceUrl('http://127.0.0.1:8787');
+    expect(checked.ok && apiUrl(checked.base, 'info')).toBe('http://127.0.0.1:8787/api/info');
+    const nested = checkSourceUrl('https://data.example/timeline?x=1#y');
+    expect(nested.ok && apiUrl(nested.base, 'info')).toBe('https://data.example/timeline/api/info');
+  });
+
+  it('refuses other schemes, relative links and credentials, naming the value', () => {
+    expect(checkSourceUrl('javascript:alert(1)')).toEqual({ ok: false, value: 'javascript:alert(1)' });
+    expect(checkSourceUrl('/api')).toEqual({ ok: false, value: '/api' });
+    expect(checkSourceUrl('file:///etc/passwd').ok).toBe(false);
+    expect(checkSourceUrl('https://user:pw@data.example/').ok).toBe(false);
+  });
+});
+
+describe('viewUrls', () => {
+  it('asks with the app URL names, the window in ms, and the types in the taxonomy order', () => {
+    const base = new URL('http://127.0.0.1:8787/');
+    const urls = viewUrls(base, view);
+    const bins = new URL(urls.bins);
+    expect(bins.pathname).toBe('/api/bins');
+    expect(Object.fromEntries(bins.searchParams)).toEqual({
+      from: String(view.window.from),
+      to: String(view.window.to),
+      types: 'clash,statement',
+      actors: 'az-forces',
+      q: 'وقف إطلاق',
+      bins: '400',
+      lanes: 'type',
+    });
+    expect(new URL(urls.events).searchParams.get('limit')).toBe('1000');
+    expect(new URL(urls.counts).searchParams.has('bins')).toBe(false);
+    expect(new URL(viewUrls(base, { ...view, lanes: 'actor' }).bins).searchParams.get('maxLanes')).toBe('12');
+  });
+});
+
+describe('remoteViewKey', () => {
+  it('is the same for the same view and differs when anything asked for differs', () => {
+    expect(remoteViewKey({ ...view, filters: { ...view.filters } })).toBe(remoteViewKey(view));
+    expect(remoteViewKey({ ...view, window: { ...view.window, to: view.window.to + 3_600_000 } })).not.toBe(remoteViewKey(view));
+    expect(remoteViewKey({ ...view, filters: { ...view.filters, types: ['clash'] } })).not.toBe(remoteViewKey(view));
+    expect(remoteViewKey({ ...view, lanes: 'actor' })).not.toBe(remoteViewKey(view));
+    expect(remoteViewKey({ ...view, bins: 401 })).not.toBe(remoteViewKey(view));
+  });
+});
+
+describe('remoteViewRequest', () => {
+  it('asks for one bin per 3 px of the plot, and nothing before the plot has a size', () => {
+    const state = { window: view.window, filters: NO_FILTERS, lanes: 'type' as const, plotSize: { width: 1000, height: 300 } };
+    expect(remoteViewRequest(state, () => 5)).toMatchObject({ bins: 334, maxLanes: 5 });
+    expect(remoteViewRequest({ ...state, plotSize: null }, () => 5)).toBeNull();
+  });
+});

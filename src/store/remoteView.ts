@@ -1,0 +1,47 @@
+// What the data server answered for one view, as the store keeps it. Layout draws it whoever
+// computed it: a small table of the window's events (laid out in the page, as a file's), or the
+// lanes' counts per bin when the window holds more.
+import type { EventTable } from '../table/eventTable.ts';
+import type { LaneMode } from '../layout/lanes.ts';
+import type { TimeWindow } from './window.ts';
+
+/** /api/info without the dataset (which the store keeps as any dataset). */
+export interface RemoteInfo {
+  count: number;
+  extent: TimeWindow | null;
+}
+
+/** /api/counts: in the window, every filter (visible), and each facet under the other filters. */
+export interface RemoteCounts {
+  visible: number;
+  types: Readonly<Record<string, number>>;
+  actors: Readonly<Record<string, number>>;
+}
+
+export interface RemoteLaneBins {
+  /** An event type, an actor id, or "*" for the other actors. */
+  key: string;
+  counts: readonly number[];
+}
+
+export interface RemoteAnswer {
+  /** remoteViewKey of the view asked for. */
+  key: string;
+  /** The window and lane mode asked for (the bins cover this window). */
+  window: TimeWindow;
+  lanes: LaneMode;
+  laneBins: RemoteLaneBins[];
+  /** The window's events passing the filters when `complete`; else empty (the bins are drawn). */
+  table: EventTable;
+  complete: boolean;
+  counts: RemoteCounts;
+}
+
+/** The overview strip's counts from the data server: events passing the filters per equal bin of [from, to). */
+export interface RemoteOverview {
+  /** The filters' key: the strip is asked again when they change, not when the window does. */
+  key: string;
+  from: number;
+  to: number;
+  counts: readonly number[];
+}
