@@ -1,0 +1,114 @@
+// `?source=URL` on a data server that serves from a two-shard ClickHouse cluster (issue #23, item
+// 7): the tests start two clickhouse-server processes on loopback ports (the cluster config the
+// project ships in server/testing/clickhouseServers.ts), load the seed and 3,000 generated ACLED
+// events with npm run load's loader, serve them as `npm run serve -- --clickhouse URL --cluster`
+// does, and drive the app: open, filter by type and actor, search in English and Arabic, open
+// details, reload the permalink, export CSV; and hostile values in the link leave the data intact.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createDataServer } from '../server/api.ts';
+import { createClickHouseEngine } from '../server/clickhouseEngine.ts';
+import { loadIntoClickHouse } from '../server/clickhouseLoad.ts';
+import { readDataset } from '../server/readDataset.ts';
+import type { Engine } from '../server/engine.ts';
+import { startClickHouseCluster, type TestClickHouseCluster } from '../server/testing/clickhouseServers.ts';
+import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
+
+const WINDOW = 'from=2018-01-01&to=2024-01-01';
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
+const number = (n: number) => n.toLocaleString('en-GB');
+
+let dir = '';
+let cluster: TestClickHouseCluster | undefined;
+let engine: Engine;
+let server: Server;
+let base = '';
+
+test.beforeAll(async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(join(tmpdir(), 'ct-source-ch-'));
+  const csv = join(dir, 'acled.csv');
+  writeFileSync(csv, acledCsv(generatedAcledRows(3000)));
+  const read = await readDataset([join(import.meta.dirname, '../data/seed.json'), csv]);
+  if (!read.ok) throw new Error(read.message);
+  cluster = await startClickHouseCluster(2);
+  const [front, second] = cluster.servers;
+  await loadIntoClickHouse({ url: front!.url, database: 'e2e', cluster: cluster.cluster, shards: [front!.url, second!.url] }, read.dataset, read.reports);
+  engine = createClickHouseEngine({ url: front!.url, database: 'e2e', cluster: cluster.cluster });
+  server = createDataServer({ engine: () => engine, staticRoot: null, allowOrigins: [new URL(baseURL!).origin], token: null, log: () => {} });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+test.afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  await cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function api(path: string): Promise<any> {
+  return (await fetch(new URL(path, base))).json();
+}
+
+test('the app on a ClickHouse cluster: open, filter by type and actor, search in English and Arabic, details, a reloaded permalink, a CSV export', async ({ page }) => {
+  const info = await api('api/info');
+  expect(info).toMatchObject({ engine: 'clickhouse', count: 3016 });
+  const all = await api(`api/counts?${WINDOW}`);
+  await page.goto(`./?source=${base}&${WINDOW}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(info.dataset.title);
+  await expect(status(page)).toHaveText(`Showing ${number(all.visible)} of 3,016 events`);
+
+  // A type, then an actor: the counts are the server's.
+  const clashes = all.types.clash as number;
+  await page.getByRole('checkbox', { name: 'Clash' }).check();
+  await expect(status(page)).toHaveText(`Showing ${number(clashes)} of 3,016 events`);
+  const actorId = Object.entries(all.actors as Record<string, number>).sort((a, b) => b[1] - a[1]).find(([id]) => id !== 'acled')![0];
+  const actor = (info.dataset.actors as { id: string; names: Record<string, string> }[]).find((a) => a.id === actorId)!;
+  const both = await api(`api/counts?${WINDOW}&types=clash&actors=${encodeURIComponent(actorId)}`);
+  await page.getByLabel('Find an actor').fill(actor.names.en!);
+  // A checkbox's name is the actor's and its count under the other filters (the server's).
+  const underClash = await api(`api/counts?${WINDOW}&types=clash`);
+  await page.getByRole('checkbox', { name: `${actor.names.en!} ${number(underClash.actors[actorId] ?? 0)}`, exact: true }).check();
+  await expect(status(page)).toHaveText(`Showing ${number(both.visible)} of 3,016 events`);
+  await page.getByRole('button', { name: 'Clear all' }).first().click();
+  await expect(status(page)).toHaveText(`Showing ${number(all.visible)} of 3,016 events`);
+
+  // Text search, English and Arabic (without the hamza), answered by ClickHouse.
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  for (const q of ['ceasefire', 'وقف اطلاق النار']) {
+    const found = await api(`api/counts?${WINDOW}&q=${encodeURIComponent(q)}`);
+    expect(found.visible).toBeGreaterThan(0);
+    await search.fill(q);
+    await expect(status(page)).toHaveText(`Showing ${number(found.visible)} of 3,016 events`);
+  }
+  await search.fill('');
+
+  // Details of the ceasefire from a permalink, reloaded.
+  await page.goto(`./?source=${base}&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire`);
+  const details = page.getByRole('complementary', { name: 'Event details' });
+  await expect(details).toContainText('14 Sept 2022, 20:00');
+  await page.reload();
+  await expect(details).toContainText('Original (Arabic)');
+
+  // Export CSV of the window: every event the server holds there.
+  const window = await api('api/counts?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const lines = readFileSync((await (await waiting).path())!, 'utf8').trim().split(/\r?\n/);
+  expect(lines.length - 1).toBeGreaterThanOrEqual(window.visible);
+  expect(lines.join('\n')).toContain('2022-09-14-ceasefire');
+});
+
+test('hostile values in the link are data: nothing matches, nothing breaks, and the data is intact', async ({ page }) => {
+  for (const hostile of ["'); DROP TABLE events; --", '1 OR 1=1']) {
+    await page.goto(`./?source=${base}&${WINDOW}&q=${encodeURIComponent(hostile)}&actors=${encodeURIComponent(hostile)}`);
+    await expect(status(page)).toHaveText('Showing 0 of 3,016 events');
+  }
+  expect((await api('api/info')).count).toBe(3016);
+});
