@@ -69,6 +69,9 @@ test('opens the data server: title, attribution, counts, lanes and densities; a 
     await expect(page.getByText(`Source: ${info.dataset.attribution}`)).toBeVisible();
     await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of ${number(info.count)} events`);
     await expect(page.locator('.lane-label')).toHaveCount(bins.lanes.length);
+    // The legend names the types the server counts (the page holds none of the 5,000 events here).
+    const legend = page.getByRole('figure', { name: 'Legend' });
+    for (const type of ['Clash', 'Protest', 'Ceasefire']) await expect(legend).toContainText(type);
 
     // Zoomed out over 5,000 events, a lane is drawn as its density, with a count on hover.
     const canvas = (await page.locator('canvas.marks').boundingBox())!;

@@ -2,13 +2,17 @@ import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { useAppState, useUiLocale } from './StoreContext.tsx';
 import { ShapeIcon } from './ShapeIcon.tsx';
 import { typesPresent } from '../table/eventTable.ts';
+import { remoteTypesPresent } from '../remote/remoteCounts.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 
 export function Legend() {
   const { lang, t } = useUiLocale();
   const table = useAppState((s) => s.table);
   // Worked out once per table: a Set of a million types took 70 ms of the first frame after an open.
-  const present = typesPresent(table);
+  const selected = useAppState((s) => s.filters.types);
+  // From a data server the page holds few events, or none: the types are those the server counts.
+  const remoteCounts = useAppState((s) => (s.remoteInfo ? s.remoteAnswer?.counts ?? null : null));
+  const present = remoteCounts ? remoteTypesPresent(remoteCounts, selected) : typesPresent(table);
   // A touch screen has no hover and no click: its legend says what a finger does.
   const touch = useMediaQuery('(hover: none)');
   return (
