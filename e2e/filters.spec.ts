@@ -36,6 +36,32 @@ test('choosing an actor narrows N and updates the URL; reload restores it and Ba
   await expect(status(page)).toHaveText(`Showing ${n} of 16 events`);
 });
 
+test('Back works at once after a reload, while the files kept in this browser are still being read', async ({ page }) => {
+  await page.goto('./');
+  await actors(page).getByRole('checkbox', { name: /^Russia \d+$/ }).check();
+  const n = await shownCount(page);
+  // The browser's storage answers slowly, as on a busy machine: opening it takes 3 s.
+  await page.addInitScript(() => {
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
+      const request = open(...args);
+      const listeners: [string, EventListenerOrEventListenerObject][] = [];
+      request.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject) => listeners.push([type, listener])) as typeof request.addEventListener;
+      for (const type of ['success', 'error', 'upgradeneeded', 'blocked']) {
+        Object.defineProperty(request, `on${type}`, { set: (listener: EventListener) => listeners.push([type, listener]), configurable: true });
+      }
+      const pass = (event: Event) => setTimeout(() => listeners.filter(([type]) => type === event.type).forEach(([, l]) => (typeof l === 'function' ? l.call(request, event) : l.handleEvent(event))), 3000);
+      for (const type of ['success', 'error', 'upgradeneeded', 'blocked']) EventTarget.prototype.addEventListener.call(request, type, pass);
+      return request;
+    };
+  });
+  await page.reload();
+  await expect(status(page)).toHaveText(`Showing ${n} of 16 events`);
+  await page.goBack();
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  expect(param(page, 'actors')).toBeNull();
+});
+
 test('actor labels show counts under the other filters, and the list narrows with its search box', async ({ page }) => {
   await page.goto('./?types=protest');
   await expect(actors(page).getByRole('checkbox', { name: 'Protesters in Armenia 2' })).toBeVisible();

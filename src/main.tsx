@@ -49,6 +49,11 @@ function loadSeed() {
 /** The view in the link, applied to the data in the store; gives what it had to ignore. */
 const readLink = () => readUrlIntoStore(store, window.location.search);
 
+// Back and Forward before the address follows the view (kept files, or a data server, still
+// answering): the view follows the address at once, instead of waiting and missing the move.
+const earlyPopState = () => void readLink();
+window.addEventListener('popstate', earlyPopState);
+
 /**
  * Says what the link held that could not apply, then keeps the address in step with the view. An
  * embed never writes its address: inside an iframe, history entries would land in the host's Back.
@@ -56,6 +61,7 @@ const readLink = () => readUrlIntoStore(store, window.location.search);
 function reportAndSync(ignoredFromLink: string[]) {
   const ignored = [...page.ignored, ...ignoredFromLink];
   if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
+  window.removeEventListener('popstate', earlyPopState);
   if (!page.options.embed) startUrlSync(store);
 }
 
