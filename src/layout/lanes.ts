@@ -42,6 +42,26 @@ export function typeLanes(table: EventTable, lang: string, only: readonly EventT
 }
 
 /**
+ * Lanes by actor, made here or by a data server: a row sits in the lane of each of its actors,
+ * and in "Other actors" (lane `other`, -1 for none) for an actor without a lane of its own or
+ * when it has no actor.
+ */
+function actorLaneAssignment(table: EventTable, lanes: LaneDef[], laneOfActor: Int32Array, other: number): LaneAssignment {
+  return {
+    lanes,
+    lanesOf(row) {
+      const result: number[] = [];
+      for (const a of actorRowsOf(table, row)) {
+        const lane = laneOfActor[a]! >= 0 ? laneOfActor[a]! : other;
+        if (lane >= 0 && !result.includes(lane)) result.push(lane);
+      }
+      if (result.length === 0 && other >= 0) result.push(other);
+      return result;
+    },
+  };
+}
+
+/**
  * One lane per actor, busiest first, over the rows that pass the filters. When there are more
  * actors than `maxLanes`, the rest share a last lane, "Other actors".
  */
@@ -70,18 +90,7 @@ export function actorLanes(
   });
   const other = needOther ? lanes.length : -1;
   if (needOther) lanes.push({ key: 'actor:*', label: otherLabel, colour: null });
-  return {
-    lanes,
-    lanesOf(row) {
-      const result: number[] = [];
-      for (const a of actorRowsOf(table, row)) {
-        const lane = laneOfActor[a]! >= 0 ? laneOfActor[a]! : other;
-        if (!result.includes(lane)) result.push(lane);
-      }
-      if (result.length === 0 && other >= 0) result.push(other);
-      return result;
-    },
-  };
+  return actorLaneAssignment(table, lanes, laneOfActor, other);
 }
 
 /**
@@ -115,18 +124,7 @@ export function lanesOfKeys(mode: LaneMode, keys: readonly string[], table: Even
     if (a !== undefined) laneOfActor[a] = lanes.length;
     lanes.push({ key: `actor:${key}`, label: a === undefined ? key : actorName(table.actors[a]!, lang), colour: null });
   }
-  return {
-    lanes,
-    lanesOf(row) {
-      const result: number[] = [];
-      for (const a of actorRowsOf(table, row)) {
-        const lane = laneOfActor[a]! >= 0 ? laneOfActor[a]! : other;
-        if (lane >= 0 && !result.includes(lane)) result.push(lane);
-      }
-      if (result.length === 0 && other >= 0) result.push(other);
-      return result;
-    },
-  };
+  return actorLaneAssignment(table, lanes, laneOfActor, other);
 }
 
 /** The key the data server gives the lane of the other actors. */
