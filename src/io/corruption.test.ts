@@ -15,6 +15,7 @@ import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { guessMapping } from './csvMapping.ts';
 import { encodeCompact } from './compact.ts';
+import { datasetToParquet } from './appParquetWrite.ts';
 import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 
@@ -74,25 +75,24 @@ describe('fuzzing the importers', () => {
 });
 
 // Parquet and Arrow files, damaged byte by byte: the readers (hyparquet, apache-arrow) may throw
-// anything, and the importer must still answer, with the rows balanced. In a Parquet file the
-// edits fall in the footer (the metadata: schema, row groups, where each column chunk lies) or
-// cut the file anywhere: noise inside a data page can make hyparquet 1.33 spin without end (a
-// bit-packed run of width 0 whose count went negative, in readBitPacked), which no test can
-// interrupt; in the app the page's Cancel stops the worker. An Arrow file is only cut (edits
-// fall past its end): apache-arrow trusts the lengths inside it, and a damaged one can ask for
-// more memory than the process has, which ends it (in the app, the worker, and the page says the
-// file could not be read).
+// anything, and the importer must still answer, with the rows balanced. Parquet edits fall
+// anywhere: in the data pages, in the footer (the schema, row groups, where each column chunk
+// lies), or cut the file. Noise in a data page made hyparquet 1.33 spin without end (an offset
+// gone NaN, a negative bit-packed count, an RLE run far past its page); patches/ mends that until
+// it is fixed upstream. An Arrow file is only cut (edits fall past its end): apache-arrow trusts
+// the lengths inside it, and a damaged one can ask for more memory than the process has, which
+// ends it (in the app, the worker, and the page says the file could not be read).
 const ARROW = acledArrow(ACLED_CURRENT_COLUMNS, generatedAcledRows(6, 9), 3);
 const MONADIC_COLUMNS = ACLED_CURRENT_COLUMNS.filter((c) => !(ACLED_DYADIC_ONLY as readonly string[]).includes(c));
-/** Where a Parquet file's footer starts: its metadata's length is in the 4 bytes before the closing PAR1. */
-const footerStart = (bytes: Uint8Array) => bytes.length - 8 - new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 8, true);
 const parquetFile = (buffer: ArrayBuffer) => new Uint8Array(buffer);
 const ACLED_PARQUET = parquetFile(textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(9, 4), 3));
 const MONADIC_PARQUET = parquetFile(textParquet(MONADIC_COLUMNS, toMonadic(generatedAcledRows(5, 8)), 4));
+const APP_PARQUET = datasetToParquet({ ...seedDataset, events: seedDataset.events.slice(0, 12) });
 // [name, file, file name, cases, where the edits start]
 const BINARY_FILES: [string, Uint8Array, string, number, number][] = [
-  ['ACLED Parquet, 3 row groups', ACLED_PARQUET, 'acled.parquet', 600, footerStart(ACLED_PARQUET)],
-  ['ACLED Parquet, monadic', MONADIC_PARQUET, 'monadic.parquet', 300, footerStart(MONADIC_PARQUET)],
+  ['ACLED Parquet, 3 row groups', ACLED_PARQUET, 'acled.parquet', 600, 0],
+  ['ACLED Parquet, monadic', MONADIC_PARQUET, 'monadic.parquet', 300, 0],
+  ["the app's Parquet", APP_PARQUET, 'seed.parquet', 300, 0],
   ['ACLED Arrow, 2 record batches', ARROW, 'acled.arrow', 300, ARROW.length],
 ];
 
