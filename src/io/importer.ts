@@ -35,7 +35,8 @@ export type ImportResult =
 /** An ACLED CSV read straight into packed events (importTextPacked only). */
 export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
 
-const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
+/** A file refused whole, with why: "<file> <reason>." */
+export const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
 export function importText(request: ImportRequest): ImportResult {
   // Without `packed` nothing comes back packed.
