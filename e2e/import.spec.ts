@@ -81,16 +81,17 @@ test.describe('opening data', () => {
   });
 
   test('a large JSON file is read by one worker, parsed whole; its events read as written, and a repeated id is rejected with its place', async ({ page }) => {
-    // Two opens of 38 MB, each parsed whole and checked event by event.
+    // Two opens of 8 MB, each parsed whole and checked event by event: no JSON file is read
+    // another way since the compact JSON's byte-level scanner (above 32 MB) was retired.
     test.slow();
     const base = makeDataset({ events: 3000, actors: 20, seed: 5 });
     // Long notes make the file large.
-    const events = base.events.map((e, i) => ({ ...e, description: { en: `Notes ${i}: ${'lorem ipsum dolor '.repeat(700).trim()}` } }));
+    const events = base.events.map((e, i) => ({ ...e, description: { en: `Notes ${i}: ${'lorem ipsum dolor '.repeat(140).trim()}` } }));
     // Text beyond ASCII: two-, three- and four-byte characters.
     const notes = 'Reported by the ministry – “two killed” near Սոթք 🚩';
     events[17] = { ...events[17]!, title: { en: 'Shelling near Sotk' }, description: { en: notes }, start: { at: '2022-09-14T16:00:00Z', precision: 'minute', tz: 'UTC' } };
     const text = JSON.stringify({ ...base, events });
-    expect(text.length).toBeGreaterThan(32 * 1024 * 1024);
+    expect(text.length).toBeGreaterThan(7 * 1024 * 1024);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     const importWorkers = () => workers.filter((url) => url.includes('importWorker')).length;

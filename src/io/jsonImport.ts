@@ -101,10 +101,11 @@ export interface AcceptOptions {
 }
 
 /**
- * A file's raw events, one at a time, each through the same checks: repaired strings, the event schema (acceptEvent), a repeated id, references to actors and to events
- * of the file (`eventIds`: every id the file holds, trimmed). A bad event is rejected in the
- * report at `placeOf(i)` ("events[3]", "row 4"); the rest are kept in `events`, in order. One at a
- * time, so that a large file can be read a part at a time (a Parquet row group) and each part let go.
+ * A file's raw events, one at a time, each through the same checks: repaired strings, the event
+ * schema (acceptEvent), a repeated id, references to actors and to events of the file (`eventIds`:
+ * every id the file holds, trimmed). A bad event is rejected in the report at `placeOf(i)`
+ * ("events[3]", "row 4"); the rest are kept in `events`, in order. One at a time, so that a large
+ * file can be read a part at a time (a Parquet row group) and each part let go.
  */
 export function createEventAcceptor(actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>, report: ReportBuilder, options: AcceptOptions = {}): { accept(raw: unknown, i: number): void; readonly events: ConflictEvent[] } {
   const placeOf = options.placeOf ?? ((i: number) => `events[${i}]`);
