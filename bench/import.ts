@@ -1,12 +1,9 @@
-// `npm run bench` (second part): how long importing an ACLED CSV, and the same events as compact
-// JSON, takes in Node: the CSV into events (importText, as `npm run import` reads it) and both
-// with the code the app's worker runs (importTextPacked: ACLED rows go straight into packed
-// events; a compact file is parsed whole with JSON.parse, decoded into events, each checked, then
-// packed by packEvents, since the compact scanner was retired in #22). It reports; it asserts nothing.
+// `npm run bench` (second part): how long importing an ACLED CSV takes in Node: into events
+// (importText, as `npm run import` reads it) and with the code the app's worker runs
+// (importTextPacked: ACLED rows go straight into packed events). Issue #22 retired the compact JSON
+// and its column here. It reports; it asserts nothing.
 import os from 'node:os';
 import { importText, importTextPacked } from '../src/io/importer.ts';
-import { encodeCompact } from '../src/io/compact.ts';
-import { packEvents } from '../src/table/packedEvents.ts';
 import { acledCsv, generatedAcledRows, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
 import { duckdbParquet } from '../src/testing/columnarFixture.ts';
@@ -28,16 +25,7 @@ for (const n of sizes) {
   if (result.kind !== 'done') throw new Error(result.kind);
   const [packedCsv, packedCsvMs] = timed(() => importTextPacked({ text, fileName: 'bench.csv' }));
   if (packedCsv.kind !== 'packed') throw new Error(`the CSV was not packed (${packedCsv.kind})`);
-  const compact = JSON.stringify(encodeCompact(result.dataset));
-  const t1 = performance.now();
-  // As the worker reads it: events from the text, then packed (see packDataset in importJob.ts).
-  const fromCompact = importTextPacked({ text: compact, fileName: 'bench.compact.json' });
-  if (fromCompact.kind !== 'done') throw new Error(`the compact file did not read (${fromCompact.kind})`);
-  const { events, ...info } = fromCompact.dataset;
-  packEvents(info, events);
-  const compactMs = performance.now() - t1;
-  if (fromCompact.report.rejectedRows !== 0) throw new Error('the compact file had events rejected');
-  lines.push(`| ${n.toLocaleString('en-GB')} | ${(text.length / 1e6).toFixed(0)} MB | ${(csvMs / 1000).toFixed(1)} s | ${(packedCsvMs / 1000).toFixed(1)} s | ${(compact.length / 1e6).toFixed(0)} MB | ${(compactMs / 1000).toFixed(1)} s |`);
+  lines.push(`| ${n.toLocaleString('en-GB')} | ${(text.length / 1e6).toFixed(0)} MB | ${(csvMs / 1000).toFixed(1)} s | ${(packedCsvMs / 1000).toFixed(1)} s |`);
 }
 // The same rows as an analyst's R session leaves them: ACLED's monadic layout (a row per actor),
 // written by write.csv (strings quoted, every empty cell NA). Before #21 the app rejected every
@@ -58,8 +46,8 @@ for (const n of sizes) {
 }
 
 console.log(`Import, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log('| ACLED rows | CSV size | CSV into events | CSV packed (the worker) | compact JSON size | compact JSON parsed, checked and packed (the worker) |');
-console.log('|---:|---:|---:|---:|---:|---:|');
+console.log('| ACLED rows | CSV size | CSV into events | CSV packed (the worker) |');
+console.log('|---:|---:|---:|---:|');
 for (const line of lines) console.log(line);
 console.log('');
 console.log('| events | monadic rows (R, NA) | CSV size | rows merged | NA cells | CSV into events | CSV packed (the worker) |');

@@ -1,4 +1,4 @@
-// `npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv] [--allow-rejects] [--compact] > out.json`
+// `npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv] [--allow-rejects] > out.json`
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, reportToCsv, runImportCliOnBytes, USAGE } from './importCli.ts';
 

@@ -3,7 +3,7 @@ import { parseArgs, runImportCli, runImportCliOnBytes, type CliOptions } from '.
 import { textParquet } from '../src/testing/columnarFixture.ts';
 import { ACLED_CURRENT_COLUMNS } from '../src/testing/acledFixture.ts';
 import { acledCsv, acledRow, toMonadic } from '../src/testing/acledFixture.ts';
-import { importText } from '../src/io/importer.ts';
+import { EARLIER_COMPACT_JSON } from '../src/testing/earlierCompact.ts';
 import { parquetToDataset } from '../src/io/appParquet.ts';
 import { createReportBuilder } from '../src/io/report.ts';
 
@@ -12,7 +12,8 @@ const options = (args: string[]) => parseArgs(args) as CliOptions;
 
 describe('npm run import', () => {
   it('reads its arguments and refuses bad ones', () => {
-    expect(parseArgs(['a.csv', '--format', 'acled', '--allow-rejects', '--compact'])).toMatchObject({ file: 'a.csv', format: 'acled', allowRejects: true, compact: true });
+    expect(parseArgs(['a.csv', '--format', 'acled', '--allow-rejects'])).toMatchObject({ file: 'a.csv', format: 'acled', allowRejects: true });
+    expect(parseArgs(['a.csv', '--compact'])).toEqual({ error: '--compact is retired: the app no longer reads compact JSON; write Parquet with --out events.parquet' });
     expect(parseArgs(['--format', 'xlsx', 'a.csv'])).toEqual({ error: '--format must be one of json, acled, ucdp, csv' });
     expect(parseArgs([])).toEqual({ error: 'no file given' });
   });
@@ -35,15 +36,12 @@ describe('npm run import', () => {
     expect(run.stderr).toContain('read as missing values: NA in 1 cell, NULL in 1 cell');
   });
 
-  it('writes the compact variant, which the app reads back to the same events', () => {
-    const text = acledCsv([acledRow(), acledRow({ event_id_cnty: 'ARM2', event_date: '2022-09-14' })]);
-    const full = JSON.parse(runImportCli(options(['a.csv']), bytes(text)).stdout);
-    const compactText = runImportCli(options(['a.csv', '--compact']), bytes(text)).stdout;
-    expect(JSON.parse(compactText).format).toBe('conflict-timeline-compact');
-    const back = importText({ text: compactText, fileName: 'a.compact.json' });
-    if (back.kind !== 'done') throw new Error(back.kind);
-    expect(back.report.format).toBe('Conflict Timeline JSON (compact)');
-    expect(JSON.parse(JSON.stringify(back.dataset))).toEqual(full);
+  it('refuses a compact JSON file of an earlier version, saying how to convert the data', () => {
+    expect(runImportCli(options(['old.compact.json', '--out', 'a.parquet']), bytes(EARLIER_COMPACT_JSON))).toEqual({
+      stdout: '',
+      stderr: ['old.compact.json is a compact JSON file from an earlier version of Conflict Timeline; this version no longer reads that format. Convert the original data with `npm run import -- INPUT --out OUTPUT.parquet`.'],
+      exitCode: 2,
+    });
   });
 
   it('guesses the columns of a plain CSV, which --map overrides, and exits 2 on a file that is not data', () => {
@@ -72,7 +70,6 @@ describe('npm run import', () => {
     expect(JSON.parse(new TextDecoder().decode(asJson.output!.bytes))).toEqual(json);
     expect(parseArgs(['a.csv', '--out', 'a.xlsx'])).toEqual({ error: '--out writes .parquet or .json files, not ".xlsx" (a.xlsx)' });
     expect(parseArgs(['a.csv', '--out', 'events'])).toEqual({ error: '--out writes .parquet or .json files, not a file without an extension (events)' });
-    expect(parseArgs(['a.csv', '--out', 'a.parquet', '--compact'])).toEqual({ error: '--compact is a JSON layout; a .parquet file is compact already' });
   });
 
   it('reads an ACLED Parquet file as the app does, and writes the same events as the CSV gives, as JSON or as the app\'s Parquet', async () => {

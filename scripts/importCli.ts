@@ -2,7 +2,6 @@
 // handling so that tests can call it. Same importers and validator as the app.
 import { basename, extname } from 'node:path';
 import { datasetToParquet } from '../src/io/appParquetWrite.ts';
-import { encodeCompact } from '../src/io/compact.ts';
 import { guessMapping, MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../src/io/csvMapping.ts';
 import { FORMATS, sniffBinary, type ImportFormat } from '../src/io/detect.ts';
 import { importText } from '../src/io/importer.ts';
@@ -14,7 +13,7 @@ import { columnarKind } from '../src/io/columnarFormat.ts';
 import { importColumnar } from '../src/io/columnarImport.ts';
 
 export const USAGE = `Usage: npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv]
-                       [--allow-rejects] [--compact] [--report report.csv] [--map field=column]…
+                       [--allow-rejects] [--report report.csv] [--map field=column]…
                        [--tz Area/City] [--lang en]
 Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file, or an ACLED, UCDP GED or
 Conflict Timeline Parquet (or Arrow) file, to the app's JSON on stdout,
@@ -32,7 +31,6 @@ export interface CliOptions {
   out?: { path: string; format: OutputFormat };
   format?: ImportFormat;
   allowRejects: boolean;
-  compact: boolean;
   reportPath?: string;
   map: Partial<Record<MappedField, string>>;
   tz?: string;
@@ -40,12 +38,13 @@ export interface CliOptions {
 }
 
 export function parseArgs(args: readonly string[]): CliOptions | { error: string } {
-  const options: CliOptions = { file: '', allowRejects: false, compact: false, map: {} };
+  const options: CliOptions = { file: '', allowRejects: false, map: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => args[++i] ?? '';
     if (arg === '--allow-rejects') options.allowRejects = true;
-    else if (arg === '--compact') options.compact = true;
+    // Named, not just unknown: scripts written for earlier versions pass it.
+    else if (arg === '--compact') return { error: '--compact is retired: the app no longer reads compact JSON; write Parquet with --out events.parquet' };
     else if (arg === '--format') {
       const f = value();
       if (!(FORMATS as readonly string[]).includes(f)) return { error: `--format must be one of ${FORMATS.join(', ')}` };
@@ -70,7 +69,6 @@ export function parseArgs(args: readonly string[]): CliOptions | { error: string
     else return { error: `one file at a time (got ${options.file} and ${arg})` };
   }
   if (!options.file) return { error: 'no file given' };
-  if (options.compact && options.out?.format === 'parquet') return { error: '--compact is a JSON layout; a .parquet file is compact already' };
   return options;
 }
 
@@ -143,8 +141,7 @@ function finishRun(options: CliOptions, dataset: Dataset, report: ImportReport, 
     const bytes = datasetToParquet(validated.dataset, { createdBy: 'Conflict Timeline (npm run import)' });
     return { stdout: '', output: { path: options.out.path, bytes }, stderr, exitCode, report };
   }
-  const json = options.compact ? encodeCompact(validated.dataset) : validated.dataset;
-  const jsonText = `${JSON.stringify(json, null, dataset.events.length > 10_000 || options.compact ? undefined : 2)}\n`;
+  const jsonText = `${JSON.stringify(validated.dataset, null, dataset.events.length > 10_000 ? undefined : 2)}\n`;
   if (options.out) return { stdout: '', output: { path: options.out.path, bytes: new TextEncoder().encode(jsonText) }, stderr, exitCode, report };
   return { stdout: jsonText, stderr, exitCode, report };
 }

@@ -1,7 +1,6 @@
 // The browser bench's input files, generated in Node from the same ACLED-like rows as bench/import.ts:
 // at every size, the files our app opens (the app's own Parquet, an ACLED-layout Parquet written by
-// DuckDB, the ACLED CSV, and above 100,000 events the compact JSON) and the same events as
-// vis-timeline items. Run as a child process, `tsx bench/browser/data.ts <n> <dir>`, so that a
+// DuckDB, the ACLED CSV) and the same events as vis-timeline items. Run as a child process, `tsx bench/browser/data.ts <n> <dir>`, so that a
 // million events get a heap of their own (the runner passes --max-old-space-size); it prints the
 // file list as JSON. Files are reused while the code that produces them is unchanged.
 import { createHash } from 'node:crypto';
@@ -10,14 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importText } from '../../src/io/importer.ts';
 import { mergeDatasets } from '../../src/io/merge.ts';
-import { encodeCompact } from '../../src/io/compact.ts';
 import { createAppParquetWriter } from '../../src/io/appParquetWrite.ts';
 import { acledCsv, generatedAcledRows } from '../../src/testing/acledFixture.ts';
 import type { ColumnTypes } from '../../src/testing/columnarFixture.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 
 /** The files our app is timed opening, in the order the runner opens them. */
-export const FILE_KINDS = ['app Parquet', 'ACLED Parquet', 'ACLED CSV', 'compact JSON'] as const;
+export const FILE_KINDS = ['app Parquet', 'ACLED Parquet', 'ACLED CSV'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface BenchFile {
@@ -30,14 +28,12 @@ export interface BenchFile {
 
 export interface BenchFiles {
   n: number;
-  /** What our app opens through "Open data file", in FILE_KINDS order (no compact JSON up to COMPACT_ABOVE). */
+  /** What our app opens through "Open data file", in FILE_KINDS order. */
   appFiles: BenchFile[];
   /** vis-timeline items as [id, start ms, content, group] rows, and the groups. */
   visItems: string;
 }
 
-/** The compact JSON is kept (while the app still reads it) only where it was the way to open many events. */
-export const COMPACT_ABOVE = 100_000;
 /** importText on one CSV of a million rows needs several GB (and the text passes V8's string limit); chunks of this size merge cheaply. */
 const CHUNK = 100_000;
 /** How DuckDB types the ACLED columns, as bench/import.ts does; the rest stay text. */
@@ -48,9 +44,8 @@ const DESCRIPTIONS: Record<FileKind, string> = {
   'app Parquet': "the app's Parquet (createAppParquetWriter, snappy)",
   'ACLED Parquet': `ACLED-layout Parquet (DuckDB; DATE, DOUBLE, INTEGER, BIGINT columns; ${ACLED_PARQUET_CODEC})`,
   'ACLED CSV': 'ACLED CSV',
-  'compact JSON': 'compact JSON',
 };
-const EXTENSIONS: Record<FileKind, string> = { 'app Parquet': 'app.parquet', 'ACLED Parquet': 'acled.parquet', 'ACLED CSV': 'csv', 'compact JSON': 'compact.json' };
+const EXTENSIONS: Record<FileKind, string> = { 'app Parquet': 'app.parquet', 'ACLED Parquet': 'acled.parquet', 'ACLED CSV': 'csv' };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -113,26 +108,6 @@ async function writeAcledParquet(file: string, csvFile: string): Promise<void> {
   }
 }
 
-/** JSON.stringify of the whole compact dataset would pass V8's string limit (~512 MB) near a million events. */
-function writeCompactJson(file: string, dataset: Dataset): void {
-  const compact = encodeCompact(dataset);
-  const fd = openSync(file, 'w');
-  const write = (s: string) => writeSync(fd, s);
-  const { events, ...rest } = compact;
-  write(JSON.stringify(rest).slice(0, -1) + ',"events":{');
-  Object.entries(events).forEach(([key, column], i) => {
-    write(`${i ? ',' : ''}${JSON.stringify(key)}:`);
-    if (Array.isArray(column)) write(JSON.stringify(column));
-    else {
-      write('{');
-      Object.entries(column as Record<string, unknown[]>).forEach(([lang, values], j) => write(`${j ? ',' : ''}${JSON.stringify(lang)}:${JSON.stringify(values)}`));
-      write('}');
-    }
-  });
-  write('}}');
-  closeSync(fd);
-}
-
 function writeVisItems(file: string, dataset: Dataset): void {
   const items = dataset.events.map((e) => [e.id, Date.parse(e.start.at), e.title.en ?? Object.values(e.title)[0] ?? e.id, e.type]);
   const groups = [...new Set(dataset.events.map((e) => e.type))].sort();
@@ -148,21 +123,19 @@ export async function generate(n: number, dir: string): Promise<BenchFiles> {
     if (match && Number(match[1]) === n && match[2] !== print) rmSync(path.join(dir, file));
   }
   const stem = path.join(dir, `${n}-${print}`);
-  const kinds = FILE_KINDS.filter((kind) => kind !== 'compact JSON' || n > COMPACT_ABOVE);
   const fileOf = (kind: FileKind) => `${stem}.${EXTENSIONS[kind]}`;
   const visItems = `${stem}.vis.json`;
-  const outputs = [...kinds.map(fileOf), visItems];
+  const outputs = [...FILE_KINDS.map(fileOf), visItems];
   if (!outputs.every((file) => existsSync(file))) {
     // Written under a temporary name and renamed, so an interrupted run never leaves a half file to reuse.
     const part = (file: string) => `${file}.part`;
     const dataset = writeCsvAndImport(n, part(fileOf('ACLED CSV')));
     writeAppParquet(part(fileOf('app Parquet')), dataset);
-    if (kinds.includes('compact JSON')) writeCompactJson(part(fileOf('compact JSON')), dataset);
     writeVisItems(part(visItems), dataset);
     await writeAcledParquet(part(fileOf('ACLED Parquet')), part(fileOf('ACLED CSV')));
     for (const file of outputs) renameSync(part(file), file);
   }
-  const appFiles = kinds.map((kind) => ({ kind, description: DESCRIPTIONS[kind], path: fileOf(kind), bytes: statSync(fileOf(kind)).size }));
+  const appFiles = FILE_KINDS.map((kind) => ({ kind, description: DESCRIPTIONS[kind], path: fileOf(kind), bytes: statSync(fileOf(kind)).size }));
   return { n, appFiles, visItems };
 }
 

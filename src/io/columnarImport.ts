@@ -6,7 +6,7 @@ import { createAcledImport, missingAcledColumns, ACLED_REQUIRED } from './acled.
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport } from './ucdp.ts';
 import type { CsvFormatImport, PackedCsvImport } from './csv.ts';
-import type { ImportResult, PackedImport } from './importer.ts';
+import { notADataset, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
 import { forgetPartVerdicts } from './acceptEvent.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -23,7 +23,6 @@ export interface ColumnarOptions {
 
 const UCDP_REQUIRED = ['type_of_violence', 'date_start', 'date_end'] as const;
 
-const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 const count = (n: number) => n.toLocaleString('en-GB');
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
 

@@ -6,6 +6,7 @@ import { readDate } from './dates.ts';
 import { guessMapping } from './csvMapping.ts';
 import { reportToCsv, createReportBuilder } from './report.ts';
 import { acledCsv, acledRow } from '../testing/acledFixture.ts';
+import { EARLIER_COMPACT_JSON } from '../testing/earlierCompact.ts';
 
 describe('detecting what a file is', () => {
   it.each([
@@ -116,6 +117,17 @@ describe('the app JSON', () => {
       kind: 'not-a-dataset',
       message: 'package.json is JSON, but not a Conflict Timeline dataset (it has no "events" list).',
     });
+  });
+
+  it('refuses a compact JSON file of an earlier version, naming the file, why and how to convert the data: as written, pretty-printed, or with its keys reordered', () => {
+    const message =
+      'old.compact.json is a compact JSON file from an earlier version of Conflict Timeline; this version no longer reads that format. Convert the original data with `npm run import -- INPUT --out OUTPUT.parquet`.';
+    const { format, ...rest } = JSON.parse(EARLIER_COMPACT_JSON) as Record<string, unknown>;
+    for (const text of [EARLIER_COMPACT_JSON, `\ufeff${JSON.stringify(JSON.parse(EARLIER_COMPACT_JSON), null, 2)}`, JSON.stringify({ ...rest, format })])
+      for (const request of [{}, { format: 'json' as const }]) expect(importText({ text, fileName: 'old.compact.json', ...request })).toEqual({ kind: 'not-a-dataset', message });
+    // A full file that only mentions the format is read.
+    const mentions = { ...seed, description: '"format": "conflict-timeline-compact"' };
+    expect(importText({ text: JSON.stringify(mentions), fileName: 'seed.json' }).kind).toBe('done');
   });
 });
 

@@ -9,7 +9,7 @@ import { packedEvents, packEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedResult } from './importClient.ts';
 import { receivedPacked } from './packedPost.ts';
-import { encodeCompact } from './compact.ts';
+import { EARLIER_COMPACT_JSON } from '../testing/earlierCompact.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
@@ -98,19 +98,18 @@ describe('the import job', () => {
     }
   });
 
-  it('reads a JSON file, full or compact, to what importing its text gives: a bad event is rejected with its place, the rest load', async () => {
+  it('reads a JSON file to what importing its text gives: a bad event is rejected with its place, the rest load; a compact file is refused', async () => {
     const dataset = makeDataset({ events: 400, actors: 10, seed: 9 });
-    const compact = encodeCompact(dataset);
-    const text = JSON.stringify(compact);
-    const ids = compact.events.id;
+    const text = JSON.stringify(dataset);
+    const ids = dataset.events.map((e) => e.id);
     const files = [
-      [text, 'events.compact.json', null],
-      [JSON.stringify(dataset), 'events.json', null],
+      [text, 'events.json', null],
       // A blank title: that event is rejected in the report, the rest load.
-      [text.replace(/"title":\{"en":\["[^"]*"/, '"title":{"en":[" "'), 'bad.compact.json', { record: 'events[0]', field: 'title.en' }],
+      [text.replace(/"title":\{"en":"[^"]*"/, '"title":{"en":" "'), 'bad.json', { record: 'events[0]', field: 'title.en' }],
       // An id repeated: the second is rejected, naming the first.
-      [JSON.stringify({ ...compact, events: { ...compact.events, id: ids.map((id, i) => (i === 300 ? ids[70]! : id)) } }), 'repeated.compact.json', { record: 'events[300]', field: 'id', message: 'repeats the id of events[70]' }],
-      [text.slice(0, -40), 'cut.compact.json', null],
+      [JSON.stringify({ ...dataset, events: dataset.events.map((e, i) => (i === 300 ? { ...e, id: ids[70]! } : e)) }), 'repeated.json', { record: 'events[300]', field: 'id', message: 'repeats the id of events[70]' }],
+      [text.slice(0, -40), 'cut.json', null],
+      [EARLIER_COMPACT_JSON, 'old.compact.json', null],
     ] as const;
     for (const [fileText, fileName, rejection] of files) {
       const result = resultIn(await repliesTo(fileText, fileName));
@@ -119,17 +118,18 @@ describe('the import job', () => {
         const { events, ...info } = fromText.dataset;
         expect(result).toMatchObject({ kind: 'packed', packed: packEvents(info, events), report: fromText.report });
       } else expect(result, fileName).toMatchObject(fromText);
-      expect(result.kind, fileName).toBe(fileName.startsWith('cut') ? 'not-a-dataset' : 'packed');
+      expect(result.kind, fileName).toBe(fileName.startsWith('cut') || fileName.startsWith('old') ? 'not-a-dataset' : 'packed');
       if (result.kind !== 'packed') continue;
-      expect(result.report.format, fileName).toBe(fileName.includes('compact') ? 'Conflict Timeline JSON (compact)' : 'Conflict Timeline JSON');
+      expect(result.report.format, fileName).toBe('Conflict Timeline JSON');
       expect(result.report.rejections, fileName).toMatchObject(rejection ? [rejection] : []);
       expect(result.packed.size, fileName).toBe(rejection ? 399 : 400);
     }
+    expect(resultIn(await repliesTo(EARLIER_COMPACT_JSON, 'old.compact.json'))).toMatchObject({ kind: 'not-a-dataset', message: expect.stringMatching(/^old\.compact\.json is a compact JSON file from an earlier version/) });
   });
 
-  it('reads a compact file in the lead alone: the helper answers none, over a real channel, and nothing waits when it fails', async () => {
-    const text = JSON.stringify(encodeCompact(makeDataset({ events: 1500, actors: 15, seed: 13 })));
-    const fileName = 'events.compact.json';
+  it('reads a JSON file in the lead alone: the helper answers none, over a real channel, and nothing waits when it fails', async () => {
+    const text = JSON.stringify(makeDataset({ events: 1500, actors: 15, seed: 13 }));
+    const fileName = 'events.json';
     const alone = resultIn(await repliesTo(text, fileName));
     expect(alone.kind).toBe('packed');
     const answers: HelperAnswer[] = [];
@@ -157,7 +157,6 @@ describe('the import job', () => {
   it('says how far it is through a large JSON file, parsing and then checking its events, never going back', async () => {
     // JSON.parse says nothing while it runs: a step after it, then steps as the events are checked.
     for (const [text, fileName] of [
-      [JSON.stringify(encodeCompact(makeDataset({ events: 20_000, actors: 30, seed: 8 }))), 'large.compact.json'],
       [JSON.stringify(makeDataset({ events: 20_000, actors: 30, seed: 8 })), 'large.json'],
     ] as const) {
       const fractions = (await repliesTo(text, fileName)).flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));

@@ -82,7 +82,7 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
     const { importColumnar } = await import('./columnarImport.ts');
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
-  // Any other file is text: a JSON file (a compact one too) is parsed whole, as the CLI reads it.
+  // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
   const request = { ...requestFor(job, text), onProgress };

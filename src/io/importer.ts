@@ -35,7 +35,8 @@ export type ImportResult =
 /** An ACLED CSV read straight into packed events (importTextPacked only). */
 export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
 
-const notADataset = (fileName: string, reason: string): ImportResult => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
+/** A file refused whole, with why: "<file> <reason>." */
+export const notADataset = (fileName: string, reason: string): Extract<ImportResult, { kind: 'not-a-dataset' }> => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
 export function importText(request: ImportRequest): ImportResult {
   // Without `packed` nothing comes back packed.
@@ -210,7 +211,7 @@ export function importCsvPart(request: ImportRequest, from: number): CsvPartAnsw
   if ('kind' in reading) return { kind: 'none' };
   const read = reading.read({ from, to: Infinity });
   forgetPartVerdicts();
-  if (read === 'too-many-rows') return { kind: 'not-a-dataset', message: `${request.fileName} ${tooManyRows(reading.maxRows)}.` };
+  if (read === 'too-many-rows') return notADataset(request.fileName, tooManyRows(reading.maxRows));
   const sink = reading.sink();
   if (!sink) return { kind: 'none' };
   return { kind: 'part', part: sink.part(), report: reading.report.finish() };

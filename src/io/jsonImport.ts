@@ -1,9 +1,8 @@
-// The app's own JSON (full or compact) → a dataset, one event at a time, so that one bad event is
-// rejected with its path and the rest still load.
+// The app's own JSON → a dataset, one event at a time, so that one bad event is rejected with its
+// path and the rest still load. The compact JSON of earlier versions is refused (see COMPACT_RETIRED).
 import { actorSchema, type Actor, type ConflictEvent, type Dataset, type DatasetInfo } from '../model/schema.ts';
 import { formatPath } from '../model/validate.ts';
 import { acceptEvent } from './acceptEvent.ts';
-import { decodeCompact, isCompactDataset } from './compact.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
@@ -23,7 +22,6 @@ export const notValidJson = (error: unknown) => `is not valid JSON (${(error as 
 const PARSED_SHARE = 0.5;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
 
 /** Where a value sits in a raw event, as keys and indexes: made into text only for a report. */
 type PathSteps = (string | number)[];
@@ -97,19 +95,17 @@ function referenceProblem(event: ConflictEvent, actorIds: ReadonlySet<string>, e
 
 /** How a file's raw events are accepted (see createEventAcceptor). */
 export interface AcceptOptions {
-  /** Checked but not repaired (a compact file: its parts are shared, and were repaired when written). */
-  compact?: boolean;
   placeOf?: (index: number) => string;
   /** A problem of the record itself that the event schema cannot see (a Parquet row's `extra` that is not JSON), as [field, message]. */
   problemOf?: (raw: unknown) => [string, string] | null;
 }
 
 /**
- * A file's raw events, one at a time, each through the same checks: repaired strings (unless
- * `compact`), the event schema (acceptEvent), a repeated id, references to actors and to events
- * of the file (`eventIds`: every id the file holds, trimmed). A bad event is rejected in the
- * report at `placeOf(i)` ("events[3]", "row 4"); the rest are kept in `events`, in order. One at a
- * time, so that a large file can be read a part at a time (a Parquet row group) and each part let go.
+ * A file's raw events, one at a time, each through the same checks: repaired strings, the event
+ * schema (acceptEvent), a repeated id, references to actors and to events of the file (`eventIds`:
+ * every id the file holds, trimmed). A bad event is rejected in the report at `placeOf(i)`
+ * ("events[3]", "row 4"); the rest are kept in `events`, in order. One at a time, so that a large
+ * file can be read a part at a time (a Parquet row group) and each part let go.
  */
 export function createEventAcceptor(actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>, report: ReportBuilder, options: AcceptOptions = {}): { accept(raw: unknown, i: number): void; readonly events: ConflictEvent[] } {
   const placeOf = options.placeOf ?? ((i: number) => `events[${i}]`);
@@ -121,7 +117,7 @@ export function createEventAcceptor(actorIds: ReadonlySet<string>, eventIds: Rea
     if (!isObject(raw)) return row.reject('event', 'is not an object');
     const own = options.problemOf?.(raw);
     if (own) return row.reject(own[0], own[1]);
-    const event = options.compact ? acceptEvent(raw, row, events, 'candidate') : acceptEvent(normaliseStrings(raw, [], row, clean), row, events);
+    const event = acceptEvent(normaliseStrings(raw, [], row, clean), row, events);
     if (!event) return;
     const problem = seen.has(event.id) ? (['id', `repeats the id of ${placeOf(seen.get(event.id)!)}`] as const) : referenceProblem(event, actorIds, eventIds);
     if (problem) {
@@ -186,15 +182,26 @@ export function readDatasetInfo(input: Record<string, unknown>, fileName: string
 }
 
 /**
- * The app's JSON, full or compact: parsed whole, a compact file decoded into events (see
- * decodeCompact), then each event checked (see acceptRawEvents). `onProgress` hears 0 to 1.
+ * Why a compact JSON file (the large-data format before Parquet) is not read: issue #22 retired it
+ * with its decoder, so its readers are told how to convert the original data. The commands name no
+ * file: a file name is not safe to paste into a shell.
  */
+const COMPACT_RETIRED =
+  'is a compact JSON file from an earlier version of Conflict Timeline; this version no longer reads that format. Convert the original data with `npm run import -- INPUT --out OUTPUT.parquet`';
+
+const COMPACT_FORMAT = 'conflict-timeline-compact';
+/** The compact format's own field, which earlier versions wrote first: known before a large file is scanned or parsed. */
+const COMPACT_HEAD = new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${COMPACT_FORMAT}"`);
+
+/** The app's JSON: parsed whole, then each event checked (see acceptRawEvents). `onProgress` hears 0 to 1. */
 export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
+  const body = text.replace(/^\ufeff/, '');
+  if (COMPACT_HEAD.test(body.slice(0, 256))) return { ok: false, reason: COMPACT_RETIRED };
   const shape = checkJsonShape(text);
   if (!shape.ok) return { ok: false, reason: shape.reason };
   let input: unknown;
   try {
-    input = JSON.parse(text.replace(/^\ufeff/, ''));
+    input = JSON.parse(body);
   } catch (error) {
     return { ok: false, reason: notValidJson(error) };
   }
@@ -205,25 +212,14 @@ export function importJson(text: string, fileName: string, report: ReportBuilder
 
 /** As importJson, from the file's JSON already parsed. */
 function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
-  let format = 'Conflict Timeline JSON';
-  const compact = isCompactDataset(input);
-  const rawEvents = isObject(input) ? input.events : undefined;
-  const eventCount = compact ? (isObject(rawEvents) ? lengthOf(rawEvents.id) : 0) : lengthOf(rawEvents);
-  if (eventCount > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
-  if (compact) {
-    const decoded = decodeCompact(input);
-    if (!decoded.ok) {
-      const first = decoded.problems.slice(0, 3).map((p: { path: string; message: string }) => `${p.path}: ${p.message}`).join('; ');
-      return { ok: false, reason: `is a compact Conflict Timeline file that cannot be read (${first})` };
-    }
-    input = decoded.dataset;
-    format = 'Conflict Timeline JSON (compact)';
-  }
+  // A compact file whose keys were reordered after it was written.
+  if (isObject(input) && input.format === COMPACT_FORMAT) return { ok: false, reason: COMPACT_RETIRED };
   if (!isObject(input) || !Array.isArray(input.events))
     return { ok: false, reason: 'is JSON, but not a Conflict Timeline dataset (it has no "events" list)' };
+  if (input.events.length > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
 
   const { info, actorIds, notes } = readDatasetInfo(input, fileName);
   for (const note of notes) report.note(note);
-  const events = acceptRawEvents(input.events, actorIds, report, { compact, ...(onProgress ? { onProgress } : {}) });
-  return { ok: true, format, dataset: { ...info, events } };
+  const events = acceptRawEvents(input.events, actorIds, report, onProgress ? { onProgress } : {});
+  return { ok: true, format: 'Conflict Timeline JSON', dataset: { ...info, events } };
 }

@@ -7,7 +7,7 @@ export const MAX_ROWS = 1_000_000;
 /** The app's JSON nests 6 levels deep at most (the root, events, an event, its claims, a claim, its text); a file nested far deeper is not a dataset. */
 export const JSON_MAX_DEPTH = 32;
 
-/** Values (numbers, strings, objects…) in one JSON file; the compact file of a million generated ACLED events has about 46 million. */
+/** Values (numbers, strings, objects…) in one JSON file; the app's JSON of generated ACLED events holds about 28 million at the size limit (MAX_FILE_BYTES). */
 const JSON_MAX_VALUES = 80_000_000;
 
 const number = (n: number) => n.toLocaleString('en-GB');

@@ -7,7 +7,8 @@ import { importText } from '../io/importer.ts';
 import { mergeDatasets, mergeInto } from '../io/merge.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { makeDataset } from '../testing/fixtures.ts';
-import { allEventsOf, assembleEventTable, buildEventTable, computeTableColumns, type EventTable } from './eventTable.ts';
+import { assembleEventTable, buildEventTable, computeTableColumns, type EventTable } from './eventTable.ts';
+import { allEventsOf } from '../testing/fixtures.ts';
 import { packEvents, packedEvents } from './packedEvents.ts';
 import { appendEvents } from './appendEvents.ts';
 

@@ -497,11 +497,6 @@ export function buildEventTable(dataset: Pick<Dataset, 'events' | 'actors'>): Ev
   return assembleEventTable(dataset.actors, arrayEvents(dataset.events), computeTableColumns(dataset));
 }
 
-/** Every event of the table, built, in row (time) order: for work on all of them, such as a merge. */
-export function allEventsOf(table: EventTable): ConflictEvent[] {
-  return Array.from({ length: table.size }, (_, row) => table.eventAt(row));
-}
-
 /** The first row whose start is >= t. */
 export function lowerBound(starts: Float64Array, t: number): number {
   let lo = 0;

@@ -9,7 +9,6 @@ import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.
 import { corrupt } from '../testing/corrupt.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { validateDataset } from '../model/validate.ts';
-import { decodeCompact, encodeCompact } from '../io/compact.ts';
 import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
 
 const seedDataset = (validateDataset(seed) as { ok: true; dataset: Dataset }).dataset;
@@ -43,11 +42,8 @@ const imported = (text: string, fileName: string) => {
 };
 
 describe('packed events', () => {
-  it('come back exactly: the bundled dataset (Arabic and English text), and through the compact format', () => {
+  it('come back exactly: the bundled dataset (Arabic and English text)', () => {
     expectExact(seedDataset.events);
-    const decoded = decodeCompact(JSON.parse(JSON.stringify(encodeCompact(seedDataset))));
-    if (!decoded.ok) throw new Error('compact');
-    expectExact(decoded.dataset.events);
   });
 
   it('come back exactly from an ACLED import, whose parts are shared', () => {

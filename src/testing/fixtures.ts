@@ -1,6 +1,12 @@
 // Seeded random datasets for tests (and benchmarks): same seed, same data, no clock, no network.
 import { EVENT_TYPES } from '../model/taxonomy.ts';
 import type { Actor, ConflictEvent, Dataset } from '../model/schema.ts';
+import type { EventTable } from '../table/eventTable.ts';
+
+/** Every event of a table, built, in row (time) order: what tests compare tables by. */
+export function allEventsOf(table: Pick<EventTable, 'size' | 'eventAt'>): ConflictEvent[] {
+  return Array.from({ length: table.size }, (_, row) => table.eventAt(row));
+}
 
 /** mulberry32: a small seeded PRNG, so that every run sees the same "random" data. */
 export function seededRandom(seed: number): () => number {
