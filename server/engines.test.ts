@@ -85,6 +85,12 @@ describe('DuckDB and ClickHouse on the same events', () => {
     await both((e) => e.bins(query, { mode: 'actor', maxLanes: 6 }, 350));
     await both((e) => e.marks(query, 5000));
     await both((e) => e.events(query, 3, 40));
+    const places = await both((e) => e.placeCounts(query));
+    if (name !== 'an hour with nothing in it') expect(places.places.length).toBeGreaterThan(0);
+    await both((e) => e.laneEvents(query, { mode: 'type', keys: ['clash', 'ceasefire'] }, 0, 100));
+    const lanes = await duck.bins(query, { mode: 'actor', maxLanes: 4 }, 1);
+    const laneActors = lanes.map((l) => l.key).filter((k) => k !== '*');
+    await both((e) => e.laneEvents(query, { mode: 'actor', keys: [laneActors[1] ?? 'nobody', '*'], laneActors }, 2, 100));
   });
 
   it('agree on one event, and on an id that is not there', async () => {
