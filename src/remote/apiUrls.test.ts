@@ -8,6 +8,7 @@ const view: RemoteViewRequest = {
   lanes: 'type',
   bins: 400,
   maxLanes: 12,
+  markLimit: 150,
 };
 
 describe('checkSourceUrl', () => {

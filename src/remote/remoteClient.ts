@@ -4,9 +4,12 @@
 // asked again, later and later, until it answers; on 401 the store asks the user for a token.
 import type { AppState, AppStore } from '../store/store.ts';
 import { buildEventTable, type EventTable } from '../table/eventTable.ts';
-import { apiUrl, filterParams, overviewUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { apiUrl, filterParams, laneEventsUrl, overviewUrl, placesUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { sparseLaneKeys, SPARSE_EVENTS_LIMIT } from './sparseLanes.ts';
+import { OTHER_ACTOR_KEY } from '../layout/lanes.ts';
+import type { ConflictEvent } from '../model/schema.ts';
 import { initialWindow } from '../store/window.ts';
-import { readBins, readCounts, readEvent, readEvents, readInfo, type Checked } from './apiAnswers.ts';
+import { readBins, readCounts, readEvent, readEvents, readInfo, readPlaces, type Checked } from './apiAnswers.ts';
 import type { RemoteAnswer } from '../store/remoteView.ts';
 
 /** Why an API request gave no answer: the server wants a token, is down (retry), or refused this request (do not). */
@@ -47,17 +50,34 @@ export async function getApi<T>(url: string, read: (body: unknown) => Checked<T>
   return checked.value;
 }
 
-/** The answers of one view: bins and counts, and the window's events when they are few. */
+/**
+ * The answers of one view: bins and counts, and the window's events when they are few; when they
+ * are many, the events of the lanes sparse enough to mark each one (the rest are drawn from bins).
+ */
 async function fetchView(base: URL, view: RemoteViewRequest, actors: EventTable['actors'], empty: EventTable, token: string | null, signal: AbortSignal, fetcher: typeof fetch): Promise<RemoteAnswer> {
   const urls = viewUrls(base, view);
   const [laneBins, counts] = await Promise.all([getApi(urls.bins, readBins, token, signal, fetcher), getApi(urls.counts, readCounts, token, signal, fetcher)]);
   let table = empty;
+  let sparseLanes: string[] = [];
   const complete = counts.visible <= SMALL_TABLE_LIMIT;
   if (complete && counts.visible > 0) {
     const { events } = await getApi(urls.events, readEvents, token, signal, fetcher);
     table = buildEventTable({ events, actors: [...actors] });
+  } else if (!complete) {
+    sparseLanes = sparseLaneKeys(laneBins, view.markLimit);
+    if (sparseLanes.length) {
+      const laneActors = laneBins.map((lane) => lane.key).filter((key) => key !== OTHER_ACTOR_KEY);
+      const page = (offset: number) => getApi(laneEventsUrl(base, view, sparseLanes, laneActors, offset, SMALL_TABLE_LIMIT), readEvents, token, signal, fetcher);
+      const first = await page(0);
+      // More than a page: the rest at once, up to the budget (long events reaching in can add a few past it).
+      const offsets: number[] = [];
+      for (let offset = SMALL_TABLE_LIMIT; offset < Math.min(first.total, SPARSE_EVENTS_LIMIT + SMALL_TABLE_LIMIT); offset += SMALL_TABLE_LIMIT) offsets.push(offset);
+      const rest = await Promise.all(offsets.map(page));
+      const events: ConflictEvent[] = [...first.events, ...rest.flatMap((p) => p.events)];
+      if (events.length) table = buildEventTable({ events, actors: [...actors] });
+    }
   }
-  return { key: remoteViewKey(view), window: view.window, lanes: view.lanes, laneBins, table, complete, counts };
+  return { key: remoteViewKey(view), window: view.window, lanes: view.lanes, laneBins, table, complete, sparseLanes, counts };
 }
 
 export interface RemoteSourceOptions {
@@ -181,10 +201,12 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
   );
   const stopSelection = followSelection(store, base, fetcher);
   const stopOverview = followOverview(store, base, fetcher);
+  const stopPlaces = followPlaces(store, base, fetcher);
   schedule();
   return () => {
     stopSelection();
     stopOverview();
+    stopPlaces();
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
     current?.abort();
@@ -251,6 +273,42 @@ function followOverview(store: AppStore, base: URL, fetcher: typeof fetch): () =
     );
   };
   const unsubscribe = store.subscribe((s: AppState) => [s.filters, s.remoteToken] as const, ask, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
+  ask();
+  return () => {
+    unsubscribe();
+    current?.abort();
+  };
+}
+
+/**
+ * The place filter's counts for the settled window and filters (as a file's are counted), asked
+ * apart from the view's answers so that the lanes never wait for them. The last ones stay until
+ * the next arrive.
+ */
+function followPlaces(store: AppStore, base: URL, fetcher: typeof fetch): () => void {
+  let current: AbortController | null = null;
+  let asked = '';
+  const ask = () => {
+    const { settledFilters, settledWindow, remoteInfo, remoteToken } = store.getState();
+    if (!remoteInfo) return;
+    const url = placesUrl(base, settledFilters, { from: Math.floor(settledWindow.from), to: Math.ceil(settledWindow.to) });
+    if (url === asked) return;
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    asked = url;
+    getApi(url, readPlaces, remoteToken, controller.signal, fetcher).then(
+      (places) => {
+        if (!controller.signal.aborted) store.getState().setRemotePlaces({ key: url, ...places });
+      },
+      // The view's requests say when the server is down; asked again with the next window or filters.
+      () => {
+        if (asked === url) asked = '';
+      },
+    );
+  };
+  // A new answer of the view also asks again after a failure: the server is back.
+  const unsubscribe = store.subscribe((s: AppState) => [s.settledFilters, s.settledWindow, s.remoteToken, s.remoteAnswer] as const, ask, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
   ask();
   return () => {
     unsubscribe();
