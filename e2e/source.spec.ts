@@ -255,6 +255,8 @@ test('the data server’s own page reads from it; the image export draws what th
  * day's anchor may sit a little off its midnight) until the tooltip holds `text`; returns the tooltip.
  */
 async function hoverMark(page: Page, laneName: string | RegExp, at: number, window: { from: number; to: number }, text: string): Promise<{ tooltip: string; x: number; y: number }> {
+  // The bins come first, the sparse lanes' events after them: wait until both have.
+  await expect(page.getByText('Loading from the data server…')).toBeHidden();
   const box = (await page.locator('canvas.marks').boundingBox())!;
   const lane = (await page.locator('.lane-label', { hasText: laneName }).first().boundingBox())!;
   const x0 = box.x + (box.width * (at - window.from)) / (window.to - window.from);

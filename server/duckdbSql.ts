@@ -199,7 +199,8 @@ GROUP BY e.country, e.place_keys ORDER BY n DESC, first_row LIMIT ${PLACE_GROUP_
 /** The events (as JSON) of these rows. */
 export function eventsOfRowsSql(rows: readonly number[]): BoundSql {
   const p = createParams();
-  return bound(p, `SELECT e.row AS row, e.json AS json FROM events e WHERE list_contains(${p.integers(rows)}, e.row)`);
+  // A semi-join on the list's rows: list_contains on each row of the table took a second at 300,000 events.
+  return bound(p, `SELECT e.row AS row, e.json AS json FROM events e WHERE e.row IN (SELECT unnest(${p.integers(rows)}))`);
 }
 
 /** An event is in one of `lanes`, as the bins put it there (lanesOf): by type, or by any of its actors (any role), or in "Other actors". */

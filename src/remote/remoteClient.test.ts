@@ -125,7 +125,9 @@ describe('a window of many events', () => {
     const connection = await connectRemoteSource(store, new URL('http://127.0.0.1:9/'), 'http://127.0.0.1:9/', options(fetcher));
     store.getState().setPlotSize({ width: 600, height: 300 });
     const stop = connection.start();
-    await vi.waitFor(() => expect(store.getState().remoteAnswer).not.toBeNull());
+    // First the bins (every lane a density), then the sparse lane's events.
+    await vi.waitFor(() => expect(store.getState().remoteAnswer?.sparseLanes).toEqual(['clash']));
+    expect(store.getState().remoteStatus).toBe('idle');
     const answer = store.getState().remoteAnswer!;
     expect(answer.complete).toBe(false);
     expect(answer.sparseLanes).toEqual(['clash']);
