@@ -250,6 +250,135 @@ test('the data server’s own page reads from it; the image export draws what th
   }
 });
 
+/**
+ * Hovers along the lane's first row of marks around the time `at` (a point is 12 px wide, and a
+ * day's anchor may sit a little off its midnight) until the tooltip holds `text`; returns the tooltip.
+ */
+async function hoverMark(page: Page, laneName: string | RegExp, at: number, window: { from: number; to: number }, text: string): Promise<{ tooltip: string; x: number; y: number }> {
+  // The bins come first, the sparse lanes' events after them: wait until both have.
+  await expect(page.getByText('Loading from the data server…')).toBeHidden();
+  const box = (await page.locator('canvas.marks').boundingBox())!;
+  const lane = (await page.locator('.lane-label', { hasText: laneName }).first().boundingBox())!;
+  const x0 = box.x + (box.width * (at - window.from)) / (window.to - window.from);
+  const y = lane.y + 2 + 12;
+  let tooltip = '';
+  let x = x0;
+  for (const dx of [0, 2, -2, 4, -4, 6, -6, 8, -8, 10, -10]) {
+    x = x0 + dx;
+    await page.mouse.move(x, y);
+    tooltip = (await page.getByRole('tooltip').textContent({ timeout: 300 }).catch(() => '')) ?? '';
+    if (tooltip.includes(text)) break;
+  }
+  return { tooltip, x, y };
+}
+
+const WINDOW_MS = { from: Date.UTC(2018, 0, 1), to: Date.UTC(2024, 0, 1) };
+const startOf = (event: { start: { at: string } }) => Date.parse(event.start.at);
+
+test('a sparse lane beside busy ones shows a mark per event, when the window holds more than 1,000', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const counts = await api(base, `api/counts?${WINDOW}`);
+    expect(counts.visible).toBeGreaterThan(1000);
+    // Three ceasefires beside 800 clashes: the ceasefires are marked, the clashes drawn as densities.
+    const ceasefires = (await api(base, `api/events?${WINDOW}&types=ceasefire`)).events;
+    expect(ceasefires).toHaveLength(3);
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 5,016 events`);
+    const mark = await hoverMark(page, 'Ceasefire', startOf(ceasefires[0]), WINDOW_MS, titleOf(ceasefires[0]));
+    expect(mark.tooltip).toContain(titleOf(ceasefires[0]));
+    expect(mark.tooltip).not.toContain('Click to zoom in here');
+    // A click on the mark opens its details.
+    await page.mouse.click(mark.x, mark.y);
+    await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(titleOf(ceasefires[0]));
+    expect(new URL(page.url()).searchParams.get('event')).toBe(ceasefires[0].id);
+    // The busy lanes stay densities: a count on hover.
+    const clashLane = (await page.locator('.lane-label', { hasText: 'Clash' }).boundingBox())!;
+    let density = '';
+    const canvas = (await page.locator('canvas.marks').boundingBox())!;
+    for (let x = canvas.x + canvas.width * 0.3; x < canvas.x + canvas.width * 0.6 && !/events? ·/.test(density); x += 3) {
+      await page.mouse.move(x, clashLane.y + clashLane.height - 6);
+      density = (await page.getByRole('tooltip').textContent({ timeout: 200 }).catch(() => '')) ?? '';
+    }
+    expect(density).toMatch(/^\d+ events? · Clash/);
+  } finally {
+    await stop(server);
+  }
+});
+
+test('lanes by actor from the server: the actors’ names, "Other actors" last, and marks in the actors’ sparse lanes', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const info = await api(base, 'api/info');
+    // The ranking does not depend on how many lanes fit: ask for many.
+    const ranked = (await api(base, `api/bins?${WINDOW}&bins=1&lanes=actor&maxLanes=200`)).lanes.map((l: { key: string }) => l.key);
+    const nameOf = (id: string) => (info.dataset.actors as { id: string; names: Record<string, string> }[]).find((a) => a.id === id)!.names.en!;
+    await page.goto(`./?source=${base}&${WINDOW}&lanes=actor`);
+    const labels = page.locator('.lane-label');
+    await expect(labels.last()).toHaveText('Other actors');
+    const n = await labels.count();
+    expect(n).toBeGreaterThan(3);
+    await expect(labels).toHaveText([...ranked.slice(0, n - 1).map(nameOf), 'Other actors']);
+    // The busiest actor has some 40 events in these six years: a mark each, with its title on hover.
+    const first = (await api(base, `api/events?${WINDOW}&actors=${encodeURIComponent(ranked[0])}&limit=1`)).events[0];
+    const { tooltip } = await hoverMark(page, nameOf(ranked[0]), startOf(first), WINDOW_MS, titleOf(first));
+    expect(tooltip).toContain(titleOf(first));
+    expect(tooltip).not.toContain('Click to zoom in here');
+  } finally {
+    await stop(server);
+  }
+});
+
+test('an embed with a source shows the server’s data: its title, N and M, and its lanes', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const info = await api(base, 'api/info');
+    const counts = await api(base, `api/counts?${WINDOW}`);
+    const bins = await api(base, `api/bins?${WINDOW}&bins=10`);
+    await page.goto(`./?embed=1&source=${base}&${WINDOW}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(info.dataset.title);
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of ${number(info.count)} events`);
+    await expect(page.locator('.lane-label')).toHaveCount(bins.lanes.length);
+    // A sparse lane's marks in the embed too.
+    const ceasefire = (await api(base, `api/events?${WINDOW}&types=ceasefire&limit=1`)).events[0];
+    expect((await hoverMark(page, 'Ceasefire', startOf(ceasefire), WINDOW_MS, titleOf(ceasefire))).tooltip).toContain(titleOf(ceasefire));
+  } finally {
+    await stop(server);
+  }
+});
+
+test('the place filter with a source: the server’s counts beside countries and places, and it narrows N', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const info = await api(base, 'api/info');
+    const places = await api(base, `api/places?${WINDOW}`);
+    expect(places.countries).toEqual({ ARM: expect.any(Number), AZE: expect.any(Number) });
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    const country = page.getByRole('combobox', { name: 'Country' });
+    await expect(country.locator('option', { hasText: 'AZE' })).toHaveText(`Azerbaijan (AZE) · ${number(places.countries.AZE)}`);
+    await expect(country.locator('option', { hasText: 'ARM' })).toHaveText(`Armenia (ARM) · ${number(places.countries.ARM)}`);
+    await country.selectOption('AZE');
+    await expect(page).toHaveURL(/country=AZE/);
+    await expect(status(page)).toHaveText(`Showing ${number(places.countries.AZE)} of ${number(info.count)} events`);
+    await country.selectOption('');
+    // A place name the server lists, typed: N is its count; the suggestions carry the counts.
+    const busiest = places.places[0] as { country: string; name: string; count: number };
+    await expect(page.locator('#place-names option').first()).toHaveAttribute('value', busiest.name);
+    const location = page.getByRole('combobox', { name: 'Location' });
+    await location.fill(busiest.name);
+    await location.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`place=${encodeURIComponent(busiest.name).replace(/%20/g, '(\\+|%20)')}`));
+    await expect(status(page)).toHaveText(`Showing ${number(busiest.count)} of ${number(info.count)} events`);
+    // The other filters narrow the places' counts too.
+    await location.fill('');
+    await page.getByRole('checkbox', { name: 'Ceasefire' }).check();
+    const underCeasefire = await api(base, `api/places?${WINDOW}&types=ceasefire`);
+    await expect(country.locator('option', { hasText: 'AZE' })).toHaveText(`Azerbaijan (AZE) · ${number(underCeasefire.countries.AZE ?? 0)}`);
+  } finally {
+    await stop(server);
+  }
+});
+
 test('a source that is not http(s) is refused with a notice, and the bundled data is shown', async ({ page }) => {
   await page.goto('./?source=javascript:alert(1)');
   await expect(page.getByText('The source "javascript:alert(1)" is not an http(s) URL, so no data server was asked.', { exact: false })).toBeVisible();

@@ -1,20 +1,19 @@
 // `?source=URL` on a data server that serves from a two-shard ClickHouse cluster (issue #23, item
 // 7): the tests start two clickhouse-server processes on loopback ports (the cluster config the
 // project ships in server/testing/clickhouseServers.ts), load the seed and 3,000 generated ACLED
-// events with npm run load's loader, serve them as `npm run serve -- --clickhouse URL --cluster`
-// does, and drive the app: open, filter by type and actor, search in English and Arabic, open
-// details, reload the permalink, export CSV; and hostile values in the link leave the data intact.
+// events with npm run load's loader, start `npm run serve -- --clickhouse URL --cluster NAME` as a
+// process of its own, as a user would (server/serve.ts; `npm run serve` builds the app first, which
+// the e2e run has done), and drive the app: open, filter by type and actor, search in English and
+// Arabic, open details, reload the permalink, export CSV; hostile values in the link leave the data
+// intact; and the engine stopped mid-session, then back.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createDataServer } from '../server/api.ts';
-import { createClickHouseEngine } from '../server/clickhouseEngine.ts';
 import { loadIntoClickHouse } from '../server/clickhouseLoad.ts';
 import { readDataset } from '../server/readDataset.ts';
-import type { Engine } from '../server/engine.ts';
 import { startClickHouseCluster, type TestClickHouseCluster } from '../server/testing/clickhouseServers.ts';
 import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 
@@ -24,9 +23,11 @@ const number = (n: number) => n.toLocaleString('en-GB');
 
 let dir = '';
 let cluster: TestClickHouseCluster | undefined;
-let engine: Engine;
-let server: Server;
+let serving: ChildProcess | undefined;
 let base = '';
+/** What the server printed on starting: "Serving …", then "Open …". */
+const printed: string[] = [];
+let stderr = '';
 
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(180_000);
@@ -38,15 +39,27 @@ test.beforeAll(async ({ baseURL }) => {
   cluster = await startClickHouseCluster(2);
   const [front, second] = cluster.servers;
   await loadIntoClickHouse({ url: front!.url, database: 'e2e', cluster: cluster.cluster, shards: [front!.url, second!.url] }, read.dataset, read.reports);
-  engine = createClickHouseEngine({ url: front!.url, database: 'e2e', cluster: cluster.cluster });
-  server = createDataServer({ engine: () => engine, staticRoot: null, allowOrigins: [new URL(baseURL!).origin], token: null, log: () => {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // The data server's command line, on any free port, letting the e2e page's origin call it.
+  const args = ['--import', 'tsx', join(import.meta.dirname, '../server/serve.ts'), '--clickhouse', front!.url, '--database', 'e2e', '--cluster', cluster.cluster, '--port', '0', '--allow-origin', new URL(baseURL!).origin];
+  serving = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  serving.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const lines = createInterface({ input: serving.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    serving!.once('exit', (code) => reject(new Error(`npm run serve exited (${code}): ${stderr}`)));
+    lines.on('line', (line) => {
+      printed.push(line);
+      if (line.startsWith('Open ')) resolve();
+    });
+  });
+  base = /on (http:\/\/\S+\/)$/.exec(printed.find((l) => l.startsWith('Serving '))!)![1]!;
 });
 
 test.afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  if (serving && serving.exitCode === null) {
+    const exited = new Promise((resolve) => serving!.once('exit', resolve));
+    serving.kill('SIGTERM');
+    await exited;
+  }
   await cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -110,5 +123,54 @@ test('hostile values in the link are data: nothing matches, nothing breaks, and 
     await page.goto(`./?source=${base}&${WINDOW}&q=${encodeURIComponent(hostile)}&actors=${encodeURIComponent(hostile)}`);
     await expect(status(page)).toHaveText('Showing 0 of 3,016 events');
   }
+  expect((await api('api/info')).count).toBe(3016);
+});
+
+test('the place filter on ClickHouse: the cluster’s counts beside the countries, and a country narrows N', async ({ page }) => {
+  const places = await api(`api/places?${WINDOW}`);
+  expect(places.places.length).toBeGreaterThan(0);
+  await page.goto(`./?source=${base}&${WINDOW}`);
+  const country = page.getByRole('combobox', { name: 'Country' });
+  await expect(country.locator('option', { hasText: 'AZE' })).toHaveText(`Azerbaijan (AZE) · ${number(places.countries.AZE)}`);
+  await country.selectOption('AZE');
+  await expect(status(page)).toHaveText(`Showing ${number(places.countries.AZE)} of 3,016 events`);
+});
+
+test('npm run serve -- --clickhouse: it says what it serves, and the page it names reads from it', async ({ page }) => {
+  expect(printed.find((l) => l.startsWith('Serving '))).toMatch(/^Serving 3,016 events from ClickHouse at http:\/\/127\.0\.0\.1:\d+\/ \(database e2e\) \(cluster ct_test_shards\) on http:\/\/127\.0\.0\.1:\d+\/$/);
+  const open = /^Open (\S+)/.exec(printed.find((l) => l.startsWith('Open '))!)![1]!;
+  expect(new URL(open).searchParams.get('source')).toBe(base);
+  const all = await api('api/counts');
+  await page.goto(open);
+  await expect(status(page)).toHaveText(`Showing ${number(all.visible)} of 3,016 events`);
+  expect(stderr).toBe('');
+});
+
+test('the engine stopped mid-session: the page says so and keeps what it shows; it recovers when ClickHouse is back', async ({ page }) => {
+  test.setTimeout(150_000);
+  const counts = await api(`api/counts?${WINDOW}`);
+  await page.goto(`./?source=${base}&${WINDOW}`);
+  await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 3,016 events`);
+  const lanes = await page.locator('.lane-label').allTextContents();
+  await cluster!.pause();
+  try {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(page.getByText(`The data server at ${base} is not answering; retrying.`)).toBeVisible({ timeout: 20_000 });
+    // What was shown stays: the lanes and the last N.
+    await expect(page.locator('.lane-label')).toHaveText(lanes);
+    await expect(status(page)).toHaveText(`Showing ${number(counts.visible)} of 3,016 events`);
+    // The data server says so without SQL or a stack trace, and keeps running.
+    const down = await fetch(new URL(`api/counts?${WINDOW}`, base));
+    expect(down.status).toBe(500);
+    expect(await down.json()).toEqual({ error: 'the query failed' });
+  } finally {
+    await cluster!.resume();
+  }
+  await expect(page.getByText(/is not answering/)).toBeHidden({ timeout: 30_000 });
+  const from = new URL(page.url()).searchParams.get('from');
+  const to = new URL(page.url()).searchParams.get('to');
+  const zoomed = await api(`api/counts?from=${from}&to=${to}`);
+  await expect(status(page)).toHaveText(`Showing ${number(zoomed.visible)} of 3,016 events`);
+  expect(serving!.exitCode).toBeNull();
   expect((await api('api/info')).count).toBe(3016);
 });

@@ -63,12 +63,12 @@ async function getJson(base: string, path: string, headers: Record<string, strin
 }
 
 /** Every page of /api/events, in order. */
-async function allEventIds(base: string, query: string): Promise<string[]> {
+async function allEventIds(base: string, query: string, pageSize = 7): Promise<string[]> {
   const ids: string[] = [];
-  for (let offset = 0; ; offset += 7) {
-    const { body } = await getJson(base, `/api/events?${query}&offset=${offset}&limit=7`);
+  for (let offset = 0; ; offset += pageSize) {
+    const { body } = await getJson(base, `/api/events?${query}&offset=${offset}&limit=${pageSize}`);
     ids.push(...body.events.map((e: { id: string }) => e.id));
-    if (offset + 7 >= body.total) return ids;
+    if (offset + pageSize >= body.total) return ids;
   }
 }
 
@@ -90,6 +90,16 @@ async function expectSameAsApp(running: Running, f: Filters, window: Window): Pr
   const marks = await getJson(base, `/api/marks?${query}&limit=5000`);
   expect(marks.body.total).toBe(ids.length);
   expect(marks.body.marks.map((m: { id: string }) => m.id)).toEqual(ids);
+  const places = await getJson(base, `/api/places?${query}`);
+  expect(places.status).toBe(200);
+  expect(places.body).toEqual(app.places(f, window));
+  // The events of some lanes (the sparse ones): every other type lane; an actor lane and "Other actors".
+  const everyOther = app.laneEvents(f, window, 'type', 0, (keys) => keys.filter((_, i) => i % 2 === 0));
+  expect(await allEventIds(base, `${query}&inLanes=${everyOther.subset.keys.join(',')}`, 400)).toEqual(everyOther.ids);
+  const actorLanes = app.laneEvents(f, window, 'actor', 5, (keys) => keys.filter((_, i) => i === 1 || i === keys.length - 1));
+  if (actorLanes.subset.mode !== 'actor') throw new Error('lanes by actor');
+  const laneQuery = `${query}&lanes=actor&inLanes=${actorLanes.subset.keys.map(encodeURIComponent).join(',')}&laneActors=${actorLanes.subset.laneActors.map(encodeURIComponent).join(',')}`;
+  expect(await allEventIds(base, laneQuery, 400)).toEqual(actorLanes.ids);
 }
 
 describe('the data server on the seed (Arabic text)', () => {
@@ -180,6 +190,10 @@ describe('the data server on the seed (Arabic text)', () => {
       ['/api/marks?limit=5001', /^limit: must be at most 5000/],
       [`/api/counts?q=${'a'.repeat(501)}`, /^q: is longer than 500 characters/],
       ['/api/event', /^id: missing/],
+      ['/api/events?inLanes=clash,skirmish', /^inLanes: "skirmish" is not an event type/],
+      ['/api/events?lanes=actor', /^lanes: only with inLanes/],
+      ['/api/events?inLanes=clash&laneActors=a', /^laneActors: only with lanes=actor/],
+      ['/api/places?limit=3', /^"limit" is not a parameter of \/api\/places/],
     ];
     for (const [path, message] of cases) {
       const { status, body } = await getJson(base, path);
@@ -206,9 +220,10 @@ describe('the data server on the seed (Arabic text)', () => {
       else expect(JSON.stringify(body)).not.toMatch(/SELECT|DuckDB|Error:|at .*\.ts|\n/);
     }
     // Every parameter of every path, with the classic attempts.
-    const paths = { info: [], report: [], bins: ['bins=10', 'from=2022-01-01', 'to=2023-01-01'], marks: [], events: [], event: ['id=x'], counts: [] } as const;
-    for (const [path, base_] of Object.entries(paths)) {
-      const names = ['from', 'to', 'types', 'actors', 'role', 'q', 'country', 'place', 'lanes', 'bins', 'maxLanes', 'limit', 'offset', 'id'];
+    const paths = { info: [], report: [], bins: ['bins=10', 'from=2022-01-01', 'to=2023-01-01'], marks: [], events: [], event: ['id=x'], counts: [], places: [], laneEvents: ['lanes=actor', 'inLanes=*'] } as const;
+    for (const [name_, base_] of Object.entries(paths)) {
+      const path = name_ === 'laneEvents' ? 'events' : name_;
+      const names = ['from', 'to', 'types', 'actors', 'role', 'q', 'country', 'place', 'lanes', 'bins', 'maxLanes', 'limit', 'offset', 'id', 'inLanes', 'laneActors'];
       for (const name of names) {
         for (const attack of ["'); DROP TABLE events; --", '1 OR 1=1', '$1', '\u0000']) {
           const params = new URLSearchParams(base_.map((p) => p.split('=') as [string, string]).filter(([k]) => k !== name));
@@ -328,7 +343,8 @@ describe('the data server on generated ACLED data', () => {
       await expectSameAsApp(acled!, filters({ country: place.country, place: place.name.toUpperCase() }), window);
       await expectSameAsApp(acled!, filters({ types: ['clash', 'remote-violence'], actors: actors.slice(0, 1), q: 'generated' }), window);
     }
-  });
+    // Hundreds of requests: on a busy two-core machine this took longer than the default 20 s.
+  }, 120_000);
 
   it('says how many marks there are instead of listing them past the limit', async () => {
     const { body } = await getJson(acled!.base, '/api/marks?limit=10');

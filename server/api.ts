@@ -3,7 +3,7 @@
 // never a stack trace or SQL. A client that goes away stops its query in the engine.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { QueryTimeoutError, type Engine } from './engine.ts';
-import { API_LIMITS, DEFAULTS, laneRequestOf, parseParams, viewQueryOf, PARAMS_OF, type ApiPath } from './apiParams.ts';
+import { API_LIMITS, DEFAULTS, laneRequestOf, laneSubsetOf, parseParams, viewQueryOf, PARAMS_OF, type ApiPath } from './apiParams.ts';
 import { originVerdict, PREFLIGHT_HEADERS, tokenAccepted, type AccessRules } from './apiSecurity.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -67,7 +67,9 @@ async function answer(path: ApiPath, params: URLSearchParams, engine: Engine, si
       const limit = values.limit ?? DEFAULTS.pageLimit;
       if (limit > API_LIMITS.maxPage) throw new HttpError(400, `limit: must be at most ${API_LIMITS.maxPage}`);
       const offset = values.offset ?? 0;
-      const page = await engine.events(view(), offset, limit, signal);
+      const lanes = laneSubsetOf(values);
+      if (!lanes.ok) throw new HttpError(400, lanes.error);
+      const page = lanes.value ? await engine.laneEvents(view(), lanes.value, offset, limit, signal) : await engine.events(view(), offset, limit, signal);
       return { total: page.total, offset, events: page.events };
     }
     case 'event': {
@@ -78,6 +80,8 @@ async function answer(path: ApiPath, params: URLSearchParams, engine: Engine, si
     }
     case 'counts':
       return engine.facetCounts(view(), signal);
+    case 'places':
+      return engine.placeCounts(view(), signal);
   }
 }
 

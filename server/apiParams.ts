@@ -7,7 +7,7 @@ import { EVENT_TYPES, type EventType } from '../src/model/taxonomy.ts';
 import { ROLES } from '../src/model/schema.ts';
 import { parseUrlInstant } from '../src/store/url.ts';
 import { queryWords } from '../src/table/search.ts';
-import type { EngineFilters, LaneRequest, ViewQuery } from './engine.ts';
+import type { EngineFilters, LaneRequest, LaneSubset, ViewQuery } from './engine.ts';
 
 export const API_LIMITS = {
   maxBins: 4096,
@@ -36,9 +36,11 @@ export const PARAMS_OF = {
   report: [],
   bins: [...FILTER_PARAMS, 'lanes', 'bins', 'maxLanes'],
   marks: [...FILTER_PARAMS, 'limit'],
-  events: [...FILTER_PARAMS, 'offset', 'limit'],
+  // With inLanes, the events of those lanes only (lanes: how the view's lanes are made).
+  events: [...FILTER_PARAMS, 'offset', 'limit', 'lanes', 'inLanes', 'laneActors'],
   event: ['id'],
   counts: [...FILTER_PARAMS],
+  places: [...FILTER_PARAMS],
 } as const satisfies Record<string, readonly string[]>;
 export type ApiPath = keyof typeof PARAMS_OF;
 
@@ -88,6 +90,12 @@ const PARAM_SCHEMAS = {
   maxLanes: integer(1, API_LIMITS.maxLanes),
   limit: integer(1, API_LIMITS.maxMarks),
   offset: integer(0, API_LIMITS.maxOffset),
+  inLanes: text(API_LIMITS.maxText * 20)
+    .transform(commaList)
+    .pipe(z.array(text(API_LIMITS.maxId)).max(API_LIMITS.maxLanes, `names more than ${API_LIMITS.maxLanes} lanes`)),
+  laneActors: text(API_LIMITS.maxText * 20)
+    .transform(commaList)
+    .pipe(z.array(text(API_LIMITS.maxId)).max(API_LIMITS.maxLanes, `names more than ${API_LIMITS.maxLanes} actors`)),
   id: z.string().min(1, 'is empty').max(API_LIMITS.maxId, `is longer than ${API_LIMITS.maxId} characters`),
 } as const;
 type ParamName = keyof typeof PARAM_SCHEMAS;
@@ -130,4 +138,22 @@ export function viewQueryOf(values: ParamValues, needsWindow = false): Parsed<Vi
 
 export function laneRequestOf(values: ParamValues): LaneRequest {
   return values.lanes === 'actor' ? { mode: 'actor', maxLanes: values.maxLanes ?? DEFAULTS.maxLanes } : { mode: 'type' };
+}
+
+/**
+ * The lanes whose events are wanted (/api/events with inLanes), or null for all the events. By
+ * type (the default) the keys are event types; by actor, actor ids and "*" ("Other actors", the
+ * events with an actor not among laneActors, or none).
+ */
+export function laneSubsetOf(values: ParamValues): Parsed<LaneSubset | null> {
+  const { inLanes, laneActors } = values;
+  if (inLanes === undefined) {
+    const stray = values.lanes !== undefined ? 'lanes' : laneActors !== undefined ? 'laneActors' : null;
+    return stray ? { ok: false, error: `${stray}: only with inLanes (the lanes whose events are wanted)` } : { ok: true, value: null };
+  }
+  if (values.lanes === 'actor') return { ok: true, value: { mode: 'actor', keys: inLanes, laneActors: laneActors ?? [] } };
+  if (laneActors !== undefined) return { ok: false, error: 'laneActors: only with lanes=actor' };
+  const wrong = inLanes.find((t) => !(EVENT_TYPES as readonly string[]).includes(t));
+  if (wrong !== undefined) return { ok: false, error: `inLanes: ${quote(wrong)} is not an event type (lanes by type are event types)` };
+  return { ok: true, value: { mode: 'type', keys: inLanes as EventType[] } };
 }

@@ -186,6 +186,22 @@ describe.each(['single', 'cluster'] as const)('the ClickHouse engine (%s)', (lay
     }
   });
 
+  it.each(VIEW_NAMES)('counts countries and places as the app’s place filter does: %s', async (name) => {
+    const view = views().find((v) => v.name === name)!;
+    expect(await engines[layout].placeCounts(queryOf(view))).toEqual(answers.places(view.filters, view.window));
+  });
+
+  it.each(VIEW_NAMES)('lists the events of some lanes only, as the app puts them in lanes: %s', async (name) => {
+    const view = views().find((v) => v.name === name)!;
+    const byType = answers.laneEvents(view.filters, view.window, 'type', 0, (keys) => keys.filter((_, i) => i % 2 === 1));
+    const typePage = await engines[layout].laneEvents(queryOf(view), byType.subset, 0, 5000);
+    expect({ total: typePage.total, ids: typePage.events.map((e) => e.id) }).toEqual({ total: byType.ids.length, ids: byType.ids });
+    // An actor's lane and "Other actors" (its events have an actor without a lane, or none).
+    const byActor = answers.laneEvents(view.filters, view.window, 'actor', 5, (keys) => keys.filter((_, i) => i === 0 || i === keys.length - 1));
+    const actorPage = await engines[layout].laneEvents(queryOf(view), byActor.subset, 3, 5000);
+    expect({ total: actorPage.total, ids: actorPage.events.map((e) => e.id) }).toEqual({ total: byActor.ids.length, ids: byActor.ids.slice(3) });
+  });
+
   it('draws a mark as the app has the event', async () => {
     const row = table.size >> 1;
     const event = table.eventAt(row);

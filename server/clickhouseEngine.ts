@@ -8,6 +8,8 @@ import { actorLaneKeys, laneBinsOf, typeLaneKeys } from './laneBins.ts';
 import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
 import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
 import type { StoredInfo } from './clickhouseLoad.ts';
+import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, placeGroupsQuery } from './clickhouseSql.ts';
+import { placeCountsOf } from './placeCounts.ts';
 
 export interface ClickHouseEngineOptions {
   /** e.g. http://user:password@127.0.0.1:8123/?database=conflict_timeline */
@@ -121,6 +123,24 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
         run<{ key: string; n: string }>(facetQuery(query, 'actors'), signal),
       ]);
       return { visible, types: perKey(types), actors: perKey(actors) } satisfies FacetCounts;
+    },
+
+    async placeCounts(query, signal) {
+      const [countries, groups] = await Promise.all([
+        run<{ key: string; n: string }>(countryCountsQuery(query), signal),
+        run<{ place_country: string; n: string; first_row: number }>(placeGroupsQuery(query), signal),
+      ]);
+      const named = groups.length ? await run<{ row: number; json: string }>(eventsOfRowsQuery(groups.map((g) => g.first_row)), signal) : [];
+      return placeCountsOf(
+        perKey(countries),
+        groups.map((g) => ({ country: g.place_country, n: Number(g.n), firstRow: Number(g.first_row) })),
+        new Map(named.map((r) => [Number(r.row), JSON.parse(r.json) as ConflictEvent])),
+      );
+    },
+
+    async laneEvents(query, lanes, offset, limit, signal) {
+      const [total, rows] = await Promise.all([count(laneCountQuery(query, lanes), signal), limit > 0 ? run<{ json: string }>(laneEventsPageQuery(query, lanes, offset, limit), signal) : []]);
+      return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
     },
 
     async close() {

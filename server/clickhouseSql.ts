@@ -4,7 +4,8 @@
 // value of a request goes in external tables (_view, _types, _actors, _words, _ids) that the SQL
 // reads with scalar subqueries and IN: ClickHouse 18.16 has no query parameters.
 import { ROLES } from '../src/model/schema.ts';
-import type { EngineFilters, ViewQuery } from './engine.ts';
+import { OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type ViewQuery } from './engine.ts';
+import { PLACE_GROUP_LIMIT } from './placeCounts.ts';
 import type { ExternalTable } from './clickhouseHttp.ts';
 
 /** Where the tables are: one server, or local tables on every shard of a cluster with Distributed tables over them. */
@@ -314,3 +315,73 @@ export function eventQuery(id: string): BuiltQuery {
 
 export const INFO_SQL = 'SELECT json FROM dataset_info LIMIT 1 FORMAT JSONEachRow';
 export const EXTENT_SQL = 'SELECT count() AS n, min(start_ms) AS first, max(last_ms) AS last FROM events FORMAT JSONEachRow';
+
+// Place counts and the events of some lanes (sparse lanes' marks): apart from the queries above.
+
+/** Per country: events in the window under every filter but the place's (country and name). */
+export function countryCountsQuery(query: ViewQuery): BuiltQuery {
+  const conditions = filterConditions(query.filters, 'place');
+  const sql = `SELECT country AS key, count() AS n FROM events WHERE ${where([IN_WINDOW, ...conditions.where, 'isNotNull(country)'])} GROUP BY key FORMAT JSONEachRow`;
+  return built(sql, query, conditions);
+}
+
+/**
+ * Per place (country and lower-cased names, as stored): its events in the window under every
+ * filter but the place's, and its first row, whose event names it; the busiest PLACE_GROUP_LIMIT
+ * (a constant of this text: 18.16 takes only literals in LIMIT).
+ */
+export function placeGroupsQuery(query: ViewQuery): BuiltQuery {
+  const conditions = filterConditions(query.filters, 'place');
+  const sql =
+    `SELECT country AS place_country, count() AS n, min(row) AS first_row FROM events WHERE ${where([IN_WINDOW, ...conditions.where, 'isNotNull(country)'])} ` +
+    `GROUP BY country, place_keys ORDER BY n DESC, first_row LIMIT ${PLACE_GROUP_LIMIT} FORMAT JSONEachRow`;
+  return built(sql, query, conditions);
+}
+
+/** The events (as JSON) of these rows. */
+export function eventsOfRowsQuery(rows: readonly number[]): BuiltQuery {
+  return {
+    sql: 'SELECT row, json FROM events WHERE row IN (SELECT row_id FROM _rows) FORMAT JSONEachRow',
+    external: [{ name: '_rows', structure: 'row_id UInt32', rows: rows.map((r) => [wholeNumber(r)]) }],
+  };
+}
+
+/** An event is in one of `lanes`, as the bins put it there: by type, by any of its actors (any role), or in "Other actors". */
+function laneConditions(lanes: LaneSubset): Conditions {
+  if (lanes.mode === 'type') {
+    return { where: ['type IN (SELECT lane_key FROM _in_lanes)'], external: [{ name: '_in_lanes', structure: 'lane_key String', rows: lanes.keys.map((k) => [k]) }] };
+  }
+  const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
+  const any: string[] = [];
+  const external: ExternalTable[] = [];
+  if (own.length) {
+    any.push('arrayExists(lane_own -> has((SELECT groupArray(lane_key) FROM _in_lanes), lane_own), actor_ids)');
+    external.push({ name: '_in_lanes', structure: 'lane_key String', rows: own.map((k) => [k]) });
+  }
+  if (lanes.keys.includes(OTHER_ACTORS_LANE)) {
+    if (lanes.laneActors.length) {
+      any.push(`empty(actor_ids) OR arrayExists(other_actor -> NOT has(${LANE_ACTORS}, other_actor), actor_ids)`);
+      external.push(lanesTable(lanes.laneActors));
+    } else any.push('1');
+  }
+  return { where: [any.length ? `(${any.join(' OR ')})` : '0'], external };
+}
+
+function withLanes(query: ViewQuery, lanes: LaneSubset): Conditions {
+  const filters = filterConditions(query.filters);
+  const inLanes = laneConditions(lanes);
+  return { where: [...filters.where, ...inLanes.where], external: [...filters.external, ...inLanes.external] };
+}
+
+/** Events in the window passing the filters, of `lanes` only. */
+export function laneCountQuery(query: ViewQuery, lanes: LaneSubset): BuiltQuery {
+  const conditions = withLanes(query, lanes);
+  return built(`SELECT count() AS n FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} FORMAT JSONEachRow`, query, conditions);
+}
+
+/** A page of the window's events of `lanes` only, in time order (as eventsPageQuery). */
+export function laneEventsPageQuery(query: ViewQuery, lanes: LaneSubset, offset: number, limit: number): BuiltQuery {
+  const conditions = withLanes(query, lanes);
+  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM events WHERE ${where([IN_WINDOW, ...conditions.where])}`;
+  return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
+}

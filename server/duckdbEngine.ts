@@ -17,11 +17,17 @@ import {
   marksSql,
   otherActorBinsSql,
   typeBinsSql,
+  countryCountsSql,
+  eventsOfRowsSql,
+  laneCountSql,
+  laneEventsPageSql,
+  placeGroupsSql,
   typeCountsSql,
   TYPES_PRESENT_SQL,
   type BoundSql,
 } from './duckdbSql.ts';
 import { actorLaneKeys, laneBinsOf, typeLaneKeys } from './laneBins.ts';
+import { placeCountsOf } from './placeCounts.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 
 export { createDuckDbDatabase } from './duckdbLoad.ts';
@@ -173,6 +179,19 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
         const types = tally(await read(c, typeCountsSql(query)));
         const actors = tally(await read(c, actorCountsSql(query)));
         return { visible, types, actors };
+      }),
+    placeCounts: (query, signal) =>
+      run(signal, async (c) => {
+        const countries = tally(await read(c, countryCountsSql(query)));
+        const groups = (await read(c, placeGroupsSql(query))).map((r) => ({ country: String(r.country), n: Number(r.n), firstRow: Number(r.first_row) }));
+        const named = groups.length ? await read(c, eventsOfRowsSql(groups.map((g) => g.firstRow))) : [];
+        return placeCountsOf(countries, groups, new Map(named.map((r) => [Number(r.row), JSON.parse(String(r.json)) as ConflictEvent])));
+      }),
+    laneEvents: (query, lanes, offset, limit, signal) =>
+      run(signal, async (c) => {
+        const total = await count(c, laneCountSql(query, lanes));
+        const events = (await read(c, laneEventsPageSql(query, lanes, offset, limit))).map((r) => JSON.parse(String(r.json)) as ConflictEvent);
+        return { total, events };
       }),
     close: async () => {
       closed = true;

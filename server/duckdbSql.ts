@@ -3,7 +3,8 @@
 // parameter ($n), lists included, so nothing a client sends ever becomes SQL.
 import { DOUBLE, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { ROLES } from '../src/model/schema.ts';
-import type { EngineFilters, ViewQuery } from './engine.ts';
+import { OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type ViewQuery } from './engine.ts';
+import { PLACE_GROUP_LIMIT } from './placeCounts.ts';
 
 export interface BoundSql {
   sql: string;
@@ -30,6 +31,7 @@ function createParams() {
     number: (value: number) => add(value, DOUBLE),
     integer: (value: number) => add(value, INTEGER),
     texts: (list: readonly string[]) => add(listValue([...list]), LIST(VARCHAR)),
+    integers: (list: readonly number[]) => add(listValue([...list]), LIST(INTEGER)),
   };
 }
 type Params = ReturnType<typeof createParams>;
@@ -170,3 +172,59 @@ export function actorCountsSql(query: ViewQuery): BoundSql {
 }
 
 export const EXTENT_SQL = 'SELECT count(*)::INTEGER AS n, min(start_ms) AS first, max(coalesce(end_ms, start_ms)) AS last FROM events';
+
+// Place counts and the events of some lanes (sparse lanes' marks): apart from the queries above.
+
+/** Per country: events in the window under every filter but the place's (country and name). */
+export function countryCountsSql(query: ViewQuery): BoundSql {
+  const p = createParams();
+  const where = whereOf([...filterConditions(query.filters, p, 'place'), windowCondition(query, p), 'e.country IS NOT NULL']);
+  return bound(p, `SELECT e.country AS key, count(*)::INTEGER AS n FROM events e ${where} GROUP BY e.country`);
+}
+
+/**
+ * Per place (country and lower-cased names, as stored): its events in the window under every
+ * filter but the place's, and its first row, whose event names it; the busiest PLACE_GROUP_LIMIT.
+ */
+export function placeGroupsSql(query: ViewQuery): BoundSql {
+  const p = createParams();
+  const where = whereOf([...filterConditions(query.filters, p, 'place'), windowCondition(query, p), 'e.country IS NOT NULL']);
+  return bound(
+    p,
+    `SELECT e.country AS country, count(*)::INTEGER AS n, min(e.row) AS first_row FROM events e ${where}
+GROUP BY e.country, e.place_keys ORDER BY n DESC, first_row LIMIT ${PLACE_GROUP_LIMIT}`,
+  );
+}
+
+/** The events (as JSON) of these rows. */
+export function eventsOfRowsSql(rows: readonly number[]): BoundSql {
+  const p = createParams();
+  // A semi-join on the list's rows: list_contains on each row of the table took a second at 300,000 events.
+  return bound(p, `SELECT e.row AS row, e.json AS json FROM events e WHERE e.row IN (SELECT unnest(${p.integers(rows)}))`);
+}
+
+/** An event is in one of `lanes`, as the bins put it there (lanesOf): by type, or by any of its actors (any role), or in "Other actors". */
+function laneCondition(lanes: LaneSubset, p: Params): string {
+  if (lanes.mode === 'type') return `list_contains(${p.texts(lanes.keys)}, e.type)`;
+  const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
+  const any: string[] = [];
+  if (own.length) any.push(`e.row IN (SELECT a.row FROM event_actors a WHERE list_contains(${p.texts(own)}, a.actor))`);
+  if (lanes.keys.includes(OTHER_ACTORS_LANE)) {
+    any.push(`e.row NOT IN (SELECT a.row FROM event_actors a)`, `e.row IN (SELECT a.row FROM event_actors a WHERE NOT list_contains(${p.texts(lanes.laneActors)}, a.actor))`);
+  }
+  return any.length ? `(${any.join(' OR ')})` : 'false';
+}
+
+/** Events in the window passing the filters, of `lanes` only. */
+export function laneCountSql(query: ViewQuery, lanes: LaneSubset): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT count(*)::INTEGER AS n FROM events e ${whereOf([...filterConditions(query.filters, p), windowCondition(query, p), laneCondition(lanes, p)])}`);
+}
+
+/** A page of the window's events of `lanes` only (as JSON), in time order. */
+export function laneEventsPageSql(query: ViewQuery, lanes: LaneSubset, offset: number, limit: number): BoundSql {
+  const p = createParams();
+  const where = whereOf([...filterConditions(query.filters, p), windowCondition(query, p), laneCondition(lanes, p)]);
+  const page = `SELECT e.row FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)} OFFSET ${p.integer(offset)}`;
+  return bound(p, `SELECT p.json FROM events p WHERE p.row IN (${page}) ORDER BY p.row`);
+}

@@ -72,6 +72,31 @@ export interface FacetCounts {
   actors: Record<string, number>;
 }
 
+/** A place as the app's place filter lists it (placeCounts): its country and shown name, and its events. */
+export interface PlaceCount {
+  country: string;
+  name: string;
+  count: number;
+}
+
+/** Per country and per place: events in the window under the other filters (all but country and place). */
+export interface PlaceCounts {
+  countries: Record<string, number>;
+  /** The busiest places, at most PLACE_LIMIT, busiest first, then by name (the app's order). */
+  places: PlaceCount[];
+}
+
+/** Places listed at most: the place filter suggests 500 names. */
+export const PLACE_LIMIT = 500;
+
+/**
+ * The lanes of a view whose events are wanted: those sparse enough in the window to mark each
+ * event (the rest are drawn from bins). By type, the lanes' types; by actor, actor ids and
+ * OTHER_ACTORS_LANE, which holds the events with an actor not among `laneActors` (the actors with
+ * a lane of their own in the view) or with no actor, as in the bins.
+ */
+export type LaneSubset = { mode: 'type'; keys: readonly EventType[] } | { mode: 'actor'; keys: readonly string[]; laneActors: readonly string[] };
+
 export interface EngineInfo {
   dataset: DatasetInfo;
   count: number;
@@ -92,6 +117,9 @@ export interface Engine {
   events(query: ViewQuery, offset: number, limit: number, signal?: AbortSignal): Promise<{ total: number; events: ConflictEvent[] }>;
   event(id: string, signal?: AbortSignal): Promise<ConflictEvent | null>;
   facetCounts(query: ViewQuery, signal?: AbortSignal): Promise<FacetCounts>;
+  placeCounts(query: ViewQuery, signal?: AbortSignal): Promise<PlaceCounts>;
+  /** As events(), of the events in `lanes` only (an event of several actor lanes once). */
+  laneEvents(query: ViewQuery, lanes: LaneSubset, offset: number, limit: number, signal?: AbortSignal): Promise<{ total: number; events: ConflictEvent[] }>;
   close(): Promise<void>;
 }
 

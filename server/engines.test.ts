@@ -85,6 +85,23 @@ describe('DuckDB and ClickHouse on the same events', () => {
     await both((e) => e.bins(query, { mode: 'actor', maxLanes: 6 }, 350));
     await both((e) => e.marks(query, 5000));
     await both((e) => e.events(query, 3, 40));
+    const places = await both((e) => e.placeCounts(query));
+    if (name !== 'an hour with nothing in it') expect(places.places.length).toBeGreaterThan(0);
+    await both((e) => e.laneEvents(query, { mode: 'type', keys: ['clash', 'ceasefire'] }, 0, 100));
+    const lanes = await duck.bins(query, { mode: 'actor', maxLanes: 4 }, 1);
+    const laneActors = lanes.map((l) => l.key).filter((k) => k !== '*');
+    await both((e) => e.laneEvents(query, { mode: 'actor', keys: [laneActors[1] ?? 'nobody', '*'], laneActors }, 2, 100));
+  });
+
+  it('treat hostile lane keys and actors as data, and agree on them', async () => {
+    const hostile = ["x'); DROP TABLE events; --", '1 OR 1=1', 'a\tb\nc\\'];
+    const query: ViewQuery = { filters: NO_FILTERS, from: -8.64e15, to: 8.64e15 };
+    const [a, b] = await Promise.all([duck, house].map((e) => e.laneEvents(query, { mode: 'actor', keys: [...hostile, '*'], laneActors: hostile }, 0, 5)));
+    expect(b).toEqual(a);
+    // Every event has an actor not among those (or none): all of them are in "Other actors".
+    expect(a!.total).toBe(2016);
+    expect((await house.info()).count).toBe(2016);
+    expect((await duck.info()).count).toBe(2016);
   });
 
   it('agree on one event, and on an id that is not there', async () => {

@@ -93,6 +93,7 @@ async function loadLocalData(onShown: (kept: boolean) => void = () => {}): Promi
 async function readFromServer(base: URL, source: string): Promise<void> {
   const connection = await connectRemoteSource(store, base, source, {
     maxLanesFor: maxActorLanes,
+    countPlaces: !page.options.embed,
     onRefused: (detail) => store.getState().addNotice(uiLocaleOf(store.getState().lang).t.remoteRefused(detail)),
   });
   reportAndSync(readLink());

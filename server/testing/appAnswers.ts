@@ -1,14 +1,14 @@
 // What the app itself computes in memory for a dataset, filters and window: the reference the
 // server's answers are held to in tests (the app's functions, not a copy of them).
 import type { Dataset } from '../../src/model/schema.ts';
-import { EVENT_TYPES } from '../../src/model/taxonomy.ts';
+import { EVENT_TYPES, type EventType } from '../../src/model/taxonomy.ts';
 import { buildEventTable } from '../../src/table/eventTable.ts';
 import { filterMask, type Filters } from '../../src/table/filter.ts';
 import { textMatcherFor } from '../../src/table/wordIndex.ts';
 import { densityBins } from '../../src/layout/density.ts';
 import { actorLanes, typeLanes, type LaneAssignment } from '../../src/layout/lanes.ts';
-import { actorCounts, typeCounts, visibleRows } from '../../src/store/derived.ts';
-import type { LaneBins } from '../engine.ts';
+import { actorCounts, placeCounts, typeCounts, visibleRows } from '../../src/store/derived.ts';
+import { OTHER_ACTORS_LANE, PLACE_LIMIT, type LaneBins, type LaneSubset, type PlaceCounts } from '../engine.ts';
 
 export interface Window {
   from: number;
@@ -36,6 +36,25 @@ export function appAnswers(dataset: Pick<Dataset, 'events' | 'actors'>) {
       const actors: Record<string, number> = {};
       actorCounts(state).forEach((n, a) => n && (actors[table.actors[a]!.id] = n));
       return { visible: visibleRows(state).length, types, actors };
+    },
+    /** The place filter's counts, as many places as the server lists. */
+    places(filters: Filters, window: Window): PlaceCounts {
+      const { countries, places } = placeCounts({ table, filters, window });
+      return { countries: Object.fromEntries(countries), places: places.slice(0, PLACE_LIMIT).map(({ country, name, count }) => ({ country, name, count })) };
+    },
+    /**
+     * The lanes of a view (by type, or by actor with `maxLanes`), the lanes `pick` chooses of them
+     * as the API's subset, and the ids of the events in the window in those lanes, in time order.
+     */
+    laneEvents(filters: Filters, window: Window, mode: 'type' | 'actor', maxLanes: number, pick: (keys: string[]) => string[]) {
+      const lanes = mode === 'type' ? typeLanes(table, 'en', filters.types) : actorLanes(table, filterMask(table, filters, text), 'en', maxLanes, 'Other actors');
+      const keys = lanes.lanes.map((lane) => lane.key.replace(/^(type|actor):/, ''));
+      const picked = pick(keys);
+      const wanted = new Set(picked.map((key) => keys.indexOf(key)));
+      const ids = [...visibleRows({ table, filters, window })].filter((row) => lanes.lanesOf(row).some((l) => wanted.has(l))).map((row) => table.eventAt(row).id);
+      const subset: LaneSubset =
+        mode === 'type' ? { mode, keys: picked as EventType[] } : { mode, keys: picked, laneActors: keys.filter((k) => k !== OTHER_ACTORS_LANE) };
+      return { keys, subset, ids };
     },
     typeBins(filters: Filters, window: Window, bins: number): LaneBins[] {
       return laneBins(typeLanes(table, 'en', filters.types), filterMask(table, filters, text), window, bins);

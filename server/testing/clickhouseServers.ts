@@ -20,7 +20,12 @@ export interface TestClickHouse {
 export interface TestClickHouseCluster {
   servers: TestClickHouse[];
   cluster: string;
+  /** Stops every server and removes its data. */
   stop(): Promise<void>;
+  /** Stops every server and keeps its data: the engine down mid-session, until resume(). */
+  pause(): Promise<void>;
+  /** Starts the paused servers again on the same ports and data, and waits until they answer. */
+  resume(): Promise<void>;
 }
 
 /** The server binary: Debian's clickhouse-server (18.16), or a newer single `clickhouse` binary. */
@@ -105,27 +110,38 @@ export async function startClickHouseCluster(count: number): Promise<TestClickHo
     await Promise.all(started.map(({ child }) => stopProcess(child)));
     for (const { dir } of started) rmSync(dir, { recursive: true, force: true });
   };
+  /** Starts server `i` in `dir` (its config written there already) and waits for its /ping. */
+  const launch = async (i: number, dir: string) => {
+    const port = ports[i]!;
+    const child = spawn(command, [...args, `--config-file=${join(dir, 'config.xml')}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    started[i] = { child, dir };
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code, signal) => {
+        const log = existsSync(join(dir, 'server.err.log')) ? readFileSync(join(dir, 'server.err.log'), 'utf8').slice(-2000) : '';
+        reject(new Error(`clickhouse-server exited (${code ?? signal}) before answering: ${stderr}${log}`));
+      }),
+    );
+    exited.catch(() => {});
+    await Promise.race([waitForPing(`http://127.0.0.1:${port.http}/`, 60_000), exited]);
+  };
   try {
-    for (const port of ports) {
+    for (const [i, port] of ports.entries()) {
       const dir = mkdtempSync(join(tmpdir(), 'ct-clickhouse-'));
       writeFileSync(join(dir, 'config.xml'), serverConfig(dir, port.http, port.tcp, ports.map((p) => p.tcp)));
       writeFileSync(join(dir, 'users.xml'), USERS_CONFIG);
-      const child = spawn(command, [...args, `--config-file=${join(dir, 'config.xml')}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-      started.push({ child, dir });
-      const exited = new Promise<never>((_, reject) =>
-        child.once('exit', (code, signal) => {
-          const log = existsSync(join(dir, 'server.err.log')) ? readFileSync(join(dir, 'server.err.log'), 'utf8').slice(-2000) : '';
-          reject(new Error(`clickhouse-server exited (${code ?? signal}) before answering: ${stderr}${log}`));
-        }),
-      );
-      exited.catch(() => {});
-      await Promise.race([waitForPing(`http://127.0.0.1:${port.http}/`, 60_000), exited]);
+      await launch(i, dir);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { servers: ports.map((p) => ({ url: `http://127.0.0.1:${p.http}/`, tcpPort: p.tcp })), cluster: TEST_CLUSTER, stop };
+  const pause = async () => {
+    await Promise.all(started.map(({ child }) => stopProcess(child)));
+  };
+  const resume = async () => {
+    await Promise.all(started.map(({ child, dir }, i) => (child.exitCode !== null || child.signalCode !== null ? launch(i, dir) : undefined)));
+  };
+  return { servers: ports.map((p) => ({ url: `http://127.0.0.1:${p.http}/`, tcpPort: p.tcp })), cluster: TEST_CLUSTER, stop, pause, resume };
 }

@@ -19,6 +19,9 @@ export const DENSITY_BIN_PX = 3;
 /** The bins of a density lane `width` px wide (the data server is asked for as many). */
 export const densityBinCount = (width: number) => Math.max(1, Math.ceil(width / DENSITY_BIN_PX));
 
+/** Above this many events in the window, a lane shows its density instead of a mark per event (a data server's lanes too). */
+export const markLimit = (width: number) => Math.max(60, Math.floor(width / 8));
+
 /**
  * Counts of equal bins over [from, to) moved onto `bins` equal bins over [nextFrom, nextTo): each
  * old bin's count goes to the new bin holding its middle. While a new answer is on its way, the

@@ -2,7 +2,7 @@
 // file is (zod, as the importers use; the texts stay texts).
 import { z } from 'zod';
 import { datasetSchema, type ConflictEvent, type DatasetInfo } from '../model/schema.ts';
-import type { RemoteCounts, RemoteInfo, RemoteLaneBins } from '../store/remoteView.ts';
+import type { RemoteCounts, RemoteInfo, RemoteLaneBins, RemotePlaces } from '../store/remoteView.ts';
 
 const window = z.object({ from: z.number(), to: z.number() });
 const countMap = z.record(z.string(), z.number().int().nonnegative());
@@ -14,6 +14,10 @@ const infoSchema = z.object({
 });
 const binsSchema = z.object({ lanes: z.array(z.object({ key: z.string(), counts: z.array(z.number().int().nonnegative()) })) });
 const countsSchema = z.object({ visible: z.number().int().nonnegative(), types: countMap, actors: countMap });
+const placesSchema = z.object({
+  countries: countMap,
+  places: z.array(z.object({ country: z.string(), name: z.string(), count: z.number().int().nonnegative() })),
+});
 const eventsSchema = z.object({ total: z.number().int().nonnegative(), events: datasetSchema.shape.events });
 const eventSchema = z.object({ event: datasetSchema.shape.events.element });
 
@@ -32,6 +36,7 @@ export const readBins = (body: unknown): Checked<RemoteLaneBins[]> => {
   return checked.ok ? { ok: true, value: checked.value.lanes } : checked;
 };
 export const readCounts = (body: unknown): Checked<RemoteCounts> => check(countsSchema, body);
+export const readPlaces = (body: unknown): Checked<Omit<RemotePlaces, 'key'>> => check(placesSchema, body);
 export const readEvents = (body: unknown): Checked<{ total: number; events: ConflictEvent[] }> => check(eventsSchema, body);
 export const readEvent = (body: unknown): Checked<ConflictEvent> => {
   const checked = check(eventSchema, body);

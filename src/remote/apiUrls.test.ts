@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../table/filter.ts';
-import { apiUrl, checkSourceUrl, remoteViewKey, remoteViewRequest, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { apiUrl, checkSourceUrl, laneEventsUrl, placesUrl, remoteViewKey, remoteViewRequest, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
 
 const view: RemoteViewRequest = {
   window: { from: Date.UTC(2022, 8, 13), to: Date.UTC(2022, 8, 16) },
@@ -8,6 +8,7 @@ const view: RemoteViewRequest = {
   lanes: 'type',
   bins: 400,
   maxLanes: 12,
+  markLimit: 150,
 };
 
 describe('checkSourceUrl', () => {
@@ -47,6 +48,25 @@ describe('viewUrls', () => {
   });
 });
 
+describe('placesUrl and laneEventsUrl', () => {
+  const base = new URL('http://127.0.0.1:8787/');
+
+  it('asks for the place counts of a window under the filters', () => {
+    const url = new URL(placesUrl(base, { ...NO_FILTERS, country: 'ARM', place: 'Gyumri' }, view.window));
+    expect(url.pathname).toBe('/api/places');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ from: String(view.window.from), to: String(view.window.to), country: 'ARM', place: 'Gyumri' });
+  });
+
+  it('asks for the events of some lanes: types, or actors with those that have a lane of their own', () => {
+    const byType = new URL(laneEventsUrl(base, view, ['ceasefire', 'statement'], [], 1000, 1000));
+    expect(byType.pathname).toBe('/api/events');
+    expect(Object.fromEntries(byType.searchParams)).toMatchObject({ lanes: 'type', inLanes: 'ceasefire,statement', offset: '1000', limit: '1000', types: 'clash,statement' });
+    expect(byType.searchParams.has('laneActors')).toBe(false);
+    const byActor = new URL(laneEventsUrl(base, { ...view, lanes: 'actor' }, ['am-forces', '*'], ['az-forces', 'am-forces'], 0, 1000));
+    expect(Object.fromEntries(byActor.searchParams)).toMatchObject({ lanes: 'actor', inLanes: 'am-forces,*', laneActors: 'az-forces,am-forces' });
+  });
+});
+
 describe('remoteViewKey', () => {
   it('is the same for the same view and differs when anything asked for differs', () => {
     expect(remoteViewKey({ ...view, filters: { ...view.filters } })).toBe(remoteViewKey(view));
@@ -54,13 +74,15 @@ describe('remoteViewKey', () => {
     expect(remoteViewKey({ ...view, filters: { ...view.filters, types: ['clash'] } })).not.toBe(remoteViewKey(view));
     expect(remoteViewKey({ ...view, lanes: 'actor' })).not.toBe(remoteViewKey(view));
     expect(remoteViewKey({ ...view, bins: 401 })).not.toBe(remoteViewKey(view));
+    expect(remoteViewKey({ ...view, markLimit: 151 })).not.toBe(remoteViewKey(view));
   });
 });
 
 describe('remoteViewRequest', () => {
   it('asks for one bin per 3 px of the plot, and nothing before the plot has a size', () => {
     const state = { window: view.window, filters: NO_FILTERS, lanes: 'type' as const, plotSize: { width: 1000, height: 300 } };
-    expect(remoteViewRequest(state, () => 5)).toMatchObject({ bins: 334, maxLanes: 5 });
+    // A lane of at most one event per 8 px gets a mark each (markLimit), as a file's.
+    expect(remoteViewRequest(state, () => 5)).toMatchObject({ bins: 334, maxLanes: 5, markLimit: 125 });
     expect(remoteViewRequest({ ...state, plotSize: null }, () => 5)).toBeNull();
   });
 });

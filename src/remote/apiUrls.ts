@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '../model/taxonomy.ts';
 import type { Filters } from '../table/filter.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import type { TimeWindow } from '../store/window.ts';
-import { densityBinCount } from '../layout/density.ts';
+import { densityBinCount, markLimit } from '../layout/density.ts';
 
 /** Events of a window fetched as a whole (and laid out in the page) when there are at most this many; the API's page limit. */
 export const SMALL_TABLE_LIMIT = 1000;
@@ -18,6 +18,8 @@ export interface RemoteViewRequest {
   bins: number;
   /** Lanes by actor: at most this many (maxActorLanes of the plot's height). */
   maxLanes: number;
+  /** A lane with at most this many events in the window is marked event by event (markLimit of the plot's width). */
+  markLimit: number;
 }
 
 export type SourceCheck = { ok: true; base: URL } | { ok: false; value: string };
@@ -59,7 +61,7 @@ export function windowParams(window: TimeWindow): [string, string][] {
   ];
 }
 
-export function apiUrl(base: URL, path: 'info' | 'bins' | 'events' | 'event' | 'counts', params: [string, string][] = []): string {
+export function apiUrl(base: URL, path: 'info' | 'bins' | 'events' | 'event' | 'counts' | 'places', params: [string, string][] = []): string {
   const url = new URL(`api/${path}`, base);
   for (const [name, value] of params) url.searchParams.append(name, value);
   return url.href;
@@ -91,16 +93,32 @@ export function countsUrl(base: URL, filters: Filters, window: TimeWindow | null
   return apiUrl(base, 'counts', [...(window ? windowParams(window) : []), ...filterParams(filters)]);
 }
 
+/** The countries and places of the window under the other filters (the place filter's counts). */
+export function placesUrl(base: URL, filters: Filters, window: TimeWindow): string {
+  return apiUrl(base, 'places', [...windowParams(window), ...filterParams(filters)]);
+}
+
+/**
+ * A page of the view's events in the lanes `keys` only (the sparse lanes). By actor, `laneActors`
+ * are the actors with a lane of their own in the view: "Other actors" (*) holds the rest.
+ */
+export function laneEventsUrl(base: URL, view: RemoteViewRequest, keys: readonly string[], laneActors: readonly string[], offset: number, limit: number): string {
+  const lanes: [string, string][] = [['lanes', view.lanes], ['inLanes', keys.join(',')]];
+  if (view.lanes === 'actor') lanes.push(['laneActors', laneActors.join(',')]);
+  return apiUrl(base, 'events', [...windowParams(view.window), ...filterParams(view.filters), ...lanes, ['offset', String(offset)], ['limit', String(limit)]]);
+}
+
 /** The request for the store's view, or null while the plot has no size yet. */
 export function remoteViewRequest(
   view: { window: TimeWindow; filters: Filters; lanes: LaneMode; plotSize: { width: number; height: number } | null },
   maxLanesFor: (height: number) => number,
 ): RemoteViewRequest | null {
   if (!view.plotSize || view.plotSize.width <= 0) return null;
-  return { window: view.window, filters: view.filters, lanes: view.lanes, bins: densityBinCount(view.plotSize.width), maxLanes: maxLanesFor(view.plotSize.height) };
+  const { width, height } = view.plotSize;
+  return { window: view.window, filters: view.filters, lanes: view.lanes, bins: densityBinCount(width), maxLanes: maxLanesFor(height), markLimit: markLimit(width) };
 }
 
 /** Equal keys: the same answers. An answer whose key is not the current view's is for a view already left. */
 export function remoteViewKey(view: RemoteViewRequest): string {
-  return JSON.stringify([Math.floor(view.window.from), Math.ceil(view.window.to), filterParams(view.filters), view.lanes, view.bins, view.lanes === 'actor' ? view.maxLanes : 0]);
+  return JSON.stringify([Math.floor(view.window.from), Math.ceil(view.window.to), filterParams(view.filters), view.lanes, view.bins, view.lanes === 'actor' ? view.maxLanes : 0, view.markLimit]);
 }

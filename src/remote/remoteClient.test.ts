@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/store.ts';
 import { connectRemoteSource, getApi, retryDelayMs } from './remoteClient.ts';
 import { readCounts } from './apiAnswers.ts';
+import seedJson from '../../data/seed.json';
 
 const DATASET = { title: 'Served data', attribution: 'A server', actors: [{ id: 'az-forces', names: { en: 'Azerbaijani forces' }, aliases: [], kind: 'state-forces' }] };
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -18,6 +19,8 @@ function fakeServer(delayOf: (to: number) => number = () => 0) {
     if (url.pathname === '/api/info') return json({ engine: 'duckdb', count: 5000, extent: { from: 0, to: 86_400_000 * 400 }, dataset: DATASET });
     if (url.pathname === '/api/bins') return json({ lanes: [{ key: 'clash', counts: [1, 2] }] });
     if (url.pathname === '/api/counts') return json({ visible: 2000 + (to % 1000), types: { clash: 3 }, actors: {} });
+    if (url.pathname === '/api/events') return json({ total: 0, offset: 0, events: [] });
+    if (url.pathname === '/api/places') return json({ countries: {}, places: [] });
     return json({ error: 'no such path' }, 404);
   });
   return { fetcher: fetcher as unknown as typeof fetch, asked };
@@ -99,6 +102,41 @@ describe('going back to the view answered last', () => {
     await vi.waitFor(() => expect(store.getState().remoteStatus).toBe('idle'));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(store.getState().remoteAnswer).toBe(answered);
+    stop();
+  });
+});
+
+describe('a window of many events', () => {
+  it('asks for the events of the sparse lanes only, and holds them beside the bins of the busy ones', async () => {
+    const clashes = (seedJson.events as { type: string }[]).filter((e) => e.type === 'clash');
+    const asked: URL[] = [];
+    const fetcher = (async (input: string | URL | Request) => {
+      const url = new URL(String(input));
+      asked.push(url);
+      if (url.pathname === '/api/info') return json({ engine: 'duckdb', count: 5000, extent: { from: 0, to: 86_400_000 * 400 }, dataset: { ...DATASET, actors: seedJson.actors } });
+      // Three clashes beside 1,000 protests: at 600 px a lane of more than 75 is a density.
+      if (url.pathname === '/api/bins') return json({ lanes: [{ key: 'clash', counts: [1, 2] }, { key: 'protest', counts: [500, 500] }] });
+      if (url.pathname === '/api/counts') return json({ visible: 1003, types: { clash: 3, protest: 1000 }, actors: {} });
+      if (url.pathname === '/api/events') return json({ total: clashes.length, offset: 0, events: clashes });
+      if (url.pathname === '/api/places') return json({ countries: { ARM: 4 }, places: [{ country: 'ARM', name: 'Yerevan', count: 4 }] });
+      return json({ error: 'no such path' }, 404);
+    }) as unknown as typeof fetch;
+    const store = createAppStore();
+    const connection = await connectRemoteSource(store, new URL('http://127.0.0.1:9/'), 'http://127.0.0.1:9/', options(fetcher));
+    store.getState().setPlotSize({ width: 600, height: 300 });
+    const stop = connection.start();
+    // First the bins (every lane a density), then the sparse lane's events.
+    await vi.waitFor(() => expect(store.getState().remoteAnswer?.sparseLanes).toEqual(['clash']));
+    expect(store.getState().remoteStatus).toBe('idle');
+    const answer = store.getState().remoteAnswer!;
+    expect(answer.complete).toBe(false);
+    expect(answer.sparseLanes).toEqual(['clash']);
+    expect(answer.table.size).toBe(clashes.length);
+    const events = asked.filter((u) => u.pathname === '/api/events');
+    expect(events).toHaveLength(1);
+    expect(Object.fromEntries(events[0]!.searchParams)).toMatchObject({ lanes: 'type', inLanes: 'clash', offset: '0', limit: '1000' });
+    // The place filter's counts come on their own.
+    await vi.waitFor(() => expect(store.getState().remotePlaces?.places).toEqual([{ country: 'ARM', name: 'Yerevan', count: 4 }]));
     stop();
   });
 });

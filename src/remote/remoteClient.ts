@@ -4,9 +4,12 @@
 // asked again, later and later, until it answers; on 401 the store asks the user for a token.
 import type { AppState, AppStore } from '../store/store.ts';
 import { buildEventTable, type EventTable } from '../table/eventTable.ts';
-import { apiUrl, filterParams, overviewUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { apiUrl, filterParams, laneEventsUrl, overviewUrl, placesUrl, remoteViewKey, remoteViewRequest, SMALL_TABLE_LIMIT, viewUrls, type RemoteViewRequest } from './apiUrls.ts';
+import { sparseLaneKeys, SPARSE_EVENTS_LIMIT, withCarriedMarks } from './sparseLanes.ts';
+import { OTHER_ACTOR_KEY } from '../layout/lanes.ts';
+import type { ConflictEvent } from '../model/schema.ts';
 import { initialWindow } from '../store/window.ts';
-import { readBins, readCounts, readEvent, readEvents, readInfo, type Checked } from './apiAnswers.ts';
+import { readBins, readCounts, readEvent, readEvents, readInfo, readPlaces, type Checked } from './apiAnswers.ts';
 import type { RemoteAnswer } from '../store/remoteView.ts';
 
 /** Why an API request gave no answer: the server wants a token, is down (retry), or refused this request (do not). */
@@ -57,7 +60,20 @@ async function fetchView(base: URL, view: RemoteViewRequest, actors: EventTable[
     const { events } = await getApi(urls.events, readEvents, token, signal, fetcher);
     table = buildEventTable({ events, actors: [...actors] });
   }
-  return { key: remoteViewKey(view), window: view.window, lanes: view.lanes, laneBins, table, complete, counts };
+  return { key: remoteViewKey(view), window: view.window, lanes: view.lanes, laneBins, table, complete, sparseLanes: [], counts };
+}
+
+/** The events of the view's lanes `keys` (its sparse lanes), a page at a time, up to the budget. */
+async function fetchSparseLanes(base: URL, view: RemoteViewRequest, answer: RemoteAnswer, keys: readonly string[], actors: EventTable['actors'], token: string | null, signal: AbortSignal, fetcher: typeof fetch): Promise<EventTable> {
+  const laneActors = answer.laneBins.map((lane) => lane.key).filter((key) => key !== OTHER_ACTOR_KEY);
+  const page = (offset: number) => getApi(laneEventsUrl(base, view, keys, laneActors, offset, SMALL_TABLE_LIMIT), readEvents, token, signal, fetcher);
+  const first = await page(0);
+  // More than a page: the rest at once, up to the budget (long events reaching in can add a few past it).
+  const offsets: number[] = [];
+  for (let offset = SMALL_TABLE_LIMIT; offset < Math.min(first.total, SPARSE_EVENTS_LIMIT + SMALL_TABLE_LIMIT); offset += SMALL_TABLE_LIMIT) offsets.push(offset);
+  const rest = await Promise.all(offsets.map(page));
+  const events: ConflictEvent[] = [...first.events, ...rest.flatMap((p) => p.events)];
+  return buildEventTable({ events, actors: [...actors] });
 }
 
 export interface RemoteSourceOptions {
@@ -66,6 +82,8 @@ export interface RemoteSourceOptions {
   maxLanesFor: (height: number) => number;
   /** Says what the server refused (a 4xx other than 401), in a notice. */
   onRefused: (detail: string) => void;
+  /** Whether the page shows the place filter (an embed does not): its counts are asked for only then. */
+  countPlaces?: boolean;
 }
 
 /**
@@ -122,8 +140,21 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
   const actors = empty.actors;
   let current: AbortController | null = null;
   let currentKey = '';
+  // The key of the last view answered in full (its sparse lanes' events too), and the filters of the answer shown.
+  let answeredKey = '';
+  let shownFilters: AppState['filters'] | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
+
+  const receive = (answer: RemoteAnswer, filters: AppState['filters'], done: boolean) => {
+    shownFilters = filters;
+    store.getState().receiveRemoteAnswer(answer);
+    if (!done) return;
+    attempt = 0;
+    current = null;
+    answeredKey = answer.key;
+    store.getState().setRemoteStatus('idle');
+  };
 
   const ask = () => {
     timer = null;
@@ -133,7 +164,7 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
     if (!view) return;
     const key = remoteViewKey(view);
     if (key === currentKey && current && !current.signal.aborted) return;
-    if (key === state.remoteAnswer?.key && state.remoteStatus !== 'failing') {
+    if (key === answeredKey && key === state.remoteAnswer?.key && state.remoteStatus !== 'failing') {
       // Back on the view answered last: what is on its way is for a view already left.
       current?.abort();
       current = null;
@@ -146,15 +177,20 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
     current = controller;
     currentKey = key;
     if (state.remoteStatus !== 'failing') state.setRemoteStatus('loading');
-    fetchView(base, view, actors, empty, state.remoteToken, controller.signal, fetcher).then(
-      (answer) => {
-        if (controller.signal.aborted || answer.key !== currentKey) return;
-        attempt = 0;
-        current = null;
-        store.getState().receiveRemoteAnswer(answer);
-        store.getState().setRemoteStatus('idle');
-      },
-      (error: unknown) => {
+    const { remoteToken: token } = state;
+    const stillAsked = (answer: RemoteAnswer) => !controller.signal.aborted && answer.key === currentKey;
+    fetchView(base, view, actors, empty, token, controller.signal, fetcher)
+      .then((answer) => {
+        if (!stillAsked(answer)) return;
+        const sparse = answer.complete ? [] : sparseLaneKeys(answer.laneBins, view.markLimit);
+        if (sparse.length === 0) return receive(answer, view.filters, true);
+        // The bins at once (the last marks of lanes still sparse stay meanwhile); the sparse lanes' events follow.
+        receive(withCarriedMarks(answer, sparse, store.getState().remoteAnswer, shownFilters === view.filters), view.filters, false);
+        return fetchSparseLanes(base, view, answer, sparse, actors, token, controller.signal, fetcher).then((table) => {
+          if (stillAsked(answer)) receive({ ...answer, table, sparseLanes: sparse }, view.filters, true);
+        });
+      })
+      .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         current = null;
         currentKey = '';
@@ -167,8 +203,7 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
           store.getState().setRemoteStatus('idle');
           options.onRefused(failure.detail);
         }
-      },
-    );
+      });
   };
   const schedule = () => {
     if (timer !== null) clearTimeout(timer);
@@ -181,10 +216,12 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
   );
   const stopSelection = followSelection(store, base, fetcher);
   const stopOverview = followOverview(store, base, fetcher);
+  const stopPlaces = options.countPlaces === false ? () => {} : followPlaces(store, base, fetcher);
   schedule();
   return () => {
     stopSelection();
     stopOverview();
+    stopPlaces();
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
     current?.abort();
@@ -251,6 +288,42 @@ function followOverview(store: AppStore, base: URL, fetcher: typeof fetch): () =
     );
   };
   const unsubscribe = store.subscribe((s: AppState) => [s.filters, s.remoteToken] as const, ask, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
+  ask();
+  return () => {
+    unsubscribe();
+    current?.abort();
+  };
+}
+
+/**
+ * The place filter's counts for the settled window and filters (as a file's are counted), asked
+ * apart from the view's answers so that the lanes never wait for them. The last ones stay until
+ * the next arrive.
+ */
+function followPlaces(store: AppStore, base: URL, fetcher: typeof fetch): () => void {
+  let current: AbortController | null = null;
+  let asked = '';
+  const ask = () => {
+    const { settledFilters, settledWindow, remoteInfo, remoteToken } = store.getState();
+    if (!remoteInfo) return;
+    const url = placesUrl(base, settledFilters, { from: Math.floor(settledWindow.from), to: Math.ceil(settledWindow.to) });
+    if (url === asked) return;
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    asked = url;
+    getApi(url, readPlaces, remoteToken, controller.signal, fetcher).then(
+      (places) => {
+        if (!controller.signal.aborted) store.getState().setRemotePlaces({ key: url, ...places });
+      },
+      // The view's requests say when the server is down; asked again with the next window or filters.
+      () => {
+        if (asked === url) asked = '';
+      },
+    );
+  };
+  // A new answer of the view also asks again after a failure: the server is back.
+  const unsubscribe = store.subscribe((s: AppState) => [s.settledFilters, s.settledWindow, s.remoteToken, s.remoteAnswer] as const, ask, { equalityFn: (a, b) => a.every((v, i) => v === b[i]) });
   ask();
   return () => {
     unsubscribe();

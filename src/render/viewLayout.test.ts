@@ -33,6 +33,7 @@ describe('a data server view', () => {
     laneBins: [{ key: 'clash', counts: [1, 0, 5] }, { key: 'statement', counts: [0, 0, 0] }],
     table: empty,
     complete: false,
+    sparseLanes: [],
     counts,
     ...over,
   });
@@ -63,5 +64,23 @@ describe('a data server view', () => {
     expect(layout.densities).toEqual([]);
     expect(layout.marks.length).toBeGreaterThan(0);
     expect(layout.marks.every((m) => m.rows.every((row) => EVENT_TYPES[table.type[row]!] === 'clash'))).toBe(true);
+  });
+
+  it('marks the sparse lanes’ events of a window of many, as a file’s, and draws the busy lanes from the bins', () => {
+    const ceasefires = buildEventTable({ events: seed.dataset.events.filter((e) => e.type === 'ceasefire'), actors: seed.dataset.actors });
+    const window = { from: ceasefires.extent!.from - 86_400_000, to: ceasefires.extent!.to + 86_400_000 };
+    const remoteAnswer = answer({
+      window,
+      table: ceasefires,
+      sparseLanes: ['ceasefire'],
+      laneBins: [{ key: 'clash', counts: [400, 0, 600] }, { key: 'ceasefire', counts: [0, ceasefires.size, 0] }],
+    });
+    const state = { table: ceasefires, filters: NO_FILTERS, window, lanes: 'type' as const, remoteAnswer };
+    const lanes = lanesForView(state, 'en', 12);
+    const layout = layoutView(state, lanes, { width: 9, height: 200 }, 'en', () => 10);
+    expect(layout.densities.map((d) => [d.lane, d.total])).toEqual([[0, 1000]]);
+    expect(ceasefires.size).toBeGreaterThan(0);
+    expect(new Set(layout.marks.map((m) => m.lane))).toEqual(new Set([1]));
+    expect(layout.marks.flatMap((m) => m.rows).sort()).toEqual(Array.from({ length: ceasefires.size }, (_, i) => i));
   });
 });

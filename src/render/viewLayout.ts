@@ -7,7 +7,7 @@ import { actorLanes, lanesOfKeys, typeLanes, type LaneAssignment } from '../layo
 import { layoutTimeline, ROW_HEIGHT, type LaneDensity, type TimelineLayout } from '../layout/marks.ts';
 import { buildLaneIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { EventTable } from '../table/eventTable.ts';
-import { densityBinCount, resampleBins } from '../layout/density.ts';
+import { densityBinCount, markLimit, resampleBins } from '../layout/density.ts';
 import type { RemoteAnswer } from '../store/remoteView.ts';
 import { uncertaintySpan } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
@@ -43,8 +43,7 @@ export interface ViewSize {
   height: number;
 }
 
-/** Above this many events in the window, a lane shows its density instead of a mark per event. */
-export const markLimit = (width: number) => Math.max(60, Math.floor(width / 8));
+export { markLimit };
 
 const laneIndexes = new WeakMap<LaneAssignment, { table: EventTable; mask: Uint8Array | null; index: LaneIndex }>();
 
@@ -94,14 +93,17 @@ function labelCacheOf(table: EventTable, lang: UiLang): Map<number, string> {
  * depends on what is drawn, not on how many events are loaded.
  */
 export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSize, lang: UiLang, measure: (text: string) => number): TimelineLayout {
-  if (state.remoteAnswer && !state.remoteAnswer.complete) return layoutRemoteDensities(state.remoteAnswer, state.window, lanes, size, measure);
+  // A data server's answer for a window of many events: its sparse lanes' events are in the table, the rest are bins.
+  const partial = state.remoteAnswer && !state.remoteAnswer.complete ? state.remoteAnswer : null;
+  if (partial && partial.sparseLanes.length === 0) return layoutRemoteDensities(partial, state.window, lanes, size, measure);
   const { table } = state;
   const { from, to } = state.window;
   const index = laneIndexOf(table, state.filters, lanes);
   const labels = labelCacheOf(table, lang);
   const limit = markLimit(size.width);
   const totals = lanes.lanes.map((_, lane) => laneCountInWindow(index, lane, from, to));
-  const dense = totals.map((total) => total > limit);
+  const sparseKeys = new Set(partial?.sparseLanes);
+  const dense = partial ? lanes.lanes.map((lane) => !sparseKeys.has(serverKeyOf(lane.key))) : totals.map((total) => total > limit);
   const rows = mergeRows(
     lanes.lanes.map((_, lane) => (dense[lane] ? new Uint32Array(0) : laneRowsInWindow(table, index, lane, from, to))),
   );
@@ -136,28 +138,42 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
   const densities: LaneDensity[] = [];
   dense.forEach((isDense, lane) => {
     if (!isDense) return;
-    densities.push({ lane, total: totals[lane]!, counts: laneDensity(index, lane, from, to, bins), binWidth: size.width / bins, from, binSpan: (to - from) / bins });
+    if (partial) {
+      const density = remoteDensity(partial, partial.laneBins.find((l) => l.key === serverKeyOf(lanes.lanes[lane]!.key)), lane, state.window, size);
+      if (density) densities.push(density);
+    } else densities.push({ lane, total: totals[lane]!, counts: laneDensity(index, lane, from, to, bins), binWidth: size.width / bins, from, binSpan: (to - from) / bins });
   });
   layout.densities = densities;
   return layout;
 }
 
+/** A lane's key as the data server gives it: "type:clash" → "clash", "actor:*" → "*". */
+const serverKeyOf = (laneKey: string) => laneKey.replace(/^(type|actor):/, '');
+
 /**
- * The view from the data server's bins: every lane as a density. Bins of an answer for another
- * window (the next is on its way) are moved onto this one, so zooming draws what it has.
+ * A lane's density from the server's bins, null when it has none in the window. Bins of an answer
+ * for another window (the next is on its way) are moved onto this one, so zooming draws what it has.
  */
+function remoteDensity(answer: RemoteAnswer, laneBins: RemoteAnswer['laneBins'][number] | undefined, lane: number, window: AppState['window'], size: ViewSize): LaneDensity | null {
+  if (!laneBins) return null;
+  const { from, to } = window;
+  const bins = densityBinCount(size.width);
+  const same = answer.window.from === from && answer.window.to === to && laneBins.counts.length === bins;
+  const counts = same ? Uint32Array.from(laneBins.counts) : resampleBins(laneBins.counts, answer.window.from, answer.window.to, from, to, bins);
+  let total = 0;
+  for (const c of counts) total += c;
+  return total > 0 ? { lane, total, counts, binWidth: size.width / bins, from, binSpan: (to - from) / bins } : null;
+}
+
+/** The view from the data server's bins: every lane as a density. */
 function layoutRemoteDensities(answer: RemoteAnswer, window: AppState['window'], lanes: LaneAssignment, size: ViewSize, measure: (text: string) => number): TimelineLayout {
   const { from, to } = window;
   const layout = layoutTimeline({ table: answer.table, rows: new Uint32Array(0), lanes, from, to, width: size.width, height: size.height, clusterLabelOf: String, labelOf: () => '', measure, uncertaintyOf: () => null });
-  const bins = densityBinCount(size.width);
   const densities: LaneDensity[] = [];
-  answer.laneBins.forEach((lane, i) => {
+  answer.laneBins.forEach((laneBins, i) => {
     if (i >= lanes.lanes.length) return;
-    const same = answer.window.from === from && answer.window.to === to && lane.counts.length === bins;
-    const counts = same ? Uint32Array.from(lane.counts) : resampleBins(lane.counts, answer.window.from, answer.window.to, from, to, bins);
-    let total = 0;
-    for (const c of counts) total += c;
-    if (total > 0) densities.push({ lane: i, total, counts, binWidth: size.width / bins, from, binSpan: (to - from) / bins });
+    const density = remoteDensity(answer, laneBins, i, window, size);
+    if (density) densities.push(density);
   });
   layout.densities = densities;
   return layout;

@@ -11,6 +11,13 @@ export interface RemoteInfo {
   extent: TimeWindow | null;
 }
 
+/** /api/places: the place filter's counts for a window and filters (its key: placesUrl). */
+export interface RemotePlaces {
+  key: string;
+  countries: Readonly<Record<string, number>>;
+  places: readonly { country: string; name: string; count: number }[];
+}
+
 /** /api/counts: in the window, every filter (visible), and each facet under the other filters. */
 export interface RemoteCounts {
   visible: number;
@@ -31,9 +38,14 @@ export interface RemoteAnswer {
   window: TimeWindow;
   lanes: LaneMode;
   laneBins: RemoteLaneBins[];
-  /** The window's events passing the filters when `complete`; else empty (the bins are drawn). */
+  /**
+   * The window's events passing the filters when `complete`; else the events of `sparseLanes`
+   * (none when there are none), and the other lanes are drawn from their bins.
+   */
   table: EventTable;
   complete: boolean;
+  /** When not `complete`: the keys (as in laneBins) of the lanes few enough to mark, whose events `table` holds. */
+  sparseLanes: readonly string[];
   counts: RemoteCounts;
 }
 

@@ -20,7 +20,7 @@ import type { ImportPhase } from '../io/workerProtocol.ts';
 import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
-import type { RemoteAnswer, RemoteInfo, RemoteOverview } from './remoteView.ts';
+import type { RemoteAnswer, RemoteInfo, RemoteOverview, RemotePlaces } from './remoteView.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -96,6 +96,9 @@ interface RemoteSlice {
   setRemoteEvent(event: ConflictEvent | null): void;
   remoteOverview: RemoteOverview | null;
   setRemoteOverview(overview: RemoteOverview): void;
+  /** The place filter's counts from the server, for the settled window and filters (maybe the last ones, until the next come). */
+  remotePlaces: RemotePlaces | null;
+  setRemotePlaces(places: RemotePlaces): void;
 }
 
 interface ViewSlice {
@@ -230,6 +233,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           remoteInfo: null,
           remoteAnswer: null,
           remoteOverview: null,
+          remotePlaces: null,
           remoteStatus: 'idle',
           lastChange: 'push',
         });
@@ -296,6 +300,10 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       remoteOverview: null,
       setRemoteOverview(overview) {
         if (get().remoteInfo) set({ remoteOverview: overview });
+      },
+      remotePlaces: null,
+      setRemotePlaces(places) {
+        if (get().remoteInfo) set({ remotePlaces: places });
       },
 
       window: initialWindow(table.extent),

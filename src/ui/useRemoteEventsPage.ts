@@ -32,7 +32,7 @@ export function useRemoteEventsPage(active: boolean, first: number, last: number
     const checked = checkSourceUrl(source);
     if (!checked.ok) return;
     const controller = new AbortController();
-    const view = { window, filters, lanes: 'type' as const, bins: 1, maxLanes: 1 };
+    const view = { window, filters, lanes: 'type' as const, bins: 1, maxLanes: 1, markLimit: 0 };
     fetchEventsPage(checked.base, view, offset, PAGE, token, controller.signal).then(
       ({ events }) => {
         if (controller.signal.aborted) return;

@@ -3,6 +3,7 @@ import { placeCounts } from '../../store/derived.ts';
 import { countryName } from '../../model/countries.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { useCountsView } from './useCountsView.ts';
+import { remotePlaceCounts } from '../../remote/remoteCounts.ts';
 
 /** Before a new table's counts come (see useCountsView). */
 const NO_PLACES: ReturnType<typeof placeCounts> = { countries: new Map(), places: [] };
@@ -14,7 +15,13 @@ export function PlaceFilter() {
   const country = useAppState((s) => s.filters.country);
   const place = useAppState((s) => s.filters.place);
   const countsView = useCountsView();
-  const { countries, places } = useMemo(() => (countsView ? placeCounts(countsView) : NO_PLACES), [countsView]);
+  // With a data server, its counts (the page holds few of the events, or none); undefined: a file's.
+  const remotePlaces = useAppState((s) => (s.remoteInfo ? s.remotePlaces : undefined));
+  const { countries, places } = useMemo(
+    () => (remotePlaces !== undefined ? (remotePlaces ? remotePlaceCounts(remotePlaces) : NO_PLACES) : countsView ? placeCounts(countsView) : NO_PLACES),
+    [countsView, remotePlaces],
+  );
+  const counted = remotePlaces !== undefined ? remotePlaces !== null : countsView !== null;
   const [draft, setDraft] = useState<string | null>(null);
   const number = new Intl.NumberFormat(locale);
   const options = [...countries.entries()].sort((a, b) => b[1] - a[1]);
@@ -33,7 +40,7 @@ export function PlaceFilter() {
           <option value="">{t.anyCountry}</option>
           {options.map(([code, count]) => (
             <option key={code} value={code}>
-              {countryName(code, locale)} ({code}){countsView ? ` · ${number.format(count)}` : ''}
+              {countryName(code, locale)} ({code}){counted ? ` · ${number.format(count)}` : ''}
             </option>
           ))}
         </select>
