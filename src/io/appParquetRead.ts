@@ -62,6 +62,22 @@ async function readGroup(read: ReadOptions, columns: string[], from: number, to:
   return group;
 }
 
+/**
+ * The columns worth reading in one row group: a column whose statistics say every value is null
+ * reads as absent (hyparquet still walks a column of nulls value by value), and so does
+ * place_name where every row has place_name_i18n, which gives the place's name instead.
+ */
+function columnsOfGroup(metadata: FileMetaData, k: number, names: readonly string[]): string[] {
+  // Nulls and values of each flat column whose statistics count its nulls.
+  const counts = new Map<string, { nulls: bigint; values: bigint }>();
+  for (const { meta_data: meta } of metadata.row_groups[k]!.columns) {
+    const nulls = meta?.statistics?.null_count;
+    if (meta && nulls !== undefined && meta.path_in_schema.length === 1) counts.set(meta.path_in_schema[0]!, { nulls: BigInt(nulls), values: BigInt(meta.num_values) });
+  }
+  const allNull = (name: string) => counts.get(name)?.nulls === counts.get(name)?.values && counts.has(name);
+  return names.filter((name) => !allNull(name) && !(name === 'place_name' && counts.get('place_name_i18n')?.nulls === 0n));
+}
+
 /** Row j of a group, as an object of its cells (for the per-row path). */
 function rowOf(group: GroupColumns, names: readonly string[], j: number): Record<string, unknown> {
   const row: Record<string, unknown> = {};
@@ -103,10 +119,13 @@ export async function parquetToPacked(
   const read: ReadOptions = { file, metadata, parsers: { timestampFromMilliseconds: Number }, ...(options.compressors ? { compressors: options.compressors } : {}) };
   const groups = rowGroupsOf(metadata);
   // Every id first: a row may name an event of a later row group (its relations).
+  // Kept for the second pass, which then reads every other column: the same strings serve both.
   const eventIds = new Set<string>();
+  const idsOfGroups: (ArrayLike<unknown> | undefined)[] = [];
   for (const { from, to } of groups) {
-    const ids = (await readGroup(read, ['id'], from, to).catch(() => ({}) as GroupColumns)).id ?? [];
-    for (let j = 0; j < ids.length; j++) if (typeof ids[j] === 'string') eventIds.add((ids[j] as string).trim());
+    const ids = (await readGroup(read, ['id'], from, to).catch(() => ({}) as GroupColumns)).id;
+    idsOfGroups.push(ids);
+    for (let j = 0; j < (ids?.length ?? 0); j++) if (typeof ids![j] === 'string') eventIds.add((ids![j] as string).trim());
   }
   let problem: [string, string] | null = null;
   // Ids kept so far, shared by both ways a row is read; needed only where some id comes twice.
@@ -120,7 +139,11 @@ export async function parquetToPacked(
   for (const [k, { from, to }] of groups.entries()) {
     let group: GroupColumns;
     try {
-      group = await readGroup(read, readColumns, from, to);
+      const ids = idsOfGroups[k];
+      const names = columnsOfGroup(metadata, k, readColumns);
+      group = await readGroup(read, ids ? names.filter((name) => name !== 'id') : names, from, to);
+      if (ids) group.id = ids;
+      idsOfGroups[k] = undefined;
     } catch (error) {
       damaged ??= (error as Error).message;
       const n = to - from;
