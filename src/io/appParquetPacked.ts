@@ -10,6 +10,7 @@
 // Any other row (one with `extra`, text in several languages, a value that fails or would be
 // repaired) goes through the per-row path in appParquetRead.ts, which names it in the report as
 // today, and its event is kept whole. A test holds both ways to the same events and report.
+import type { z } from 'zod';
 import { accepts } from '../model/validate.ts';
 import { eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ROLES, timeSchema, type Actor, type ConflictEvent, type DatasetInfo } from '../model/schema.ts';
 import { createStringTable, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
@@ -91,15 +92,15 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
   const registryName = new Map(info.actors.map((a: Actor) => [a.id, a.names.en ?? Object.values(a.names)[0]]));
   const roles = new Set<unknown>(ROLES);
 
-  const test = (schema: { safeParse(v: unknown): { success: boolean } }) => accepts(schema as never);
-  const isType = test(eventSchema.shape.type);
+  /** Strings that `rule` takes, by their index in `strings`. */
+  const stringsBy = (rule: (v: unknown) => boolean) => keyed((v: unknown) => (rule(v) ? (v as string) : null), s);
+  const types = stringsBy(accepts(eventSchema.shape.type));
   // A language named "url" would have its text read as a link (see normaliseStrings).
-  const isLanguage = (v: unknown) => v !== 'url' && test(eventSchema.shape.originalLanguage)(v);
-  const types = keyed((v: unknown) => (isType(v) ? (v as string) : null), s);
-  const languages = keyed((v: unknown) => (isLanguage(v) ? (v as string) : null), s);
-  const countries = keyed((v: unknown) => (test(placeSchema.shape.country)(v) ? (v as string) : null), s);
-  const admins = listParts(test(placeSchema.shape.admin), keepPart);
-  const tagLists = listParts(test(eventSchema.shape.tags), keepPart);
+  const isLanguage = accepts(eventSchema.shape.originalLanguage);
+  const languages = stringsBy((v) => v !== 'url' && isLanguage(v));
+  const countries = stringsBy(accepts(placeSchema.shape.country));
+  const admins = listParts(accepts(placeSchema.shape.admin), keepPart);
+  const tagLists = listParts(accepts(eventSchema.shape.tags), keepPart);
 
   /** Place names from their JSON, as the place's `name` (placeSchema), strings clean. */
   const placeNames = keyed((text: string) => {
@@ -109,7 +110,7 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
   }, keepPart);
 
   /** A JSON part from its text (the column's null is "[]", as eventFromRow reads it): the schema's output, strings clean, the actors and events it names known. */
-  const jsonParts = (schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }, known: (value: Record<string, unknown>) => boolean) => {
+  const jsonParts = (schema: z.ZodType, known: (value: Record<string, unknown>) => boolean) => {
     const byText = new Map<string, JsonPart | null>();
     return (cell: unknown): JsonPart | null => {
       const text = cell ?? '[]';
@@ -131,7 +132,7 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
   const sources = jsonParts(eventSchema.shape.sources, () => true);
   const relations = jsonParts(eventSchema.shape.relations, (r) => eventIds.has(r.event as string));
 
-  const isTime = test(timeSchema);
+  const isTime = accepts(timeSchema);
   /** Times by their UTC milliseconds, then the rest of their cells: [at, precision, tz, dayPart] as packed, or null where the schema refuses the time. */
   const times = new Map<number, { cells: readonly unknown[]; packed: [number, number, number, number] | null }[]>();
   const timeOf = (millis: unknown, offsetCell: unknown, tz: unknown, precision: unknown, dayPart: unknown) => {
@@ -175,56 +176,56 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
   /** For one row group: packs its row j (row `row` of the file) as event `size`; false, packing nothing, where the per-row path must read it. */
   const packGroup = (c: GroupColumns) => {
     // Each column once, by name (absent: no cells), so that a row reads plain properties.
-    const k = Object.fromEntries(READ.map((name) => [name, c[name] ?? NONE])) as Record<(typeof READ)[number], ArrayLike<unknown>>;
+    const col = Object.fromEntries(READ.map((name) => [name, c[name] ?? NONE])) as Record<(typeof READ)[number], ArrayLike<unknown>>;
     const listAt = (cells: ArrayLike<unknown>, j: number) => (Array.isArray(cells[j]) ? (cells[j] as unknown[]) : NONE);
     return (j: number, row: number): boolean => {
-      const eventId = k.id[j];
+      const eventId = col.id[j];
       if (typeof eventId !== 'string' || eventId.length > ID_MAX_LENGTH || !ID_PATTERN.test(eventId) || seen?.has(eventId)) return false;
-      if (present(k.extra[j]) || present(k.title_i18n[j]) || present(k.description_i18n[j])) return false;
-      const type = types(k.type[j]);
-      const language = languages(k.language[j]);
-      const title = k.title[j];
-      const description = k.description[j];
+      if (present(col.extra[j]) || present(col.title_i18n[j]) || present(col.description_i18n[j])) return false;
+      const type = types(col.type[j]);
+      const language = languages(col.language[j]);
+      const title = col.title[j];
+      const description = col.description[j];
       if (type < 0 || language < 0 || !isCleanText(title) || (present(description) && !isCleanText(description))) return false;
-      const start = timeOf(k.start[j], k.start_offset[j], k.start_tz[j], k.start_precision[j], k.start_day_part[j]);
-      const hasEnd = present(k.end[j]);
-      const end = hasEnd ? timeOf(k.end[j], k.end_offset[j], k.end_tz[j], k.end_precision[j], k.end_day_part[j]) : null;
-      if (!start || (hasEnd && (!end || (k.end[j] as number) < (k.start[j] as number)))) return false;
+      const start = timeOf(col.start[j], col.start_offset[j], col.start_tz[j], col.start_precision[j], col.start_day_part[j]);
+      const hasEnd = present(col.end[j]);
+      const end = hasEnd ? timeOf(col.end[j], col.end_offset[j], col.end_tz[j], col.end_precision[j], col.end_day_part[j]) : null;
+      if (!start || (hasEnd && (!end || (col.end[j] as number) < (col.start[j] as number)))) return false;
 
       // Actor references as actorRefFrom reads them: the name only where it is not the registry's.
-      const ids = listAt(k.actor_ids, j);
-      const roleList = listAt(k.actor_roles, j);
-      const names = listAt(k.actor_names, j);
-      const sides = listAt(k.actor_sides, j);
-      for (let k = 0; k < ids.length; k++) {
-        const name = names[k];
-        const side = sides[k];
-        if (!actorIds.has(ids[k] as string) || !roles.has(roleList[k])) return false;
-        if (present(name) && name !== registryName.get(ids[k] as string) && !isCleanString(name)) return false;
+      const ids = listAt(col.actor_ids, j);
+      const roleList = listAt(col.actor_roles, j);
+      const names = listAt(col.actor_names, j);
+      const sides = listAt(col.actor_sides, j);
+      for (let r = 0; r < ids.length; r++) {
+        const name = names[r];
+        const side = sides[r];
+        if (!actorIds.has(ids[r] as string) || !roles.has(roleList[r])) return false;
+        if (present(name) && name !== registryName.get(ids[r] as string) && !isCleanString(name)) return false;
         if (present(side) && side !== 1 && side !== 2) return false;
       }
 
-      const placed = present(k.place_name_i18n[j]) || present(k.place_name[j]) || present(k.country[j]);
+      const placed = present(col.place_name_i18n[j]) || present(col.place_name[j]) || present(col.country[j]);
       let placeName = -1;
       let country = -1;
       let admin = 0;
-      const lat = k.latitude[j];
-      const lon = k.longitude[j];
+      const lat = col.latitude[j];
+      const lon = col.longitude[j];
       if (placed) {
-        const nameText = k.place_name_i18n[j];
+        const nameText = col.place_name_i18n[j];
         if (typeof nameText !== 'string') return false;
         placeName = placeNames(nameText);
-        country = countries(k.country[j]);
-        if (present(k.admin[j]) && (admin = admins(k.admin[j]) + 1) === 0) return false;
+        country = countries(col.country[j]);
+        if (present(col.admin[j]) && (admin = admins(col.admin[j]) + 1) === 0) return false;
         const latOk = !present(lat) || (typeof lat === 'number' && lat >= -90 && lat <= 90);
         const lonOk = !present(lon) || (typeof lon === 'number' && lon >= -180 && lon <= 180);
         if (placeName < 0 || country < 0 || !latOk || !lonOk) return false;
       }
-      const countList = counts(k.counts[j]);
-      const claimList = claims(k.claims[j]);
-      const sourceList = sources(k.sources[j]);
-      const relationList = relations(k.relations[j]);
-      const tags = present(k.tags[j]) ? tagLists(k.tags[j]) : none;
+      const countList = counts(col.counts[j]);
+      const claimList = claims(col.claims[j]);
+      const sourceList = sources(col.sources[j]);
+      const relationList = relations(col.relations[j]);
+      const tags = present(col.tags[j]) ? tagLists(col.tags[j]) : none;
       if (!countList || !claimList || !sourceList || !relationList || tags < 0) return false;
       if (countList.maxSource >= sourceList.length || claimList.maxSource >= sourceList.length) return false;
 
@@ -240,12 +241,12 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
         p.hasEnd[i] = 1;
         setTime(p.end, i, end);
       }
-      for (let k = 0; k < ids.length; k++) {
-        const name = names[k];
-        refs.id.push(s(ids[k] as string));
-        refs.role.push(s(roleList[k] as string));
-        refs.name.push(present(name) && name !== registryName.get(ids[k] as string) ? s(name as string) + 1 : 0);
-        refs.side.push((sides[k] as number | null | undefined) ?? 0);
+      for (let r = 0; r < ids.length; r++) {
+        const name = names[r];
+        refs.id.push(s(ids[r] as string));
+        refs.role.push(s(roleList[r] as string));
+        refs.name.push(present(name) && name !== registryName.get(ids[r] as string) ? s(name as string) + 1 : 0);
+        refs.side.push((sides[r] as number | null | undefined) ?? 0);
       }
       actorOffset[i + 1] = refs.id.length;
       if (placed) {
