@@ -5,8 +5,6 @@
 // exactly as a bad event of a JSON file is. Reading rows as objects, building an event of each
 // and checking it took 45 s at a million rows.
 import { parquetMetadata, parquetRead, parquetSchema, type ColumnData, type Compressors, type FileMetaData, type ParquetReadOptions } from 'hyparquet';
-
-type ReadOptions = Pick<ParquetReadOptions, 'file' | 'metadata' | 'parsers' | 'compressors'>;
 import type { Actor } from '../model/schema.ts';
 import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, extraProblem, isAppParquetColumns, readColumnsOf } from './appParquetColumns.ts';
@@ -16,6 +14,8 @@ import { MAX_ROWS, tooManyRows } from './limits.ts';
 import type { ReportBuilder } from './report.ts';
 
 export const APP_PARQUET_FORMAT_NAME = 'Conflict Timeline Parquet';
+
+type ReadOptions = Pick<ParquetReadOptions, 'file' | 'metadata' | 'parsers' | 'compressors'>;
 
 /** The dataset's own fields from the file's metadata; {} (so the report notes each missing one) when absent or not JSON. */
 function datasetFields(value: string | undefined): Record<string, unknown> {
@@ -46,7 +46,12 @@ const placeOfParquetRow = (index: number) => `row ${index + 1}`;
 /** A row group's columns (rows [from, to) of the file), each decoded whole: a column the file lacks is absent. */
 async function readGroup(read: ReadOptions, columns: string[], from: number, to: number): Promise<GroupColumns> {
   const chunks = new Map<string, ColumnData[]>();
-  await parquetRead({ ...read, columns, rowStart: from, rowEnd: to, onChunk: (chunk) => void (chunks.get(chunk.columnName) ?? chunks.set(chunk.columnName, []).get(chunk.columnName)!).push(chunk) });
+  const onChunk = (chunk: ColumnData) => {
+    const parts = chunks.get(chunk.columnName);
+    if (parts) parts.push(chunk);
+    else chunks.set(chunk.columnName, [chunk]);
+  };
+  await parquetRead({ ...read, columns, rowStart: from, rowEnd: to, onChunk });
   const group: GroupColumns = {};
   for (const [name, parts] of chunks) {
     const first = parts[0]!;
