@@ -217,118 +217,30 @@ function textFrom(row: AppParquetRow, column: 'title' | 'description'): unknown 
   return present(row[column]) ? { [String(row.language)]: row[column] } : undefined;
 }
 
-/** A value and everything in it frozen: a part shared between events must not change. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** A key made of cells, none of which can be mistaken for another: each with its kind and length before it. */
-function keyOf(cells: readonly unknown[]): string {
-  let key = '';
-  for (const cell of cells) {
-    if (Array.isArray(cell)) key += `[${keyOf(cell)}]`;
-    else if (cell === null || cell === undefined) key += 'u|';
-    else {
-      const text = cell instanceof Date ? String(cell.getTime()) : String(cell);
-      key += `${(typeof cell)[0]}${text.length}:${text}|`;
-    }
-  }
-  return key;
-}
-
-/** How many parts of a kind are looked up before deciding whether the kind is worth sharing. */
-const SHARING_TRIAL = 4096;
-
-/**
- * Rows → candidate events for one file (see eventFromRow). Events share one frozen object per
- * distinct time, actor reference, actor list, place, tag list and JSON part (counts, sources…),
- * as the CSV importers' are, so that the validator checks each distinct part once and the packer
- * keeps it once: at 100,000 rows, reading every part anew spent most of the time collecting garbage.
- */
-export function createRowDecoder(actorsById: ReadonlyMap<string, Actor>): (row: AppParquetRow) => Record<string, unknown> {
-  // Per kind of part: its key (see keyOf; for JSON, the text itself) → the part. A kind whose parts
-  // turn out mostly distinct (a place per event, sources naming each event) stops being shared:
-  // a million keys and frozen parts, each checked once all the same, only fed the garbage collector.
-  const kinds = new Map<string, { parts: Map<string, unknown>; lookups: number }>();
-  const distinctKinds = new Set<string>();
-  const sharedByKey = <T>(kind: string, keyFn: () => string, make: () => T): T => {
-    if (distinctKinds.has(kind)) return make();
-    let seen = kinds.get(kind);
-    if (!seen) kinds.set(kind, (seen = { parts: new Map(), lookups: 0 }));
-    const key = keyFn();
-    let part = seen.parts.get(key);
-    if (part === undefined) seen.parts.set(key, (part = deepFreeze(make())));
-    if (++seen.lookups === SHARING_TRIAL && seen.parts.size > SHARING_TRIAL / 2) {
-      distinctKinds.add(kind);
-      kinds.delete(kind);
-    }
-    return part as T;
-  };
-  const shared = <T>(kind: string, cells: readonly unknown[], make: () => T): T => sharedByKey(kind, () => keyOf(cells), make);
-  const json = (kind: string, text: unknown) => (typeof text === 'string' ? sharedByKey(kind, () => text, () => parsedJson(text)) : text);
-  const time = (row: AppParquetRow, prefix: 'start' | 'end') =>
-    shared(prefix, [row[prefix], row[`${prefix}_offset`], row[`${prefix}_tz`], row[`${prefix}_precision`], row[`${prefix}_day_part`]], () => timeFrom(row, prefix) ?? null) ?? undefined;
-  const actors = (row: AppParquetRow) => {
-    const ids = list(row.actor_ids);
-    const roles = list(row.actor_roles);
-    const names = list(row.actor_names);
-    const sides = list(row.actor_sides);
-    let key = '';
-    const refs = ids.map((actor, i) => {
-      const refKey = keyOf([actor, roles[i], names[i], sides[i]]);
-      key += `[${refKey}]`;
-      return sharedByKey('ref', () => refKey, () => actorRefFrom(actor, roles[i], names[i], sides[i], actorsById));
-    });
-    return sharedByKey('actors', () => key, () => refs);
-  };
-  const place = (row: AppParquetRow) =>
-    shared('place', [row.place_name_i18n, row.place_name, row.language, row.country, row.latitude, row.longitude, row.admin], () => placeFrom(row, present(row.place_name_i18n) ? json('placeName', row.place_name_i18n) : undefined) ?? null) ?? undefined;
-  return (row) => eventFromRow(row, actorsById, {
-    start: time(row, 'start'),
-    end: time(row, 'end'),
-    actors: actors(row),
-    place: place(row),
-    counts: json('counts', row.counts ?? '[]'),
-    claims: json('claims', row.claims ?? '[]'),
-    sources: json('sources', row.sources ?? '[]'),
-    relations: json('relations', row.relations ?? '[]'),
-    tags: present(row.tags) ? shared('tags', [row.tags], () => row.tags) : EMPTY_LIST,
-  });
-}
-
-const EMPTY_LIST: readonly never[] = Object.freeze([]);
-
-/** The parts of an event that rows share, read already (see createRowDecoder). */
-type SharedParts = Record<'start' | 'end' | 'actors' | 'place' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags', unknown>;
-
 /**
  * The event a row holds, as a candidate for the validator (acceptEvent): built from the columns,
- * then whatever `extra` holds put over it. Nothing is checked here. `shared`: its parts as
- * createRowDecoder shares them, else each read from the row.
+ * then whatever `extra` holds put over it. Nothing is checked here. The reader packs most rows
+ * from the columns without it (appParquetPacked.ts); this is the way for the rest, and their rule.
  */
-export function eventFromRow(row: AppParquetRow, actorsById: ReadonlyMap<string, Actor>, shared?: SharedParts): Record<string, unknown> {
+export function eventFromRow(row: AppParquetRow, actorsById: ReadonlyMap<string, Actor>): Record<string, unknown> {
   const description = textFrom(row, 'description');
-  const end = shared ? shared.end : timeFrom(row, 'end');
-  const place = shared ? shared.place : placeFrom(row);
+  const end = timeFrom(row, 'end');
+  const place = placeFrom(row);
   const event: Record<string, unknown> = {
     id: row.id,
     type: row.type,
     title: textFrom(row, 'title'),
     ...(description !== undefined ? { description } : {}),
     originalLanguage: row.language,
-    start: shared ? shared.start : timeFrom(row, 'start'),
+    start: timeFrom(row, 'start'),
     ...(end ? { end } : {}),
-    actors: shared ? shared.actors : actorRefsFrom(row, actorsById),
+    actors: actorRefsFrom(row, actorsById),
     ...(place ? { place } : {}),
-    counts: shared ? shared.counts : parsedJson(row.counts ?? '[]'),
-    claims: shared ? shared.claims : parsedJson(row.claims ?? '[]'),
-    sources: shared ? shared.sources : parsedJson(row.sources ?? '[]'),
-    relations: shared ? shared.relations : parsedJson(row.relations ?? '[]'),
-    tags: shared ? shared.tags : present(row.tags) ? row.tags : [],
+    counts: parsedJson(row.counts ?? '[]'),
+    claims: parsedJson(row.claims ?? '[]'),
+    sources: parsedJson(row.sources ?? '[]'),
+    relations: parsedJson(row.relations ?? '[]'),
+    tags: present(row.tags) ? row.tags : [],
   };
   const extra = parsedJson(row.extra);
   if (isObject(extra)) {

@@ -7,6 +7,7 @@ import { acledArrow, duckdbParquet, textParquet, type ColumnTypes } from '../tes
 import { columnarKind } from './columnarFormat.ts';
 import { cellText } from './columnarRows.ts';
 import type { Dataset } from '../model/schema.ts';
+import { packedEvents } from '../table/packedEvents.ts';
 import type { ImportReport } from './report.ts';
 
 const ROWS = [...generatedAcledRows(7, 11), acledRow({ event_id_cnty: 'ARM101', notes: 'a "quoted", note' })];
@@ -247,9 +248,11 @@ describe("the app's own Parquet", () => {
     const { datasetToParquet } = await import('./appParquet.ts');
     const source = done(importText({ text: acledCsv(generatedAcledRows(50, 3)), fileName: 'a.csv' })).dataset;
     const bytes = datasetToParquet(source);
-    const read = done(await importColumnar(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 'events.parquet', { packed: true }));
+    const read = await importColumnar(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 'events.parquet', { packed: true });
+    if (read.kind !== 'packed') throw new Error(`expected packed events, got ${read.kind}`);
     expect(read.report.format).toBe('Conflict Timeline Parquet');
     expect(read.report.imported).toBe(50);
-    expect(JSON.parse(JSON.stringify(read.dataset.events))).toEqual(JSON.parse(JSON.stringify(source.events)));
+    const { eventAt } = packedEvents(read.packed);
+    expect(JSON.parse(JSON.stringify(source.events.map((_, i) => eventAt(i))))).toEqual(JSON.parse(JSON.stringify(source.events)));
   });
 });

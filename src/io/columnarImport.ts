@@ -27,23 +27,23 @@ const count = (n: number) => n.toLocaleString('en-GB');
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
 
 /**
- * The app's own Parquet (appParquetRead.ts): read whole into events, each checked as a JSON
- * file's event is; null for any other file.
+ * The app's own Parquet (appParquetRead.ts): packed (the worker's way) or read into events, each
+ * row checked as a JSON file's event is; null for any other file.
  */
-async function importAppColumnar(columns: string[], bytes: ArrayBuffer, kind: ColumnarKind, fileName: string, options: ColumnarOptions): Promise<ImportResult | null> {
+async function importAppColumnar(columns: string[], bytes: ArrayBuffer, kind: ColumnarKind, fileName: string, options: ColumnarOptions): Promise<ImportResult | PackedImport | null> {
   if (kind !== 'parquet' || !isAppParquetColumns(columns)) return null;
-  const [{ parquetToDataset, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
+  const [{ parquetToPacked, parquetToDataset, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
   const report = createReportBuilder(fileName, APP_PARQUET_FORMAT_NAME);
-  const read = await parquetToDataset(bytes, fileName, report, {
+  const readOptions = {
     compressors: COMPRESSORS,
     ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  };
+  const read = options.packed ? await parquetToPacked(bytes, fileName, report, readOptions) : await parquetToDataset(bytes, fileName, report, readOptions);
   if (!read.ok) return notADataset(fileName, read.reason);
-  if (!('dataset' in read)) return notADataset(fileName, 'could not be read');
   const done = report.finish();
   done.format = read.format;
-  return { kind: 'done', dataset: read.dataset, report: done };
+  return 'packed' in read ? { kind: 'packed', packed: read.packed, report: done } : { kind: 'done', dataset: read.dataset, report: done };
 }
 
 /** Opens the file with its reader, loaded now; throws with the reader's reason when it cannot. */

@@ -67,6 +67,16 @@ function normaliseStrings(value: unknown, steps: PathSteps, row: RowReport, clea
   return value;
 }
 
+/**
+ * Whether normaliseStrings leaves a value as it is, with nothing to report: a part that a packer
+ * (appParquetPacked.ts) keeps without the per-row checks must be such a value.
+ */
+export function isClean(value: unknown): boolean {
+  let reported = false;
+  const probe = { fix: () => (reported = true), missing: () => (reported = true) } as unknown as RowReport;
+  return normaliseStrings(value, [], probe, new Set()) === value && !reported;
+}
+
 /** The walked value, or its changed copy; a shared part found clean is noted, not walked again. */
 function finishWalk(value: object, changed: object | undefined, clean: Set<object>): object {
   if (!changed && Object.isFrozen(value)) clean.add(value);
@@ -98,6 +108,8 @@ export interface AcceptOptions {
   placeOf?: (index: number) => string;
   /** A problem of the record itself that the event schema cannot see (a Parquet row's `extra` that is not JSON), as [field, message]. */
   problemOf?: (raw: unknown) => [string, string] | null;
+  /** The ids kept so far, by the index of their event; shared with a caller that keeps other events of the file itself. */
+  seen?: Map<string, number>;
 }
 
 /**
@@ -110,7 +122,7 @@ export interface AcceptOptions {
 export function createEventAcceptor(actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>, report: ReportBuilder, options: AcceptOptions = {}): { accept(raw: unknown, i: number): void; readonly events: ConflictEvent[] } {
   const placeOf = options.placeOf ?? ((i: number) => `events[${i}]`);
   const events: ConflictEvent[] = [];
-  const seen = new Map<string, number>();
+  const seen = options.seen ?? new Map<string, number>();
   const clean = new Set<object>();
   const accept = (raw: unknown, i: number): void => {
     const row = report.row(null, placeOf(i));
