@@ -131,6 +131,9 @@ describe('the data server on the seed (Arabic text)', () => {
       // LIKE's wildcards and a quote are text like any other.
       await expectSameAsApp(seed!, filters({ q: '%' }), window);
       await expectSameAsApp(seed!, filters({ q: "_ '" }), window);
+      // The server's word index finds a word inside a word (Arabic too), and a word said twice, as the app's.
+      await expectSameAsApp(seed!, filters({ q: 'طلا ceasef' }), window);
+      await expectSameAsApp(seed!, filters({ q: 'fire fire' }), window);
     }
   });
 
@@ -329,6 +332,18 @@ describe('the data server on generated ACLED data', () => {
       await expectSameAsApp(acled!, filters({ types: ['clash', 'remote-violence'], actors: actors.slice(0, 1), q: 'generated' }), window);
     }
   });
+
+  it("finds words as the app does through the server's word index: part of a word, words many words hold, a word none holds", async () => {
+    const { table } = acled!.app;
+    const all = { from: table.extent!.from, to: table.extent!.to + 1 };
+    const busiest = acled!.app.counts(NO_FILTERS, all);
+    const actor = Object.entries(busiest.actors).sort((a, b) => b[1] - a[1])[0]![0];
+    for (const window of [all, { from: Date.UTC(2019, 4, 3, 7), to: Date.UTC(2019, 10, 17, 13) }]) {
+      await expectSameAsApp(acled!, filters({ q: 'illag 12 1' }), window);
+      await expectSameAsApp(acled!, filters({ q: 'group nothing-holds-this' }), window);
+      await expectSameAsApp(acled!, filters({ types: ['clash'], actors: [actor], q: 'psum' }), window);
+    }
+  }, 60_000);
 
   it('says how many marks there are instead of listing them past the limit', async () => {
     const { body } = await getJson(acled!.base, '/api/marks?limit=10');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewQuery } from './engine.ts';
-import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, eventQuery, eventsPageQuery, facetQuery, identifier, marksQuery, schemaStatements, searchableText } from './clickhouseSql.ts';
+import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, eventQuery, eventsPageQuery, facetQuery, identifier, marksQuery, schemaStatements, searchableText, wordMatchesQuery } from './clickhouseSql.ts';
 import { parseClickHouseUrl, redactedUrl, tsvField, tsvRows } from './clickhouseHttp.ts';
 
 const HOSTILE = ["clash');DROP TABLE events;--", "' OR 1=1 --", 'tab\there', 'line\nbreak', 'back\\slash'];
@@ -20,6 +20,13 @@ describe('the ClickHouse SQL', () => {
       const values = external.flatMap((table) => table.rows.flat());
       expect(values.length).toBeGreaterThan(0);
     }
+    // With the word index's matches, the words that hold them go in _matched, never in the SQL.
+    const matches = new Map(HOSTILE.map((w) => [w, [`${w}x`]]));
+    const searched = countQuery({ ...hostileQuery, matches });
+    for (const value of HOSTILE) expect(searched.sql).not.toContain(value);
+    // (A word with a space, which the API never sends, is looked for in the text as before.)
+    expect(searched.external.find((t) => t.name === '_matched')!.rows).toEqual(HOSTILE.filter((w) => !w.includes(' ')).map((w, n) => [n, `${w}x`]));
+    expect(wordMatchesQuery(HOSTILE[0]!)).toMatchObject({ sql: expect.not.stringContaining('DROP') });
     const count = countQuery(hostileQuery);
     expect(count.external.map((t) => t.name).sort()).toEqual(['_actors', '_types', '_view', '_words']);
     expect(count.external.find((t) => t.name === '_words')!.rows).toEqual(HOSTILE.map((w) => [w]));
@@ -41,7 +48,8 @@ describe('the ClickHouse SQL', () => {
   it('creates local tables on every shard and Distributed tables over them on a cluster', () => {
     const onCluster = schemaStatements({ database: 'ct', cluster: 'two' }, true);
     expect(onCluster.shard.every((sql) => sql.includes('ON CLUSTER `two`'))).toBe(true);
-    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(2);
+    // events and event_actors, sharded by event id; word_rows and words over each shard's word index.
+    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(4);
     const byUrl = schemaStatements({ database: 'ct', cluster: 'two' }, false);
     expect(byUrl.shard.some((sql) => sql.includes('ON CLUSTER'))).toBe(false);
     expect(schemaStatements({ database: 'ct', cluster: null }, false).shard.join('\n')).toContain('CREATE TABLE `ct`.events (');

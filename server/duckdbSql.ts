@@ -49,8 +49,9 @@ function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet
       `e.row IN (SELECT a.row FROM event_actors a WHERE list_contains(${p.texts(filters.actors)}, a.actor) AND (a.roles & ${p.integer(roleBits(filters.role))}) <> 0)`,
     );
   }
-  // A query word has no spaces: it occurs in the search text exactly when the app's word index finds it.
-  if (skip !== 'q') for (const word of filters.words) where.push(`contains(e.search, ${p.text(word)})`);
+  // A query word has no spaces: it occurs in a row's search text exactly when it occurs inside
+  // one of the row's words (the app's word index). The distinct words are read, not every row's text.
+  if (skip !== 'q') for (const word of new Set(filters.words)) where.push(`e.row IN (SELECT unnest(w.rows) FROM words w WHERE contains(w.word, ${p.text(word)}))`);
   if (skip !== 'place') {
     if (filters.country !== null) where.push(`e.country = ${p.text(filters.country)}`);
     if (filters.place !== null) where.push(`list_contains(e.place_keys, ${p.text(filters.place)})`);
@@ -118,9 +119,16 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
 /** Types present in the data (the app's lanes by type exist for these, whatever the window). */
 export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events';
 
-/** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor. */
+/** Whether actorRankingSql can read the totals made at load: no filter but the type filter. */
+const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+
+/** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor (actor NULL). */
 export function actorRankingSql(filters: EngineFilters): BoundSql {
   const p = createParams();
+  if (onlyTypes(filters)) {
+    const where = filters.types.length ? `WHERE list_contains(${p.texts(filters.types)}, t.type)` : '';
+    return bound(p, `SELECT t.actor AS actor, sum(t.n)::INTEGER AS n FROM actor_totals t ${where} GROUP BY t.actor`);
+  }
   const conditions = filterConditions(filters, p);
   return bound(
     p,
