@@ -39,6 +39,9 @@ export function roleBits(role: EngineFilters['role']): number {
   return role === null ? 0xffff : 1 << ROLES.indexOf(role);
 }
 
+/** No filter but the type filter: the totals and counts made at load answer (actor_totals, start_counts). */
+const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+
 /** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
 function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
   const where: string[] = [];
@@ -93,7 +96,25 @@ function binned(query: ViewQuery, bins: number, p: Params, select: string, from:
 /** Counts per event type and bin of the window's starts. */
 export function typeBinsSql(query: ViewQuery, bins: number): BoundSql {
   const p = createParams();
-  return bound(p, binned(query, bins, p, 'e.type', 'events e', filterConditions(query.filters, p)));
+  const { filters } = query;
+  if (onlyTypes(filters) || (filters.actors.length === 1 && !filters.words.length && filters.country === null && filters.place === null)) {
+    // The counts per start anchor made at load: as many rows as distinct anchors, not events.
+    const conditions = filters.types.length ? [`list_contains(${p.texts(filters.types)}, s.type)`] : [];
+    if (filters.actors.length) conditions.push(`s.actor = ${p.text(filters.actors[0]!)}`, `(s.roles & ${p.integer(roleBits(filters.role))}) <> 0`);
+    return bound(p, binnedCounts(query, bins, p, filters.actors.length ? 'actor_start_counts s' : 'start_counts s', conditions));
+  }
+  return bound(p, binned(query, bins, p, 'e.type', 'events e', filterConditions(filters, p)));
+}
+
+/** As binned, over counts per start anchor (start_counts, actor_start_counts as `s`): the same bin for each anchor. */
+function binnedCounts(query: ViewQuery, bins: number, p: Params, from: string, conditions: string[]): string {
+  const f = p.number(query.from);
+  const t = p.number(query.to);
+  const n = p.number(bins);
+  return `SELECT key, bin, sum(c)::INTEGER AS n FROM (
+  SELECT s.type AS key, CAST(floor((s.start_ms - ${f}) / (${t} - ${f}) * ${n}) AS BIGINT) AS bin, s.n AS c
+  FROM ${from} ${whereOf([...conditions, `s.start_ms >= ${f}`, `s.start_ms < ${t}`])}
+) WHERE bin >= 0 AND bin < ${n} GROUP BY key, bin`;
 }
 
 /** Counts per actor of `actors` and bin (an event counts once in each of its actors' lanes). */
@@ -117,10 +138,8 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
 }
 
 /** Types present in the data (the app's lanes by type exist for these, whatever the window). */
-export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events';
+export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM start_counts';
 
-/** Whether actorRankingSql can read the totals made at load: no filter but the type filter. */
-const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
 
 /** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor (actor NULL). */
 export function actorRankingSql(filters: EngineFilters): BoundSql {
