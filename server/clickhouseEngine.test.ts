@@ -244,6 +244,7 @@ describe('the cluster layout', () => {
       expect(tables.filter((t) => t.name.endsWith('_local'))).toEqual([
         { name: 'event_actors_local', engine: 'MergeTree' },
         { name: 'events_local', engine: 'MergeTree' },
+        { name: 'start_counts_local', engine: 'SummingMergeTree' },
         { name: 'word_rows_local', engine: 'MergeTree' },
         { name: 'words_local', engine: 'ReplacingMergeTree' },
       ]);
@@ -257,7 +258,7 @@ describe('the cluster layout', () => {
     expect(counts.reduce((a, b) => a + b)).toBe(table.size);
     const front = createClickHouseClient(parseClickHouseUrl(servers.servers[0]!.url));
     const distributed = await front.rows<{ name: string; engine: string }>({ sql: "SELECT name, engine FROM system.tables WHERE database = 'ct_cluster' AND engine = 'Distributed' ORDER BY name FORMAT JSONEachRow" });
-    expect(distributed.map((t) => t.name)).toEqual(['event_actors', 'events', 'word_rows', 'words']);
+    expect(distributed.map((t) => t.name)).toEqual(['event_actors', 'events', 'start_counts', 'word_rows', 'words']);
   });
 });
 

@@ -97,6 +97,11 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
     `CREATE TABLE ${db}.words${suffix}${on} (word String) ENGINE = ReplacingMergeTree ORDER BY word`,
     `CREATE MATERIALIZED VIEW ${db}.word_rows_mv${on} TO ${db}.word_rows${suffix} AS SELECT word, row FROM ${db}.events${suffix} ARRAY JOIN arrayDistinct(splitByChar(' ', search)) AS word WHERE word != ''`,
     `CREATE MATERIALIZED VIEW ${db}.words_mv${on} TO ${db}.words${suffix} AS SELECT word FROM ${db}.events${suffix} ARRAY JOIN splitByChar(' ', search) AS word WHERE word != '' GROUP BY word`,
+    // The events per type and start anchor: bins by type with no filter but types read these.
+    `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.start_counts${suffix}${on}`,
+    `CREATE TABLE ${db}.start_counts${suffix}${on} (type String, start_ms Float64, events_n UInt64) ENGINE = SummingMergeTree ORDER BY (start_ms, type)`,
+    `CREATE MATERIALIZED VIEW ${db}.start_counts_mv${on} TO ${db}.start_counts${suffix} AS SELECT type, start_ms, count() AS events_n FROM ${db}.events${suffix} GROUP BY type, start_ms`,
   ];
   if (layout.cluster === null) {
     return {
@@ -104,6 +109,7 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
         `CREATE DATABASE IF NOT EXISTS ${db}`,
         `DROP TABLE IF EXISTS ${db}.word_rows_mv`,
         `DROP TABLE IF EXISTS ${db}.words_mv`,
+        `DROP TABLE IF EXISTS ${db}.start_counts_mv`,
         `DROP TABLE IF EXISTS ${db}.events`,
         `DROP TABLE IF EXISTS ${db}.event_actors`,
         `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${events}`,
@@ -123,6 +129,7 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
       `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
       `DROP TABLE IF EXISTS ${db}.word_rows_mv${on}`,
       `DROP TABLE IF EXISTS ${db}.words_mv${on}`,
+      `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
       `DROP TABLE IF EXISTS ${db}.events_local${on}`,
       `DROP TABLE IF EXISTS ${db}.event_actors_local${on}`,
       `CREATE TABLE ${db}.events_local${on} (${columnList(EVENT_COLUMNS)}) ${events}`,
@@ -139,6 +146,8 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
       `CREATE TABLE ${db}.event_actors (${columnList(EVENT_ACTOR_COLUMNS)}) ${distributed('event_actors_local')}`,
       `CREATE TABLE ${db}.word_rows (${columnList(WORD_ROW_COLUMNS)}) ${readOnly('word_rows_local')}`,
       `CREATE TABLE ${db}.words (word String) ${readOnly('words_local')}`,
+      `DROP TABLE IF EXISTS ${db}.start_counts`,
+      `CREATE TABLE ${db}.start_counts (type String, start_ms Float64, events_n UInt64) ${readOnly('start_counts_local')}`,
       ...info,
     ],
   };
@@ -286,7 +295,7 @@ export function countQuery(query: SearchedView): BuiltQuery {
 }
 
 /** Types present in the data: the app's lanes by type exist for these, whatever the window. */
-export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events FORMAT JSONEachRow';
+export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM start_counts FORMAT JSONEachRow';
 
 /** The bin of each start, as densityBins works it out, in the same order of double operations. */
 const BIN = 'floor((start_ms - view_from) / view_span * view_bins)';
@@ -299,10 +308,10 @@ const BIN = 'floor((start_ms - view_from) / view_span * view_bins)';
  * bounds stay scalar subqueries in WHERE, which the primary key can use (a join's columns cannot:
  * a 5M-row table was read whole, 4 times slower).
  */
-function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[]): string {
+function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[], from = 'events', counted = 'count()'): string {
   return (
-    `SELECT ${lane} AS lane, ${BIN} AS bin, count() AS n ` +
-    `FROM events ${arrayJoin} CROSS JOIN (SELECT view_from, view_span, view_bins FROM _view) ` +
+    `SELECT ${lane} AS lane, ${BIN} AS bin, ${counted} AS n ` +
+    `FROM ${from} ${arrayJoin} CROSS JOIN (SELECT view_from, view_span, view_bins FROM _view) ` +
     `WHERE ${where([`start_ms >= ${v('from')}`, `start_ms <= ${v('to')}`, 'bin >= 0', 'bin < view_bins', ...conditions])} ` +
     `GROUP BY lane, bin FORMAT JSONEachRow`
   );
@@ -311,6 +320,8 @@ function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[
 /** Counts per type lane and bin. */
 export function typeBinsQuery(query: SearchedView, bins: number): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);
+  // No filter but types: the counts per type and start anchor (as many rows as distinct anchors), the same bin for each anchor.
+  if (onlyTypeFilter(query.filters)) return built(binnedSql('type', '', conditions.where, 'start_counts', 'sum(events_n)'), query, conditions, { bins });
   return built(binnedSql('type', '', conditions.where), query, conditions, { bins });
 }
 
