@@ -38,7 +38,8 @@ const TAB = process.env.BENCH_SERVER_TAB !== '0';
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const CLIENTS = 32;
 const BINS = Math.ceil(1400 / 4);
-const RUNS = 5;
+/** Timed runs per single answer (after one to warm up): BENCH_SERVER_RUNS, default 5. */
+const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 5);
 const CHUNK = 100_000;
 const DAY = 86_400_000;
 const hasClickHouse = existsSync('/usr/sbin/clickhouse-server') || existsSync('/usr/bin/clickhouse-server') || existsSync('/usr/bin/clickhouse');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DATABASE_FORMAT, DERIVED_SQL, mergeDuckDbParts, SCHEMA_SQL } from '../server/duckdbLoad.ts';
 import { mergeInto } from '../src/io/merge.ts';
 import type { DatasetInfo } from '../src/model/schema.ts';
@@ -122,11 +122,7 @@ async function repeatedDatabase(base: string, copies: number, path: string): Pro
         )
       ).getRowObjectsJS();
       if (Number(check!.n) !== 0) throw new Error(`the copies are out of the app's time order at ${check!.n} rows`);
-      const [info] = (await connection.runAndReadAll('SELECT dataset, reports FROM base.dataset_info')).getRowObjectsJS();
-      await connection.run('DETACH base');
-      await connection.run(DERIVED_SQL);
-      await connection.run('INSERT INTO dataset_info VALUES ($1, $2, $3)', [DATABASE_FORMAT, String(info!.dataset), String(info!.reports)]);
-      await connection.run('CHECKPOINT');
+      await finishRepeated(connection, copies);
     } finally {
       connection.closeSync();
     }
@@ -158,4 +154,22 @@ async function addMissingTables(path: string, log: (line: string) => void): Prom
   } finally {
     instance.closeSync();
   }
+}
+
+/**
+ * The derived tables of a repeated database from the base's (attached as `base`): copy k of base
+ * row r is row r × copies + k, with the same text, actors, type and start, so a word's rows are
+ * its base rows each followed by its copies (still in order), and every count is copies times the
+ * base's. The same tables DERIVED_SQL makes from the rows, without reading them again.
+ */
+export async function finishRepeated(connection: DuckDBConnection, copies: number): Promise<void> {
+  const c = Number(copies);
+  await connection.run(`CREATE TABLE words AS SELECT word, flatten(list_transform(rows, r -> list_transform(range(${c}), k -> (r * ${c} + k)::INTEGER))) AS rows FROM base.words ORDER BY word`);
+  await connection.run(`CREATE TABLE start_counts AS SELECT type, start_ms, (n * ${c})::INTEGER AS n FROM base.start_counts ORDER BY start_ms`);
+  await connection.run(`CREATE TABLE actor_start_counts AS SELECT actor, roles, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_start_counts ORDER BY actor, start_ms`);
+  await connection.run(`CREATE TABLE actor_totals AS SELECT actor, type, (n * ${c})::INTEGER AS n FROM base.actor_totals`);
+  const [info] = (await connection.runAndReadAll('SELECT dataset, reports FROM base.dataset_info')).getRowObjectsJS();
+  await connection.run('DETACH base');
+  await connection.run('INSERT INTO dataset_info VALUES ($1, $2, $3)', [DATABASE_FORMAT, String(info!.dataset), String(info!.reports)]);
+  await connection.run('CHECKPOINT');
 }
