@@ -338,11 +338,9 @@ describe('the data server on generated ACLED data', () => {
     const all = { from: table.extent!.from, to: table.extent!.to + 1 };
     const busiest = acled!.app.counts(NO_FILTERS, all);
     const actor = Object.entries(busiest.actors).sort((a, b) => b[1] - a[1])[0]![0];
-    for (const window of [all, { from: Date.UTC(2019, 4, 3, 7), to: Date.UTC(2019, 10, 17, 13) }]) {
-      await expectSameAsApp(acled!, filters({ q: 'illag 12 1' }), window);
-      await expectSameAsApp(acled!, filters({ q: 'group nothing-holds-this' }), window);
-      await expectSameAsApp(acled!, filters({ types: ['clash'], actors: [actor], q: 'psum' }), window);
-    }
+    await expectSameAsApp(acled!, filters({ q: 'illag 12 1' }), { from: Date.UTC(2019, 4, 3, 7), to: Date.UTC(2019, 10, 17, 13) });
+    await expectSameAsApp(acled!, filters({ q: 'group nothing-holds-this' }), all);
+    await expectSameAsApp(acled!, filters({ types: ['clash'], actors: [actor], q: 'psum' }), all);
   }, 60_000);
 
   it('says how many marks there are instead of listing them past the limit', async () => {

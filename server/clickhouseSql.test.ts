@@ -32,6 +32,16 @@ describe('the ClickHouse SQL', () => {
     expect(count.external.find((t) => t.name === '_words')!.rows).toEqual(HOSTILE.map((w) => [w]));
   });
 
+  it("cuts an Events page from a number of first rows of its own list, never the request's numbers", () => {
+    expect(eventsPageQuery(hostileQuery, 0, 100).sql).toContain('ORDER BY row LIMIT 100)');
+    const deep = eventsPageQuery(hostileQuery, 73737, 419);
+    expect(deep.sql).toContain('ORDER BY row LIMIT 100000)');
+    expect(deep.sql).not.toMatch(/73737|74156|419/);
+    expect(deep.external.find((t) => t.name === '_view')!.rows[0]!.slice(-2)).toEqual([73737, 419]);
+    // Past the list: every row of the window, as before.
+    expect(eventsPageQuery(hostileQuery, 5_000_000, 100).sql).not.toContain('LIMIT');
+  });
+
   it('leaves out the conditions of filters that are not set, and a skipped facet', () => {
     const none: ViewQuery = { filters: { types: [], actors: [], role: null, words: [], country: null, place: null }, from: 0, to: 1 };
     expect(countQuery(none).external.map((t) => t.name)).toEqual(['_view']);

@@ -389,6 +389,9 @@ export function marksQuery(query: SearchedView): BuiltQuery {
   return built(`SELECT ${MARK_COLUMNS} FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} ORDER BY row FORMAT JSONEachRow`, query, conditions);
 }
 
+/** The numbers of first rows a page may be cut from (see eventsPageQuery). */
+export const PAGE_LADDER: readonly number[] = [100, 1_000, 10_000, 100_000];
+
 /**
  * Events `offset` … `offset + limit − 1` of the window in time order. 18.16 takes only literals in
  * LIMIT, so the page's rows are cut from the sorted row numbers with arraySlice, whose bounds are
@@ -396,7 +399,12 @@ export function marksQuery(query: SearchedView): BuiltQuery {
  */
 export function eventsPageQuery(query: SearchedView, offset: number, limit: number): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);
-  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM events WHERE ${where([IN_WINDOW, ...conditions.where])}`;
+  // The first rows of the window, as many as the smallest of a fixed ladder that reaches the page's
+  // end: a LIMIT from our own list, never the request's number (a top-N sort, not every row
+  // sorted in an array). Past the ladder, every row of the window.
+  const first = PAGE_LADDER.find((rows) => rows >= offset + limit);
+  const source = first === undefined ? 'events' : `(SELECT row FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} ORDER BY row LIMIT ${first})`;
+  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM ${source}${first === undefined ? ` WHERE ${where([IN_WINDOW, ...conditions.where])}` : ''}`;
   // The window again outside, so that the page's rows are looked for in its part of the table only.
   return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
 }

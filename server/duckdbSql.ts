@@ -53,8 +53,13 @@ function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet
     );
   }
   // A query word has no spaces: it occurs in a row's search text exactly when it occurs inside
-  // one of the row's words (the app's word index). The distinct words are read, not every row's text.
-  if (skip !== 'q') for (const word of new Set(filters.words)) where.push(`e.row IN (SELECT unnest(w.rows) FROM words w WHERE contains(w.word, ${p.text(word)}))`);
+  // one of the row's words (the app's word index). The distinct words are read, not every row's
+  // text. A word with a space (only a caller other than the API sends one) is looked for in the text.
+  if (skip !== 'q') {
+    for (const word of new Set(filters.words)) {
+      where.push(word.includes(' ') ? `contains(e.search, ${p.text(word)})` : `e.row IN (SELECT unnest(w.rows) FROM words w WHERE contains(w.word, ${p.text(word)}))`);
+    }
+  }
   if (skip !== 'place') {
     if (filters.country !== null) where.push(`e.country = ${p.text(filters.country)}`);
     if (filters.place !== null) where.push(`list_contains(e.place_keys, ${p.text(filters.place)})`);
@@ -139,7 +144,6 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
 
 /** Types present in the data (the app's lanes by type exist for these, whatever the window). */
 export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM start_counts';
-
 
 /** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor (actor NULL). */
 export function actorRankingSql(filters: EngineFilters): BoundSql {
