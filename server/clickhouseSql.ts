@@ -102,6 +102,11 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
     `DROP TABLE IF EXISTS ${db}.start_counts${suffix}${on}`,
     `CREATE TABLE ${db}.start_counts${suffix}${on} (type String, start_ms Float64, events_n UInt64) ENGINE = SummingMergeTree ORDER BY (start_ms, type)`,
     `CREATE MATERIALIZED VIEW ${db}.start_counts_mv${on} TO ${db}.start_counts${suffix} AS SELECT type, start_ms, count() AS events_n FROM ${db}.events${suffix} GROUP BY type, start_ms`,
+    // And per actor and its roles in the event (the app's table holds an actor once per event, its roles or-ed).
+    `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.actor_start_counts${suffix}${on}`,
+    `CREATE TABLE ${db}.actor_start_counts${suffix}${on} (actor String, roles UInt16, type String, start_ms Float64, events_n UInt64) ENGINE = SummingMergeTree ORDER BY (actor, start_ms, type, roles)`,
+    `CREATE MATERIALIZED VIEW ${db}.actor_start_counts_mv${on} TO ${db}.actor_start_counts${suffix} AS SELECT actor, roles, type, start_ms, count() AS events_n FROM ${db}.events${suffix} ARRAY JOIN actor_ids AS actor, actor_roles AS roles GROUP BY actor, roles, type, start_ms`,
   ];
   if (layout.cluster === null) {
     return {
@@ -110,6 +115,7 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
         `DROP TABLE IF EXISTS ${db}.word_rows_mv`,
         `DROP TABLE IF EXISTS ${db}.words_mv`,
         `DROP TABLE IF EXISTS ${db}.start_counts_mv`,
+        `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv`,
         `DROP TABLE IF EXISTS ${db}.events`,
         `DROP TABLE IF EXISTS ${db}.event_actors`,
         `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${events}`,
@@ -130,6 +136,7 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
       `DROP TABLE IF EXISTS ${db}.word_rows_mv${on}`,
       `DROP TABLE IF EXISTS ${db}.words_mv${on}`,
       `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
+      `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv${on}`,
       `DROP TABLE IF EXISTS ${db}.events_local${on}`,
       `DROP TABLE IF EXISTS ${db}.event_actors_local${on}`,
       `CREATE TABLE ${db}.events_local${on} (${columnList(EVENT_COLUMNS)}) ${events}`,
@@ -148,6 +155,8 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
       `CREATE TABLE ${db}.words (word String) ${readOnly('words_local')}`,
       `DROP TABLE IF EXISTS ${db}.start_counts`,
       `CREATE TABLE ${db}.start_counts (type String, start_ms Float64, events_n UInt64) ${readOnly('start_counts_local')}`,
+      `DROP TABLE IF EXISTS ${db}.actor_start_counts`,
+      `CREATE TABLE ${db}.actor_start_counts (actor String, roles UInt16, type String, start_ms Float64, events_n UInt64) ${readOnly('actor_start_counts_local')}`,
       ...info,
     ],
   };
@@ -322,6 +331,12 @@ export function typeBinsQuery(query: SearchedView, bins: number): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);
   // No filter but types: the counts per type and start anchor (as many rows as distinct anchors), the same bin for each anchor.
   if (onlyTypeFilter(query.filters)) return built(binnedSql('type', '', conditions.where, 'start_counts', 'sum(events_n)'), query, conditions, { bins });
+  // One actor (in a role) and at most types: its counts per start anchor.
+  if (onlyTypeFilter({ ...query.filters, actors: [] }) && query.filters.actors.length === 1) {
+    const types = filterConditions({ ...query.filters, actors: [] }, undefined, query.matches);
+    const actor = [`actor IN (SELECT actor_id FROM _actors)`, `bitAnd(roles, ${v('role_bits')}) != 0`];
+    return built(binnedSql('type', '', [...types.where, ...actor], 'actor_start_counts', 'sum(events_n)'), query, conditions, { bins });
+  }
   return built(binnedSql('type', '', conditions.where), query, conditions, { bins });
 }
 
