@@ -38,7 +38,7 @@ const TAB = process.env.BENCH_SERVER_TAB !== '0';
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const CLIENTS = 32;
 const BINS = Math.ceil(1400 / 4);
-/** Timed runs per single answer (after one to warm up): BENCH_SERVER_RUNS, default 5. */
+/** Timed runs per single answer (after one to warm up): BENCH_SERVER_RUNS, default 5; 0: no single answers. */
 const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 5);
 const CHUNK = 100_000;
 const DAY = 86_400_000;
@@ -267,7 +267,10 @@ try {
     const results: { name: string; load: number; session: number[]; answers: Timings }[] = [];
     for (const [name, engine, load] of engines) {
       log(`timing ${name}`);
-      results.push({ name, load, session: await sessionTimes(engine, session), answers: await timeEngine(engine, views) });
+      const sessionTimed = await sessionTimes(engine, session);
+      log(`${name}: the session's bins p50 ${ms(percentile(sessionTimed, 50))}, p95 ${ms(percentile(sessionTimed, 95))}`);
+      // BENCH_SERVER_RUNS=0: the session only.
+      results.push({ name, load, session: sessionTimed, answers: RUNS > 0 ? await timeEngine(engine, views) : {} });
     }
     let tab: Timings | null = null;
     if (TAB && n <= IMPORTED_AT_MOST) {
