@@ -1,7 +1,9 @@
 // `npm run bench` (fourth part): the data server. At each size, generated ACLED-like events are
-// loaded into DuckDB (embedded), one ClickHouse server and a two-shard ClickHouse cluster (servers
-// the bench starts itself on loopback, as the tests do; skipped, and said so, where
-// clickhouse-server is not installed), and the same things are asked of each:
+// put in a DuckDB database (bench/serverData.ts: imported by the app's importer in worker threads,
+// cached under TMPDIR; above 1M, the 1M repeated), which is loaded into one ClickHouse server and a
+// two-shard ClickHouse cluster (servers the bench starts itself on loopback, as the tests do;
+// skipped, and said so, where clickhouse-server is not installed), and the same things are asked
+// of each (BENCH_SERVER_ENGINES chooses; see the README for every setting):
 // - a browsing session: 40 view changes (zooms, pans, a type or actor filter on and off), each the
 //   bins of a 1,400 px plot's lanes by type: p50 and p95, the figure issue #23's targets name;
 // - single answers beside the app's own in-memory work on the same events ("the tab":
