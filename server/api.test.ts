@@ -141,6 +141,9 @@ describe('the data server on the seed (Arabic text)', () => {
       // LIKE's wildcards and a quote are text like any other.
       await expectSameAsApp(seed!, filters({ q: '%' }), window);
       await expectSameAsApp(seed!, filters({ q: "_ '" }), window);
+      // The server's word index finds a word inside a word (Arabic too), and a word said twice, as the app's.
+      await expectSameAsApp(seed!, filters({ q: 'طلا ceasef' }), window);
+      await expectSameAsApp(seed!, filters({ q: 'fire fire' }), window);
     }
   });
 
@@ -345,6 +348,16 @@ describe('the data server on generated ACLED data', () => {
     }
     // Hundreds of requests: on a busy two-core machine this took longer than the default 20 s.
   }, 120_000);
+
+  it("finds words as the app does through the server's word index: part of a word, words many words hold, a word none holds", async () => {
+    const { table } = acled!.app;
+    const all = { from: table.extent!.from, to: table.extent!.to + 1 };
+    const busiest = acled!.app.counts(NO_FILTERS, all);
+    const actor = Object.entries(busiest.actors).sort((a, b) => b[1] - a[1])[0]![0];
+    await expectSameAsApp(acled!, filters({ q: 'illag 12 1' }), { from: Date.UTC(2019, 4, 3, 7), to: Date.UTC(2019, 10, 17, 13) });
+    await expectSameAsApp(acled!, filters({ q: 'group nothing-holds-this' }), all);
+    await expectSameAsApp(acled!, filters({ types: ['clash'], actors: [actor], q: 'psum' }), all);
+  }, 60_000);
 
   it('says how many marks there are instead of listing them past the limit', async () => {
     const { body } = await getJson(acled!.base, '/api/marks?limit=10');

@@ -104,6 +104,8 @@ const views = (): View[] => [
   { name: 'an actor in a role', filters: { ...NO_FILTERS, actors: [someActor(), table.actors[1]!.id], role: someRole() }, window: whole() },
   { name: 'English words', filters: { ...NO_FILTERS, q: 'Generated  EVENT 12' }, window: whole() },
   { name: 'Arabic words', filters: { ...NO_FILTERS, q: 'وقف اطلاق النار' }, window: whole() },
+  { name: 'parts of words, one twice', filters: { ...NO_FILTERS, q: 'illag 12 psum 12' }, window: middle() },
+  { name: 'a word no event holds', filters: { ...NO_FILTERS, types: ['clash'], q: 'lorem nothing-holds-this' }, window: whole() },
   { name: 'country and place', filters: { ...NO_FILTERS, country: somePlace().country, place: somePlace().name.toUpperCase() }, window: whole() },
   { name: 'a country', filters: { ...NO_FILTERS, country: somePlace().country }, window: middle() },
   { name: 'everything at once', filters: { actors: [someActor()], role: null, types: ['clash', 'riot', 'violence-against-civilians'], q: 'lorem', country: somePlace().country, place: null }, window: middle() },
@@ -113,8 +115,8 @@ const views = (): View[] => [
 ];
 
 const VIEW_NAMES = [
-  'everything', 'a window', 'a window inside a long event', 'types', 'an actor', 'an actor in a role', 'English words', 'Arabic words', 'country and place', 'a country',
-  'everything at once', 'injection in an actor', 'injection in words', 'injection in a place',
+  'everything', 'a window', 'a window inside a long event', 'types', 'an actor', 'an actor in a role', 'English words', 'Arabic words', 'parts of words, one twice', 'a word no event holds',
+  'country and place', 'a country', 'everything at once', 'injection in an actor', 'injection in words', 'injection in a place',
 ];
 
 function expected(view: View) {
@@ -256,16 +258,24 @@ describe('the cluster layout', () => {
       const client = createClickHouseClient(parseClickHouseUrl(server.url));
       const tables = await client.rows<{ name: string; engine: string }>({ sql: "SELECT name, engine FROM system.tables WHERE database = 'ct_cluster' ORDER BY name FORMAT JSONEachRow" });
       expect(tables.filter((t) => t.name.endsWith('_local'))).toEqual([
+        { name: 'actor_start_counts_local', engine: 'SummingMergeTree' },
         { name: 'event_actors_local', engine: 'MergeTree' },
         { name: 'events_local', engine: 'MergeTree' },
+        { name: 'start_counts_local', engine: 'SummingMergeTree' },
+        { name: 'word_rows_local', engine: 'MergeTree' },
+        { name: 'words_local', engine: 'ReplacingMergeTree' },
       ]);
-      counts.push(Number((await client.rows<{ n: string }>({ sql: 'SELECT count() AS n FROM ct_cluster.events_local FORMAT JSONEachRow' }))[0]!.n));
+      const local = async (sql: string) => Number((await client.rows<{ n: string }>({ sql: `${sql} FORMAT JSONEachRow` }))[0]!.n);
+      counts.push(await local('SELECT count() AS n FROM ct_cluster.events_local'));
+      // The word index of a shard holds the words of that shard's events, and of no other.
+      expect(await local('SELECT uniqExact(row) AS n FROM ct_cluster.word_rows_local')).toBe(counts.at(-1));
+      expect(await local('SELECT count() AS n FROM ct_cluster.word_rows_local WHERE row NOT IN (SELECT row FROM ct_cluster.events_local)')).toBe(0);
     }
     expect(counts.every((n) => n > 0)).toBe(true);
     expect(counts.reduce((a, b) => a + b)).toBe(table.size);
     const front = createClickHouseClient(parseClickHouseUrl(servers.servers[0]!.url));
     const distributed = await front.rows<{ name: string; engine: string }>({ sql: "SELECT name, engine FROM system.tables WHERE database = 'ct_cluster' AND engine = 'Distributed' ORDER BY name FORMAT JSONEachRow" });
-    expect(distributed.map((t) => t.name)).toEqual(['event_actors', 'events']);
+    expect(distributed.map((t) => t.name)).toEqual(['actor_start_counts', 'event_actors', 'events', 'start_counts', 'word_rows', 'words']);
   });
 });
 

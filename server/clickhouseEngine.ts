@@ -3,10 +3,10 @@
 // query whose client has gone is killed in ClickHouse too.
 import type { ConflictEvent } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
-import type { Engine, EngineInfo, FacetCounts, MarkRow } from './engine.ts';
+import type { Engine, EngineInfo, FacetCounts, MarkRow, ViewQuery } from './engine.ts';
 import { actorLaneKeys, laneBinsOf, typeLaneKeys } from './laneBins.ts';
 import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
-import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
+import { actorBinsQuery, actorlessQuery, actorRankingQuery, actorTotalsQuery, onlyTypeFilter, wordMatchesQuery, type SearchedView, type WordMatches, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
 import type { StoredInfo } from './clickhouseLoad.ts';
 import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, placeGroupsQuery } from './clickhouseSql.ts';
 import { placeCountsOf } from './placeCounts.ts';
@@ -29,6 +29,8 @@ export function servingSettings(database: string, maxExecutionSeconds: number, m
     max_execution_time: String(maxExecutionSeconds),
     max_result_rows: String(maxResultRows),
     result_overflow_mode: 'throw',
+    // A search's IN (SELECT … FROM word_rows) reads each shard's own word_rows_local (an event's words sit on its shard).
+    distributed_product_mode: 'local',
     readonly: '1',
   };
 }
@@ -57,6 +59,15 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
 
   const perKey = (rows: { key: string; n: string }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
 
+  /** The view with the word index's words for each query word (asked once per word, all at once). */
+  const searched = async (query: ViewQuery, signal?: AbortSignal): Promise<SearchedView> => {
+    const words = [...new Set(query.filters.words)].filter((w) => !w.includes(' '));
+    if (!words.length) return query;
+    const found = await Promise.all(words.map((w) => run<{ matched: string }>(wordMatchesQuery(w), signal)));
+    const matches: WordMatches = new Map(words.map((w, i) => [w, found[i]!.map((r) => r.matched)]));
+    return { ...query, matches };
+  };
+
   return {
     name: 'clickhouse',
 
@@ -73,9 +84,10 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
       } satisfies EngineInfo;
     },
 
-    async bins(query, lanes, bins, signal) {
+    async bins(view, lanes, bins, signal) {
       if (!Number.isSafeInteger(bins)) throw new RangeError(`bins must be a whole number, not ${bins}`);
-      if (bins <= 0 || query.to <= query.from) return [];
+      if (bins <= 0 || view.to <= view.from) return [];
+      const query = await searched(view, signal);
       const binRows = (rows: { lane: string; bin: number; n: string }[]) => rows.map((r) => ({ key: r.lane, bin: Number(r.bin), n: Number(r.n) }));
       if (lanes.mode === 'type') {
         const [present, rows] = await Promise.all([run<{ type: string }>(TYPES_PRESENT_SQL, signal), run<{ lane: string; bin: number; n: string }>(typeBinsQuery(query, bins), signal)]);
@@ -83,14 +95,18 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
       }
       const [stored, ranking, actorless] = await Promise.all([
         run<{ json: string }>(INFO_SQL, signal),
-        run<{ ranked_actor: string; n: string }>(actorRankingQuery(query), signal),
-        count(actorlessQuery(query), signal),
+        onlyTypeFilter(query.filters)
+          ? // The totals made at load: no row is read.
+            run<{ ranked_actor: string; actorless: number; n: string }>(actorTotalsQuery(query), signal)
+          : run<{ ranked_actor: string; actorless?: number; n: string }>(actorRankingQuery(query), signal),
+        onlyTypeFilter(query.filters) ? 0 : count(actorlessQuery(query), signal),
       ]);
       // Ties rank in the registry's order, as actorLanes ranks them.
       const actors = stored[0] ? (JSON.parse(stored[0].json) as StoredInfo).dataset.actors : [];
       const registryOrder = new Map(actors.map((a, i) => [a.id, i]));
-      const counts = new Map(ranking.map((r) => [r.ranked_actor, Number(r.n)]));
-      const { own, other } = actorLaneKeys(counts, actorless, registryOrder, lanes.maxLanes);
+      const counts = new Map(ranking.filter((r) => !Number(r.actorless)).map((r) => [r.ranked_actor, Number(r.n)]));
+      const totalActorless = actorless + ranking.filter((r) => Number(r.actorless)).reduce((sum, r) => sum + Number(r.n), 0);
+      const { own, other } = actorLaneKeys(counts, totalActorless, registryOrder, lanes.maxLanes);
       const [ownRows, otherRows] = await Promise.all([
         own.length ? run<{ lane: string; bin: number; n: string }>(actorBinsQuery(query, bins, own), signal) : [],
         other ? run<{ lane: string; bin: number; n: string }>(otherActorBinsQuery(query, bins, own), signal) : [],
@@ -98,7 +114,8 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
       return laneBinsOf(own, other, [...binRows(ownRows), ...binRows(otherRows)], bins);
     },
 
-    async marks(query, limit, signal) {
+    async marks(view, limit, signal) {
+      const query = await searched(view, signal);
       const total = await count(countQuery(query), signal);
       if (total > limit) return { total, marks: null };
       const rows = await run<MarkLine>(marksQuery(query), signal);
@@ -106,7 +123,8 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
       return { total, marks };
     },
 
-    async events(query, offset, limit, signal) {
+    async events(view, offset, limit, signal) {
+      const query = await searched(view, signal);
       const [total, rows] = await Promise.all([count(countQuery(query), signal), limit > 0 ? run<{ json: string }>(eventsPageQuery(query, offset, limit), signal) : []]);
       return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
     },
@@ -116,7 +134,8 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
       return rows[0] ? (JSON.parse(rows[0].json) as ConflictEvent) : null;
     },
 
-    async facetCounts(query, signal) {
+    async facetCounts(view, signal) {
+      const query = await searched(view, signal);
       const [visible, types, actors] = await Promise.all([
         count(countQuery(query), signal),
         run<{ key: string; n: string }>(facetQuery(query, 'types'), signal),

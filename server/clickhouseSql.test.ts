@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewQuery } from './engine.ts';
-import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, eventQuery, eventsPageQuery, facetQuery, identifier, marksQuery, schemaStatements, searchableText } from './clickhouseSql.ts';
+import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, eventQuery, eventsPageQuery, facetQuery, identifier, marksQuery, schemaStatements, searchableText, wordMatchesQuery } from './clickhouseSql.ts';
 import { parseClickHouseUrl, redactedUrl, tsvField, tsvRows } from './clickhouseHttp.ts';
 
 const HOSTILE = ["clash');DROP TABLE events;--", "' OR 1=1 --", 'tab\there', 'line\nbreak', 'back\\slash'];
@@ -20,9 +20,26 @@ describe('the ClickHouse SQL', () => {
       const values = external.flatMap((table) => table.rows.flat());
       expect(values.length).toBeGreaterThan(0);
     }
+    // With the word index's matches, the words that hold them go in _matched, never in the SQL.
+    const matches = new Map(HOSTILE.map((w) => [w, [`${w}x`]]));
+    const searched = countQuery({ ...hostileQuery, matches });
+    for (const value of HOSTILE) expect(searched.sql).not.toContain(value);
+    // (A word with a space, which the API never sends, is looked for in the text as before.)
+    expect(searched.external.find((t) => t.name === '_matched')!.rows).toEqual(HOSTILE.filter((w) => !w.includes(' ')).map((w, n) => [n, `${w}x`]));
+    expect(wordMatchesQuery(HOSTILE[0]!)).toMatchObject({ sql: expect.not.stringContaining('DROP') });
     const count = countQuery(hostileQuery);
     expect(count.external.map((t) => t.name).sort()).toEqual(['_actors', '_types', '_view', '_words']);
     expect(count.external.find((t) => t.name === '_words')!.rows).toEqual(HOSTILE.map((w) => [w]));
+  });
+
+  it("cuts an Events page from a number of first rows of its own list, never the request's numbers", () => {
+    expect(eventsPageQuery(hostileQuery, 0, 100).sql).toContain('ORDER BY row LIMIT 100)');
+    const deep = eventsPageQuery(hostileQuery, 73737, 419);
+    expect(deep.sql).toContain('ORDER BY row LIMIT 100000)');
+    expect(deep.sql).not.toMatch(/73737|74156|419/);
+    expect(deep.external.find((t) => t.name === '_view')!.rows[0]!.slice(-2)).toEqual([73737, 419]);
+    // Past the list: every row of the window, as before.
+    expect(eventsPageQuery(hostileQuery, 5_000_000, 100).sql).not.toContain('LIMIT');
   });
 
   it('leaves out the conditions of filters that are not set, and a skipped facet', () => {
@@ -41,7 +58,8 @@ describe('the ClickHouse SQL', () => {
   it('creates local tables on every shard and Distributed tables over them on a cluster', () => {
     const onCluster = schemaStatements({ database: 'ct', cluster: 'two' }, true);
     expect(onCluster.shard.every((sql) => sql.includes('ON CLUSTER `two`'))).toBe(true);
-    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(2);
+    // events and event_actors, sharded by event id; word_rows, words, start_counts and actor_start_counts over each shard's own.
+    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(6);
     const byUrl = schemaStatements({ database: 'ct', cluster: 'two' }, false);
     expect(byUrl.shard.some((sql) => sql.includes('ON CLUSTER'))).toBe(false);
     expect(schemaStatements({ database: 'ct', cluster: null }, false).shard.join('\n')).toContain('CREATE TABLE `ct`.events (');

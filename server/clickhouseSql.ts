@@ -51,6 +51,18 @@ export const EVENT_ACTOR_COLUMNS: readonly (readonly [string, string])[] = [
   ['roles', 'UInt16'],
 ];
 
+export const WORD_ROW_COLUMNS: readonly (readonly [string, string])[] = [
+  ['word', 'String'],
+  ['row', 'UInt32'],
+];
+
+export const ACTOR_TOTAL_COLUMNS: readonly (readonly [string, string])[] = [
+  ['actor', 'String'],
+  ['actorless', 'UInt8'],
+  ['type', 'String'],
+  ['n', 'UInt64'],
+];
+
 const columnList = (columns: readonly (readonly [string, string])[]) => columns.map(([name, type]) => `${name} ${type}`).join(', ');
 
 /** The tables' DDL: `shard` runs on every shard (or the one server), `front` on the server the URL names. */
@@ -70,15 +82,46 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
   const db = identifier(layout.database, 'database');
   const events = `ENGINE = MergeTree ORDER BY (start_ms, id)`;
   const actors = `ENGINE = MergeTree ORDER BY (actor, row)`;
-  const info = [`DROP TABLE IF EXISTS ${db}.dataset_info`, `CREATE TABLE ${db}.dataset_info (json String, longest_ms Float64) ENGINE = TinyLog`];
+  const info = [
+    `DROP TABLE IF EXISTS ${db}.dataset_info`,
+    `CREATE TABLE ${db}.dataset_info (json String, longest_ms Float64) ENGINE = TinyLog`,
+    `DROP TABLE IF EXISTS ${db}.actor_totals`,
+    `CREATE TABLE ${db}.actor_totals (${columnList(ACTOR_TOTAL_COLUMNS)}) ENGINE = TinyLog`,
+  ];
+  // The word index of each shard's events, filled as they are inserted (materialized views).
+  const wordIndex = (suffix: string, on: string) => [
+    `DROP TABLE IF EXISTS ${db}.word_rows_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.words_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.word_rows${suffix}${on}`,
+    `DROP TABLE IF EXISTS ${db}.words${suffix}${on}`,
+    `CREATE TABLE ${db}.word_rows${suffix}${on} (${columnList(WORD_ROW_COLUMNS)}) ENGINE = MergeTree ORDER BY (word, row)`,
+    `CREATE TABLE ${db}.words${suffix}${on} (word String) ENGINE = ReplacingMergeTree ORDER BY word`,
+    `CREATE MATERIALIZED VIEW ${db}.word_rows_mv${on} TO ${db}.word_rows${suffix} AS SELECT word, row FROM ${db}.events${suffix} ARRAY JOIN arrayDistinct(splitByChar(' ', search)) AS word WHERE word != ''`,
+    `CREATE MATERIALIZED VIEW ${db}.words_mv${on} TO ${db}.words${suffix} AS SELECT word FROM ${db}.events${suffix} ARRAY JOIN splitByChar(' ', search) AS word WHERE word != '' GROUP BY word`,
+    // The events per type and start anchor: bins by type with no filter but types read these.
+    `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.start_counts${suffix}${on}`,
+    `CREATE TABLE ${db}.start_counts${suffix}${on} (type String, start_ms Float64, events_n UInt64) ENGINE = SummingMergeTree ORDER BY (start_ms, type)`,
+    `CREATE MATERIALIZED VIEW ${db}.start_counts_mv${on} TO ${db}.start_counts${suffix} AS SELECT type, start_ms, count() AS events_n FROM ${db}.events${suffix} GROUP BY type, start_ms`,
+    // And per actor and its roles in the event (the app's table holds an actor once per event, its roles or-ed).
+    `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.actor_start_counts${suffix}${on}`,
+    `CREATE TABLE ${db}.actor_start_counts${suffix}${on} (actor String, roles UInt16, type String, start_ms Float64, events_n UInt64) ENGINE = SummingMergeTree ORDER BY (actor, start_ms, type, roles)`,
+    `CREATE MATERIALIZED VIEW ${db}.actor_start_counts_mv${on} TO ${db}.actor_start_counts${suffix} AS SELECT actor, roles, type, start_ms, count() AS events_n FROM ${db}.events${suffix} ARRAY JOIN actor_ids AS actor, actor_roles AS roles GROUP BY actor, roles, type, start_ms`,
+  ];
   if (layout.cluster === null) {
     return {
       shard: [
         `CREATE DATABASE IF NOT EXISTS ${db}`,
+        `DROP TABLE IF EXISTS ${db}.word_rows_mv`,
+        `DROP TABLE IF EXISTS ${db}.words_mv`,
+        `DROP TABLE IF EXISTS ${db}.start_counts_mv`,
+        `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv`,
         `DROP TABLE IF EXISTS ${db}.events`,
         `DROP TABLE IF EXISTS ${db}.event_actors`,
         `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${events}`,
         `CREATE TABLE ${db}.event_actors (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
+        ...wordIndex('', ''),
       ],
       front: info,
     };
@@ -86,23 +129,55 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
   const cluster = identifier(layout.cluster, 'cluster');
   const on = onCluster ? ` ON CLUSTER ${cluster}` : '';
   const distributed = (local: string) => `ENGINE = Distributed(${cluster}, ${db}, ${local}, cityHash64(id))`;
+  // Never inserted into: no sharding key.
+  const readOnly = (local: string) => `ENGINE = Distributed(${cluster}, ${db}, ${local})`;
   return {
     shard: [
       `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
+      `DROP TABLE IF EXISTS ${db}.word_rows_mv${on}`,
+      `DROP TABLE IF EXISTS ${db}.words_mv${on}`,
+      `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
+      `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv${on}`,
       `DROP TABLE IF EXISTS ${db}.events_local${on}`,
       `DROP TABLE IF EXISTS ${db}.event_actors_local${on}`,
       `CREATE TABLE ${db}.events_local${on} (${columnList(EVENT_COLUMNS)}) ${events}`,
       `CREATE TABLE ${db}.event_actors_local${on} (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
+      ...wordIndex('_local', on),
     ],
     front: [
       `CREATE DATABASE IF NOT EXISTS ${db}`,
       `DROP TABLE IF EXISTS ${db}.events`,
       `DROP TABLE IF EXISTS ${db}.event_actors`,
+      `DROP TABLE IF EXISTS ${db}.word_rows`,
+      `DROP TABLE IF EXISTS ${db}.words`,
       `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${distributed('events_local')}`,
       `CREATE TABLE ${db}.event_actors (${columnList(EVENT_ACTOR_COLUMNS)}) ${distributed('event_actors_local')}`,
+      `CREATE TABLE ${db}.word_rows (${columnList(WORD_ROW_COLUMNS)}) ${readOnly('word_rows_local')}`,
+      `CREATE TABLE ${db}.words (word String) ${readOnly('words_local')}`,
+      `DROP TABLE IF EXISTS ${db}.start_counts`,
+      `CREATE TABLE ${db}.start_counts (type String, start_ms Float64, events_n UInt64) ${readOnly('start_counts_local')}`,
+      `DROP TABLE IF EXISTS ${db}.actor_start_counts`,
+      `CREATE TABLE ${db}.actor_start_counts (actor String, roles UInt16, type String, start_ms Float64, events_n UInt64) ${readOnly('actor_start_counts_local')}`,
       ...info,
     ],
   };
+}
+
+/**
+ * After a load: per actor (actorless 1: the events without one) and type, the events of all time,
+ * as actorLanes ranks them when no filter but the type filter is set; on the front server.
+ */
+export function actorTotalsStatements(layout: ClickHouseLayout): string[] {
+  const db = identifier(layout.database, 'database');
+  return [
+    `INSERT INTO ${db}.actor_totals SELECT total_actor, 0, type, count() FROM ${db}.events ARRAY JOIN actor_ids AS total_actor GROUP BY total_actor, type`,
+    `INSERT INTO ${db}.actor_totals SELECT '', 1, type, count() FROM ${db}.events WHERE empty(actor_ids) GROUP BY type`,
+  ];
+}
+
+/** After a load, on every shard: the distinct words merged (each insert added its own). */
+export function wordsMergeStatement(layout: ClickHouseLayout): string {
+  return `OPTIMIZE TABLE ${identifier(layout.database, 'database')}.${layout.cluster === null ? 'words' : 'words_local'} FINAL`;
 }
 
 export function insertSql(layout: ClickHouseLayout, table: 'events' | 'event_actors' | 'dataset_info'): string {
@@ -119,6 +194,15 @@ export function searchableText(text: string): string {
 }
 
 export type Facet = 'types' | 'actors' | 'q' | 'place';
+
+/**
+ * Per distinct query word (in order of first use), the distinct words of the word index that hold
+ * it (wordMatchesQuery): what a search reads instead of every row's text.
+ */
+export type WordMatches = ReadonlyMap<string, readonly string[]>;
+
+/** A view, with the word index's answers for its query words when the engine has asked for them. */
+export type SearchedView = ViewQuery & { matches?: WordMatches };
 
 /** A query's text and the external tables it reads. */
 export interface BuiltQuery {
@@ -144,7 +228,7 @@ export interface ViewNumbers {
   limit?: number;
 }
 
-function viewTable(query: ViewQuery, numbers: ViewNumbers): ExternalTable {
+function viewTable(query: SearchedView, numbers: ViewNumbers): ExternalTable {
   const { filters } = query;
   // As filterMask: without a role every role bit counts.
   const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
@@ -161,7 +245,7 @@ const wholeNumber = (n: number | undefined) => (n !== undefined && Number.isFini
 const placeKeyOf = (filters: EngineFilters) => filters.place?.toLocaleLowerCase('en') ?? null;
 
 /** The filters as conditions (all but `skip`, for facet counts), as filterMask applies them. */
-export function filterConditions(filters: EngineFilters, skip?: Facet): Conditions {
+export function filterConditions(filters: EngineFilters, skip?: Facet, matches?: WordMatches): Conditions {
   const where: string[] = [];
   const external: ExternalTable[] = [];
   if (skip !== 'types' && filters.types.length) {
@@ -174,12 +258,23 @@ export function filterConditions(filters: EngineFilters, skip?: Facet): Conditio
     external.push({ name: '_actors', structure: 'actor_id String', rows: filters.actors.map((a) => [a]) });
   }
   if (skip !== 'q' && filters.words.length) {
-    // Each word a substring of the search text, as the app's scan (bytes of UTF-8 match where code
-    // points do). The text goes into the lambda as an array argument: 18.16 does not read a column
-    // that a lambda in WHERE only captures ("Unknown identifier").
-    const words = '(SELECT groupArray(word) FROM _words)';
-    where.push(`arrayAll((text, word) -> position(text, word) > 0, replicate(search, ${words}), ${words})`);
-    external.push({ name: '_words', structure: 'word String', rows: filters.words.map((w) => [searchableText(w)]) });
+    // A query word (it has no spaces) occurs in a row's search text exactly when it occurs inside
+    // one of the row's words: the rows are those of the index's words that hold it (word_rows,
+    // ordered by word, so ClickHouse reads only those words' parts). On a cluster the servers run
+    // with distributed_product_mode=local, so each shard reads its own word_rows_local.
+    const indexed = [...new Set(filters.words)].filter((w) => matches?.has(w) && !w.includes(' '));
+    indexed.forEach((word, n) => where.push(`row IN (SELECT row FROM word_rows WHERE word IN (SELECT word FROM _matched WHERE word_n = ${n}))`));
+    if (indexed.length) external.push({ name: '_matched', structure: 'word_n UInt32, word String', rows: indexed.flatMap((w, n) => matches!.get(w)!.map((m) => [n, m])) });
+    // Any other word (a word with a space comes only from a caller other than the API) is a
+    // substring of the search text, as the app's scan (bytes of UTF-8 match where code points do).
+    // The text goes into the lambda as an array argument: 18.16 does not read a column that a
+    // lambda in WHERE only captures ("Unknown identifier").
+    const scanned = filters.words.filter((w) => !indexed.includes(w));
+    if (scanned.length) {
+      const words = '(SELECT groupArray(word) FROM _words)';
+      where.push(`arrayAll((text, word) -> position(text, word) > 0, replicate(search, ${words}), ${words})`);
+      external.push({ name: '_words', structure: 'word String', rows: scanned.map((w) => [searchableText(w)]) });
+    }
   }
   if (skip !== 'place') {
     if (filters.country !== null) where.push(`country = ${v('country')}`);
@@ -197,20 +292,20 @@ export function filterConditions(filters: EngineFilters, skip?: Facet): Conditio
  */
 const IN_WINDOW = `start_ms <= ${v('to')} AND start_ms >= ${v('from')} - (SELECT max(longest_ms) FROM dataset_info) AND last_ms >= ${v('from')}`;
 
-function built(sql: string, query: ViewQuery, conditions: Conditions, numbers: ViewNumbers = {}): BuiltQuery {
+function built(sql: string, query: SearchedView, conditions: Conditions, numbers: ViewNumbers = {}): BuiltQuery {
   return { sql, external: [viewTable(query, numbers), ...conditions.external] };
 }
 
 const where = (conditions: string[]) => (conditions.length ? conditions.join(' AND ') : '1');
 
 /** How many events are in the window under the filters. */
-export function countQuery(query: ViewQuery): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function countQuery(query: SearchedView): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
   return built(`SELECT count() AS n FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} FORMAT JSONEachRow`, query, conditions);
 }
 
 /** Types present in the data: the app's lanes by type exist for these, whatever the window. */
-export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events FORMAT JSONEachRow';
+export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM start_counts FORMAT JSONEachRow';
 
 /** The bin of each start, as densityBins works it out, in the same order of double operations. */
 const BIN = 'floor((start_ms - view_from) / view_span * view_bins)';
@@ -223,18 +318,26 @@ const BIN = 'floor((start_ms - view_from) / view_span * view_bins)';
  * bounds stay scalar subqueries in WHERE, which the primary key can use (a join's columns cannot:
  * a 5M-row table was read whole, 4 times slower).
  */
-function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[]): string {
+function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[], from = 'events', counted = 'count()'): string {
   return (
-    `SELECT ${lane} AS lane, ${BIN} AS bin, count() AS n ` +
-    `FROM events ${arrayJoin} CROSS JOIN (SELECT view_from, view_span, view_bins FROM _view) ` +
+    `SELECT ${lane} AS lane, ${BIN} AS bin, ${counted} AS n ` +
+    `FROM ${from} ${arrayJoin} CROSS JOIN (SELECT view_from, view_span, view_bins FROM _view) ` +
     `WHERE ${where([`start_ms >= ${v('from')}`, `start_ms <= ${v('to')}`, 'bin >= 0', 'bin < view_bins', ...conditions])} ` +
     `GROUP BY lane, bin FORMAT JSONEachRow`
   );
 }
 
 /** Counts per type lane and bin. */
-export function typeBinsQuery(query: ViewQuery, bins: number): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function typeBinsQuery(query: SearchedView, bins: number): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
+  // No filter but types: the counts per type and start anchor (as many rows as distinct anchors), the same bin for each anchor.
+  if (onlyTypeFilter(query.filters)) return built(binnedSql('type', '', conditions.where, 'start_counts', 'sum(events_n)'), query, conditions, { bins });
+  // One actor (in a role) and at most types: its counts per start anchor.
+  if (onlyTypeFilter({ ...query.filters, actors: [] }) && query.filters.actors.length === 1) {
+    const types = filterConditions({ ...query.filters, actors: [] }, undefined, query.matches);
+    const actor = [`actor IN (SELECT actor_id FROM _actors)`, `bitAnd(roles, ${v('role_bits')}) != 0`];
+    return built(binnedSql('type', '', [...types.where, ...actor], 'actor_start_counts', 'sum(events_n)'), query, conditions, { bins });
+  }
   return built(binnedSql('type', '', conditions.where), query, conditions, { bins });
 }
 
@@ -243,8 +346,8 @@ const lanesTable = (actors: readonly string[]): ExternalTable => ({ name: '_lane
 const LANE_ACTORS = '(SELECT groupArray(lane_actor_id) FROM _lanes)';
 
 /** Counts per bin of each actor in `actors`, an event in the lane of each of its actors. */
-export function actorBinsQuery(query: ViewQuery, bins: number, actors: readonly string[]): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function actorBinsQuery(query: SearchedView, bins: number, actors: readonly string[]): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
   const sql = binnedSql('lane_actor', 'ARRAY JOIN actor_ids AS lane_actor', [...conditions.where, `has(${LANE_ACTORS}, lane_actor)`]);
   return { sql, external: [viewTable(query, { bins }), ...conditions.external, lanesTable(actors)] };
 }
@@ -253,8 +356,8 @@ export function actorBinsQuery(query: ViewQuery, bins: number, actors: readonly 
  * Counts per bin of the lane "Other actors" (key '*'), as actorLanes' lanesOf: the events with an
  * actor not among `actors` (beside their own lanes), and the events without an actor.
  */
-export function otherActorBinsQuery(query: ViewQuery, bins: number, actors: readonly string[]): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function otherActorBinsQuery(query: SearchedView, bins: number, actors: readonly string[]): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
   const other = `(empty(actor_ids) OR arrayExists(actor -> NOT has(${LANE_ACTORS}, actor), actor_ids))`;
   return { sql: binnedSql("'*'", '', [...conditions.where, other]), external: [viewTable(query, { bins }), ...conditions.external, lanesTable(actors)] };
 }
@@ -264,41 +367,67 @@ export function otherActorBinsQuery(query: ViewQuery, bins: number, actors: read
  * column is not called "actor": 18.16 would put that alias in place of the filter's lambda
  * parameter of the same name.)
  */
-export function actorRankingQuery(query: ViewQuery): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function actorRankingQuery(query: SearchedView): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
   const sql = `SELECT rank_actor AS ranked_actor, count() AS n FROM events ARRAY JOIN actor_ids AS rank_actor WHERE ${where(conditions.where)} GROUP BY ranked_actor FORMAT JSONEachRow`;
   return built(sql, query, conditions);
 }
 
+/** Whether actorTotalsQuery answers for the filters: none but the type filter. */
+export const onlyTypeFilter = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+
+/** actorRankingQuery and actorlessQuery at once, from the totals made at load (see onlyTypeFilter). */
+export function actorTotalsQuery(query: SearchedView): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
+  const sql = `SELECT actor AS ranked_actor, actorless, sum(n) AS n FROM actor_totals WHERE ${where(conditions.where)} GROUP BY ranked_actor, actorless FORMAT JSONEachRow`;
+  return built(sql, query, conditions);
+}
+
+/** The distinct words of the index that hold `word` (wordMatches): the word goes in _words. */
+export function wordMatchesQuery(word: string): BuiltQuery {
+  return {
+    sql: 'SELECT DISTINCT word AS matched FROM words WHERE position(word, (SELECT query_word FROM _words)) > 0 FORMAT JSONEachRow',
+    external: [{ name: '_words', structure: 'query_word String', rows: [[searchableText(word)]] }],
+  };
+}
+
 /** The events passing the filters, all time, that have no actor (they go in "Other actors"). */
-export function actorlessQuery(query: ViewQuery): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function actorlessQuery(query: SearchedView): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
   return built(`SELECT count() AS n FROM events WHERE ${where([...conditions.where, 'empty(actor_ids)'])} FORMAT JSONEachRow`, query, conditions);
 }
 
 export const MARK_COLUMNS = 'id, type, start_ms, end_ms, actor_ids, title, language';
 
 /** The marks in the window, in the app's time order. */
-export function marksQuery(query: ViewQuery): BuiltQuery {
-  const conditions = filterConditions(query.filters);
+export function marksQuery(query: SearchedView): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
   return built(`SELECT ${MARK_COLUMNS} FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} ORDER BY row FORMAT JSONEachRow`, query, conditions);
 }
+
+/** The numbers of first rows a page may be cut from (see eventsPageQuery). */
+export const PAGE_LADDER: readonly number[] = [100, 1_000, 10_000, 100_000];
 
 /**
  * Events `offset` … `offset + limit − 1` of the window in time order. 18.16 takes only literals in
  * LIMIT, so the page's rows are cut from the sorted row numbers with arraySlice, whose bounds are
  * values of _view. GLOBAL IN: on a cluster, the page is found once, then read on every shard.
  */
-export function eventsPageQuery(query: ViewQuery, offset: number, limit: number): BuiltQuery {
-  const conditions = filterConditions(query.filters);
-  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM events WHERE ${where([IN_WINDOW, ...conditions.where])}`;
+export function eventsPageQuery(query: SearchedView, offset: number, limit: number): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
+  // The first rows of the window, as many as the smallest of a fixed ladder that reaches the page's
+  // end: a LIMIT from our own list, never the request's number (a top-N sort, not every row
+  // sorted in an array). Past the ladder, every row of the window.
+  const first = PAGE_LADDER.find((rows) => rows >= offset + limit);
+  const source = first === undefined ? 'events' : `(SELECT row FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} ORDER BY row LIMIT ${first})`;
+  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM ${source}${first === undefined ? ` WHERE ${where([IN_WINDOW, ...conditions.where])}` : ''}`;
   // The window again outside, so that the page's rows are looked for in its part of the table only.
   return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
 }
 
 /** Per type or per actor: events in the window under the other filters (the app's facet counts). */
-export function facetQuery(query: ViewQuery, facet: 'types' | 'actors'): BuiltQuery {
-  const conditions = filterConditions(query.filters, facet);
+export function facetQuery(query: SearchedView, facet: 'types' | 'actors'): BuiltQuery {
+  const conditions = filterConditions(query.filters, facet, query.matches);
   const sql =
     facet === 'types'
       ? `SELECT type AS key, count() AS n FROM events WHERE ${where([IN_WINDOW, ...conditions.where])} GROUP BY key FORMAT JSONEachRow`

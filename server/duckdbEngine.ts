@@ -106,6 +106,7 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
     return { ok: false, message: `${path} is a DuckDB database, but not one written by npm run serve: ${(error as Error).message}` };
   }
   const registryOrder = new Map(dataset.actors.map((a, i) => [a.id, i]));
+  let typesPresent: Promise<Set<string>> | null = null;
   // Queries under way: closing waits for them, so that a reload never cuts an answer short.
   const running = new Set<Promise<unknown>>();
   let closed = false;
@@ -134,7 +135,12 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
     bins: (query: ViewQuery, lanes: LaneRequest, bins: number, signal?: AbortSignal) =>
       run(signal, async (c): Promise<LaneBins[]> => {
         if (lanes.mode === 'type') {
-          const present = new Set((await read(c, TYPES_PRESENT_SQL)).map((r) => String(r.type)));
+          // The file is read-only: the types in it are asked once.
+          typesPresent ??= read(c, TYPES_PRESENT_SQL).then((rows) => new Set(rows.map((r) => String(r.type))));
+          const present = await typesPresent.catch((error: unknown) => {
+            typesPresent = null;
+            throw error;
+          });
           return laneBinsOf(typeLaneKeys(present, query.filters.types), false, binRows(await read(c, typeBinsSql(query, bins))), bins);
         }
         const ranking = await read(c, actorRankingSql(query.filters));

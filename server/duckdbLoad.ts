@@ -1,22 +1,59 @@
 // Writes a dataset to a DuckDB database file with the Appender: the rows the app's own table code
 // makes (eventRowsOf), so that time order, anchors, places and search text are the app's.
 import { existsSync } from 'node:fs';
-import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { Dataset } from '../src/model/schema.ts';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, type DuckDBConnection, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { datasetInfoOf, eventRowsOf } from './eventRows.ts';
 
 /** Written into dataset_info.format: a database with another value (or none) is not ours. */
-export const DATABASE_FORMAT = 'conflict-timeline-duckdb-1';
+export const DATABASE_FORMAT = 'conflict-timeline-duckdb-2';
 
-export const SCHEMA_SQL = `
+/** The tables the rows are appended to. */
+export const ROWS_SCHEMA_SQL = `
 CREATE TABLE events (
   row INTEGER NOT NULL, id VARCHAR NOT NULL, type VARCHAR NOT NULL, start_ms DOUBLE NOT NULL, end_ms DOUBLE,
   country VARCHAR, place_keys VARCHAR[] NOT NULL, search VARCHAR NOT NULL, title VARCHAR NOT NULL,
   language VARCHAR NOT NULL, json VARCHAR NOT NULL
 );
 CREATE TABLE event_actors (row INTEGER NOT NULL, actor VARCHAR NOT NULL, roles INTEGER NOT NULL, position INTEGER NOT NULL);
+`;
+
+export const SCHEMA_SQL = `${ROWS_SCHEMA_SQL}
 CREATE TABLE dataset_info (format VARCHAR NOT NULL, dataset VARCHAR NOT NULL, reports VARCHAR NOT NULL);
+`;
+
+/**
+ * Tables made from the rows once they are all in, for the queries that would otherwise read every
+ * row:
+ * - `words`: the word index of the app's search (src/table/wordIndex.ts), each distinct word of the
+ *   rows' search text (the text split at spaces, as the app splits it) with the rows that hold it.
+ *   A query word (it has no spaces) occurs in a row's text exactly when it occurs inside one of
+ *   the row's words, so a search reads the distinct words and the rows of those that match, not
+ *   every row's text.
+ * - `start_counts`: the events per type and start anchor, and `actor_start_counts` per actor, its
+ *   roles there (all its roles in the event, or-ed) and the same: bins by type need only the
+ *   anchors, so a view with no filter but types, or one actor, reads one row per type and
+ *   distinct start (a day, in data of days) instead of one per event. The bin of an anchor is
+ *   worked out exactly as for each of its events.
+ * - `actor_totals`: per actor (NULL: the events without one) and type, the events of all time, as
+ *   actorLanes ranks them when no filter but the type filter is set.
+ */
+export const DERIVED_SQL = `
+CREATE TABLE words AS
+  SELECT word, list(row ORDER BY row) AS rows
+  FROM (SELECT row, unnest(list_distinct(string_split(search, ' '))) AS word FROM events)
+  WHERE word <> '' GROUP BY word ORDER BY word;
+CREATE TABLE start_counts AS
+  SELECT type, start_ms, count(*)::INTEGER AS n FROM events GROUP BY type, start_ms ORDER BY start_ms;
+CREATE TABLE actor_start_counts AS
+  SELECT a.actor AS actor, a.roles AS roles, e.type AS type, e.start_ms AS start_ms, count(*)::INTEGER AS n
+  FROM (SELECT row, actor, bit_or(roles) AS roles FROM event_actors GROUP BY row, actor) a JOIN events e ON e.row = a.row
+  GROUP BY a.actor, a.roles, e.type, e.start_ms ORDER BY a.actor, e.start_ms;
+CREATE TABLE actor_totals AS
+  SELECT a.actor AS actor, e.type AS type, count(*)::INTEGER AS n FROM events e JOIN event_actors a ON a.row = e.row GROUP BY a.actor, e.type
+  UNION ALL
+  SELECT NULL AS actor, e.type AS type, count(*)::INTEGER AS n FROM events e WHERE e.row NOT IN (SELECT row FROM event_actors) GROUP BY e.type;
 `;
 
 const EVENT_COLUMN_TYPES: readonly DuckDBType[] = [INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, LIST(VARCHAR), VARCHAR, VARCHAR, VARCHAR, VARCHAR];
@@ -43,6 +80,34 @@ function createBatch(types: readonly DuckDBType[], append: (chunk: DuckDBDataChu
   };
 }
 
+/**
+ * Appends the rows the app's table makes of `dataset` to `events` and `event_actors`, numbered
+ * from `firstRow` (a part of a larger load: see mergeDuckDbParts).
+ */
+export async function appendEventRows(connection: DuckDBConnection, dataset: Pick<Dataset, 'events' | 'actors'>, firstRow = 0): Promise<void> {
+  const rows = eventRowsOf(dataset);
+  const events = await connection.createAppender('events');
+  const actors = await connection.createAppender('event_actors');
+  // A chunk of rows at a time: one call into DuckDB per column and chunk, not per value
+  // (100k generated ACLED events written in 3.6 s instead of 4.6 s on 2 cores).
+  const eventBatch = createBatch(EVENT_COLUMN_TYPES, (chunk) => events.appendDataChunk(chunk));
+  const actorBatch = createBatch(ACTOR_COLUMN_TYPES, (chunk) => actors.appendDataChunk(chunk));
+  for (let row = 0; row < rows.table.size; row++) {
+    const e = rows.eventRow(row);
+    eventBatch.add([firstRow + e.row, e.id, e.type, e.start, e.end, e.country, listValue(e.placeKeys), e.search, e.title, e.language, e.json]);
+    rows.actorRows(row).forEach((a, position) => actorBatch.add([firstRow + a.row, a.actor, a.roles, position]));
+  }
+  eventBatch.flush();
+  actorBatch.flush();
+  events.closeSync();
+  actors.closeSync();
+}
+
+async function finish(connection: DuckDBConnection, info: DatasetInfo, reports: readonly ImportReport[]): Promise<void> {
+  await connection.run(DERIVED_SQL);
+  await connection.run('INSERT INTO dataset_info VALUES ($1, $2, $3)', [DATABASE_FORMAT, JSON.stringify(info), JSON.stringify(reports)]);
+  await connection.run('CHECKPOINT');
+}
 
 /** Creates the database at `path` (which must not exist yet) and closes it. */
 export async function createDuckDbDatabase(dataset: Dataset, path: string, reports: readonly ImportReport[] = []): Promise<void> {
@@ -52,28 +117,55 @@ export async function createDuckDbDatabase(dataset: Dataset, path: string, repor
     const connection = await instance.connect();
     try {
       await connection.run(SCHEMA_SQL);
-      const rows = eventRowsOf(dataset);
-      const events = await connection.createAppender('events');
-      const actors = await connection.createAppender('event_actors');
-      // A chunk of rows at a time: one call into DuckDB per column and chunk, not per value
-      // (100k generated ACLED events written in 3.6 s instead of 4.6 s on 2 cores).
-      const eventBatch = createBatch(EVENT_COLUMN_TYPES, (chunk) => events.appendDataChunk(chunk));
-      const actorBatch = createBatch(ACTOR_COLUMN_TYPES, (chunk) => actors.appendDataChunk(chunk));
-      for (let row = 0; row < rows.table.size; row++) {
-        const e = rows.eventRow(row);
-        eventBatch.add([e.row, e.id, e.type, e.start, e.end, e.country, listValue(e.placeKeys), e.search, e.title, e.language, e.json]);
-        rows.actorRows(row).forEach((a, position) => actorBatch.add([a.row, a.actor, a.roles, position]));
-      }
-      eventBatch.flush();
-      actorBatch.flush();
-      events.closeSync();
-      actors.closeSync();
-      await connection.run('INSERT INTO dataset_info VALUES ($1, $2, $3)', [DATABASE_FORMAT, JSON.stringify(datasetInfoOf(dataset)), JSON.stringify(reports)]);
-      await connection.run('CHECKPOINT');
+      await appendEventRows(connection, dataset);
+      await finish(connection, datasetInfoOf(dataset), reports);
     } finally {
       connection.closeSync();
     }
   } finally {
     instance.closeSync();
   }
+}
+
+/**
+ * Creates the database at `path` from parts written apart (in parallel: each a DuckDB file of
+ * ROWS_SCHEMA_SQL's tables, filled with appendEventRows from a part of the events, rows numbered
+ * uniquely within the part). The rows are numbered again in the app's time order: start anchor,
+ * then id (DuckDB compares the ids' UTF-8 bytes, which order as the app's UTF-16 \`<\` does for
+ * ids without characters beyond U+FFFF). `info` is the merged dataset's fields.
+ */
+export async function mergeDuckDbParts(parts: readonly string[], path: string, info: DatasetInfo, reports: readonly ImportReport[] = []): Promise<void> {
+  if (existsSync(path)) throw new Error(`${path} exists already`);
+  const instance = await DuckDBInstance.create(path);
+  try {
+    const connection = await instance.connect();
+    try {
+      await connection.run(SCHEMA_SQL);
+      // Each part attached under a name of ours (p0, p1…): a file's path is a bound parameter.
+      for (const [i, part] of parts.entries()) await connection.run(`ATTACH ${sqlString(part)} AS p${i} (READ_ONLY)`);
+      const all = (table: string) => parts.map((_, i) => `SELECT ${i} AS part, * FROM p${i}.${table}`).join(' UNION ALL ');
+      await connection.run(
+        `CREATE TEMP TABLE numbering AS SELECT part, row AS local_row, (row_number() OVER (ORDER BY start_ms, id) - 1)::INTEGER AS row FROM (${parts.map((_, i) => `SELECT ${i} AS part, row, start_ms, id FROM p${i}.events`).join(' UNION ALL ')})`,
+      );
+      await connection.run(
+        `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json
+         FROM (${all('events')}) s JOIN numbering n ON n.part = s.part AND n.local_row = s.row ORDER BY n.row`,
+      );
+      await connection.run(
+        `INSERT INTO event_actors SELECT n.row, a.actor, a.roles, a.position
+         FROM (${all('event_actors')}) a JOIN numbering n ON n.part = a.part AND n.local_row = a.row ORDER BY n.row, a.position`,
+      );
+      for (const [i] of parts.entries()) await connection.run(`DETACH p${i}`);
+      await finish(connection, info, reports);
+    } finally {
+      connection.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
+
+/** A path as an SQL string literal (ATTACH takes no parameter): quotes doubled; only our own temporary paths come here. */
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -41,6 +41,9 @@ export function roleBits(role: EngineFilters['role']): number {
   return role === null ? 0xffff : 1 << ROLES.indexOf(role);
 }
 
+/** No filter but the type filter: the totals and counts made at load answer (actor_totals, start_counts). */
+const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+
 /** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
 function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
   const where: string[] = [];
@@ -51,8 +54,14 @@ function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet
       `e.row IN (SELECT a.row FROM event_actors a WHERE list_contains(${p.texts(filters.actors)}, a.actor) AND (a.roles & ${p.integer(roleBits(filters.role))}) <> 0)`,
     );
   }
-  // A query word has no spaces: it occurs in the search text exactly when the app's word index finds it.
-  if (skip !== 'q') for (const word of filters.words) where.push(`contains(e.search, ${p.text(word)})`);
+  // A query word has no spaces: it occurs in a row's search text exactly when it occurs inside
+  // one of the row's words (the app's word index). The distinct words are read, not every row's
+  // text. A word with a space (only a caller other than the API sends one) is looked for in the text.
+  if (skip !== 'q') {
+    for (const word of new Set(filters.words)) {
+      where.push(word.includes(' ') ? `contains(e.search, ${p.text(word)})` : `e.row IN (SELECT unnest(w.rows) FROM words w WHERE contains(w.word, ${p.text(word)}))`);
+    }
+  }
   if (skip !== 'place') {
     if (filters.country !== null) where.push(`e.country = ${p.text(filters.country)}`);
     if (filters.place !== null) where.push(`list_contains(e.place_keys, ${p.text(filters.place)})`);
@@ -94,7 +103,25 @@ function binned(query: ViewQuery, bins: number, p: Params, select: string, from:
 /** Counts per event type and bin of the window's starts. */
 export function typeBinsSql(query: ViewQuery, bins: number): BoundSql {
   const p = createParams();
-  return bound(p, binned(query, bins, p, 'e.type', 'events e', filterConditions(query.filters, p)));
+  const { filters } = query;
+  if (onlyTypes(filters) || (filters.actors.length === 1 && !filters.words.length && filters.country === null && filters.place === null)) {
+    // The counts per start anchor made at load: as many rows as distinct anchors, not events.
+    const conditions = filters.types.length ? [`list_contains(${p.texts(filters.types)}, s.type)`] : [];
+    if (filters.actors.length) conditions.push(`s.actor = ${p.text(filters.actors[0]!)}`, `(s.roles & ${p.integer(roleBits(filters.role))}) <> 0`);
+    return bound(p, binnedCounts(query, bins, p, filters.actors.length ? 'actor_start_counts s' : 'start_counts s', conditions));
+  }
+  return bound(p, binned(query, bins, p, 'e.type', 'events e', filterConditions(filters, p)));
+}
+
+/** As binned, over counts per start anchor (start_counts, actor_start_counts as `s`): the same bin for each anchor. */
+function binnedCounts(query: ViewQuery, bins: number, p: Params, from: string, conditions: string[]): string {
+  const f = p.number(query.from);
+  const t = p.number(query.to);
+  const n = p.number(bins);
+  return `SELECT key, bin, sum(c)::INTEGER AS n FROM (
+  SELECT s.type AS key, CAST(floor((s.start_ms - ${f}) / (${t} - ${f}) * ${n}) AS BIGINT) AS bin, s.n AS c
+  FROM ${from} ${whereOf([...conditions, `s.start_ms >= ${f}`, `s.start_ms < ${t}`])}
+) WHERE bin >= 0 AND bin < ${n} GROUP BY key, bin`;
 }
 
 /** Counts per actor of `actors` and bin (an event counts once in each of its actors' lanes). */
@@ -118,11 +145,15 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
 }
 
 /** Types present in the data (the app's lanes by type exist for these, whatever the window). */
-export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM events';
+export const TYPES_PRESENT_SQL = 'SELECT DISTINCT type FROM start_counts';
 
-/** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor. */
+/** Per actor, the events passing the filters, all time (how actorLanes ranks them); and the events without an actor (actor NULL). */
 export function actorRankingSql(filters: EngineFilters): BoundSql {
   const p = createParams();
+  if (onlyTypes(filters)) {
+    const where = filters.types.length ? `WHERE list_contains(${p.texts(filters.types)}, t.type)` : '';
+    return bound(p, `SELECT t.actor AS actor, sum(t.n)::INTEGER AS n FROM actor_totals t ${where} GROUP BY t.actor`);
+  }
   const conditions = filterConditions(filters, p);
   return bound(
     p,

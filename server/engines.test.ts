@@ -13,7 +13,7 @@ import type { Engine, ViewQuery } from './engine.ts';
 import { readDataset } from './readDataset.ts';
 import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
 import { createClickHouseEngine } from './clickhouseEngine.ts';
-import { loadIntoClickHouse } from './clickhouseLoad.ts';
+import { loadDuckDbIntoClickHouse, loadIntoClickHouse } from './clickhouseLoad.ts';
 import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
@@ -23,6 +23,8 @@ let dir: string;
 let clickhouse: TestClickHouseCluster;
 let duck: Engine;
 let house: Engine;
+/** ClickHouse loaded from the DuckDB database (npm run load of a database of ours). */
+let fromDuck: Engine;
 let actor: string;
 let place: { country: string; name: string };
 
@@ -42,6 +44,8 @@ beforeAll(async () => {
   clickhouse = await startClickHouseCluster(1);
   await loadIntoClickHouse({ url: clickhouse.servers[0]!.url, database: 'ct_compare' }, read.dataset, read.reports);
   house = createClickHouseEngine({ url: clickhouse.servers[0]!.url, database: 'ct_compare' });
+  await loadDuckDbIntoClickHouse({ url: clickhouse.servers[0]!.url, database: 'ct_from_duckdb', batchSize: 700 }, join(dir, 'events.duckdb'));
+  fromDuck = createClickHouseEngine({ url: clickhouse.servers[0]!.url, database: 'ct_from_duckdb' });
 }, 180_000);
 
 afterAll(async () => {
@@ -63,20 +67,22 @@ const views = (): [string, ViewQuery][] => [
 /** The views' names, known before the data is (the views themselves need it). */
 const VIEW_NAMES = ['all time', 'September 2022, clashes and ceasefires', 'a year, one actor as participant', 'Arabic words', 'a country and a place', 'an hour with nothing in it'];
 
-describe('DuckDB and ClickHouse on the same events', () => {
+describe('DuckDB and ClickHouse on the same events (ClickHouse loaded from the events, and from the DuckDB database)', () => {
   it('ask of every view', () => expect(views().map(([name]) => name)).toEqual(VIEW_NAMES));
 
   it('agree on the dataset, its count and extent', async () => {
-    const [a, b] = await Promise.all([duck.info(), house.info()]);
+    const [a, b, c] = await Promise.all([duck.info(), house.info(), fromDuck.info()]);
     expect(b).toEqual(a);
+    expect(c).toEqual(a);
     expect(a.count).toBe(2016);
   });
 
   it.each(VIEW_NAMES)('agree on every answer: %s', async (name) => {
     const query = views().find(([n]) => n === name)![1];
     const both = async <T>(ask: (engine: Engine) => Promise<T>) => {
-      const [a, b] = await Promise.all([ask(duck), ask(house)]);
+      const [a, b, c] = await Promise.all([ask(duck), ask(house), ask(fromDuck)]);
       expect(b).toEqual(a);
+      expect(c).toEqual(a);
       return a;
     };
     const counts = await both((e) => e.facetCounts(query));
