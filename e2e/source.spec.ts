@@ -293,11 +293,12 @@ test('a sparse lane beside busy ones shows a mark per event, when the window hol
     await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(titleOf(ceasefires[0]));
     expect(new URL(page.url()).searchParams.get('event')).toBe(ceasefires[0].id);
     // The busy lanes stay densities: a count on hover.
-    const clashLane = (await page.locator('.lane-label', { hasText: 'Clash' }).boundingBox())!;
     let density = '';
     const canvas = (await page.locator('canvas.marks').boundingBox())!;
     for (let x = canvas.x + canvas.width * 0.3; x < canvas.x + canvas.width * 0.6 && !/events? ·/.test(density); x += 3) {
-      await page.mouse.move(x, clashLane.y + clashLane.height - 6);
+      // The lane's middle, read each time: the details panel, just opened, may still move the plot.
+      const clashLane = (await page.locator('.lane-label', { hasText: 'Clash' }).boundingBox())!;
+      await page.mouse.move(x, clashLane.y + clashLane.height / 2);
       density = (await page.getByRole('tooltip').textContent({ timeout: 200 }).catch(() => '')) ?? '';
     }
     expect(density).toMatch(/^\d+ events? · Clash/);
