@@ -111,14 +111,21 @@ async function finish(connection: DuckDBConnection, info: DatasetInfo, reports: 
 
 /** Creates the database at `path` (which must not exist yet) and closes it. */
 export async function createDuckDbDatabase(dataset: Dataset, path: string, reports: readonly ImportReport[] = []): Promise<void> {
+  await withNewDatabase(path, async (connection) => {
+    await appendEventRows(connection, dataset);
+    await finish(connection, datasetInfoOf(dataset), reports);
+  });
+}
+
+/** Creates the database at `path` (which must not exist yet) with the schema, runs `fill` on it, and closes it. */
+async function withNewDatabase(path: string, fill: (connection: DuckDBConnection) => Promise<void>): Promise<void> {
   if (existsSync(path)) throw new Error(`${path} exists already`);
   const instance = await DuckDBInstance.create(path);
   try {
     const connection = await instance.connect();
     try {
       await connection.run(SCHEMA_SQL);
-      await appendEventRows(connection, dataset);
-      await finish(connection, datasetInfoOf(dataset), reports);
+      await fill(connection);
     } finally {
       connection.closeSync();
     }
@@ -135,34 +142,24 @@ export async function createDuckDbDatabase(dataset: Dataset, path: string, repor
  * ids without characters beyond U+FFFF). `info` is the merged dataset's fields.
  */
 export async function mergeDuckDbParts(parts: readonly string[], path: string, info: DatasetInfo, reports: readonly ImportReport[] = []): Promise<void> {
-  if (existsSync(path)) throw new Error(`${path} exists already`);
-  const instance = await DuckDBInstance.create(path);
-  try {
-    const connection = await instance.connect();
-    try {
-      await connection.run(SCHEMA_SQL);
-      // Each part attached under a name of ours (p0, p1…): a file's path is a bound parameter.
-      for (const [i, part] of parts.entries()) await connection.run(`ATTACH ${sqlString(part)} AS p${i} (READ_ONLY)`);
-      const all = (table: string) => parts.map((_, i) => `SELECT ${i} AS part, * FROM p${i}.${table}`).join(' UNION ALL ');
-      await connection.run(
-        `CREATE TEMP TABLE numbering AS SELECT part, row AS local_row, (row_number() OVER (ORDER BY start_ms, id) - 1)::INTEGER AS row FROM (${parts.map((_, i) => `SELECT ${i} AS part, row, start_ms, id FROM p${i}.events`).join(' UNION ALL ')})`,
-      );
-      await connection.run(
-        `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json
-         FROM (${all('events')}) s JOIN numbering n ON n.part = s.part AND n.local_row = s.row ORDER BY n.row`,
-      );
-      await connection.run(
-        `INSERT INTO event_actors SELECT n.row, a.actor, a.roles, a.position
-         FROM (${all('event_actors')}) a JOIN numbering n ON n.part = a.part AND n.local_row = a.row ORDER BY n.row, a.position`,
-      );
-      for (const [i] of parts.entries()) await connection.run(`DETACH p${i}`);
-      await finish(connection, info, reports);
-    } finally {
-      connection.closeSync();
-    }
-  } finally {
-    instance.closeSync();
-  }
+  await withNewDatabase(path, async (connection) => {
+    // Each part attached under a name of ours (p0, p1…), its path quoted by sqlString.
+    for (const [i, part] of parts.entries()) await connection.run(`ATTACH ${sqlString(part)} AS p${i} (READ_ONLY)`);
+    const all = (table: string) => parts.map((_, i) => `SELECT ${i} AS part, * FROM p${i}.${table}`).join(' UNION ALL ');
+    await connection.run(
+      `CREATE TEMP TABLE numbering AS SELECT part, row AS local_row, (row_number() OVER (ORDER BY start_ms, id) - 1)::INTEGER AS row FROM (${parts.map((_, i) => `SELECT ${i} AS part, row, start_ms, id FROM p${i}.events`).join(' UNION ALL ')})`,
+    );
+    await connection.run(
+      `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json
+       FROM (${all('events')}) s JOIN numbering n ON n.part = s.part AND n.local_row = s.row ORDER BY n.row`,
+    );
+    await connection.run(
+      `INSERT INTO event_actors SELECT n.row, a.actor, a.roles, a.position
+       FROM (${all('event_actors')}) a JOIN numbering n ON n.part = a.part AND n.local_row = a.row ORDER BY n.row, a.position`,
+    );
+    for (const [i] of parts.entries()) await connection.run(`DETACH p${i}`);
+    await finish(connection, info, reports);
+  });
 }
 
 /** A path as an SQL string literal (ATTACH takes no parameter): quotes doubled; only our own temporary paths come here. */
