@@ -109,41 +109,27 @@ export function schemaStatements(layout: ClickHouseLayout, onCluster: boolean): 
     `CREATE TABLE ${db}.actor_start_counts${suffix}${on} (actor String, roles UInt16, type String, start_ms Float64, events_n UInt64) ENGINE = SummingMergeTree ORDER BY (actor, start_ms, type, roles)`,
     `CREATE MATERIALIZED VIEW ${db}.actor_start_counts_mv${on} TO ${db}.actor_start_counts${suffix} AS SELECT actor, roles, type, start_ms, count() AS events_n FROM ${db}.events${suffix} ARRAY JOIN actor_ids AS actor, actor_roles AS roles GROUP BY actor, roles, type, start_ms`,
   ];
-  if (layout.cluster === null) {
-    return {
-      shard: [
-        `CREATE DATABASE IF NOT EXISTS ${db}`,
-        `DROP TABLE IF EXISTS ${db}.word_rows_mv`,
-        `DROP TABLE IF EXISTS ${db}.words_mv`,
-        `DROP TABLE IF EXISTS ${db}.start_counts_mv`,
-        `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv`,
-        `DROP TABLE IF EXISTS ${db}.events`,
-        `DROP TABLE IF EXISTS ${db}.event_actors`,
-        `CREATE TABLE ${db}.events (${columnList(EVENT_COLUMNS)}) ${events}`,
-        `CREATE TABLE ${db}.event_actors (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
-        ...wordIndex('', ''),
-      ],
-      front: info,
-    };
-  }
+  // The tables each shard holds: named as they are (one server) or with `_local` under Distributed ones.
+  const shardTables = (suffix: string, on: string) => [
+    `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
+    `DROP TABLE IF EXISTS ${db}.word_rows_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.words_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv${on}`,
+    `DROP TABLE IF EXISTS ${db}.events${suffix}${on}`,
+    `DROP TABLE IF EXISTS ${db}.event_actors${suffix}${on}`,
+    `CREATE TABLE ${db}.events${suffix}${on} (${columnList(EVENT_COLUMNS)}) ${events}`,
+    `CREATE TABLE ${db}.event_actors${suffix}${on} (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
+    ...wordIndex(suffix, on),
+  ];
+  if (layout.cluster === null) return { shard: shardTables('', ''), front: info };
   const cluster = identifier(layout.cluster, 'cluster');
   const on = onCluster ? ` ON CLUSTER ${cluster}` : '';
   const distributed = (local: string) => `ENGINE = Distributed(${cluster}, ${db}, ${local}, cityHash64(id))`;
   // Never inserted into: no sharding key.
   const readOnly = (local: string) => `ENGINE = Distributed(${cluster}, ${db}, ${local})`;
   return {
-    shard: [
-      `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
-      `DROP TABLE IF EXISTS ${db}.word_rows_mv${on}`,
-      `DROP TABLE IF EXISTS ${db}.words_mv${on}`,
-      `DROP TABLE IF EXISTS ${db}.start_counts_mv${on}`,
-      `DROP TABLE IF EXISTS ${db}.actor_start_counts_mv${on}`,
-      `DROP TABLE IF EXISTS ${db}.events_local${on}`,
-      `DROP TABLE IF EXISTS ${db}.event_actors_local${on}`,
-      `CREATE TABLE ${db}.events_local${on} (${columnList(EVENT_COLUMNS)}) ${events}`,
-      `CREATE TABLE ${db}.event_actors_local${on} (${columnList(EVENT_ACTOR_COLUMNS)}) ${actors}`,
-      ...wordIndex('_local', on),
-    ],
+    shard: shardTables('_local', on),
     front: [
       `CREATE DATABASE IF NOT EXISTS ${db}`,
       `DROP TABLE IF EXISTS ${db}.events`,
