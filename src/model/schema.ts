@@ -10,6 +10,14 @@ import { EVENT_TYPES } from './taxonomy.ts';
 export const PRECISIONS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+/**
+ * How closely a place's coordinates locate the event: at the point itself, within about 25 km,
+ * somewhere in a district (second-order area), in a region (first-order area, or a border or part
+ * of a country), or only in the country. The map draws anything coarser than `near` as an area.
+ */
+export const GEO_PRECISIONS = ['point', 'near', 'district', 'region', 'country'] as const;
+export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
+
 /** Parts of a day that sources name without a clock time ("in the early hours"). Local time. */
 export const DAY_PARTS = ['early-hours', 'morning', 'afternoon', 'evening', 'night'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
@@ -167,6 +175,8 @@ export const placeSchema = z.object({
   country: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as ARM'),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
+  /** How closely lat and lon locate the event; absent when the source does not say. */
+  precision: z.enum(GEO_PRECISIONS).optional(),
   /** Administrative areas that contain the place, largest first (ACLED admin1–admin3, UCDP adm_1–adm_2). */
   admin: z.array(z.string().min(1)).optional(),
 });
