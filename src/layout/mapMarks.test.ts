@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { layoutMap, MAP_CELL_PIXELS, mapHitTest, precisionCode } from './mapMarks.ts';
+import { worldPoints } from './mapWorld.ts';
+import { mapFrame, screenX, screenY } from './mapView.ts';
+import { mercatorCell, mercatorX, mercatorY } from './mercator.ts';
+
+const size = { width: 800, height: 600 };
+
+function fixture(points: [number, number, number?, number?][]) {
+  const lon = Float64Array.from(points, (p) => p[0]);
+  const lat = Float64Array.from(points, (p) => p[1]);
+  return {
+    world: worldPoints(lon, lat),
+    precision: Uint8Array.from(points, (p) => p[2] ?? 0),
+    type: Uint8Array.from(points, (p) => p[3] ?? 0),
+    rows: Uint32Array.from(points, (_, i) => i),
+  };
+}
+
+describe('map marks', () => {
+  it('puts each event at its projected place', () => {
+    const data = fixture([[44.5136, 40.1811], [49.8671, 40.4093]]);
+    const frame = mapFrame({ lon: 47, lat: 40.3, zoom: 6 }, size);
+    const layout = layoutMap({ ...data, frame });
+    expect(layout.marks.map((m) => m.kind)).toEqual(['point', 'point']);
+    expect(layout.marks[0]!.x).toBeCloseTo(screenX(frame, mercatorX(44.5136)), 9);
+    expect(layout.marks[1]!.y).toBeCloseTo(screenY(frame, mercatorY(40.4093)), 9);
+  });
+
+  it('merges points that would overlap into one counted mark, and splits them when zoomed in', () => {
+    // Yerevan three times, and a place 5 km away: one mark of four at zoom 6, two at zoom 11.
+    const data = fixture([[44.5136, 40.1811, 0, 1], [44.5136, 40.1811, 0, 1], [44.5136, 40.1811, 0, 3], [44.57, 40.18, 0, 1]]);
+    const far = layoutMap({ ...data, frame: mapFrame({ lon: 44.5, lat: 40.2, zoom: 6 }, size) });
+    expect(far.marks).toHaveLength(1);
+    expect(far.marks[0]).toMatchObject({ kind: 'cluster', rows: [0, 1, 2, 3], mixedTypes: true });
+    const near = layoutMap({ ...data, frame: mapFrame({ lon: 44.5, lat: 40.2, zoom: 11 }, size) });
+    expect(near.marks.map((m) => m.rows.length).sort()).toEqual([1, 3]);
+  });
+
+  it('leaves out events outside the view and counts those without coordinates apart', () => {
+    const data = fixture([[44.5, 40.2], [2.35, 48.85], [NaN, NaN]]);
+    const layout = layoutMap({ ...data, frame: mapFrame({ lon: 44.5, lat: 40.2, zoom: 7 }, size) });
+    expect(layout.inView).toBe(1);
+    expect(layout.unplaced).toBe(1);
+    expect(layout.marks.flatMap((m) => m.rows)).toEqual([0]);
+  });
+
+  it('only takes the rows it is given (those in the window that pass the filters)', () => {
+    const data = fixture([[44.5, 40.2], [44.6, 40.3]]);
+    const layout = layoutMap({ ...data, rows: [1], frame: mapFrame({ lon: 44.5, lat: 40.2, zoom: 7 }, size) });
+    expect(layout.marks.flatMap((m) => m.rows)).toEqual([1]);
+  });
+
+  it('draws a region as an area about a region wide, not as a pin, and never merges it into a cluster', () => {
+    const data = fixture([[45.6, 39.8, precisionCode('region')], [45.6, 39.8, precisionCode('point')], [45.6, 39.8, precisionCode('district')]]);
+    const layout = layoutMap({ ...data, frame: mapFrame({ lon: 45.6, lat: 39.8, zoom: 8 }, size) });
+    const areas = layout.marks.filter((m) => m.kind === 'area');
+    expect(areas.map((m) => m.rows[0])).toEqual([0, 2]);
+    // 120 km at zoom 8 near 40°N is about 255 px (metres per px ≈ 470).
+    expect(areas[0]!.spread).toBeGreaterThan(200);
+    expect(areas[0]!.spread).toBeLessThan(300);
+    expect(areas[1]!.spread).toBeLessThan(areas[0]!.spread);
+    expect(layout.marks.find((m) => m.kind === 'point')!.spread).toBe(0);
+  });
+
+  it('gives a "near" point a ring about 25 km wide', () => {
+    const data = fixture([[45.6, 39.8, precisionCode('near')]]);
+    const layout = layoutMap({ ...data, frame: mapFrame({ lon: 45.6, lat: 39.8, zoom: 9 }, size) });
+    expect(layout.marks[0]!.kind).toBe('point');
+    expect(layout.marks[0]!.spread).toBeGreaterThan(80);
+    expect(layout.marks[0]!.spread).toBeLessThan(120);
+  });
+
+  it('switches to a density grid over the limit, with mercatorCell’s cells and counts that add up', () => {
+    const points: [number, number][] = [];
+    for (let i = 0; i < 500; i++) points.push([44 + (i % 25) * 0.1, 39.5 + Math.floor(i / 25) * 0.08]);
+    const data = fixture(points);
+    const frame = mapFrame({ lon: 45.2, lat: 40.3, zoom: 7.4 }, size);
+    const layout = layoutMap({ ...data, frame, markLimit: 100 });
+    expect(layout.marks).toEqual([]);
+    expect(layout.cells.reduce((n, c) => n + c.count, 0)).toBe(500);
+    // Each point's cell on screen is mercatorCell's cell at the integer zoom.
+    const cells = 2 ** 7 * (256 / MAP_CELL_PIXELS);
+    const size7 = frame.worldPx / cells;
+    for (const [lon, lat] of points.slice(0, 40)) {
+      const [col, row] = mercatorCell(lon, lat, 7, MAP_CELL_PIXELS);
+      const cell = layout.cells.find((c) => Math.abs(c.x - (col * size7 - frame.left)) < 1e-6 && Math.abs(c.y - (row * size7 - frame.top)) < 1e-6);
+      expect(cell).toBeDefined();
+    }
+    expect(layout.maxCellCount).toBe(Math.max(...layout.cells.map((c) => c.count)));
+  });
+
+  it('finds the mark under the pointer: a pin before the area around it', () => {
+    const data = fixture([[45.6, 39.8, precisionCode('region')], [45.7, 39.8]]);
+    const layout = layoutMap({ ...data, frame: mapFrame({ lon: 45.6, lat: 39.8, zoom: 8 }, size) });
+    const pin = layout.marks.find((m) => m.kind === 'point')!;
+    expect(mapHitTest(layout, pin.x + 2, pin.y)?.rows).toEqual([1]);
+    expect(mapHitTest(layout, 400, 380)?.rows).toEqual([0]);
+    expect(mapHitTest(layout, 5, 5)).toBeNull();
+  });
+});

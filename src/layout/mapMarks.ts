@@ -1,0 +1,228 @@
+// The map's layout: (world points, rows in view, frame) → marks, or a density grid when too many
+// events are in view to mark each. Pure, and O(rows in the window): typed arrays in, plain arrays out.
+//
+// Precision is drawn honestly: an event placed only to a district, region or country is an area
+// (a disc about the size of such a place), never a pin; one placed "near" a point gets a soft ring.
+import { GEO_PRECISIONS, type GeoPrecision } from '../model/schema.ts';
+import { latOfMercatorY } from './mercator.ts';
+import type { WorldPoints } from './mapWorld.ts';
+import { metresPerPixel, type MapFrame } from './mapView.ts';
+
+export const MAP_MARK_RADIUS = 6;
+export const MAP_CLUSTER_RADIUS = 10;
+/** Points whose marks would come closer than this (px) merge into one counted mark. */
+export const MAP_CLUSTER_SPAN = 14;
+/** Above this many events in view, the map draws a density grid instead of marks. */
+export const MAP_MARK_LIMIT = 2000;
+/** A density cell's width at an integer zoom (the data server's cells are the same). */
+export const MAP_CELL_PIXELS = 16;
+
+/**
+ * About how far from its coordinates an event of each precision may lie, in metres: the radius
+ * drawn. "near" is ACLED's "within about 25 km"; the areas are typical sizes, not boundaries.
+ */
+export const PRECISION_RADIUS_M: Readonly<Record<GeoPrecision, number>> = {
+  point: 0,
+  near: 25_000,
+  district: 30_000,
+  region: 120_000,
+  country: 350_000,
+};
+
+/** The column value (0 = not stated, else 1 + index in GEO_PRECISIONS) of each precision. */
+export const precisionCode = (p: GeoPrecision): number => 1 + GEO_PRECISIONS.indexOf(p);
+const NEAR = precisionCode('near');
+const AREA_FROM = precisionCode('district');
+
+export type MapMarkKind = 'point' | 'cluster' | 'area';
+
+export interface MapMark {
+  kind: MapMarkKind;
+  /** The rows behind the mark: one for a point or area, several for a cluster. */
+  rows: number[];
+  x: number;
+  y: number;
+  /** The mark's radius in px (its shape, or a cluster's circle). */
+  radius: number;
+  /** How far the place may be off, in px: an area's disc or a "near" point's ring; 0 for none. */
+  spread: number;
+  typeIndex: number;
+  mixedTypes: boolean;
+}
+
+export interface MapCell {
+  /** Top-left corner on screen and width in px. */
+  x: number;
+  y: number;
+  size: number;
+  count: number;
+  /** The type with most events in the cell (index into EVENT_TYPES). */
+  typeIndex: number;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  /** Areas first, then points and clusters (drawn in this order: pins over areas). */
+  marks: MapMark[];
+  /** The density grid, when too many events are in view for marks (marks is then empty). */
+  cells: MapCell[];
+  maxCellCount: number;
+  /** Events in view with coordinates (on screen). */
+  inView: number;
+  /** Events in the window that have no coordinates, so are not on the map. */
+  unplaced: number;
+}
+
+export interface MapLayoutInput {
+  world: WorldPoints;
+  /** The precision column (0 = not stated; see precisionCode). */
+  precision: Uint8Array;
+  type: Uint8Array;
+  /** The rows to place: those in the timeline's window that pass the filters. */
+  rows: ArrayLike<number>;
+  frame: MapFrame;
+  markLimit?: number;
+}
+
+/** The spread of a precision in px at the point's latitude. */
+function spreadPx(code: number, worldY: number, frame: MapFrame): number {
+  const precision = GEO_PRECISIONS[code - 1];
+  if (!precision || precision === 'point') return 0;
+  return PRECISION_RADIUS_M[precision] / metresPerPixel(frame.zoom, latOfMercatorY(worldY));
+}
+
+export function layoutMap(input: MapLayoutInput): MapLayout {
+  const { world, precision, type, rows, frame } = input;
+  const { width, height } = frame;
+  const margin = MAP_CLUSTER_RADIUS;
+  // Screen positions of the rows on screen, gathered first: the count decides marks or grid.
+  const onScreen: number[] = [];
+  let unplaced = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const wx = world.x[row]!;
+    if (wx !== wx) {
+      unplaced++;
+      continue;
+    }
+    const x = wx * frame.worldPx - frame.left;
+    const y = world.y[row]! * frame.worldPx - frame.top;
+    if (x >= -margin && x <= width + margin && y >= -margin && y <= height + margin) onScreen.push(row);
+  }
+  const inView = onScreen.length;
+  if (inView > (input.markLimit ?? MAP_MARK_LIMIT)) {
+    const { cells, maxCellCount } = densityGrid(world, type, onScreen, frame);
+    return { width, height, marks: [], cells, maxCellCount, inView, unplaced };
+  }
+  const areas: MapMark[] = [];
+  const pins: MapMark[] = [];
+  // Greedy merging over a hash of screen buckets: a point joins the first mark within the span.
+  const buckets = new Map<number, MapMark[]>();
+  const key = (bx: number, by: number) => bx * 100_003 + by;
+  for (const row of onScreen) {
+    const x = world.x[row]! * frame.worldPx - frame.left;
+    const y = world.y[row]! * frame.worldPx - frame.top;
+    const code = precision[row]!;
+    const t = type[row]!;
+    if (code >= AREA_FROM) {
+      areas.push({ kind: 'area', rows: [row], x, y, radius: MAP_MARK_RADIUS, spread: Math.max(spreadPx(code, world.y[row]!, frame), MAP_MARK_RADIUS + 6), typeIndex: t, mixedTypes: false });
+      continue;
+    }
+    const bx = Math.floor(x / MAP_CLUSTER_SPAN);
+    const by = Math.floor(y / MAP_CLUSTER_SPAN);
+    let joined: MapMark | null = null;
+    for (let dx = -1; dx <= 1 && !joined; dx++) {
+      for (let dy = -1; dy <= 1 && !joined; dy++) {
+        for (const mark of buckets.get(key(bx + dx, by + dy)) ?? []) {
+          if (Math.abs(mark.x - x) < MAP_CLUSTER_SPAN && Math.abs(mark.y - y) < MAP_CLUSTER_SPAN) {
+            joined = mark;
+            break;
+          }
+        }
+      }
+    }
+    if (joined) {
+      joined.rows.push(row);
+      joined.kind = 'cluster';
+      joined.radius = MAP_CLUSTER_RADIUS;
+      if (t !== joined.typeIndex) joined.mixedTypes = true;
+      if (code === NEAR) joined.spread = Math.max(joined.spread, spreadPx(code, world.y[row]!, frame));
+      continue;
+    }
+    const mark: MapMark = { kind: 'point', rows: [row], x, y, radius: MAP_MARK_RADIUS, spread: code === NEAR ? spreadPx(code, world.y[row]!, frame) : 0, typeIndex: t, mixedTypes: false };
+    pins.push(mark);
+    const list = buckets.get(key(bx, by));
+    if (list) list.push(mark);
+    else buckets.set(key(bx, by), [mark]);
+  }
+  // The largest areas underneath, so that a small one stays visible over a large one.
+  areas.sort((a, b) => b.spread - a.spread);
+  return { width, height, marks: [...areas, ...pins], cells: [], maxCellCount: 0, inView, unplaced };
+}
+
+/**
+ * Counts per cell of mercatorCell's grid at the integer zoom below the frame's, with cells
+ * MAP_CELL_PIXELS wide there: the same cells as the data server counts. The grid is indexed over
+ * the screen's cells only (a typed array, no map per row).
+ */
+export function densityGrid(world: WorldPoints, type: Uint8Array, rows: ArrayLike<number>, frame: MapFrame): { cells: MapCell[]; maxCellCount: number } {
+  const cellsAcross = 2 ** Math.floor(frame.zoom) * (256 / MAP_CELL_PIXELS);
+  const size = frame.worldPx / cellsAcross;
+  const col0 = Math.floor(frame.left / size) - 1;
+  const row0 = Math.floor(frame.top / size) - 1;
+  const cols = Math.ceil(frame.width / size) + 3;
+  const lines = Math.ceil(frame.height / size) + 3;
+  const counts = new Uint32Array(cols * lines);
+  const typeCounts = new Uint32Array(cols * lines * 16);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const c = Math.min(cellsAcross - 1, Math.floor(world.x[row]! * cellsAcross)) - col0;
+    const r = Math.min(cellsAcross - 1, Math.floor(world.y[row]! * cellsAcross)) - row0;
+    if (c < 0 || r < 0 || c >= cols || r >= lines) continue;
+    const at = r * cols + c;
+    counts[at]!++;
+    typeCounts[at * 16 + (type[row]! & 15)]!++;
+  }
+  const cells: MapCell[] = [];
+  let maxCellCount = 0;
+  for (let at = 0; at < counts.length; at++) {
+    const count = counts[at]!;
+    if (!count) continue;
+    let typeIndex = 0;
+    for (let t = 1; t < 16; t++) if (typeCounts[at * 16 + t]! > typeCounts[at * 16 + typeIndex]!) typeIndex = t;
+    const c = (at % cols) + col0;
+    const r = Math.floor(at / cols) + row0;
+    cells.push({ x: c * size - frame.left, y: r * size - frame.top, size, count, typeIndex });
+    maxCellCount = Math.max(maxCellCount, count);
+  }
+  return { cells, maxCellCount };
+}
+
+/** The mark under (x, y): the nearest pin within its radius, else the smallest area containing it. */
+export function mapHitTest(layout: MapLayout, x: number, y: number): MapMark | null {
+  let best: MapMark | null = null;
+  let bestDistance = Infinity;
+  for (const mark of layout.marks) {
+    const d = Math.hypot(mark.x - x, mark.y - y);
+    if (mark.kind === 'area') continue;
+    if (d <= mark.radius + 3 && d < bestDistance) {
+      best = mark;
+      bestDistance = d;
+    }
+  }
+  if (best) return best;
+  let smallest = Infinity;
+  for (const mark of layout.marks) {
+    if (mark.kind !== 'area') continue;
+    if (Math.hypot(mark.x - x, mark.y - y) <= mark.spread && mark.spread < smallest) {
+      best = mark;
+      smallest = mark.spread;
+    }
+  }
+  return best;
+}
+
+export function mapCellAt(layout: MapLayout, x: number, y: number): MapCell | null {
+  return layout.cells.find((c) => x >= c.x && x < c.x + c.size && y >= c.y && y < c.y + c.size) ?? null;
+}
