@@ -321,6 +321,37 @@ export const en = {
   exportNotStated: 'not stated',
   exported: (date: string) => `Exported ${date} from Conflict Timeline`,
   liveView: (url: string) => `Live view: ${url}`,
+
+  // ---- Map panel (issue #24)
+  mapToggle: 'Map',
+  mapToggleTitle: 'Show or hide the map of events',
+  // Not "Timeline…": only the timeline's own label starts so.
+  mapLabel: (box: string) => `Map of events, ${box}. Drag or use the arrow keys to pan, + and − to zoom, Shift+drag to select an area.`,
+  mapBox: (south: string, north: string, west: string, east: string) => `${south}–${north}, ${west}–${east}`,
+  mapNorth: (deg: string) => `${deg}°N`,
+  mapSouth: (deg: string) => `${deg}°S`,
+  mapEast: (deg: string) => `${deg}°E`,
+  mapWest: (deg: string) => `${deg}°W`,
+  mapInView: (n: string, count: number) => `${n} event${count === 1 ? '' : 's'} on the map in view`,
+  mapUnplaced: (n: string) => ` (${n} in the window without coordinates)`,
+  mapZoomGroup: 'Map zoom',
+  mapZoomIn: 'Zoom the map in',
+  mapZoomOut: 'Zoom the map out',
+  mapSelectArea: 'Select area',
+  mapSelectAreaTitle: 'Draw a box on the map to keep only the events inside it (or Shift+drag)',
+  mapSelectAreaActive: 'Drag a box on the map; Escape cancels',
+  mapFilterToView: 'Filter to the map view',
+  mapFitEvents: 'Fit events',
+  mapFitEventsTitle: 'Move the map to the events in view',
+  mapAttribution: 'Borders: Natural Earth',
+  mapCellTooltip: (n: string, count: number) => `${n} event${count === 1 ? '' : 's'} here — click to zoom in`,
+  mapLoading: 'Loading the map…',
+  mapBasemapFailed: 'The basemap could not be loaded; events are drawn without it.',
+  mapLegendArea: 'Placed only to a district, region or country: drawn as an area',
+  mapLegendNear: 'Placed near a point (within about 25 km): a soft ring',
+  locatorLabel: (place: string) => `Where it happened: ${place}`,
+  mapKilometres: (n: string) => `${n} km`,
+  mapMetres: (n: string) => `${n} m`,
 };
 
 export type Messages = typeof en;

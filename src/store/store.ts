@@ -21,6 +21,10 @@ import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
 import type { RemoteAnswer, RemoteInfo, RemoteOverview, RemotePlaces } from './remoteView.ts';
+import { clampMapView, type MapView } from '../layout/mapView.ts';
+import { defaultMapView } from '../layout/mapFit.ts';
+import { coordinatesOf } from '../table/coordinates.ts';
+import type { GeoBox } from '../model/geo.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -169,7 +173,26 @@ interface UiSlice {
   applyUrlView(view: UrlView): void;
 }
 
-export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice;
+/** The map panel (issue #24). */
+interface MapSlice {
+  /** The map's view; null: the map is hidden (the `map` parameter is absent). */
+  mapView: MapView | null;
+  /** Shows the map at `view`, or where the events with coordinates are. Adds a history entry. */
+  showMap(view?: MapView): void;
+  hideMap(): void;
+  /** Moves the map. `replace` (panning, zooming) replaces the history entry; `push` adds one. */
+  setMapView(view: MapView, how?: 'replace' | 'push'): void;
+}
+
+// ---- STUB (map-panel): the area filter until helper area-filter's setArea and Filters.area are
+// merged. The lead keeps theirs and points areaOf (below) at filters.area.
+interface AreaStubSlice {
+  area: GeoBox | null;
+  setArea(box: GeoBox | null): void;
+}
+// ---- end of STUB
+
+export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & AreaStubSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
@@ -394,6 +417,29 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       setKeptFiles(files) {
         set({ keptFiles: files });
       },
+      mapView: null,
+      showMap(view) {
+        const { table } = get();
+        const next = clampMapView(view ?? defaultMapView(coordinatesOf(table)));
+        set({ mapView: next, lastChange: 'push' });
+      },
+      hideMap() {
+        if (get().mapView) set({ mapView: null, lastChange: 'push' });
+      },
+      setMapView(view, how = 'replace') {
+        const next = clampMapView(view);
+        const current = get().mapView;
+        if (current && next.lon === current.lon && next.lat === current.lat && next.zoom === current.zoom) return;
+        set({ mapView: next, lastChange: how });
+      },
+
+      // ---- STUB (map-panel): see AreaStubSlice.
+      area: null,
+      setArea(box) {
+        set({ area: box, lastChange: 'push' });
+      },
+      // ---- end of STUB
+
       notices: [],
       lastChange: 'init',
       addNotice(text) {
@@ -412,6 +458,8 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           settledFilters: view.filters,
           selectedId: view.event,
           hoveredRow: null,
+          mapView: view.map ?? null,
+          area: view.area ?? null,
           lastChange: 'url',
         });
       },
@@ -435,5 +483,8 @@ export function dataExtentOf(state: Pick<AppState, 'remoteInfo' | 'table'>): Tim
 
 /** The part of the state the URL serialises. */
 export function urlViewOf(state: AppState): UrlView {
-  return { window: state.window, event: state.selectedId, lanes: state.lanes, filters: state.filters };
+  return { window: state.window, event: state.selectedId, lanes: state.lanes, filters: state.filters, map: state.mapView, area: state.area };
 }
+
+/** The area filter's box (STUB (map-panel): becomes state.filters.area once the area filter is merged). */
+export const areaOf = (state: Pick<AppState, 'area'>): GeoBox | null => state.area;

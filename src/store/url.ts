@@ -5,12 +5,18 @@ import { ROLES, type Role } from '../model/schema.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { clampWindow, type TimeWindow } from './window.ts';
+import { clampMapView, MAX_MAP_ZOOM, MIN_MAP_ZOOM, type MapView } from '../layout/mapView.ts';
+import type { GeoBox } from '../model/geo.ts';
 
 export interface UrlView {
   window: TimeWindow | null;
   event: string | null;
   lanes: LaneMode;
   filters: Filters;
+  /** The map's view (`map=lon,lat,zoom`); absent or null: the map is hidden. */
+  map?: MapView | null;
+  // ---- STUB (map-panel): the area filter's box until helper area-filter's Filters.area is merged.
+  area?: GeoBox | null;
 }
 
 export const DEFAULT_URL_VIEW: UrlView = { window: null, event: null, lanes: 'type', filters: NO_FILTERS };
@@ -55,8 +61,29 @@ export function encodeUrl(view: UrlView): string {
   if (f.place) p.set('place', f.place);
   if (view.lanes !== 'type') p.set('lanes', view.lanes);
   if (view.event) p.set('event', view.event);
+  if (view.map) p.set('map', encodeMapView(view.map));
+  // ---- STUB (map-panel): bbox until the area filter is merged.
+  if (view.area) p.set('bbox', [view.area.west, view.area.south, view.area.east, view.area.north].map((v) => +v.toFixed(4)).join(','));
   // Commas and colons are legal in a query string; leaving them unescaped keeps links readable.
   return p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+}
+
+/** `44.5136,40.1811,7.5`: degrees to 4 decimals (about 10 m), zoom to 2. */
+export function encodeMapView(view: MapView): string {
+  return `${+view.lon.toFixed(4)},${+view.lat.toFixed(4)},${+view.zoom.toFixed(2)}`;
+}
+
+/** Reads `lon,lat,zoom`; a reason when it cannot (for the notice). Values out of range are refused, not moved. */
+export function decodeMapView(text: string): { view: MapView } | { problem: string } {
+  const parts = text.split(',');
+  const numbers = parts.map((s) => (/^\s*-?\d+(\.\d+)?\s*$/.test(s) ? Number(s) : NaN));
+  if (parts.length !== 3 || numbers.some((n) => !Number.isFinite(n))) return { problem: 'must be three numbers: longitude,latitude,zoom' };
+  const [lon, lat, zoom] = numbers as [number, number, number];
+  if (lon < -180 || lon > 180) return { problem: 'has a longitude outside −180 to 180' };
+  if (lat < -90 || lat > 90) return { problem: 'has a latitude outside −90 to 90' };
+  const view = clampMapView({ lon, lat, zoom });
+  if (view.zoom !== zoom) return { problem: `has a zoom outside ${MIN_MAP_ZOOM} to ${MAX_MAP_ZOOM}` };
+  return { view };
 }
 
 export interface UrlKnowledge {
@@ -71,7 +98,7 @@ export interface DecodedUrl {
   ignored: string[];
 }
 
-const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source']);
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source', 'map', 'bbox']);
 const MAX_TEXT = 500;
 
 export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
@@ -151,12 +178,30 @@ export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
   const q = text('q') ?? '';
   const place = text('place');
 
+  let map: MapView | null = null;
+  const mapText = p.get('map');
+  if (mapText !== null) {
+    const decoded = decodeMapView(mapText);
+    if ('view' in decoded) map = decoded.view;
+    else ignored.push(`map ${quote(mapText)} ${decoded.problem}`);
+  }
+
+  // ---- STUB (map-panel): bbox until the area filter is merged (helper area-filter writes the real codec).
+  let area: GeoBox | null = null;
+  const bboxText = p.get('bbox');
+  if (bboxText !== null) {
+    const [west, south, east, north] = bboxText.split(',').map(Number);
+    if ([west, south, east, north].every((v) => Number.isFinite(v)) && west! < east! && south! < north!) area = { west: west!, south: south!, east: east!, north: north! };
+    else ignored.push(`bbox ${quote(bboxText)} must be west,south,east,north`);
+  }
+  // ---- end of STUB
+
   for (const key of new Set(p.keys())) {
     if (!KNOWN_PARAMS.has(key)) ignored.push(`unknown parameter ${quote(key)}`);
   }
 
   return {
-    view: { window, event, lanes, filters: { actors, role, types, q, country, place } },
+    view: { window, event, lanes, filters: { actors, role, types, q, country, place }, ...(map ? { map } : {}), ...(area ? { area } : {}) },
     ignored,
   };
 }

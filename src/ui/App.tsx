@@ -24,6 +24,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
 import { useGlobalKeys } from './globalKeys.ts';
 import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
+import { MapPanel, MapToggle } from './MapPanel.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -69,6 +70,7 @@ export function App() {
             {filtersInDrawer && <FilterDrawer />}
             <ZoomControls />
             <LaneToggle />
+            <MapToggle />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />
@@ -76,7 +78,10 @@ export function App() {
             </div>
           </div>
           <FilterChips />
-          <Timeline />
+          <div className="views">
+            <Timeline />
+            <MapPanel />
+          </div>
           <Overview />
           <Legend />
           {attribution && (

@@ -12,6 +12,7 @@ import { startResizeMessages } from './resizeMessages.ts';
 import { KeyboardHelp } from '../KeyboardHelp.tsx';
 import { useGlobalKeys } from '../globalKeys.ts';
 import { RemoteStatus, TokenDialog } from '../RemoteStatus.tsx';
+import { MapPanel } from '../MapPanel.tsx';
 
 /**
  * `?embed=1`: one view for a report. The timeline with its legend, a title, the status line and a
@@ -41,7 +42,10 @@ export function EmbedApp() {
         {page.controls && <ZoomControls />}
         <FilterChips readOnly />
       </div>
-      <Timeline />
+      <div className="views">
+        <Timeline />
+        <MapPanel />
+      </div>
       <Legend />
       {attribution && (
         <p className="attribution" dir="auto">

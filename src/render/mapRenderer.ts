@@ -1,0 +1,260 @@
+// createMapRenderer(elements, store) → { destroy }: subscribes to the store outside React and
+// paints the map on requestAnimationFrame, so panning never re-renders a React tree. It shows the
+// rows the timeline shows (the window, through the filters): the same rows the status line counts.
+import type { AppState, AppStore } from '../store/store.ts';
+import { areaOf } from '../store/store.ts';
+import { visibleRows } from '../store/derived.ts';
+import { coordinatesOf, type TableCoordinates } from '../table/coordinates.ts';
+import { worldPoints, type WorldPoints } from '../layout/mapWorld.ts';
+import { layoutMap, mapCellAt, mapHitTest, type MapLayout } from '../layout/mapMarks.ts';
+import { boxOfScreenRect, mapFrame, scaleBar, visibleBox, zoomMapAround, type MapFrame, type MapSize } from '../layout/mapView.ts';
+import { mercatorX, mercatorY } from '../layout/mercator.ts';
+import { describeBox } from '../i18n/describeBox.ts';
+import type { UiLocale } from '../i18n/locale.ts';
+import { atlasFor, loadBasemap, type AtlasScale, type Basemap } from './basemap.ts';
+import { drawBasemap, drawMapLayout } from './mapCanvas.ts';
+import { attachMapGestures } from './mapInteraction.ts';
+import type { MapTheme } from './mapTheme.ts';
+import type { TimelineTheme } from './theme.ts';
+import { describeEventForTooltip } from './tooltip.ts';
+
+export interface MapElements {
+  root: HTMLElement;
+  plot: HTMLElement;
+  canvas: HTMLCanvasElement;
+  tooltip: HTMLElement;
+  /** The box being drawn (Shift+drag or "Select area"), and the area filter's box. */
+  drawnBox: HTMLElement;
+  areaBox: HTMLElement;
+  scaleLine: HTMLElement;
+  scaleText: HTMLElement;
+  /** The polite live region: how many events are in view. */
+  count: HTMLElement;
+  wheelHint: HTMLElement;
+}
+
+export interface MapRendererOptions {
+  ui: UiLocale;
+  theme: TimelineTheme;
+  mapTheme: MapTheme;
+  wheelNeedsModifier?: boolean;
+  /** Whether a plain drag draws a box ("Select area" pressed); told when a box has been drawn. */
+  areaMode(): boolean;
+  onAreaDrawn(): void;
+  onBasemapFailed(): void;
+}
+
+export interface MapRenderer {
+  destroy(): void;
+  currentLayout(): MapLayout | null;
+  frame(): MapFrame | null;
+  size(): MapSize;
+}
+
+/** How long the view must rest before the count is announced (a screen reader hears each change). */
+const ANNOUNCE_MS = 500;
+
+export function createMapRenderer(el: MapElements, store: AppStore, options: MapRendererOptions): MapRenderer {
+  const ctx = el.canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas');
+  const { locale, t } = options.ui;
+  const number = new Intl.NumberFormat(locale);
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+  } catch {
+    names = null;
+  }
+  let width = 0;
+  let height = 0;
+  let frameRequest = 0;
+  let layout: MapLayout | null = null;
+  let frame: MapFrame | null = null;
+  let layoutKey: unknown[] = [];
+  const basemaps: Partial<Record<AtlasScale, Basemap>> = {};
+  let failed = false;
+  let world: { coordinates: TableCoordinates; points: WorldPoints } | null = null;
+
+  const worldOf = (state: AppState) => {
+    const coordinates = coordinatesOf(state.table);
+    if (world?.coordinates !== coordinates) world = { coordinates, points: worldPoints(coordinates.lon, coordinates.lat) };
+    return world;
+  };
+
+  const wantBasemap = (scale: AtlasScale) => {
+    if (basemaps[scale] || failed) return;
+    loadBasemap(scale).then(
+      (basemap) => {
+        basemaps[scale] = basemap;
+        schedule();
+      },
+      () => {
+        if (!failed) options.onBasemapFailed();
+        failed = true;
+      },
+    );
+  };
+
+  let announceTimer: ReturnType<typeof setTimeout> | null = null;
+  const announce = () => {
+    if (announceTimer !== null) clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      announceTimer = null;
+      if (!layout || !frame) return;
+      const text = t.mapInView(number.format(layout.inView), layout.inView) + (layout.unplaced ? t.mapUnplaced(number.format(layout.unplaced)) : '');
+      if (el.count.textContent !== text) el.count.textContent = text;
+      el.root.setAttribute('aria-label', t.mapLabel(describeBox(visibleBox(frame), locale, t)));
+    }, ANNOUNCE_MS);
+  };
+
+  const placeBox = (box: HTMLElement, rect: { x0: number; y0: number; x1: number; y1: number } | null) => {
+    box.hidden = !rect;
+    if (!rect) return;
+    box.style.left = `${Math.min(rect.x0, rect.x1)}px`;
+    box.style.top = `${Math.min(rect.y0, rect.y1)}px`;
+    box.style.width = `${Math.abs(rect.x1 - rect.x0)}px`;
+    box.style.height = `${Math.abs(rect.y1 - rect.y0)}px`;
+  };
+
+  const draw = () => {
+    frameRequest = 0;
+    const state = store.getState();
+    const view = state.mapView;
+    if (!view || width <= 0 || height <= 0) return;
+    frame = mapFrame(view, { width, height });
+    const { coordinates, points } = worldOf(state);
+    const rows = visibleRows(state);
+    const key = [points, rows, view, width, height];
+    if (!layout || key.some((k, i) => k !== layoutKey[i])) {
+      layout = layoutMap({ world: points, precision: coordinates.geoPrecision, type: state.table.type, rows, frame });
+      layoutKey = key;
+      announce();
+    }
+    const scale = atlasFor(view.zoom);
+    wantBasemap(scale);
+    const dpr = window.devicePixelRatio || 1;
+    drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
+    drawMapLayout(ctx, layout, options.theme, { hoveredRow: state.hoveredRow, selectedRow });
+    const area = areaOf(state);
+    placeBox(
+      el.areaBox,
+      area && {
+        x0: mercatorX(area.west) * frame.worldPx - frame.left,
+        y0: mercatorY(area.north) * frame.worldPx - frame.top,
+        x1: mercatorX(area.east) * frame.worldPx - frame.left,
+        y1: mercatorY(area.south) * frame.worldPx - frame.top,
+      },
+    );
+    const bar = scaleBar(view, Math.min(120, width / 3));
+    el.scaleLine.style.width = `${Math.round(bar.px)}px`;
+    el.scaleText.textContent = bar.metres >= 1000 ? t.mapKilometres(number.format(bar.metres / 1000)) : t.mapMetres(number.format(bar.metres));
+  };
+  function schedule() {
+    if (!frameRequest) frameRequest = requestAnimationFrame(draw);
+  }
+
+  const resize = () => {
+    const rect = el.plot.getBoundingClientRect();
+    width = Math.floor(rect.width);
+    height = Math.floor(rect.height);
+    const dpr = window.devicePixelRatio || 1;
+    el.canvas.width = Math.max(1, Math.round(width * dpr));
+    el.canvas.height = Math.max(1, Math.round(height * dpr));
+    el.canvas.style.width = `${width}px`;
+    el.canvas.style.height = `${height}px`;
+    layout = null;
+    schedule();
+  };
+  const observer = new ResizeObserver(resize);
+  observer.observe(el.plot);
+
+  const unsubscribe = store.subscribe(
+    (s) => [s.table, s.window, s.filters, s.selectedId, s.hoveredRow, s.mapView, s.area] as const,
+    schedule,
+    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+  );
+
+  const showTooltip = (content: HTMLElement[] | null, x: number, y: number) => {
+    if (!content) {
+      el.tooltip.hidden = true;
+      return;
+    }
+    el.tooltip.replaceChildren(...content);
+    el.tooltip.hidden = false;
+    const tw = el.tooltip.offsetWidth;
+    el.tooltip.style.left = `${Math.min(Math.max(4, x + 14), width - tw - 4)}px`;
+    el.tooltip.style.top = `${Math.min(y + 18, height - el.tooltip.offsetHeight - 4)}px`;
+  };
+  const hideHover = () => {
+    if (store.getState().hoveredRow !== null) store.getState().hover(null);
+    el.tooltip.hidden = true;
+  };
+  const cellWords = (count: number) => {
+    const div = document.createElement('div');
+    div.className = 'tooltip-title';
+    div.textContent = t.mapCellTooltip(number.format(count), count);
+    return [div];
+  };
+
+  const onMove = (event: PointerEvent) => {
+    if (event.buttons || !layout) return;
+    const rect = el.canvas.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top;
+    const mark = mapHitTest(layout, x, y);
+    store.getState().hover(mark && mark.kind !== 'cluster' ? mark.rows[0]! : null);
+    const cell = mark ? null : mapCellAt(layout, x, y);
+    el.canvas.style.cursor = mark || cell ? 'pointer' : 'grab';
+    if (mark) showTooltip(describeEventForTooltip(store.getState(), mark.rows, options.ui), x, y);
+    else showTooltip(cell ? cellWords(cell.count) : null, x, y);
+  };
+
+  const detachGestures = attachMapGestures(el.canvas, store, {
+    sizeOf: () => ({ width, height }),
+    areaMode: options.areaMode,
+    wheelNeedsModifier: options.wheelNeedsModifier,
+    onPlainWheel: () => {
+      el.wheelHint.hidden = false;
+      setTimeout(() => (el.wheelHint.hidden = true), 1500);
+    },
+    onBoxDrawing: (rect) => placeBox(el.drawnBox, rect),
+    onBoxDrawn: (rect) => {
+      if (!frame) return;
+      store.getState().setArea(boxOfScreenRect(frame, rect.x0, rect.y0, rect.x1, rect.y1));
+      options.onAreaDrawn();
+    },
+    onTap: (x, y, event) => {
+      const state = store.getState();
+      if (!layout || !state.mapView) return;
+      if (event.pointerType === 'touch') hideHover();
+      const mark = mapHitTest(layout, x, y);
+      if (mark && mark.kind !== 'cluster') {
+        state.select(state.table.idAt(mark.rows[0]!));
+        return;
+      }
+      // A counted mark or a busy cell opens up: zoom in around it.
+      if (mark || mapCellAt(layout, x, y)) state.setMapView(zoomMapAround(state.mapView, { width, height }, 2, mark?.x ?? x, mark?.y ?? y), 'push');
+    },
+  });
+  el.canvas.addEventListener('pointermove', onMove);
+  el.canvas.addEventListener('pointerleave', hideHover);
+  const hideTooltip = store.subscribe((s) => s.mapView, () => (el.tooltip.hidden = true));
+
+  return {
+    destroy() {
+      if (frameRequest) cancelAnimationFrame(frameRequest);
+      if (announceTimer !== null) clearTimeout(announceTimer);
+      observer.disconnect();
+      unsubscribe();
+      hideTooltip();
+      detachGestures();
+      el.canvas.removeEventListener('pointermove', onMove);
+      el.canvas.removeEventListener('pointerleave', hideHover);
+    },
+    currentLayout: () => layout,
+    frame: () => frame,
+    size: () => ({ width, height }),
+  };
+}
