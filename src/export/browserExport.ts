@@ -16,6 +16,9 @@ import type { MeasureText } from './textFit.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
 import { checkSourceUrl } from '../remote/apiUrls.ts';
 import { remoteEventBatches, type EventBatches } from '../remote/remoteExport.ts';
+import { mapSvgInput, type MapSvgInput } from './mapSvg.ts';
+import { atlasFor, loadBasemap } from '../render/basemap.ts';
+import { MAP_THEMES } from '../render/mapTheme.ts';
 
 export type EventScope = 'filtered' | 'window';
 
@@ -39,21 +42,30 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
-export function viewImage(state: AppState, theme: ThemeName, permalink: string): ViewImage {
-  return buildViewSvg(viewSvgInput(state, { ui: uiLocaleOf(state.lang), theme: THEMES[theme], measure: canvasMeasure(), now: new Date(), permalink }));
+/** The map as shown on screen, for an image export; null when it is hidden. Waits for its basemap. */
+async function mapForExport(state: AppState, theme: ThemeName, measure: MeasureText): Promise<MapSvgInput | null> {
+  if (!state.mapView) return null;
+  const rect = document.querySelector('.map-plot')?.getBoundingClientRect();
+  const size = rect && rect.width > 0 ? { width: Math.round(rect.width), height: Math.round(rect.height) } : { width: 480, height: 360 };
+  const basemap = await loadBasemap(atlasFor(state.mapView.zoom)).catch(() => null);
+  return mapSvgInput(state, basemap, size, uiLocaleOf(state.lang), MAP_THEMES[theme], measure);
+}
+
+export function viewImage(state: AppState, theme: ThemeName, permalink: string, map: MapSvgInput | null = null): ViewImage {
+  return buildViewSvg(viewSvgInput(state, { ui: uiLocaleOf(state.lang), theme: THEMES[theme], measure: canvasMeasure(), now: new Date(), permalink, map }));
 }
 
 const title = (state: AppState) => state.dataset?.title ?? 'conflict-timeline';
 
 export async function exportSvg(state: AppState, theme: ThemeName, permalink: string): Promise<void> {
   await document.fonts?.ready;
-  const image = viewImage(state, theme, permalink);
+  const image = viewImage(state, theme, permalink, await mapForExport(state, theme, canvasMeasure()));
   downloadBlob(new Blob([image.svg], { type: 'image/svg+xml' }), exportFileName(title(state), state.window, 'svg'));
 }
 
 export async function exportPng(state: AppState, theme: ThemeName, permalink: string): Promise<void> {
   await document.fonts?.ready;
-  const image = viewImage(state, theme, permalink);
+  const image = viewImage(state, theme, permalink, await mapForExport(state, theme, canvasMeasure()));
   const png = await svgToPng(image.svg, image.width, image.height, 2);
   downloadBlob(png, exportFileName(title(state), state.window, 'png'));
 }

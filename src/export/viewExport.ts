@@ -12,6 +12,7 @@ import { describeWindow } from '../i18n/describeWindow.ts';
 import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
 import type { MeasureText } from './textFit.ts';
 import type { UiLocale } from '../i18n/locale.ts';
+import type { MapSvgInput } from './mapSvg.ts';
 
 const MIN_PLOT_HEIGHT = 60;
 /** A lane drawn as a density needs room for its caption and bars. */
@@ -26,6 +27,8 @@ export interface ViewExportOptions {
   permalink: string | null;
   /** Used when the screen has not laid out the timeline (e.g. it is hidden). */
   fallbackSize?: { width: number; height: number };
+  /** The map as shown (see mapSvgInput); absent or null when the map is hidden. */
+  map?: MapSvgInput | null;
 }
 
 /** With a data server, its answer and count (what is drawn, and the N and M of the summary). */
@@ -54,7 +57,10 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
     colour: EVENT_TYPE_INFO[t].colour,
     shape: EVENT_TYPE_INFO[t].shape,
   }));
-  if (layout.marks.some((m) => m.kind === 'cluster')) legend.push({ label: t.legendClusterExport, colour: theme.cluster, shape: 'circle' });
+  const mapMarks = options.map?.layout.marks ?? [];
+  if (layout.marks.some((m) => m.kind === 'cluster') || mapMarks.some((m) => m.kind === 'cluster')) legend.push({ label: t.legendClusterExport, colour: theme.cluster, shape: 'circle' });
+  if (mapMarks.some((m) => m.kind === 'area')) legend.push({ label: t.mapLegendArea, colour: theme.cluster, shape: 'circle' });
+  if (mapMarks.some((m) => m.kind !== 'area' && m.spread > 0)) legend.push({ label: t.mapLegendNear, colour: theme.cluster, shape: 'circle' });
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(options.now);
   const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
   return {
@@ -73,6 +79,7 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
     words: t,
     locale,
     dir: options.ui.dir,
+    map: options.map ?? null,
   };
 }
 

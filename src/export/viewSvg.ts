@@ -11,6 +11,7 @@ import { el, serializeSvg, type SvgAttributes, type SvgChild, type SvgElement } 
 import { wrapText, fitText, type MeasureText } from './textFit.ts';
 import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
 import type { Messages } from '../i18n/messages.en.ts';
+import { mapClipPath, mapSvgGroup, type MapSvgInput } from './mapSvg.ts';
 
 export interface LegendEntry {
   label: string;
@@ -42,6 +43,8 @@ export interface ViewSvgInput {
    * lane names right of the plot, the legend from the right. Time runs left to right either way.
    */
   dir: 'ltr' | 'rtl';
+  /** The map, when it is shown: drawn under the timeline, before the legend. */
+  map?: MapSvgInput | null;
 }
 
 const PAD = 16;
@@ -220,7 +223,7 @@ export interface ViewImage {
 
 export function buildViewSvg(input: ViewSvgInput): ViewImage {
   const { layout, theme, measure } = input;
-  const width = PAD + LABEL_COLUMN + layout.width + PAD;
+  const width = Math.max(PAD + LABEL_COLUMN + layout.width + PAD, input.map ? input.map.width + 2 * PAD : 0);
   const textWidth = width - 2 * PAD;
   const muted = { size: 12.5, fill: theme.mutedText };
   const body: SvgChild[] = [];
@@ -249,6 +252,13 @@ export function buildViewSvg(input: ViewSvgInput): ViewImage {
   const plotTop = y;
   y += layout.height + 14;
 
+  if (input.map) {
+    // Mirrored in Arabic as the page is: the map sits at the right margin (the map itself is not mirrored).
+    const map = mapSvgGroup(input.map, input.dir === 'rtl' ? width - PAD - input.map.width : PAD, y, theme);
+    body.push(map.group);
+    y += map.height + 14;
+  }
+
   const legend = legendGroup(input, y, width);
   body.push(legend.group);
   y += legend.height + 6;
@@ -268,7 +278,7 @@ export function buildViewSvg(input: ViewSvgInput): ViewImage {
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_STACK },
     el('title', {}, input.title),
-    el('defs', {}, el('clipPath', { id: 'plot' }, el('rect', { x: 0, y: 0, width: layout.width, height: layout.height }))),
+    el('defs', {}, el('clipPath', { id: 'plot' }, el('rect', { x: 0, y: 0, width: layout.width, height: layout.height })), ...(input.map ? [mapClipPath(input.map)] : [])),
     el('rect', { x: 0, y: 0, width, height, fill: theme.background }),
     el('rect', { x: plotX, y: plotTop, width: layout.width, height: layout.height, fill: theme.background, stroke: theme.laneRule }),
     ...body,

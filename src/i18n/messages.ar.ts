@@ -325,5 +325,6 @@ export const ar: Messages = {
   mapLegendNear: 'بالقرب من نقطة (في حدود 25 كم تقريبًا): حلقة خفيفة',
   locatorLabel: (place) => `مكان الحدث: ${place}`,
   mapKilometres: (n) => `${n} كم`,
+  geoPrecisionNames: { point: 'في هذه النقطة', near: 'قرب هذه النقطة (في حدود 25 كم تقريبًا)', district: 'في مكان ما من هذه المنطقة', region: 'في مكان ما من هذا الإقليم', country: 'في مكان ما من هذا البلد' },
   mapMetres: (n) => `${n} م`,
 };

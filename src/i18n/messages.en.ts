@@ -3,7 +3,7 @@
 import type { MappedField } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
 import type { DataLinkProblem } from '../io/dataLinkProblem.ts';
-import type { COUNT_KINDS, COUNT_QUALIFIERS, DayPart, Precision, RELATION_KINDS, Role } from '../model/schema.ts';
+import type { COUNT_KINDS, COUNT_QUALIFIERS, DayPart, GeoPrecision, Precision, RELATION_KINDS, Role } from '../model/schema.ts';
 
 type CountKind = (typeof COUNT_KINDS)[number];
 type Qualifier = (typeof COUNT_QUALIFIERS)[number];
@@ -351,6 +351,7 @@ export const en = {
   mapLegendNear: 'Placed near a point (within about 25 km): a soft ring',
   locatorLabel: (place: string) => `Where it happened: ${place}`,
   mapKilometres: (n: string) => `${n} km`,
+  geoPrecisionNames: { point: 'at this point', near: 'near this point (within about 25 km)', district: 'somewhere in this district', region: 'somewhere in this region', country: 'somewhere in this country' } as Record<GeoPrecision, string>,
   mapMetres: (n: string) => `${n} m`,
 };
 

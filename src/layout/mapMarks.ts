@@ -85,8 +85,8 @@ export interface MapLayoutInput {
   markLimit?: number;
 }
 
-/** The spread of a precision in px at the point's latitude. */
-function spreadPx(code: number, worldY: number, frame: MapFrame): number {
+/** The spread of a precision (column code) in px at the point's latitude (world units). */
+export function spreadPx(code: number, worldY: number, frame: MapFrame): number {
   const precision = GEO_PRECISIONS[code - 1];
   if (!precision || precision === 'point') return 0;
   return PRECISION_RADIUS_M[precision] / metresPerPixel(frame.zoom, latOfMercatorY(worldY));

@@ -5,7 +5,7 @@ import countries110m from 'world-atlas/countries-110m.json?url';
 import countries50m from 'world-atlas/countries-50m.json?url';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
+import type { FeatureCollection, MultiLineString } from 'geojson';
 import { geoMercator, geoPath } from 'd3-geo';
 import isoCountries from 'i18n-iso-countries';
 
@@ -34,13 +34,29 @@ export interface Basemap {
   borders: MultiLineString;
   coasts: MultiLineString;
   labels: BasemapCountry[];
-  /** The same outlines as Path2D in reference pixels, made once. */
-  countryPath: Path2D;
-  borderPath: Path2D;
-  coastPath: Path2D;
 }
 
-type Atlas = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
+/** The basemap's outlines as Path2D in reference pixels: made once, then scaled to any view. */
+export interface BasemapPaths {
+  countries: Path2D;
+  borders: Path2D;
+  coasts: Path2D;
+}
+
+const referenceProjection = () => geoMercator().scale(REFERENCE_PX / (2 * Math.PI)).translate([REFERENCE_PX / 2, REFERENCE_PX / 2]);
+
+export function basemapPaths(basemap: Basemap): BasemapPaths {
+  const reference = referenceProjection();
+  const trace = (object: FeatureCollection | MultiLineString) => {
+    const path = new Path2D();
+    // A Path2D has the moveTo/lineTo/closePath/arc that geoPath draws with.
+    geoPath(reference, path as unknown as CanvasRenderingContext2D)(object);
+    return path;
+  };
+  return { countries: trace(basemap.countries), borders: trace(basemap.borders), coasts: trace(basemap.coasts) };
+}
+
+export type Atlas = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
 
 const URLS: Record<AtlasScale, string> = { '110m': countries110m, '50m': countries50m };
 
@@ -48,20 +64,14 @@ export function buildBasemap(topology: Atlas, scale: AtlasScale): Basemap {
   const countries = feature(topology, topology.objects.countries) as FeatureCollection;
   const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
   const coasts = mesh(topology, topology.objects.countries, (a, b) => a === b);
-  const reference = geoMercator().scale(REFERENCE_PX / (2 * Math.PI)).translate([REFERENCE_PX / 2, REFERENCE_PX / 2]);
-  const trace = (object: Feature | FeatureCollection | MultiLineString) => {
-    const path = new Path2D();
-    geoPath(reference, path as unknown as CanvasRenderingContext2D)(object);
-    return path;
-  };
-  const measure = geoPath(reference);
+  const measure = geoPath(referenceProjection());
   const labels = countries.features.map((f) => ({
     id: f.id === undefined ? undefined : String(f.id),
     name: String((f.properties as { name?: string } | null)?.name ?? ''),
     centroid: measure.centroid(f) as [number, number],
     bounds: measure.bounds(f) as [[number, number], [number, number]],
   }));
-  return { scale, countries, borders, coasts, labels, countryPath: trace(countries), borderPath: trace(borders), coastPath: trace(coasts) };
+  return { scale, countries, borders, coasts, labels };
 }
 
 /** The country's name in the UI language (Intl knows them; world-atlas ids are ISO numeric). */

@@ -3,7 +3,7 @@
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import type { MapCell, MapLayout, MapMark } from '../layout/mapMarks.ts';
 import type { MapFrame } from '../layout/mapView.ts';
-import { countryLabel, REFERENCE_PX, type Basemap } from './basemap.ts';
+import { countryLabel, REFERENCE_PX, type Basemap, type BasemapPaths } from './basemap.ts';
 import type { MapTheme } from './mapTheme.ts';
 import { traceShape } from './shapes.ts';
 import { textColourOn, type TimelineTheme } from './theme.ts';
@@ -16,7 +16,7 @@ export interface MapHighlight {
 const infoOf = (typeIndex: number) => EVENT_TYPE_INFO[EVENT_TYPES[typeIndex] ?? 'other'];
 
 /** Water, land, borders, coasts, and country names where they fit. `dpr`: device pixels per CSS px. */
-export function drawBasemap(ctx: CanvasRenderingContext2D, basemap: Basemap | null, frame: MapFrame, theme: MapTheme, dpr: number, font: string, names: Intl.DisplayNames | null): void {
+export function drawBasemap(ctx: CanvasRenderingContext2D, basemap: { map: Basemap; paths: BasemapPaths } | null, frame: MapFrame, theme: MapTheme, dpr: number, font: string, names: Intl.DisplayNames | null, measure: (text: string) => number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = theme.water;
   ctx.fillRect(0, 0, frame.width, frame.height);
@@ -24,24 +24,29 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, basemap: Basemap | nu
   const k = frame.worldPx / REFERENCE_PX;
   ctx.setTransform(dpr * k, 0, 0, dpr * k, -dpr * frame.left, -dpr * frame.top);
   ctx.fillStyle = theme.land;
-  ctx.fill(basemap.countryPath);
+  ctx.fill(basemap.paths.countries);
   ctx.lineJoin = 'round';
   ctx.lineWidth = 0.8 / k;
   ctx.strokeStyle = theme.border;
-  ctx.stroke(basemap.borderPath);
+  ctx.stroke(basemap.paths.borders);
   ctx.lineWidth = 1 / k;
   ctx.strokeStyle = theme.coast;
-  ctx.stroke(basemap.coastPath);
+  ctx.stroke(basemap.paths.coasts);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  drawCountryNames(ctx, basemap, frame, theme, font, names);
+  drawCountryNames(ctx, basemap.map, frame, theme, font, names, measure);
 }
 
-function drawCountryNames(ctx: CanvasRenderingContext2D, basemap: Basemap, frame: MapFrame, theme: MapTheme, font: string, names: Intl.DisplayNames | null) {
+export interface PlacedLabel {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** Country names where they fit inside their country and clear of each other (screen and export alike). */
+export function placeCountryLabels(basemap: Basemap, frame: MapFrame, measure: (text: string) => number, names: Intl.DisplayNames | null): PlacedLabel[] {
   const k = frame.worldPx / REFERENCE_PX;
-  ctx.font = font;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
   const placed: [number, number, number, number][] = [];
+  const labels: PlacedLabel[] = [];
   for (const country of basemap.labels) {
     const [[x0, y0], [x1, y1]] = country.bounds;
     const width = (x1 - x0) * k;
@@ -49,17 +54,23 @@ function drawCountryNames(ctx: CanvasRenderingContext2D, basemap: Basemap, frame
     const x = country.centroid[0] * k - frame.left;
     const y = country.centroid[1] * k - frame.top;
     if (x < 0 || x > frame.width || y < 0 || y > frame.height) continue;
-    const label = countryLabel(country, names);
-    const w = ctx.measureText(label).width;
-    // A name only where it fits its country, and never over another name.
+    const text = countryLabel(country, names);
+    const w = measure(text);
     if (w > width * 0.8) continue;
     const box: [number, number, number, number] = [x - w / 2 - 4, y - 8, x + w / 2 + 4, y + 8];
     if (placed.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
     placed.push(box);
-    ctx.direction = 'inherit';
-    ctx.fillStyle = theme.label;
-    ctx.fillText(label, x, y);
+    labels.push({ text, x, y });
   }
+  return labels;
+}
+
+function drawCountryNames(ctx: CanvasRenderingContext2D, basemap: Basemap, frame: MapFrame, theme: MapTheme, font: string, names: Intl.DisplayNames | null, measure: (text: string) => number) {
+  ctx.font = font;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = theme.label;
+  for (const label of placeCountryLabels(basemap, frame, measure, names)) ctx.fillText(label.text, label.x, label.y);
   ctx.textAlign = 'start';
 }
 

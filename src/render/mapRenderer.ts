@@ -11,7 +11,7 @@ import { boxOfScreenRect, mapFrame, scaleBar, visibleBox, zoomMapAround, type Ma
 import { mercatorX, mercatorY } from '../layout/mercator.ts';
 import { describeBox } from '../i18n/describeBox.ts';
 import type { UiLocale } from '../i18n/locale.ts';
-import { atlasFor, loadBasemap, type AtlasScale, type Basemap } from './basemap.ts';
+import { atlasFor, basemapPaths, loadBasemap, type AtlasScale, type Basemap, type BasemapPaths } from './basemap.ts';
 import { drawBasemap, drawMapLayout } from './mapCanvas.ts';
 import { attachMapGestures } from './mapInteraction.ts';
 import type { MapTheme } from './mapTheme.ts';
@@ -71,7 +71,17 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
   let layout: MapLayout | null = null;
   let frame: MapFrame | null = null;
   let layoutKey: unknown[] = [];
-  const basemaps: Partial<Record<AtlasScale, Basemap>> = {};
+  const basemaps: Partial<Record<AtlasScale, { map: Basemap; paths: BasemapPaths }>> = {};
+  // Country names are measured once each: the names do not change while the map pans.
+  const widths = new Map<string, number>();
+  const measure = (text: string) => {
+    let w = widths.get(text);
+    if (w === undefined) {
+      ctx.font = options.theme.font;
+      widths.set(text, (w = ctx.measureText(text).width));
+    }
+    return w;
+  };
   let failed = false;
   let world: { coordinates: TableCoordinates; points: WorldPoints } | null = null;
 
@@ -85,7 +95,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     if (basemaps[scale] || failed) return;
     loadBasemap(scale).then(
       (basemap) => {
-        basemaps[scale] = basemap;
+        basemaps[scale] = { map: basemap, paths: basemapPaths(basemap) };
         schedule();
       },
       () => {
@@ -133,7 +143,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     const scale = atlasFor(view.zoom);
     wantBasemap(scale);
     const dpr = window.devicePixelRatio || 1;
-    drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names);
+    drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names, measure);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
     drawMapLayout(ctx, layout, options.theme, { hoveredRow: state.hoveredRow, selectedRow });
@@ -169,6 +179,12 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
   };
   const observer = new ResizeObserver(resize);
   observer.observe(el.plot);
+  // Text widths change when the bundled fonts arrive; measure again and redraw.
+  const onFontsLoaded = () => {
+    widths.clear();
+    schedule();
+  };
+  document.fonts?.addEventListener('loadingdone', onFontsLoaded);
 
   const unsubscribe = store.subscribe(
     (s) => [s.table, s.window, s.filters, s.selectedId, s.hoveredRow, s.mapView, s.area] as const,
@@ -247,6 +263,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
       if (frameRequest) cancelAnimationFrame(frameRequest);
       if (announceTimer !== null) clearTimeout(announceTimer);
       observer.disconnect();
+      document.fonts?.removeEventListener('loadingdone', onFontsLoaded);
       unsubscribe();
       hideTooltip();
       detachGestures();

@@ -79,10 +79,12 @@ export function App() {
           </div>
           <FilterChips />
           <div className="views">
-            <Timeline />
+            <div className="timeline-block">
+              <Timeline />
+              <Overview />
+            </div>
             <MapPanel />
           </div>
-          <Overview />
           <Legend />
           {attribution && (
             <p className="attribution" dir="auto">

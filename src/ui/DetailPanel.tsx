@@ -8,6 +8,7 @@ import type { Actor, ConflictEvent, TimeValue } from '../model/schema.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 import type { Messages } from '../i18n/messages.en.ts';
 import { ShapeIcon } from './ShapeIcon.tsx';
+import { PlaceLocator } from './PlaceLocator.tsx';
 
 function TimeRow({ label, time, locale, t }: { label: string; time: TimeValue; locale: string; t: Messages }) {
   const f = formatTime(time, locale);
@@ -32,6 +33,7 @@ export function DetailPanel() {
   const { lang, locale, t } = useUiLocale();
   const languageName = (code: string) => t.languageNames[code] ?? code;
   const selectedId = useAppState((s) => s.selectedId);
+  const mapShown = useAppState((s) => s.mapView !== null);
   const table = useAppState((s) => s.table);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const row = selectedId === null ? undefined : table.rowOfId.get(selectedId);
@@ -104,6 +106,11 @@ export function DetailPanel() {
               {[place, ...(event.place.admin ?? []).filter((a) => a !== place)].join(', ')} ({event.place.country})
               {event.place.lat !== undefined && event.place.lon !== undefined && (
                 <span className="muted"> · {event.place.lat.toFixed(3)}, {event.place.lon.toFixed(3)}</span>
+              )}
+              {event.place.precision && <div className="muted">{t.geoPrecisionNames[event.place.precision]}</div>}
+              {/* The map, when shown, already marks the selected event; else a small locator does. */}
+              {!mapShown && event.place.lat !== undefined && event.place.lon !== undefined && (
+                <PlaceLocator lon={event.place.lon} lat={event.place.lat} precision={event.place.precision} type={event.type} place={place} />
               )}
             </dd>
           </>
