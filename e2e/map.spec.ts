@@ -231,7 +231,7 @@ test('Export SVG holds the map with its attribution while the map is shown', asy
 for (const [name, query] of [
   ['English', `./?${SEPTEMBER}&map=46.9,40.3,6.5`],
   ['Arabic', `./?lang=ar&${SEPTEMBER}&map=46.9,40.3,6.5&event=2022-09-14-gyumri-protest`],
-]) {
+] as const) {
   test(`axe finds no serious or critical violation with the map shown, in ${name}`, async ({ page }) => {
     await page.goto(query);
     await expect(page.locator('.map-panel')).toBeVisible();

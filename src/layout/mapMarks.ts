@@ -85,6 +85,30 @@ export interface MapLayoutInput {
   markLimit?: number;
 }
 
+/** How many rows lie on screen (with a margin), and how many have no coordinates. A hot loop: locals only. */
+export function countInView(world: WorldPoints, rows: ArrayLike<number>, frame: MapFrame, margin: number): { inView: number; unplaced: number } {
+  const xs = world.x;
+  const ys = world.y;
+  const px = frame.worldPx;
+  const x0 = frame.left - margin;
+  const y0 = frame.top - margin;
+  const x1 = frame.left + frame.width + margin;
+  const y1 = frame.top + frame.height + margin;
+  const n = rows.length;
+  let inView = 0;
+  let unplaced = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const wx = xs[row]! * px;
+    // NaN (no coordinates) fails every comparison.
+    if (wx >= x0 && wx <= x1) {
+      const wy = ys[row]! * px;
+      if (wy >= y0 && wy <= y1) inView++;
+    } else if (wx !== wx) unplaced++;
+  }
+  return { inView, unplaced };
+}
+
 /** The spread of a precision (column code) in px at the point's latitude (world units). */
 export function spreadPx(code: number, worldY: number, frame: MapFrame): number {
   const precision = GEO_PRECISIONS[code - 1];
@@ -96,24 +120,22 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
   const { world, precision, type, rows, frame } = input;
   const { width, height } = frame;
   const margin = MAP_CLUSTER_RADIUS;
-  // Screen positions of the rows on screen, gathered first: the count decides marks or grid.
+  const x0 = frame.left - margin;
+  const y0 = frame.top - margin;
+  const x1 = frame.left + width + margin;
+  const y1 = frame.top + height + margin;
+  // First only count (no allocation per row): the count decides marks or grid.
+  const { inView, unplaced } = countInView(world, rows, frame, margin);
+  if (inView > (input.markLimit ?? MAP_MARK_LIMIT)) {
+    const { cells, maxCellCount } = densityGrid(world, type, rows, frame);
+    return { width, height, marks: [], cells, maxCellCount, inView, unplaced };
+  }
   const onScreen: number[] = [];
-  let unplaced = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const wx = world.x[row]!;
-    if (wx !== wx) {
-      unplaced++;
-      continue;
-    }
-    const x = wx * frame.worldPx - frame.left;
-    const y = world.y[row]! * frame.worldPx - frame.top;
-    if (x >= -margin && x <= width + margin && y >= -margin && y <= height + margin) onScreen.push(row);
-  }
-  const inView = onScreen.length;
-  if (inView > (input.markLimit ?? MAP_MARK_LIMIT)) {
-    const { cells, maxCellCount } = densityGrid(world, type, onScreen, frame);
-    return { width, height, marks: [], cells, maxCellCount, inView, unplaced };
+    const wx = world.x[row]! * frame.worldPx;
+    const wy = world.y[row]! * frame.worldPx;
+    if (wx >= x0 && wx <= x1 && wy >= y0 && wy <= y1) onScreen.push(row);
   }
   const areas: MapMark[] = [];
   const pins: MapMark[] = [];
@@ -175,11 +197,17 @@ export function densityGrid(world: WorldPoints, type: Uint8Array, rows: ArrayLik
   const lines = Math.ceil(frame.height / size) + 3;
   const counts = new Uint32Array(cols * lines);
   const typeCounts = new Uint32Array(cols * lines * 16);
-  for (let i = 0; i < rows.length; i++) {
+  const xs = world.x;
+  const ys = world.y;
+  const last = cellsAcross - 1;
+  const n = rows.length;
+  for (let i = 0; i < n; i++) {
     const row = rows[i]!;
-    const c = Math.min(cellsAcross - 1, Math.floor(world.x[row]! * cellsAcross)) - col0;
-    const r = Math.min(cellsAcross - 1, Math.floor(world.y[row]! * cellsAcross)) - row0;
-    if (c < 0 || r < 0 || c >= cols || r >= lines) continue;
+    // NaN (no coordinates) gives NaN here, which fails the bounds test below.
+    const c = Math.min(last, Math.floor(xs[row]! * cellsAcross)) - col0;
+    if (!(c >= 0 && c < cols)) continue;
+    const r = Math.min(last, Math.floor(ys[row]! * cellsAcross)) - row0;
+    if (!(r >= 0 && r < lines)) continue;
     const at = r * cols + c;
     counts[at]!++;
     typeCounts[at * 16 + (type[row]! & 15)]!++;

@@ -4,6 +4,7 @@ import { ShapeIcon } from './ShapeIcon.tsx';
 import { typesPresent } from '../table/eventTable.ts';
 import { remoteTypesPresent } from '../remote/remoteCounts.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
+import { MapLegendEntries } from './MapPanel.tsx';
 
 export function Legend() {
   const { lang, t } = useUiLocale();
@@ -37,6 +38,7 @@ export function Legend() {
           </svg>
           {touch ? t.legendSpanTouch : t.legendSpan}
         </li>
+        <MapLegendEntries />
       </ul>
     </figure>
   );

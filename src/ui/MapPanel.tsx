@@ -1,10 +1,11 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createMapRenderer, type MapRenderer } from '../render/mapRenderer.ts';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from './StoreContext.tsx';
 import { THEMES } from '../render/theme.ts';
 import { MAP_THEMES } from '../render/mapTheme.ts';
 import { panMap, visibleBox, zoomMapAround } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
+import { precisionCode } from '../layout/mapMarks.ts';
 import { coordinatesOf } from '../table/coordinates.ts';
 import { visibleRows } from '../store/derived.ts';
 import type { AppStore } from '../store/store.ts';
@@ -16,6 +17,41 @@ const KEY_PAN_PX = 80;
 export function viewOnEventsInView(store: AppStore) {
   const state = store.getState();
   return defaultMapView(coordinatesOf(state.table), visibleRows(state));
+}
+
+/** While the map is shown, the legend also says how imprecise places are drawn (when the data has any). */
+export function MapLegendEntries() {
+  const { t } = useUiLocale();
+  const shown = useAppState((s) => s.mapView !== null);
+  const table = useAppState((s) => s.table);
+  const present = useMemo(() => {
+    if (!shown) return { near: false, area: false };
+    const codes = coordinatesOf(table).geoPrecision;
+    const near = precisionCode('near');
+    const area = precisionCode('district');
+    return { near: codes.includes(near), area: codes.some((c) => c >= area) };
+  }, [shown, table]);
+  return (
+    <>
+      {present.area && (
+        <li>
+          <svg className="shape-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8" r="7" fill="#3d4651" fillOpacity="0.16" stroke="#3d4651" strokeDasharray="3 2" />
+          </svg>
+          {t.mapLegendArea}
+        </li>
+      )}
+      {present.near && (
+        <li>
+          <svg className="shape-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8" r="7" fill="#3d4651" fillOpacity="0.1" stroke="#3d4651" strokeOpacity="0.5" />
+            <circle cx="8" cy="8" r="3.5" fill="#3d4651" />
+          </svg>
+          {t.mapLegendNear}
+        </li>
+      )}
+    </>
+  );
 }
 
 /** The toolbar's "Map" toggle: shows the map on the events in view, or hides it. */
