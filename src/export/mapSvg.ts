@@ -6,7 +6,6 @@ import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import type { AppState } from '../store/store.ts';
 import { areaOf } from '../store/store.ts';
 import { visibleRows } from '../store/derived.ts';
-import { coordinatesOf } from '../table/coordinates.ts';
 import { worldPoints } from '../layout/mapWorld.ts';
 import { layoutMap, type MapLayout, type MapMark } from '../layout/mapMarks.ts';
 import { frameProjection, mapFrame, scaleBar, type MapSize } from '../layout/mapView.ts';
@@ -44,8 +43,8 @@ export function mapSvgInput(state: MapExportState, basemap: Basemap | null, size
   const view = state.mapView;
   if (!view) return null;
   const frame = mapFrame(view, size);
-  const coordinates = coordinatesOf(state.table);
-  const layout = layoutMap({ world: worldPoints(coordinates.lon, coordinates.lat), precision: coordinates.geoPrecision, type: state.table.type, rows: visibleRows(state), frame });
+  const { table } = state;
+  const layout = layoutMap({ world: worldPoints(table.lon, table.lat), precision: table.geoPrecision, type: state.table.type, rows: visibleRows(state), frame });
   const path = geoPath(frameProjection(frame).clipExtent([[-2, -2], [size.width + 2, size.height + 2]]));
   let names: Intl.DisplayNames | null = null;
   try {

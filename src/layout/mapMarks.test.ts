@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap, MAP_CELL_PIXELS, mapHitTest, precisionCode } from './mapMarks.ts';
+import { layoutMap, MAP_CELL_PIXELS, mapHitTest } from './mapMarks.ts';
+import { geoPrecisionCode as precisionCode } from '../table/eventTable.ts';
 import { worldPoints } from './mapWorld.ts';
 import { mapFrame, screenX, screenY } from './mapView.ts';
 import { mercatorCell, mercatorX, mercatorY } from './mercator.ts';

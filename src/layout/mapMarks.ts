@@ -5,6 +5,7 @@
 // (a disc about the size of such a place), never a pin; one placed "near" a point gets a soft ring.
 import { GEO_PRECISIONS, type GeoPrecision } from '../model/schema.ts';
 import { latOfMercatorY } from './mercator.ts';
+import { geoPrecisionCode } from '../table/eventTable.ts';
 import type { WorldPoints } from './mapWorld.ts';
 import { metresPerPixel, type MapFrame } from './mapView.ts';
 
@@ -29,10 +30,8 @@ export const PRECISION_RADIUS_M: Readonly<Record<GeoPrecision, number>> = {
   country: 350_000,
 };
 
-/** The column value (0 = not stated, else 1 + index in GEO_PRECISIONS) of each precision. */
-export const precisionCode = (p: GeoPrecision): number => 1 + GEO_PRECISIONS.indexOf(p);
-const NEAR = precisionCode('near');
-const AREA_FROM = precisionCode('district');
+const NEAR = geoPrecisionCode('near');
+const AREA_FROM = geoPrecisionCode('district');
 
 export type MapMarkKind = 'point' | 'cluster' | 'area';
 
@@ -76,7 +75,7 @@ export interface MapLayout {
 
 export interface MapLayoutInput {
   world: WorldPoints;
-  /** The precision column (0 = not stated; see precisionCode). */
+  /** The precision column (0 = not stated; see geoPrecisionCode). */
   precision: Uint8Array;
   type: Uint8Array;
   /** The rows to place: those in the timeline's window that pass the filters. */

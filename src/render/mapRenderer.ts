@@ -4,7 +4,7 @@
 import type { AppState, AppStore } from '../store/store.ts';
 import { areaOf } from '../store/store.ts';
 import { visibleRows } from '../store/derived.ts';
-import { coordinatesOf, type TableCoordinates } from '../table/coordinates.ts';
+import type { EventTable } from '../table/eventTable.ts';
 import { worldPoints, type WorldPoints } from '../layout/mapWorld.ts';
 import { layoutMap, mapCellAt, mapHitTest, type MapLayout } from '../layout/mapMarks.ts';
 import { boxOfScreenRect, mapFrame, scaleBar, visibleBox, zoomMapAround, type MapFrame, type MapSize } from '../layout/mapView.ts';
@@ -83,12 +83,12 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     return w;
   };
   let failed = false;
-  let world: { coordinates: TableCoordinates; points: WorldPoints } | null = null;
+  // Projected once per table: a frame then only scales and shifts these.
+  let world: { table: EventTable; points: WorldPoints } | null = null;
 
   const worldOf = (state: AppState) => {
-    const coordinates = coordinatesOf(state.table);
-    if (world?.coordinates !== coordinates) world = { coordinates, points: worldPoints(coordinates.lon, coordinates.lat) };
-    return world;
+    if (world?.table !== state.table) world = { table: state.table, points: worldPoints(state.table.lon, state.table.lat) };
+    return world.points;
   };
 
   const wantBasemap = (scale: AtlasScale) => {
@@ -132,11 +132,11 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     const view = state.mapView;
     if (!view || width <= 0 || height <= 0) return;
     frame = mapFrame(view, { width, height });
-    const { coordinates, points } = worldOf(state);
+    const points = worldOf(state);
     const rows = visibleRows(state);
     const key = [points, rows, view, width, height];
     if (!layout || key.some((k, i) => k !== layoutKey[i])) {
-      layout = layoutMap({ world: points, precision: coordinates.geoPrecision, type: state.table.type, rows, frame });
+      layout = layoutMap({ world: points, precision: state.table.geoPrecision, type: state.table.type, rows, frame });
       layoutKey = key;
       announce();
     }

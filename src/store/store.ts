@@ -23,7 +23,6 @@ import type { EventFocus } from '../layout/keyboardFocus.ts';
 import type { RemoteAnswer, RemoteInfo, RemoteOverview, RemotePlaces } from './remoteView.ts';
 import { clampMapView, type MapView } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
-import { coordinatesOf } from '../table/coordinates.ts';
 import type { GeoBox } from '../model/geo.ts';
 
 export type LoadMode = 'replace' | 'add';
@@ -420,7 +419,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       mapView: null,
       showMap(view) {
         const { table } = get();
-        const next = clampMapView(view ?? defaultMapView(coordinatesOf(table)));
+        const next = clampMapView(view ?? defaultMapView(table));
         set({ mapView: next, lastChange: 'push' });
       },
       hideMap() {

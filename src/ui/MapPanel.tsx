@@ -5,8 +5,7 @@ import { THEMES } from '../render/theme.ts';
 import { MAP_THEMES } from '../render/mapTheme.ts';
 import { panMap, visibleBox, zoomMapAround } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
-import { precisionCode } from '../layout/mapMarks.ts';
-import { coordinatesOf } from '../table/coordinates.ts';
+import { geoPrecisionCode } from '../table/eventTable.ts';
 import { visibleRows } from '../store/derived.ts';
 import type { AppStore } from '../store/store.ts';
 
@@ -16,7 +15,7 @@ const KEY_PAN_PX = 80;
 /** The view on the events in the timeline's window that pass the filters (else on all events with coordinates). */
 export function viewOnEventsInView(store: AppStore) {
   const state = store.getState();
-  return defaultMapView(coordinatesOf(state.table), visibleRows(state));
+  return defaultMapView(state.table, visibleRows(state));
 }
 
 /** While the map is shown, the legend also says how imprecise places are drawn (when the data has any). */
@@ -26,9 +25,9 @@ export function MapLegendEntries() {
   const table = useAppState((s) => s.table);
   const present = useMemo(() => {
     if (!shown) return { near: false, area: false };
-    const codes = coordinatesOf(table).geoPrecision;
-    const near = precisionCode('near');
-    const area = precisionCode('district');
+    const codes = table.geoPrecision;
+    const near = geoPrecisionCode('near');
+    const area = geoPrecisionCode('district');
     return { near: codes.includes(near), area: codes.some((c) => c >= area) };
   }, [shown, table]);
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { geoPath } from 'd3-geo';
 import { EVENT_TYPE_INFO, type EventType } from '../model/taxonomy.ts';
-import { GEO_PRECISIONS, type GeoPrecision } from '../model/schema.ts';
+import type { GeoPrecision } from '../model/schema.ts';
+import { geoPrecisionCode } from '../table/eventTable.ts';
 import { frameProjection, mapFrame } from '../layout/mapView.ts';
 import { mercatorY } from '../layout/mercator.ts';
 import { spreadPx } from '../layout/mapMarks.ts';
@@ -36,7 +37,7 @@ export function PlaceLocator({ lon, lat, precision, type, place }: { lon: number
   }, [basemap, frame]);
   const colours = MAP_THEMES[theme];
   const info = EVENT_TYPE_INFO[type];
-  const code = precision ? 1 + GEO_PRECISIONS.indexOf(precision) : 0;
+  const code = geoPrecisionCode(precision);
   const spread = spreadPx(code, mercatorY(lat), frame);
   const x = SIZE.width / 2;
   const y = SIZE.height / 2;
