@@ -106,15 +106,20 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
   };
 
   let announceTimer: ReturnType<typeof setTimeout> | null = null;
+  let announced = false;
+  const say = () => {
+    announceTimer = null;
+    if (!layout || !frame) return;
+    announced = true;
+    const text = t.mapInView(number.format(layout.inView), layout.inView) + (layout.unplaced ? t.mapUnplaced(number.format(layout.unplaced)) : '');
+    if (el.count.textContent !== text) el.count.textContent = text;
+    el.root.setAttribute('aria-label', t.mapLabel(describeBox(visibleBox(frame), locale, t)));
+  };
+  // The first view is said at once; later ones once the map rests.
   const announce = () => {
     if (announceTimer !== null) clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      announceTimer = null;
-      if (!layout || !frame) return;
-      const text = t.mapInView(number.format(layout.inView), layout.inView) + (layout.unplaced ? t.mapUnplaced(number.format(layout.unplaced)) : '');
-      if (el.count.textContent !== text) el.count.textContent = text;
-      el.root.setAttribute('aria-label', t.mapLabel(describeBox(visibleBox(frame), locale, t)));
-    }, ANNOUNCE_MS);
+    if (!announced) say();
+    else announceTimer = setTimeout(say, ANNOUNCE_MS);
   };
 
   const placeBox = (box: HTMLElement, rect: { x0: number; y0: number; x1: number; y1: number } | null) => {
