@@ -146,6 +146,8 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
       announce();
     }
     const scale = atlasFor(view.zoom);
+    // The coarse atlas first, always: it is small, and drawn while the finer one is on its way.
+    wantBasemap('110m');
     wantBasemap(scale);
     const dpr = window.devicePixelRatio || 1;
     drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names, measure);
