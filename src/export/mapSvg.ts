@@ -61,7 +61,7 @@ export function mapSvgInput(state: MapExportState, basemap: Basemap | null, size
     land: basemap ? path(basemap.countries) ?? '' : '',
     borders: basemap ? path(basemap.borders) ?? '' : '',
     coasts: basemap ? path(basemap.coasts) ?? '' : '',
-    labels: basemap ? placeCountryLabels(basemap, frame, (text) => measure(text, 12, 400), names) : [],
+    labels: basemap ? placeCountryLabels(basemap, frame, (text) => measure(text, 12, 400), names, layout.marks) : [],
     layout,
     selectedRow: state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null,
     area: area && {

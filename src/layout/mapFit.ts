@@ -2,8 +2,8 @@
 import type { GeoBox } from '../model/geo.ts';
 import { fitMapView, type MapView } from './mapView.ts';
 
-/** The first view when nothing says otherwise: the size of a map panel beside the timeline. */
-const OPENING_SIZE = { width: 480, height: 440 };
+/** The first view when nothing says otherwise: a little under the size of a map panel beside the timeline, so the events clear its edges. */
+const OPENING_SIZE = { width: 400, height: 330 };
 /** With no coordinates at all: the whole world. */
 const WORLD: MapView = { lon: 20, lat: 30, zoom: 1 };
 

@@ -16,7 +16,7 @@ export interface MapHighlight {
 const infoOf = (typeIndex: number) => EVENT_TYPE_INFO[EVENT_TYPES[typeIndex] ?? 'other'];
 
 /** Water, land, borders, coasts, and country names where they fit. `dpr`: device pixels per CSS px. */
-export function drawBasemap(ctx: CanvasRenderingContext2D, basemap: { map: Basemap; paths: BasemapPaths } | null, frame: MapFrame, theme: MapTheme, dpr: number, font: string, names: Intl.DisplayNames | null, measure: (text: string) => number): void {
+export function drawBasemap(ctx: CanvasRenderingContext2D, basemap: { map: Basemap; paths: BasemapPaths } | null, frame: MapFrame, theme: MapTheme, dpr: number, font: string, names: Intl.DisplayNames | null, measure: (text: string) => number, marks: readonly MapMark[]): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = theme.water;
   ctx.fillRect(0, 0, frame.width, frame.height);
@@ -33,7 +33,7 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, basemap: { map: Basem
   ctx.strokeStyle = theme.coast;
   ctx.stroke(basemap.paths.coasts);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  drawCountryNames(ctx, basemap.map, frame, theme, font, names, measure);
+  drawCountryNames(ctx, basemap.map, frame, theme, font, names, measure, marks);
 }
 
 export interface PlacedLabel {
@@ -42,8 +42,8 @@ export interface PlacedLabel {
   y: number;
 }
 
-/** Country names where they fit inside their country and clear of each other (screen and export alike). */
-export function placeCountryLabels(basemap: Basemap, frame: MapFrame, measure: (text: string) => number, names: Intl.DisplayNames | null): PlacedLabel[] {
+/** Country names where they fit inside their country, clear of each other and of the event marks (screen and export alike). */
+export function placeCountryLabels(basemap: Basemap, frame: MapFrame, measure: (text: string) => number, names: Intl.DisplayNames | null, marks: readonly MapMark[] = []): PlacedLabel[] {
   const k = frame.worldPx / REFERENCE_PX;
   const placed: [number, number, number, number][] = [];
   const labels: PlacedLabel[] = [];
@@ -56,21 +56,27 @@ export function placeCountryLabels(basemap: Basemap, frame: MapFrame, measure: (
     if (x < 0 || x > frame.width || y < 0 || y > frame.height) continue;
     const text = countryLabel(country, names);
     const w = measure(text);
-    if (w > width * 0.8) continue;
-    const box: [number, number, number, number] = [x - w / 2 - 4, y - 8, x + w / 2 + 4, y + 8];
-    if (placed.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
-    placed.push(box);
-    labels.push({ text, x, y });
+    // Inside its country, and whole on the map (not cut at its edge).
+    if (w > width * 0.8 || x - w / 2 < 2 || x + w / 2 > frame.width - 2 || y < 10 || y > frame.height - 10) continue;
+    // At the centre, else a line above or below it: a name never hides an event.
+    for (const dy of [0, -16, 16, -28, 28]) {
+      const box: [number, number, number, number] = [x - w / 2 - 4, y + dy - 8, x + w / 2 + 4, y + dy + 8];
+      const hits = (b: readonly number[]) => b[0]! < box[2] && box[0] < b[2]! && b[1]! < box[3] && box[1] < b[3]!;
+      if (placed.some(hits) || marks.some((m) => m.kind !== 'area' && hits([m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2, m.y + m.radius + 2]))) continue;
+      placed.push(box);
+      labels.push({ text, x, y: y + dy });
+      break;
+    }
   }
   return labels;
 }
 
-function drawCountryNames(ctx: CanvasRenderingContext2D, basemap: Basemap, frame: MapFrame, theme: MapTheme, font: string, names: Intl.DisplayNames | null, measure: (text: string) => number) {
+function drawCountryNames(ctx: CanvasRenderingContext2D, basemap: Basemap, frame: MapFrame, theme: MapTheme, font: string, names: Intl.DisplayNames | null, measure: (text: string) => number, marks: readonly MapMark[]) {
   ctx.font = font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = theme.label;
-  for (const label of placeCountryLabels(basemap, frame, measure, names)) ctx.fillText(label.text, label.x, label.y);
+  for (const label of placeCountryLabels(basemap, frame, measure, names, marks)) ctx.fillText(label.text, label.x, label.y);
   ctx.textAlign = 'start';
 }
 

@@ -150,7 +150,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     wantBasemap('110m');
     wantBasemap(scale);
     const dpr = window.devicePixelRatio || 1;
-    drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names, measure);
+    drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names, measure, layout.marks);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
     drawMapLayout(ctx, layout, options.theme, { hoveredRow: state.hoveredRow, selectedRow });
