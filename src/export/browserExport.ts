@@ -16,8 +16,7 @@ import type { MeasureText } from './textFit.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
 import { checkSourceUrl } from '../remote/apiUrls.ts';
 import { remoteEventBatches, type EventBatches } from '../remote/remoteExport.ts';
-import { mapSvgInput, type MapSvgInput } from './mapSvg.ts';
-import { atlasFor, loadBasemap } from '../render/basemap.ts';
+import type { MapSvgInput } from './mapSvg.ts';
 import { MAP_THEMES } from '../render/mapTheme.ts';
 
 export type EventScope = 'filtered' | 'window';
@@ -47,6 +46,8 @@ async function mapForExport(state: AppState, theme: ThemeName, measure: MeasureT
   if (!state.mapView) return null;
   const rect = document.querySelector('.map-plot')?.getBoundingClientRect();
   const size = rect && rect.width > 0 ? { width: Math.round(rect.width), height: Math.round(rect.height) } : { width: 480, height: 360 };
+  // The map's code and basemap load only now, as for the screen: not with the first screen.
+  const [{ mapSvgInput }, { atlasFor, loadBasemap }] = await Promise.all([import('./mapExport.ts'), import('../render/basemap.ts')]);
   const basemap = await loadBasemap(atlasFor(state.mapView.zoom)).catch(() => null);
   return mapSvgInput(state, basemap, size, uiLocaleOf(state.lang), MAP_THEMES[theme], measure);
 }

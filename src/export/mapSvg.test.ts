@@ -10,7 +10,7 @@ import { buildBasemap, type Atlas } from '../render/basemap.ts';
 import { ENGLISH } from '../i18n/locale.ts';
 import { buildViewSvg } from './viewSvg.ts';
 import { viewSvgInput } from './viewExport.ts';
-import { mapSvgInput } from './mapSvg.ts';
+import { mapSvgInput } from './mapExport.ts';
 
 const r = validateDataset(seed);
 const dataset = (r.ok ? r.dataset : null) as Dataset;

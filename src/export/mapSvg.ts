@@ -1,23 +1,13 @@
-// The map in an exported image: the same basemap, marks, areas and density grid as the screen,
-// as SVG (text stays text), with its scale bar and attribution. Pure: the basemap and a way to
-// measure text come in.
-import { geoPath } from 'd3-geo';
+// The map in an exported image, as SVG (text stays text): the same basemap, marks, areas and
+// density grid as the screen, with its scale bar and attribution. Pure and light: what to draw
+// comes in ready (see mapExport.ts, loaded only when the map is exported).
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
-import type { AppState } from '../store/store.ts';
-import { areaOf } from '../store/store.ts';
-import { visibleRows } from '../store/derived.ts';
-import { worldPoints } from '../layout/mapWorld.ts';
-import { layoutMap, type MapLayout, type MapMark } from '../layout/mapMarks.ts';
-import { frameProjection, mapFrame, scaleBar, type MapSize } from '../layout/mapView.ts';
-import { mercatorX, mercatorY } from '../layout/mercator.ts';
-import type { Basemap } from '../render/basemap.ts';
-import { placeCountryLabels, type PlacedLabel } from '../render/mapCanvas.ts';
+import type { MapLayout, MapMark } from '../layout/mapMarks.ts';
+import type { PlacedLabel } from '../render/mapCanvas.ts';
 import type { MapTheme } from '../render/mapTheme.ts';
 import { shapePathData } from '../render/shapes.ts';
 import { textColourOn, type TimelineTheme } from '../render/theme.ts';
-import type { UiLocale } from '../i18n/locale.ts';
 import { el, type SvgChild, type SvgElement } from './svgMarkup.ts';
-import type { MeasureText } from './textFit.ts';
 
 export interface MapSvgInput {
   width: number;
@@ -34,46 +24,6 @@ export interface MapSvgInput {
   scale: { px: number; text: string };
   attribution: string;
   colours: MapTheme;
-}
-
-export type MapExportState = Pick<AppState, 'table' | 'filters' | 'window' | 'mapView' | 'selectedId' | 'area'>;
-
-/** What the map export draws, for the map as shown (`size`: the map's size on screen). Null when the map is hidden. */
-export function mapSvgInput(state: MapExportState, basemap: Basemap | null, size: MapSize, ui: UiLocale, colours: MapTheme, measure: MeasureText): MapSvgInput | null {
-  const view = state.mapView;
-  if (!view) return null;
-  const frame = mapFrame(view, size);
-  const { table } = state;
-  const layout = layoutMap({ world: worldPoints(table.lon, table.lat), precision: table.geoPrecision, type: state.table.type, rows: visibleRows(state), frame });
-  const path = geoPath(frameProjection(frame).clipExtent([[-2, -2], [size.width + 2, size.height + 2]]));
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([ui.locale], { type: 'region' });
-  } catch {
-    names = null;
-  }
-  const area = areaOf(state);
-  const bar = scaleBar(view, Math.min(120, size.width / 3));
-  const n = new Intl.NumberFormat(ui.locale);
-  return {
-    width: size.width,
-    height: size.height,
-    land: basemap ? path(basemap.countries) ?? '' : '',
-    borders: basemap ? path(basemap.borders) ?? '' : '',
-    coasts: basemap ? path(basemap.coasts) ?? '' : '',
-    labels: basemap ? placeCountryLabels(basemap, frame, (text) => measure(text, 12, 400), names, layout.marks) : [],
-    layout,
-    selectedRow: state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null,
-    area: area && {
-      x: mercatorX(area.west) * frame.worldPx - frame.left,
-      y: mercatorY(area.north) * frame.worldPx - frame.top,
-      width: (mercatorX(area.east) - mercatorX(area.west)) * frame.worldPx,
-      height: (mercatorY(area.south) - mercatorY(area.north)) * frame.worldPx,
-    },
-    scale: { px: bar.px, text: bar.metres >= 1000 ? ui.t.mapKilometres(n.format(bar.metres / 1000)) : ui.t.mapMetres(n.format(bar.metres)) },
-    attribution: ui.t.mapAttribution,
-    colours,
-  };
 }
 
 const colourOf = (typeIndex: number) => EVENT_TYPE_INFO[EVENT_TYPES[typeIndex] ?? 'other'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxOfScreenRect, clampMapView, fitMapView, frameProjection, lonLatAt, mapFrame, panMap, scaleBar, screenX, screenY, visibleBox, zoomMapAround } from './mapView.ts';
+import { frameProjection } from './mapProjection.ts';
+import { boxOfScreenRect, clampMapView, fitMapView, lonLatAt, mapFrame, panMap, scaleBar, screenX, screenY, visibleBox, zoomMapAround } from './mapView.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 
 const size = { width: 800, height: 600 };

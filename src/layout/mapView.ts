@@ -1,6 +1,5 @@
 // The map's view as a value: centre and zoom, and what follows from it on a screen of a given size.
 // Web Mercator in world units (mercator.ts): screen x = worldX · worldPixels(zoom) − left. Pure.
-import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { GeoBox } from '../model/geo.ts';
 import { latOfMercatorY, lonOfMercatorX, MAX_MERCATOR_LAT, mercatorX, mercatorY, worldPixels } from './mercator.ts';
 
@@ -59,13 +58,6 @@ export const screenY = (frame: MapFrame, worldY: number): number => worldY * fra
 /** The longitude and latitude under a screen position. */
 export function lonLatAt(frame: MapFrame, x: number, y: number): [number, number] {
   return [lonOfMercatorX((x + frame.left) / frame.worldPx), latOfMercatorY((y + frame.top) / frame.worldPx)];
-}
-
-/** d3-geo's Mercator placed as the frame: geoPath draws the basemap where the points are. */
-export function frameProjection(frame: MapFrame): GeoProjection {
-  return geoMercator()
-    .scale(frame.worldPx / (2 * Math.PI))
-    .translate([frame.worldPx / 2 - frame.left, frame.worldPx / 2 - frame.top]);
 }
 
 /** Zooms by `levels` (+1 doubles) keeping the point under (x, y) where it is. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { formatCalendarDay, formatTime } from '../model/time.ts';
 import { pickText } from '../model/text.ts';
@@ -8,7 +8,9 @@ import type { Actor, ConflictEvent, TimeValue } from '../model/schema.ts';
 import { useAppState, useAppStore, useUiLocale } from './StoreContext.tsx';
 import type { Messages } from '../i18n/messages.en.ts';
 import { ShapeIcon } from './ShapeIcon.tsx';
-import { PlaceLocator } from './PlaceLocator.tsx';
+
+/** Loaded with the first event that has coordinates (it brings d3-geo). */
+const PlaceLocator = lazy(() => import('./PlaceLocator.tsx'));
 
 function TimeRow({ label, time, locale, t }: { label: string; time: TimeValue; locale: string; t: Messages }) {
   const f = formatTime(time, locale);
@@ -110,7 +112,9 @@ export function DetailPanel() {
               {event.place.precision && <div className="muted">{t.geoPrecisionNames[event.place.precision]}</div>}
               {/* The map, when shown, already marks the selected event; else a small locator does. */}
               {!mapShown && event.place.lat !== undefined && event.place.lon !== undefined && (
-                <PlaceLocator lon={event.place.lon} lat={event.place.lat} precision={event.place.precision} type={event.type} place={place} />
+                <Suspense fallback={null}>
+                  <PlaceLocator lon={event.place.lon} lat={event.place.lat} precision={event.place.precision} type={event.type} place={place} />
+                </Suspense>
               )}
             </dd>
           </>

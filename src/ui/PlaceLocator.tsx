@@ -3,7 +3,8 @@ import { geoPath } from 'd3-geo';
 import { EVENT_TYPE_INFO, type EventType } from '../model/taxonomy.ts';
 import type { GeoPrecision } from '../model/schema.ts';
 import { geoPrecisionCode } from '../table/eventTable.ts';
-import { frameProjection, mapFrame } from '../layout/mapView.ts';
+import { mapFrame } from '../layout/mapView.ts';
+import { frameProjection } from '../layout/mapProjection.ts';
 import { mercatorY } from '../layout/mercator.ts';
 import { spreadPx } from '../layout/mapMarks.ts';
 import { loadBasemap, type Basemap } from '../render/basemap.ts';
@@ -18,7 +19,7 @@ const ZOOM = 4;
  * The details' small locator, shown while the map is hidden: where the event happened, on the
  * coarse basemap, drawn as the map draws it (an area for a place known only to a region).
  */
-export function PlaceLocator({ lon, lat, precision, type, place }: { lon: number; lat: number; precision: GeoPrecision | undefined; type: EventType; place: string }) {
+export default function PlaceLocator({ lon, lat, precision, type, place }: { lon: number; lat: number; precision: GeoPrecision | undefined; type: EventType; place: string }) {
   const { t } = useUiLocale();
   const { theme } = usePageOptions();
   const [basemap, setBasemap] = useState<Basemap | null>(null);
