@@ -133,7 +133,7 @@ test('"?" opens the keyboard shortcuts, Escape closes them', async ({ page }) =>
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  await expect(help.getByRole('row')).toHaveCount(9);
+  await expect(help.getByRole('row')).toHaveCount(10);
   await expect(help).toContainText('Previous or next event in time');
   await expect(help).toContainText('Open the details of the focused event');
   await page.keyboard.press('Escape');

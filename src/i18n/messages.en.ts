@@ -59,6 +59,7 @@ export const en = {
     [['Home', 'End'], 'The first or last event of the data'],
     [['Escape'], 'Close the details or this dialog'],
     [['?'], 'Show this list'],
+    [['←', '↑', '→', '↓', '+', '−'], 'On the map, while it has the focus: pan, or zoom in and out'],
   ] as [string[], string][],
   keysTableKey: 'Key',
   keysTableAction: 'What it does',
