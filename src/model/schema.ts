@@ -1,5 +1,8 @@
 // The event model, defined once as a zod schema: it validates data at runtime, gives the
 // TypeScript types, and is exported as data/schema.json for people who write datasets by hand.
+// First: when the build splits zod into a chunk shared with lazy parts (the map's), the policy's
+// 'no eval' must be set inside that chunk, before any schema is made.
+import './zodWithoutEval.ts';
 import { z } from 'zod';
 import { EVENT_TYPES } from './taxonomy.ts';
 

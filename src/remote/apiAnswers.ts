@@ -1,5 +1,8 @@
 // The data server's answers checked before they reach the store: they are untrusted text, as a
 // file is (zod, as the importers use; the texts stay texts).
+// First: when the build splits zod into a chunk shared with lazy parts (the map's), the policy's
+// 'no eval' must be set inside that chunk, before any schema is made.
+import '../model/zodWithoutEval.ts';
 import { z } from 'zod';
 import { datasetSchema, type ConflictEvent, type DatasetInfo } from '../model/schema.ts';
 import type { RemoteCounts, RemoteInfo, RemoteLaneBins, RemotePlaces } from '../store/remoteView.ts';
