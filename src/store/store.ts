@@ -8,6 +8,8 @@ import { createActorResolver, type ActorResolver } from '../model/actors.ts';
 import { arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
 import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
+import type { GeoBox } from '../model/geo.ts';
+import { formatBbox, roundBox } from '../model/bbox.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
 import type { UrlView } from './url.ts';
@@ -129,6 +131,8 @@ interface FilterSlice {
   settledFilters: Filters;
   /** Changes filters; typing in the search box passes `replace` so that each key is not a history entry. */
   setFilters(patch: Partial<Filters>, how?: 'replace' | 'push'): void;
+  /** Keeps only the events in the box (null: anywhere); a history entry. Edges rounded as the URL writes them. */
+  setArea(box: GeoBox | null): void;
   clearFilters(): void;
 }
 
@@ -346,6 +350,12 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       setFilters(patch, how = 'push') {
         set({ filters: { ...get().filters, ...patch }, lastChange: how });
         settleFilters();
+      },
+      setArea(box) {
+        const area = box && roundBox(box);
+        const current = get().filters.area;
+        if (area === current || (area && current && formatBbox(area) === formatBbox(current))) return;
+        get().setFilters({ area }, 'push');
       },
       clearFilters() {
         set({ filters: NO_FILTERS, lastChange: 'push' });

@@ -5,6 +5,8 @@ import { ROLES, type Role } from '../model/schema.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { clampWindow, type TimeWindow } from './window.ts';
+import { formatBbox, isBoxProblem, parseBbox } from '../model/bbox.ts';
+import type { GeoBox } from '../model/geo.ts';
 
 export interface UrlView {
   window: TimeWindow | null;
@@ -53,6 +55,7 @@ export function encodeUrl(view: UrlView): string {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (f.country) p.set('country', f.country);
   if (f.place) p.set('place', f.place);
+  if (f.area) p.set('bbox', formatBbox(f.area));
   if (view.lanes !== 'type') p.set('lanes', view.lanes);
   if (view.event) p.set('event', view.event);
   // Commas and colons are legal in a query string; leaving them unescaped keeps links readable.
@@ -71,7 +74,7 @@ export interface DecodedUrl {
   ignored: string[];
 }
 
-const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source']);
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'bbox', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source']);
 const MAX_TEXT = 500;
 
 export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
@@ -121,8 +124,8 @@ export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
   let lanes: LaneMode = 'type';
   const lanesText = p.get('lanes');
   if (lanesText !== null) {
-    if (lanesText === 'type' || lanesText === 'actor') lanes = lanesText;
-    else ignored.push(`lanes ${quote(lanesText)} must be "type" or "actor"`);
+    if (lanesText === 'type' || lanesText === 'actor' || lanesText === 'place') lanes = lanesText;
+    else ignored.push(`lanes ${quote(lanesText)} must be "type", "actor" or "place"`);
   }
 
   let event: string | null = null;
@@ -151,12 +154,20 @@ export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
   const q = text('q') ?? '';
   const place = text('place');
 
+  let area: GeoBox | null = null;
+  const bboxText = p.get('bbox');
+  if (bboxText !== null) {
+    const box = parseBbox(bboxText);
+    if (isBoxProblem(box)) ignored.push(`bbox ${quote(bboxText)} ${box.problem}`);
+    else area = box;
+  }
+
   for (const key of new Set(p.keys())) {
     if (!KNOWN_PARAMS.has(key)) ignored.push(`unknown parameter ${quote(key)}`);
   }
 
   return {
-    view: { window, event, lanes, filters: { actors, role, types, q, country, place } },
+    view: { window, event, lanes, filters: { actors, role, types, q, country, place, area } },
     ignored,
   };
 }
