@@ -29,6 +29,8 @@ test('bbox= narrows N to the events in the box; the chip removes it; reload rest
 
   const chip = page.getByRole('button', { name: `Remove filter ${CHIP}` });
   await expect(chip).toBeVisible();
+  // Said to screen readers too, in a polite live region (a box drawn on the map moves no focus).
+  await expect(page.locator('p.visually-hidden[aria-live="polite"]').filter({ hasText: /^Area:/ })).toHaveText(CHIP);
   await page.reload();
   await expect(status(page)).toHaveText('Showing 5 of 16 events');
   await chip.click();
