@@ -2,6 +2,7 @@
 // 44.5136°E; the rest are in Gyumri, Jermuk, Stepanakert, Baku, Bishkek or have no coordinates.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import seed from '../data/seed.json' with { type: 'json' };
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
@@ -122,3 +123,13 @@ test('Export GeoJSON: the filtered events as a FeatureCollection, with their coo
   const unlocated = seed.events.filter((e) => (e.place as SeedPlace | undefined)?.lat === undefined).map((e) => e.id).sort();
   expect(whole.features.filter((f: { geometry: unknown }) => f.geometry === null).map((f: { id: string }) => f.id).sort()).toEqual(unlocated);
 });
+
+for (const lang of ['en', 'ar']) {
+  test(`axe finds no serious or critical violation with the area chip and lanes by place (${lang})`, async ({ page }) => {
+    await page.goto(`./?lang=${lang}&lanes=place&bbox=${YEREVAN_BBOX}&from=2022-09-12&to=2022-09-16`);
+    await page.locator('.chip').first().waitFor();
+    await page.locator('.lane-label').first().waitFor();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+}
