@@ -56,6 +56,10 @@ export function eventLine(rows: EventRows, e: EventRow): string {
     title: e.title,
     language: e.language,
     json: e.json,
+    lon: e.lon,
+    lat: e.lat,
+    geo_precision: e.precision,
+    admin1: e.admin1 ?? '',
   });
 }
 
@@ -121,7 +125,8 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
       const eventLines = `SELECT to_json({
           row: e.row, id: e.id, type: e.type, start_ms: e.start_ms, end_ms: e.end_ms, last_ms: coalesce(e.end_ms, e.start_ms),
           country: e.country, place_keys: e.place_keys, actor_ids: coalesce(a.ids, []::VARCHAR[]), actor_roles: coalesce(a.roles, []::INTEGER[]),
-          search: replace(e.search, chr(0), chr(64976)), title: e.title, language: e.language, json: e.json
+          search: replace(e.search, chr(0), chr(64976)), title: e.title, language: e.language, json: e.json,
+          lon: e.lon, lat: e.lat, geo_precision: e.geo_precision, admin1: coalesce(e.admin1, '')
         })::VARCHAR AS line
         FROM events e LEFT JOIN (SELECT row, list(actor ORDER BY position) AS ids, list(roles ORDER BY position) AS roles FROM event_actors WHERE row >= $1 AND row < $2 GROUP BY row) a ON a.row = e.row
         WHERE e.row >= $1 AND e.row < $2 ORDER BY e.row`;

@@ -2,7 +2,7 @@
 // order, anchors, places and search text are the app's: `row` is the event's place in the
 // app's time order (start anchor, then id), `search` its search text (buildSearchIndex), and
 // `placeKeys` its place's names lower-cased, as the place filter matches them.
-import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
+import type { ConflictEvent, Dataset, DatasetInfo, GeoPrecision } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 import { buildEventTable, type EventTable } from '../src/table/eventTable.ts';
 import { buildSearchIndex } from '../src/table/search.ts';
@@ -22,6 +22,12 @@ export interface EventRow {
   language: string;
   /** The whole event as JSON: details, the Events table and exports read it back. */
   json: string;
+  /** The place's coordinates, both or neither (an event with one of them only is not on the map), and how closely they locate it. */
+  lon: number | null;
+  lat: number | null;
+  precision: GeoPrecision | null;
+  /** The place's first administrative area (lanes by place). */
+  admin1: string | null;
 }
 
 /** One actor of one event: its roles there as bits of ROLES (roleBitOf). */
@@ -59,6 +65,7 @@ export function eventRowsOf(dataset: Pick<Dataset, 'events' | 'actors'>): EventR
         title: event.title[language] ?? Object.values(event.title)[0] ?? '',
         language,
         json: JSON.stringify(event),
+        ...coordinatesOf(event.place),
       };
     },
     actorRows(row) {
@@ -68,6 +75,17 @@ export function eventRowsOf(dataset: Pick<Dataset, 'events' | 'actors'>): EventR
       }
       return rows;
     },
+  };
+}
+
+/** Coordinates only when the place has both; the precision with them. */
+function coordinatesOf(place: ConflictEvent['place']): Pick<EventRow, 'lon' | 'lat' | 'precision' | 'admin1'> {
+  const located = place?.lon !== undefined && place.lat !== undefined;
+  return {
+    lon: located ? place.lon! : null,
+    lat: located ? place.lat! : null,
+    precision: located ? (place.precision ?? null) : null,
+    admin1: place?.admin?.[0] ?? null,
   };
 }
 
