@@ -7,7 +7,7 @@ import { DATABASE_FORMAT } from './duckdbLoad.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { datasetInfoOf, eventRowsOf, type EventRow, type EventRows } from './eventRows.ts';
 import { ClickHouseError, createClickHouseClient, parseClickHouseUrl, redactedUrl, type ClickHouseClient } from './clickhouseHttp.ts';
-import { actorTotalsStatements, DEFAULT_DATABASE, insertSql, searchableText, schemaStatements, wordsMergeStatement, type ClickHouseLayout } from './clickhouseSql.ts';
+import { actorTotalsStatements, DEFAULT_DATABASE, insertSql, searchableText, schemaStatements, withCoordinateBits, wordsMergeStatement, type ClickHouseLayout } from './clickhouseSql.ts';
 
 /** The one row of dataset_info. */
 export interface StoredInfo {
@@ -41,7 +41,7 @@ export interface LoadResult {
 export function eventLine(rows: EventRows, e: EventRow): string {
   const row = e.row;
   const actors = rows.actorRows(row);
-  return JSON.stringify({
+  const line = JSON.stringify({
     row: e.row,
     id: e.id,
     type: e.type,
@@ -56,11 +56,10 @@ export function eventLine(rows: EventRows, e: EventRow): string {
     title: e.title,
     language: e.language,
     json: e.json,
-    lon: e.lon,
-    lat: e.lat,
     geo_precision: e.precision,
     admin1: e.admin1 ?? '',
   });
+  return withCoordinateBits(line, e.lon, e.lat);
 }
 
 /** The event's actors as lines of JSONEachRow for `event_actors`. */
@@ -126,15 +125,17 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
           row: e.row, id: e.id, type: e.type, start_ms: e.start_ms, end_ms: e.end_ms, last_ms: coalesce(e.end_ms, e.start_ms),
           country: e.country, place_keys: e.place_keys, actor_ids: coalesce(a.ids, []::VARCHAR[]), actor_roles: coalesce(a.roles, []::INTEGER[]),
           search: replace(e.search, chr(0), chr(64976)), title: e.title, language: e.language, json: e.json,
-          lon: e.lon, lat: e.lat, geo_precision: e.geo_precision, admin1: coalesce(e.admin1, '')
-        })::VARCHAR AS line
+          geo_precision: e.geo_precision, admin1: coalesce(e.admin1, '')
+        })::VARCHAR AS line, e.lon AS lon, e.lat AS lat
         FROM events e LEFT JOIN (SELECT row, list(actor ORDER BY position) AS ids, list(roles ORDER BY position) AS roles FROM event_actors WHERE row >= $1 AND row < $2 GROUP BY row) a ON a.row = e.row
         WHERE e.row >= $1 AND e.row < $2 ORDER BY e.row`;
       const actorLinesSql = `SELECT to_json({ row: a.row, id: e.id, actor: a.actor, roles: a.roles })::VARCHAR AS line
         FROM event_actors a JOIN events e ON e.row = a.row WHERE a.row >= $1 AND a.row < $2 ORDER BY a.row, a.position`;
       const linesOf = async (sql: string, first: number) => {
         const reader = await connection.runAndReadAll(sql, [first, first + batchSize], [INTEGER, INTEGER]);
-        return (reader.getColumnsJS()[0] ?? []).join('\n');
+        const [lines = [], lons, lats] = reader.getColumnsJS();
+        // An event's coordinates go as their bits (withCoordinateBits), which DuckDB cannot write.
+        return (lons ? lines.map((line, i) => withCoordinateBits(String(line), lons[i] as number | null, lats![i] as number | null)) : lines).join('\n');
       };
       for (let first = 0; first < total; first += batchSize) {
         const events = await linesOf(eventLines, first);

@@ -44,9 +44,15 @@ export const EVENT_COLUMNS: readonly (readonly [string, string])[] = [
   ['title', 'String'],
   ['language', 'String'],
   ['json', 'String'],
-  // The place's coordinates (both or neither) and how closely they locate it, NULL without.
-  ['lon', 'Nullable(Float64)'],
-  ['lat', 'Nullable(Float64)'],
+  // The place's coordinates (located 1: both; 0: neither) and how closely they locate it (NULL: not
+  // said). 18.16 parses decimal text into a Float64 off by an ulp at times (44.3567 becomes
+  // 44.356700000000004), so the loader sends each double's bits, exact, and lon and lat are read
+  // from them.
+  ['located', 'UInt8'],
+  ['lon_bits', 'UInt64'],
+  ['lat_bits', 'UInt64'],
+  ['lon', 'Float64 ALIAS reinterpretAsFloat64(reinterpretAsString(lon_bits))'],
+  ['lat', 'Float64 ALIAS reinterpretAsFloat64(reinterpretAsString(lat_bits))'],
   ['geo_precision', 'Nullable(String)'],
   // The place's first administrative area, '' without one (lanes by place).
   ['admin1', 'String'],
@@ -179,6 +185,17 @@ export function insertSql(layout: ClickHouseLayout, table: 'events' | 'event_act
   return `INSERT INTO ${identifier(layout.database, 'database')}.${table} FORMAT JSONEachRow`;
 }
 
+/** The bits of a double as a UInt64's decimal digits (little-endian, as reinterpretAsFloat64 reads them): what the loader sends for lon and lat. */
+export function doubleBits(value: number): string {
+  return new BigUint64Array(new Float64Array([value]).buffer)[0]!.toString();
+}
+
+/** A JSONEachRow line of an event with its coordinates' bits added (JSON.stringify cannot write a UInt64 past 2^53). */
+export function withCoordinateBits(line: string, lon: number | null, lat: number | null): string {
+  const located = lon !== null && lat !== null;
+  return `${line.slice(0, -1)},"located":${located ? 1 : 0},"lon_bits":${located ? doubleBits(lon) : 0},"lat_bits":${located ? doubleBits(lat) : 0}}`;
+}
+
 /**
  * 18.16's position() reads its needle up to the first NUL, so a word with one would match too
  * much. The loader and the words both put a noncharacter (meant for a program's own use) in
@@ -292,7 +309,7 @@ function boxTable(name: '_area' | '_map', box: GeoBox, cells?: number): External
 /** In the box, edges included (boxContains); an event without coordinates never is. */
 function boxCondition(name: '_area' | '_map'): string {
   const side = (s: string) => `(SELECT ${name.slice(1)}_${s} FROM ${name})`;
-  return `isNotNull(lon) AND isNotNull(lat) AND assumeNotNull(lon) >= ${side('west')} AND assumeNotNull(lon) <= ${side('east')} AND assumeNotNull(lat) >= ${side('south')} AND assumeNotNull(lat) <= ${side('north')}`;
+  return `located = 1 AND lon >= ${side('west')} AND lon <= ${side('east')} AND lat >= ${side('south')} AND lat <= ${side('north')}`;
 }
 
 /**
@@ -592,10 +609,10 @@ export function mapPointsQuery(query: SearchedView, map: MapRequest): BuiltQuery
  */
 export function mapCellsQuery(query: SearchedView, map: MapRequest): BuiltQuery {
   const conditions = mapConditions(query, map);
-  const lat = `greatest(-${MAX_MERCATOR_LAT}, least(${MAX_MERCATOR_LAT}, assumeNotNull(lat)))`;
+  const lat = `greatest(-${MAX_MERCATOR_LAT}, least(${MAX_MERCATOR_LAT}, lat))`;
   const y = `(1 - log(tan(pi() / 4 + (${lat} * pi() / 180) / 2)) / pi()) / 2`;
   const sql =
-    `SELECT least(map_cells - 1, floor((assumeNotNull(lon) + 180) / 360 * map_cells)) AS cell_col, least(map_cells - 1, floor(${y} * map_cells)) AS cell_row, type, count() AS n ` +
+    `SELECT least(map_cells - 1, floor((lon + 180) / 360 * map_cells)) AS cell_col, least(map_cells - 1, floor(${y} * map_cells)) AS cell_row, type, count() AS n ` +
     `FROM events CROSS JOIN (SELECT map_cells FROM _map) WHERE ${where(conditions.where)} GROUP BY cell_col, cell_row, type FORMAT JSONEachRow`;
   return built(sql, query, conditions);
 }

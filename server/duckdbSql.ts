@@ -45,7 +45,7 @@ export function roleBits(role: EngineFilters['role']): number {
 }
 
 /** No filter but the type filter: the totals and counts made at load answer (actor_totals, start_counts). */
-const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null && !filters.bbox;
 
 /** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
 function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
