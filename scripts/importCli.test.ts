@@ -1,5 +1,11 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, runImportCli, runImportCliOnBytes, type CliOptions } from './importCli.ts';
+import { openDuckDbEngine } from '../server/duckdbEngine.ts';
+import { parseArgs, runImportCli, runImportCliOnBytes, type CliOptions, type CliRun } from './importCli.ts';
 import { textParquet } from '../src/testing/columnarFixture.ts';
 import { ACLED_CURRENT_COLUMNS } from '../src/testing/acledFixture.ts';
 import { acledCsv, acledRow, toMonadic } from '../src/testing/acledFixture.ts';
@@ -8,6 +14,11 @@ import { parquetToDataset } from '../src/io/appParquet.ts';
 import { createReportBuilder } from '../src/io/report.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+/** The bytes a run writes to its --out file. */
+function written(run: CliRun): Uint8Array {
+  if (!run.output || !('bytes' in run.output)) throw new Error('the run wrote no bytes');
+  return run.output.bytes;
+}
 const options = (args: string[]) => parseArgs(args) as CliOptions;
 
 describe('npm run import', () => {
@@ -60,16 +71,16 @@ describe('npm run import', () => {
     expect(run).toMatchObject({ stdout: '', exitCode: 1, output: { path: 'out/a.parquet' } });
     expect(run.stderr[0]).toBe('a.csv: read as ACLED CSV (current layout). 3 rows read: 2 imported (0 fixed), 1 rejected.');
     expect(run.stderr).toContain('rejected row 4: event_date "31 September 2022" is not a date');
-    const written = run.output!.bytes;
-    expect(new TextDecoder().decode(written.subarray(0, 4))).toBe('PAR1');
-    const back = await parquetToDataset(written.slice().buffer, 'a.parquet', createReportBuilder('a.parquet', 'Parquet'));
+    const file = written(run);
+    expect(new TextDecoder().decode(file.subarray(0, 4))).toBe('PAR1');
+    const back = await parquetToDataset(file.slice().buffer, 'a.parquet', createReportBuilder('a.parquet', 'Parquet'));
     if (!back.ok || !('dataset' in back)) throw new Error('not read back');
     expect(JSON.parse(JSON.stringify(back.dataset))).toEqual(json);
 
     const asJson = runImportCli(options(['a.csv', '--out', 'a.JSON']), bytes(text));
-    expect(JSON.parse(new TextDecoder().decode(asJson.output!.bytes))).toEqual(json);
-    expect(parseArgs(['a.csv', '--out', 'a.xlsx'])).toEqual({ error: '--out writes .parquet or .json files, not ".xlsx" (a.xlsx)' });
-    expect(parseArgs(['a.csv', '--out', 'events'])).toEqual({ error: '--out writes .parquet or .json files, not a file without an extension (events)' });
+    expect(JSON.parse(new TextDecoder().decode(written(asJson)))).toEqual(json);
+    expect(parseArgs(['a.csv', '--out', 'a.xlsx'])).toEqual({ error: '--out writes .parquet, .json or .duckdb files, not ".xlsx" (a.xlsx)' });
+    expect(parseArgs(['a.csv', '--out', 'events'])).toEqual({ error: '--out writes .parquet, .json or .duckdb files, not a file without an extension (events)' });
   });
 
   it('reads an ACLED Parquet file as the app does, and writes the same events as the CSV gives, as JSON or as the app\'s Parquet', async () => {
@@ -82,7 +93,7 @@ describe('npm run import', () => {
     expect(JSON.parse(run.stdout).events).toEqual(JSON.parse(fromCsv.stdout).events);
 
     const converted = await runImportCliOnBytes(options(['acled.parquet', '--out', 'app.parquet']), parquet);
-    const back = await parquetToDataset(converted.output!.bytes.slice().buffer, 'app.parquet', createReportBuilder('app.parquet', 'Parquet'));
+    const back = await parquetToDataset(written(converted).slice().buffer, 'app.parquet', createReportBuilder('app.parquet', 'Parquet'));
     if (!back.ok || !('dataset' in back)) throw new Error('the converted file does not read back');
     expect(JSON.parse(JSON.stringify(back.dataset.events))).toEqual(JSON.parse(fromCsv.stdout).events);
   });
@@ -92,5 +103,28 @@ describe('npm run import', () => {
     const run = await runImportCliOnBytes(options(['cut.parquet']), parquet.subarray(0, parquet.length - 10));
     expect(run.exitCode).toBe(2);
     expect(run.stderr.join('\n')).toMatch(/^cut\.parquet .*cut short/);
+  });
+
+  it('writes a DuckDB database that the data server serves as it is, and replaces one that was there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ct-import-duckdb-'));
+    try {
+      const out = join(dir, 'seed.duckdb');
+      const cli = join(import.meta.dirname, 'import.ts');
+      const seed = join(import.meta.dirname, '../data/seed.json');
+      for (let run = 0; run < 2; run++) {
+        const { stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, seed, '--out', out]);
+        expect(stderr).toContain(`wrote ${out}`);
+      }
+      expect(readdirSync(dir)).toEqual(['seed.duckdb']);
+      const opened = await openDuckDbEngine(out);
+      if (!opened.ok) throw new Error(opened.message);
+      try {
+        expect((await opened.engine.info()).count).toBe(16);
+      } finally {
+        await opened.engine.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,17 +12,18 @@ import type { Dataset } from '../src/model/schema.ts';
 import { columnarKind } from '../src/io/columnarFormat.ts';
 import { importColumnar } from '../src/io/columnarImport.ts';
 
-export const USAGE = `Usage: npm run import -- <file> [--out out.parquet|out.json] [--format acled|ucdp|json|csv]
+export const USAGE = `Usage: npm run import -- <file> [--out out.parquet|out.json|out.duckdb] [--format acled|ucdp|json|csv]
                        [--allow-rejects] [--report report.csv] [--map field=column]…
                        [--tz Area/City] [--lang en]
 Converts an ACLED, UCDP GED, plain CSV or Conflict Timeline JSON file, or an ACLED, UCDP GED or
 Conflict Timeline Parquet (or Arrow) file, to the app's JSON on stdout,
 or with --out to the file named, in the format of its extension: .parquet (recommended for large
-datasets) or .json. The import report goes to stderr.
+datasets), .json, or .duckdb (a database npm run serve and npm run load take as it is). The import
+report goes to stderr.
 Exit code: 0 done; 1 rows were rejected (unless --allow-rejects); 2 the file could not be used.`;
 
 /** The formats --out writes, by the output file's extension. */
-export const OUTPUT_FORMATS = { '.json': 'json', '.parquet': 'parquet' } as const;
+export const OUTPUT_FORMATS = { '.json': 'json', '.parquet': 'parquet', '.duckdb': 'duckdb' } as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[keyof typeof OUTPUT_FORMATS];
 
 export interface CliOptions {
@@ -53,8 +54,8 @@ export function parseArgs(args: readonly string[]): CliOptions | { error: string
       const path = value();
       const extension = extname(path).toLowerCase();
       const format = OUTPUT_FORMATS[extension as keyof typeof OUTPUT_FORMATS];
-      if (!path) return { error: '--out needs a file name ending in .parquet or .json' };
-      if (!format) return { error: `--out writes .parquet or .json files, not ${extension ? `"${extension}"` : 'a file without an extension'} (${path})` };
+      if (!path) return { error: '--out needs a file name ending in .parquet, .json or .duckdb' };
+      if (!format) return { error: `--out writes .parquet, .json or .duckdb files, not ${extension ? `"${extension}"` : 'a file without an extension'} (${path})` };
       options.out = { path, format };
     } else if (arg === '--report') options.reportPath = value();
     else if (arg === '--tz') options.tz = value();
@@ -74,8 +75,8 @@ export function parseArgs(args: readonly string[]): CliOptions | { error: string
 
 export interface CliRun {
   stdout: string;
-  /** What goes in the --out file, when one was asked for and the run got that far. */
-  output?: { path: string; bytes: Uint8Array };
+  /** What goes in the --out file, when one was asked for and the run got that far: its bytes, or the dataset for a DuckDB database (written by the server's code). */
+  output?: { path: string; bytes: Uint8Array } | { path: string; database: Dataset };
   stderr: string[];
   exitCode: number;
   report?: ImportReport;
@@ -137,6 +138,7 @@ function finishRun(options: CliOptions, dataset: Dataset, report: ImportReport, 
   }
   const exitCode = report.rejectedRows > 0 && !options.allowRejects ? 1 : 0;
   if (exitCode === 1) stderr.push(`${report.rejectedRows} rows were rejected; the output was written anyway. Pass --allow-rejects to exit with 0.`);
+  if (options.out?.format === 'duckdb') return { stdout: '', output: { path: options.out.path, database: validated.dataset }, stderr, exitCode, report };
   if (options.out?.format === 'parquet') {
     const bytes = datasetToParquet(validated.dataset, { createdBy: 'Conflict Timeline (npm run import)' });
     return { stdout: '', output: { path: options.out.path, bytes }, stderr, exitCode, report };

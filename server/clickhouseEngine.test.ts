@@ -18,6 +18,7 @@ import { eventRowsOf } from './eventRows.ts';
 import { readDataset } from './readDataset.ts';
 import { createClickHouseEngine } from './clickhouseEngine.ts';
 import { loadIntoClickHouse } from './clickhouseLoad.ts';
+import { createDuckDbDatabase } from './duckdbEngine.ts';
 import { datasetInfoOf } from './eventRows.ts';
 import { schemaStatements } from './clickhouseSql.ts';
 import { appAnswers } from './testing/appAnswers.ts';
@@ -379,5 +380,18 @@ describe('npm run load', () => {
 
   it('says what is wrong with its arguments', async () => {
     await expect(load(SEED)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--clickhouse URL is required') });
+  });
+
+  it('loads a DuckDB database that npm run serve wrote, as it is, and refuses one among other files', async () => {
+    const url = servers.servers[0]!.url;
+    const read = await readDataset([SEED]);
+    if (!read.ok) throw new Error(read.message);
+    const database = join(dir, 'seed.duckdb');
+    await createDuckDbDatabase(read.dataset, database, read.reports);
+    const loaded = await load(database, '--clickhouse', url, '--database', 'ct_cli_duckdb');
+    expect(loaded.stderr).not.toMatch(/read as/);
+    expect(loaded.stdout.trim()).toBe(`Loaded 16 events into ClickHouse at ${url} (database ct_cli_duckdb)`);
+    expect((await createClickHouseEngine({ url, database: 'ct_cli_duckdb' }).info()).count).toBe(16);
+    await expect(load(database, SEED, '--clickhouse', url)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`${database} is a DuckDB database: load it alone, not with other files`) });
   });
 });

@@ -26,12 +26,23 @@ async function headOf(path: string): Promise<Uint8Array | null> {
   }
 }
 
-export async function loadDuckDbSource(files: readonly string[], workDir: string): Promise<LoadedSource> {
+/**
+ * The DuckDB database among the files, when one is: it must come alone (`verb` says what the
+ * command does with it, for the message). Null when none is.
+ */
+export async function duckDbDatabaseAmong(files: readonly string[], verb: string): Promise<{ ok: true; path: string } | { ok: false; message: string } | null> {
   const heads = await Promise.all(files.map(headOf));
   const databases = files.filter((_, i) => heads[i] && isDuckDbFile(heads[i]!));
-  if (databases.length && files.length > 1) return { ok: false, message: `${databases[0]} is a DuckDB database: serve it alone, not with other files` };
-  if (databases.length) {
-    const opened = await openDuckDbEngine(databases[0]!);
+  if (!databases.length) return null;
+  if (files.length > 1) return { ok: false, message: `${databases[0]} is a DuckDB database: ${verb} it alone, not with other files` };
+  return { ok: true, path: databases[0]! };
+}
+
+export async function loadDuckDbSource(files: readonly string[], workDir: string): Promise<LoadedSource> {
+  const database = await duckDbDatabaseAmong(files, 'serve');
+  if (database && !database.ok) return database;
+  if (database) {
+    const opened = await openDuckDbEngine(database.path);
     if (!opened.ok) return opened;
     const info = await opened.engine.info();
     return { ok: true, engine: opened.engine, count: info.count, lines: [], dispose: () => opened.engine.close() };

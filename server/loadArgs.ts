@@ -3,7 +3,8 @@
 export const LOAD_USAGE = `usage: npm run load -- FILE… --clickhouse URL [--database NAME] [--cluster NAME [--shard URL]…]
 
   FILE               any file the app opens (ACLED or UCDP CSV or Parquet, the app's Parquet or JSON);
-                     several are merged in order, as "Add to current data" does
+                     several are merged in order, as "Add to current data" does; or, alone, a
+                     DuckDB database that npm run serve wrote (loaded as it is, much faster)
   --clickhouse URL   ClickHouse's HTTP interface, e.g. http://user:password@127.0.0.1:8123/
   --database NAME    the database to load into (replaced if loaded before); else the URL's
                      ?database=, else conflict_timeline

@@ -207,3 +207,14 @@ describe('ACLED CSV', () => {
 function describeFirst(report: ImportReport): string {
   return describeIssue(report.rejections[0]!);
 }
+
+describe('geo_precision: how closely the coordinates locate the event', () => {
+  it('reads 1, 2 and 3 as point, near and region, and names a code it does not know', () => {
+    const codes = ['1', '2', '3', '3.0', '', '7'];
+    const { dataset, report } = run(acledCsv(codes.map((code, i) => acledRow({ event_id_cnty: `GEO${i}`, geo_precision: code }))));
+    const precisionOf = new Map(dataset.events.map((e) => [e.id, e.place?.precision ?? null]));
+    expect(codes.map((_, i) => precisionOf.get(`GEO${i}`))).toEqual(['point', 'near', 'region', 'region', null, null]);
+    expect(report.fixes.map(describeIssue)).toEqual(['row 7: geo_precision "7" is not an ACLED geo_precision (1, 2 or 3); the place’s precision is left unstated']);
+    expect(report.imported).toBe(codes.length);
+  });
+});

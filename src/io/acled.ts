@@ -49,13 +49,14 @@ export function createAcledEventBuilder() {
     ...(v.country
       ? {
           // Keyed by the coordinates' text: two spellings of one number give equal places, which is harmless.
-          place: shared.place.get(keyOf(v.location, v.country, v.latText, v.lonText, ...v.admin), () => {
+          place: shared.place.get(keyOf(v.location, v.country, v.latText, v.lonText, v.geoPrecision, ...v.admin), () => {
             const name = v.location || v.admin[0] || v.country;
             return {
               name: shared.placeName.get(name, () => ({ en: name })),
               country: v.country,
               ...(v.lat !== undefined ? { lat: v.lat } : {}),
               ...(v.lon !== undefined ? { lon: v.lon } : {}),
+              ...(v.geoPrecision ? { precision: v.geoPrecision } : {}),
               ...(v.admin.length ? { admin: shared.admin.get(keyOf(...v.admin), () => v.admin) } : {}),
             };
           }),

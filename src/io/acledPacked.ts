@@ -12,6 +12,7 @@
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
 import { createStringTable, joinedAt, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings } from '../table/packedEvents.ts';
+import { geoPrecisionCode } from '../table/eventTable.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
 import { acceptEvent } from './acceptEvent.ts';
@@ -149,6 +150,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
       p.placeCountry[i] = country;
       if (v.lat !== undefined) p.placeLat[i] = v.lat;
       if (v.lon !== undefined) p.placeLon[i] = v.lon;
+      p.placePrecision[i] = geoPrecisionCode(v.geoPrecision);
       p.placeAdmin[i] = admin;
     }
     p.counts[i] = countList;

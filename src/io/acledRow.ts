@@ -2,7 +2,7 @@
 // rejected with its field and reason. What comes out is the row's values, from which the importer
 // builds an event (acled.ts) or the worker packs one (acledPacked.ts): both read rows here. In the
 // monadic layout (one row per actor) an event's second row comes out as the merged event's values.
-import type { Actor, Role } from '../model/schema.ts';
+import type { Actor, GeoPrecision, Role } from '../model/schema.ts';
 import { typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { withoutPeriod } from '../model/actors.ts';
 import { cleanText, readCoordinate, readCount, splitList } from './cells.ts';
@@ -11,6 +11,9 @@ import { isoDate, readDate } from './dates.ts';
 import type { ActorRegistryBuilder } from './actorRegistry.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
+
+/** ACLED's geo_precision codes (a float column in some exports: "1.0"). */
+const ACLED_GEO_PRECISION: Readonly<Record<string, GeoPrecision>> = { '1': 'point', '2': 'near', '3': 'region', '1.0': 'point', '2.0': 'near', '3.0': 'region' };
 
 /** ACLED inter codes 1–8, in order, as numbers or as the text recent files use. */
 const INTER_KINDS: readonly [string, Actor['kind']][] = [
@@ -66,6 +69,8 @@ export interface AcledRowValues {
   lonText: string;
   lat: number | undefined;
   lon: number | undefined;
+  /** From geo_precision: 1 the place itself, 2 near it, 3 only the region (ACLED's codebook). */
+  geoPrecision: GeoPrecision | undefined;
   /** admin1–admin3, empty ones and repeats left out. */
   admin: string[];
   /** Absent when the file has no fatalities column. */
@@ -206,6 +211,7 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     notes: column('notes'),
     latitude: column('latitude'),
     longitude: column('longitude'),
+    geoPrecision: column('geo_precision'),
     iso3: column('iso3'),
     iso: column('iso'),
     country: column('country'),
@@ -363,6 +369,10 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       return { ...v, actors, title: acledTitle(kind, first.actor1, shortName(actor1), location), merge: first.index };
     }
 
+    const geoPrecisionText = get(at.geoPrecision, 'geo_precision');
+    const geoPrecision = ACLED_GEO_PRECISION[geoPrecisionText];
+    if (geoPrecisionText && !geoPrecision) report.fix('geo_precision', 'is not an ACLED geo_precision (1, 2 or 3); the place’s precision is left unstated', geoPrecisionText);
+
     const zone = zoneForPlace(country, lon);
     const start = precision === 'month' ? { ...reading.date, day: 1 } : reading.date;
     const updated = dayOfTimestamp(get(at.timestamp, 'timestamp'));
@@ -389,6 +399,7 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       lonText,
       lat,
       lon,
+      geoPrecision,
       admin,
       fatalities,
       claimedOn: updated ?? day,

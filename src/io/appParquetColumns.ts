@@ -50,6 +50,7 @@ export const APP_PARQUET_COLUMNS: readonly ColumnSpec[] = [
   { name: 'admin', type: 'STRING', list: true },
   { name: 'latitude', type: 'DOUBLE' },
   { name: 'longitude', type: 'DOUBLE' },
+  { name: 'geo_precision', type: 'STRING' },
   { name: 'counts', type: 'STRING' },
   { name: 'claims', type: 'STRING' },
   { name: 'sources', type: 'STRING' },
@@ -207,6 +208,7 @@ function placeFrom(row: AppParquetRow, knownName?: unknown): Record<string, unkn
     country: row.country,
     ...(present(row.latitude) ? { lat: row.latitude } : {}),
     ...(present(row.longitude) ? { lon: row.longitude } : {}),
+    ...(present(row.geo_precision) ? { precision: row.geo_precision } : {}),
     ...(present(row.admin) ? { admin: row.admin } : {}),
   };
 }
@@ -302,6 +304,7 @@ function placePart(place: Place | undefined, jsonOf: (value: object) => string):
     admin: place?.admin ?? null,
     latitude: place?.lat ?? null,
     longitude: place?.lon ?? null,
+    geo_precision: place?.precision ?? null,
   };
   return { cells, exact: sameValue(place, placeFrom(cells, place?.name)) };
 }

@@ -12,8 +12,9 @@
 // today, and its event is kept whole. A test holds both ways to the same events and report.
 import type { z } from 'zod';
 import { accepts } from '../model/validate.ts';
-import { eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ROLES, timeSchema, type Actor, type ConflictEvent, type DatasetInfo } from '../model/schema.ts';
+import { eventSchema, GEO_PRECISIONS, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ROLES, timeSchema, type Actor, type ConflictEvent, type DatasetInfo, type GeoPrecision } from '../model/schema.ts';
 import { createStringTable, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
+import { geoPrecisionCode } from '../table/eventTable.ts';
 import { instantInOffset } from './appParquetColumns.ts';
 import { NONE } from './intern.ts';
 import { isClean } from './jsonImport.ts';
@@ -22,7 +23,7 @@ import { isClean } from './jsonImport.ts';
 export type GroupColumns = Record<string, ArrayLike<unknown> | undefined>;
 
 /** The columns a row is packed from. */
-const READ = ['actor_ids', 'actor_names', 'actor_roles', 'actor_sides', 'admin', 'claims', 'country', 'counts', 'description', 'description_i18n', 'end', 'end_day_part', 'end_offset', 'end_precision', 'end_tz', 'extra', 'id', 'language', 'latitude', 'longitude', 'place_name', 'place_name_i18n', 'relations', 'sources', 'start', 'start_day_part', 'start_offset', 'start_precision', 'start_tz', 'tags', 'title', 'title_i18n', 'type'] as const;
+const READ = ['actor_ids', 'actor_names', 'actor_roles', 'actor_sides', 'admin', 'claims', 'country', 'counts', 'description', 'description_i18n', 'end', 'end_day_part', 'end_offset', 'end_precision', 'end_tz', 'extra', 'geo_precision', 'id', 'language', 'latitude', 'longitude', 'place_name', 'place_name_i18n', 'relations', 'sources', 'start', 'start_day_part', 'start_offset', 'start_precision', 'start_tz', 'tags', 'title', 'title_i18n', 'type'] as const;
 
 const present = (v: unknown) => v !== null && v !== undefined;
 /** Text the importer keeps as it is: the schema's trimmed, non-empty string, with nothing to trim. */
@@ -211,6 +212,7 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
       let admin = 0;
       const lat = col.latitude[j];
       const lon = col.longitude[j];
+      const geoPrecision = col.geo_precision[j];
       if (placed) {
         const nameText = col.place_name_i18n[j];
         if (typeof nameText !== 'string') return false;
@@ -220,6 +222,7 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
         const latOk = !present(lat) || (typeof lat === 'number' && lat >= -90 && lat <= 90);
         const lonOk = !present(lon) || (typeof lon === 'number' && lon >= -180 && lon <= 180);
         if (placeName < 0 || country < 0 || !latOk || !lonOk) return false;
+        if (present(geoPrecision) && !GEO_PRECISIONS.includes(geoPrecision as GeoPrecision)) return false;
       }
       const countList = counts(col.counts[j]);
       const claimList = claims(col.claims[j]);
@@ -255,6 +258,7 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
         p.placeCountry[i] = country;
         if (present(lat)) p.placeLat[i] = lat as number;
         if (present(lon)) p.placeLon[i] = lon as number;
+        if (present(geoPrecision)) p.placePrecision[i] = geoPrecisionCode(geoPrecision as GeoPrecision);
         p.placeAdmin[i] = admin;
       }
       p.counts[i] = countList.at;

@@ -169,8 +169,8 @@ describe('missing-value tokens', () => {
     expect(event.counts[0]).not.toHaveProperty('low');
     expect(namesIn(dataset).filter(looksMissing)).toEqual([]);
     // The cells the import reads that are NA, each once: dyad_name, side_b, low, high, deaths_b,
-    // adm_2 and source_headline (columns it does not use, such as geom_wkt, are not looked at).
-    expect(report.missingTokens).toEqual([{ token: 'NA', cells: 7 }]);
+    // adm_2, where_prec and source_headline (columns it does not use, such as geom_wkt, are not looked at).
+    expect(report.missingTokens).toEqual([{ token: 'NA', cells: 8 }]);
   });
 
   it('reads NA, NULL and N/A in a mapped CSV as missing, the country column too (the app reads no alpha-2 codes)', () => {

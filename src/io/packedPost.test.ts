@@ -128,7 +128,8 @@ describe('packed events posted with their buffers moved', () => {
     const expected = structuredClone(columns);
     const { transfer, kept } = columnsForPosting(columns);
     const received = structuredClone(columns, { transfer });
-    expect(transfer.length).toBe(8);
+    // order, start, end, type, the actor columns (3), placeOf, lon, lat, geoPrecision.
+    expect(transfer.length).toBe(11);
     expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);
     expect(received).toEqual(expected);
     expect(kept).toEqual(expected);

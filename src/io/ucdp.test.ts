@@ -305,3 +305,13 @@ describe('UCDP GED CSV', () => {
     expectBalanced(report);
   });
 });
+
+describe('where_prec: how closely the coordinates locate the event', () => {
+  it('reads each code as the place’s precision, and names a code it does not know', () => {
+    const codes = ['1', '2', '3', '4', '5', '6', '7', '', '9'];
+    const { dataset, report } = run(gedFile(codes.map((code, i) => gedRow({ id: String(500 + i), where_prec: code }))));
+    expect(dataset.events.map((e) => e.place?.precision ?? null)).toEqual(['point', 'near', 'district', 'region', 'region', 'country', 'country', null, null]);
+    expect(report.fixes.map(describeIssue)).toEqual(['row 10: where_prec "9" is not a UCDP where_prec (1 to 7); the place’s precision is left unstated']);
+    expect(report.imported).toBe(codes.length);
+  });
+});

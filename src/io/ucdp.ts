@@ -1,6 +1,6 @@
 // UCDP GED CSV → our model, with or without the header row. The mapping is documented in
 // README.md, "How UCDP GED maps to the model".
-import type { Actor, ConflictEvent, Role, Source } from '../model/schema.ts';
+import type { Actor, ConflictEvent, GeoPrecision, Role, Source } from '../model/schema.ts';
 import { UCDP_VIOLENCE_TYPES } from '../model/taxonomy.ts';
 import { createRowState } from './rowState.ts';
 import { cleanText, readCoordinate, readCount } from './cells.ts';
@@ -11,6 +11,13 @@ import { createEventInterners, keyOf, NONE } from './intern.ts';
 import type { CsvFormatImport } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
+
+/**
+ * GED's where_prec: 1 the place itself, 2 within 25 km, 3 a second-order area, 4 a first-order
+ * area, 5 a larger part of the country or a border or river, 6 the country, 7 waters or airspace
+ * off it (UCDP GED codebook).
+ */
+const UCDP_WHERE_PRECISION: Readonly<Record<string, GeoPrecision>> = { '1': 'point', '2': 'near', '3': 'district', '4': 'region', '5': 'region', '6': 'country', '7': 'country' };
 
 /** The 49 GED columns in the order the releases use, for files that ship without the header row. */
 export const UCDP_COLUMNS: readonly string[] = [
@@ -153,6 +160,9 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
 
     const where = get('where_coordinates') || get('where_description') || get('adm_1');
     const admin = [...new Set([get('adm_1'), get('adm_2')].filter(Boolean))];
+    const wherePrecText = get('where_prec');
+    const geoPrecision = UCDP_WHERE_PRECISION[wherePrecText];
+    if (wherePrecText && !geoPrecision) report.fix('where_prec', 'is not a UCDP where_prec (1 to 7); the place’s precision is left unstated', wherePrecText);
     const headline = get('source_headline');
 
     const counts: ConflictEvent['counts'] = [];
@@ -184,11 +194,12 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
       actors: shared.actors.get(keyOf(...actors.flatMap((r) => [r.actor, r.role, r.side, r.name])), () => actors),
       ...(country
         ? {
-            place: shared.place.get(keyOf(where, country, lat, lon, ...admin), () => ({
+            place: shared.place.get(keyOf(where, country, lat, lon, geoPrecision, ...admin), () => ({
               name: { en: where || countryText },
               country,
               ...(lat !== undefined ? { lat } : {}),
               ...(lon !== undefined ? { lon } : {}),
+              ...(geoPrecision ? { precision: geoPrecision } : {}),
               ...(admin.length ? { admin } : {}),
             })),
           }

@@ -57,6 +57,9 @@ export function appendEvents(table: EventTable, added: readonly ConflictEvent[],
   const end = new Float64Array(size);
   const type = new Uint8Array(size);
   const placeOf = new Int32Array(size);
+  const lon = new Float64Array(size);
+  const lat = new Float64Array(size);
+  const geoPrecision = new Uint8Array(size);
   const order = new Uint32Array(size);
   const actorOffset = new Uint32Array(size + 1);
   const refs = table.actorOffset[sizeA]! + b.actorOffset[sizeB]!;
@@ -70,6 +73,9 @@ export function appendEvents(table: EventTable, added: readonly ConflictEvent[],
     start[i] = from.start[k]!;
     end[i] = from.end[k]!;
     type[i] = from.type[k]!;
+    lon[i] = from.lon[k]!;
+    lat[i] = from.lat[k]!;
+    geoPrecision[i] = from.geoPrecision[k]!;
     placeOf[i] = at >= 0 ? table.placeOf[k]! : b.placeOf[k]! < 0 ? -1 : placeOfB[b.placeOf[k]!]!;
     // Row i is entry order[i] of the table's rows followed by the added events, in their order.
     order[i] = at >= 0 ? k : sizeA + b.order[k]!;
@@ -111,6 +117,9 @@ export function appendEvents(table: EventTable, added: readonly ConflictEvent[],
     rowOfId,
     placeOf,
     places,
+    lon,
+    lat,
+    geoPrecision,
     longestDuration: Math.max(table.longestDuration, b.longestDuration),
     extent: size ? { from: start[0]!, to: maxEnd } as EventTable['extent'] : null,
   };

@@ -1,7 +1,7 @@
 // EventTable: events sorted by start time, with the columns the timeline reads on every frame
 // kept in typed arrays, so that a window is a binary search and a filter an index set.
 import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
-import { ROLES, type Actor, type ConflictEvent, type Dataset, type Place } from '../model/schema.ts';
+import { GEO_PRECISIONS, ROLES, type Actor, type ConflictEvent, type Dataset, type GeoPrecision, type Place } from '../model/schema.ts';
 import { anchorTime } from '../model/time.ts';
 import type { TimeValue } from '../model/schema.ts';
 import type { UtcMillis } from '../model/brand.ts';
@@ -45,6 +45,11 @@ export interface EventTable {
   readonly placeOf: Int32Array;
   /** Each distinct place once: filters and counts by place read this, not the events. */
   readonly places: readonly TablePlace[];
+  /** Each row's place's longitude and latitude; NaN when it has none. */
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  /** How closely they locate the event: 0 when not stated, else 1 + its index in GEO_PRECISIONS. */
+  readonly geoPrecision: Uint8Array;
   readonly longestDuration: number;
   readonly extent: { from: UtcMillis; to: UtcMillis } | null;
 }
@@ -57,7 +62,12 @@ export interface TablePlace {
   keys: readonly string[];
   /** Its country and names as given: two places are one when these are equal. */
   key: string;
+  /** The first administrative area its first event names (ACLED admin1, UCDP adm_1), for lanes by place. */
+  admin1?: string;
 }
+
+/** The geoPrecision column's value of a place's precision. */
+export const geoPrecisionCode = (precision: GeoPrecision | undefined): number => (precision === undefined ? 0 : GEO_PRECISIONS.indexOf(precision) + 1);
 
 /** Where a table's events come from: the dataset's array, or the packed columns the import worker sends. */
 export interface EventSource {
@@ -104,6 +114,9 @@ export interface TableColumns {
   actorRoles: Uint16Array;
   placeOf: Int32Array;
   places: TablePlace[];
+  lon: Float64Array;
+  lat: Float64Array;
+  geoPrecision: Uint8Array;
   longestDuration: number;
   maxEnd: number;
 }
@@ -120,7 +133,11 @@ export interface ColumnReader {
   endAnchorAt(i: number): number | null;
   typeAt(i: number): string;
   /** The event's place, or null. */
-  placeAt(i: number): Pick<Place, 'name' | 'country'> | null;
+  placeAt(i: number): Pick<Place, 'name' | 'country' | 'admin'> | null;
+  /** The place's longitude and latitude (NaN: none), and geoPrecisionCode of its precision. */
+  lonAt(i: number): number;
+  latAt(i: number): number;
+  geoPrecisionAt(i: number): number;
   /** Calls `visit` with each actor reference's actor id and role, in order. */
   forEachActor(i: number, visit: (actor: string, role: string) => void): void;
   /**
@@ -173,6 +190,9 @@ export function objectColumnReader(size: number, eventAt: (i: number) => Conflic
     },
     typeAt: (i) => eventAt(i).type,
     placeAt: (i) => eventAt(i).place ?? null,
+    lonAt: (i) => eventAt(i).place?.lon ?? NaN,
+    latAt: (i) => eventAt(i).place?.lat ?? NaN,
+    geoPrecisionAt: (i) => geoPrecisionCode(eventAt(i).place?.precision),
     forEachActor: (i, visit) => {
       for (const ref of eventAt(i).actors) visit(ref.actor, ref.role);
     },
@@ -196,11 +216,14 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
   const typeOf = new Uint8Array(size);
   // An event's place as first numbered here (in the events' order); rows number them in time order.
   const placeOfEvent = new Int32Array(size).fill(-1);
+  const lonOfEvent = new Float64Array(size);
+  const latOfEvent = new Float64Array(size);
+  const precisionOfEvent = new Uint8Array(size);
   const placesMet: TablePlace[] = [];
   const placeByKey = new Map<string, number>();
   // Found by its name object first: importers and packed tables share one per distinct name.
   const placeByName = new Map<object, { country: string; at: number }>();
-  const placeIndex = (place: Pick<Place, 'name' | 'country'>) => {
+  const placeIndex = (place: Pick<Place, 'name' | 'country' | 'admin'>) => {
     const known = placeByName.get(place.name);
     if (known?.country === place.country) return known.at;
     const names = Object.values(place.name);
@@ -209,7 +232,8 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     if (at === undefined) {
       at = placesMet.length;
       placeByKey.set(key, at);
-      placesMet.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')), key });
+      const admin1 = place.admin?.[0];
+      placesMet.push({ country: place.country, name: place.name.en ?? names[0]!, keys: names.map((n) => n.toLocaleLowerCase('en')), key, ...(admin1 ? { admin1 } : {}) });
     }
     if (!known) placeByName.set(place.name, { country: place.country, at });
     return at;
@@ -248,6 +272,9 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     typeOf[e] = indexed.typeIndexAt(e);
     const place = reader.placeAt(e);
     if (place) placeOfEvent[e] = placeIndex(place);
+    lonOfEvent[e] = reader.lonAt(e);
+    latOfEvent[e] = reader.latAt(e);
+    precisionOfEvent[e] = reader.geoPrecisionAt(e);
     refOffset[e] = first = refCount;
     indexed.forEachActorRow(e, addActor);
   }
@@ -276,6 +303,12 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     maxEnd = Math.max(maxEnd, end[i]!);
   }
   for (let i = 0; i < size; i++) type[i] = typeOf[order[i]!]!;
+  const lon = new Float64Array(size);
+  const lat = new Float64Array(size);
+  const geoPrecision = new Uint8Array(size);
+  for (let i = 0; i < size; i++) lon[i] = lonOfEvent[order[i]!]!;
+  for (let i = 0; i < size; i++) lat[i] = latOfEvent[order[i]!]!;
+  for (let i = 0; i < size; i++) geoPrecision[i] = precisionOfEvent[order[i]!]!;
   for (let i = 0; i < size; i++) {
     const place = placeOfEvent[order[i]!]!;
     if (place >= 0) {
@@ -292,7 +325,7 @@ export function computeColumns(reader: ColumnReader, actors: readonly Actor[]): 
     }
   }
   actorOffset[size] = ref;
-  return { order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf, places, longestDuration, maxEnd };
+  return { order, start, end, type, actorOffset, actorIndex, actorRoles, placeOf, places, lon, lat, geoPrecision, longestDuration, maxEnd };
 }
 
 /** `bigger`, with `array` copied to its start. */
@@ -488,6 +521,9 @@ export function assembleEventTable(actors: readonly Actor[], source: EventSource
     rowOfId,
     placeOf: columns.placeOf,
     places: columns.places,
+    lon: columns.lon,
+    lat: columns.lat,
+    geoPrecision: columns.geoPrecision,
     longestDuration: columns.longestDuration,
     extent: size ? { from: columns.start[0] as UtcMillis, to: columns.maxEnd as UtcMillis } : null,
   };

@@ -7,8 +7,8 @@
 // Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
-import type { ConflictEvent, DatasetInfo, DayPart, Place, Precision, TimeValue } from '../model/schema.ts';
-import { objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
+import { GEO_PRECISIONS, type ConflictEvent, type DatasetInfo, type DayPart, type Place, type Precision, type TimeValue } from '../model/schema.ts';
+import { geoPrecisionCode, objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
 export type { JoinedStrings, Utf8Text } from './joinedStrings.ts';
@@ -52,6 +52,8 @@ export interface PackedEvents {
   /** NaN when absent. */
   placeLat: Float64Array;
   placeLon: Float64Array;
+  /** geoPrecisionCode of the place's precision (0: not stated). */
+  placePrecision: Uint8Array;
   placeAdmin: Uint32Array;
   strings: string[];
   /** Every distinct part (time, list, place name), once. */
@@ -151,7 +153,7 @@ function compareJoined({ text, start, present }: JoinedStrings, a: number, b: nu
 }
 
 /** The columns with one entry per event (all but the text and the actors), empty: no place, no end. */
-export type EventColumns = Pick<PackedEvents, 'type' | 'originalLanguage' | 'start' | 'hasEnd' | 'end' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags' | 'hasPlace' | 'placeName' | 'placeCountry' | 'placeLat' | 'placeLon' | 'placeAdmin'>;
+export type EventColumns = Pick<PackedEvents, 'type' | 'originalLanguage' | 'start' | 'hasEnd' | 'end' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags' | 'hasPlace' | 'placeName' | 'placeCountry' | 'placeLat' | 'placeLon' | 'placePrecision' | 'placeAdmin'>;
 
 export function newEventColumns(n: number): EventColumns {
   return {
@@ -170,6 +172,7 @@ export function newEventColumns(n: number): EventColumns {
     placeCountry: new Uint32Array(n),
     placeLat: new Float64Array(n).fill(NaN),
     placeLon: new Float64Array(n).fill(NaN),
+    placePrecision: new Uint8Array(n),
     placeAdmin: new Uint32Array(n),
   };
 }
@@ -359,6 +362,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
       p.placeCountry[i] = s(place.country);
       if (place.lat !== undefined) p.placeLat[i] = place.lat;
       if (place.lon !== undefined) p.placeLon[i] = place.lon;
+      p.placePrecision[i] = geoPrecisionCode(place.precision);
       p.placeAdmin[i] = place.admin ? partByKey(place.admin, adminKey(place.admin)) + 1 : 0;
     }
   }
@@ -416,6 +420,7 @@ export function packedEvents(packed: PackedEvents): EventSource {
       const place: Record<string, unknown> = { name: parts[packed.placeName[i]!], country: strings[packed.placeCountry[i]!] };
       if (!Number.isNaN(packed.placeLat[i])) place.lat = packed.placeLat[i];
       if (!Number.isNaN(packed.placeLon[i])) place.lon = packed.placeLon[i];
+      if (packed.placePrecision[i]) place.precision = GEO_PRECISIONS[packed.placePrecision[i]! - 1];
       if (packed.placeAdmin[i]) place.admin = parts[packed.placeAdmin[i]! - 1];
       event.place = place as Place;
     }
@@ -446,7 +451,7 @@ export function packedEvents(packed: PackedEvents): EventSource {
 export function packedColumnReader(packed: PackedEvents): ColumnReader {
   const { strings, parts, whole } = packed;
   const kept = objectColumnReader(packed.size, (i) => whole.get(i)!);
-  const places = new Array<Pick<Place, 'name' | 'country'> | undefined>(parts.length);
+  const places = new Array<Pick<Place, 'name' | 'country' | 'admin'> | undefined>(parts.length);
   // anchorTime per distinct time: by its `at` (an index into strings), then the rest of it.
   const anchors = new Array<{ precision: number; tz: number; dayPart: number; anchor: number }[] | undefined>(strings.length);
   const anchorAt = (t: TimeColumns, i: number) => {
@@ -475,9 +480,15 @@ export function packedColumnReader(packed: PackedEvents): ColumnReader {
       const name = packed.placeName[i]!;
       const country = strings[packed.placeCountry[i]!]!;
       let place = places[name];
-      if (place?.country !== country) places[name] = place = { name: parts[name] as Place['name'], country };
+      if (place?.country !== country) {
+        const admin = packed.placeAdmin[i] ? (parts[packed.placeAdmin[i]! - 1] as string[]) : undefined;
+        places[name] = place = { name: parts[name] as Place['name'], country, ...(admin ? { admin } : {}) };
+      }
       return place;
     },
+    lonAt: (i) => (whole.has(i) ? kept.lonAt(i) : packed.placeLon[i]!),
+    latAt: (i) => (whole.has(i) ? kept.latAt(i) : packed.placeLat[i]!),
+    geoPrecisionAt: (i) => (whole.has(i) ? kept.geoPrecisionAt(i) : packed.placePrecision[i]!),
     forEachActor: (i, visit) => {
       if (whole.has(i)) return kept.forEachActor(i, visit);
       for (let r = packed.actorOffset[i]!; r < packed.actorOffset[i + 1]!; r++) visit(strings[packed.actorId[r]!]!, strings[packed.actorRole[r]!]!);
