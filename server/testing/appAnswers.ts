@@ -71,10 +71,7 @@ export function appAnswers(dataset: Pick<Dataset, 'events' | 'actors'>) {
      * it yet: the box is applied to their mask here, as boxContains has it).
      */
     inArea(filters: Filters, window: Window, box: GeoBox | null) {
-      const inBox = (row: number) => {
-        const place = table.eventAt(row).place;
-        return place?.lon !== undefined && place.lat !== undefined && (!box || boxContains(box, place.lon, place.lat));
-      };
+      const inBox = (row: number) => !Number.isNaN(table.lon[row]!) && !Number.isNaN(table.lat[row]!) && (!box || boxContains(box, table.lon[row]!, table.lat[row]!));
       const maskOf = (base: Uint8Array | null) => Uint8Array.from({ length: table.size }, (_, row) => ((!base || base[row] === 1) && (!box || inBox(row)) ? 1 : 0));
       const mask = maskOf(filterMask(table, filters, text));
       const inWindow = [...visibleRows({ table, filters: NO_FILTERS, window })];
@@ -96,7 +93,8 @@ export function appAnswers(dataset: Pick<Dataset, 'events' | 'actors'>) {
         actorBins: (bins: number, maxLanes: number) => laneBins(actorLanes(table, mask, 'en', maxLanes, 'Other actors'), mask, window, bins),
         /** Lanes by place: each admin1, busiest first over the rows passing the filters (all time), ties by name; the rest and the events without one in '*'. */
         placeBins(bins: number, maxLanes: number): LaneBins[] {
-          const areaOf = (row: number) => table.eventAt(row).place?.admin?.[0] ?? null;
+          // The page's table keeps a place's first event's area (TablePlace.admin1).
+          const areaOf = (row: number) => (table.placeOf[row]! >= 0 ? (table.places[table.placeOf[row]!]!.admin1 ?? null) : null);
           const counts = new Map<string, number>();
           let none = 0;
           for (let row = 0; row < table.size; row++) {
@@ -120,22 +118,19 @@ export function appAnswers(dataset: Pick<Dataset, 'events' | 'actors'>) {
         },
         /** The map's answer: the points of the events in the view, or counts per mercatorCell with the most frequent type. */
         map(request: MapRequest): MapAnswer {
-          const rows = visible.filter((row) => {
-            const place = table.eventAt(row).place!;
-            return boxContains(request.view, place.lon!, place.lat!);
-          });
+          const rows = visible.filter((row) => boxContains(request.view, table.lon[row]!, table.lat[row]!));
           if (rows.length <= MAP_POINT_LIMIT) {
             const points = rows.map((row) => {
               const event = table.eventAt(row);
-              return { id: event.id, lon: event.place!.lon!, lat: event.place!.lat!, type: event.type, precision: event.place!.precision ?? null, title: event.title[event.originalLanguage] ?? Object.values(event.title)[0] ?? '' };
+              return { id: event.id, lon: table.lon[row]!, lat: table.lat[row]!, type: event.type, precision: event.place!.precision ?? null, title: event.title[event.originalLanguage] ?? Object.values(event.title)[0] ?? '' };
             });
             return { kind: 'points', total: rows.length, points };
           }
           const zoom = Math.floor(request.zoom);
           const perCell = new Map<string, number[]>();
           for (const row of rows) {
-            const { place, type } = table.eventAt(row);
-            const [col, r] = mercatorCell(place!.lon!, place!.lat!, zoom, request.cell);
+            const { type } = table.eventAt(row);
+            const [col, r] = mercatorCell(table.lon[row]!, table.lat[row]!, zoom, request.cell);
             const key = `${r}:${col}`;
             const counts = perCell.get(key) ?? new Array<number>(EVENT_TYPES.length).fill(0);
             counts[EVENT_TYPES.indexOf(type)]!++;
