@@ -111,7 +111,7 @@ const views = (): View[] => [
   { name: 'a word no event holds', filters: { ...NO_FILTERS, types: ['clash'], q: 'lorem nothing-holds-this' }, window: whole() },
   { name: 'country and place', filters: { ...NO_FILTERS, country: somePlace().country, place: somePlace().name.toUpperCase() }, window: whole() },
   { name: 'a country', filters: { ...NO_FILTERS, country: somePlace().country }, window: middle() },
-  { name: 'everything at once', filters: { actors: [someActor()], role: null, types: ['clash', 'riot', 'violence-against-civilians'], q: 'lorem', country: somePlace().country, place: null }, window: middle() },
+  { name: 'everything at once', filters: { actors: [someActor()], role: null, types: ['clash', 'riot', 'violence-against-civilians'], q: 'lorem', country: somePlace().country, place: null, area: null }, window: middle() },
   { name: 'injection in an actor', filters: { ...NO_FILTERS, actors: ["clash');DROP TABLE events;--"] }, window: whole() },
   { name: 'injection in words', filters: { ...NO_FILTERS, q: "' OR 1=1 -- \\ '' \\t" }, window: whole() },
   { name: 'injection in a place', filters: { ...NO_FILTERS, place: "x'\ty\nz\\", country: "' OR 1=1 --" }, window: whole() },

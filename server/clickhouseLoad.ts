@@ -3,7 +3,7 @@
 // that ClickHouse parses, never SQL.
 import { DuckDBInstance, INTEGER } from '@duckdb/node-api';
 import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
-import { DATABASE_FORMAT } from './duckdbLoad.ts';
+import { DATABASE_FORMAT, OLDER_DATABASE_FORMATS } from './duckdbLoad.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { datasetInfoOf, eventRowsOf, type EventRow, type EventRows } from './eventRows.ts';
 import { ClickHouseError, createClickHouseClient, parseClickHouseUrl, redactedUrl, type ClickHouseClient } from './clickhouseHttp.ts';
@@ -112,6 +112,9 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
     const connection = await instance.connect();
     try {
       const [info] = (await connection.runAndReadAll('SELECT format, dataset, reports FROM dataset_info')).getRowObjectsJS();
+      if (info && OLDER_DATABASE_FORMATS.includes(String(info.format))) {
+        throw new Error(`${duckDbPath} was written by an older version (format ${String(info.format)}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates): write it again from the original files`);
+      }
       if (info?.format !== DATABASE_FORMAT) throw new Error(`${duckDbPath} is not a database of format ${DATABASE_FORMAT}`);
       const [extent] = (await connection.runAndReadAll('SELECT count(*)::BIGINT AS n, coalesce(max(coalesce(end_ms, start_ms) - start_ms), 0) AS longest FROM events')).getRowObjectsJS();
       const total = Number(extent!.n);

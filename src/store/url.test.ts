@@ -33,7 +33,7 @@ describe('URL codec', () => {
     window: { from: Date.UTC(2022, 8, 13), to: Date.UTC(2022, 8, 15, 6, 30) },
     event: '2022-09-14-ceasefire',
     lanes: 'actor',
-    filters: { actors: ['az-forces', 'am-forces'], role: 'initiator', types: ['clash', 'ceasefire'], q: 'وقف إطلاق النار', country: 'ARM', place: 'Jermuk' },
+    filters: { actors: ['az-forces', 'am-forces'], role: 'initiator', types: ['clash', 'ceasefire'], q: 'وقف إطلاق النار', country: 'ARM', place: 'Jermuk', area: { west: 44.5, south: 39.25, east: 45.75, north: 40.5 } },
   };
 
   it('round-trips: state → URL → state', () => {
@@ -71,6 +71,15 @@ describe('URL codec', () => {
       'country "Armenia" is not a three-letter ISO code',
       'unknown parameter "zoom"',
     ]);
+  });
+
+  it('reads the area filter (bbox=west,south,east,north) and refuses a box that is not one', () => {
+    expect(encodeUrl(view)).toContain('bbox=44.5,39.25,45.75,40.5');
+    for (const bad of ['46,39,44,41', '44,41,46,39', '44,39,46', '-181,39,46,41', '44,NaN,46,41', '44,1e1,46,41']) {
+      const decoded = decodeUrl(`bbox=${bad}`, known);
+      expect(decoded.view.filters.area, bad).toBeNull();
+      expect(decoded.ignored).toEqual([`bbox "${bad}" is not west,south,east,north in degrees`]);
+    }
   });
 
   it('refuses a window that ends before it starts, and clamps one beyond the zoom range', () => {

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../model/schema.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { clampWindow, type TimeWindow } from './window.ts';
+import type { GeoBox } from '../model/geo.ts';
 
 export interface UrlView {
   window: TimeWindow | null;
@@ -53,6 +54,9 @@ export function encodeUrl(view: UrlView): string {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (f.country) p.set('country', f.country);
   if (f.place) p.set('place', f.place);
+  // --- server-map (minimal; the area-filter branch's codec replaces this block) ---
+  if (f.area) p.set('bbox', [f.area.west, f.area.south, f.area.east, f.area.north].join(','));
+  // --- end server-map ---
   if (view.lanes !== 'type') p.set('lanes', view.lanes);
   if (view.event) p.set('event', view.event);
   // Commas and colons are legal in a query string; leaving them unescaped keeps links readable.
@@ -71,7 +75,7 @@ export interface DecodedUrl {
   ignored: string[];
 }
 
-const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source']);
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'bbox', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source']);
 const MAX_TEXT = 500;
 
 export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
@@ -151,12 +155,24 @@ export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
   const q = text('q') ?? '';
   const place = text('place');
 
+  // --- server-map (minimal; the area-filter branch's codec replaces this block) ---
+  let area: GeoBox | null = null;
+  const bboxText = p.get('bbox');
+  if (bboxText !== null) {
+    const [west, south, east, north] = bboxText.split(',').map((v) => (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN));
+    const box = { west: west ?? NaN, south: south ?? NaN, east: east ?? NaN, north: north ?? NaN };
+    const valid = bboxText.split(',').length === 4 && box.west >= -180 && box.east <= 180 && box.south >= -90 && box.north <= 90 && box.west < box.east && box.south < box.north;
+    if (valid) area = box;
+    else ignored.push(`bbox ${quote(bboxText)} is not west,south,east,north in degrees`);
+  }
+  // --- end server-map ---
+
   for (const key of new Set(p.keys())) {
     if (!KNOWN_PARAMS.has(key)) ignored.push(`unknown parameter ${quote(key)}`);
   }
 
   return {
-    view: { window, event, lanes, filters: { actors, role, types, q, country, place } },
+    view: { window, event, lanes, filters: { actors, role, types, q, country, place, area } },
     ignored,
   };
 }

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../model/schema.ts';
 import type { EventTable } from './eventTable.ts';
 import { queryWords } from './search.ts';
 import type { TextMatcher } from './wordIndex.ts';
+import type { GeoBox } from '../model/geo.ts';
 
 export interface Filters {
   /** Selected actor ids; an event passes when any of its actors is selected. Empty = no filter. */
@@ -17,9 +18,11 @@ export interface Filters {
   country: string | null;
   /** The place's name (in any language). */
   place: string | null;
+  /** The area filter: events whose coordinates lie in the box. (Minimal here for the data server; the area-filter branch applies it in the page.) */
+  area: GeoBox | null;
 }
 
-export const NO_FILTERS: Filters = { actors: [], role: null, types: [], q: '', country: null, place: null };
+export const NO_FILTERS: Filters = { actors: [], role: null, types: [], q: '', country: null, place: null, area: null };
 
 export function isFiltering(f: Filters): boolean {
   return f.actors.length > 0 || f.types.length > 0 || f.q.trim() !== '' || f.country !== null || f.place !== null;
