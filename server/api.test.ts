@@ -199,7 +199,7 @@ describe('the data server on the seed (Arabic text)', () => {
       ['/api/map?west=44&south=39&east=46&north=41&zoom=25&cell=16', /^zoom: must be at most 24/],
       ['/api/map?west=44&south=39&east=46&north=41&zoom=-1&cell=16', /^zoom: must be at least 0/],
       ['/api/map?west=44&south=39&east=46&north=41&zoom=6&cell=1', /^cell: must be at least 2/],
-      ['/api/map?west=-180&south=-85&east=180&north=85&zoom=20&cell=16', /^cell: the view spans \d+ cells of 16 px at zoom 20, more than 150000/],
+      ['/api/map?west=-180&south=-85&east=180&north=85&zoom=20&cell=16', /^cell: the view spans \d+ cells of 16 px at zoom 20, more than 65536/],
       ['/api/map?west=44&south=39&east=46&north=41&zoom=6&cell=16&limit=5', /^"limit" is not a parameter of \/api\/map/],
       ['/api/events?inLanes=x&lanePlaces=y', /^lanePlaces: only with lanes=place/],
       ['/api/counts?from=yesterday&to=2023-01-01', /^from: "yesterday" is not a date/],

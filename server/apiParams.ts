@@ -25,8 +25,8 @@ export const API_LIMITS = {
   maxZoom: 24,
   minCell: 2,
   maxCell: 512,
-  /** Cells of the grid a map's view may span: a 4K screen in 8 px cells is about 130,000. */
-  maxMapCells: 150_000,
+  /** Cells of the grid a map's view may span (a 4K screen in 16 px cells is about 32,000): with one row per cell and type, ClickHouse's max_result_rows (1,000,000) is never reached. */
+  maxMapCells: 65_536,
 } as const;
 
 /** The window when none is given: every instant a Date can hold. */
