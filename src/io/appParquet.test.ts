@@ -240,3 +240,21 @@ describe('the app Parquet', () => {
     }
   });
 });
+
+describe('columns skipped by their statistics', () => {
+  it('skips a column whose statistics say every value is null only when they give no bound either', async () => {
+    const { parquetMetadata } = await import('hyparquet');
+    const { columnsOfGroup } = await import('./appParquetRead.ts');
+    const metadata = parquetMetadata(arrayBufferOf(datasetToParquet(seedDataset)));
+    const names = APP_PARQUET_COLUMNS.map((c) => c.name);
+    const latitude = metadata.row_groups[0]!.columns.find((c) => c.meta_data?.path_in_schema[0] === 'latitude')!.meta_data!;
+    expect(columnsOfGroup(metadata, 0, names)).toContain('latitude');
+    // Wrong statistics: every value null, yet a minimum and a maximum. The column is read.
+    latitude.statistics = { ...latitude.statistics, null_count: latitude.num_values };
+    expect(latitude.statistics.min_value ?? latitude.statistics.min).toBeDefined();
+    expect(columnsOfGroup(metadata, 0, names)).toContain('latitude');
+    // Statistics of a column of nulls: no bound. The column reads as absent.
+    latitude.statistics = { null_count: latitude.num_values };
+    expect(columnsOfGroup(metadata, 0, names)).not.toContain('latitude');
+  });
+});

@@ -68,16 +68,20 @@ async function readGroup(read: ReadOptions, columns: string[], from: number, to:
 }
 
 /**
- * The columns worth reading in one row group: a column whose statistics say every value is null
- * reads as absent (hyparquet still walks a column of nulls value by value), and so does
+ * The columns worth reading in one row group: a column whose statistics say every value is null,
+ * and give no bound, reads as absent (hyparquet still walks a column of nulls value by value); a
+ * writer whose null counts are wrong without a bound would lose that column. So does
  * place_name where every row has place_name_i18n, which gives the place's name instead.
  */
-function columnsOfGroup(metadata: FileMetaData, k: number, names: readonly string[]): string[] {
+export function columnsOfGroup(metadata: FileMetaData, k: number, names: readonly string[]): string[] {
   // Nulls and values of each flat column whose statistics count its nulls.
   const counts = new Map<string, { nulls: bigint; values: bigint }>();
   for (const { meta_data: meta } of metadata.row_groups[k]!.columns) {
-    const nulls = meta?.statistics?.null_count;
-    if (meta && nulls !== undefined && meta.path_in_schema.length === 1) counts.set(meta.path_in_schema[0]!, { nulls: BigInt(nulls), values: BigInt(meta.num_values) });
+    const stats = meta?.statistics;
+    const nulls = stats?.null_count;
+    // A bound beside "every value is null" says the statistics are wrong: the column is read.
+    const bounded = stats && [stats.min_value, stats.max_value, stats.min, stats.max].some((v) => v !== undefined && v !== null);
+    if (meta && nulls !== undefined && !bounded && meta.path_in_schema.length === 1) counts.set(meta.path_in_schema[0]!, { nulls: BigInt(nulls), values: BigInt(meta.num_values) });
   }
   const allNull = (name: string) => counts.get(name)?.nulls === counts.get(name)?.values && counts.has(name);
   return names.filter((name) => !allNull(name) && !(name === 'place_name' && counts.get('place_name_i18n')?.nulls === 0n));
