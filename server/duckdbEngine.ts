@@ -2,7 +2,7 @@
 // runs on a connection of its own, so that stopping it (the client left, or the time limit passed)
 // interrupts that query and no other.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ConflictEvent, DatasetInfo } from '../src/model/schema.ts';
+import type { ConflictEvent, DatasetInfo, GeoPrecision } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { MAP_POINT_LIMIT, QueryTimeoutError, type Engine, type EngineInfo, type FacetCounts, type LaneBins, type LaneRequest, type MapAnswer, type MarkRow, type ViewQuery } from './engine.ts';
 import { DATABASE_FORMAT, OLDER_DATABASE_FORMATS } from './duckdbLoad.ts';
@@ -33,7 +33,6 @@ import {
 } from './duckdbSql.ts';
 import { actorLaneKeys, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { mapCellsOf } from './mapCells.ts';
-import type { GeoPrecision } from '../src/model/schema.ts';
 import { placeCountsOf } from './placeCounts.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 
