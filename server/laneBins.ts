@@ -34,3 +34,14 @@ export function laneBinsOf(keys: readonly string[], other: boolean, rows: readon
   }
   return all.map((key) => ({ key, counts: byKey.get(key)! }));
 }
+
+/**
+ * Lanes by place: one per first administrative area, busiest first, ties by name (UTF-16 order,
+ * as the page's `<`); when there are more areas than `maxLanes`, or events without one, the last
+ * lane is the other areas' (OTHER_ACTORS_LANE).
+ */
+export function placeLaneKeys(counts: ReadonlyMap<string, number>, unplaced: number, maxLanes: number): { own: string[]; other: boolean } {
+  const ranked = [...counts.keys()].filter((area) => counts.get(area)! > 0).sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const other = ranked.length > maxLanes || unplaced > 0;
+  return { own: other ? ranked.slice(0, Math.max(0, maxLanes - 1)) : ranked, other };
+}

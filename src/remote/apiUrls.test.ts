@@ -46,6 +46,15 @@ describe('viewUrls', () => {
     expect(new URL(urls.counts).searchParams.has('bins')).toBe(false);
     expect(new URL(viewUrls(base, { ...view, lanes: 'actor' }).bins).searchParams.get('maxLanes')).toBe('12');
   });
+
+  it('sends the area filter as bbox to every path, so that the engine narrows its answers', () => {
+    const base = new URL('http://127.0.0.1:8787/');
+    const inArea = { ...view, filters: { ...view.filters, area: { west: 44.5, south: -39.25, east: 45.75, north: 40.5 } } };
+    for (const url of Object.values(viewUrls(base, inArea))) expect(new URL(url).searchParams.get('bbox')).toBe('44.5,-39.25,45.75,40.5');
+    expect(new URL(placesUrl(base, inArea.filters, inArea.window)).searchParams.get('bbox')).toBe('44.5,-39.25,45.75,40.5');
+    expect(new URL(viewUrls(base, view).counts).searchParams.has('bbox')).toBe(false);
+    expect(remoteViewKey(inArea)).not.toBe(remoteViewKey(view));
+  });
 });
 
 describe('placesUrl and laneEventsUrl', () => {

@@ -23,6 +23,7 @@ import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
 import type { RemoteAnswer, RemoteInfo, RemoteOverview, RemotePlaces } from './remoteView.ts';
+import type { RemoteMapAnswer } from '../remote/remoteMap.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -101,6 +102,11 @@ interface RemoteSlice {
   /** The place filter's counts from the server, for the settled window and filters (maybe the last ones, until the next come). */
   remotePlaces: RemotePlaces | null;
   setRemotePlaces(places: RemotePlaces): void;
+  // --- server-map: the map's answer from the data server ---
+  /** The server's points or cells for the map's view last answered (drawn until the next arrives); null: none yet, or data in the page. */
+  remoteMap: RemoteMapAnswer | null;
+  receiveRemoteMap(answer: RemoteMapAnswer): void;
+  // --- end server-map ---
 }
 
 interface ViewSlice {
@@ -238,6 +244,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           remoteAnswer: null,
           remoteOverview: null,
           remotePlaces: null,
+          remoteMap: null,
           remoteStatus: 'idle',
           lastChange: 'push',
         });
@@ -276,6 +283,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           resolver: createActorResolver(info.actors),
           remoteInfo: remote,
           remoteAnswer: null,
+          remoteMap: null,
           hoveredRow: null,
           focus: null,
           selectedId: null,
@@ -309,6 +317,12 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       setRemotePlaces(places) {
         if (get().remoteInfo) set({ remotePlaces: places });
       },
+      // --- server-map ---
+      remoteMap: null,
+      receiveRemoteMap(answer) {
+        if (get().remoteInfo) set({ remoteMap: answer });
+      },
+      // --- end server-map ---
 
       window: initialWindow(table.extent),
       settledWindow: initialWindow(table.extent),
