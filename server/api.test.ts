@@ -1,5 +1,6 @@
 // The data server as a client sees it: the API on 127.0.0.1 (port 0) over a DuckDB database of the
 // seed and of generated ACLED data, its answers held to what the app computes in memory.
+import { placeLaneKey } from '../src/layout/lanes.ts';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
@@ -202,6 +203,7 @@ describe('the data server on the seed (Arabic text)', () => {
       ['/api/map?west=-180&south=-85&east=180&north=85&zoom=20&cell=16', /^cell: the view spans \d+ cells of 16 px at zoom 20, more than 65536/],
       ['/api/map?west=44&south=39&east=46&north=41&zoom=6&cell=16&limit=5', /^"limit" is not a parameter of \/api\/map/],
       ['/api/events?inLanes=x&lanePlaces=y', /^lanePlaces: only with lanes=place/],
+      ['/api/events?lanes=place&inLanes=%25zz', /^inLanes: "%zz" is not a percent-encoded lane key/],
       ['/api/counts?from=yesterday&to=2023-01-01', /^from: "yesterday" is not a date/],
       ['/api/counts?from=2023-01-01&to=2022-01-01', /^to: must be after from/],
       ['/api/counts?from=2023-01-01', /^to: missing/],
@@ -446,7 +448,7 @@ describe('the area filter, the map and lanes by place', () => {
     expect(app.inArea(NO_FILTERS, all, boxes[2]!).ids).toEqual([]);
   }, 120_000);
 
-  it('puts each event in the lane of its area, busiest first; the other areas and the events without one last', async () => {
+  it('puts each event in the lane of its place as the page does, busiest first; other places, then no place, last', async () => {
     const { base, app } = geo!;
     const { table } = app;
     const all = { from: table.extent!.from, to: table.extent!.to + 1 };
@@ -454,20 +456,23 @@ describe('the area filter, the map and lanes by place', () => {
     const lanes = (await getJson(base, `/api/bins?${query}&lanes=place&bins=20&maxLanes=12`)).body.lanes as { key: string; counts: number[] }[];
     expect(lanes).toEqual(app.inArea(NO_FILTERS, all, null).placeBins(20, 12));
     expect(lanes.length).toBeGreaterThan(5);
-    expect(lanes.map((l) => l.key)).toContain("x'); DROP TABLE events; --");
-    expect(lanes.at(-1)!.key).toBe('*');
+    expect(lanes.map((l) => l.key)).toContain("ARM|x'); DROP TABLE events; --");
     // With the whole world as the box, only events without coordinates drop out.
     expect((await getJson(base, `/api/counts?${query}&bbox=-180,-90,180,90`)).body.visible).toBe(table.size - table.size / 10);
-    // The events of some lanes: an area's and the others' ('*': another area, or none).
-    const sparse = lanes.slice(0, 5).map((l) => l.key);
-    // The page's table keeps a place's first event's area.
-    const areaOf = (id: string) => {
+    // With room for a few lanes, "Other places" holds the rest.
+    const few = (await getJson(base, `/api/bins?${query}&lanes=place&bins=20&maxLanes=4`)).body.lanes as { key: string; counts: number[] }[];
+    expect(few).toEqual(app.inArea(NO_FILTERS, all, null).placeBins(20, 4));
+    // "Other places", then the events without a place, last.
+    expect(few.slice(-2).map((l) => l.key)).toEqual(['*', '']);
+    // The events of some lanes: a place's and the other places' ('*').
+    const sparse = few.map((l) => l.key).filter((k) => k !== '*' && k !== '');
+    const laneOf = (id: string) => {
       const place = table.placeOf[table.rowOfId.get(id)!]!;
-      return place >= 0 ? (table.places[place]!.admin1 ?? null) : null;
+      return place >= 0 ? placeLaneKey(table.places[place]!) : null;
     };
     const ids = app.visibleIds(NO_FILTERS, all);
     const inLanes = `${query}&lanes=place&inLanes=${encodeURIComponent(sparse[1]!)},*&lanePlaces=${sparse.map(encodeURIComponent).join(',')}`;
-    expect(await allEventIds(base, inLanes, 1000)).toEqual(ids.filter((id) => areaOf(id) === sparse[1] || areaOf(id) === null || !sparse.includes(areaOf(id)!)));
+    expect(await allEventIds(base, inLanes, 1000)).toEqual(ids.filter((id) => laneOf(id) === sparse[1] || (laneOf(id) !== null && !sparse.includes(laneOf(id)!))));
   }, 60_000);
 
   it('answers /api/map with the points in the view when few, else counts per map cell as mercatorCell has them', async () => {

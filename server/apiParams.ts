@@ -58,6 +58,23 @@ const quote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}â€
 
 const commaList = (v: string) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))];
 
+/**
+ * Lane keys, each percent-encoded by the page and joined by commas: a place's key may hold a comma,
+ * and "No place" is the empty key. A key that is not percent-encoding is refused.
+ */
+const laneKeyList = (v: string, ctx: z.RefinementCtx): string[] => {
+  const keys = new Set<string>();
+  for (const part of v.split(',')) {
+    try {
+      keys.add(decodeURIComponent(part));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${quote(part)} is not a percent-encoded lane key` });
+      return [];
+    }
+  }
+  return [...keys];
+};
+
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -141,13 +158,13 @@ const PARAM_SCHEMAS = {
   limit: integer(1, API_LIMITS.maxMarks),
   offset: integer(0, API_LIMITS.maxOffset),
   inLanes: text(API_LIMITS.maxText * 20)
-    .transform(commaList)
+    .transform(laneKeyList)
     .pipe(z.array(text(API_LIMITS.maxId)).max(API_LIMITS.maxLanes, `names more than ${API_LIMITS.maxLanes} lanes`)),
   laneActors: text(API_LIMITS.maxText * 20)
-    .transform(commaList)
+    .transform(laneKeyList)
     .pipe(z.array(text(API_LIMITS.maxId)).max(API_LIMITS.maxLanes, `names more than ${API_LIMITS.maxLanes} actors`)),
   lanePlaces: text(API_LIMITS.maxText * 20)
-    .transform(commaList)
+    .transform(laneKeyList)
     .pipe(z.array(text(API_LIMITS.maxId)).max(API_LIMITS.maxLanes, `names more than ${API_LIMITS.maxLanes} areas`)),
   id: z.string().min(1, 'is empty').max(API_LIMITS.maxId, `is longer than ${API_LIMITS.maxId} characters`),
 } as const;

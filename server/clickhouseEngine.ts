@@ -4,7 +4,7 @@
 import type { ConflictEvent, GeoPrecision } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 import { MAP_POINT_LIMIT, type Engine, type EngineInfo, type FacetCounts, type MapAnswer, type MarkRow, type ViewQuery } from './engine.ts';
-import { actorLaneKeys, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
+import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
 import { actorBinsQuery, actorlessQuery, actorRankingQuery, actorTotalsQuery, onlyTypeFilter, wordMatchesQuery, type SearchedView, type WordMatches, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
 import type { StoredInfo } from './clickhouseLoad.ts';
@@ -98,12 +98,12 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
         const ranking = await run<{ ranked_place: string; n: string }>(placeRankingQuery(query), signal);
         const counts = new Map(ranking.filter((r) => r.ranked_place !== '').map((r) => [r.ranked_place, Number(r.n)]));
         const unplaced = Number(ranking.find((r) => r.ranked_place === '')?.n ?? 0);
-        const { own, other } = placeLaneKeys(counts, unplaced, lanes.maxLanes);
+        const { own, keys } = placeLaneKeys(counts, unplaced, lanes.maxLanes);
         const [ownRows, otherRows] = await Promise.all([
           own.length ? run<{ lane: string; bin: number; n: string }>(placeBinsQuery(query, bins, own, false), signal) : [],
-          other ? run<{ lane: string; bin: number; n: string }>(placeBinsQuery(query, bins, own, true), signal) : [],
+          keys.length > own.length ? run<{ lane: string; bin: number; n: string }>(placeBinsQuery(query, bins, own, true), signal) : [],
         ]);
-        return laneBinsOf(own, other, [...binRows(ownRows), ...binRows(otherRows)], bins);
+        return binsOfLanes(keys, [...binRows(ownRows), ...binRows(otherRows)], bins);
       }
       const [stored, ranking, actorless] = await Promise.all([
         run<{ json: string }>(INFO_SQL, signal),

@@ -57,7 +57,7 @@ export function eventLine(rows: EventRows, e: EventRow): string {
     language: e.language,
     json: e.json,
     geo_precision: e.precision,
-    admin1: e.admin1 ?? '',
+    place_lane: e.placeLane ?? '',
   });
   return withCoordinateBits(line, e.lon, e.lat);
 }
@@ -128,7 +128,7 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
           row: e.row, id: e.id, type: e.type, start_ms: e.start_ms, end_ms: e.end_ms, last_ms: coalesce(e.end_ms, e.start_ms),
           country: e.country, place_keys: e.place_keys, actor_ids: coalesce(a.ids, []::VARCHAR[]), actor_roles: coalesce(a.roles, []::INTEGER[]),
           search: replace(e.search, chr(0), chr(64976)), title: e.title, language: e.language, json: e.json,
-          geo_precision: e.geo_precision, admin1: coalesce(e.admin1, '')
+          geo_precision: e.geo_precision, place_lane: coalesce(e.place_lane, '')
         })::VARCHAR AS line, e.lon AS lon, e.lat AS lat
         FROM events e LEFT JOIN (SELECT row, list(actor ORDER BY position) AS ids, list(roles ORDER BY position) AS roles FROM event_actors WHERE row >= $1 AND row < $2 GROUP BY row) a ON a.row = e.row
         WHERE e.row >= $1 AND e.row < $2 ORDER BY e.row`;

@@ -55,7 +55,7 @@ export const EVENT_COLUMNS: readonly (readonly [string, string])[] = [
   ['lat', 'Float64 ALIAS reinterpretAsFloat64(reinterpretAsString(lat_bits))'],
   ['geo_precision', 'Nullable(String)'],
   // The place's first administrative area, '' without one (lanes by place).
-  ['admin1', 'String'],
+  ['place_lane', 'String'],
 ];
 
 export const EVENT_ACTOR_COLUMNS: readonly (readonly [string, string])[] = [
@@ -514,15 +514,15 @@ function laneConditions(lanes: LaneSubset): Conditions {
     const any: string[] = [];
     const external: ExternalTable[] = [];
     if (own.length) {
-      any.push('admin1 IN (SELECT lane_key FROM _in_lanes)');
+      any.push('place_lane IN (SELECT lane_key FROM _in_lanes)');
       external.push({ name: '_in_lanes', structure: 'lane_key String', rows: own.map((k) => [k]) });
     }
     if (lanes.keys.includes(OTHER_ACTORS_LANE)) {
-      // Another area than those with a lane, or none ('').
+      // Another place than those with a lane; not none ('', a lane of its own).
       if (lanes.lanePlaces.length) {
-        any.push('admin1 NOT IN (SELECT lane_place FROM _place_lanes)');
+        any.push("(place_lane != '' AND place_lane NOT IN (SELECT lane_place FROM _place_lanes))");
         external.push(placeLanesTable(lanes.lanePlaces));
-      } else any.push('1');
+      } else any.push("place_lane != ''");
     }
     return { where: [any.length ? `(${any.join(' OR ')})` : '0'], external };
   }
@@ -561,27 +561,27 @@ export function laneEventsPageQuery(query: ViewQuery, lanes: LaneSubset, offset:
   return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
 }
 
-// Lanes by place (admin1) and the map.
+// Lanes by place (placeLaneKey: an area, or a country alone) and the map.
 
 /** The areas with a lane of their own, as an external table. */
 const placeLanesTable = (places: readonly string[]): ExternalTable => ({ name: '_place_lanes', structure: 'lane_place String', rows: places.map((p) => [p]) });
 
-/** Per first administrative area ('': none), the events passing the filters, all time: how lanes by place rank them. */
+/** Per lane by place ('': no place), the events passing the filters, all time: how lanes by place rank them. */
 export function placeRankingQuery(query: SearchedView): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);
-  return built(`SELECT admin1 AS ranked_place, count() AS n FROM events WHERE ${where(conditions.where)} GROUP BY ranked_place FORMAT JSONEachRow`, query, conditions);
+  return built(`SELECT place_lane AS ranked_place, count() AS n FROM events WHERE ${where(conditions.where)} GROUP BY ranked_place FORMAT JSONEachRow`, query, conditions);
 }
 
 /**
- * Counts per bin of the lanes by place: of each area of `places` (`other` false), or of the lane
- * '*' (`other` true), every event of another area or of none. Two queries, as for actors: 18.16
- * cannot read the areas' list in a SELECT expression on a Distributed table.
+ * Counts per bin of the lanes by place: of each place of `places` (`other` false), or else of the
+ * lanes '*' (another place) and '' (no place) (`other` true). Two queries, as for actors: 18.16
+ * cannot read the places' list in a SELECT expression on a Distributed table.
  */
 export function placeBinsQuery(query: SearchedView, bins: number, places: readonly string[], other: boolean): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);
   const sql = other
-    ? binnedSql("'*'", '', [...conditions.where, ...(places.length ? ['admin1 NOT IN (SELECT lane_place FROM _place_lanes)'] : [])])
-    : binnedSql('admin1', '', [...conditions.where, 'admin1 IN (SELECT lane_place FROM _place_lanes)']);
+    ? binnedSql("if(place_lane = '', '', '*')", '', [...conditions.where, ...(places.length ? ['place_lane NOT IN (SELECT lane_place FROM _place_lanes)'] : [])])
+    : binnedSql('place_lane', '', [...conditions.where, 'place_lane IN (SELECT lane_place FROM _place_lanes)']);
   return { sql, external: [viewTable(query, { bins }), ...conditions.external, ...(places.length ? [placeLanesTable(places)] : [])] };
 }
 

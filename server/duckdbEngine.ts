@@ -31,7 +31,7 @@ import {
   placeRankingSql,
   type BoundSql,
 } from './duckdbSql.ts';
-import { actorLaneKeys, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
+import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { mapCellsOf } from './mapCells.ts';
 import { placeCountsOf } from './placeCounts.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
@@ -166,8 +166,8 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
           const ranking = await read(c, placeRankingSql(query.filters));
           const counts = new Map(ranking.filter((r) => r.place !== null).map((r) => [String(r.place), Number(r.n)]));
           const unplaced = Number(ranking.find((r) => r.place === null)?.n ?? 0);
-          const { own, other } = placeLaneKeys(counts, unplaced, lanes.maxLanes);
-          return laneBinsOf(own, other, binRows(await read(c, placeBinsSql(query, bins, own))), bins);
+          const { own, keys } = placeLaneKeys(counts, unplaced, lanes.maxLanes);
+          return binsOfLanes(keys, binRows(await read(c, placeBinsSql(query, bins, own))), bins);
         }
         const ranking = await read(c, actorRankingSql(query.filters));
         const counts = new Map(ranking.filter((r) => r.actor !== null).map((r) => [String(r.actor), Number(r.n)]));

@@ -18,7 +18,7 @@ CREATE TABLE events (
   row INTEGER NOT NULL, id VARCHAR NOT NULL, type VARCHAR NOT NULL, start_ms DOUBLE NOT NULL, end_ms DOUBLE,
   country VARCHAR, place_keys VARCHAR[] NOT NULL, search VARCHAR NOT NULL, title VARCHAR NOT NULL,
   language VARCHAR NOT NULL, json VARCHAR NOT NULL,
-  lon DOUBLE, lat DOUBLE, geo_precision VARCHAR, admin1 VARCHAR
+  lon DOUBLE, lat DOUBLE, geo_precision VARCHAR, place_lane VARCHAR
 );
 CREATE TABLE event_actors (row INTEGER NOT NULL, actor VARCHAR NOT NULL, roles INTEGER NOT NULL, position INTEGER NOT NULL);
 `;
@@ -98,7 +98,7 @@ export async function appendEventRows(connection: DuckDBConnection, dataset: Pic
   const actorBatch = createBatch(ACTOR_COLUMN_TYPES, (chunk) => actors.appendDataChunk(chunk));
   for (let row = 0; row < rows.table.size; row++) {
     const e = rows.eventRow(row);
-    eventBatch.add([firstRow + e.row, e.id, e.type, e.start, e.end, e.country, listValue(e.placeKeys), e.search, e.title, e.language, e.json, e.lon, e.lat, e.precision, e.admin1]);
+    eventBatch.add([firstRow + e.row, e.id, e.type, e.start, e.end, e.country, listValue(e.placeKeys), e.search, e.title, e.language, e.json, e.lon, e.lat, e.precision, e.placeLane]);
     rows.actorRows(row).forEach((a, position) => actorBatch.add([firstRow + a.row, a.actor, a.roles, position]));
   }
   eventBatch.flush();
@@ -154,7 +154,7 @@ export async function mergeDuckDbParts(parts: readonly string[], path: string, i
       `CREATE TEMP TABLE numbering AS SELECT part, row AS local_row, (row_number() OVER (ORDER BY start_ms, id) - 1)::INTEGER AS row FROM (${parts.map((_, i) => `SELECT ${i} AS part, row, start_ms, id FROM p${i}.events`).join(' UNION ALL ')})`,
     );
     await connection.run(
-      `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json, s.lon, s.lat, s.geo_precision, s.admin1
+      `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json, s.lon, s.lat, s.geo_precision, s.place_lane
        FROM (${all('events')}) s JOIN numbering n ON n.part = s.part AND n.local_row = s.row ORDER BY n.row`,
     );
     await connection.run(

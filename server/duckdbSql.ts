@@ -3,7 +3,7 @@
 // parameter ($n), lists included, so nothing a client sends ever becomes SQL.
 import { DOUBLE, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { ROLES } from '../src/model/schema.ts';
-import { MAP_POINT_LIMIT, OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type MapRequest, type ViewQuery } from './engine.ts';
+import { MAP_POINT_LIMIT, NO_PLACE_LANE, OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type MapRequest, type ViewQuery } from './engine.ts';
 import type { GeoBox } from '../src/model/geo.ts';
 import { MAX_MERCATOR_LAT } from '../src/layout/mercator.ts';
 import { mapCellCount } from './mapCells.ts';
@@ -248,9 +248,10 @@ function laneCondition(lanes: LaneSubset, p: Params): string {
   if (lanes.mode === 'type') return `list_contains(${p.texts(lanes.keys)}, e.type)`;
   if (lanes.mode === 'place') {
     const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
-    const any = own.length ? [`list_contains(${p.texts(own)}, e.admin1)`] : [];
-    // The other areas' lane: an area without a lane of its own, or none (list_contains of NULL is NULL).
-    if (lanes.keys.includes(OTHER_ACTORS_LANE)) any.push(`coalesce(NOT list_contains(${p.texts(lanes.lanePlaces)}, e.admin1), true)`);
+    const any = own.filter((k) => k !== NO_PLACE_LANE).length ? [`list_contains(${p.texts(own)}, e.place_lane)`] : [];
+    // The other places' lane: a place without a lane of its own (list_contains of NULL is NULL).
+    if (lanes.keys.includes(OTHER_ACTORS_LANE)) any.push(`(e.place_lane IS NOT NULL AND NOT list_contains(${p.texts(lanes.lanePlaces)}, e.place_lane))`);
+    if (own.includes(NO_PLACE_LANE)) any.push('e.place_lane IS NULL');
     return any.length ? `(${any.join(' OR ')})` : 'false';
   }
   const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
@@ -276,19 +277,19 @@ export function laneEventsPageSql(query: ViewQuery, lanes: LaneSubset, offset: n
   return bound(p, `SELECT p.json FROM events p WHERE p.row IN (${page}) ORDER BY p.row`);
 }
 
-// Lanes by place (admin1) and the map.
+// Lanes by place (placeLaneKey: an area, or a country alone) and the map.
 
-/** Per first administrative area (NULL: the events without one), the events passing the filters, all time: how lanes by place rank them. */
+/** Per lane by place (NULL: the events without a place), the events passing the filters, all time: how lanes by place rank them. */
 export function placeRankingSql(filters: EngineFilters): BoundSql {
   const p = createParams();
-  return bound(p, `SELECT e.admin1 AS place, count(*)::INTEGER AS n FROM events e ${whereOf(filterConditions(filters, p))} GROUP BY e.admin1`);
+  return bound(p, `SELECT e.place_lane AS place, count(*)::INTEGER AS n FROM events e ${whereOf(filterConditions(filters, p))} GROUP BY e.place_lane`);
 }
 
-/** Counts per bin of each lane by place: the areas `places`, and '*' for every other event (another area, or none). */
+/** Counts per bin of each lane by place: the places `places`, '*' for another place, '' for none. */
 export function placeBinsSql(query: ViewQuery, bins: number, places: readonly string[]): BoundSql {
   const p = createParams();
   const conditions = filterConditions(query.filters, p);
-  return bound(p, binned(query, bins, p, `CASE WHEN list_contains(${p.texts(places)}, e.admin1) THEN e.admin1 ELSE '*' END`, 'events e', conditions));
+  return bound(p, binned(query, bins, p, `CASE WHEN e.place_lane IS NULL THEN '' WHEN list_contains(${p.texts(places)}, e.place_lane) THEN e.place_lane ELSE '*' END`, 'events e', conditions));
 }
 
 /** The map's conditions: the filters, the window and the view's box. */

@@ -41,15 +41,18 @@ export type LaneMode = 'type' | 'actor' | 'place';
  * Lanes as the app makes them (src/layout/lanes.ts). By type: one lane per type present in the
  * data (of the type filter's types, when set), in the taxonomy's order. By actor: busiest first
  * over the rows that pass the filters (all time), at most `maxLanes`; when more actors, or events
- * without one, the rest share a last lane, key OTHER_ACTORS_LANE. By place: one lane per first
- * administrative area (admin1) of the events' places, busiest first over the rows that pass the
- * filters (all time), ties by name, at most `maxLanes`; the other areas' events and those without
- * one share a last lane, key OTHER_ACTORS_LANE.
+ * without one, the rest share a last lane, key OTHER_ACTORS_LANE. By place (placeLanes): one lane
+ * per first administrative area of the events' places ("ARM|Syunik"), or per country for a place
+ * without one ("ARM"), busiest first over the rows that pass the filters (all time), ties by key;
+ * past `maxLanes` the rest share OTHER_ACTORS_LANE, and the events without a place are last, in
+ * NO_PLACE_LANE.
  */
 export type LaneRequest = { mode: 'type' } | { mode: 'actor'; maxLanes: number } | { mode: 'place'; maxLanes: number };
 
-/** The key of the lane "Other actors"; by place, of the lane of the other areas and the events with none. */
+/** The key of the lane "Other actors"; by place, of the lane "Other places" (OTHER_PLACE_KEY). */
 export const OTHER_ACTORS_LANE = '*';
+/** By place, the key of the lane "No place" (NO_PLACE_KEY). */
+export const NO_PLACE_LANE = '';
 
 /** Counts per lane (event type, or actor id) and equal bin of the window. */
 export interface LaneBins {

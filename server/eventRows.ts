@@ -2,6 +2,7 @@
 // order, anchors, places and search text are the app's: `row` is the event's place in the
 // app's time order (start anchor, then id), `search` its search text (buildSearchIndex), and
 // `placeKeys` its place's names lower-cased, as the place filter matches them.
+import { placeLaneKey } from '../src/layout/lanes.ts';
 import { GEO_PRECISIONS, type Dataset, type DatasetInfo, type GeoPrecision } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 import { buildEventTable, type EventTable } from '../src/table/eventTable.ts';
@@ -26,8 +27,8 @@ export interface EventRow {
   lon: number | null;
   lat: number | null;
   precision: GeoPrecision | null;
-  /** The place's first administrative area, as the page's table has it (TablePlace.admin1: its first event's), for lanes by place. */
-  admin1: string | null;
+  /** The lane by place the page puts the event in (placeLaneKey: "ARM|Syunik", or "ARM" for a country alone); null without a place. */
+  placeLane: string | null;
 }
 
 /** One actor of one event: its roles there as bits of ROLES (roleBitOf). */
@@ -66,7 +67,7 @@ export function eventRowsOf(dataset: Pick<Dataset, 'events' | 'actors'>): EventR
         language,
         json: JSON.stringify(event),
         ...coordinatesOf(table, row),
-        admin1: place?.admin1 ?? null,
+        placeLane: place ? placeLaneKey(place) : null,
       };
     },
     actorRows(row) {

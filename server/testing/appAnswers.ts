@@ -6,7 +6,7 @@ import { buildEventTable } from '../../src/table/eventTable.ts';
 import { filterMask, type Filters } from '../../src/table/filter.ts';
 import { textMatcherFor } from '../../src/table/wordIndex.ts';
 import { densityBins } from '../../src/layout/density.ts';
-import { actorLanes, typeLanes, type LaneAssignment } from '../../src/layout/lanes.ts';
+import { actorLanes, placeLanes, typeLanes, type LaneAssignment } from '../../src/layout/lanes.ts';
 import { actorCounts, placeCounts, typeCounts, visibleRows } from '../../src/store/derived.ts';
 import { boxContains, type GeoBox } from '../../src/model/geo.ts';
 import { mercatorCell } from '../../src/layout/mercator.ts';
@@ -91,30 +91,10 @@ export function appAnswers(dataset: Pick<Dataset, 'events' | 'actors'>) {
         counts: { visible: visible.length, types: tally('types'), actors: tally('actors') },
         typeBins: (bins: number) => laneBins(typeLanes(table, 'en', filters.types), mask, window, bins),
         actorBins: (bins: number, maxLanes: number) => laneBins(actorLanes(table, mask, 'en', maxLanes, 'Other actors'), mask, window, bins),
-        /** Lanes by place: each admin1, busiest first over the rows passing the filters (all time), ties by name; the rest and the events without one in '*'. */
+        /** Lanes by place as the page makes them (placeLanes), keys without their "place:". */
         placeBins(bins: number, maxLanes: number): LaneBins[] {
-          // The page's table keeps a place's first event's area (TablePlace.admin1).
-          const areaOf = (row: number) => (table.placeOf[row]! >= 0 ? (table.places[table.placeOf[row]!]!.admin1 ?? null) : null);
-          const counts = new Map<string, number>();
-          let none = 0;
-          for (let row = 0; row < table.size; row++) {
-            if (mask[row] !== 1) continue;
-            const area = areaOf(row);
-            if (area === null) none++;
-            else counts.set(area, (counts.get(area) ?? 0) + 1);
-          }
-          const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
-          const other = ranked.length > maxLanes || none > 0;
-          const own = other ? ranked.slice(0, maxLanes - 1) : ranked;
-          const keys = other ? [...own, OTHER_ACTORS_LANE] : own;
-          return keys.map((key) => {
-            const lane = Uint8Array.from({ length: table.size }, (_, row) => {
-              if (mask[row] !== 1) return 0;
-              const area = areaOf(row);
-              return (key === OTHER_ACTORS_LANE ? area === null || !own.includes(area) : area === key) ? 1 : 0;
-            });
-            return { key, counts: [...densityBins(table.start, lane, window.from, window.to, bins)] };
-          });
+          const lanes = placeLanes(table, mask, maxLanes, { locale: 'en', otherPlaces: 'Other places', noPlace: 'No place' });
+          return laneBins(lanes, mask, window, bins).map((lane) => ({ ...lane, key: lane.key.replace(/^place:/, '') }));
         },
         /** The map's answer: the points of the events in the view, or counts per mercatorCell with the most frequent type. */
         map(request: MapRequest): MapAnswer {

@@ -74,6 +74,12 @@ describe('placesUrl and laneEventsUrl', () => {
     const byActor = new URL(laneEventsUrl(base, { ...view, lanes: 'actor' }, ['am-forces', '*'], ['az-forces', 'am-forces'], 0, 1000));
     expect(Object.fromEntries(byActor.searchParams)).toMatchObject({ lanes: 'actor', inLanes: 'am-forces,*', laneActors: 'az-forces,am-forces' });
   });
+
+  it('encodes each place key on its own: a comma inside a key, and "No place" (the empty key), come through', () => {
+    const byPlace = new URL(laneEventsUrl(base, { ...view, lanes: 'place' }, ['ARM|Yerevan, city', ''], ['ARM|Yerevan, city', 'AZE|Baku', ''], 0, 1000));
+    expect(byPlace.searchParams.get('inLanes')!.split(',').map(decodeURIComponent)).toEqual(['ARM|Yerevan, city', '']);
+    expect(byPlace.searchParams.get('lanePlaces')!.split(',').map(decodeURIComponent)).toEqual(['ARM|Yerevan, city', 'AZE|Baku', '']);
+  });
 });
 
 describe('remoteViewKey', () => {

@@ -106,9 +106,11 @@ export function placesUrl(base: URL, filters: Filters, window: TimeWindow): stri
  * are the actors with a lane of their own in the view: "Other actors" (*) holds the rest.
  */
 export function laneEventsUrl(base: URL, view: RemoteViewRequest, keys: readonly string[], laneActors: readonly string[], offset: number, limit: number): string {
-  const lanes: [string, string][] = [['lanes', view.lanes], ['inLanes', keys.join(',')]];
-  // The lanes with a key of their own: actors (laneActors) or, by place, areas (lanePlaces).
-  if (view.lanes !== 'type') lanes.push([view.lanes === 'actor' ? 'laneActors' : 'lanePlaces', laneActors.join(',')]);
+  // Each key percent-encoded, then joined: a place's key may hold a comma, and "No place" is ''.
+  const list = (values: readonly string[]) => values.map(encodeURIComponent).join(',');
+  const lanes: [string, string][] = [['lanes', view.lanes], ['inLanes', list(keys)]];
+  // The lanes with a key of their own: actors (laneActors) or, by place, places (lanePlaces).
+  if (view.lanes !== 'type') lanes.push([view.lanes === 'actor' ? 'laneActors' : 'lanePlaces', list(laneActors)]);
   return apiUrl(base, 'events', [...windowParams(view.window), ...filterParams(view.filters), ...lanes, ['offset', String(offset)], ['limit', String(limit)]]);
 }
 
