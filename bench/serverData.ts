@@ -112,7 +112,7 @@ async function repeatedDatabase(base: string, copies: number, path: string): Pro
         const id = k === 0 ? 'e.id' : `e.id || '.${k}'`;
         const json = k === 0 ? 'e.json' : `replace(e.json, '"id":' || to_json(e.id), '"id":' || to_json(${id}))`;
         await connection.run(
-          `INSERT INTO events SELECT e.row * ${copies} + ${k}, ${id}, e.type, e.start_ms, e.end_ms, e.country, e.place_keys, e.search, e.title, e.language, ${json} FROM base.events e ORDER BY e.row`,
+          `INSERT INTO events SELECT e.row * ${copies} + ${k}, ${id}, e.type, e.start_ms, e.end_ms, e.country, e.place_keys, e.search, e.title, e.language, ${json}, e.lon, e.lat, e.geo_precision, e.admin1 FROM base.events e ORDER BY e.row`,
         );
         await connection.run(`INSERT INTO event_actors SELECT a.row * ${copies} + ${k}, a.actor, a.roles, a.position FROM base.event_actors a ORDER BY a.row, a.position`);
       }

@@ -101,7 +101,7 @@ test('a click on a counted mark zooms in until its events split', async ({ page 
   await expect.poll(() => Number(new URL(page.url()).searchParams.get('map')!.split(',')[2])).toBe(8.5);
 });
 
-test('Shift+drag draws a box that sets the area (bbox) around what it covers', async ({ page }) => {
+test('Shift+drag draws a box that sets the area (bbox) around what it covers, which narrows N', async ({ page }) => {
   await page.goto(`./?${SEPTEMBER}&map=46.9,40.3,6.5`);
   await mapReady(page);
   const nw = await pagePoint(page, 43.5, 41.0);
@@ -126,7 +126,13 @@ test('Shift+drag draws a box that sets the area (bbox) around what it covers', a
   // The map did not pan while the box was drawn, and the box stays drawn as the area.
   expect(new URL(page.url()).searchParams.get('map')).toBe('46.9,40.3,6.5');
   await expect(page.locator('.map-area-box')).toBeVisible();
-  // Once the area filter is merged, N narrows to the events inside: Yerevan's and Gyumri's.
+  // The area filter keeps the events inside: Yerevan's five and Gyumri's.
+  await expect(status(page)).toHaveText('Showing 6 of 16 events');
+  await expect(page.locator('#map-count')).toHaveText(/^6 events on the map in view/);
+  // Back removes the area, and every event in the window is back.
+  await page.goBack();
+  await expect(status(page)).toHaveText('Showing 12 of 16 events');
+  await expect(page.locator('.map-area-box')).toBeHidden();
 });
 
 test('"Select area" lets a plain drag (a finger, say) draw the box; "Filter to the map view" takes the visible extent', async ({ page }) => {
@@ -141,6 +147,7 @@ test('"Select area" lets a plain drag (a finger, say) draw the box; "Filter to t
   await page.mouse.up();
   await expect.poll(() => urlBox(page)?.has(46.7528, 39.8177)).toBe(true); // Stepanakert
   expect(urlBox(page)!.has(44.5136, 40.1811)).toBe(false);
+  await expect(status(page)).toHaveText('Showing 1 of 16 events');
   await expect(page.getByRole('button', { name: 'Select area' })).toHaveAttribute('aria-pressed', 'false');
 
   await page.getByRole('button', { name: 'Filter to the map view' }).click();
@@ -148,6 +155,8 @@ test('"Select area" lets a plain drag (a finger, say) draw the box; "Filter to t
   const view = urlBox(page)!;
   expect(view.west).toBeLessThan(44);
   expect(view.east).toBeGreaterThan(49.8);
+  // Every event in the window with coordinates is in view; those without are out.
+  await expect(status(page)).toHaveText('Showing 9 of 16 events');
 });
 
 test('the keyboard pans and zooms the map; wheel and drag replace the history entry', async ({ page }) => {

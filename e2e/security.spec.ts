@@ -259,13 +259,13 @@ test.describe('links', () => {
   test('hostile and broken values in every URL parameter run nothing, and the rest of the view loads', async ({ page }) => {
     test.setTimeout(90_000);
     const watcher = await watch(page);
-    const params = ['from', 'to', 'event', 'lanes', 'actors', 'role', 'types', 'q', 'country', 'place', 'title', 'height', 'controls', 'theme', 'lang'];
+    const params = ['from', 'to', 'event', 'lanes', 'actors', 'role', 'types', 'q', 'country', 'place', 'bbox', 'title', 'height', 'controls', 'theme', 'lang'];
     const values = [
       '<script>window.__xss=1</script>',
       '"><img src=x onerror="window.__xss=1">',
       'javascript:window.__xss=1',
       '\u0000\u202E%00',
-      'x'.repeat(800), // fifteen of them make a 12 kB address; servers refuse much longer ones
+      'x'.repeat(800), // sixteen of them make a 13 kB address; servers refuse much longer ones
       '-1e309',
       '__proto__',
       '../../../etc/passwd',

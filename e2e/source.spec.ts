@@ -380,6 +380,35 @@ test('the place filter with a source: the server’s counts beside countries and
   }
 });
 
+test('the area filter with a source: bbox in the link narrows N, the server counting the events in the box', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const box = '44.5,39.5,45.25,40.75';
+    const info = await api(base, 'api/info');
+    const all = await api(base, `api/counts?${WINDOW}`);
+    const inBox = await api(base, `api/counts?${WINDOW}&bbox=${box}`);
+    // The box holds some of the window's events, not all.
+    expect(inBox.visible).toBeGreaterThan(100);
+    expect(inBox.visible).toBeLessThan(all.visible / 2);
+    const asked: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url);
+    });
+    await page.goto(`./?source=${base}&${WINDOW}&bbox=${box}`);
+    await expect(status(page)).toHaveText(`Showing ${number(inBox.visible)} of ${number(info.count)} events`);
+    // Every view question carried the box: the engine filtered, not the page.
+    const viewAsked = asked.filter((u) => ['/api/counts', '/api/bins', '/api/places'].includes(u.pathname));
+    expect(viewAsked.length).toBeGreaterThan(2);
+    for (const url of viewAsked) expect(url.searchParams.get('bbox')).toBe(box);
+    // The same link without the box: all of the window's events.
+    await page.goto(`./?source=${base}&${WINDOW}`);
+    await expect(status(page)).toHaveText(`Showing ${number(all.visible)} of ${number(info.count)} events`);
+  } finally {
+    await stop(server);
+  }
+});
+
 test('a source that is not http(s) is refused with a notice, and the bundled data is shown', async ({ page }) => {
   await page.goto('./?source=javascript:alert(1)');
   await expect(page.getByText('The source "javascript:alert(1)" is not an http(s) URL, so no data server was asked.', { exact: false })).toBeVisible();

@@ -136,6 +136,23 @@ test('the place filter on ClickHouse: the cluster’s counts beside the countrie
   await expect(status(page)).toHaveText(`Showing ${number(places.countries.AZE)} of 3,016 events`);
 });
 
+test('the area filter and the map on ClickHouse: bbox in the link narrows N, and /api/map answers cells and points from the cluster', async ({ page }) => {
+  const box = '44.5,39.5,45.25,40.75';
+  const inBox = await api(`api/counts?${WINDOW}&bbox=${box}`);
+  const all = await api(`api/counts?${WINDOW}`);
+  expect(inBox.visible).toBeGreaterThan(50);
+  expect(inBox.visible).toBeLessThan(all.visible / 2);
+  await page.goto(`./?source=${base}&${WINDOW}&bbox=${box}`);
+  await expect(status(page)).toHaveText(`Showing ${number(inBox.visible)} of 3,016 events`);
+  const cells = await api(`api/map?${WINDOW}&west=44&south=39&east=46&north=41&zoom=7&cell=16`);
+  expect(cells).toMatchObject({ kind: 'cells', zoom: 7, cell: 16 });
+  expect(cells.cells.reduce((sum: number, c: number[]) => sum + c[2]!, 0)).toBe(cells.total);
+  const points = await api(`api/map?${WINDOW}&bbox=${box}&west=44.9&south=39.9&east=45.1&north=40.1&zoom=11&cell=16`);
+  expect(points.kind).toBe('points');
+  expect(points.points.length).toBe(points.total);
+  expect(points.points.length).toBeGreaterThan(0);
+});
+
 test('npm run serve -- --clickhouse: it says what it serves, and the page it names reads from it', async ({ page }) => {
   expect(printed.find((l) => l.startsWith('Serving '))).toMatch(/^Serving 3,016 events from ClickHouse at http:\/\/127\.0\.0\.1:\d+\/ \(database e2e\) \(cluster ct_test_shards\) on http:\/\/127\.0\.0\.1:\d+\/$/);
   const open = /^Open (\S+)/.exec(printed.find((l) => l.startsWith('Open '))!)![1]!;

@@ -1,5 +1,6 @@
 // The data server as a client sees it: the API on 127.0.0.1 (port 0) over a DuckDB database of the
 // seed and of generated ACLED data, its answers held to what the app computes in memory.
+import { placeLaneKey } from '../src/layout/lanes.ts';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
 import type { Engine } from './engine.ts';
 import { readDataset } from './readDataset.ts';
 import { appAnswers, queryStringOf, type Window } from './testing/appAnswers.ts';
+import { placedDataset } from './testing/placedDataset.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
 const ALLOWED = 'https://analysts.example';
@@ -179,7 +181,29 @@ describe('the data server on the seed (Arabic text)', () => {
       ['/api/bins?from=2022-01-01&to=2023-01-01&bins=ten', /^bins: is not a whole number/],
       ['/api/bins?bins=10', /^from: missing/],
       ['/api/bins?from=2022-01-01&to=2023-01-01', /^bins: missing/],
-      ['/api/bins?from=2022-01-01&to=2023-01-01&bins=10&lanes=place', /^lanes: "place" is not type or actor/],
+      ['/api/bins?from=2022-01-01&to=2023-01-01&bins=10&lanes=region', /^lanes: "region" is not type, actor or place/],
+      ['/api/counts?bbox=44,39,46', /^bbox: "44,39,46" is not west,south,east,north/],
+      ['/api/counts?bbox=44,39,46,41,0', /^bbox: .* is not west,south,east,north/],
+      ['/api/counts?bbox=46,39,44,41', /^bbox: west must be less than east/],
+      ['/api/counts?bbox=44,41,46,39', /^bbox: south must be less than north/],
+      ['/api/counts?bbox=44,39,44,41', /^bbox: west must be less than east/],
+      ['/api/counts?bbox=-181,39,46,41', /^bbox: west "-181" must be at least -180/],
+      ['/api/counts?bbox=44,39,46,90.5', /^bbox: north "90.5" must be at most 90/],
+      ['/api/counts?bbox=44,NaN,46,41', /^bbox: south "NaN" is not a latitude/],
+      ['/api/counts?bbox=44,1e1,46,41', /^bbox: south "1e1" is not a latitude/],
+      ['/api/counts?bbox=Infinity,39,46,41', /^bbox: west "Infinity" is not a longitude/],
+      ['/api/events?bbox=', /^bbox: "" is not west,south,east,north/],
+      ['/api/map?west=44&south=39&east=46&north=41&zoom=6', /^cell: missing/],
+      ['/api/map?west=44&south=39&east=46&zoom=6&cell=16', /^north: missing/],
+      ['/api/map?west=46&south=39&east=44&north=41&zoom=6&cell=16', /^east: must be greater than west/],
+      ['/api/map?west=44&south=41&east=46&north=39&zoom=6&cell=16', /^north: must be greater than south/],
+      ['/api/map?west=44&south=39&east=46&north=41&zoom=25&cell=16', /^zoom: must be at most 24/],
+      ['/api/map?west=44&south=39&east=46&north=41&zoom=-1&cell=16', /^zoom: must be at least 0/],
+      ['/api/map?west=44&south=39&east=46&north=41&zoom=6&cell=1', /^cell: must be at least 2/],
+      ['/api/map?west=-180&south=-85&east=180&north=85&zoom=20&cell=16', /^cell: the view spans \d+ cells of 16 px at zoom 20, more than 65536/],
+      ['/api/map?west=44&south=39&east=46&north=41&zoom=6&cell=16&limit=5', /^"limit" is not a parameter of \/api\/map/],
+      ['/api/events?inLanes=x&lanePlaces=y', /^lanePlaces: only with lanes=place/],
+      ['/api/events?lanes=place&inLanes=%25zz', /^inLanes: "%zz" is not a percent-encoded lane key/],
       ['/api/counts?from=yesterday&to=2023-01-01', /^from: "yesterday" is not a date/],
       ['/api/counts?from=2023-01-01&to=2022-01-01', /^to: must be after from/],
       ['/api/counts?from=2023-01-01', /^to: missing/],
@@ -223,10 +247,22 @@ describe('the data server on the seed (Arabic text)', () => {
       else expect(JSON.stringify(body)).not.toMatch(/SELECT|DuckDB|Error:|at .*\.ts|\n/);
     }
     // Every parameter of every path, with the classic attempts.
-    const paths = { info: [], report: [], bins: ['bins=10', 'from=2022-01-01', 'to=2023-01-01'], marks: [], events: [], event: ['id=x'], counts: [], places: [], laneEvents: ['lanes=actor', 'inLanes=*'] } as const;
+    const paths = {
+      info: [],
+      report: [],
+      bins: ['bins=10', 'from=2022-01-01', 'to=2023-01-01'],
+      marks: [],
+      events: [],
+      event: ['id=x'],
+      counts: [],
+      places: [],
+      laneEvents: ['lanes=actor', 'inLanes=*'],
+      placeLaneEvents: ['lanes=place', 'inLanes=*'],
+      map: ['west=44', 'south=39', 'east=46', 'north=41', 'zoom=6', 'cell=16'],
+    } as const;
     for (const [name_, base_] of Object.entries(paths)) {
-      const path = name_ === 'laneEvents' ? 'events' : name_;
-      const names = ['from', 'to', 'types', 'actors', 'role', 'q', 'country', 'place', 'lanes', 'bins', 'maxLanes', 'limit', 'offset', 'id', 'inLanes', 'laneActors'];
+      const path = name_ === 'laneEvents' || name_ === 'placeLaneEvents' ? 'events' : name_;
+      const names = ['from', 'to', 'types', 'actors', 'role', 'q', 'country', 'place', 'bbox', 'lanes', 'bins', 'maxLanes', 'limit', 'offset', 'id', 'inLanes', 'laneActors', 'lanePlaces', 'west', 'south', 'east', 'north', 'zoom', 'cell'];
       for (const name of names) {
         for (const attack of ["'); DROP TABLE events; --", '1 OR 1=1', '$1', '\u0000']) {
           const params = new URLSearchParams(base_.map((p) => p.split('=') as [string, string]).filter(([k]) => k !== name));
@@ -363,6 +399,108 @@ describe('the data server on generated ACLED data', () => {
     const { body } = await getJson(acled!.base, '/api/marks?limit=10');
     expect(body).toEqual({ total: acled!.app.table.size, marks: null });
   });
+});
+
+describe('the area filter, the map and lanes by place', () => {
+  let geo: Running | undefined;
+  beforeAll(async () => {
+    const result = importText({ text: acledCsv(generatedAcledRows(3000, 11, 60)), fileName: 'acled.csv' });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    geo = await start('geo', placedDataset(result.dataset), [result.report]);
+  });
+  afterAll(() => stop(geo));
+
+  const boxes = [
+    { west: 44.5, south: 39.5, east: 45.25, north: 40.75 },
+    { west: 45.9, south: 40.9, east: 46, north: 41 },
+    { west: 10, south: 10, east: 11, north: 11 },
+  ];
+  const bboxParam = (box: { west: number; south: number; east: number; north: number }) => `bbox=${box.west},${box.south},${box.east},${box.north}`;
+
+  it('narrows every answer to the events whose coordinates lie in the box', async () => {
+    const { base, app } = geo!;
+    const { table } = app;
+    const actor = app.table.actors[3]!.id;
+    const all = { from: table.extent!.from, to: table.extent!.to + 1 };
+    const year = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2021, 0, 1) };
+    let narrowed = 0;
+    for (const box of boxes) {
+      for (const [f, window] of [[NO_FILTERS, all], [filters({ types: ['clash', 'protest'] }), year], [filters({ actors: [actor], q: 'lorem' }), all]] as const) {
+        const expected = app.inArea(f, window, box);
+        const query = `${queryStringOf(f, window)}&${bboxParam(box)}`;
+        const counts = await getJson(base, `/api/counts?${query}`);
+        expect(counts.body).toEqual(expected.counts);
+        expect((await getJson(base, `/api/bins?${query}&lanes=type&bins=41`)).body.lanes).toEqual(expected.typeBins(41));
+        expect((await getJson(base, `/api/bins?${query}&lanes=actor&bins=13&maxLanes=4`)).body.lanes).toEqual(expected.actorBins(13, 4));
+        expect((await getJson(base, `/api/bins?${query}&lanes=place&bins=17&maxLanes=4`)).body.lanes).toEqual(expected.placeBins(17, 4));
+        expect(await allEventIds(base, query, 500)).toEqual(expected.ids);
+        const marks = await getJson(base, `/api/marks?${query}&limit=5000`);
+        expect(marks.body.marks.map((m: { id: string }) => m.id)).toEqual(expected.ids);
+        const places = await getJson(base, `/api/places?${query}`);
+        const countries = Object.values(places.body.countries as Record<string, number>).reduce((a, b) => a + b, 0);
+        expect(countries).toBe(app.inArea({ ...f, country: null, place: null }, window, box).counts.visible);
+        if (expected.ids.length < app.visibleIds(f, window).length) narrowed++;
+      }
+    }
+    // The boxes hold some events and leave others out; one holds none.
+    expect(narrowed).toBeGreaterThan(3);
+    expect(app.inArea(NO_FILTERS, all, boxes[0]!).ids.length).toBeGreaterThan(100);
+    expect(app.inArea(NO_FILTERS, all, boxes[2]!).ids).toEqual([]);
+  }, 120_000);
+
+  it('puts each event in the lane of its place as the page does, busiest first; other places, then no place, last', async () => {
+    const { base, app } = geo!;
+    const { table } = app;
+    const all = { from: table.extent!.from, to: table.extent!.to + 1 };
+    const query = queryStringOf(NO_FILTERS, all);
+    const lanes = (await getJson(base, `/api/bins?${query}&lanes=place&bins=20&maxLanes=12`)).body.lanes as { key: string; counts: number[] }[];
+    expect(lanes).toEqual(app.inArea(NO_FILTERS, all, null).placeBins(20, 12));
+    expect(lanes.length).toBeGreaterThan(5);
+    expect(lanes.map((l) => l.key)).toContain("ARM|x'); DROP TABLE events; --");
+    // With the whole world as the box, only events without coordinates drop out.
+    expect((await getJson(base, `/api/counts?${query}&bbox=-180,-90,180,90`)).body.visible).toBe(table.size - table.size / 10);
+    // With room for a few lanes, "Other places" holds the rest.
+    const few = (await getJson(base, `/api/bins?${query}&lanes=place&bins=20&maxLanes=4`)).body.lanes as { key: string; counts: number[] }[];
+    expect(few).toEqual(app.inArea(NO_FILTERS, all, null).placeBins(20, 4));
+    // "Other places", then the events without a place, last.
+    expect(few.slice(-2).map((l) => l.key)).toEqual(['*', '']);
+    // The events of some lanes: a place's and the other places' ('*').
+    const sparse = few.map((l) => l.key).filter((k) => k !== '*' && k !== '');
+    const laneOf = (id: string) => {
+      const place = table.placeOf[table.rowOfId.get(id)!]!;
+      return place >= 0 ? placeLaneKey(table.places[place]!) : null;
+    };
+    const ids = app.visibleIds(NO_FILTERS, all);
+    const inLanes = `${query}&lanes=place&inLanes=${encodeURIComponent(sparse[1]!)},*&lanePlaces=${sparse.map(encodeURIComponent).join(',')}`;
+    expect(await allEventIds(base, inLanes, 1000)).toEqual(ids.filter((id) => laneOf(id) === sparse[1] || (laneOf(id) !== null && !sparse.includes(laneOf(id)!))));
+  }, 60_000);
+
+  it('answers /api/map with the points in the view when few, else counts per map cell as mercatorCell has them', async () => {
+    const { base, app } = geo!;
+    const { table } = app;
+    const all = { from: table.extent!.from, to: table.extent!.to + 1 };
+    const asked: string[] = [];
+    for (const [view, zoom, cell] of [
+      [{ west: 44, south: 39, east: 46, north: 41 }, 6.7, 16],
+      [{ west: 44, south: 39, east: 46, north: 41 }, 9, 8],
+      [{ west: 43.5, south: 38.5, east: 46.5, north: 41.5 }, 12.2, 64],
+      [{ west: 44.9, south: 39.9, east: 45.1, north: 40.1 }, 11, 16],
+      [{ west: -180, south: -85, east: 180, north: 85 }, 0, 4],
+    ] as const) {
+      for (const [f, box] of [[NO_FILTERS, null], [filters({ types: ['clash'] }), null], [NO_FILTERS, boxes[0]!]] as const) {
+        const expected = app.inArea(f, all, box).map({ view, zoom, cell });
+        const { status, body } = await getJson(base, `/api/map?${queryStringOf(f, all)}${box ? `&${bboxParam(box)}` : ''}&west=${view.west}&south=${view.south}&east=${view.east}&north=${view.north}&zoom=${zoom}&cell=${cell}`);
+        expect(status).toBe(200);
+        expect(body).toEqual(expected);
+        asked.push(body.kind);
+      }
+    }
+    // Both kinds of answer were checked, with precisions of every kind.
+    expect(asked).toContain('points');
+    expect(asked).toContain('cells');
+    const few = await getJson(base, `/api/map?${queryStringOf(NO_FILTERS, all)}&west=44.9&south=39.9&east=45.1&north=40.1&zoom=11&cell=16`);
+    expect(new Set(few.body.points.map((p: { precision: string }) => p.precision)).size).toBe(5);
+  }, 60_000);
 });
 
 describe('the token and the allowed origins', () => {

@@ -3,7 +3,7 @@
 // never a stack trace or SQL. A client that goes away stops its query in the engine.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { QueryTimeoutError, type Engine } from './engine.ts';
-import { API_LIMITS, DEFAULTS, laneRequestOf, laneSubsetOf, parseParams, viewQueryOf, PARAMS_OF, type ApiPath } from './apiParams.ts';
+import { API_LIMITS, DEFAULTS, laneRequestOf, laneSubsetOf, mapRequestOf, parseParams, viewQueryOf, PARAMS_OF, type ApiPath } from './apiParams.ts';
 import { originVerdict, PREFLIGHT_HEADERS, tokenAccepted, type AccessRules } from './apiSecurity.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -82,6 +82,11 @@ async function answer(path: ApiPath, params: URLSearchParams, engine: Engine, si
       return engine.facetCounts(view(), signal);
     case 'places':
       return engine.placeCounts(view(), signal);
+    case 'map': {
+      const map = mapRequestOf(values);
+      if (!map.ok) throw new HttpError(400, map.error);
+      return engine.map(view(), map.value, signal);
+    }
   }
 }
 

@@ -22,6 +22,7 @@ import { createDuckDbDatabase } from './duckdbEngine.ts';
 import { datasetInfoOf } from './eventRows.ts';
 import { schemaStatements } from './clickhouseSql.ts';
 import { appAnswers } from './testing/appAnswers.ts';
+import { placedDataset } from './testing/placedDataset.ts';
 import { createClickHouseClient, parseClickHouseUrl } from './clickhouseHttp.ts';
 import { freePort, startClickHouseCluster, TEST_ANALYST, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
 
@@ -41,7 +42,8 @@ beforeAll(async () => {
   writeFileSync(acled, acledCsv(generatedAcledRows(3000, 11, 60)));
   const read = await readDataset([SEED, acled]);
   if (!read.ok) throw new Error(read.message);
-  dataset = read.dataset;
+  // Areas (admin1), precisions, and events without coordinates.
+  dataset = placedDataset(read.dataset);
   table = eventRowsOf(dataset).table;
   answers = appAnswers(dataset);
   servers = await startClickHouseCluster(2);
@@ -109,7 +111,7 @@ const views = (): View[] => [
   { name: 'a word no event holds', filters: { ...NO_FILTERS, types: ['clash'], q: 'lorem nothing-holds-this' }, window: whole() },
   { name: 'country and place', filters: { ...NO_FILTERS, country: somePlace().country, place: somePlace().name.toUpperCase() }, window: whole() },
   { name: 'a country', filters: { ...NO_FILTERS, country: somePlace().country }, window: middle() },
-  { name: 'everything at once', filters: { actors: [someActor()], role: null, types: ['clash', 'riot', 'violence-against-civilians'], q: 'lorem', country: somePlace().country, place: null }, window: middle() },
+  { name: 'everything at once', filters: { actors: [someActor()], role: null, types: ['clash', 'riot', 'violence-against-civilians'], q: 'lorem', country: somePlace().country, place: null, area: null }, window: middle() },
   { name: 'injection in an actor', filters: { ...NO_FILTERS, actors: ["clash');DROP TABLE events;--"] }, window: whole() },
   { name: 'injection in words', filters: { ...NO_FILTERS, q: "' OR 1=1 -- \\ '' \\t" }, window: whole() },
   { name: 'injection in a place', filters: { ...NO_FILTERS, place: "x'\ty\nz\\", country: "' OR 1=1 --" }, window: whole() },
@@ -242,6 +244,27 @@ describe.each(['single', 'cluster'] as const)('the ClickHouse engine (%s)', (lay
     }
     expect(clashes.filter((e) => e.search.includes('group 1')).length).toBeGreaterThan(0);
     expect((await engine.info()).count).toBe(table.size);
+  });
+
+  it.each(['everything', 'types', 'English words', 'an actor in a role'])('narrows every answer to the area filter, and answers the map, as the app does: %s', async (name) => {
+    const view = views().find((v) => v.name === name)!;
+    for (const box of [{ west: 44.5, south: 39.25, east: 45.5, north: 40.75 }, { west: 45.75, south: 40.5, east: 46, north: 41 }]) {
+      const expected = answers.inArea(view.filters, view.window, box);
+      const query = { ...queryOf(view), filters: { ...queryOf(view).filters, bbox: box } };
+      expect(await engines[layout].facetCounts(query)).toEqual(expected.counts);
+      expect(await engines[layout].bins(query, { mode: 'type' }, 53)).toEqual(expected.typeBins(53));
+      expect(await engines[layout].bins(query, { mode: 'actor', maxLanes: 5 }, 53)).toEqual(expected.actorBins(53, 5));
+      expect(await engines[layout].bins(query, { mode: 'place', maxLanes: 4 }, 53)).toEqual(expected.placeBins(53, 4));
+      expect((await engines[layout].events(query, 0, 1000)).events.map((e) => e.id)).toEqual(expected.ids.slice(0, 1000));
+    }
+    const everywhere = answers.inArea(view.filters, view.window, null);
+    for (const map of [
+      { view: { west: 44, south: 39, east: 46, north: 41 }, zoom: 7.9, cell: 16 },
+      { view: { west: 44.5, south: 39.5, east: 45, north: 40 }, zoom: 12, cell: 8 },
+      { view: { west: -180, south: -85, east: 180, north: 85 }, zoom: 2, cell: 2 },
+    ]) {
+      expect(await engines[layout].map(queryOf(view), map)).toEqual(everywhere.map(map));
+    }
   });
 
   it('serves read only', async () => {

@@ -1,14 +1,15 @@
 // The data server's engine over ClickHouse's HTTP interface (one server, or a cluster's front
 // server with Distributed tables). Read only, with a time and result-size limit per query; a
 // query whose client has gone is killed in ClickHouse too.
-import type { ConflictEvent } from '../src/model/schema.ts';
+import type { ConflictEvent, GeoPrecision } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
-import type { Engine, EngineInfo, FacetCounts, MarkRow, ViewQuery } from './engine.ts';
-import { actorLaneKeys, laneBinsOf, typeLaneKeys } from './laneBins.ts';
+import { MAP_POINT_LIMIT, type Engine, type EngineInfo, type FacetCounts, type MapAnswer, type MarkRow, type ViewQuery } from './engine.ts';
+import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
 import { actorBinsQuery, actorlessQuery, actorRankingQuery, actorTotalsQuery, onlyTypeFilter, wordMatchesQuery, type SearchedView, type WordMatches, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
 import type { StoredInfo } from './clickhouseLoad.ts';
-import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, placeGroupsQuery } from './clickhouseSql.ts';
+import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, mapCellsQuery, mapCountQuery, mapPointsQuery, placeBinsQuery, placeGroupsQuery, placeRankingQuery } from './clickhouseSql.ts';
+import { mapCellsOf } from './mapCells.ts';
 import { placeCountsOf } from './placeCounts.ts';
 
 export interface ClickHouseEngineOptions {
@@ -93,6 +94,17 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
         const [present, rows] = await Promise.all([run<{ type: string }>(TYPES_PRESENT_SQL, signal), run<{ lane: string; bin: number; n: string }>(typeBinsQuery(query, bins), signal)]);
         return laneBinsOf(typeLaneKeys(new Set(present.map((r) => r.type)), query.filters.types), false, binRows(rows), bins);
       }
+      if (lanes.mode === 'place') {
+        const ranking = await run<{ ranked_place: string; n: string }>(placeRankingQuery(query), signal);
+        const counts = new Map(ranking.filter((r) => r.ranked_place !== '').map((r) => [r.ranked_place, Number(r.n)]));
+        const unplaced = Number(ranking.find((r) => r.ranked_place === '')?.n ?? 0);
+        const { own, keys } = placeLaneKeys(counts, unplaced, lanes.maxLanes);
+        const [ownRows, otherRows] = await Promise.all([
+          own.length ? run<{ lane: string; bin: number; n: string }>(placeBinsQuery(query, bins, own, false), signal) : [],
+          keys.length > own.length ? run<{ lane: string; bin: number; n: string }>(placeBinsQuery(query, bins, own, true), signal) : [],
+        ]);
+        return binsOfLanes(keys, [...binRows(ownRows), ...binRows(otherRows)], bins);
+      }
       const [stored, ranking, actorless] = await Promise.all([
         run<{ json: string }>(INFO_SQL, signal),
         onlyTypeFilter(query.filters)
@@ -160,6 +172,19 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
     async laneEvents(query, lanes, offset, limit, signal) {
       const [total, rows] = await Promise.all([count(laneCountQuery(query, lanes), signal), limit > 0 ? run<{ json: string }>(laneEventsPageQuery(query, lanes, offset, limit), signal) : []]);
       return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
+    },
+
+    async map(view, map, signal): Promise<MapAnswer> {
+      const query = await searched(view, signal);
+      const total = await count(mapCountQuery(query, map), signal);
+      if (total <= MAP_POINT_LIMIT) {
+        const rows = await run<{ id: string; lon: number; lat: number; type: string; geo_precision: string | null; title: string }>(mapPointsQuery(query, map), signal);
+        const points = rows.map((r) => ({ id: r.id, lon: r.lon, lat: r.lat, type: r.type as EventType, precision: r.geo_precision as GeoPrecision | null, title: r.title }));
+        return { kind: 'points', total, points };
+      }
+      const rows = await run<{ cell_col: number; cell_row: number; type: string; n: string }>(mapCellsQuery(query, map), signal);
+      const cells = mapCellsOf(rows.map((r) => ({ col: Number(r.cell_col), row: Number(r.cell_row), type: r.type, n: Number(r.n) })));
+      return { kind: 'cells', total, zoom: Math.floor(map.zoom), cell: map.cell, cells };
     },
 
     async close() {

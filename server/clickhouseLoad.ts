@@ -3,11 +3,11 @@
 // that ClickHouse parses, never SQL.
 import { DuckDBInstance, INTEGER } from '@duckdb/node-api';
 import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
-import { DATABASE_FORMAT } from './duckdbLoad.ts';
+import { DATABASE_FORMAT, OLDER_DATABASE_FORMATS } from './duckdbLoad.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { datasetInfoOf, eventRowsOf, type EventRow, type EventRows } from './eventRows.ts';
 import { ClickHouseError, createClickHouseClient, parseClickHouseUrl, redactedUrl, type ClickHouseClient } from './clickhouseHttp.ts';
-import { actorTotalsStatements, DEFAULT_DATABASE, insertSql, searchableText, schemaStatements, wordsMergeStatement, type ClickHouseLayout } from './clickhouseSql.ts';
+import { actorTotalsStatements, DEFAULT_DATABASE, insertSql, searchableText, schemaStatements, withCoordinateBits, wordsMergeStatement, type ClickHouseLayout } from './clickhouseSql.ts';
 
 /** The one row of dataset_info. */
 export interface StoredInfo {
@@ -41,7 +41,7 @@ export interface LoadResult {
 export function eventLine(rows: EventRows, e: EventRow): string {
   const row = e.row;
   const actors = rows.actorRows(row);
-  return JSON.stringify({
+  const line = JSON.stringify({
     row: e.row,
     id: e.id,
     type: e.type,
@@ -56,7 +56,10 @@ export function eventLine(rows: EventRows, e: EventRow): string {
     title: e.title,
     language: e.language,
     json: e.json,
+    geo_precision: e.precision,
+    place_lane: e.placeLane ?? '',
   });
+  return withCoordinateBits(line, e.lon, e.lat);
 }
 
 /** The event's actors as lines of JSONEachRow for `event_actors`. */
@@ -109,6 +112,9 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
     const connection = await instance.connect();
     try {
       const [info] = (await connection.runAndReadAll('SELECT format, dataset, reports FROM dataset_info')).getRowObjectsJS();
+      if (info && OLDER_DATABASE_FORMATS.includes(String(info.format))) {
+        throw new Error(`${duckDbPath} was written by an older version (format ${String(info.format)}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates): write it again from the original files`);
+      }
       if (info?.format !== DATABASE_FORMAT) throw new Error(`${duckDbPath} is not a database of format ${DATABASE_FORMAT}`);
       const [extent] = (await connection.runAndReadAll('SELECT count(*)::BIGINT AS n, coalesce(max(coalesce(end_ms, start_ms) - start_ms), 0) AS longest FROM events')).getRowObjectsJS();
       const total = Number(extent!.n);
@@ -121,15 +127,18 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
       const eventLines = `SELECT to_json({
           row: e.row, id: e.id, type: e.type, start_ms: e.start_ms, end_ms: e.end_ms, last_ms: coalesce(e.end_ms, e.start_ms),
           country: e.country, place_keys: e.place_keys, actor_ids: coalesce(a.ids, []::VARCHAR[]), actor_roles: coalesce(a.roles, []::INTEGER[]),
-          search: replace(e.search, chr(0), chr(64976)), title: e.title, language: e.language, json: e.json
-        })::VARCHAR AS line
+          search: replace(e.search, chr(0), chr(64976)), title: e.title, language: e.language, json: e.json,
+          geo_precision: e.geo_precision, place_lane: coalesce(e.place_lane, '')
+        })::VARCHAR AS line, e.lon AS lon, e.lat AS lat
         FROM events e LEFT JOIN (SELECT row, list(actor ORDER BY position) AS ids, list(roles ORDER BY position) AS roles FROM event_actors WHERE row >= $1 AND row < $2 GROUP BY row) a ON a.row = e.row
         WHERE e.row >= $1 AND e.row < $2 ORDER BY e.row`;
       const actorLinesSql = `SELECT to_json({ row: a.row, id: e.id, actor: a.actor, roles: a.roles })::VARCHAR AS line
         FROM event_actors a JOIN events e ON e.row = a.row WHERE a.row >= $1 AND a.row < $2 ORDER BY a.row, a.position`;
       const linesOf = async (sql: string, first: number) => {
         const reader = await connection.runAndReadAll(sql, [first, first + batchSize], [INTEGER, INTEGER]);
-        return (reader.getColumnsJS()[0] ?? []).join('\n');
+        const [lines = [], lons, lats] = reader.getColumnsJS();
+        // An event's coordinates go as their bits (withCoordinateBits), which DuckDB cannot write.
+        return (lons ? lines.map((line, i) => withCoordinateBits(String(line), lons[i] as number | null, lats![i] as number | null)) : lines).join('\n');
       };
       for (let first = 0; first < total; first += batchSize) {
         const events = await linesOf(eventLines, first);

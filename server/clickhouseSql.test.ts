@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewQuery } from './engine.ts';
 import { actorBinsQuery, actorlessQuery, actorRankingQuery, countQuery, otherActorBinsQuery, typeBinsQuery, eventQuery, eventsPageQuery, facetQuery, identifier, marksQuery, schemaStatements, searchableText, wordMatchesQuery } from './clickhouseSql.ts';
+import { countryCountsQuery, laneCountQuery, laneEventsPageQuery, mapCellsQuery, mapCountQuery, mapPointsQuery, placeBinsQuery, placeGroupsQuery, placeRankingQuery } from './clickhouseSql.ts';
 import { parseClickHouseUrl, redactedUrl, tsvField, tsvRows } from './clickhouseHttp.ts';
 
 const HOSTILE = ["clash');DROP TABLE events;--", "' OR 1=1 --", 'tab\there', 'line\nbreak', 'back\\slash'];
@@ -10,6 +11,43 @@ const hostileQuery: ViewQuery = {
   from: 0,
   to: 1e12,
 };
+
+// Numbers no SQL text of ours holds: the boxes and the grid.
+const BOX = { west: 44.123456, south: 39.654321, east: 45.987654, north: 40.345678 };
+const VIEW = { west: 43.111111, south: 38.222222, east: 46.333333, north: 41.444444 };
+const areaQuery: ViewQuery = { ...hostileQuery, filters: { ...hostileQuery.filters, bbox: BOX } };
+const map = { view: VIEW, zoom: 7.25, cell: 24 };
+
+describe('the ClickHouse SQL of the area filter, the map and lanes by place', () => {
+  it('sends the box, the view, the grid and the areas as external data, never in the SQL', () => {
+    const built = [
+      countQuery(areaQuery),
+      typeBinsQuery(areaQuery, 419),
+      facetQuery(areaQuery, 'types'),
+      countryCountsQuery(areaQuery),
+      placeGroupsQuery(areaQuery),
+      placeRankingQuery(areaQuery),
+      placeBinsQuery(areaQuery, 419, HOSTILE, false),
+      placeBinsQuery(areaQuery, 419, HOSTILE, true),
+      laneCountQuery(areaQuery, { mode: 'place', keys: [...HOSTILE, '*'], lanePlaces: HOSTILE }),
+      laneEventsPageQuery(areaQuery, { mode: 'place', keys: [...HOSTILE, '*'], lanePlaces: HOSTILE }, 5555, 333),
+      mapCountQuery(areaQuery, map),
+      mapPointsQuery(areaQuery, map),
+      mapCellsQuery(areaQuery, map),
+    ];
+    for (const { sql, external } of built) {
+      for (const value of [...HOSTILE, '44.123456', '39.654321', '45.987654', '40.345678', '43.111111', '46.333333', '7.25', '5555', '333', '419']) expect(sql).not.toContain(value);
+      expect(external.find((t) => t.name === '_area')!.rows).toEqual([[BOX.west, BOX.south, BOX.east, BOX.north]]);
+    }
+    expect(mapCellsQuery(areaQuery, map).external.find((t) => t.name === '_map')!.rows).toEqual([[VIEW.west, VIEW.south, VIEW.east, VIEW.north, (256 * 2 ** 7) / 24]]);
+    expect(placeBinsQuery(areaQuery, 419, HOSTILE, true).external.find((t) => t.name === '_place_lanes')!.rows).toEqual(HOSTILE.map((p) => [p]));
+    // Without the area filter: no box, and the counts made at load answer bins by type.
+    const plain: ViewQuery = { filters: { types: ['clash'], actors: [], role: null, words: [], country: null, place: null }, from: 0, to: 1 };
+    expect(countQuery(plain).external.map((t) => t.name)).toEqual(['_view', '_types']);
+    expect(typeBinsQuery(plain, 7).sql).toContain('start_counts');
+    expect(typeBinsQuery({ ...plain, filters: { ...plain.filters, bbox: BOX } }, 7).sql).not.toContain('start_counts');
+  });
+});
 
 describe('the ClickHouse SQL', () => {
   it('never carries a value of the request: they all go in external tables', () => {

@@ -4,7 +4,10 @@
 // value of a request goes in external tables (_view, _types, _actors, _words, _ids) that the SQL
 // reads with scalar subqueries and IN: ClickHouse 18.16 has no query parameters.
 import { ROLES } from '../src/model/schema.ts';
-import { OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type ViewQuery } from './engine.ts';
+import { MAP_POINT_LIMIT, OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type MapRequest, type ViewQuery } from './engine.ts';
+import type { GeoBox } from '../src/model/geo.ts';
+import { MAX_MERCATOR_LAT } from '../src/layout/mercator.ts';
+import { mapCellCount } from './mapCells.ts';
 import { PLACE_GROUP_LIMIT } from './placeCounts.ts';
 import type { ExternalTable } from './clickhouseHttp.ts';
 
@@ -41,6 +44,18 @@ export const EVENT_COLUMNS: readonly (readonly [string, string])[] = [
   ['title', 'String'],
   ['language', 'String'],
   ['json', 'String'],
+  // The place's coordinates (located 1: both; 0: neither) and how closely they locate it (NULL: not
+  // said). 18.16 parses decimal text into a Float64 off by an ulp at times (44.3567 becomes
+  // 44.356700000000004), so the loader sends each double's bits, exact, and lon and lat are read
+  // from them.
+  ['located', 'UInt8'],
+  ['lon_bits', 'UInt64'],
+  ['lat_bits', 'UInt64'],
+  ['lon', 'Float64 ALIAS reinterpretAsFloat64(reinterpretAsString(lon_bits))'],
+  ['lat', 'Float64 ALIAS reinterpretAsFloat64(reinterpretAsString(lat_bits))'],
+  ['geo_precision', 'Nullable(String)'],
+  // The place's first administrative area, '' without one (lanes by place).
+  ['place_lane', 'String'],
 ];
 
 export const EVENT_ACTOR_COLUMNS: readonly (readonly [string, string])[] = [
@@ -170,6 +185,17 @@ export function insertSql(layout: ClickHouseLayout, table: 'events' | 'event_act
   return `INSERT INTO ${identifier(layout.database, 'database')}.${table} FORMAT JSONEachRow`;
 }
 
+/** The bits of a double as a UInt64's decimal digits (little-endian, as reinterpretAsFloat64 reads them): what the loader sends for lon and lat. */
+export function doubleBits(value: number): string {
+  return new BigUint64Array(new Float64Array([value]).buffer)[0]!.toString();
+}
+
+/** A JSONEachRow line of an event with its coordinates' bits added (JSON.stringify cannot write a UInt64 past 2^53). */
+export function withCoordinateBits(line: string, lon: number | null, lat: number | null): string {
+  const located = lon !== null && lat !== null;
+  return `${line.slice(0, -1)},"located":${located ? 1 : 0},"lon_bits":${located ? doubleBits(lon) : 0},"lat_bits":${located ? doubleBits(lat) : 0}}`;
+}
+
 /**
  * 18.16's position() reads its needle up to the first NUL, so a word with one would match too
  * much. The loader and the words both put a noncharacter (meant for a program's own use) in
@@ -266,7 +292,24 @@ export function filterConditions(filters: EngineFilters, skip?: Facet, matches?:
     if (filters.country !== null) where.push(`country = ${v('country')}`);
     if (placeKeyOf(filters) !== null) where.push(`has(place_keys, ${v('place')})`);
   }
+  if (filters.bbox) {
+    where.push(boxCondition('_area'));
+    external.push(boxTable('_area', filters.bbox));
+  }
   return { where, external };
+}
+
+/** A box as an external table of one row: `<name>_west`… read by boxCondition. */
+function boxTable(name: '_area' | '_map', box: GeoBox, cells?: number): ExternalTable {
+  const prefix = name.slice(1);
+  const structure = `${prefix}_west Float64, ${prefix}_south Float64, ${prefix}_east Float64, ${prefix}_north Float64${cells === undefined ? '' : `, ${prefix}_cells Float64`}`;
+  return { name, structure, rows: [[box.west, box.south, box.east, box.north, ...(cells === undefined ? [] : [cells])]] };
+}
+
+/** In the box, edges included (boxContains); an event without coordinates never is. */
+function boxCondition(name: '_area' | '_map'): string {
+  const side = (s: string) => `(SELECT ${name.slice(1)}_${s} FROM ${name})`;
+  return `located = 1 AND lon >= ${side('west')} AND lon <= ${side('east')} AND lat >= ${side('south')} AND lat <= ${side('north')}`;
 }
 
 /**
@@ -360,7 +403,7 @@ export function actorRankingQuery(query: SearchedView): BuiltQuery {
 }
 
 /** Whether actorTotalsQuery answers for the filters: none but the type filter. */
-export const onlyTypeFilter = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+export const onlyTypeFilter = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null && !filters.bbox;
 
 /** actorRankingQuery and actorlessQuery at once, from the totals made at load (see onlyTypeFilter). */
 export function actorTotalsQuery(query: SearchedView): BuiltQuery {
@@ -466,6 +509,23 @@ function laneConditions(lanes: LaneSubset): Conditions {
   if (lanes.mode === 'type') {
     return { where: ['type IN (SELECT lane_key FROM _in_lanes)'], external: [{ name: '_in_lanes', structure: 'lane_key String', rows: lanes.keys.map((k) => [k]) }] };
   }
+  if (lanes.mode === 'place') {
+    const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
+    const any: string[] = [];
+    const external: ExternalTable[] = [];
+    if (own.length) {
+      any.push('place_lane IN (SELECT lane_key FROM _in_lanes)');
+      external.push({ name: '_in_lanes', structure: 'lane_key String', rows: own.map((k) => [k]) });
+    }
+    if (lanes.keys.includes(OTHER_ACTORS_LANE)) {
+      // Another place than those with a lane; not none ('', a lane of its own).
+      if (lanes.lanePlaces.length) {
+        any.push("(place_lane != '' AND place_lane NOT IN (SELECT lane_place FROM _place_lanes))");
+        external.push(placeLanesTable(lanes.lanePlaces));
+      } else any.push("place_lane != ''");
+    }
+    return { where: [any.length ? `(${any.join(' OR ')})` : '0'], external };
+  }
   const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
   const any: string[] = [];
   const external: ExternalTable[] = [];
@@ -499,4 +559,60 @@ export function laneEventsPageQuery(query: ViewQuery, lanes: LaneSubset, offset:
   const conditions = withLanes(query, lanes);
   const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM events WHERE ${where([IN_WINDOW, ...conditions.where])}`;
   return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
+}
+
+// Lanes by place (placeLaneKey: an area, or a country alone) and the map.
+
+/** The areas with a lane of their own, as an external table. */
+const placeLanesTable = (places: readonly string[]): ExternalTable => ({ name: '_place_lanes', structure: 'lane_place String', rows: places.map((p) => [p]) });
+
+/** Per lane by place ('': no place), the events passing the filters, all time: how lanes by place rank them. */
+export function placeRankingQuery(query: SearchedView): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
+  return built(`SELECT place_lane AS ranked_place, count() AS n FROM events WHERE ${where(conditions.where)} GROUP BY ranked_place FORMAT JSONEachRow`, query, conditions);
+}
+
+/**
+ * Counts per bin of the lanes by place: of each place of `places` (`other` false), or else of the
+ * lanes '*' (another place) and '' (no place) (`other` true). Two queries, as for actors: 18.16
+ * cannot read the places' list in a SELECT expression on a Distributed table.
+ */
+export function placeBinsQuery(query: SearchedView, bins: number, places: readonly string[], other: boolean): BuiltQuery {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
+  const sql = other
+    ? binnedSql("if(place_lane = '', '', '*')", '', [...conditions.where, ...(places.length ? ['place_lane NOT IN (SELECT lane_place FROM _place_lanes)'] : [])])
+    : binnedSql('place_lane', '', [...conditions.where, 'place_lane IN (SELECT lane_place FROM _place_lanes)']);
+  return { sql, external: [viewTable(query, { bins }), ...conditions.external, ...(places.length ? [placeLanesTable(places)] : [])] };
+}
+
+function mapConditions(query: SearchedView, map: MapRequest): Conditions {
+  const conditions = filterConditions(query.filters, undefined, query.matches);
+  return { where: [IN_WINDOW, ...conditions.where, boxCondition('_map')], external: [...conditions.external, boxTable('_map', map.view, mapCellCount(map))] };
+}
+
+/** Events in the map's view. */
+export function mapCountQuery(query: SearchedView, map: MapRequest): BuiltQuery {
+  const conditions = mapConditions(query, map);
+  return built(`SELECT count() AS n FROM events WHERE ${where(conditions.where)} FORMAT JSONEachRow`, query, conditions);
+}
+
+/** The events in the map's view, in time order, MAP_POINT_LIMIT at most (a constant of this text). */
+export function mapPointsQuery(query: SearchedView, map: MapRequest): BuiltQuery {
+  const conditions = mapConditions(query, map);
+  return built(`SELECT id, lon, lat, type, geo_precision, title FROM events WHERE ${where(conditions.where)} ORDER BY row LIMIT ${MAP_POINT_LIMIT} FORMAT JSONEachRow`, query, conditions);
+}
+
+/**
+ * Per cell of the map's grid and type, the events in the view: mercatorCell's cell, the same
+ * double operations in the same order as the page and DuckDB. The grid's size is read from a
+ * CROSS JOIN with _map (see binnedSql: not a scalar subquery in a SELECT expression).
+ */
+export function mapCellsQuery(query: SearchedView, map: MapRequest): BuiltQuery {
+  const conditions = mapConditions(query, map);
+  const lat = `greatest(-${MAX_MERCATOR_LAT}, least(${MAX_MERCATOR_LAT}, lat))`;
+  const y = `(1 - log(tan(pi() / 4 + (${lat} * pi() / 180) / 2)) / pi()) / 2`;
+  const sql =
+    `SELECT least(map_cells - 1, floor((lon + 180) / 360 * map_cells)) AS cell_col, least(map_cells - 1, floor(${y} * map_cells)) AS cell_row, type, count() AS n ` +
+    `FROM events CROSS JOIN (SELECT map_cells FROM _map) WHERE ${where(conditions.where)} GROUP BY cell_col, cell_row, type FORMAT JSONEachRow`;
+  return built(sql, query, conditions);
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createDuckDbDatabase, isDuckDbFile, openDuckDbEngine } from './duckdbEngine.ts';
 import type { Engine, ViewQuery } from './engine.ts';
 import { readDataset } from './readDataset.ts';
@@ -46,6 +47,29 @@ describe('the DuckDB engine', () => {
     const { readFileSync } = await import('node:fs');
     expect(isDuckDbFile(readFileSync(path).subarray(0, 16))).toBe(true);
     expect(isDuckDbFile(readFileSync(SEED).subarray(0, 16))).toBe(false);
+  });
+
+  it('refuses a database of an older format, saying to write it again', async () => {
+    const read = await readDataset([SEED]);
+    if (!read.ok) throw new Error(read.message);
+    const older = join(dir, 'older.duckdb');
+    await createDuckDbDatabase(read.dataset, older, read.reports);
+    const instance = await DuckDBInstance.create(older);
+    const connection = await instance.connect();
+    await connection.run("UPDATE dataset_info SET format = 'conflict-timeline-duckdb-2'");
+    connection.closeSync();
+    instance.closeSync();
+    const opened = await openDuckDbEngine(older);
+    expect(opened).toEqual({ ok: false, message: expect.stringMatching(/older\.duckdb was written by an older npm run serve \(format conflict-timeline-duckdb-2; this one reads conflict-timeline-duckdb-3.*write it again from the original files/) });
+  });
+
+  it("keeps each event's coordinates, precision and area", async () => {
+    const all = await engine.map(everything, { view: { west: -180, south: -85, east: 180, north: 85 }, zoom: 3, cell: 16 });
+    // The seed's ten located events, in time order; Bishkek first.
+    expect(all.kind).toBe('points');
+    if (all.kind !== 'points') return;
+    expect(all.total).toBe(10);
+    expect(all.points[0]).toEqual({ id: '1994-05-05-bishkek-protocol', lon: 74.5698, lat: 42.8746, type: expect.any(String), precision: null, title: expect.any(String) });
   });
 
 });

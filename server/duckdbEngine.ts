@@ -2,10 +2,10 @@
 // runs on a connection of its own, so that stopping it (the client left, or the time limit passed)
 // interrupts that query and no other.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ConflictEvent, DatasetInfo } from '../src/model/schema.ts';
+import type { ConflictEvent, DatasetInfo, GeoPrecision } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
-import { QueryTimeoutError, type Engine, type EngineInfo, type FacetCounts, type LaneBins, type LaneRequest, type MarkRow, type ViewQuery } from './engine.ts';
-import { DATABASE_FORMAT } from './duckdbLoad.ts';
+import { MAP_POINT_LIMIT, QueryTimeoutError, type Engine, type EngineInfo, type FacetCounts, type LaneBins, type LaneRequest, type MapAnswer, type MarkRow, type ViewQuery } from './engine.ts';
+import { DATABASE_FORMAT, OLDER_DATABASE_FORMATS } from './duckdbLoad.ts';
 import {
   actorBinsSql,
   actorCountsSql,
@@ -24,9 +24,15 @@ import {
   placeGroupsSql,
   typeCountsSql,
   TYPES_PRESENT_SQL,
+  mapCellsSql,
+  mapCountSql,
+  mapPointsSql,
+  placeBinsSql,
+  placeRankingSql,
   type BoundSql,
 } from './duckdbSql.ts';
-import { actorLaneKeys, laneBinsOf, typeLaneKeys } from './laneBins.ts';
+import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
+import { mapCellsOf } from './mapCells.ts';
 import { placeCountsOf } from './placeCounts.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 
@@ -75,6 +81,12 @@ async function withConnection<T>(instance: DuckDBInstance, limitMs: number, sign
   }
 }
 
+class OlderFormatError extends Error {
+  constructor(readonly format: string) {
+    super(`format ${format}`);
+  }
+}
+
 export type OpenedEngine = { ok: true; engine: Engine } | { ok: false; message: string };
 
 /** Opens a database of ours read-only; says so when the file is a DuckDB database of another kind. */
@@ -95,6 +107,7 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       const missing = ['events', 'event_actors', 'dataset_info'].filter((t) => !tables.has(t));
       if (missing.length) throw new Error(`it has no table ${missing.join(', ')}`);
       const [info] = await read(connection, 'SELECT format, dataset, reports FROM dataset_info LIMIT 1');
+      if (info && OLDER_DATABASE_FORMATS.includes(String(info.format))) throw new OlderFormatError(String(info.format));
       if (!info || info.format !== DATABASE_FORMAT) throw new Error(`its dataset_info is not of format ${DATABASE_FORMAT}`);
       dataset = JSON.parse(String(info.dataset)) as DatasetInfo;
       reports = JSON.parse(String(info.reports)) as ImportReport[];
@@ -103,6 +116,12 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
     }
   } catch (error) {
     instance.closeSync();
+    if (error instanceof OlderFormatError) {
+      return {
+        ok: false,
+        message: `${path} was written by an older npm run serve (format ${error.format}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates): write it again from the original files (npm run serve -- FILE…)`,
+      };
+    }
     return { ok: false, message: `${path} is a DuckDB database, but not one written by npm run serve: ${(error as Error).message}` };
   }
   const registryOrder = new Map(dataset.actors.map((a, i) => [a.id, i]));
@@ -142,6 +161,13 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
             throw error;
           });
           return laneBinsOf(typeLaneKeys(present, query.filters.types), false, binRows(await read(c, typeBinsSql(query, bins))), bins);
+        }
+        if (lanes.mode === 'place') {
+          const ranking = await read(c, placeRankingSql(query.filters));
+          const counts = new Map(ranking.filter((r) => r.place !== null).map((r) => [String(r.place), Number(r.n)]));
+          const unplaced = Number(ranking.find((r) => r.place === null)?.n ?? 0);
+          const { own, keys } = placeLaneKeys(counts, unplaced, lanes.maxLanes);
+          return binsOfLanes(keys, binRows(await read(c, placeBinsSql(query, bins, own))), bins);
         }
         const ranking = await read(c, actorRankingSql(query.filters));
         const counts = new Map(ranking.filter((r) => r.actor !== null).map((r) => [String(r.actor), Number(r.n)]));
@@ -198,6 +224,23 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
         const total = await count(c, laneCountSql(query, lanes));
         const events = (await read(c, laneEventsPageSql(query, lanes, offset, limit))).map((r) => JSON.parse(String(r.json)) as ConflictEvent);
         return { total, events };
+      }),
+    map: (query, map, signal) =>
+      run(signal, async (c): Promise<MapAnswer> => {
+        const total = await count(c, mapCountSql(query, map));
+        if (total <= MAP_POINT_LIMIT) {
+          const points = (await read(c, mapPointsSql(query, map))).map((r) => ({
+            id: String(r.id),
+            lon: Number(r.lon),
+            lat: Number(r.lat),
+            type: r.type as EventType,
+            precision: r.geo_precision === null ? null : (String(r.geo_precision) as GeoPrecision),
+            title: String(r.title),
+          }));
+          return { kind: 'points', total, points };
+        }
+        const rows = (await read(c, mapCellsSql(query, map))).map((r) => ({ col: Number(r.col), row: Number(r.row), type: String(r.type), n: Number(r.n) }));
+        return { kind: 'cells', total, zoom: Math.floor(map.zoom), cell: map.cell, cells: mapCellsOf(rows) };
       }),
     close: async () => {
       closed = true;

@@ -7,14 +7,18 @@ import type { ImportReport } from '../src/io/report.ts';
 import { datasetInfoOf, eventRowsOf } from './eventRows.ts';
 
 /** Written into dataset_info.format: a database with another value (or none) is not ours. */
-export const DATABASE_FORMAT = 'conflict-timeline-duckdb-2';
+export const DATABASE_FORMAT = 'conflict-timeline-duckdb-3';
+
+/** The formats written before, which the server no longer reads (format 3 added the events' coordinates). */
+export const OLDER_DATABASE_FORMATS: readonly string[] = ['conflict-timeline-duckdb-1', 'conflict-timeline-duckdb-2'];
 
 /** The tables the rows are appended to. */
 export const ROWS_SCHEMA_SQL = `
 CREATE TABLE events (
   row INTEGER NOT NULL, id VARCHAR NOT NULL, type VARCHAR NOT NULL, start_ms DOUBLE NOT NULL, end_ms DOUBLE,
   country VARCHAR, place_keys VARCHAR[] NOT NULL, search VARCHAR NOT NULL, title VARCHAR NOT NULL,
-  language VARCHAR NOT NULL, json VARCHAR NOT NULL
+  language VARCHAR NOT NULL, json VARCHAR NOT NULL,
+  lon DOUBLE, lat DOUBLE, geo_precision VARCHAR, place_lane VARCHAR
 );
 CREATE TABLE event_actors (row INTEGER NOT NULL, actor VARCHAR NOT NULL, roles INTEGER NOT NULL, position INTEGER NOT NULL);
 `;
@@ -56,7 +60,7 @@ CREATE TABLE actor_totals AS
   SELECT NULL AS actor, e.type AS type, count(*)::INTEGER AS n FROM events e WHERE e.row NOT IN (SELECT row FROM event_actors) GROUP BY e.type;
 `;
 
-const EVENT_COLUMN_TYPES: readonly DuckDBType[] = [INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, LIST(VARCHAR), VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+const EVENT_COLUMN_TYPES: readonly DuckDBType[] = [INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, LIST(VARCHAR), VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, VARCHAR];
 const ACTOR_COLUMN_TYPES: readonly DuckDBType[] = [INTEGER, VARCHAR, INTEGER, INTEGER];
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
@@ -94,7 +98,7 @@ export async function appendEventRows(connection: DuckDBConnection, dataset: Pic
   const actorBatch = createBatch(ACTOR_COLUMN_TYPES, (chunk) => actors.appendDataChunk(chunk));
   for (let row = 0; row < rows.table.size; row++) {
     const e = rows.eventRow(row);
-    eventBatch.add([firstRow + e.row, e.id, e.type, e.start, e.end, e.country, listValue(e.placeKeys), e.search, e.title, e.language, e.json]);
+    eventBatch.add([firstRow + e.row, e.id, e.type, e.start, e.end, e.country, listValue(e.placeKeys), e.search, e.title, e.language, e.json, e.lon, e.lat, e.precision, e.placeLane]);
     rows.actorRows(row).forEach((a, position) => actorBatch.add([firstRow + a.row, a.actor, a.roles, position]));
   }
   eventBatch.flush();
@@ -150,7 +154,7 @@ export async function mergeDuckDbParts(parts: readonly string[], path: string, i
       `CREATE TEMP TABLE numbering AS SELECT part, row AS local_row, (row_number() OVER (ORDER BY start_ms, id) - 1)::INTEGER AS row FROM (${parts.map((_, i) => `SELECT ${i} AS part, row, start_ms, id FROM p${i}.events`).join(' UNION ALL ')})`,
     );
     await connection.run(
-      `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json
+      `INSERT INTO events SELECT n.row, s.id, s.type, s.start_ms, s.end_ms, s.country, s.place_keys, s.search, s.title, s.language, s.json, s.lon, s.lat, s.geo_precision, s.place_lane
        FROM (${all('events')}) s JOIN numbering n ON n.part = s.part AND n.local_row = s.row ORDER BY n.row`,
     );
     await connection.run(

@@ -3,7 +3,10 @@
 // parameter ($n), lists included, so nothing a client sends ever becomes SQL.
 import { DOUBLE, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { ROLES } from '../src/model/schema.ts';
-import { OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type ViewQuery } from './engine.ts';
+import { MAP_POINT_LIMIT, NO_PLACE_LANE, OTHER_ACTORS_LANE, type EngineFilters, type LaneSubset, type MapRequest, type ViewQuery } from './engine.ts';
+import type { GeoBox } from '../src/model/geo.ts';
+import { MAX_MERCATOR_LAT } from '../src/layout/mercator.ts';
+import { mapCellCount } from './mapCells.ts';
 import { PLACE_GROUP_LIMIT } from './placeCounts.ts';
 
 export interface BoundSql {
@@ -42,7 +45,7 @@ export function roleBits(role: EngineFilters['role']): number {
 }
 
 /** No filter but the type filter: the totals and counts made at load answer (actor_totals, start_counts). */
-const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null;
+const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null && !filters.bbox;
 
 /** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
 function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
@@ -66,7 +69,13 @@ function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet
     if (filters.country !== null) where.push(`e.country = ${p.text(filters.country)}`);
     if (filters.place !== null) where.push(`list_contains(e.place_keys, ${p.text(filters.place)})`);
   }
+  if (filters.bbox) where.push(boxCondition(filters.bbox, p));
   return where;
+}
+
+/** In the box, edges included (boxContains); an event without coordinates (NULL) never is. */
+function boxCondition(box: GeoBox, p: Params): string {
+  return `e.lon >= ${p.number(box.west)} AND e.lon <= ${p.number(box.east)} AND e.lat >= ${p.number(box.south)} AND e.lat <= ${p.number(box.north)}`;
 }
 
 /** In the window as rowsInWindow has it: the event overlaps [from, to]. */
@@ -104,7 +113,7 @@ function binned(query: ViewQuery, bins: number, p: Params, select: string, from:
 export function typeBinsSql(query: ViewQuery, bins: number): BoundSql {
   const p = createParams();
   const { filters } = query;
-  if (onlyTypes(filters) || (filters.actors.length === 1 && !filters.words.length && filters.country === null && filters.place === null)) {
+  if (onlyTypes(filters) || (filters.actors.length === 1 && onlyTypes({ ...filters, actors: [] }))) {
     // The counts per start anchor made at load: as many rows as distinct anchors, not events.
     const conditions = filters.types.length ? [`list_contains(${p.texts(filters.types)}, s.type)`] : [];
     if (filters.actors.length) conditions.push(`s.actor = ${p.text(filters.actors[0]!)}`, `(s.roles & ${p.integer(roleBits(filters.role))}) <> 0`);
@@ -237,6 +246,14 @@ export function eventsOfRowsSql(rows: readonly number[]): BoundSql {
 /** An event is in one of `lanes`, as the bins put it there (lanesOf): by type, or by any of its actors (any role), or in "Other actors". */
 function laneCondition(lanes: LaneSubset, p: Params): string {
   if (lanes.mode === 'type') return `list_contains(${p.texts(lanes.keys)}, e.type)`;
+  if (lanes.mode === 'place') {
+    const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
+    const any = own.filter((k) => k !== NO_PLACE_LANE).length ? [`list_contains(${p.texts(own)}, e.place_lane)`] : [];
+    // The other places' lane: a place without a lane of its own (list_contains of NULL is NULL).
+    if (lanes.keys.includes(OTHER_ACTORS_LANE)) any.push(`(e.place_lane IS NOT NULL AND NOT list_contains(${p.texts(lanes.lanePlaces)}, e.place_lane))`);
+    if (own.includes(NO_PLACE_LANE)) any.push('e.place_lane IS NULL');
+    return any.length ? `(${any.join(' OR ')})` : 'false';
+  }
   const own = lanes.keys.filter((k) => k !== OTHER_ACTORS_LANE);
   const any: string[] = [];
   if (own.length) any.push(`e.row IN (SELECT a.row FROM event_actors a WHERE list_contains(${p.texts(own)}, a.actor))`);
@@ -258,4 +275,55 @@ export function laneEventsPageSql(query: ViewQuery, lanes: LaneSubset, offset: n
   const where = whereOf([...filterConditions(query.filters, p), windowCondition(query, p), laneCondition(lanes, p)]);
   const page = `SELECT e.row FROM events e ${where} ORDER BY e.row LIMIT ${p.integer(limit)} OFFSET ${p.integer(offset)}`;
   return bound(p, `SELECT p.json FROM events p WHERE p.row IN (${page}) ORDER BY p.row`);
+}
+
+// Lanes by place (placeLaneKey: an area, or a country alone) and the map.
+
+/** Per lane by place (NULL: the events without a place), the events passing the filters, all time: how lanes by place rank them. */
+export function placeRankingSql(filters: EngineFilters): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT e.place_lane AS place, count(*)::INTEGER AS n FROM events e ${whereOf(filterConditions(filters, p))} GROUP BY e.place_lane`);
+}
+
+/** Counts per bin of each lane by place: the places `places`, '*' for another place, '' for none. */
+export function placeBinsSql(query: ViewQuery, bins: number, places: readonly string[]): BoundSql {
+  const p = createParams();
+  const conditions = filterConditions(query.filters, p);
+  return bound(p, binned(query, bins, p, `CASE WHEN e.place_lane IS NULL THEN '' WHEN list_contains(${p.texts(places)}, e.place_lane) THEN e.place_lane ELSE '*' END`, 'events e', conditions));
+}
+
+/** The map's conditions: the filters, the window and the view's box. */
+function mapConditions(query: ViewQuery, map: MapRequest, p: Params): string[] {
+  return [...filterConditions(query.filters, p), windowCondition(query, p), boxCondition(map.view, p)];
+}
+
+/** Events in the map's view. */
+export function mapCountSql(query: ViewQuery, map: MapRequest): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT count(*)::INTEGER AS n FROM events e ${whereOf(mapConditions(query, map, p))}`);
+}
+
+/** The events in the map's view, in time order, MAP_POINT_LIMIT at most. */
+export function mapPointsSql(query: ViewQuery, map: MapRequest): BoundSql {
+  const p = createParams();
+  return bound(p, `SELECT e.id, e.lon, e.lat, e.type, e.geo_precision, e.title FROM events e ${whereOf(mapConditions(query, map, p))} ORDER BY e.row LIMIT ${MAP_POINT_LIMIT}`);
+}
+
+/**
+ * Per cell of the map's grid and type, the events in the view: the cell as mercatorCell has it,
+ * the same double operations in the same order (x = (lon + 180) / 360; y from the latitude
+ * clamped to Web Mercator's limit), the grid's size worked out in JavaScript (mapCellCount).
+ */
+export function mapCellsSql(query: ViewQuery, map: MapRequest): BoundSql {
+  const p = createParams();
+  const where = whereOf(mapConditions(query, map, p));
+  const cells = p.number(mapCellCount(map));
+  const y = `(1 - ln(tan(pi() / 4 + (greatest(-${MAX_MERCATOR_LAT}::DOUBLE, least(${MAX_MERCATOR_LAT}::DOUBLE, e.lat)) * pi() / 180) / 2)) / pi()) / 2`;
+  return bound(
+    p,
+    `SELECT col, row, type, count(*)::INTEGER AS n FROM (
+  SELECT CAST(least(${cells} - 1, floor((e.lon + 180) / 360 * ${cells})) AS BIGINT) AS col, CAST(least(${cells} - 1, floor(${y} * ${cells})) AS BIGINT) AS row, e.type AS type
+  FROM events e ${where}
+) GROUP BY col, row, type`,
+  );
 }

@@ -2,8 +2,9 @@
 // own queries, with typed values, never SQL. The HTTP layer checks a request against these types
 // (zod) and hands the values on; an engine binds them as parameters (DuckDB) or sends them as
 // external data (ClickHouse 18.16 has no query parameters), never as SQL text.
-import type { ConflictEvent, DatasetInfo, Role } from '../src/model/schema.ts';
+import type { ConflictEvent, DatasetInfo, GeoPrecision, Role } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
+import type { GeoBox } from '../src/model/geo.ts';
 import type { ImportReport } from '../src/io/report.ts';
 
 /** The filters of the app (src/table/filter.ts), as the engines take them. */
@@ -19,6 +20,8 @@ export interface EngineFilters {
   country: string | null;
   /** A place name, lower-cased (TablePlace.keys holds the row's names lower-cased). */
   place: string | null;
+  /** The area filter: events whose coordinates lie in the box, edges included (boxContains); none without coordinates. Absent or null: no filter. */
+  bbox?: GeoBox | null;
 }
 
 /**
@@ -32,18 +35,24 @@ export interface ViewQuery {
   to: number;
 }
 
-export type LaneMode = 'type' | 'actor';
+export type LaneMode = 'type' | 'actor' | 'place';
 
 /**
  * Lanes as the app makes them (src/layout/lanes.ts). By type: one lane per type present in the
  * data (of the type filter's types, when set), in the taxonomy's order. By actor: busiest first
  * over the rows that pass the filters (all time), at most `maxLanes`; when more actors, or events
- * without one, the rest share a last lane, key OTHER_ACTORS_LANE.
+ * without one, the rest share a last lane, key OTHER_ACTORS_LANE. By place (placeLanes): one lane
+ * per first administrative area of the events' places ("ARM|Syunik"), or per country for a place
+ * without one ("ARM"), busiest first over the rows that pass the filters (all time), ties by key;
+ * past `maxLanes` the rest share OTHER_ACTORS_LANE, and the events without a place are last, in
+ * NO_PLACE_LANE.
  */
-export type LaneRequest = { mode: 'type' } | { mode: 'actor'; maxLanes: number };
+export type LaneRequest = { mode: 'type' } | { mode: 'actor'; maxLanes: number } | { mode: 'place'; maxLanes: number };
 
-/** The key of the lane "Other actors". */
+/** The key of the lane "Other actors"; by place, of the lane "Other places" (OTHER_PLACE_KEY). */
 export const OTHER_ACTORS_LANE = '*';
+/** By place, the key of the lane "No place" (NO_PLACE_KEY). */
+export const NO_PLACE_LANE = '';
 
 /** Counts per lane (event type, or actor id) and equal bin of the window. */
 export interface LaneBins {
@@ -95,7 +104,42 @@ export const PLACE_LIMIT = 500;
  * OTHER_ACTORS_LANE, which holds the events with an actor not among `laneActors` (the actors with
  * a lane of their own in the view) or with no actor, as in the bins.
  */
-export type LaneSubset = { mode: 'type'; keys: readonly EventType[] } | { mode: 'actor'; keys: readonly string[]; laneActors: readonly string[] };
+export type LaneSubset =
+  | { mode: 'type'; keys: readonly EventType[] }
+  | { mode: 'actor'; keys: readonly string[]; laneActors: readonly string[] }
+  | { mode: 'place'; keys: readonly string[]; lanePlaces: readonly string[] };
+
+/** The map's view: the visible box and its grid (cells `cell` px wide at map zoom floor(zoom)), as /api/map takes it. */
+export interface MapRequest {
+  view: GeoBox;
+  /** The map's zoom (whole levels: mercatorCell's zoom). */
+  zoom: number;
+  /** The cell's width in screen pixels. */
+  cell: number;
+}
+
+/** The map shows each event in view when there are at most this many; else cells. */
+export const MAP_POINT_LIMIT = 1000;
+
+/** An event on the map: enough to draw it (its precision as an area) and name it. */
+export interface MapPoint {
+  id: string;
+  lon: number;
+  lat: number;
+  type: EventType;
+  precision: GeoPrecision | null;
+  title: string;
+}
+
+/** [col, row, events, index in EVENT_TYPES of the most frequent type (ties: the first in the taxonomy)]: mercatorCell's col and row. */
+export type MapCell = [number, number, number, number];
+
+/**
+ * The events in the view (in the window, passing the filters, with coordinates in the view's
+ * box): each of them in time order when at most MAP_POINT_LIMIT, else counts per cell of the grid,
+ * ordered by row then column.
+ */
+export type MapAnswer = { kind: 'points'; total: number; points: MapPoint[] } | { kind: 'cells'; total: number; zoom: number; cell: number; cells: MapCell[] };
 
 export interface EngineInfo {
   dataset: DatasetInfo;
@@ -120,6 +164,8 @@ export interface Engine {
   placeCounts(query: ViewQuery, signal?: AbortSignal): Promise<PlaceCounts>;
   /** As events(), of the events in `lanes` only (an event of several actor lanes once). */
   laneEvents(query: ViewQuery, lanes: LaneSubset, offset: number, limit: number, signal?: AbortSignal): Promise<{ total: number; events: ConflictEvent[] }>;
+  /** The map's points or cells for the view (see MapAnswer). */
+  map(query: ViewQuery, map: MapRequest, signal?: AbortSignal): Promise<MapAnswer>;
   close(): Promise<void>;
 }
 

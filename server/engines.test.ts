@@ -15,6 +15,7 @@ import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
 import { createClickHouseEngine } from './clickhouseEngine.ts';
 import { loadDuckDbIntoClickHouse, loadIntoClickHouse } from './clickhouseLoad.ts';
 import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
+import { placedDataset } from './testing/placedDataset.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
 const NO_FILTERS = { types: [], actors: [], role: null, words: [], country: null, place: null } as const;
@@ -34,6 +35,8 @@ beforeAll(async () => {
   writeFileSync(acled, acledCsv(generatedAcledRows(2000, 5, 40)));
   const read = await readDataset([SEED, acled]);
   if (!read.ok) throw new Error(read.message);
+  // Areas (admin1), precisions, and events without coordinates.
+  read.dataset = placedDataset(read.dataset);
   const last = read.dataset.events.at(-1)!;
   actor = last.actors[0]!.actor;
   place = { country: last.place!.country, name: Object.values(last.place!.name)[0]!.toLocaleLowerCase('en') };
@@ -62,10 +65,21 @@ const views = (): [string, ViewQuery][] => [
   ['Arabic words', { filters: { ...NO_FILTERS, words: ['وقف', 'اطلاق'] }, from: Date.UTC(2022, 8, 10), to: Date.UTC(2022, 8, 20) }],
   ['a country and a place', { filters: { ...NO_FILTERS, country: place.country, place: place.name }, from: Date.UTC(2018, 0, 1), to: Date.UTC(2024, 0, 1) }],
   ['an hour with nothing in it', { filters: NO_FILTERS, from: Date.UTC(2030, 0, 1), to: Date.UTC(2030, 0, 1) + DAY / 24 }],
+  ['an area', { filters: { ...NO_FILTERS, bbox: { west: 44.25, south: 39.5, east: 45.5, north: 40.5 } }, from: Date.UTC(2017, 0, 1), to: Date.UTC(2025, 0, 1) }],
+  ['an area, types and words', { filters: { ...NO_FILTERS, types: ['clash', 'protest'], words: ['lorem'], bbox: { west: 44, south: 39, east: 45, north: 40.6 } }, from: Date.UTC(2019, 0, 1), to: Date.UTC(2023, 0, 1) }],
 ];
 
 /** The views' names, known before the data is (the views themselves need it). */
-const VIEW_NAMES = ['all time', 'September 2022, clashes and ceasefires', 'a year, one actor as participant', 'Arabic words', 'a country and a place', 'an hour with nothing in it'];
+const VIEW_NAMES = ['all time', 'September 2022, clashes and ceasefires', 'a year, one actor as participant', 'Arabic words', 'a country and a place', 'an hour with nothing in it', 'an area', 'an area, types and words'];
+
+/** Map views: the generated events' region at several zooms (cells, and points when few), the world, and a box in the sea. */
+const MAPS = [
+  { view: { west: 44, south: 39, east: 46, north: 41 }, zoom: 6.5, cell: 16 },
+  { view: { west: 44, south: 39, east: 46, north: 41 }, zoom: 10, cell: 8 },
+  { view: { west: 44.8, south: 39.8, east: 45.2, north: 40.2 }, zoom: 11, cell: 32 },
+  { view: { west: -180, south: -85, east: 180, north: 85 }, zoom: 1, cell: 4 },
+  { view: { west: 30, south: 41.5, east: 35, north: 43 }, zoom: 7, cell: 16 },
+];
 
 describe('DuckDB and ClickHouse on the same events (ClickHouse loaded from the events, and from the DuckDB database)', () => {
   it('ask of every view', () => expect(views().map(([name]) => name)).toEqual(VIEW_NAMES));
@@ -89,14 +103,30 @@ describe('DuckDB and ClickHouse on the same events (ClickHouse loaded from the e
     if (name !== 'an hour with nothing in it') expect(counts.visible).toBeGreaterThan(0);
     await both((e) => e.bins(query, { mode: 'type' }, 350));
     await both((e) => e.bins(query, { mode: 'actor', maxLanes: 6 }, 350));
+    const places = await both((e) => e.bins(query, { mode: 'place', maxLanes: 5 }, 350));
+    await both((e) => e.laneEvents(query, { mode: 'place', keys: [places[0]?.key ?? 'nowhere', '*'], lanePlaces: places.map((l) => l.key).filter((k) => k !== '*') }, 1, 100));
+    for (const map of MAPS) await both((e) => e.map(query, map));
     await both((e) => e.marks(query, 5000));
     await both((e) => e.events(query, 3, 40));
-    const places = await both((e) => e.placeCounts(query));
-    if (name !== 'an hour with nothing in it') expect(places.places.length).toBeGreaterThan(0);
+    const placeCounts = await both((e) => e.placeCounts(query));
+    if (name !== 'an hour with nothing in it') expect(placeCounts.places.length).toBeGreaterThan(0);
     await both((e) => e.laneEvents(query, { mode: 'type', keys: ['clash', 'ceasefire'] }, 0, 100));
     const lanes = await duck.bins(query, { mode: 'actor', maxLanes: 4 }, 1);
     const laneActors = lanes.map((l) => l.key).filter((k) => k !== '*');
     await both((e) => e.laneEvents(query, { mode: 'actor', keys: [laneActors[1] ?? 'nobody', '*'], laneActors }, 2, 100));
+  });
+
+  it('answer the map with cells and with points, precisions and areas included', async () => {
+    const query = views()[0]![1];
+    const [cells, points] = await Promise.all([duck.map(query, MAPS[0]!), duck.map(query, MAPS[2]!)]);
+    expect(cells).toMatchObject({ kind: 'cells', zoom: 6, cell: 16 });
+    if (cells.kind !== 'cells' || points.kind !== 'points') throw new Error('cells, then points');
+    expect(cells.cells.length).toBeGreaterThan(10);
+    expect(new Set(points.points.map((p) => p.precision)).size).toBe(5);
+    const lanes = await duck.bins(query, { mode: 'place', maxLanes: 20 }, 10);
+    // Every place has a lane of its own at 20 lanes; the events without a place are last.
+    expect(lanes.map((l) => l.key)).toEqual(expect.arrayContaining(['ARM|Syunik', "ARM|x'); DROP TABLE events; --", 'ARM|Շիրակ', 'ARM']));
+    expect(lanes.at(-1)!.key).toBe('');
   });
 
   it('treat hostile lane keys and actors as data, and agree on them', async () => {

@@ -2,7 +2,8 @@
 // order, anchors, places and search text are the app's: `row` is the event's place in the
 // app's time order (start anchor, then id), `search` its search text (buildSearchIndex), and
 // `placeKeys` its place's names lower-cased, as the place filter matches them.
-import type { Dataset, DatasetInfo } from '../src/model/schema.ts';
+import { placeLaneKey } from '../src/layout/lanes.ts';
+import { GEO_PRECISIONS, type Dataset, type DatasetInfo, type GeoPrecision } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 import { buildEventTable, type EventTable } from '../src/table/eventTable.ts';
 import { buildSearchIndex } from '../src/table/search.ts';
@@ -22,6 +23,12 @@ export interface EventRow {
   language: string;
   /** The whole event as JSON: details, the Events table and exports read it back. */
   json: string;
+  /** The place's coordinates, both or neither (an event with one of them only is not on the map), and how closely they locate it. */
+  lon: number | null;
+  lat: number | null;
+  precision: GeoPrecision | null;
+  /** The lane by place the page puts the event in (placeLaneKey: "ARM|Syunik", or "ARM" for a country alone); null without a place. */
+  placeLane: string | null;
 }
 
 /** One actor of one event: its roles there as bits of ROLES (roleBitOf). */
@@ -59,6 +66,8 @@ export function eventRowsOf(dataset: Pick<Dataset, 'events' | 'actors'>): EventR
         title: event.title[language] ?? Object.values(event.title)[0] ?? '',
         language,
         json: JSON.stringify(event),
+        ...coordinatesOf(table, row),
+        placeLane: place ? placeLaneKey(place) : null,
       };
     },
     actorRows(row) {
@@ -69,6 +78,15 @@ export function eventRowsOf(dataset: Pick<Dataset, 'events' | 'actors'>): EventR
       return rows;
     },
   };
+}
+
+/** The row's coordinates as the page's table has them (both, or neither: the map and the area filter need both), and their precision. */
+function coordinatesOf(table: EventTable, row: number): Pick<EventRow, 'lon' | 'lat' | 'precision'> {
+  const lon = table.lon[row]!;
+  const lat = table.lat[row]!;
+  const located = !Number.isNaN(lon) && !Number.isNaN(lat);
+  const code = table.geoPrecision[row]!;
+  return { lon: located ? lon : null, lat: located ? lat : null, precision: located && code > 0 ? GEO_PRECISIONS[code - 1]! : null };
 }
 
 /** The dataset without its events: what both loaders store beside the rows. */

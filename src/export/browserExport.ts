@@ -10,6 +10,7 @@ import { buildViewSvg, type ViewImage } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
 import { svgToPng } from './png.ts';
 import { createEventsCsv } from './eventsCsv.ts';
+import { createEventsGeoJson } from './eventsGeoJson.ts';
 import { collectExported, createEventsJson, withoutDanglingRelations, type DroppedRelation } from './eventsJson.ts';
 import type { ConflictEvent } from '../model/schema.ts';
 import type { MeasureText } from './textFit.ts';
@@ -116,6 +117,15 @@ export async function exportCsv(state: AppState, scope: EventScope, onProgress?:
   let blob = new Blob([writer.header], { type });
   await exportedBatches(state, scope)((events) => (blob = new Blob([blob, writer.rows(events)], { type })), onProgress);
   downloadBlob(blob, exportFileName(title(state), state.window, 'csv'));
+}
+
+/** The same events as a GeoJSON FeatureCollection; those without coordinates have a null geometry. */
+export async function exportGeoJson(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
+  const type = 'application/geo+json';
+  const writer = createEventsGeoJson('en');
+  let blob = new Blob([writer.head], { type });
+  await exportedBatches(state, scope)((events) => (blob = new Blob([blob, writer.features(events)], { type })), onProgress);
+  downloadBlob(new Blob([blob, writer.tail()], { type }), exportFileName(title(state), state.window, 'geojson'));
 }
 
 /** What an exported dataset says it is: "Exported 2026-01-05 from Conflict Timeline: all events. …" */

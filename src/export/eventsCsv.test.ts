@@ -25,7 +25,7 @@ function event(overrides: Partial<ConflictEvent> = {}): ConflictEvent {
       { actor: 'az-forces', role: 'initiator', side: 1, name: 'Military Forces of Azerbaijan (2003-)' },
       { actor: 'am-mod', role: 'claimant' },
     ],
-    place: { name: { en: 'Jermuk' }, country: 'ARM', lat: 39.84, lon: -3.5, admin: ['Vayots Dzor', 'Jermuk'] },
+    place: { name: { en: 'Jermuk' }, country: 'ARM', lat: 39.84, lon: -3.5, precision: 'near', admin: ['Vayots Dzor', 'Jermuk'] },
     counts: [
       { kind: 'killed', value: 105, qualifier: 'about', low: 90, high: 120, of: 'az-forces', claimant: 'am-mod', claimedOn: '2022-09-14', source: 0 },
     ],
@@ -66,7 +66,7 @@ describe('events as CSV', () => {
     expect(header).toEqual([
       'id', 'type', 'title', 'title_language', 'description', 'description_language', 'original_language',
       'start', 'start_precision', 'start_timezone', 'start_day_part', 'end', 'end_precision', 'end_timezone', 'end_day_part',
-      'place', 'country', 'admin', 'lat', 'lon', 'actors', 'actor_ids', 'counts', 'claims', 'sources', 'source_quotes',
+      'place', 'country', 'admin', 'lat', 'lon', 'geo_precision', 'actors', 'actor_ids', 'counts', 'claims', 'sources', 'source_quotes',
       'relations', 'tags',
     ]);
     expect(header).toEqual([...EVENT_CSV_COLUMNS]);
@@ -95,6 +95,7 @@ describe('events as CSV', () => {
       admin: 'Vayots Dzor; Jermuk',
       lat: '39.84',
       lon: '-3.5',
+      geo_precision: 'near',
       actors: 'Armed Forces of Azerbaijan (initiator, side 1, as "Military Forces of Azerbaijan (2003-)"); Ministry of Defence of Armenia (claimant)',
       actor_ids: 'az-forces; am-mod',
       counts: 'killed: about 105 (low 90, high 120) of Armed Forces of Azerbaijan, claimed by Ministry of Defence of Armenia on 2022-09-14, source 1',
@@ -145,7 +146,7 @@ describe('events as CSV', () => {
   it('leaves empty cells for an event without a place, an end or lists', () => {
     const { place: _place, end: _end, ...bare } = event();
     const [row] = rowsByColumn(eventsToCsv([{ ...bare, actors: [], counts: [], claims: [], relations: [], tags: [] }], actors, 'en'));
-    for (const column of ['end', 'end_precision', 'end_timezone', 'place', 'country', 'admin', 'lat', 'lon', 'actors', 'counts', 'claims', 'relations', 'tags'])
+    for (const column of ['end', 'end_precision', 'end_timezone', 'place', 'country', 'admin', 'lat', 'lon', 'geo_precision', 'actors', 'counts', 'claims', 'relations', 'tags'])
       expect(row![column], column).toBe('');
     expect(row!.start).toBe('2022-09-13T00:05:00+04:00');
   });

@@ -132,3 +132,17 @@ describe('events as the app’s JSON, in parts', () => {
   });
 });
 
+
+describe('coordinates and their precision in exports', () => {
+  it('JSON keeps lat, lon and place.precision, also for events read back from the import worker’s packed form', async () => {
+    const { packEvents, packedEvents } = await import('../table/packedEvents.ts');
+    const located = { ...byId('2022-09-13-border-clash') };
+    located.place = { name: { en: 'Jermuk' }, country: 'ARM', lat: 39.8414, lon: 45.6722, precision: 'near', admin: ['Vayots Dzor'] };
+    const { events: _events, ...info } = full;
+    const packed = packedEvents(packEvents(info, [located]));
+    const back = packed.eventAt(0);
+    expect(back.place).toEqual(located.place);
+    const { dataset } = eventsToDataset(full, [back], note);
+    expect(JSON.parse(datasetToJson(dataset)).events[0].place).toEqual({ name: { en: 'Jermuk' }, country: 'ARM', lat: 39.8414, lon: 45.6722, precision: 'near', admin: ['Vayots Dzor'] });
+  });
+});

@@ -17,7 +17,7 @@ import type { UiLocale } from '../i18n/locale.ts';
 import type { MapSvgInput } from './mapSvg.ts';
 import type { MeasureText } from './textFit.ts';
 
-export type MapExportState = Pick<AppState, 'table' | 'filters' | 'window' | 'mapView' | 'selectedId' | 'area'>;
+export type MapExportState = Pick<AppState, 'table' | 'filters' | 'window' | 'mapView' | 'selectedId'>;
 
 /** What the map export draws, for the map as shown (`size`: the map's size on screen). Null when the map is hidden. */
 export function mapSvgInput(state: MapExportState, basemap: Basemap | null, size: MapSize, ui: UiLocale, colours: MapTheme, measure: MeasureText): MapSvgInput | null {

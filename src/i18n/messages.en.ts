@@ -37,6 +37,10 @@ export const en = {
   lanesType: 'Event type',
   lanesActor: 'Actor',
   otherActors: 'Other actors',
+  // Lanes by place: first administrative area ("Syunik, ARM"), else the country
+  lanesPlace: 'Place',
+  otherPlaces: 'Other places',
+  noPlace: 'No place',
   clusterLabel: (count: string) => `${count} events`,
   densityCaption: (count: string) => `${count} events here · zoom in to see each`,
   overviewLabel: 'Overview of all events; drag the highlighted window to move the timeline',
@@ -168,6 +172,9 @@ export const en = {
   chipText: (q: string) => `Text: “${q}”`,
   chipCountry: (c: string) => `Country: ${c}`,
   chipPlace: (p: string) => `Location: ${p}`,
+  // The area filter's chip: "Area: 39.5–40.5°N, 44.0–45.5°E"
+  chipArea: (lat: string, lon: string) => `Area: ${lat}, ${lon}`,
+  degrees: { N: '°N', S: '°S', E: '°E', W: '°W' },
 
   // Opening data
   openData: 'Open data',
@@ -308,6 +315,7 @@ export const en = {
   exportCsv: 'Export CSV',
   exportJson: 'Export JSON',
   exportParquet: 'Export Parquet',
+  exportGeoJson: 'Export GeoJSON',
   scopeFiltered: (n: string) => `All that pass the filters (${n})`,
   scopeWindow: (n: string) => `Only those in the visible window (${n})`,
   exportNote: 'Images show the timeline as it is on screen, with the filters, the source and today’s date.',

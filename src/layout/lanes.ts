@@ -1,9 +1,10 @@
 // Which lanes the timeline has, and which lanes each event row belongs to.
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../model/taxonomy.ts';
 import { actorName } from '../model/actors.ts';
-import { actorRowsOf, typesPresent, type EventTable } from '../table/eventTable.ts';
+import { actorRowsOf, typesPresent, type EventTable, type TablePlace } from '../table/eventTable.ts';
+import { countryName } from '../model/countries.ts';
 
-export type LaneMode = 'type' | 'actor';
+export type LaneMode = 'type' | 'actor' | 'place';
 
 export interface LaneDef {
   key: string;
@@ -97,7 +98,8 @@ export function actorLanes(
  * Lanes another engine made (the data server: event types, or actor ids with OTHER_ACTOR_KEY for
  * the rest), in its order. Rows of `table` sit in them as in typeLanes and actorLanes.
  */
-export function lanesOfKeys(mode: LaneMode, keys: readonly string[], table: EventTable, lang: string, otherLabel: string): LaneAssignment {
+export function lanesOfKeys(mode: LaneMode, keys: readonly string[], table: EventTable, lang: string, otherLabel: string, placeWords?: PlaceLaneWords): LaneAssignment {
+  if (mode === 'place') return placeLaneAssignment(table, keys, placeWords ?? { locale: lang, otherPlaces: otherLabel, noPlace: '—' });
   if (mode === 'type') {
     const laneOfType = new Int16Array(EVENT_TYPES.length).fill(-1);
     const lanes: LaneDef[] = [];
@@ -125,6 +127,75 @@ export function lanesOfKeys(mode: LaneMode, keys: readonly string[], table: Even
     lanes.push({ key: `actor:${key}`, label: a === undefined ? key : actorName(table.actors[a]!, lang), colour: null });
   }
   return actorLaneAssignment(table, lanes, laneOfActor, other);
+}
+
+/** The words lanes by place need, in the UI language. */
+export interface PlaceLaneWords {
+  /** The Intl locale for country names. */
+  locale: string;
+  otherPlaces: string;
+  noPlace: string;
+}
+
+/**
+ * A place's lane without its "place:" prefix, as a data server names it too: "ARM|Syunik" for a
+ * first administrative area, "ARM" for a country alone (no admin1), "" for events without a place
+ * and OTHER_PLACE_KEY for the rest.
+ */
+export const placeLaneKey = (place: Pick<TablePlace, 'country' | 'admin1'>): string => (place.admin1 ? `${place.country}|${place.admin1}` : place.country);
+export const OTHER_PLACE_KEY = '*';
+export const NO_PLACE_KEY = '';
+
+/** "Syunik, ARM" for an admin1, "Armenia" for a country alone, in the UI's language. */
+function placeLaneLabel(key: string, words: PlaceLaneWords): string {
+  if (key === OTHER_PLACE_KEY) return words.otherPlaces;
+  if (key === NO_PLACE_KEY) return words.noPlace;
+  const bar = key.indexOf('|');
+  return bar < 0 ? countryName(key, words.locale) : `${key.slice(bar + 1)}, ${key.slice(0, bar)}`;
+}
+
+/** Rows sit in the lane of their place's key; keys without a lane go to "Other places" (−1: none). */
+function placeLaneAssignment(table: EventTable, keys: readonly string[], words: PlaceLaneWords): LaneAssignment {
+  const laneOfKey = new Map(keys.map((key, i) => [key, i]));
+  const other = laneOfKey.get(OTHER_PLACE_KEY) ?? -1;
+  const laneOf = (key: string) => laneOfKey.get(key) ?? other;
+  // Places are looked up once each; a row then reads its place's lane.
+  const laneOfPlace = Int32Array.from(table.places, (p) => laneOf(placeLaneKey(p)));
+  const noPlace = laneOf(NO_PLACE_KEY);
+  const single = keys.map((_, i) => [i] as const);
+  return {
+    lanes: keys.map((key) => ({ key: `place:${key}`, label: placeLaneLabel(key, words), colour: null })),
+    lanesOf(row) {
+      const place = table.placeOf[row]!;
+      return single[place < 0 ? noPlace : laneOfPlace[place]!] ?? NONE;
+    },
+  };
+}
+
+/**
+ * One lane per first administrative area (admin1) of the events' places, or per country for
+ * places without one, busiest first over the rows that pass the filters; events without a place
+ * in "No place". Past `maxLanes`, the rest share "Other places".
+ */
+export function placeLanes(table: EventTable, mask: Uint8Array | null, maxLanes: number, words: PlaceLaneWords): LaneAssignment {
+  const perPlace = new Uint32Array(table.places.length);
+  let placeless = 0;
+  for (let row = 0; row < table.size; row++) {
+    if (mask && mask[row] !== 1) continue;
+    const place = table.placeOf[row]!;
+    if (place < 0) placeless++;
+    else perPlace[place]!++;
+  }
+  const perKey = new Map<string, number>();
+  table.places.forEach((p, i) => {
+    if (perPlace[i]) perKey.set(placeLaneKey(p), (perKey.get(placeLaneKey(p)) ?? 0) + perPlace[i]!);
+  });
+  // Busiest first; ties in a stable order, so that lanes do not swap between equal counts.
+  const ranked = [...perKey.keys()].sort((a, b) => perKey.get(b)! - perKey.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const room = Math.max(1, maxLanes - (placeless > 0 ? 1 : 0));
+  const own = ranked.length > room ? ranked.slice(0, Math.max(0, room - 1)) : ranked;
+  const keys = [...own, ...(ranked.length > room ? [OTHER_PLACE_KEY] : []), ...(placeless > 0 ? [NO_PLACE_KEY] : [])];
+  return placeLaneAssignment(table, keys, words);
 }
 
 /** The key the data server gives the lane of the other actors. */

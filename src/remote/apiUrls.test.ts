@@ -46,6 +46,15 @@ describe('viewUrls', () => {
     expect(new URL(urls.counts).searchParams.has('bins')).toBe(false);
     expect(new URL(viewUrls(base, { ...view, lanes: 'actor' }).bins).searchParams.get('maxLanes')).toBe('12');
   });
+
+  it('sends the area filter as bbox to every path, so that the engine narrows its answers', () => {
+    const base = new URL('http://127.0.0.1:8787/');
+    const inArea = { ...view, filters: { ...view.filters, area: { west: 44.5, south: -39.25, east: 45.75, north: 40.5 } } };
+    for (const url of Object.values(viewUrls(base, inArea))) expect(new URL(url).searchParams.get('bbox')).toBe('44.5,-39.25,45.75,40.5');
+    expect(new URL(placesUrl(base, inArea.filters, inArea.window)).searchParams.get('bbox')).toBe('44.5,-39.25,45.75,40.5');
+    expect(new URL(viewUrls(base, view).counts).searchParams.has('bbox')).toBe(false);
+    expect(remoteViewKey(inArea)).not.toBe(remoteViewKey(view));
+  });
 });
 
 describe('placesUrl and laneEventsUrl', () => {
@@ -64,6 +73,12 @@ describe('placesUrl and laneEventsUrl', () => {
     expect(byType.searchParams.has('laneActors')).toBe(false);
     const byActor = new URL(laneEventsUrl(base, { ...view, lanes: 'actor' }, ['am-forces', '*'], ['az-forces', 'am-forces'], 0, 1000));
     expect(Object.fromEntries(byActor.searchParams)).toMatchObject({ lanes: 'actor', inLanes: 'am-forces,*', laneActors: 'az-forces,am-forces' });
+  });
+
+  it('encodes each place key on its own: a comma inside a key, and "No place" (the empty key), come through', () => {
+    const byPlace = new URL(laneEventsUrl(base, { ...view, lanes: 'place' }, ['ARM|Yerevan, city', ''], ['ARM|Yerevan, city', 'AZE|Baku', ''], 0, 1000));
+    expect(byPlace.searchParams.get('inLanes')!.split(',').map(decodeURIComponent)).toEqual(['ARM|Yerevan, city', '']);
+    expect(byPlace.searchParams.get('lanePlaces')!.split(',').map(decodeURIComponent)).toEqual(['ARM|Yerevan, city', 'AZE|Baku', '']);
   });
 });
 

@@ -50,6 +50,8 @@ export function filterParams(filters: Filters): [string, string][] {
   if (filters.q.trim()) params.push(['q', filters.q.trim()]);
   if (filters.country) params.push(['country', filters.country]);
   if (filters.place) params.push(['place', filters.place]);
+  // The area filter runs in the engine: west,south,east,north as the URL writes it.
+  if (filters.area) params.push(['bbox', [filters.area.west, filters.area.south, filters.area.east, filters.area.north].join(',')]);
   return params;
 }
 
@@ -61,7 +63,7 @@ export function windowParams(window: TimeWindow): [string, string][] {
   ];
 }
 
-export function apiUrl(base: URL, path: 'info' | 'bins' | 'events' | 'event' | 'counts' | 'places', params: [string, string][] = []): string {
+export function apiUrl(base: URL, path: 'info' | 'bins' | 'events' | 'event' | 'counts' | 'places' | 'map', params: [string, string][] = []): string {
   const url = new URL(`api/${path}`, base);
   for (const [name, value] of params) url.searchParams.append(name, value);
   return url.href;
@@ -70,7 +72,8 @@ export function apiUrl(base: URL, path: 'info' | 'bins' | 'events' | 'event' | '
 /** The URLs of one view: its lanes' bins, its counts, and its events when few. */
 export function viewUrls(base: URL, view: RemoteViewRequest): { bins: string; counts: string; events: string } {
   const query = [...windowParams(view.window), ...filterParams(view.filters)];
-  const lanes: [string, string][] = view.lanes === 'actor' ? [['lanes', 'actor'], ['maxLanes', String(view.maxLanes)]] : [['lanes', 'type']];
+  // By actor (and by place, where the page has that mode): at most maxLanes lanes.
+  const lanes: [string, string][] = view.lanes === 'type' ? [['lanes', 'type']] : [['lanes', view.lanes], ['maxLanes', String(view.maxLanes)]];
   return {
     bins: apiUrl(base, 'bins', [...query, ['bins', String(view.bins)], ...lanes]),
     counts: apiUrl(base, 'counts', query),
@@ -103,8 +106,11 @@ export function placesUrl(base: URL, filters: Filters, window: TimeWindow): stri
  * are the actors with a lane of their own in the view: "Other actors" (*) holds the rest.
  */
 export function laneEventsUrl(base: URL, view: RemoteViewRequest, keys: readonly string[], laneActors: readonly string[], offset: number, limit: number): string {
-  const lanes: [string, string][] = [['lanes', view.lanes], ['inLanes', keys.join(',')]];
-  if (view.lanes === 'actor') lanes.push(['laneActors', laneActors.join(',')]);
+  // Each key percent-encoded, then joined: a place's key may hold a comma, and "No place" is ''.
+  const list = (values: readonly string[]) => values.map(encodeURIComponent).join(',');
+  const lanes: [string, string][] = [['lanes', view.lanes], ['inLanes', list(keys)]];
+  // The lanes with a key of their own: actors (laneActors) or, by place, places (lanePlaces).
+  if (view.lanes !== 'type') lanes.push([view.lanes === 'actor' ? 'laneActors' : 'lanePlaces', list(laneActors)]);
   return apiUrl(base, 'events', [...windowParams(view.window), ...filterParams(view.filters), ...lanes, ['offset', String(offset)], ['limit', String(limit)]]);
 }
 
@@ -120,5 +126,5 @@ export function remoteViewRequest(
 
 /** Equal keys: the same answers. An answer whose key is not the current view's is for a view already left. */
 export function remoteViewKey(view: RemoteViewRequest): string {
-  return JSON.stringify([Math.floor(view.window.from), Math.ceil(view.window.to), filterParams(view.filters), view.lanes, view.bins, view.lanes === 'actor' ? view.maxLanes : 0, view.markLimit]);
+  return JSON.stringify([Math.floor(view.window.from), Math.ceil(view.window.to), filterParams(view.filters), view.lanes, view.bins, view.lanes === 'type' ? 0 : view.maxLanes, view.markLimit]);
 }

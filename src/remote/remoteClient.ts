@@ -11,6 +11,7 @@ import type { ConflictEvent } from '../model/schema.ts';
 import { initialWindow } from '../store/window.ts';
 import { readBins, readCounts, readEvent, readEvents, readInfo, readPlaces, type Checked } from './apiAnswers.ts';
 import type { RemoteAnswer } from '../store/remoteView.ts';
+import { followRemoteMap, type RemoteMapRequest } from './remoteMap.ts';
 
 /** Why an API request gave no answer: the server wants a token, is down (retry), or refused this request (do not). */
 export type ApiFailure = { kind: 'token' } | { kind: 'down'; detail: string } | { kind: 'refused'; detail: string };
@@ -84,6 +85,12 @@ export interface RemoteSourceOptions {
   onRefused: (detail: string) => void;
   /** Whether the page shows the place filter (an embed does not): its counts are asked for only then. */
   countPlaces?: boolean;
+  /**
+   * The map's request for the store's state (remoteMapRequest of its map view and the map's size),
+   * or null while the map is hidden: the map's points or cells are then asked of the server
+   * (followRemoteMap) and kept in the store's remoteMap. Absent: the map is never asked for.
+   */
+  mapRequest?: (state: AppState) => RemoteMapRequest | null;
 }
 
 /**
@@ -217,8 +224,13 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
   const stopSelection = followSelection(store, base, fetcher);
   const stopOverview = followOverview(store, base, fetcher);
   const stopPlaces = options.countPlaces === false ? () => {} : followPlaces(store, base, fetcher);
+  const { mapRequest } = options;
+  const stopMap = mapRequest
+    ? followRemoteMap(store, base, { request: mapRequest, get: (url, read, signal) => getApi(url, read, store.getState().remoteToken, signal, fetcher) })
+    : () => {};
   schedule();
   return () => {
+    stopMap();
     stopSelection();
     stopOverview();
     stopPlaces();

@@ -194,7 +194,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
   document.fonts?.addEventListener('loadingdone', onFontsLoaded);
 
   const unsubscribe = store.subscribe(
-    (s) => [s.table, s.window, s.filters, s.selectedId, s.hoveredRow, s.mapView, s.area] as const,
+    (s) => [s.table, s.window, s.filters, s.selectedId, s.hoveredRow, s.mapView] as const,
     schedule,
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );

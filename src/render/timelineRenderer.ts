@@ -68,7 +68,8 @@ export function createTimelineRenderer(el: TimelineElements, store: AppStore, op
 
   let laneCache: { key: unknown[]; lanes: LaneAssignment } | null = null;
   const lanesFor = (state: AppState, maxLanes: number): LaneAssignment => {
-    const mask = state.lanes === 'actor' ? maskOf(state.table, state.filters) : null;
+    // Lanes by actor and by place rank their lanes over the filtered rows.
+    const mask = state.lanes !== 'type' ? maskOf(state.table, state.filters) : null;
     const key = [state.table, state.lanes, mask, maxLanes, state.lanes === 'type' ? state.filters.types : null, state.remoteAnswer];
     if (laneCache && laneCache.key.every((k, i) => k === key[i])) return laneCache.lanes;
     const lanes = lanesForView(state, lang, maxLanes);

@@ -3,7 +3,7 @@
 import type { AppState } from '../store/store.ts';
 import { maskOf, maskWithout, typeRowsIndexOf } from '../store/derived.ts';
 import type { Filters } from '../table/filter.ts';
-import { actorLanes, lanesOfKeys, typeLanes, type LaneAssignment } from '../layout/lanes.ts';
+import { actorLanes, lanesOfKeys, placeLanes, typeLanes, type LaneAssignment, type PlaceLaneWords } from '../layout/lanes.ts';
 import { layoutTimeline, ROW_HEIGHT, type LaneDensity, type TimelineLayout } from '../layout/marks.ts';
 import { buildLaneIndex, typeLaneIndex, laneCountInWindow, laneDensity, laneRowsInWindow, type LaneIndex } from '../layout/laneIndex.ts';
 import type { EventTable } from '../table/eventTable.ts';
@@ -30,10 +30,16 @@ export function timelineLabel(title: LocalizedText, lang: UiLang, originalLangua
 /** Actor lanes get at least two rows each, so that a long bar does not block a whole lane. */
 export const maxActorLanes = (plotHeight: number) => Math.max(1, Math.floor(plotHeight / (2 * ROW_HEIGHT + 4)));
 
+const placeWordsOf = (lang: UiLang): PlaceLaneWords => {
+  const { locale, t } = uiLocaleOf(lang);
+  return { locale, otherPlaces: t.otherPlaces, noPlace: t.noPlace };
+};
+
 export function lanesForView(state: ViewState, lang: UiLang, maxLanes: number): LaneAssignment {
   const remote = state.remoteAnswer;
-  if (remote) return lanesOfKeys(remote.lanes, remote.laneBins.map((l) => l.key), state.table, lang, uiLocaleOf(lang).t.otherActors);
+  if (remote) return lanesOfKeys(remote.lanes, remote.laneBins.map((l) => l.key), state.table, lang, uiLocaleOf(lang).t.otherActors, placeWordsOf(lang));
   if (state.lanes === 'type') return typeLanes(state.table, lang, state.filters.types);
+  if (state.lanes === 'place') return placeLanes(state.table, maskOf(state.table, state.filters), maxLanes, placeWordsOf(lang));
   return actorLanes(state.table, maskOf(state.table, state.filters), lang, maxLanes, uiLocaleOf(lang).t.otherActors);
 }
 
@@ -147,8 +153,8 @@ export function layoutView(state: ViewState, lanes: LaneAssignment, size: ViewSi
   return layout;
 }
 
-/** A lane's key as the data server gives it: "type:clash" → "clash", "actor:*" → "*". */
-const serverKeyOf = (laneKey: string) => laneKey.replace(/^(type|actor):/, '');
+/** A lane's key as the data server gives it: "type:clash" → "clash", "actor:*" → "*", "place:ARM|Syunik" → "ARM|Syunik". */
+const serverKeyOf = (laneKey: string) => laneKey.replace(/^(type|actor|place):/, '');
 
 /**
  * A lane's density from the server's bins, null when it has none in the window. Bins of an answer

@@ -8,6 +8,8 @@ import { createActorResolver, type ActorResolver } from '../model/actors.ts';
 import { arrayEvents, assembleEventTable, buildEventTable, type EventTable, type TableColumns } from '../table/eventTable.ts';
 import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
+import type { GeoBox } from '../model/geo.ts';
+import { formatBbox, roundBox } from '../model/bbox.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } from './window.ts';
 import type { UrlView } from './url.ts';
@@ -23,7 +25,7 @@ import type { EventFocus } from '../layout/keyboardFocus.ts';
 import type { RemoteAnswer, RemoteInfo, RemoteOverview, RemotePlaces } from './remoteView.ts';
 import { clampMapView, type MapView } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
-import type { GeoBox } from '../model/geo.ts';
+import type { RemoteMapAnswer } from '../remote/remoteMap.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -102,6 +104,11 @@ interface RemoteSlice {
   /** The place filter's counts from the server, for the settled window and filters (maybe the last ones, until the next come). */
   remotePlaces: RemotePlaces | null;
   setRemotePlaces(places: RemotePlaces): void;
+  // --- server-map: the map's answer from the data server ---
+  /** The server's points or cells for the map's view last answered (drawn until the next arrives); null: none yet, or data in the page. */
+  remoteMap: RemoteMapAnswer | null;
+  receiveRemoteMap(answer: RemoteMapAnswer): void;
+  // --- end server-map ---
 }
 
 interface ViewSlice {
@@ -132,6 +139,8 @@ interface FilterSlice {
   settledFilters: Filters;
   /** Changes filters; typing in the search box passes `replace` so that each key is not a history entry. */
   setFilters(patch: Partial<Filters>, how?: 'replace' | 'push'): void;
+  /** Keeps only the events in the box (null: anywhere); a history entry. Edges rounded as the URL writes them. */
+  setArea(box: GeoBox | null): void;
   clearFilters(): void;
 }
 
@@ -183,15 +192,8 @@ interface MapSlice {
   setMapView(view: MapView, how?: 'replace' | 'push'): void;
 }
 
-// ---- STUB (map-panel): the area filter until helper area-filter's setArea and Filters.area are
-// merged. The lead keeps theirs and points areaOf (below) at filters.area.
-interface AreaStubSlice {
-  area: GeoBox | null;
-  setArea(box: GeoBox | null): void;
-}
-// ---- end of STUB
 
-export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & AreaStubSlice;
+export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
@@ -256,6 +258,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           remoteAnswer: null,
           remoteOverview: null,
           remotePlaces: null,
+          remoteMap: null,
           remoteStatus: 'idle',
           lastChange: 'push',
         });
@@ -294,6 +297,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           resolver: createActorResolver(info.actors),
           remoteInfo: remote,
           remoteAnswer: null,
+          remoteMap: null,
           hoveredRow: null,
           focus: null,
           selectedId: null,
@@ -327,6 +331,12 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       setRemotePlaces(places) {
         if (get().remoteInfo) set({ remotePlaces: places });
       },
+      // --- server-map ---
+      remoteMap: null,
+      receiveRemoteMap(answer) {
+        if (get().remoteInfo) set({ remoteMap: answer });
+      },
+      // --- end server-map ---
 
       window: initialWindow(table.extent),
       settledWindow: initialWindow(table.extent),
@@ -368,6 +378,12 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       setFilters(patch, how = 'push') {
         set({ filters: { ...get().filters, ...patch }, lastChange: how });
         settleFilters();
+      },
+      setArea(box) {
+        const area = box && roundBox(box);
+        const current = get().filters.area;
+        if (area === current || (area && current && formatBbox(area) === formatBbox(current))) return;
+        get().setFilters({ area }, 'push');
       },
       clearFilters() {
         set({ filters: NO_FILTERS, lastChange: 'push' });
@@ -432,12 +448,6 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         set({ mapView: next, lastChange: how });
       },
 
-      // ---- STUB (map-panel): see AreaStubSlice.
-      area: null,
-      setArea(box) {
-        set({ area: box, lastChange: 'push' });
-      },
-      // ---- end of STUB
 
       notices: [],
       lastChange: 'init',
@@ -458,7 +468,6 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           selectedId: view.event,
           hoveredRow: null,
           mapView: view.map ?? null,
-          area: view.area ?? null,
           lastChange: 'url',
         });
       },
@@ -482,8 +491,8 @@ export function dataExtentOf(state: Pick<AppState, 'remoteInfo' | 'table'>): Tim
 
 /** The part of the state the URL serialises. */
 export function urlViewOf(state: AppState): UrlView {
-  return { window: state.window, event: state.selectedId, lanes: state.lanes, filters: state.filters, map: state.mapView, area: state.area };
+  return { window: state.window, event: state.selectedId, lanes: state.lanes, filters: state.filters, map: state.mapView };
 }
 
-/** The area filter's box (STUB (map-panel): becomes state.filters.area once the area filter is merged). */
-export const areaOf = (state: Pick<AppState, 'area'>): GeoBox | null => state.area;
+/** The area filter's box, which the map outlines. */
+export const areaOf = (state: Pick<AppState, 'filters'>): GeoBox | null => state.filters.area;

@@ -6,6 +6,7 @@ import type { LaneMode } from '../layout/lanes.ts';
 import { NO_FILTERS, type Filters } from '../table/filter.ts';
 import { clampWindow, type TimeWindow } from './window.ts';
 import { clampMapView, MAX_MAP_ZOOM, MIN_MAP_ZOOM, type MapView } from '../layout/mapView.ts';
+import { formatBbox, isBoxProblem, parseBbox } from '../model/bbox.ts';
 import type { GeoBox } from '../model/geo.ts';
 
 export interface UrlView {
@@ -15,8 +16,6 @@ export interface UrlView {
   filters: Filters;
   /** The map's view (`map=lon,lat,zoom`); absent or null: the map is hidden. */
   map?: MapView | null;
-  // ---- STUB (map-panel): the area filter's box until helper area-filter's Filters.area is merged.
-  area?: GeoBox | null;
 }
 
 export const DEFAULT_URL_VIEW: UrlView = { window: null, event: null, lanes: 'type', filters: NO_FILTERS };
@@ -59,11 +58,10 @@ export function encodeUrl(view: UrlView): string {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (f.country) p.set('country', f.country);
   if (f.place) p.set('place', f.place);
+  if (f.area) p.set('bbox', formatBbox(f.area));
   if (view.lanes !== 'type') p.set('lanes', view.lanes);
   if (view.event) p.set('event', view.event);
   if (view.map) p.set('map', encodeMapView(view.map));
-  // ---- STUB (map-panel): bbox until the area filter is merged.
-  if (view.area) p.set('bbox', [view.area.west, view.area.south, view.area.east, view.area.north].map((v) => +v.toFixed(4)).join(','));
   // Commas and colons are legal in a query string; leaving them unescaped keeps links readable.
   return p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
@@ -98,7 +96,7 @@ export interface DecodedUrl {
   ignored: string[];
 }
 
-const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source', 'map', 'bbox']);
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'bbox', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source', 'map']);
 const MAX_TEXT = 500;
 
 export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
@@ -148,8 +146,8 @@ export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
   let lanes: LaneMode = 'type';
   const lanesText = p.get('lanes');
   if (lanesText !== null) {
-    if (lanesText === 'type' || lanesText === 'actor') lanes = lanesText;
-    else ignored.push(`lanes ${quote(lanesText)} must be "type" or "actor"`);
+    if (lanesText === 'type' || lanesText === 'actor' || lanesText === 'place') lanes = lanesText;
+    else ignored.push(`lanes ${quote(lanesText)} must be "type", "actor" or "place"`);
   }
 
   let event: string | null = null;
@@ -186,22 +184,20 @@ export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {
     else ignored.push(`map ${quote(mapText)} ${decoded.problem}`);
   }
 
-  // ---- STUB (map-panel): bbox until the area filter is merged (helper area-filter writes the real codec).
   let area: GeoBox | null = null;
   const bboxText = p.get('bbox');
   if (bboxText !== null) {
-    const [west, south, east, north] = bboxText.split(',').map(Number);
-    if ([west, south, east, north].every((v) => Number.isFinite(v)) && west! < east! && south! < north!) area = { west: west!, south: south!, east: east!, north: north! };
-    else ignored.push(`bbox ${quote(bboxText)} must be west,south,east,north`);
+    const box = parseBbox(bboxText);
+    if (isBoxProblem(box)) ignored.push(`bbox ${quote(bboxText)} ${box.problem}`);
+    else area = box;
   }
-  // ---- end of STUB
 
   for (const key of new Set(p.keys())) {
     if (!KNOWN_PARAMS.has(key)) ignored.push(`unknown parameter ${quote(key)}`);
   }
 
   return {
-    view: { window, event, lanes, filters: { actors, role, types, q, country, place }, ...(map ? { map } : {}), ...(area ? { area } : {}) },
+    view: { window, event, lanes, filters: { actors, role, types, q, country, place, area }, ...(map ? { map } : {}) },
     ignored,
   };
 }

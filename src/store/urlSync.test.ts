@@ -44,6 +44,24 @@ describe('URL sync', () => {
     stop();
   });
 
+  it('setArea pushes bbox= with the edges rounded as written; Back removes it, and the same box again pushes nothing', () => {
+    const win = fakeWindow('?from=2022-09-12&to=2022-09-16');
+    const store = createAppStore({ dataset });
+    readUrlIntoStore(store, win.location.search);
+    const stop = startUrlSync(store, win as unknown as Window);
+    store.getState().setArea({ west: 44.3000001, south: 40.05, east: 44.7, north: 40.3 });
+    expect(win.entries).toEqual(['?from=2022-09-12&to=2022-09-16', '?from=2022-09-12&to=2022-09-16&bbox=44.3,40.05,44.7,40.3']);
+    expect(store.getState().filters.area).toEqual({ west: 44.3, south: 40.05, east: 44.7, north: 40.3 });
+    store.getState().setArea({ west: 44.3, south: 40.05, east: 44.7, north: 40.3 });
+    expect(win.entries).toHaveLength(2);
+    win.back();
+    expect(store.getState().filters.area).toBeNull();
+    store.getState().setArea({ west: 44, south: 40, east: 45, north: 41 });
+    store.getState().setArea(null);
+    expect(win.entries).toEqual(['?from=2022-09-12&to=2022-09-16', '?from=2022-09-12&to=2022-09-16&bbox=44,40,45,41', '?from=2022-09-12&to=2022-09-16']);
+    stop();
+  });
+
   it('replaces the current entry while zooming, and keeps the zoomed view before a later push', () => {
     vi.useFakeTimers();
     const win = fakeWindow('?from=2022-09-12&to=2022-09-16');

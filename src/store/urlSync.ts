@@ -70,7 +70,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     return true;
   };
   const unsubscribe = store.subscribe(
-    (s) => [s.window, s.filters, s.lanes, s.selectedId, s.mapView, s.area] as const,
+    (s) => [s.window, s.filters, s.lanes, s.selectedId, s.mapView] as const,
     (_current, previous) => {
       const state = store.getState();
       const kind = state.lastChange;
@@ -88,8 +88,8 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
       // A discrete action right after zooming: first settle the zoomed view in the current entry,
       // so that Back returns to it, then push the new view.
       if (flushZoom()) {
-        const [window, filters, lanes, event, map, area] = previous;
-        write({ window, filters, lanes, event, map, area }, 'replace');
+        const [window, filters, lanes, event, map] = previous;
+        write({ window, filters, lanes, event, map }, 'replace');
       }
       write(urlViewOf(state), 'push');
     },

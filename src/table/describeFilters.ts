@@ -6,6 +6,7 @@ import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import type { EventTable } from './eventTable.ts';
 import type { Filters } from './filter.ts';
 import { en, type Messages } from '../i18n/messages.en.ts';
+import { describeArea } from '../i18n/describeArea.ts';
 
 export interface FilterDescription {
   key: string;
@@ -26,5 +27,6 @@ export function describeFilters(filters: Filters, table: EventTable, lang: 'en' 
     ...(filters.q.trim() ? [{ key: 'q', label: words.chipText(filters.q.trim()), remove: { q: '' } }] : []),
     ...(filters.country ? [{ key: 'country', label: words.chipCountry(countryName(filters.country, locale)), remove: { country: null } }] : []),
     ...(filters.place ? [{ key: 'place', label: words.chipPlace(filters.place), remove: { place: null } }] : []),
+    ...(filters.area ? [{ key: 'area', label: describeArea(filters.area, locale, words), remove: { area: null } }] : []),
   ];
 }

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../model/schema.ts';
 import type { EventTable } from './eventTable.ts';
 import { queryWords } from './search.ts';
 import type { TextMatcher } from './wordIndex.ts';
+import type { GeoBox } from '../model/geo.ts';
 
 export interface Filters {
   /** Selected actor ids; an event passes when any of its actors is selected. Empty = no filter. */
@@ -17,21 +18,24 @@ export interface Filters {
   country: string | null;
   /** The place's name (in any language). */
   place: string | null;
+  /** The area on the map: an event passes when its coordinates lie in it (edges included); one without coordinates does not. */
+  area: GeoBox | null;
 }
 
-export const NO_FILTERS: Filters = { actors: [], role: null, types: [], q: '', country: null, place: null };
+export const NO_FILTERS: Filters = { actors: [], role: null, types: [], q: '', country: null, place: null, area: null };
 
 export function isFiltering(f: Filters): boolean {
-  return f.actors.length > 0 || f.types.length > 0 || f.q.trim() !== '' || f.country !== null || f.place !== null;
+  return f.actors.length > 0 || f.types.length > 0 || f.q.trim() !== '' || f.country !== null || f.place !== null || f.area !== null;
 }
 
-export type FilterFacet = 'actors' | 'types' | 'q' | 'place';
+export type FilterFacet = 'actors' | 'types' | 'q' | 'place' | 'area';
 
 /** Whether a facet narrows the rows at all: when it does not, the mask without it is the whole mask. */
 export function facetActive(filters: Filters, facet: FilterFacet): boolean {
   if (facet === 'actors') return filters.actors.length > 0;
   if (facet === 'types') return filters.types.length > 0;
   if (facet === 'q') return queryWords(filters.q).length > 0;
+  if (facet === 'area') return filters.area !== null;
   return filters.country !== null || filters.place !== null;
 }
 
@@ -51,7 +55,8 @@ export function filterMask(
   const byTypes = skip !== 'types' && facetActive(filters, 'types');
   const words = skip === 'q' ? [] : queryWords(filters.q);
   const byPlace = skip !== 'place' && facetActive(filters, 'place');
-  if (!byActors && !byTypes && !words.length && !byPlace) return null;
+  const area = skip !== 'area' ? filters.area : null;
+  if (!byActors && !byTypes && !words.length && !byPlace && !area) return null;
 
   const actorWanted = new Uint8Array(table.actors.length);
   for (const id of filters.actors) {
@@ -62,7 +67,7 @@ export function filterMask(
   for (const t of filters.types) typeWanted[EVENT_TYPES.indexOf(t)] = 1;
   const textMask = words.length ? text.mask(words) : null;
   // Text alone: the matcher's mask is the answer (read only, as every mask is).
-  if (textMask && !byActors && !byTypes && !byPlace) return textMask;
+  if (textMask && !byActors && !byTypes && !byPlace && !area) return textMask;
   const roleBits = filters.role === null ? 0xffff : 1 << ROLES.indexOf(filters.role);
   const placeKey = filters.place?.toLocaleLowerCase('en') ?? null;
   // Places are matched once each, then rows look up their place's answer.
@@ -73,9 +78,22 @@ export function filterMask(
     });
   }
 
+  // The box's edges and the coordinate columns as locals: at a million rows this loop is the cost.
+  const { lon, lat } = table;
+  const west = area?.west ?? 0;
+  const east = area?.east ?? 0;
+  const south = area?.south ?? 0;
+  const north = area?.north ?? 0;
+
   const mask = new Uint8Array(table.size);
   for (let row = 0; row < table.size; row++) {
     if (byTypes && !typeWanted[table.type[row]!]) continue;
+    if (area) {
+      // Written so that NaN (no coordinates) fails: every comparison with NaN is false.
+      const x = lon[row]!;
+      const y = lat[row]!;
+      if (!(x >= west && x <= east && y >= south && y <= north)) continue;
+    }
     if (byActors) {
       let any = false;
       for (let k = table.actorOffset[row]!; k < table.actorOffset[row + 1]! && !any; k++) {

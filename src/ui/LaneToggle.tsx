@@ -7,10 +7,10 @@ export function LaneToggle() {
   return (
     <fieldset className="lane-toggle">
       <legend>{t.lanesBy}</legend>
-      {(['type', 'actor'] as const).map((mode) => (
+      {(['type', 'actor', 'place'] as const).map((mode) => (
         <label key={mode}>
           <input type="radio" name="lanes" value={mode} checked={lanes === mode} onChange={() => store.getState().setLanes(mode)} />
-          {mode === 'type' ? t.lanesType : t.lanesActor}
+          {{ type: t.lanesType, actor: t.lanesActor, place: t.lanesPlace }[mode]}
         </label>
       ))}
     </fieldset>

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
-import { exportCsv, exportJson, exportParquet, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
+import { exportCsv, exportGeoJson, exportJson, exportParquet, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
 import { visibleCount } from '../../store/derived.ts';
 
 const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink } from './permalink.ts';
 import { useRemoteExportCounts } from './useRemoteExportCounts.ts';
 
-/** "Export": the view as SVG or PNG, and its events as CSV, JSON or Parquet. */
+/** "Export": the view as SVG or PNG, and its events as CSV, JSON, Parquet or GeoJSON. */
 export function ExportMenu() {
   const store = useAppStore();
   const { theme } = usePageOptions();
@@ -87,6 +87,9 @@ export function ExportMenu() {
           </button>
           <button type="button" disabled={busy !== null} onClick={() => run(t.exportParquet, (onProgress) => exportParquet(state(), scope, onProgress))}>
             {t.exportParquet}
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => run(t.exportGeoJson, (onProgress) => exportGeoJson(state(), scope, onProgress))}>
+            {t.exportGeoJson}
           </button>
         </div>
         <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
