@@ -409,6 +409,43 @@ test('the area filter with a source: bbox in the link narrows N, the server coun
   }
 });
 
+test('the map with a source draws the server’s answer: density cells when many, points when few; a point opens its details', async ({ page, baseURL }) => {
+  const { server, base } = await serve(originOf(baseURL));
+  try {
+    const answers: { kind: string; total: number; points?: { id: string; lon: number; lat: number; title: string }[] }[] = [];
+    page.on('response', async (response) => {
+      if (new URL(response.url()).pathname === '/api/map') answers.push(await response.json());
+    });
+    // All six years: thousands of events in view, so the engine counts them per cell.
+    await page.goto(`./?source=${base}&${WINDOW}&map=45,40,6`);
+    await expect.poll(() => answers.at(-1)?.kind).toBe('cells');
+    const cells = answers.at(-1)!;
+    expect(cells.total).toBeGreaterThan(1000);
+    await expect(page.locator('#map-count')).toHaveText(`${number(cells.total)} events on the map in view`);
+    // A month: few enough to draw each event.
+    await page.goto(`./?source=${base}&${MONTH}&map=45,40,7`);
+    await expect.poll(() => answers.at(-1)?.kind).toBe('points');
+    const { points, total } = answers.at(-1)!;
+    expect(total).toBe(points!.length);
+    await expect(page.locator('#map-count')).toHaveText(`${number(total)} event${total === 1 ? '' : 's'} on the map in view`);
+    // The point alone in its part of the map is clicked where the test projects it.
+    const worldX = (lon: number) => (lon + 180) / 360;
+    const worldY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
+    const box = (await page.locator('.map-canvas').boundingBox())!;
+    const px = 256 * 2 ** 7;
+    const at = (p: { lon: number; lat: number }) => ({ x: box.x + box.width / 2 + (worldX(p.lon) - worldX(45)) * px, y: box.y + box.height / 2 + (worldY(p.lat) - worldY(40)) * px });
+    const alone = points!.find((p) => points!.every((q) => q === p || Math.hypot(at(q).x - at(p).x, at(q).y - at(p).y) > 30));
+    if (!alone) throw new Error('no point stands alone on the map');
+    await page.mouse.move(at(alone).x, at(alone).y);
+    await expect(page.locator('.map-plot .tooltip')).toContainText(alone.title);
+    await page.mouse.click(at(alone).x, at(alone).y);
+    await expect(page).toHaveURL(new RegExp(`event=${alone.id}`));
+    await expect(page.locator('.detail-panel')).toContainText(alone.title);
+  } finally {
+    await stop(server);
+  }
+});
+
 test('a source that is not http(s) is refused with a notice, and the bundled data is shown', async ({ page }) => {
   await page.goto('./?source=javascript:alert(1)');
   await expect(page.getByText('The source "javascript:alert(1)" is not an http(s) URL, so no data server was asked.', { exact: false })).toBeVisible();

@@ -15,6 +15,7 @@ import { restoreKeptFiles } from './ui/import/restoreKeptFiles.ts';
 import { listKeptFiles } from './ui/import/keptFilesFlow.ts';
 import { checkSourceUrl } from './remote/apiUrls.ts';
 import { connectRemoteSource } from './remote/remoteClient.ts';
+import { remoteMapRequest } from './remote/remoteMap.ts';
 import { maxActorLanes } from './render/viewLayout.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
@@ -94,6 +95,7 @@ async function readFromServer(base: URL, source: string): Promise<void> {
   const connection = await connectRemoteSource(store, base, source, {
     maxLanesFor: maxActorLanes,
     countPlaces: !page.options.embed,
+    mapRequest: (state) => remoteMapRequest(state, state.mapView, state.mapSize),
     onRefused: (detail) => store.getState().addNotice(uiLocaleOf(store.getState().lang).t.remoteRefused(detail)),
   });
   reportAndSync(readLink());

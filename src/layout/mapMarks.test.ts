@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap, MAP_CELL_PIXELS, mapHitTest } from './mapMarks.ts';
+import { countInView, layoutMap, MAP_CELL_PIXELS, mapHitTest, worldGrid } from './mapMarks.ts';
 import { geoPrecisionCode as precisionCode } from '../table/eventTable.ts';
 import { worldPoints } from './mapWorld.ts';
 import { mapFrame, screenX, screenY } from './mapView.ts';
@@ -98,5 +98,45 @@ describe('map marks', () => {
     expect(mapHitTest(layout, pin.x + 2, pin.y)?.rows).toEqual([1]);
     expect(mapHitTest(layout, 400, 380)?.rows).toEqual([0]);
     expect(mapHitTest(layout, 5, 5)).toBeNull();
+  });
+});
+
+describe('the grid kept per zoom level (worldGrid), read as the map pans', () => {
+  // 20,000 events scattered over the Caucasus, some without coordinates.
+  let seed = 11;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const n = 20_000;
+  const lon = Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? NaN : 43 + random() * 4));
+  const lat = Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? NaN : 38.5 + random() * 3));
+  const type = Uint8Array.from({ length: n }, () => Math.floor(random() * 9));
+  const world = worldPoints(lon, lat);
+  const rows = Uint32Array.from({ length: n }, (_, i) => i);
+  const precision = new Uint8Array(n);
+
+  it('gives the cells, counts and types that counting the rows gives, wherever the map looks', () => {
+    for (const [cLon, cLat, zoom] of [[45, 40, 6.4], [44.2, 39.1, 8], [46.9, 41.2, 9.7], [40, 40, 7]] as const) {
+      const frame = mapFrame({ lon: cLon, lat: cLat, zoom }, size);
+      const grid = worldGrid(world, type, rows, Math.floor(zoom))!;
+      const kept = layoutMap({ world, precision, type, rows, frame, grid, markLimit: 100 });
+      const counted = layoutMap({ world, precision, type, rows, frame, markLimit: 100 });
+      const onScreen = (c: { x: number; y: number; size: number }) => c.x + c.size > 0 && c.x < frame.width && c.y + c.size > 0 && c.y < frame.height;
+      const key = (c: { x: number; y: number }) => `${Math.round(c.x)},${Math.round(c.y)}`;
+      const sorted = <T extends { x: number; y: number }>(cells: T[]) => [...cells].sort((a, b) => key(a).localeCompare(key(b)));
+      if (counted.cells.length === 0) {
+        // Few in view: both place marks from the rows.
+        expect(kept.marks.length, `${cLon},${cLat}`).toBe(counted.marks.length);
+        continue;
+      }
+      expect(kept.approximate).toBe(true);
+      expect(sorted(kept.cells).map((c) => [key(c), c.count, c.typeIndex])).toEqual(sorted(counted.cells.filter(onScreen)).map((c) => [key(c), c.count, c.typeIndex]));
+      expect(kept.unplaced).toBe(counted.unplaced);
+      // Whole cells at the edges: at least the events on screen, never fewer.
+      expect(kept.inView).toBeGreaterThanOrEqual(countInView(world, rows, frame, 0).inView);
+    }
+  });
+
+  it('gives up (null) when the rows span more cells than it may keep', () => {
+    expect(worldGrid(world, type, rows, 12, 1000)).toBeNull();
+    expect(worldGrid(world, type, rows, 3, 1000)).not.toBeNull();
   });
 });

@@ -69,6 +69,8 @@ export interface MapLayout {
   maxCellCount: number;
   /** Events in view with coordinates (on screen). */
   inView: number;
+  /** When the grid came from a WorldGrid: inView counts the events of every cell the view touches. */
+  approximate?: boolean;
   /** Events in the window that have no coordinates, so are not on the map. */
   unplaced: number;
 }
@@ -82,6 +84,8 @@ export interface MapLayoutInput {
   rows: ArrayLike<number>;
   frame: MapFrame;
   markLimit?: number;
+  /** The rows' counts per cell at floor(frame.zoom) (worldGrid), when the caller keeps them: the grid is then read from it, not from the rows. */
+  grid?: WorldGrid | null;
 }
 
 /** How many rows lie on screen (with a margin), and how many have no coordinates. A hot loop: locals only. */
@@ -123,6 +127,11 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
   const y0 = frame.top - margin;
   const x1 = frame.left + width + margin;
   const y1 = frame.top + height + margin;
+  // Panning over many events: the cells kept for this zoom level, read for the view's part only.
+  if (input.grid && input.grid.level === Math.floor(frame.zoom)) {
+    const seen = gridInFrame(input.grid, frame);
+    if (seen.inView > (input.markLimit ?? MAP_MARK_LIMIT)) return { width, height, marks: [], cells: seen.cells, maxCellCount: seen.maxCellCount, inView: seen.inView, approximate: true, unplaced: input.grid.unplaced };
+  }
   // First only count (no allocation per row): the count decides marks or grid.
   const { inView, unplaced } = countInView(world, rows, frame, margin);
   if (inView > (input.markLimit ?? MAP_MARK_LIMIT)) {
@@ -252,4 +261,96 @@ export function mapHitTest(layout: MapLayout, x: number, y: number): MapMark | n
 
 export function mapCellAt(layout: MapLayout, x: number, y: number): MapCell | null {
   return layout.cells.find((c) => x >= c.x && x < c.x + c.size && y >= c.y && y < c.y + c.size) ?? null;
+}
+
+/**
+ * The rows' counts per cell of mercatorCell's grid at zoom `level` (cells MAP_CELL_PIXELS wide
+ * there, as densityGrid counts them), with each cell's commonest type, over the box of cells the
+ * rows occupy. It does not depend on where the map looks, so a renderer keeps one per level and a
+ * pan reads the view's cells instead of every row. Null when that box would exceed `maxCells`
+ * (events spread over the world at a high zoom): the rows are then counted per frame.
+ */
+export interface WorldGrid {
+  level: number;
+  cellsAcross: number;
+  col0: number;
+  row0: number;
+  cols: number;
+  lines: number;
+  counts: Uint32Array;
+  types: Uint8Array;
+  /** Rows without coordinates. */
+  unplaced: number;
+}
+
+export function worldGrid(world: WorldPoints, type: Uint8Array, rows: ArrayLike<number>, level: number, maxCells = 1 << 18): WorldGrid | null {
+  const cellsAcross = 2 ** level * (256 / MAP_CELL_PIXELS);
+  const last = cellsAcross - 1;
+  const xs = world.x;
+  const ys = world.y;
+  const n = rows.length;
+  let c0 = Infinity;
+  let c1 = -Infinity;
+  let r0 = Infinity;
+  let r1 = -Infinity;
+  let unplaced = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const x = xs[row]!;
+    if (x !== x) {
+      unplaced++;
+      continue;
+    }
+    const c = Math.min(last, Math.floor(x * cellsAcross));
+    const r = Math.min(last, Math.floor(ys[row]! * cellsAcross));
+    if (c < c0) c0 = c;
+    if (c > c1) c1 = c;
+    if (r < r0) r0 = r;
+    if (r > r1) r1 = r;
+  }
+  if (c0 > c1) return { level, cellsAcross, col0: 0, row0: 0, cols: 0, lines: 0, counts: new Uint32Array(0), types: new Uint8Array(0), unplaced };
+  const cols = c1 - c0 + 1;
+  const lines = r1 - r0 + 1;
+  if (cols * lines > maxCells) return null;
+  const counts = new Uint32Array(cols * lines);
+  const typeCounts = new Uint32Array(cols * lines * 16);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const x = xs[row]!;
+    if (x !== x) continue;
+    const at = (Math.min(last, Math.floor(ys[row]! * cellsAcross)) - r0) * cols + (Math.min(last, Math.floor(x * cellsAcross)) - c0);
+    counts[at]!++;
+    typeCounts[at * 16 + (type[row]! & 15)]!++;
+  }
+  const types = new Uint8Array(cols * lines);
+  for (let at = 0; at < counts.length; at++) {
+    if (!counts[at]) continue;
+    let best = 0;
+    for (let t = 1; t < 16; t++) if (typeCounts[at * 16 + t]! > typeCounts[at * 16 + best]!) best = t;
+    types[at] = best;
+  }
+  return { level, cellsAcross, col0: c0, row0: r0, cols, lines, counts, types, unplaced };
+}
+
+/** The grid's cells that the frame shows (as densityGrid places them), and their events. */
+export function gridInFrame(grid: WorldGrid, frame: MapFrame): { cells: MapCell[]; maxCellCount: number; inView: number } {
+  const size = frame.worldPx / grid.cellsAcross;
+  const cFrom = Math.max(grid.col0, Math.floor(frame.left / size));
+  const cTo = Math.min(grid.col0 + grid.cols - 1, Math.floor((frame.left + frame.width) / size));
+  const rFrom = Math.max(grid.row0, Math.floor(frame.top / size));
+  const rTo = Math.min(grid.row0 + grid.lines - 1, Math.floor((frame.top + frame.height) / size));
+  const cells: MapCell[] = [];
+  let maxCellCount = 0;
+  let inView = 0;
+  for (let r = rFrom; r <= rTo; r++) {
+    for (let c = cFrom; c <= cTo; c++) {
+      const at = (r - grid.row0) * grid.cols + (c - grid.col0);
+      const count = grid.counts[at]!;
+      if (!count) continue;
+      cells.push({ x: c * size - frame.left, y: r * size - frame.top, size, count, typeIndex: grid.types[at]! });
+      if (count > maxCellCount) maxCellCount = count;
+      inView += count;
+    }
+  }
+  return { cells, maxCellCount, inView };
 }

@@ -6,7 +6,8 @@ import { areaOf } from '../store/store.ts';
 import { visibleRows } from '../store/derived.ts';
 import type { EventTable } from '../table/eventTable.ts';
 import { worldPoints, type WorldPoints } from '../layout/mapWorld.ts';
-import { layoutMap, mapCellAt, mapHitTest, type MapLayout } from '../layout/mapMarks.ts';
+import { countInView, layoutMap, MAP_CLUSTER_RADIUS, MAP_MARK_LIMIT, mapCellAt, mapHitTest, worldGrid, type MapLayout, type WorldGrid } from '../layout/mapMarks.ts';
+import { layoutServerMap } from '../layout/serverMapLayout.ts';
 import { boxOfScreenRect, mapFrame, scaleBar, visibleBox, zoomMapAround, type MapFrame, type MapSize } from '../layout/mapView.ts';
 import { mercatorX, mercatorY } from '../layout/mercator.ts';
 import { describeBox } from '../i18n/describeBox.ts';
@@ -91,6 +92,25 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     return world.points;
   };
 
+  // The rows' counts per grid cell, per zoom level, while the rows stay the same (panning and
+  // zooming the map): built the second frame the rows are seen, so that a timeline zoom, which
+  // changes the rows each frame, never builds one.
+  let gridRows: unknown = null;
+  const grids = new Map<number, WorldGrid | null>();
+  const gridFor = (state: AppState, points: WorldPoints, zoom: number): WorldGrid | null => {
+    const rows = visibleRows(state);
+    if (rows !== gridRows) {
+      gridRows = rows;
+      grids.clear();
+      return null;
+    }
+    if (rows.length <= MAP_MARK_LIMIT) return null;
+    const level = Math.floor(zoom);
+    let grid = grids.get(level);
+    if (grid === undefined) grids.set(level, (grid = worldGrid(points, state.table.type, rows, level)));
+    return grid;
+  };
+
   const wantBasemap = (scale: AtlasScale) => {
     if (basemaps[scale] || failed) return;
     loadBasemap(scale).then(
@@ -111,7 +131,10 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     announceTimer = null;
     if (!layout || !frame) return;
     announced = true;
-    const text = t.mapInView(number.format(layout.inView), layout.inView) + (layout.unplaced ? t.mapUnplaced(number.format(layout.unplaced)) : '');
+    // A grid read from kept cells counts whole cells at the edges: the view's events are counted once it rests.
+    const state = store.getState();
+    const inView = layout.approximate && world ? countInView(world.points, visibleRows(state), frame, MAP_CLUSTER_RADIUS).inView : layout.inView;
+    const text = t.mapInView(number.format(inView), inView) + (layout.unplaced ? t.mapUnplaced(number.format(layout.unplaced)) : '');
     if (el.count.textContent !== text) el.count.textContent = text;
     el.root.setAttribute('aria-label', t.mapLabel(describeBox(visibleBox(frame), locale, t)));
   };
@@ -137,11 +160,14 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     const view = state.mapView;
     if (!view || width <= 0 || height <= 0) return;
     frame = mapFrame(view, { width, height });
-    const points = worldOf(state);
-    const rows = visibleRows(state);
-    const key = [points, rows, view, width, height];
+    // With a data server, the engine's answer for the map (points or cells); else the page's rows.
+    const server = state.remoteInfo !== null;
+    const points = server ? null : worldOf(state);
+    const rows = server ? state.remoteMap : visibleRows(state);
+    const key = [server, points, rows, view, width, height];
     if (!layout || key.some((k, i) => k !== layoutKey[i])) {
-      layout = layoutMap({ world: points, precision: state.table.geoPrecision, type: state.table.type, rows, frame });
+      if (!server) layout = layoutMap({ world: points!, precision: state.table.geoPrecision, type: state.table.type, rows: visibleRows(state), frame, grid: gridFor(state, points!, view.zoom) });
+      else layout = state.remoteMap ? layoutServerMap(state.remoteMap, frame) : { width, height, marks: [], cells: [], maxCellCount: 0, inView: 0, unplaced: 0 };
       layoutKey = key;
       announce();
     }
@@ -152,8 +178,8 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     const dpr = window.devicePixelRatio || 1;
     drawBasemap(ctx, basemaps[scale] ?? basemaps['110m'] ?? null, frame, options.mapTheme, dpr, options.theme.font, names, measure, layout.marks);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const selectedRow = state.selectedId === null ? null : state.table.rowOfId.get(state.selectedId) ?? null;
-    drawMapLayout(ctx, layout, options.theme, { hoveredRow: state.hoveredRow, selectedRow });
+    const selectedRow = state.selectedId === null ? null : server ? serverPointOf(state, state.selectedId) : (state.table.rowOfId.get(state.selectedId) ?? null);
+    drawMapLayout(ctx, layout, options.theme, { hoveredRow: server ? hoveredPoint : state.hoveredRow, selectedRow });
     const area = areaOf(state);
     placeBox(
       el.areaBox,
@@ -181,6 +207,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     el.canvas.height = Math.max(1, Math.round(height * dpr));
     el.canvas.style.width = `${width}px`;
     el.canvas.style.height = `${height}px`;
+    store.getState().setMapSize({ width, height });
     layout = null;
     schedule();
   };
@@ -194,7 +221,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
   document.fonts?.addEventListener('loadingdone', onFontsLoaded);
 
   const unsubscribe = store.subscribe(
-    (s) => [s.table, s.window, s.filters, s.selectedId, s.hoveredRow, s.mapView] as const,
+    (s) => [s.table, s.window, s.filters, s.selectedId, s.hoveredRow, s.mapView, s.remoteMap] as const,
     schedule,
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
@@ -214,6 +241,15 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     if (store.getState().hoveredRow !== null) store.getState().hover(null);
     el.tooltip.hidden = true;
   };
+  // With a data server: the point under the pointer, an index into its answer's points.
+  let hoveredPoint: number | null = null;
+  const serverPointWords = (titles: string[]) =>
+    titles.slice(0, 3).map((title) => {
+      const div = document.createElement('div');
+      div.className = 'tooltip-title';
+      div.textContent = title;
+      return div;
+    });
   const cellWords = (count: number) => {
     const div = document.createElement('div');
     div.className = 'tooltip-title';
@@ -227,10 +263,23 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     const x = event.clientX - rect.left;
     const y = event.clientY - rect.top;
     const mark = mapHitTest(layout, x, y);
-    store.getState().hover(mark && mark.kind !== 'cluster' ? mark.rows[0]! : null);
+    const state = store.getState();
     const cell = mark ? null : mapCellAt(layout, x, y);
     el.canvas.style.cursor = mark || cell ? 'pointer' : 'grab';
-    if (mark) showTooltip(describeEventForTooltip(store.getState(), mark.rows, options.ui), x, y);
+    if (state.remoteInfo) {
+      // The server's points are not the page's rows: the mark rings here, the tooltip names them.
+      const point = mark && mark.kind !== 'cluster' ? mark.rows[0]! : null;
+      if (point !== hoveredPoint) {
+        hoveredPoint = point;
+        schedule();
+      }
+      const answer = state.remoteMap;
+      if (mark && answer?.kind === 'points') showTooltip(serverPointWords(mark.rows.map((i) => answer.points[i]!.title)), x, y);
+      else showTooltip(cell ? cellWords(cell.count) : null, x, y);
+      return;
+    }
+    state.hover(mark && mark.kind !== 'cluster' ? mark.rows[0]! : null);
+    if (mark) showTooltip(describeEventForTooltip(state, mark.rows, options.ui), x, y);
     else showTooltip(cell ? cellWords(cell.count) : null, x, y);
   };
 
@@ -254,7 +303,9 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
       if (event.pointerType === 'touch') hideHover();
       const mark = mapHitTest(layout, x, y);
       if (mark && mark.kind !== 'cluster') {
-        state.select(state.table.idAt(mark.rows[0]!));
+        const answer = state.remoteMap;
+        if (!state.remoteInfo) state.select(state.table.idAt(mark.rows[0]!));
+        else if (answer?.kind === 'points') state.select(answer.points[mark.rows[0]!]!.id);
         return;
       }
       // A counted mark or a busy cell opens up: zoom in around it.
@@ -267,6 +318,7 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
 
   return {
     destroy() {
+      store.getState().setMapSize(null);
       if (frameRequest) cancelAnimationFrame(frameRequest);
       if (announceTimer !== null) clearTimeout(announceTimer);
       observer.disconnect();
@@ -281,4 +333,12 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     frame: () => frame,
     size: () => ({ width, height }),
   };
+}
+
+/** The index of the event `id` among a data server's map points, or null. */
+function serverPointOf(state: AppState, id: string): number | null {
+  const answer = state.remoteMap;
+  if (answer?.kind !== 'points') return null;
+  const at = answer.points.findIndex((p) => p.id === id);
+  return at < 0 ? null : at;
 }

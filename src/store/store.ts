@@ -190,6 +190,9 @@ interface MapSlice {
   hideMap(): void;
   /** Moves the map. `replace` (panning, zooming) replaces the history entry; `push` adds one. */
   setMapView(view: MapView, how?: 'replace' | 'push'): void;
+  /** The map's size on screen (set by its renderer): a data server is asked for what it shows. */
+  mapSize: { width: number; height: number } | null;
+  setMapSize(size: { width: number; height: number } | null): void;
 }
 
 
@@ -447,7 +450,12 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         if (current && next.lon === current.lon && next.lat === current.lat && next.zoom === current.zoom) return;
         set({ mapView: next, lastChange: how });
       },
-
+      mapSize: null,
+      setMapSize(size) {
+        const current = get().mapSize;
+        if (size === current || (size && current && size.width === current.width && size.height === current.height)) return;
+        set({ mapSize: size });
+      },
 
       notices: [],
       lastChange: 'init',
