@@ -4,13 +4,16 @@
 // left is dropped. The engine answers the events in view as points when few, else counts per
 // cell of the Web Mercator grid (mercatorCell), so the page's work does not grow with the data.
 import { z } from 'zod';
-import { EVENT_TYPES, type EventType } from '../model/taxonomy.ts';
-import { GEO_PRECISIONS, type GeoPrecision } from '../model/schema.ts';
+import { EVENT_TYPES } from '../model/taxonomy.ts';
+import { GEO_PRECISIONS } from '../model/schema.ts';
 import type { GeoBox } from '../model/geo.ts';
 import { MAX_MERCATOR_LAT, latOfMercatorY, lonOfMercatorX, mercatorX, mercatorY, worldPixels } from '../layout/mercator.ts';
 import type { Filters } from '../table/filter.ts';
 import type { TimeWindow } from '../store/window.ts';
 import type { AppState, AppStore } from '../store/store.ts';
+import type { RemoteMapAnswer } from '../store/remoteView.ts';
+
+export type { RemoteMapAnswer, RemoteMapCell, RemoteMapPoint } from '../store/remoteView.ts';
 import { apiUrl, filterParams, windowParams } from './apiUrls.ts';
 import type { Checked } from './apiAnswers.ts';
 
@@ -35,27 +38,6 @@ export interface RemoteMapRequest {
   zoom: number;
   cell: number;
 }
-
-export interface RemoteMapPoint {
-  id: string;
-  lon: number;
-  lat: number;
-  type: EventType;
-  precision: GeoPrecision | null;
-  title: string;
-}
-
-/** [col, row, events, index in EVENT_TYPES of the most frequent type]: col and row as mercatorCell(lon, lat, zoom, cell). */
-export type RemoteMapCell = readonly [number, number, number, number];
-
-/**
- * The server's answer for a map view (`key`: remoteMapKey of the request). `total`: the events in
- * view (in the window, passing the filters, with coordinates in the box).
- */
-export type RemoteMapAnswer = { key: string; total: number } & (
-  | { kind: 'points'; points: readonly RemoteMapPoint[] }
-  | { kind: 'cells'; zoom: number; cell: number; cells: readonly RemoteMapCell[] }
-);
 
 /**
  * The box a map of `size` px shows around its centre (Web Mercator, as the map panel projects):

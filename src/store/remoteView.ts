@@ -4,6 +4,8 @@
 import type { EventTable } from '../table/eventTable.ts';
 import type { LaneMode } from '../layout/lanes.ts';
 import type { TimeWindow } from './window.ts';
+import type { EventType } from '../model/taxonomy.ts';
+import type { GeoPrecision } from '../model/schema.ts';
 
 /** /api/info without the dataset (which the store keeps as any dataset). */
 export interface RemoteInfo {
@@ -57,3 +59,26 @@ export interface RemoteOverview {
   to: number;
   counts: readonly number[];
 }
+
+/** /api/map: the map's view answered as its events (few) or counts per cell of the Web Mercator grid (many); see remote/remoteMap.ts. */
+export interface RemoteMapPoint {
+  id: string;
+  lon: number;
+  lat: number;
+  type: EventType;
+  precision: GeoPrecision | null;
+  title: string;
+}
+
+/** [col, row, events, index in EVENT_TYPES of the most frequent type]: col and row as mercatorCell(lon, lat, zoom, cell). */
+export type RemoteMapCell = readonly [number, number, number, number];
+
+/**
+ * The server's answer for a map view (`key`: remoteMapKey of the request). `total`: the events in
+ * view (in the window, passing the filters, with coordinates in the box).
+ */
+export type RemoteMapAnswer = { key: string; total: number } & (
+  | { kind: 'points'; points: readonly RemoteMapPoint[] }
+  | { kind: 'cells'; zoom: number; cell: number; cells: readonly RemoteMapCell[] }
+);
+

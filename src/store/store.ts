@@ -22,10 +22,9 @@ import type { ImportPhase } from '../io/workerProtocol.ts';
 import type { KeptFileInfo } from '../storage/keptFiles.ts';
 import { uiLocaleOf, type UiLang } from '../i18n/locale.ts';
 import type { EventFocus } from '../layout/keyboardFocus.ts';
-import type { RemoteAnswer, RemoteInfo, RemoteOverview, RemotePlaces } from './remoteView.ts';
+import type { RemoteAnswer, RemoteInfo, RemoteMapAnswer, RemoteOverview, RemotePlaces } from './remoteView.ts';
 import { clampMapView, type MapView } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
-import type { RemoteMapAnswer } from '../remote/remoteMap.ts';
 
 export type LoadMode = 'replace' | 'add';
 
