@@ -31,6 +31,11 @@ try {
     ['arabic', '?lang=ar&from=2022-09-12&to=2022-09-16'],
     ['arabic-detail', '?lang=ar&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire'],
     ['arabic-actor-lanes', '?lang=ar&from=2022-09-12&to=2022-09-16&lanes=actor'],
+    // The map panel (issue #24): beside the timeline, with an area drawn, and in Arabic.
+    ['map', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,7'],
+    ['map-area', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,7&bbox=43.5,39.5,45,40.9&event=2022-09-14-yerevan-protests'],
+    ['map-place-lanes', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,7&lanes=place'],
+    ['arabic-map', '?lang=ar&from=2022-09-12&to=2022-09-16&map=45.3,40.1,7'],
     ...(process.env.EXTRA_VIEWS ? (JSON.parse(process.env.EXTRA_VIEWS) as [string, string][]) : []),
   ];
   for (const [name, query] of views) {
@@ -102,6 +107,7 @@ try {
   for (const [name, query] of [
     ['embed', '?embed=1&from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report&title=Border+clashes,+13%E2%80%9314+September+2022'],
     ['embed-dark', '?embed=1&theme=dark&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire'],
+    ['embed-map', '?embed=1&from=2022-09-12&to=2022-09-16&map=45.3,40.1,7&title=Where+the+border+clashes+happened'],
   ]) {
     await embed.goto(`http://127.0.0.1:${port}/${query}`);
     await embed.waitForSelector('.lane-label');
@@ -158,6 +164,8 @@ try {
     ['phone-detail', '?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire', null],
     ['phone-detail-arabic', '?lang=ar&from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire', null],
     ['phone-embed', '?embed=1&from=2022-09-12&to=2022-09-16&title=Border+clashes,+13%E2%80%9314+September+2022', null],
+    ['phone-map', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,6', null],
+    ['phone-map-arabic', '?lang=ar&from=2022-09-12&to=2022-09-16&map=45.3,40.1,6', null],
   ] as const) {
     await phone.goto(`http://127.0.0.1:${port}/${query}`);
     await phone.waitForSelector('.lane-label');
