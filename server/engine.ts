@@ -2,7 +2,8 @@
 // own queries, with typed values, never SQL. The HTTP layer checks a request against these types
 // (zod) and hands the values on; an engine binds them as parameters (DuckDB) or sends them as
 // external data (ClickHouse 18.16 has no query parameters), never as SQL text.
-import type { ConflictEvent, DatasetInfo, GeoPrecision, Role } from '../src/model/schema.ts';
+import type { RemoteMapPoint } from '../src/store/remoteView.ts';
+import type { ConflictEvent, DatasetInfo, Role } from '../src/model/schema.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 import type { GeoBox } from '../src/model/geo.ts';
 import type { ImportReport } from '../src/io/report.ts';
@@ -121,15 +122,8 @@ export interface MapRequest {
 /** The map shows each event in view when there are at most this many; else cells. */
 export const MAP_POINT_LIMIT = 1000;
 
-/** An event on the map: enough to draw it (its precision as an area) and name it. */
-export interface MapPoint {
-  id: string;
-  lon: number;
-  lat: number;
-  type: EventType;
-  precision: GeoPrecision | null;
-  title: string;
-}
+/** An event on the map: enough to draw it (its precision as an area) and name it; the page reads the same. */
+export type MapPoint = RemoteMapPoint;
 
 /** [col, row, events, index in EVENT_TYPES of the most frequent type (ties: the first in the taxonomy)]: mercatorCell's col and row. */
 export type MapCell = [number, number, number, number];

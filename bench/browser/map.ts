@@ -6,15 +6,14 @@
 // release of the mouse to the frame that shows the new count. Also what the first screen loads
 // (gzip) with the map shown and without it. It reports; it asserts nothing.
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generate } from './data.ts';
 import { installHelpers, quantile, wheelZoomFrames, within } from './measure.ts';
+import { startPreview } from './preview.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const STEP_LIMIT_MS = 180_000;
@@ -28,34 +27,6 @@ const work = path.join(os.tmpdir(), 'conflict-timeline-bench');
 const log = (message: string) => console.error(`[bench map] ${message}`);
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 100 ? 1 : 0)} ms` : '–');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `vite preview` of dist/, as a process group of its own so that npx and vite stop together. */
-async function startPreview(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}/`;
-  const stop = () => {
-    try {
-      process.kill(-child.pid!);
-    } catch {
-      // already gone
-    }
-  };
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stop();
-  throw new Error('vite preview did not start in 30 s');
-}
 
 /** The bytes, gzipped, of every file of the app's origin the page fetched while `load` ran. */
 async function firstScreenBytes(page: Page, load: () => Promise<void>): Promise<{ bytes: number; files: string[] }> {

@@ -6,12 +6,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACLED_PARQUET_CODEC, ACLED_PARQUET_TYPES, FILE_KINDS, type BenchFile, type BenchFiles, type FileKind } from './data.ts';
 import { heapMB, installHelpers, quantile, wheelZoomFrames, within } from './measure.ts';
+import { startPreview } from './preview.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const STEP_LIMIT_MS = Number(process.env.BENCH_STEP_LIMIT_S ?? 120) * 1000;
@@ -74,34 +75,6 @@ function exec(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Pro
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `vite preview` of dist/, as a process group of its own so that npx and vite stop together. */
-async function startPreview(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}/`;
-  const stop = () => {
-    try {
-      process.kill(-child.pid!);
-    } catch {
-      // already gone
-    }
-  };
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stop();
-  throw new Error('vite preview did not start in 30 s');
 }
 
 /** The vis-timeline build at / and the generated data at /data/: the items file can be 100 MB and more. */

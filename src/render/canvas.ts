@@ -2,7 +2,7 @@
 // the store: what to draw was decided in layout/.
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../model/taxonomy.ts';
 import { BAR_HEIGHT, type TimelineLayout, type TimelineMark } from '../layout/marks.ts';
-import { traceShape } from './shapes.ts';
+import { drawCountedCircle, traceShape } from './shapes.ts';
 import { densityBars, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
 import { textColourOn, type TimelineTheme } from './theme.ts';
 import { textDirection } from '../i18n/bidi.ts';
@@ -65,18 +65,8 @@ function drawMark(ctx: CanvasRenderingContext2D, mark: TimelineMark, theme: Time
     return;
   }
   if (mark.kind === 'cluster') {
-    ctx.beginPath();
-    ctx.arc(mark.x, mark.y, mark.radius, 0, Math.PI * 2);
     const fill = mark.mixedTypes ? theme.cluster : info.colour;
-    ctx.fillStyle = fill;
-    ctx.fill();
-    ctx.stroke();
-    ctx.fillStyle = textColourOn(fill);
-    ctx.font = `bold 10px ${theme.font.replace(/^\d+px /, '')}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(mark.rows.length > 99 ? '99+' : String(mark.rows.length), mark.x, mark.y + 0.5);
-    ctx.textAlign = 'start';
+    drawCountedCircle(ctx, mark.x, mark.y, mark.radius, mark.rows.length, fill, textColourOn(fill), theme.font);
     return;
   }
   traceShape(ctx, info.shape, mark.x, mark.y, mark.radius);

@@ -5,7 +5,7 @@ import type { MapCell, MapLayout, MapMark } from '../layout/mapMarks.ts';
 import type { MapFrame } from '../layout/mapView.ts';
 import { countryLabel, REFERENCE_PX, type Basemap, type BasemapPaths } from './basemap.ts';
 import type { MapTheme } from './mapTheme.ts';
-import { traceShape } from './shapes.ts';
+import { drawCountedCircle, traceShape } from './shapes.ts';
 import { textColourOn, type TimelineTheme } from './theme.ts';
 
 export interface MapHighlight {
@@ -119,17 +119,7 @@ function drawPin(ctx: CanvasRenderingContext2D, mark: MapMark, theme: TimelineTh
   ctx.strokeStyle = theme.markStroke;
   if (mark.kind === 'cluster') {
     const fill = mark.mixedTypes ? theme.cluster : info.colour;
-    ctx.beginPath();
-    ctx.arc(mark.x, mark.y, mark.radius, 0, Math.PI * 2);
-    ctx.fillStyle = fill;
-    ctx.fill();
-    ctx.stroke();
-    ctx.fillStyle = textColourOn(fill);
-    ctx.font = `bold 10px ${theme.font.replace(/^\d+px /, '')}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(mark.rows.length > 99 ? '99+' : String(mark.rows.length), mark.x, mark.y + 0.5);
-    ctx.textAlign = 'start';
+    drawCountedCircle(ctx, mark.x, mark.y, mark.radius, mark.rows.length, fill, textColourOn(fill), theme.font);
     return;
   }
   traceShape(ctx, info.shape, mark.x, mark.y, mark.radius);

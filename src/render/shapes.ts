@@ -44,3 +44,18 @@ export function shapePathData(shape: MarkShape, x: number, y: number, r: number)
   if (shape === 'circle') return `M${round(x - r)},${round(y)}a${r},${r} 0 1,0 ${round(2 * r)},0a${r},${r} 0 1,0 ${round(-2 * r)},0Z`;
   return `${OUTLINES[shape].map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${round(x + px * r)},${round(y + py * r)}`).join('')}Z`;
 }
+
+/** A counted mark: a circle of `fill` with its count (99+ past 99) in the text colour that reads on it. */
+export function drawCountedCircle(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number, count: number, fill: string, textColour: string, font: string): void {
+  ctx.beginPath();
+  ctx.arc(x, y, radius, 0, Math.PI * 2);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = textColour;
+  ctx.font = `bold 10px ${font.replace(/^\d+px /, '')}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(count > 99 ? '99+' : String(count), x, y + 0.5);
+  ctx.textAlign = 'start';
+}
