@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countInView, layoutMap, MAP_CELL_PIXELS, mapHitTest, worldGrid } from './mapMarks.ts';
+import { countInView, layoutMap, layoutWindowGrid, MAP_CELL_PIXELS, mapHitTest, worldGrid } from './mapMarks.ts';
 import { geoPrecisionCode as precisionCode } from '../table/eventTable.ts';
 import { worldPoints } from './mapWorld.ts';
 import { mapFrame, screenX, screenY } from './mapView.ts';
@@ -138,5 +138,39 @@ describe('the grid kept per zoom level (worldGrid), read as the map pans', () =>
   it('gives up (null) when the rows span more cells than it may keep', () => {
     expect(worldGrid(world, type, rows, 12, 1000)).toBeNull();
     expect(worldGrid(world, type, rows, 3, 1000)).not.toBeNull();
+  });
+});
+
+describe('the grid of a moving window (layoutWindowGrid), counted without listing the rows', () => {
+  let seed = 5;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const n = 30_000;
+  const lon = Float64Array.from({ length: n }, (_, i) => (i % 40 === 0 ? NaN : 43 + random() * 4));
+  const lat = Float64Array.from({ length: n }, (_, i) => (i % 40 === 0 ? NaN : 38.5 + random() * 3));
+  const type = Uint8Array.from({ length: n }, () => Math.floor(random() * 9));
+  // Rows in time order; every 7th event lasts a while, so some start before a window and reach into it.
+  const start = Float64Array.from({ length: n }, (_, i) => i * 1000);
+  const end = Float64Array.from(start, (t, i) => (i % 7 === 0 ? t + 50_000 : t));
+  const mask = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : 1));
+  const world = worldPoints(lon, lat);
+  const precision = new Uint8Array(n);
+
+  it('gives the grid and counts that the listed rows give, for windows and filters', () => {
+    for (const [from, to, filtered, zoom] of [[0, 3e7, false, 6.5], [5e6, 2.2e7, true, 8.2], [1e6, 1.01e7, true, 7]] as const) {
+      const frame = mapFrame({ lon: 45, lat: 40, zoom }, size);
+      const m = filtered ? mask : null;
+      const lo = start.findIndex((t) => t >= from - 50_000);
+      const hiAt = start.findIndex((t) => t > to);
+      const hi = hiAt < 0 ? n : hiAt;
+      const rows = Uint32Array.from({ length: hi - lo }, (_, k) => lo + k).filter((row) => end[row]! >= from && (!m || m[row] === 1));
+      const listed = layoutMap({ world, precision, type, rows, frame, markLimit: 100 });
+      const counted = layoutWindowGrid(world, type, { end, mask: m, lo, hi, from }, frame, 100);
+      expect(counted).toEqual(listed);
+    }
+  });
+
+  it('leaves a view of few events to the marks (null)', () => {
+    const frame = mapFrame({ lon: 45, lat: 40, zoom: 12 }, size);
+    expect(layoutWindowGrid(world, type, { end, mask: null, lo: 0, hi: 100, from: 0 }, frame)).toBeNull();
   });
 });

@@ -354,3 +354,74 @@ export function gridInFrame(grid: WorldGrid, frame: MapFrame): { cells: MapCell[
   }
   return { cells, maxCellCount, inView };
 }
+
+/** The rows of a time window as rowsInWindow reads them (rows lo…hi−1 that end at `from` or later and pass the mask), without listing them. */
+export interface WindowSpan {
+  end: Float64Array;
+  mask: Uint8Array | null;
+  lo: number;
+  hi: number;
+  from: number;
+}
+
+/**
+ * The density grid of the window's rows, and how many are in view, in one pass over the rows
+ * without listing them first: what a map needs when the timeline's window moves every frame over
+ * many events. The same cells, counts and types as densityGrid, the same counts as countInView.
+ * Null when no more than `markLimit` are in view: the caller then places marks from the rows.
+ */
+export function layoutWindowGrid(world: WorldPoints, type: Uint8Array, span: WindowSpan, frame: MapFrame, markLimit = MAP_MARK_LIMIT): MapLayout | null {
+  const { width, height } = frame;
+  const xs = world.x;
+  const ys = world.y;
+  const { end, mask, lo, hi, from } = span;
+  const px = frame.worldPx;
+  const margin = MAP_CLUSTER_RADIUS;
+  const x0 = frame.left - margin;
+  const y0 = frame.top - margin;
+  const x1 = frame.left + width + margin;
+  const y1 = frame.top + height + margin;
+  // The grid as densityGrid lays it: the screen's cells and one more all round.
+  const cellsAcross = 2 ** Math.floor(frame.zoom) * (256 / MAP_CELL_PIXELS);
+  const size = px / cellsAcross;
+  const col0 = Math.floor(frame.left / size) - 1;
+  const row0 = Math.floor(frame.top / size) - 1;
+  const cols = Math.ceil(width / size) + 3;
+  const lines = Math.ceil(height / size) + 3;
+  const counts = new Uint32Array(cols * lines);
+  const typeCounts = new Uint32Array(cols * lines * 16);
+  const last = cellsAcross - 1;
+  let inView = 0;
+  let unplaced = 0;
+  for (let row = lo; row < hi; row++) {
+    if (end[row]! < from || (mask !== null && mask[row] !== 1)) continue;
+    const x = xs[row]!;
+    if (x !== x) {
+      unplaced++;
+      continue;
+    }
+    const y = ys[row]!;
+    const wx = x * px;
+    const wy = y * px;
+    if (wx >= x0 && wx <= x1 && wy >= y0 && wy <= y1) inView++;
+    const c = Math.min(last, Math.floor(x * cellsAcross)) - col0;
+    if (!(c >= 0 && c < cols)) continue;
+    const r = Math.min(last, Math.floor(y * cellsAcross)) - row0;
+    if (!(r >= 0 && r < lines)) continue;
+    const at = r * cols + c;
+    counts[at]!++;
+    typeCounts[at * 16 + (type[row]! & 15)]!++;
+  }
+  if (inView <= markLimit) return null;
+  const cells: MapCell[] = [];
+  let maxCellCount = 0;
+  for (let at = 0; at < counts.length; at++) {
+    const count = counts[at]!;
+    if (!count) continue;
+    let typeIndex = 0;
+    for (let t = 1; t < 16; t++) if (typeCounts[at * 16 + t]! > typeCounts[at * 16 + typeIndex]!) typeIndex = t;
+    cells.push({ x: ((at % cols) + col0) * size - frame.left, y: (Math.floor(at / cols) + row0) * size - frame.top, size, count, typeIndex });
+    maxCellCount = Math.max(maxCellCount, count);
+  }
+  return { width, height, marks: [], cells, maxCellCount, inView, unplaced };
+}

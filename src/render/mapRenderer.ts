@@ -3,10 +3,11 @@
 // rows the timeline shows (the window, through the filters): the same rows the status line counts.
 import type { AppState, AppStore } from '../store/store.ts';
 import { areaOf } from '../store/store.ts';
-import { visibleRows } from '../store/derived.ts';
+import { maskOf, visibleRows } from '../store/derived.ts';
 import type { EventTable } from '../table/eventTable.ts';
 import { worldPoints, type WorldPoints } from '../layout/mapWorld.ts';
-import { countInView, layoutMap, MAP_CLUSTER_RADIUS, MAP_MARK_LIMIT, mapCellAt, mapHitTest, worldGrid, type MapLayout, type WorldGrid } from '../layout/mapMarks.ts';
+import { countInView, layoutMap, layoutWindowGrid, MAP_CLUSTER_RADIUS, MAP_MARK_LIMIT, mapCellAt, mapHitTest, worldGrid, type MapLayout, type WorldGrid } from '../layout/mapMarks.ts';
+import { lowerBound, upperBound } from '../table/eventTable.ts';
 import { layoutServerMap } from '../layout/serverMapLayout.ts';
 import { boxOfScreenRect, mapFrame, scaleBar, visibleBox, zoomMapAround, type MapFrame, type MapSize } from '../layout/mapView.ts';
 import { mercatorX, mercatorY } from '../layout/mercator.ts';
@@ -93,17 +94,25 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
   };
 
   // The rows' counts per grid cell, per zoom level, while the rows stay the same (panning and
-  // zooming the map): built the second frame the rows are seen, so that a timeline zoom, which
-  // changes the rows each frame, never builds one.
-  let gridRows: unknown = null;
+  // zooming the map): built the second frame the same rows are seen. While the timeline's window
+  // moves (new rows every frame), the grid is counted from the window in one pass instead.
+  let gridOf: readonly unknown[] = [];
   const grids = new Map<number, WorldGrid | null>();
+  const layoutRows = (state: AppState, points: WorldPoints, frame: MapFrame): MapLayout => {
+    const { table, window, filters } = state;
+    const input = { world: points, precision: table.geoPrecision, type: table.type, frame };
+    if (gridOf[0] !== table || gridOf[1] !== window || gridOf[2] !== filters) {
+      gridOf = [table, window, filters];
+      grids.clear();
+      const lo = lowerBound(table.start, window.from - table.longestDuration);
+      const hi = upperBound(table.start, window.to);
+      const span = { end: table.end, mask: maskOf(table, filters), lo, hi, from: window.from };
+      return (hi - lo > MAP_MARK_LIMIT ? layoutWindowGrid(points, table.type, span, frame) : null) ?? layoutMap({ ...input, rows: visibleRows(state) });
+    }
+    return layoutMap({ ...input, rows: visibleRows(state), grid: gridFor(state, points, frame.zoom) });
+  };
   const gridFor = (state: AppState, points: WorldPoints, zoom: number): WorldGrid | null => {
     const rows = visibleRows(state);
-    if (rows !== gridRows) {
-      gridRows = rows;
-      grids.clear();
-      return null;
-    }
     if (rows.length <= MAP_MARK_LIMIT) return null;
     const level = Math.floor(zoom);
     let grid = grids.get(level);
@@ -163,10 +172,9 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     // With a data server, the engine's answer for the map (points or cells); else the page's rows.
     const server = state.remoteInfo !== null;
     const points = server ? null : worldOf(state);
-    const rows = server ? state.remoteMap : visibleRows(state);
-    const key = [server, points, rows, view, width, height];
-    if (!layout || key.some((k, i) => k !== layoutKey[i])) {
-      if (!server) layout = layoutMap({ world: points!, precision: state.table.geoPrecision, type: state.table.type, rows: visibleRows(state), frame, grid: gridFor(state, points!, view.zoom) });
+    const key = server ? [server, state.remoteMap, view, width, height] : [server, points, state.table, state.window, state.filters, view, width, height];
+    if (!layout || key.length !== layoutKey.length || key.some((k, i) => k !== layoutKey[i])) {
+      if (!server) layout = layoutRows(state, points!, frame);
       else layout = state.remoteMap ? layoutServerMap(state.remoteMap, frame) : { width, height, marks: [], cells: [], maxCellCount: 0, inView: 0, unplaced: 0 };
       layoutKey = key;
       announce();
