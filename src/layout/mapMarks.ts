@@ -220,6 +220,12 @@ export function densityGrid(world: WorldPoints, type: Uint8Array, rows: ArrayLik
     counts[at]!++;
     typeCounts[at * 16 + (type[row]! & 15)]!++;
   }
+  return screenCells(counts, typeCounts, { col0, row0, cols, size }, frame);
+}
+
+/** The grid's non-empty cells on screen, each with its commonest type (typeCounts: 16 per cell). */
+function screenCells(counts: Uint32Array, typeCounts: Uint32Array, grid: { col0: number; row0: number; cols: number; size: number }, frame: MapFrame): { cells: MapCell[]; maxCellCount: number } {
+  const { col0, row0, cols, size } = grid;
   const cells: MapCell[] = [];
   let maxCellCount = 0;
   for (let at = 0; at < counts.length; at++) {
@@ -413,15 +419,6 @@ export function layoutWindowGrid(world: WorldPoints, type: Uint8Array, span: Win
     typeCounts[at * 16 + (type[row]! & 15)]!++;
   }
   if (inView <= markLimit) return null;
-  const cells: MapCell[] = [];
-  let maxCellCount = 0;
-  for (let at = 0; at < counts.length; at++) {
-    const count = counts[at]!;
-    if (!count) continue;
-    let typeIndex = 0;
-    for (let t = 1; t < 16; t++) if (typeCounts[at * 16 + t]! > typeCounts[at * 16 + typeIndex]!) typeIndex = t;
-    cells.push({ x: ((at % cols) + col0) * size - frame.left, y: (Math.floor(at / cols) + row0) * size - frame.top, size, count, typeIndex });
-    maxCellCount = Math.max(maxCellCount, count);
-  }
+  const { cells, maxCellCount } = screenCells(counts, typeCounts, { col0, row0, cols, size }, frame);
   return { width, height, marks: [], cells, maxCellCount, inView, unplaced };
 }
