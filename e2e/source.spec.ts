@@ -295,8 +295,9 @@ test('a sparse lane beside busy ones shows a mark per event, when the window hol
     // The busy lanes stay densities: a count on hover.
     let density = '';
     const canvas = (await page.locator('canvas.marks').boundingBox())!;
-    for (let x = canvas.x + canvas.width * 0.3; x < canvas.x + canvas.width * 0.6 && !/events? ·/.test(density); x += 3) {
-      // The lane's middle, read each time: the details panel, just opened, may still move the plot.
+    for (let x = canvas.x + canvas.width * 0.3; x < canvas.x + canvas.width * 0.6 && !/^\d+ events? · Clash/.test(density); x += 3) {
+      // The lane's middle, read each time: the details panel, just opened, may still move the plot
+      // (a hover that lands in the neighbouring lane while it moves is read again further on).
       const clashLane = (await page.locator('.lane-label', { hasText: 'Clash' }).boundingBox())!;
       await page.mouse.move(x, clashLane.y + clashLane.height / 2);
       density = (await page.getByRole('tooltip').textContent({ timeout: 200 }).catch(() => '')) ?? '';
