@@ -131,3 +131,24 @@ describe('counting the events in view', () => {
     }
   });
 });
+
+describe('the story slice', () => {
+  it('edits, undoes, and keeps the presented step among the steps', async () => {
+    const { addStep, deleteStep, updateStep } = await import('../story/story.ts');
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().editStory((story) => addStep(story, 'types=clash'));
+    s().editStory((story) => addStep(story, 'types=ceasefire'));
+    s().present(1);
+    expect(s().presenting).toBe(1);
+    s().editStory((story) => deleteStep(story, 1));
+    expect(s().presenting).toBe(0);
+    s().editStory((story) => updateStep(story, 0, { caption: '' }));
+    expect(s().storyPast).toHaveLength(3);
+    s().undoStory();
+    expect(s().story.steps.map((step) => step.view)).toEqual(['types=clash', 'types=ceasefire']);
+    s().editStory((story) => deleteStep(story, 0));
+    s().editStory((story) => deleteStep(story, 0));
+    expect(s().presenting).toBeNull();
+  });
+});

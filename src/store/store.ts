@@ -25,6 +25,8 @@ import type { EventFocus } from '../layout/keyboardFocus.ts';
 import type { RemoteAnswer, RemoteInfo, RemoteMapAnswer, RemoteOverview, RemotePlaces } from './remoteView.ts';
 import { clampMapView, type MapView } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
+import { EMPTY_STORY, type Story } from '../story/story.ts';
+import { recordEdit, undoEdit } from '../story/storyHistory.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -194,8 +196,27 @@ interface MapSlice {
   setMapSize(size: { width: number; height: number } | null): void;
 }
 
+/** The story being written or presented (issue #25). */
+interface StorySlice {
+  /** The story; one with no steps when none is being written. */
+  story: Story;
+  /** Earlier versions of the story, newest last, for Undo. */
+  storyPast: Story[];
+  /** Changes the story through a pure edit (see story/story.ts); an edit that changes something can be undone. */
+  editStory(edit: (story: Story) => Story): void;
+  undoStory(): void;
+  /** Puts a story in place of the one being written (opened from a file, a link or this browser); Undo brings the old one back. */
+  openStory(story: Story): void;
+  /** The step being presented (0-based); null: not presenting. */
+  presenting: number | null;
+  /** Starts or moves the presentation (the step's view is applied by the presenter), or ends it with null. */
+  present(step: number | null): void;
+  /** Whether the Story panel is open. */
+  storyPanelOpen: boolean;
+  setStoryPanelOpen(open: boolean): void;
+}
 
-export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice;
+export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & StorySlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
@@ -456,6 +477,32 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         set({ mapSize: size });
       },
 
+      story: EMPTY_STORY,
+      storyPast: [],
+      editStory(edit) {
+        const { story, storyPast } = get();
+        const next = recordEdit({ story, past: storyPast }, edit(story));
+        if (next.story !== story) set({ story: next.story, storyPast: next.past, presenting: clampStep(get().presenting, next.story) });
+      },
+      undoStory() {
+        const { story, storyPast } = get();
+        const previous = undoEdit({ story, past: storyPast });
+        if (previous.story !== story) set({ story: previous.story, storyPast: previous.past, presenting: clampStep(get().presenting, previous.story) });
+      },
+      openStory(story) {
+        const next = recordEdit({ story: get().story, past: get().storyPast }, story);
+        set({ story: next.story, storyPast: next.past, presenting: null });
+      },
+      presenting: null,
+      present(step) {
+        const next = step === null ? null : clampStep(step, get().story);
+        if (next !== get().presenting) set({ presenting: next });
+      },
+      storyPanelOpen: false,
+      setStoryPanelOpen(open) {
+        if (open !== get().storyPanelOpen) set({ storyPanelOpen: open });
+      },
+
       notices: [],
       lastChange: 'init',
       addNotice(text) {
@@ -481,6 +528,12 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
     };
     }),
   );
+}
+
+/** A step that still exists after an edit (the last one when it went); null when there are none. */
+function clampStep(step: number | null, story: Story): number | null {
+  if (step === null || story.steps.length === 0) return null;
+  return Math.max(0, Math.min(story.steps.length - 1, step));
 }
 
 /** Adding a file to linked or bundled data makes data that no link can carry. */
