@@ -178,8 +178,8 @@ interface UiSlice {
   setKeptFiles(files: KeptFileInfo[]): void;
   addNotice(text: string): void;
   dismissNotice(id: number): void;
-  /** Puts the store in the view a URL describes (on load and on Back/Forward). */
-  applyUrlView(view: UrlView): void;
+  /** Puts the store in the view a URL describes (on load and on Back/Forward); `push` when it is a new view (a story's step). */
+  applyUrlView(view: UrlView, change?: 'url' | 'push'): void;
 }
 
 /** The map panel (issue #24). */
@@ -511,7 +511,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       dismissNotice(id) {
         set({ notices: get().notices.filter((n) => n.id !== id) });
       },
-      applyUrlView(view) {
+      applyUrlView(view, change = 'url') {
         const window = view.window ?? initialWindow(dataExtentOf(get()));
         set({
           window,
@@ -522,7 +522,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           selectedId: view.event,
           hoveredRow: null,
           mapView: view.map ?? null,
-          lastChange: 'url',
+          lastChange: change,
         });
       },
     };
