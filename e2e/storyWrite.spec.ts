@@ -231,6 +231,11 @@ test('captions, sources and titles with script payloads run nothing and show as 
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto('./');
   await expect(status(page)).toHaveText('Showing 16 of 16 events');
   await page.getByRole('button', { name: 'Story', exact: true }).click();
@@ -256,13 +261,27 @@ test('captions, sources and titles with script payloads run nothing and show as 
       if (/^\s*(javascript|data|vbscript):/i.test(href)) found.push(`${el.tagName} ${href}`);
     }
     for (const el of document.querySelectorAll('img[src="x"], iframe[srcdoc], math, mglyph, details[ontoggle], svg[onload], body script:not([src])')) found.push(el.outerHTML.slice(0, 80));
-    return { found, xss: (window as unknown as { __xss?: unknown }).__xss };
+    const w = window as unknown as { __xss?: unknown; __cspViolations: string[] };
+    return { found, xss: w.__xss, csp: w.__cspViolations };
   });
-  expect(injected).toEqual({ found: [], xss: undefined });
+  expect(injected).toEqual({ found: [], xss: undefined, csp: [] });
   expect(problems).toEqual([]);
   // The javascript: link stays text, and the payload source is not a link.
   await expect(panel(page).locator('a[href^="javascript"]')).toHaveCount(0);
   await expect(step(page, 1).locator('.step-caption')).toContainText('<script>window.__xss=1</script>');
+});
+
+test('where the browser offers no IndexedDB, the panel says once, quietly, that the story is not kept, and it still works', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await page.getByRole('button', { name: 'Story', exact: true }).click();
+  await addView(page);
+  await addView(page);
+  await editCaption(page, 2, 'Still **works**.');
+  await expect(step(page, 2).locator('strong')).toHaveText('works');
+  await expect(panel(page).getByText('This browser does not keep the story between visits: save it as a file to keep it.')).toHaveCount(1);
+  await expect(page.locator('.notice')).toHaveCount(0);
 });
 
 async function seriousViolations(page: Page) {
