@@ -6,7 +6,9 @@ import { useUiLocale } from '../StoreContext.tsx';
 import { dropMarker, dropTarget, keyboardMoveTarget } from './stepMoves.ts';
 import { StepItem, type StepActions } from './StepItem.tsx';
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** Whether keys go to a text field (where Alt+arrows and Ctrl+Z are the field's own). */
+export const inTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 interface Drag {
   from: number;
@@ -47,7 +49,7 @@ export function StepList({ steps, activeId, actions }: { steps: StoryStep[]; act
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLLIElement>, index: number) => {
-    if (typing(e.target)) return;
+    if (inTextField(e.target)) return;
     const target = keyboardMoveTarget(e, index, steps.length);
     if (target === null) return;
     e.preventDefault();

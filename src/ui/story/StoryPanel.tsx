@@ -5,11 +5,10 @@ import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react
 import { addStep, deleteStep, duplicateStep, moveStep, nextStepId, renameStory, STORY_LIMITS, updateStep, type Story } from '../../story/story.ts';
 import { currentStepView, showStepView } from '../../store/stepView.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
-import { StepList } from './StepList.tsx';
+import { inTextField, StepList } from './StepList.tsx';
 import type { StepActions } from './StepItem.tsx';
 import { openStoryFile, saveStoryFile } from './storyFileFlow.ts';
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 const UNDO_KEYS = 'Ctrl+Z (⌘Z)';
 
 /** Where the focus goes after the next render: a control of a step, else the step itself; or the Undo button. */
@@ -140,7 +139,7 @@ function StoryPanelBody() {
 
   // Ctrl+Z (⌘Z) undoes a change of the story while the focus is in the panel; in a text field it stays the field's.
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' && !typing(e.target)) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' && !inTextField(e.target)) {
       e.preventDefault();
       undo();
     }
