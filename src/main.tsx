@@ -17,6 +17,8 @@ import { checkSourceUrl } from './remote/apiUrls.ts';
 import { connectRemoteSource } from './remote/remoteClient.ts';
 import { remoteMapRequest } from './remote/remoteMap.ts';
 import { maxActorLanes } from './render/viewLayout.ts';
+import { restoreKeptStory } from './ui/story/keepStory.ts';
+import { openKeptStory } from './storage/keptStory.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -103,6 +105,9 @@ async function readFromServer(base: URL, source: string): Promise<void> {
 }
 
 const linkParams = new URLSearchParams(window.location.search);
+// The story being written comes back from this browser, and is kept as it changes. Not in an
+// embed (a reader's page), and not when the link brings a story of its own (`story=`).
+if (!page.options.embed && !linkParams.has('story')) void restoreKeptStory(store, openKeptStory());
 const sourceParam = linkParams.get('source');
 const dataParam = linkParams.get('data');
 const sourceChecked = sourceParam === null ? null : checkSourceUrl(sourceParam);

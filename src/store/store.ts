@@ -216,7 +216,18 @@ interface StorySlice {
   setStoryPanelOpen(open: boolean): void;
 }
 
-export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & StorySlice;
+// --- story: write ---
+/** Keeping the story being written in this browser (IndexedDB), so that it survives a reload. */
+interface StoryKeepSlice {
+  /** 'unknown' until start-up asked; 'unavailable' where this browser cannot keep it (no IndexedDB, full, refused). */
+  storyKept: 'unknown' | 'kept' | 'unavailable';
+  setStoryKept(kept: 'kept' | 'unavailable'): void;
+  /** Puts back the story kept in this browser: not an edit, so Undo does not take it away. */
+  restoreStory(story: Story): void;
+}
+// --- end story: write ---
+
+export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & StorySlice & StoryKeepSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
@@ -502,6 +513,15 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
       setStoryPanelOpen(open) {
         if (open !== get().storyPanelOpen) set({ storyPanelOpen: open });
       },
+      // --- story: write ---
+      storyKept: 'unknown',
+      setStoryKept(kept) {
+        if (kept !== get().storyKept) set({ storyKept: kept });
+      },
+      restoreStory(story) {
+        set({ story, storyPast: [], presenting: null });
+      },
+      // --- end story: write ---
 
       notices: [],
       lastChange: 'init',

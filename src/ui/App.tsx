@@ -25,6 +25,8 @@ import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
 import { useGlobalKeys } from './globalKeys.ts';
 import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
 import { MapPanel, MapToggle } from './MapPanel.tsx';
+import { StoryPanel } from './story/StoryPanel.tsx';
+import { StoryToggle } from './story/StoryToggle.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -71,6 +73,7 @@ export function App() {
             <ZoomControls />
             <LaneToggle />
             <MapToggle />
+            <StoryToggle />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />
@@ -84,6 +87,7 @@ export function App() {
               <Overview />
             </div>
             <MapPanel />
+            <StoryPanel />
           </div>
           <Legend />
           {attribution && (

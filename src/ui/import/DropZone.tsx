@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useAppStore, useUiLocale } from '../StoreContext.tsx';
-import { openFile } from './importFlow.ts';
+import { openDroppedFile } from '../story/storyFileFlow.ts';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-/** Dropping a file anywhere on the page opens it, with the choices next to "Open data file". */
+/** Dropping a file anywhere on the page opens it: a story as a story, data with the choices next to "Open data file". */
 export function DropZone() {
   const store = useAppStore();
   const { t } = useUiLocale();
@@ -32,7 +32,7 @@ export function DropZone() {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void openFile(store, file);
+      if (file) void openDroppedFile(store, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
