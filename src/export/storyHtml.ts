@@ -57,7 +57,8 @@ body { margin: 0; background: #f6f8fa; color: #1f2328; font: 15px/1.5 'Noto Sans
 .step-of { color: #59636e; font-weight: 400; }
 .step .caption p { margin: 0 0 8px; }
 .step-picture { margin: 8px 0; overflow-x: auto; }
-.step-picture svg { display: block; max-width: 100%; height: auto; }
+/* As in the SVG file on its own: each text says its own direction, whatever the page's. */
+.step-picture svg { display: block; max-width: 100%; height: auto; direction: ltr; }
 .step-sources h4 { font-size: 13px; margin: 8px 0 2px; }
 .step-sources ul { margin: 0; padding-inline-start: 20px; font-size: 13px; overflow-wrap: anywhere; }
 a { color: #0b5cad; }

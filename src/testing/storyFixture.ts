@@ -16,7 +16,7 @@ export function septemberStory(): Story {
       },
       {
         id: 's2',
-        view: 'from=2022-09-13&to=2022-09-14&types=ceasefire&event=2022-09-13-russian-ceasefire',
+        view: 'from=2022-09-13&to=2022-09-15&types=ceasefire&event=2022-09-13-russian-ceasefire',
         caption: 'A Russian-brokered ceasefire from 09:00 Moscow time fails within hours.',
         sources: [],
       },

@@ -108,7 +108,7 @@ export function ExportMenu() {
         </div>
         {/* --- story: export --- */}
         <p className="export-heading">{t.storyExportHeading}</p>
-        <div className="export-buttons">
+        <div className="export-buttons export-story-buttons">
           <button
             type="button"
             title={t.storyExportHtmlTitle}

@@ -20,7 +20,9 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
 /** The story in the store, from its first step. */
 export function StoryViewerSteps() {
   const store = useAppStore();
-  const { locale, t } = useUiLocale();
+  const { locale, dir, t } = useUiLocale();
+  // The arrows point the way the page reads: back is to the right in Arabic.
+  const [back, forward] = dir === 'rtl' ? ['›', '‹'] : ['‹', '›'];
   const story = useAppState((s) => s.story);
   const step = useAppState((s) => s.presenting) ?? 0;
   const total = story.steps.length;
@@ -54,7 +56,7 @@ export function StoryViewerSteps() {
     <div className="story-viewer-step">
       <div className="story-viewer-nav">
         <button type="button" onClick={() => go(step - 1)} disabled={step === 0}>
-          <span aria-hidden="true">{'‹ '}</span>
+          <span aria-hidden="true">{`${back} `}</span>
           {t.storyViewerPrevious}
         </button>
         <p className="story-viewer-count" aria-live="polite">
@@ -62,7 +64,7 @@ export function StoryViewerSteps() {
         </p>
         <button type="button" onClick={() => go(step + 1)} disabled={step >= total - 1}>
           {t.storyViewerNext}
-          <span aria-hidden="true">{' ›'}</span>
+          <span aria-hidden="true">{` ${forward}`}</span>
         </button>
       </div>
       <div className="story-viewer-text" aria-live="polite">
