@@ -5,7 +5,7 @@ import { validateDataset } from '../model/validate.ts';
 import type { Dataset } from '../model/schema.ts';
 import { createAppStore } from '../store/store.ts';
 import { ARABIC, ENGLISH } from '../i18n/locale.ts';
-import { XSS_PAYLOADS } from '../testing/hostileText.ts';
+import { hostileDataset, XSS_PAYLOADS } from '../testing/hostileText.ts';
 import { hostileStory, septemberStory } from '../testing/storyFixture.ts';
 import { cspHash, escapeHtml, inlineScriptText, inlineStyleText, jsonScriptText } from './htmlText.ts';
 import { captionHtml, sourceHtml } from './captionHtml.ts';
@@ -262,6 +262,27 @@ describe('a story file from the store (writeStoryFile)', () => {
     // A story without a title takes the data's.
     expect(data.story?.title).toBe(dataset.title);
     expect(file.fileName).toBe('armenia-azerbaijan-border-clashes-september-2022.story.html');
+  });
+});
+
+describe('a story file of hostile data and hostile captions', () => {
+  it('holds every payload as text: in the pictures, the captions and the data block, only its own tags and no handler', async () => {
+    const hostile = validateDataset(hostileDataset());
+    if (!hostile.ok) throw new Error('the hostile dataset is not valid');
+    const store = createAppStore({ dataset: hostile.dataset });
+    store.getState().openStory(hostileStory());
+    const file = await writeStoryFile(store, { ui: ENGLISH, measure, now, viewer: VIEWER, permalinkOf: () => 'https://example.org/?q=<script>' });
+    const svgTags = new Set(['svg', 'title', 'defs', 'clippath', 'rect', 'g', 'text', 'line', 'path', 'circle']);
+    const htmlTags = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'p', 'div', 'noscript', 'section', 'h2', 'article', 'h3', 'span', 'strong', 'em', 'br', 'a', 'h4', 'ul', 'li', 'figure']);
+    for (const tag of tags(file.html)) {
+      expect(htmlTags.has(tag.name) || svgTags.has(tag.name), tag.name).toBe(true);
+      expect(Object.keys(tag.attrs).filter((a) => a.startsWith('on'))).toEqual([]);
+      if (tag.name === 'a') expect(tag.attrs.href).toMatch(/^(https?:\/\/|mailto:)/);
+    }
+    const blocks = scriptBlocks(file.html).filter((b) => b.attrs.includes('application/json'));
+    const read = readStoryViewerData(blocks[0]!.text, blocks[1]!.text);
+    expect(read.problems).toEqual([]);
+    expect(read.dataset?.events.map((e) => e.title.en)).toEqual(expect.arrayContaining([XSS_PAYLOADS[0], XSS_PAYLOADS[4]]));
   });
 });
 
