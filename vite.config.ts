@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP_META, SECURITY_HEADERS } from './src/security/contentSecurityPolicy.ts';
+import { storyViewerBuild } from './scripts/storyViewerBuild.ts';
 
 // The built index.html carries the policy in a <meta> tag, so that it holds on any static host.
 // Only the build: the dev server's hot reload needs an inline script.
@@ -12,7 +13,8 @@ const contentSecurityPolicyMeta: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta],
+  // storyViewerBuild: the viewer a story's HTML file inlines, built after the app into dist/story-viewer/.
+  plugins: [react(), contentSecurityPolicyMeta, storyViewerBuild()],
   base: './',
   build: { target: 'es2022', sourcemap: true },
   // The import worker is a module worker (see importClient.ts): as ES, it loads the Parquet and

@@ -22,7 +22,7 @@ import { MAP_THEMES } from '../render/mapTheme.ts';
 
 export type EventScope = 'filtered' | 'window';
 
-function canvasMeasure(): MeasureText {
+export function canvasMeasure(): MeasureText {
   const ctx = document.createElement('canvas').getContext('2d');
   return (text, size, weight) => {
     if (!ctx) return text.length * size * 0.6;

@@ -85,7 +85,12 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
 
 /** "armenia-azerbaijan-border-clashes-2022-09-13-to-2022-09-16.svg" */
 export function exportFileName(title: string, window: { from: number; to: number }, extension: string): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'conflict-timeline';
+  const slug = fileSlug(title);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return `${slug}-${day(window.from)}-to-${day(window.to)}.${extension}`;
+}
+
+/** A title as a file name's words: "armenia-azerbaijan-border-clashes" (Latin letters and digits; else "conflict-timeline"). */
+export function fileSlug(title: string): string {
+  return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'conflict-timeline';
 }

@@ -422,6 +422,27 @@ export const en = {
   storyNotKept: 'This browser does not keep the story between visits: save it as a file to keep it.',
   storyKeepFailed: (why: string) => `The story could not be kept in this browser (${why}): save it as a file to keep it.`,
   // --- end story: write ---
+  // --- story: export (the self-contained HTML file and the print layout) ---
+  storyExportHeading: 'The story',
+  storyExportHtml: 'Export story',
+  storyExportHtmlTitle: 'One HTML file with the steps, their captions and pictures, the data they need and an interactive view; it opens offline',
+  storyPrint: 'Print story',
+  storyPrintTitle: 'Print the story, one page per step',
+  storyExportNeedsSteps: 'Add a step to the story to export or print it.',
+  storyExportNeedsPageData: 'A story is exported with the data in the page; with a data server, it cannot be yet.',
+  storyExportNoViewer: 'The interactive view is not in this build (run npm run build); the file holds the steps, their pictures and the data.',
+  storyStepOf: (n: string, total: string) => `Step ${n} of ${total}`,
+  storyAllSteps: 'All steps',
+  storyUntitled: 'Untitled story',
+  storyDataAll: (n: string, count: number) => `This file holds all ${n} event${count === 1 ? '' : 's'} loaded when it was exported.`,
+  storyDataSteps: (n: string, total: string) => `This file holds the ${n} events the steps show (those passing each step’s filters in its window), of ${total} loaded when it was exported.`,
+  storyNoScript: 'The interactive view needs JavaScript. Every step is below, with its picture.',
+  storyViewerLabel: 'Interactive story',
+  storyViewerPrevious: 'Previous',
+  storyViewerNext: 'Next',
+  storyViewerKeys: 'Page Up and Page Down move between steps; the arrow keys move along the timeline.',
+  storyViewerProblem: (problem: string) => `The story in this file could not be read: ${problem}`,
+  storyViewerIgnored: (what: string) => `This step’s view had parts that do not apply to the data in this file: ${what}`,
 };
 
 export type Messages = typeof en;

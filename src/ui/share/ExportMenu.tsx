@@ -1,13 +1,21 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { exportCsv, exportGeoJson, exportJson, exportParquet, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
 import { visibleCount } from '../../store/derived.ts';
 
 const ALL_TIME = { from: -Infinity, to: Infinity };
-import { currentPermalink } from './permalink.ts';
+import { currentPermalink, linkedData } from './permalink.ts';
 import { useRemoteExportCounts } from './useRemoteExportCounts.ts';
+import { exportStory, storyPrintPictures } from '../../export/storyExport.ts';
+import { permalinkFor } from '../../share/links.ts';
+import type { UrlView } from '../../store/url.ts';
+import type { AppState } from '../../store/store.ts';
+import { StoryPrint } from '../story/StoryPrint.tsx';
 
-/** "Export": the view as SVG or PNG, and its events as CSV, JSON, Parquet or GeoJSON. */
+/** A story step's permalink at this page's address (the "Live view" line of its picture). */
+const stepPermalink = (state: AppState) => (view: UrlView) => permalinkFor(window.location.href, view, linkedData(state), state.remoteSource);
+
+/** "Export": the view as SVG or PNG, its events as CSV, JSON, Parquet or GeoJSON, and the story as one HTML file or on paper. */
 export function ExportMenu() {
   const store = useAppStore();
   const { theme } = usePageOptions();
@@ -24,6 +32,12 @@ export function ExportMenu() {
   // With a data server, the page holds only the window's events: the server counts them.
   const remoteCounts = useRemoteExportCounts(open);
   const n = new Intl.NumberFormat(locale);
+  // --- story: export ---
+  const storySteps = useAppState((s) => s.story.steps.length);
+  const canExportStory = storySteps > 0 && !fromServer;
+  const [printPictures, setPrintPictures] = useState<string[] | null>(null);
+  const endPrint = useCallback(() => setPrintPictures(null), []);
+  // --- end story: export ---
   const count = (local: number, remote: number | undefined) => (fromServer ? (remote === undefined ? '…' : n.format(remote)) : n.format(local));
 
   useEffect(() => {
@@ -92,6 +106,29 @@ export function ExportMenu() {
             {t.exportGeoJson}
           </button>
         </div>
+        {/* --- story: export --- */}
+        <p className="export-heading">{t.storyExportHeading}</p>
+        <div className="export-buttons export-story-buttons">
+          <button
+            type="button"
+            title={t.storyExportHtmlTitle}
+            disabled={busy !== null || !canExportStory}
+            onClick={() =>
+              run(t.storyExportHtml, async () => {
+                const { withViewer } = await exportStory(store, stepPermalink(state()));
+                if (!withViewer) store.getState().addNotice(t.storyExportNoViewer);
+              })
+            }
+          >
+            {t.storyExportHtml}
+          </button>
+          <button type="button" title={t.storyPrintTitle} disabled={busy !== null || !canExportStory} onClick={() => run(t.storyPrint, async () => setPrintPictures(await storyPrintPictures(store, stepPermalink(state()))))}>
+            {t.storyPrint}
+          </button>
+        </div>
+        {!canExportStory && <p className="export-note">{fromServer ? t.storyExportNeedsPageData : t.storyExportNeedsSteps}</p>}
+        {printPictures && <StoryPrint pictures={printPictures} onDone={endPrint} />}
+        {/* --- end story: export --- */}
         <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
       </div>
     </div>
