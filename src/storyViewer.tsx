@@ -19,7 +19,7 @@ if (holder) {
   const lang = document.documentElement.lang;
   const store = createAppStore({ lang: isUiLang(lang) ? lang : 'en' });
   const text = (id: string) => document.getElementById(id)?.textContent ?? null;
-  const data = readStoryViewerData(text(STORY_JSON_ID), text(STORY_DATASET_ID));
+  const data = readStoryViewerData(text(STORY_JSON_ID), text(STORY_DATASET_ID), document.getElementById(STORY_DATASET_ID)?.dataset.encoding);
   if (data.dataset) {
     store.getState().loadDataset(data.dataset);
     if (data.story) store.getState().openStory(data.story);

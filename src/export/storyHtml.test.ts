@@ -184,6 +184,20 @@ describe('the story file (storyHtml)', () => {
     expect(read.dataset?.events).toHaveLength(16);
   });
 
+  it('deflates a large data block (base64, no character that can close the block), and the viewer reads it back', async () => {
+    const story = septemberStory();
+    const many = { ...dataset, events: Array.from({ length: 400 }, (_, i) => dataset.events.map((e) => ({ ...e, id: `${e.id}-${i}` }))).flat() };
+    const html = await storyHtml(input({ story, dataset: many, steps: story.steps.map((s) => ({ ...s, svg: null })) }));
+    const block = scriptBlocks(html).find((b) => b.attrs.includes('id="story-dataset"'))!;
+    expect(block.attrs).toBe(' type="application/octet-stream" id="story-dataset" data-encoding="deflate-base64"');
+    expect(block.text).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(block.text.length).toBeLessThan(JSON.stringify(many).length / 3);
+    const read = readStoryViewerData(scriptBlocks(html)[0]!.text, block.text, 'deflate-base64');
+    expect(read.problems).toEqual([]);
+    expect(read.dataset?.events).toHaveLength(6400);
+    expect(readStoryViewerData(scriptBlocks(html)[0]!.text, `${block.text.slice(0, 100)}AAAA`, 'deflate-base64').problems).toEqual(['the data block is damaged: it does not decompress']);
+  });
+
   it('turns no hostile caption, source or title into markup: only its own tags and attributes, links only http(s) or mailto', async () => {
     const story = hostileStory();
     const html = await storyHtml(input({ title: story.title, story, steps: story.steps.map((s) => ({ ...s, svg: null })) }));

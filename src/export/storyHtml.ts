@@ -9,6 +9,7 @@ import { storyFile } from '../story/storyCodec.ts';
 import { STORY_DATASET_ID, STORY_JSON_ID, STORY_VIEWER_ID } from '../story/storyFileIds.ts';
 import type { Messages } from '../i18n/messages.en.ts';
 import { captionHtml, sourceHtml } from './captionHtml.ts';
+import { PACKED_JSON_ENCODING, packJson } from '../story/packedJson.ts';
 import { cspHash, escapeHtml, inlineScriptText, inlineStyleText, jsonScriptText } from './htmlText.ts';
 
 
@@ -104,6 +105,16 @@ function stepHtml(step: StoryHtmlStep, index: number, input: StoryHtmlInput): st
   ].join('\n');
 }
 
+/** Data blocks larger than this are deflated (see story/packedJson.ts): a story stays small enough to mail. */
+const PACK_ABOVE_CHARS = 256 * 1024;
+
+/** The events as a JSON block, deflated in base64 when large. */
+function datasetBlock(dataset: Dataset): string {
+  const json = JSON.stringify(dataset);
+  if (json.length <= PACK_ABOVE_CHARS) return `<script type="application/json" id="${STORY_DATASET_ID}">${jsonScriptText(dataset)}</script>`;
+  return `<script type="application/octet-stream" id="${STORY_DATASET_ID}" data-encoding="${PACKED_JSON_ENCODING}">${packJson(json)}</script>`;
+}
+
 /** The policy: nothing from anywhere; only these exact inline scripts and styles; pictures from data: and blob:. */
 export function storyCsp(scriptHashes: readonly string[], styleHashes: readonly string[]): string {
   return [
@@ -148,7 +159,7 @@ export async function storyHtml(input: StoryHtmlInput): Promise<string> {
     '</section>',
     '</main>',
     `<script type="application/json" id="${STORY_JSON_ID}">${jsonScriptText(storyFile(input.story))}</script>`,
-    input.dataset ? `<script type="application/json" id="${STORY_DATASET_ID}">${jsonScriptText(input.dataset)}</script>` : '',
+    input.dataset ? datasetBlock(input.dataset) : '',
     viewerJs === null ? '' : `<script type="module">${viewerJs}</script>`,
     '</body>',
     '</html>',

@@ -3,6 +3,7 @@
 // written, so each problem is named, and the good parts are used.
 import type { Dataset } from '../../model/schema.ts';
 import { validateDataset } from '../../model/validate.ts';
+import { PACKED_JSON_ENCODING, unpackJson } from '../../story/packedJson.ts';
 import { decodeStoryValue } from '../../story/storyCodec.ts';
 import type { Story } from '../../story/story.ts';
 
@@ -26,8 +27,25 @@ function parsed(text: string | null, name: string, problems: string[]): unknown 
   }
 }
 
-/** `storyText` and `datasetText`: the texts of the file's two JSON blocks (null when a block is missing). */
-export function readStoryViewerData(storyText: string | null, datasetText: string | null): StoryViewerData {
+function unpacked(text: string | null, encoding: string | undefined, problems: string[]): string | null {
+  if (text === null || encoding === undefined) return text;
+  if (encoding !== PACKED_JSON_ENCODING) {
+    problems.push(`the data block is in an encoding this viewer does not read (${encoding.slice(0, 40)})`);
+    return null;
+  }
+  try {
+    return unpackJson(text);
+  } catch (error) {
+    problems.push(`the data block is damaged: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * `storyText` and `datasetText`: the texts of the file's two JSON blocks (null when a block is
+ * missing); `datasetEncoding`: the data block's `data-encoding`, when it is deflated (a large one).
+ */
+export function readStoryViewerData(storyText: string | null, datasetText: string | null, datasetEncoding?: string): StoryViewerData {
   const problems: string[] = [];
   let story: Story | null = null;
   const storyValue = parsed(storyText, 'the story block', problems);
@@ -37,7 +55,7 @@ export function readStoryViewerData(storyText: string | null, datasetText: strin
     if (decoded.ok) story = decoded.story;
   }
   let dataset: Dataset | null = null;
-  const datasetValue = parsed(datasetText, 'the data block', problems);
+  const datasetValue = parsed(unpacked(datasetText, datasetEncoding, problems), 'the data block', problems);
   if (datasetValue !== undefined) {
     const result = validateDataset(datasetValue);
     if (result.ok) dataset = result.dataset;
