@@ -186,7 +186,7 @@ describe('the story file (storyHtml)', () => {
 
   it('deflates a large data block (base64, no character that can close the block), and the viewer reads it back', async () => {
     const story = septemberStory();
-    const many = { ...dataset, events: Array.from({ length: 400 }, (_, i) => dataset.events.map((e) => ({ ...e, id: `${e.id}-${i}` }))).flat() };
+    const many = { ...dataset, events: Array.from({ length: 400 }, (_, i) => dataset.events.map((e) => ({ ...e, id: `${e.id}-${i}`, relations: [] }))).flat() };
     const html = await storyHtml(input({ story, dataset: many, steps: story.steps.map((s) => ({ ...s, svg: null })) }));
     const block = scriptBlocks(html).find((b) => b.attrs.includes('id="story-dataset"'))!;
     expect(block.attrs).toBe(' type="application/octet-stream" id="story-dataset" data-encoding="deflate-base64"');

@@ -27,17 +27,18 @@ function parsed(text: string | null, name: string, problems: string[]): unknown 
   }
 }
 
-function unpacked(text: string | null, encoding: string | undefined, problems: string[]): string | null {
+/** The block's JSON text; undefined when it could not be unpacked (the problem is said). */
+function unpacked(text: string | null, encoding: string | undefined, problems: string[]): string | null | undefined {
   if (text === null || encoding === undefined) return text;
   if (encoding !== PACKED_JSON_ENCODING) {
     problems.push(`the data block is in an encoding this viewer does not read (${encoding.slice(0, 40)})`);
-    return null;
+    return undefined;
   }
   try {
     return unpackJson(text);
   } catch (error) {
     problems.push(`the data block is damaged: ${(error as Error).message}`);
-    return null;
+    return undefined;
   }
 }
 
@@ -55,7 +56,8 @@ export function readStoryViewerData(storyText: string | null, datasetText: strin
     if (decoded.ok) story = decoded.story;
   }
   let dataset: Dataset | null = null;
-  const datasetValue = parsed(unpacked(datasetText, datasetEncoding, problems), 'the data block', problems);
+  const datasetJson = unpacked(datasetText, datasetEncoding, problems);
+  const datasetValue = datasetJson === undefined ? undefined : parsed(datasetJson, 'the data block', problems);
   if (datasetValue !== undefined) {
     const result = validateDataset(datasetValue);
     if (result.ok) dataset = result.dataset;
