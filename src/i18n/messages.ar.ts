@@ -376,5 +376,7 @@ export const ar: Messages = {
   storyEmbedCode: 'شيفرة تضمين القصة',
   storyTooLong: 'هذه القصة أطول من أن يتسع لها رابط. احفظها ملفًا (لوحة القصة، حفظ)، وانشر الملف على عنوان http(s)، ثم اكتب ذلك العنوان هنا.',
   storyPublishedAddress: 'عنوان ملف القصة المنشور',
+  copyStoryLink: 'نسخ رابط القصة',
+  copyStoryEmbed: 'نسخ شيفرة تضمين القصة',
   // --- end story: presenter ---
 };

@@ -406,6 +406,8 @@ export const en = {
   storyEmbedCode: 'Embed code of the story',
   storyTooLong: 'This story is too long to fit in a link. Save it as a file (Story panel, Save), publish the file at an http(s) address, and give that address here.',
   storyPublishedAddress: 'Address of the published story file',
+  copyStoryLink: 'Copy the story’s link',
+  copyStoryEmbed: 'Copy the story’s embed code',
   // --- end story: presenter ---
 };
 

@@ -5,7 +5,8 @@ import type { Dataset } from '../model/schema.ts';
 import { createAppStore } from './store.ts';
 import { readUrlIntoStore, startUrlSync } from './urlSync.ts';
 import { startStoryPresentation } from './storyPresentation.ts';
-import { addStep, EMPTY_STORY } from '../story/story.ts';
+import { addStep, EMPTY_STORY, updateStep } from '../story/story.ts';
+import { decodeStoryParam } from '../story/storyCodec.ts';
 import { STEP_MOVE_MS } from './windowTween.ts';
 
 const r = validateDataset(seed);
@@ -57,7 +58,10 @@ function start(search: string, options: { reducedMotion?: boolean; embed?: boole
   const win = fakeWindow(search, options.reducedMotion);
   const store = createAppStore({ dataset });
   readUrlIntoStore(store, win.location.search);
-  const stops = [options.embed ? () => {} : startUrlSync(store, win as unknown as Window), startStoryPresentation(store, win as unknown as Window, { writeAddress: !options.embed })];
+  const presentation = startStoryPresentation(store, win as unknown as Window, { writeAddress: !options.embed });
+  const stops = [options.embed ? () => {} : startUrlSync(store, win as unknown as Window), presentation.stop];
+  // As main.tsx does with a link's story: the address's story= holds it.
+  if (search.includes('story=')) presentation.holdsStory(story);
   store.getState().openStory(story);
   const settle = () => {
     for (let i = 0; i < 60 && win.pendingFrames; i++) win.frame(16);
@@ -183,6 +187,38 @@ describe('presenting a story', () => {
     store.getState().present(3);
     settle();
     expect(store.getState().notices.map((n) => n.text)).toEqual(['Step 4 of the story: ignored actor "nobody" is not in the data.']);
+    stop();
+  });
+
+  it('a story written in the page goes into the address while presented, and out of it once it is edited', () => {
+    const { win, store, settle, stop } = start('?from=2022-09-13&to=2022-09-15');
+    store.getState().present(1);
+    settle();
+    const address = new URLSearchParams(win.location.search);
+    expect(address.get('step')).toBe('2');
+    const decoded = decodeStoryParam(address.get('story')!);
+    expect(decoded.ok && decoded.story.steps.map((s) => s.caption)).toEqual(['The clashes', 'Ceasefires', 'Who']);
+    // An edit while presenting: the address holds the edited story once typing pauses.
+    store.getState().editStory((s) => updateStep(s, 1, { caption: 'Ceasefires, again' }));
+    settle();
+    const edited = decodeStoryParam(new URLSearchParams(win.location.search).get('story')!);
+    expect(edited.ok && edited.story.steps[1]!.caption).toBe('Ceasefires, again');
+    expect(win.entries).toHaveLength(2);
+    store.getState().present(null);
+    settle();
+    // Not presenting, the address keeps the story it holds until the story changes again.
+    expect(new URLSearchParams(win.location.search).has('story')).toBe(true);
+    store.getState().editStory((s) => updateStep(s, 0, { caption: 'Changed' }));
+    settle();
+    expect(win.location.search).toBe('?from=2022-09-14&to=2022-09-15&types=ceasefire');
+    stop();
+  });
+
+  it('the story a link opened stays in the address as the link wrote it', () => {
+    const { win, store, settle, stop } = start('?story=z1.asWritten');
+    store.getState().present(0);
+    settle();
+    expect(new URLSearchParams(win.location.search).get('story')).toBe('z1.asWritten');
     stop();
   });
 });

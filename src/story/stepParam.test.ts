@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, EMPTY_STORY } from './story.ts';
-import { parseStepParam, searchWithStep, stepIndexIn } from './stepParam.ts';
+import { parseStepParam, searchWithParams, stepIndexIn } from './stepParam.ts';
 
 const threeSteps = addStep(addStep(addStep(EMPTY_STORY, 'from=2022-09-12&to=2022-09-16'), 'types=clash'), 'lanes=actor');
 
@@ -26,10 +26,11 @@ describe('the step parameter', () => {
     expect(stepIndexIn(2, null)).toEqual({ problem: 'step 2 was not shown: the link has no story that could be opened' });
   });
 
-  it('writes the step presented into the address, and takes it out when the presentation ends', () => {
-    expect(searchWithStep('?story=z1.abc&from=2022-09-12&to=2022-09-16', 1)).toBe('?story=z1.abc&from=2022-09-12&to=2022-09-16&step=2');
-    expect(searchWithStep('?story=z1.abc&step=2&types=clash,protest', 2)).toBe('?story=z1.abc&step=3&types=clash,protest');
-    expect(searchWithStep('?story=z1.abc&step=3', null)).toBe('?story=z1.abc');
-    expect(searchWithStep('?step=3', null)).toBe('');
+  it('writes the step presented and the story into the address, and takes them out', () => {
+    expect(searchWithParams('?story=z1.abc&from=2022-09-12&to=2022-09-16', { step: '2' })).toBe('?story=z1.abc&from=2022-09-12&to=2022-09-16&step=2');
+    expect(searchWithParams('?story=z1.abc&step=2&types=clash,protest', { step: '3' })).toBe('?story=z1.abc&step=3&types=clash,protest');
+    expect(searchWithParams('?story=z1.abc&step=3', { step: null })).toBe('?story=z1.abc');
+    expect(searchWithParams('?from=2022-09-12&to=2022-09-16', { story: 'z1.new', step: '1' })).toBe('?from=2022-09-12&to=2022-09-16&story=z1.new&step=1');
+    expect(searchWithParams('?story=z1.abc&step=3', { story: null, step: null })).toBe('');
   });
 });

@@ -28,11 +28,16 @@ export function stepIndexIn(step: number, story: Story | null): { index: number 
   return { index: step - 1 };
 }
 
-/** The address with `step=` of the step presented (0-based index), or without it (null); other parameters as they were. */
-export function searchWithStep(search: string, index: number | null): string {
+/**
+ * The address with page parameters set (a value) or taken out (null), the others as they were:
+ * `step=` of the step presented, `story=` of the story the address holds.
+ */
+export function searchWithParams(search: string, changes: Record<string, string | null>): string {
   const params = new URLSearchParams(search);
-  if (index === null) params.delete('step');
-  else params.set('step', String(index + 1));
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
   const query = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return query ? `?${query}` : '';
 }

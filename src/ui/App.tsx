@@ -25,6 +25,8 @@ import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
 import { useGlobalKeys } from './globalKeys.ts';
 import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
 import { MapPanel, MapToggle } from './MapPanel.tsx';
+import { PresentButton } from './story/PresentButton.tsx';
+import { Presenter } from './story/Presenter.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -71,6 +73,7 @@ export function App() {
             <ZoomControls />
             <LaneToggle />
             <MapToggle />
+            <PresentButton />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />
@@ -92,6 +95,7 @@ export function App() {
             </p>
           )}
           <EventsTable />
+          <Presenter />
         </main>
         <DetailPanel />
       </div>
