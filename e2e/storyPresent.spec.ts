@@ -251,6 +251,34 @@ ${snippet.replace('width="100%"', 'width="720"').replace('<iframe ', '<iframe id
   await expect(frame.getByRole('button', { name: 'Next', exact: true })).toBeInViewport();
 });
 
+test('a story too long for a link: the Share dialog says to save and publish it, and links its published address', async ({ page }) => {
+  let long = renameStory(EMPTY_STORY, 'A long story');
+  let seed = 11;
+  const word = () => (seed = (seed * 48271) % 2147483647).toString(36);
+  for (let i = 0; i < 40; i++) long = addStep(long, `from=2022-09-${10 + (i % 9)}&to=2022-09-20`, { caption: Array.from({ length: 30 }, word).join(' ') });
+  expect(encodeStoryParam(long)).toBeNull();
+  storyFile = storyToJson(long);
+  const address = `${other.origin}/story.json`;
+  await page.goto(`./?story=${encodeURIComponent(address)}`);
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this view' });
+  await expect(dialog.getByText('This story is too long to fit in a link.')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Embed code of the story' })).toHaveCount(0);
+  const published = dialog.getByRole('textbox', { name: 'Address of the published story file' });
+  await published.fill('file:///home/me/story.json');
+  await expect(dialog.getByText('The story link "file:///home/me/story.json" is not an http(s) URL, so it was not opened.')).toBeVisible();
+  await published.fill(address);
+  const link = new URL(await dialog.getByRole('textbox', { name: 'Link to the story' }).inputValue());
+  expect(link.searchParams.get('story')).toBe(address);
+  expect(link.searchParams.get('step')).toBe('1');
+  const snippet = await dialog.getByRole('textbox', { name: 'Embed code of the story' }).inputValue();
+  expect(snippet).toContain(`embed=1&amp;story=${encodeURIComponent(address)}&amp;step=1`);
+  // The link opens the story at its first step.
+  await page.goto(link.href);
+  await expect(card(page).locator('.step-count')).toHaveText('1 of 40');
+});
+
 test('between steps the window glides, except under prefers-reduced-motion, where it jumps', async ({ page }) => {
   /** The timeline's label (its window in words) at every change while moving from step 2 to step 3. */
   const labelsDuringMove = async () => {
