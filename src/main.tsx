@@ -19,6 +19,10 @@ import { remoteMapRequest } from './remote/remoteMap.ts';
 import { maxActorLanes } from './render/viewLayout.ts';
 import { restoreKeptStory } from './ui/story/keepStory.ts';
 import { openKeptStory } from './storage/keptStory.ts';
+import { startStoryPresentation } from './store/storyPresentation.ts';
+import { loadStoryParam, NO_STORY_FROM_LINK } from './ui/story/loadStoryParam.ts';
+import { openLinkedStory } from './ui/story/openLinkedStory.ts';
+import { searchWithParams } from './story/stepParam.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -49,6 +53,11 @@ function loadSeed() {
   }
 }
 
+// A story's steps apply their views as the presentation moves; an embed's address stays as it is.
+const presentation = startStoryPresentation(store, window, { writeAddress: !page.options.embed });
+// The link's story is read while the data loads (a story file is fetched meanwhile), and opened once the data is shown.
+const storyFromLink = page.options.story === null ? Promise.resolve(NO_STORY_FROM_LINK) : loadStoryParam(page.options.story, window.location.href, uiLocaleOf(store.getState().lang).t);
+
 /** The view in the link, applied to the data in the store; gives what it had to ignore. */
 const readLink = () => readUrlIntoStore(store, window.location.search);
 
@@ -58,14 +67,23 @@ const earlyPopState = () => void readLink();
 window.addEventListener('popstate', earlyPopState);
 
 /**
- * Says what the link held that could not apply, then keeps the address in step with the view. An
- * embed never writes its address: inside an iframe, history entries would land in the host's Back.
+ * Keeps the address in step with the view, opens the link's story (presenting its step), then says
+ * what the link held that could not apply. An embed never writes its address: inside an iframe,
+ * history entries would land in the host's Back. A story file from elsewhere is waited for here,
+ * so that what it held that was ignored is in the same notice; it was fetched while the data loaded.
  */
 function reportAndSync(ignoredFromLink: string[]) {
-  const ignored = [...page.ignored, ...ignoredFromLink];
-  if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
-  window.removeEventListener('popstate', earlyPopState);
-  if (!page.options.embed) startUrlSync(store);
+  void storyFromLink.then((fromStory) => {
+    window.removeEventListener('popstate', earlyPopState);
+    if (!page.options.embed) startUrlSync(store);
+    const ignoredFromStory = openLinkedStory(store, presentation, fromStory, page.options.step, page.options.embed);
+    // A step the link named but that is not presented leaves the address: it would be ignored again on every reload.
+    if (!page.options.embed && store.getState().presenting === null && new URLSearchParams(window.location.search).has('step')) {
+      window.history.replaceState(null, '', `${window.location.pathname}${searchWithParams(window.location.search, { step: null })}${window.location.hash}`);
+    }
+    const ignored = [...page.ignored, ...ignoredFromLink, ...ignoredFromStory];
+    if (ignored.length) store.getState().addNotice(uiLocaleOf(store.getState().lang).t.ignoredFromLink(ignored.join('; ')));
+  });
 }
 
 /**

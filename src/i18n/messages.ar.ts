@@ -414,4 +414,47 @@ export const ar: Messages = {
   storyViewerKeys: 'ينتقل مفتاحا Page Up وPage Down بين الخطوات؛ وتتحرك مفاتيح الأسهم على الخط الزمني.',
   storyViewerProblem: (problem) => `تعذّرت قراءة القصة في هذا الملف: ${problem}`,
   storyViewerIgnored: (what) => `في عرض هذه الخطوة أجزاء لا تنطبق على البيانات في هذا الملف: ${what}`,
+  // --- story: presenter (issue #25: presenting, step links, the story's embed) ---
+  present: 'عرض تقديمي',
+  presentTitle: 'عرض القصة خطوة خطوة',
+  presenterLabel: (title) => (title ? `عرض القصة: ${title}` : 'عرض القصة'),
+  stepOf: (n, total) => `${n} من ${total}`,
+  stepButtons: 'الخطوات',
+  stepPrevious: 'السابق',
+  stepPreviousTitle: 'الخطوة السابقة (Page Up)',
+  stepNext: 'التالي',
+  stepNextTitle: 'الخطوة التالية (Page Down)',
+  presentEnd: 'إنهاء',
+  presentEndTitle: 'إنهاء العرض (Escape)',
+  presenterKeys: 'ينتقل المفتاحان Page Up وPage Down بين الخطوات؛ ويُنهي Escape العرض.',
+  stepSources: 'المصادر',
+  stepAnnounce: (n, total, caption) => `الخطوة ${n} من ${total}${caption ? `: ${caption}` : ''}`,
+  stepIgnored: (step, reasons) => `الخطوة ${step} من القصة: تم تجاهل ما يلي (بالإنجليزية): ${reasons}.`,
+  storyLinkProblem: (p) => {
+    switch (p.kind) {
+      case 'not-a-url':
+        return `رابط القصة "${p.link}" ليس قصة ولا عنوان URL، لذلك لم تُفتح أي قصة.`;
+      case 'not-http':
+        return `رابط القصة "${p.link}" ليس عنوان http(s)، لذلك لم يُفتح.`;
+      case 'credentials':
+        return `رابط القصة "${p.link}" يحوي اسم مستخدم أو كلمة مرور، لذلك لم يُفتح.`;
+      case 'status':
+        return `تعذّر تحميل القصة من ${p.url}: أجاب الخادم بـ ${p.status}.`;
+      case 'too-large':
+        return `القصة في ${p.url} أكبر مما يمكن أن تكون عليه قصة (${p.limitMegabytes} ميغابايت)، لذلك لم تُفتح.`;
+      case 'timeout':
+        return `لم تصل القصة من ${p.url} خلال ${p.seconds} ثانية.`;
+      case 'unreachable':
+        return `تعذّر تحميل القصة من ${p.url}: لم يُجب الخادم، أو لا يسمح لمواقع أخرى بقراءتها (CORS). (${p.detail})`;
+    }
+  },
+  storyShareHeading: 'مشاركة القصة',
+  storyShareIntro: (steps) => `خطوات القصة (عددها ${steps}) تُعرض من الأولى، مع تعليقاتها وزرَّي السابق والتالي.`,
+  storyLink: 'رابط القصة',
+  storyEmbedCode: 'شيفرة تضمين القصة',
+  storyTooLong: 'هذه القصة أطول من أن يتسع لها رابط. احفظها ملفًا (لوحة القصة، حفظ)، وانشر الملف على عنوان http(s)، ثم اكتب ذلك العنوان هنا.',
+  storyPublishedAddress: 'عنوان ملف القصة المنشور',
+  copyStoryLink: 'نسخ رابط القصة',
+  copyStoryEmbed: 'نسخ شيفرة تضمين القصة',
+  // --- end story: presenter ---
 };

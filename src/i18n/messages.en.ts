@@ -443,6 +443,52 @@ export const en = {
   storyViewerKeys: 'Page Up and Page Down move between steps; the arrow keys move along the timeline.',
   storyViewerProblem: (problem: string) => `The story in this file could not be read: ${problem}`,
   storyViewerIgnored: (what: string) => `This step’s view had parts that do not apply to the data in this file: ${what}`,
+
+  // --- story: presenter (issue #25: presenting, step links, the story's embed) ---
+  present: 'Present',
+  presentTitle: 'Present the story one step at a time',
+  presenterLabel: (title: string) => (title ? `Presenting the story: ${title}` : 'Presenting the story'),
+  /** "2 of 5": the step on screen and how many there are. */
+  stepOf: (n: string, total: string) => `${n} of ${total}`,
+  stepButtons: 'Steps',
+  stepPrevious: 'Previous',
+  stepPreviousTitle: 'Previous step (Page Up)',
+  stepNext: 'Next',
+  stepNextTitle: 'Next step (Page Down)',
+  presentEnd: 'End',
+  presentEndTitle: 'End the presentation (Escape)',
+  presenterKeys: 'Page Up and Page Down move between the steps; Escape ends the presentation.',
+  stepSources: 'Sources',
+  /** What a screen reader hears on each step: its number and its caption as plain text. */
+  stepAnnounce: (n: string, total: string, caption: string) => `Step ${n} of ${total}${caption ? `: ${caption}` : ''}`,
+  stepIgnored: (step: number, reasons: string) => `Step ${step} of the story: ignored ${reasons}.`,
+  storyLinkProblem: (p: DataLinkProblem): string => {
+    switch (p.kind) {
+      case 'not-a-url':
+        return `The story link "${p.link}" is neither a story nor a URL, so no story was opened.`;
+      case 'not-http':
+        return `The story link "${p.link}" is not an http(s) URL, so it was not opened.`;
+      case 'credentials':
+        return `The story link "${p.link}" has a user name or password in it, so it was not opened.`;
+      case 'status':
+        return `The story at ${p.url} could not be loaded: the server answered ${p.status}.`;
+      case 'too-large':
+        return `The story at ${p.url} is larger than a story can be (${p.limitMegabytes} MB), so it was not opened.`;
+      case 'timeout':
+        return `The story at ${p.url} did not arrive within ${p.seconds} seconds.`;
+      case 'unreachable':
+        return `The story at ${p.url} could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (${p.detail})`;
+    }
+  },
+  storyShareHeading: 'Share the story',
+  storyShareIntro: (steps: number) => `The story's ${steps} step${steps === 1 ? '' : 's'}, presented from the first, with captions and Previous and Next buttons.`,
+  storyLink: 'Link to the story',
+  storyEmbedCode: 'Embed code of the story',
+  storyTooLong: 'This story is too long to fit in a link. Save it as a file (Story panel, Save), publish the file at an http(s) address, and give that address here.',
+  storyPublishedAddress: 'Address of the published story file',
+  copyStoryLink: 'Copy the story’s link',
+  copyStoryEmbed: 'Copy the story’s embed code',
+  // --- end story: presenter ---
 };
 
 export type Messages = typeof en;

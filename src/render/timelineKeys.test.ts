@@ -5,6 +5,7 @@ import type { Dataset } from '../model/schema.ts';
 import { createAppStore } from '../store/store.ts';
 import { lanesForView, laneIndexForView } from './viewLayout.ts';
 import { handleTimelineKey } from './timelineKeys.ts';
+import { addStep, EMPTY_STORY } from '../story/story.ts';
 
 const r = validateDataset(seed);
 const dataset = (r.ok ? r.dataset : null) as Dataset;
@@ -85,5 +86,17 @@ describe('the timeline keys', () => {
     expect(store.getState().window.from).toBeCloseTo(from, -3);
     expect(press('a')).toBe(false);
     expect(handleTimelineKey({ ...key('ArrowRight'), ctrlKey: true }, store, null)).toBe(false);
+  });
+
+  it('while a story is presented, Page Up and Page Down are not the timeline’s (they move between steps); the arrows still are', () => {
+    const { press, store } = setUp();
+    store.getState().openStory(addStep(addStep(EMPTY_STORY, 'types=clash'), 'types=protest'));
+    store.getState().present(0);
+    const before = store.getState().window;
+    expect(press('PageDown')).toBe(false);
+    expect(press('PageUp')).toBe(false);
+    expect(store.getState().window).toBe(before);
+    expect(press('ArrowRight', true)).toBe(true);
+    expect(store.getState().window.from).toBeGreaterThan(before.from);
   });
 });

@@ -91,10 +91,13 @@ export function handleTimelineKey(press: KeyPress, store: AppStore, nav: Timelin
     case '−':
       s.zoomBy(0.5, anchor(), 'replace');
       return true;
+    // While a story is presented, Page Up and Page Down move between its steps (ui/globalKeys.ts).
     case 'PageUp':
+      if (s.presenting !== null) return false;
       s.panBy(-0.5, 'replace');
       return true;
     case 'PageDown':
+      if (s.presenting !== null) return false;
       s.panBy(0.5, 'replace');
       return true;
     default:

@@ -2,6 +2,7 @@
 // not which view it shows (that is url.ts), so links to the full view drop most of them.
 
 import { isUiLang, type UiLang } from '../i18n/locale.ts';
+import { parseStepParam } from '../story/stepParam.ts';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -16,9 +17,13 @@ export interface PageOptions {
   theme: ThemeName;
   /** The UI language the link asks for; null: the browser's. */
   lang: UiLang | null;
+  /** The story the link opens (`story=`): the story itself (`z1.…`) or the http(s) address of its file. */
+  story: string | null;
+  /** The step the link presents, counted from 1 (`step=`); checked against the story once it is in. */
+  step: number | null;
 }
 
-export const DEFAULT_PAGE_OPTIONS: PageOptions = { embed: false, title: null, height: null, controls: true, theme: 'light', lang: null };
+export const DEFAULT_PAGE_OPTIONS: PageOptions = { embed: false, title: null, height: null, controls: true, theme: 'light', lang: null, story: null, step: null };
 
 export const EMBED_HEIGHT = { min: 160, max: 2000, default: 320 } as const;
 const MAX_TITLE = 200;
@@ -66,6 +71,17 @@ export function decodePageOptions(search: string): { options: PageOptions; ignor
   if (lang !== null) {
     if (isUiLang(lang)) options.lang = lang;
     else ignored.push(`lang ${quote(lang)} must be "en" or "ar"`);
+  }
+
+  const story = p.get('story');
+  if (story !== null && story.trim()) options.story = story.trim();
+  const step = p.get('step');
+  if (step !== null) {
+    const parsed = parseStepParam(step);
+    if ('step' in parsed) {
+      if (options.story) options.step = parsed.step;
+      else ignored.push(`step ${parsed.step} was not shown: the link has no story (story=)`);
+    } else ignored.push(parsed.problem);
   }
   return { options, ignored };
 }

@@ -178,8 +178,11 @@ interface UiSlice {
   setKeptFiles(files: KeptFileInfo[]): void;
   addNotice(text: string): void;
   dismissNotice(id: number): void;
-  /** Puts the store in the view a URL describes (on load and on Back/Forward); `push` when it is a new view (a story's step). */
-  applyUrlView(view: UrlView, change?: 'url' | 'push'): void;
+  /**
+   * Puts the store in the view a URL describes (on load and on Back/Forward); `push` when it is a new
+   * view (a story's step); `replace` when it takes the place of the current entry (a presenter's next step).
+   */
+  applyUrlView(view: UrlView, change?: 'url' | 'push' | 'replace'): void;
 }
 
 /** The map panel (issue #24). */

@@ -96,7 +96,7 @@ export interface DecodedUrl {
   ignored: string[];
 }
 
-const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'bbox', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source', 'map']);
+const KNOWN_PARAMS = new Set(['from', 'to', 'actors', 'role', 'types', 'q', 'country', 'place', 'bbox', 'lanes', 'event', 'embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source', 'map', 'story', 'step']);
 const MAX_TEXT = 500;
 
 export function decodeUrl(search: string, known: UrlKnowledge): DecodedUrl {

@@ -5,8 +5,11 @@ import { urlViewOf } from './store.ts';
 import { decodeUrl, encodeUrl, type UrlKnowledge, type UrlView } from './url.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
 
-/** Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. */
-const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source'];
+/**
+ * Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. A
+ * story (`story=`) and the step presented (`step=`) are the page's too: the view follows the step.
+ */
+const PAGE_PARAMS = ['embed', 'title', 'height', 'controls', 'theme', 'lang', 'data', 'source', 'story', 'step'];
 
 export function knowledgeOf(store: AppStore): UrlKnowledge {
   return {

@@ -27,6 +27,8 @@ import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
 import { MapPanel, MapToggle } from './MapPanel.tsx';
 import { StoryPanel } from './story/StoryPanel.tsx';
 import { StoryToggle } from './story/StoryToggle.tsx';
+import { PresentButton } from './story/PresentButton.tsx';
+import { Presenter } from './story/Presenter.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -74,6 +76,7 @@ export function App() {
             <LaneToggle />
             <MapToggle />
             <StoryToggle />
+            <PresentButton />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />
@@ -96,6 +99,7 @@ export function App() {
             </p>
           )}
           <EventsTable />
+          <Presenter />
         </main>
         <DetailPanel />
       </div>

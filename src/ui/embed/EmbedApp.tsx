@@ -13,11 +13,14 @@ import { KeyboardHelp } from '../KeyboardHelp.tsx';
 import { useGlobalKeys } from '../globalKeys.ts';
 import { RemoteStatus, TokenDialog } from '../RemoteStatus.tsx';
 import { MapPanel } from '../MapPanel.tsx';
+import { StepCard } from '../story/StepCard.tsx';
+import { StepAnnouncer } from '../story/StepAnnouncer.tsx';
 
 /**
  * `?embed=1`: one view for a report. The timeline with its legend, a title, the status line and a
  * link to the full view; no filter panel and no app chrome. Without `height`, the timeline fills
- * the iframe.
+ * the iframe. With a story (`story=`), the step on screen below the view: its caption and sources,
+ * "1 of 3", and Previous and Next.
  */
 export function EmbedApp() {
   const page = usePageOptions();
@@ -27,9 +30,12 @@ export function EmbedApp() {
   const rootRef = useRef<HTMLElement>(null);
   useEffect(() => startResizeMessages(rootRef.current!), []);
   useGlobalKeys();
+  // A story's embed grows with its caption (the host hears its height): its timeline keeps the default height instead of filling the frame.
+  const hasStory = useAppState((s) => s.story.steps.length > 0);
+  const fill = page.height === null && !hasStory;
   const style = page.height === null ? undefined : ({ '--embed-timeline-height': `${page.height}px` } as React.CSSProperties);
   return (
-    <main ref={rootRef} className={`embed-app${page.height === null ? ' fill' : ''}`} style={style}>
+    <main ref={rootRef} className={`embed-app${fill ? ' fill' : ''}`} style={style}>
       <header className="embed-header">
         <h1 dir="auto">{page.title ?? datasetTitle}</h1>
         <StatusLine />
@@ -46,6 +52,8 @@ export function EmbedApp() {
         <Timeline />
         <MapPanel />
       </div>
+      <StepCard variant="embed" />
+      <StepAnnouncer />
       <Legend />
       {attribution && (
         <p className="attribution" dir="auto">

@@ -4,33 +4,9 @@ import { useAppState, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { embedUrlFor, iframeSnippet } from '../../share/links.ts';
 import { checkDataUrl } from '../../io/fetchDataset.ts';
 import type { ThemeName } from '../../store/pageOptions.ts';
-import { currentPermalink } from './permalink.ts';
-
-async function copyText(text: string, fallbackField: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Without clipboard permission (e.g. inside an iframe), select the text for Ctrl+C.
-    fallbackField?.select();
-    return false;
-  }
-}
-
-function CopyButton({ text, field, label }: { text: string; field: React.RefObject<HTMLInputElement | HTMLTextAreaElement | null>; label: string }) {
-  const { t } = useUiLocale();
-  const [said, setSaid] = useState('');
-  return (
-    <>
-      <button type="button" onClick={async () => setSaid((await copyText(text, field.current)) ? t.copied : t.selectedPressCopy)}>
-        {label}
-      </button>
-      <span className="copy-status" role="status">
-        {said}
-      </span>
-    </>
-  );
-}
+import { currentPermalink, linkedData } from './permalink.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { StoryShare } from './StoryShare.tsx';
 
 /** "Share": the permalink, an iframe snippet for a chosen size, and a live preview of the embed. */
 export function ShareDialog() {
@@ -54,6 +30,8 @@ export function ShareDialog() {
   const permalink = useAppState((s) => (open ? currentPermalink(s, publishedCheck?.ok ? publishedCheck.url.href : null) : ''));
   const embedSrc = permalink ? embedUrlFor(permalink, { title: title.trim() || null, height: null, controls, theme }) : '';
   const snippet = iframeSnippet(embedSrc, { width, height }, title.trim() || datasetTitle || t.product);
+  const dataLink = useAppState((s) => (open ? linkedData(s, publishedCheck?.ok ? publishedCheck.url.href : null) : null));
+  const remoteSource = useAppState((s) => s.remoteSource);
 
   return (
     <>
@@ -121,6 +99,13 @@ export function ShareDialog() {
                 <textarea ref={snippetRef} readOnly value={snippet} rows={4} aria-label={t.embedCode} dir="ltr" onFocus={(e) => e.target.select()} />
                 <CopyButton text={snippet} field={snippetRef} label={t.copyEmbedCode} />
               </div>
+              <StoryShare
+                data={dataLink}
+                source={remoteSource}
+                settings={{ title: title.trim() || null, height: null, controls, theme }}
+                size={{ width, height }}
+                frameTitle={title.trim() || datasetTitle || t.product}
+              />
               <h3>{t.preview}</h3>
               <div className="embed-preview">
                 <iframe src={embedSrc} title={t.previewTitle} width={width ?? '100%'} height={height} style={{ border: 0, maxWidth: '100%' }} />

@@ -1,6 +1,7 @@
 // The Story panel (issue #25): the story's title, "Add this view as a step", its steps, Undo, and
 // the story as a file. Every change goes through the store's editStory/undoStory, so one Undo
 // takes back one change, whichever control made it.
+import { PresentButton } from './PresentButton.tsx';
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { addStep, deleteStep, duplicateStep, moveStep, nextStepId, renameStory, STORY_LIMITS, updateStep, type Story } from '../../story/story.ts';
 import { currentStepView, showStepView } from '../../store/stepView.ts';
@@ -187,8 +188,8 @@ function StoryPanelBody() {
         <label htmlFor={`${id}-open`} className="button">
           {t.storyOpen}
         </label>
-        {/* --- story: present / share ---
-            "Present" and "Copy link / Embed" (another part of issue #25) go here, in this group. */}
+        {/* Sharing and exporting the story are in Share and Export, beside the view's. */}
+        <PresentButton />
       </div>
       {story.steps.length > 1 && (
         <p className="story-note">

@@ -1,0 +1,28 @@
+import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+
+/** Focuses the presenter's Next button (the presenter moves the focus there when it starts). */
+export const focusPresenter = () => document.querySelector<HTMLElement>('.step-card.presenter .step-next')?.focus();
+
+/**
+ * "Present": starts presenting the story at `step` (0-based; the first by default). Shown only when
+ * the story has steps; while presenting, it takes the keyboard to the presenter.
+ */
+export function PresentButton({ step = 0 }: { step?: number }) {
+  const store = useAppStore();
+  const { t } = useUiLocale();
+  const steps = useAppState((s) => s.story.steps.length);
+  if (steps === 0) return null;
+  return (
+    <button
+      type="button"
+      className="present-button"
+      title={t.presentTitle}
+      onClick={() => {
+        if (store.getState().presenting === null) store.getState().present(step);
+        else focusPresenter();
+      }}
+    >
+      <span aria-hidden="true">▶</span> {t.present}
+    </button>
+  );
+}
