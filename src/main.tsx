@@ -17,6 +17,7 @@ import { checkSourceUrl } from './remote/apiUrls.ts';
 import { connectRemoteSource } from './remote/remoteClient.ts';
 import { remoteMapRequest } from './remote/remoteMap.ts';
 import { maxActorLanes } from './render/viewLayout.ts';
+import { startPlaybackDriver } from './store/playbackDriver.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -36,6 +37,8 @@ const applyLanguage = () => {
 applyLanguage();
 store.subscribe((s) => s.lang, applyLanguage);
 if (page.options.embed) document.documentElement.classList.add('embed');
+// Play moves the window from outside React, as the renderers draw it.
+startPlaybackDriver(store);
 
 function loadSeed() {
   const result = validateDataset(seed);

@@ -25,6 +25,7 @@ import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
 import { useGlobalKeys } from './globalKeys.ts';
 import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
 import { MapPanel, MapToggle } from './MapPanel.tsx';
+import { PlaybackControls } from './playback/PlaybackControls.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -71,6 +72,7 @@ export function App() {
             <ZoomControls />
             <LaneToggle />
             <MapToggle />
+            <PlaybackControls />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />

@@ -6,6 +6,7 @@ import { visibleCount } from '../../store/derived.ts';
 const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink } from './permalink.ts';
 import { useRemoteExportCounts } from './useRemoteExportCounts.ts';
+import { VideoExport } from '../playback/VideoExport.tsx';
 
 /** "Export": the view as SVG or PNG, and its events as CSV, JSON, Parquet or GeoJSON. */
 export function ExportMenu() {
@@ -28,15 +29,17 @@ export function ExportMenu() {
 
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onPointer = (e: PointerEvent) => !rootRef.current?.contains(e.target as Node) && setOpen(false);
+    // While a video records, the menu stays open: its progress and Cancel are there.
+    const close = () => !store.getState().recordingVideo && setOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    const onPointer = (e: PointerEvent) => !rootRef.current?.contains(e.target as Node) && close();
     document.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointer);
     return () => {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, [open, store]);
 
   const run = async (name: string, action: (onProgress: (fraction: number) => void) => void | Promise<void>) => {
     setBusy(name);
@@ -54,7 +57,7 @@ export function ExportMenu() {
 
   return (
     <div className="export-menu" ref={rootRef}>
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => (open ? !store.getState().recordingVideo && setOpen(false) : setOpen(true))}>
         {t.export} <span aria-hidden="true">▾</span>
       </button>
       <div id={panelId} className="export-panel" role="group" aria-label={t.export} hidden={!open}>
@@ -67,6 +70,7 @@ export function ExportMenu() {
             {t.exportPng}
           </button>
         </div>
+        <VideoExport open={open} />
         <fieldset className="export-scope">
           <legend className="export-heading">{t.exportData}</legend>
           <label>
