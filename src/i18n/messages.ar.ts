@@ -354,6 +354,6 @@ export const ar: Messages = {
   videoCancel: 'إلغاء',
   videoCancelLabel: 'إلغاء الفيديو',
   videoDone: (file) => `حُفظ الفيديو: ${file}`,
-  videoUnsupported: 'لا يستطيع هذا المتصفح تسجيل الفيديو (لا يوفّر MediaRecorder بصيغة WebM). تستطيع ذلك الإصدارات الحديثة من Chrome وEdge وFirefox.',
+  videoUnsupported: 'لا يستطيع هذا المتصفح تسجيل الفيديو بصيغة ويب إم. تستطيع ذلك الإصدارات الحديثة من كروم وإيدج وفايرفوكس.',
   // --- end playback ---
 };
