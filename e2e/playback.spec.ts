@@ -165,3 +165,27 @@ for (const [name, query, group] of [
     expect(serious).toEqual([]);
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('Play sits beside Share, the speed, mode and loop behind one button; axe finds nothing serious', async ({ page }) => {
+    await open(page, 'from=2022-09-12&to=2022-09-14');
+    const group = page.getByRole('group', { name: 'Playback' });
+    const options = group.getByRole('button', { name: 'Playback speed, mode and loop' });
+    await expect(page.getByRole('combobox', { name: 'Playback speed' })).toBeHidden();
+    // On the same row as Share: the timeline keeps its place on the first screen.
+    const share = (await page.getByRole('button', { name: 'Share' }).boundingBox())!;
+    expect(Math.abs((await options.boundingBox())!.y - share.y)).toBeLessThan(4);
+    await options.tap();
+    await expect(options).toHaveAttribute('aria-expanded', 'true');
+    await page.getByRole('combobox', { name: 'Playback speed' }).selectOption({ label: '1 hour / s' });
+    const results = await new AxeBuilder({ page }).include('.playback-controls').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('combobox', { name: 'Playback speed' })).toBeHidden();
+    await group.getByRole('button', { name: 'Play', exact: true }).tap();
+    await expect.poll(() => urlParam(page, 'from'), { timeout: 10_000 }).toMatch(/^2022-09-12T0/);
+    await group.getByRole('button', { name: 'Pause', exact: true }).tap();
+  });
+});

@@ -345,6 +345,7 @@ export const ar: Messages = {
   playbackModes: { sliding: 'نافذة منزلقة', cumulative: 'تراكمي' },
   playbackModeTitle: 'النافذة المنزلقة: تحتفظ النافذة بعرضها وتتقدّم. التراكمي: تبدأ من بداية البيانات وتمتد نهايتها.',
   playbackLoop: 'تكرار',
+  playbackOptions: 'سرعة التشغيل وطريقته والتكرار',
   exportVideoHeading: 'فيديو',
   exportVideo: 'تصدير فيديو',
   videoPlan: (duration) => `يسجّل مرورًا واحدًا للتشغيل، من حيث يبدأ التشغيل حتى نهاية البيانات (نحو ${duration})، بالسرعة والطريقة المختارتين بجانب زر التشغيل.`,

@@ -373,6 +373,7 @@ export const en = {
   playbackModes: { sliding: 'Sliding', cumulative: 'Cumulative' },
   playbackModeTitle: 'Sliding: the window keeps its width and moves on. Cumulative: it starts at the data’s start and its end grows.',
   playbackLoop: 'Loop',
+  playbackOptions: 'Playback speed, mode and loop',
   exportVideoHeading: 'Video',
   exportVideo: 'Export video',
   videoPlan: (duration: string) => `Records one pass of the playback, from where Play starts to the end of the data (about ${duration}), at the speed and mode chosen beside Play.`,

@@ -72,12 +72,12 @@ export function App() {
             <ZoomControls />
             <LaneToggle />
             <MapToggle />
-            <PlaybackControls />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />
               <ExportMenu />
             </div>
+            <PlaybackControls />
           </div>
           <FilterChips />
           <div className="views">

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { PLAYBACK_MODES, PLAYBACK_SPEEDS, type PlaybackMode, type PlaybackSpeed } from '../../store/playback.ts';
 
@@ -20,6 +20,21 @@ export function PlaybackControls() {
   const loop = useAppState((s) => s.playbackLoop);
   const recording = useAppState((s) => s.recordingVideo);
   const hasData = useAppState((s) => (s.remoteInfo ? true : s.table.extent !== null));
+  // On a phone the speed, mode and loop fold behind one button, so that Play fits beside Share.
+  const [optionsOpen, setOptionsOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!optionsOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOptionsOpen(false);
+    const onPointer = (e: PointerEvent) => !rootRef.current?.contains(e.target as Node) && setOptionsOpen(false);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [optionsOpen]);
 
   // Space pauses while playing (outside text fields and controls, whose Space is their own).
   useEffect(() => {
@@ -35,7 +50,7 @@ export function PlaybackControls() {
   }, [store]);
 
   return (
-    <div className="playback-controls" role="group" aria-label={t.playbackGroup}>
+    <div ref={rootRef} className={`playback-controls${optionsOpen ? ' options-open' : ''}`} role="group" aria-label={t.playbackGroup}>
       <button
         type="button"
         className="play-button"
@@ -46,8 +61,12 @@ export function PlaybackControls() {
         <span aria-hidden="true" className="play-icon">
           {playing ? '❚❚' : '▶'}
         </span>{' '}
-        {playing ? t.pause : t.play}
+        <span className="play-label">{playing ? t.pause : t.play}</span>
       </button>
+      <button type="button" className="playback-options-toggle" aria-expanded={optionsOpen} aria-controls={`${id}-options`} aria-label={t.playbackOptions} title={t.playbackOptions} onClick={() => setOptionsOpen(!optionsOpen)}>
+        <span aria-hidden="true">⋯</span>
+      </button>
+      <div id={`${id}-options`} className="playback-options">
       <select aria-label={t.playbackSpeedLabel} title={t.playbackSpeedLabel} value={speed} disabled={recording} onChange={(e) => store.getState().setPlaybackSpeed(e.target.value as PlaybackSpeed)}>
         {PLAYBACK_SPEEDS.map((s) => (
           <option key={s} value={s}>
@@ -66,6 +85,7 @@ export function PlaybackControls() {
         <input id={`${id}-loop`} type="checkbox" checked={loop} disabled={recording} onChange={(e) => store.getState().setPlaybackLoop(e.target.checked)} />
         {t.playbackLoop}
       </label>
+      </div>
     </div>
   );
 }
