@@ -23,6 +23,7 @@ import { startStoryPresentation } from './store/storyPresentation.ts';
 import { loadStoryParam, NO_STORY_FROM_LINK } from './ui/story/loadStoryParam.ts';
 import { openLinkedStory } from './ui/story/openLinkedStory.ts';
 import { searchWithParams } from './story/stepParam.ts';
+import { startPlaybackDriver } from './store/playbackDriver.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -42,6 +43,8 @@ const applyLanguage = () => {
 applyLanguage();
 store.subscribe((s) => s.lang, applyLanguage);
 if (page.options.embed) document.documentElement.classList.add('embed');
+// Play moves the window from outside React, as the renderers draw it.
+startPlaybackDriver(store);
 
 function loadSeed() {
   const result = validateDataset(seed);

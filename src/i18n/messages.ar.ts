@@ -457,4 +457,27 @@ export const ar: Messages = {
   copyStoryLink: 'نسخ رابط القصة',
   copyStoryEmbed: 'نسخ شيفرة تضمين القصة',
   // --- end story: presenter ---
+  // --- playback ---
+  playbackGroup: 'التشغيل عبر الزمن',
+  play: 'تشغيل',
+  pause: 'إيقاف مؤقت',
+  playTitle: 'تحريك النافذة عبر الزمن (مفتاح المسافة يوقفه مؤقتًا)',
+  playbackSpeedLabel: 'سرعة التشغيل',
+  playbackSpeeds: { hour: 'ساعة في الثانية', day: 'يوم في الثانية', week: 'أسبوع في الثانية', month: 'شهر في الثانية' },
+  playbackModeLabel: 'طريقة التشغيل',
+  playbackModes: { sliding: 'نافذة منزلقة', cumulative: 'تراكمي' },
+  playbackModeTitle: 'النافذة المنزلقة: تحتفظ النافذة بعرضها وتتقدّم. التراكمي: تبدأ من بداية البيانات وتمتد نهايتها.',
+  playbackLoop: 'تكرار',
+  playbackOptions: 'سرعة التشغيل وطريقته والتكرار',
+  exportVideoHeading: 'فيديو',
+  exportVideo: 'تصدير فيديو',
+  videoPlan: (duration) => `يسجّل مرورًا واحدًا للتشغيل، من حيث يبدأ التشغيل حتى نهاية البيانات (نحو ${duration})، بالسرعة والطريقة المختارتين بجانب زر التشغيل.`,
+  videoCapped: (full, cap) => `يستغرق المرور الكامل ${full}: يتوقف الفيديو بعد ${cap}. السرعة الأعلى تغطي مدة أطول.`,
+  videoRecording: 'جارٍ تسجيل الفيديو… يُشغَّل الخط الزمني في أثناء ذلك.',
+  videoProgress: 'ما سُجّل من الفيديو حتى الآن',
+  videoCancel: 'إلغاء',
+  videoCancelLabel: 'إلغاء الفيديو',
+  videoDone: (file) => `حُفظ الفيديو: ${file}`,
+  videoUnsupported: 'لا يستطيع هذا المتصفح تسجيل الفيديو بصيغة ويب إم. تستطيع ذلك الإصدارات الحديثة من كروم وإيدج وفايرفوكس.',
+  // --- end playback ---
 };

@@ -489,6 +489,29 @@ export const en = {
   copyStoryLink: 'Copy the story’s link',
   copyStoryEmbed: 'Copy the story’s embed code',
   // --- end story: presenter ---
+  // --- playback ---
+  playbackGroup: 'Playback',
+  play: 'Play',
+  pause: 'Pause',
+  playTitle: 'Move the window through time (Space pauses)',
+  playbackSpeedLabel: 'Playback speed',
+  playbackSpeeds: { hour: '1 hour / s', day: '1 day / s', week: '1 week / s', month: '1 month / s' },
+  playbackModeLabel: 'Playback mode',
+  playbackModes: { sliding: 'Sliding', cumulative: 'Cumulative' },
+  playbackModeTitle: 'Sliding: the window keeps its width and moves on. Cumulative: it starts at the data’s start and its end grows.',
+  playbackLoop: 'Loop',
+  playbackOptions: 'Playback speed, mode and loop',
+  exportVideoHeading: 'Video',
+  exportVideo: 'Export video',
+  videoPlan: (duration: string) => `Records one pass of the playback, from where Play starts to the end of the data (about ${duration}), at the speed and mode chosen beside Play.`,
+  videoCapped: (full: string, cap: string) => `The whole pass would take ${full}: the video stops after ${cap}. A faster speed covers more.`,
+  videoRecording: 'Recording the video… the timeline plays meanwhile.',
+  videoProgress: 'Video recorded so far',
+  videoCancel: 'Cancel',
+  videoCancelLabel: 'Cancel the video',
+  videoDone: (file: string) => `Video saved: ${file}`,
+  videoUnsupported: 'This browser cannot record video (it has no MediaRecorder for WebM). A recent Chrome, Edge or Firefox can.',
+  // --- end playback ---
 };
 
 export type Messages = typeof en;

@@ -85,6 +85,28 @@ describe('connectRemoteSource', () => {
   });
 });
 
+describe('a view that keeps moving (playback through time)', () => {
+  it('is answered while it moves, not only once it rests', async () => {
+    const { fetcher } = fakeServer(() => 30);
+    const store = createAppStore();
+    const connection = await connectRemoteSource(store, new URL('http://127.0.0.1:9/'), 'http://127.0.0.1:9/', options(fetcher));
+    store.getState().setPlotSize({ width: 600, height: 300 });
+    const stop = connection.start();
+    await vi.waitFor(() => expect(store.getState().remoteAnswer).not.toBeNull());
+    const first = store.getState().remoteAnswer;
+    // A new window every 16 ms for a second, as Play moves it: the view never rests 60 ms.
+    const day = 86_400_000;
+    for (let frame = 1; frame <= 60; frame++) {
+      store.getState().setWindow({ from: frame * day, to: frame * day + 30 * day + frame }, 'replace');
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+    const during = store.getState().remoteAnswer!;
+    expect(during).not.toBe(first);
+    expect(during.window.from).toBeGreaterThan(day);
+    stop();
+  });
+});
+
 describe('going back to the view answered last', () => {
   it('drops the answer on its way for the view left, and stops loading', async () => {
     // The answer for the view left comes late: after the page is back on the first view.

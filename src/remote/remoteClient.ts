@@ -140,6 +140,8 @@ function untilAnswered<T>(store: AppStore, ask: (token: string | null, signal: A
 
 /** Waits this long after the last change of view before asking: a wheel zoom asks once it rests a moment. */
 const ASK_AFTER_MS = 60;
+/** While the view keeps moving, it is asked for at least this often (when no answer is on its way). */
+const ASK_WHILE_MOVING_MS = 250;
 
 /** Follows the store's view: each new view's answers into the store. Returns a function that stops. */
 function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: RemoteSourceOptions): () => void {
@@ -212,9 +214,23 @@ function followView(store: AppStore, base: URL, fetcher: typeof fetch, options: 
         }
       });
   };
+  // A view that never rests (playback through time) is still asked for, as often as the server
+  // answers: when nothing is on its way and the view has moved for a while, ask without waiting.
+  let movingSince: number | null = null;
   const schedule = () => {
+    const now = Date.now();
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(ask, ASK_AFTER_MS);
+    else movingSince ??= now;
+    if (movingSince !== null && now - movingSince >= ASK_WHILE_MOVING_MS && (current === null || current.signal.aborted)) {
+      movingSince = now;
+      timer = null;
+      ask();
+      return;
+    }
+    timer = setTimeout(() => {
+      movingSince = null;
+      ask();
+    }, ASK_AFTER_MS);
   };
   const unsubscribe = store.subscribe(
     (s: AppState) => [s.window, s.filters, s.lanes, s.plotSize, s.remoteToken] as const,

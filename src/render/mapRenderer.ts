@@ -55,6 +55,8 @@ export interface MapRenderer {
 
 /** How long the view must rest before the count is announced (a screen reader hears each change). */
 const ANNOUNCE_MS = 500;
+/** While the view never rests (playback), the count is said at most this often. */
+const ANNOUNCE_WHILE_MOVING_MS = 2000;
 
 export function createMapRenderer(el: MapElements, store: AppStore, options: MapRendererOptions): MapRenderer {
   const ctx = el.canvas.getContext('2d');
@@ -147,11 +149,19 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
     if (el.count.textContent !== text) el.count.textContent = text;
     el.root.setAttribute('aria-label', t.mapLabel(describeBox(visibleBox(frame), locale, t)));
   };
-  // The first view is said at once; later ones once the map rests.
+  // The first view is said at once; later ones once the map rests, or every few seconds while the
+  // view keeps moving (playback through time), so that the count under the map does not stand still.
+  let movingSince: number | null = null;
   const announce = () => {
     if (announceTimer !== null) clearTimeout(announceTimer);
-    if (!announced) say();
-    else announceTimer = setTimeout(say, ANNOUNCE_MS);
+    const now = performance.now();
+    if (announceTimer === null) movingSince = now;
+    if (!announced || (movingSince !== null && now - movingSince >= ANNOUNCE_WHILE_MOVING_MS)) {
+      movingSince = null;
+      say();
+      return;
+    }
+    announceTimer = setTimeout(say, ANNOUNCE_MS);
   };
 
   const placeBox = (box: HTMLElement, rect: { x0: number; y0: number; x1: number; y1: number } | null) => {

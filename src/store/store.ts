@@ -27,6 +27,7 @@ import { clampMapView, type MapView } from '../layout/mapView.ts';
 import { defaultMapView } from '../layout/mapFit.ts';
 import { EMPTY_STORY, type Story } from '../story/story.ts';
 import { recordEdit, undoEdit } from '../story/storyHistory.ts';
+import type { PlaybackMode, PlaybackSpeed } from './playback.ts';
 
 export type LoadMode = 'replace' | 'add';
 
@@ -230,7 +231,27 @@ interface StoryKeepSlice {
 }
 // --- end story: write ---
 
-export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & StorySlice & StoryKeepSlice;
+// --- playback ---
+/** Playback through time (issue #25): the state the Play control shows; playbackDriver.ts moves the window. */
+interface PlaybackSlice {
+  /** Whether the window is moving through time. */
+  playing: boolean;
+  playbackSpeed: PlaybackSpeed;
+  playbackMode: PlaybackMode;
+  /** At the end of the data, start again from its start (else stop). */
+  playbackLoop: boolean;
+  /** A video is being recorded of the playback: it plays once, whatever `playbackLoop` says. */
+  recordingVideo: boolean;
+  play(): void;
+  pause(): void;
+  setPlaybackSpeed(speed: PlaybackSpeed): void;
+  setPlaybackMode(mode: PlaybackMode): void;
+  setPlaybackLoop(loop: boolean): void;
+  setRecordingVideo(recording: boolean): void;
+}
+// --- end playback ---
+
+export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & SelectionSlice & UiSlice & MapSlice & StorySlice & StoryKeepSlice & PlaybackSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
@@ -525,6 +546,32 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         set({ story, storyPast: [], presenting: null });
       },
       // --- end story: write ---
+
+      // --- playback ---
+      playing: false,
+      playbackSpeed: 'day',
+      playbackMode: 'sliding',
+      playbackLoop: false,
+      recordingVideo: false,
+      play() {
+        if (!get().playing && dataExtentOf(get())) set({ playing: true });
+      },
+      pause() {
+        if (get().playing) set({ playing: false });
+      },
+      setPlaybackSpeed(speed) {
+        if (speed !== get().playbackSpeed) set({ playbackSpeed: speed });
+      },
+      setPlaybackMode(mode) {
+        if (mode !== get().playbackMode) set({ playbackMode: mode });
+      },
+      setPlaybackLoop(loop) {
+        if (loop !== get().playbackLoop) set({ playbackLoop: loop });
+      },
+      setRecordingVideo(recording) {
+        if (recording !== get().recordingVideo) set({ recordingVideo: recording });
+      },
+      // --- end playback ---
 
       notices: [],
       lastChange: 'init',

@@ -29,6 +29,7 @@ import { StoryPanel } from './story/StoryPanel.tsx';
 import { StoryToggle } from './story/StoryToggle.tsx';
 import { PresentButton } from './story/PresentButton.tsx';
 import { Presenter } from './story/Presenter.tsx';
+import { PlaybackControls } from './playback/PlaybackControls.tsx';
 
 export function App() {
   const { t } = useUiLocale();
@@ -82,6 +83,7 @@ export function App() {
               <ShareDialog />
               <ExportMenu />
             </div>
+            <PlaybackControls />
           </div>
           <FilterChips />
           <div className="views">

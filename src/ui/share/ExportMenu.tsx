@@ -11,6 +11,7 @@ import { permalinkFor } from '../../share/links.ts';
 import type { UrlView } from '../../store/url.ts';
 import type { AppState } from '../../store/store.ts';
 import { StoryPrint } from '../story/StoryPrint.tsx';
+import { VideoExport } from '../playback/VideoExport.tsx';
 
 /** A story step's permalink at this page's address (the "Live view" line of its picture). */
 const stepPermalink = (state: AppState) => (view: UrlView) => permalinkFor(window.location.href, view, linkedData(state), state.remoteSource);
@@ -42,15 +43,17 @@ export function ExportMenu() {
 
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onPointer = (e: PointerEvent) => !rootRef.current?.contains(e.target as Node) && setOpen(false);
+    // While a video records, the menu stays open: its progress and Cancel are there.
+    const close = () => !store.getState().recordingVideo && setOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    const onPointer = (e: PointerEvent) => !rootRef.current?.contains(e.target as Node) && close();
     document.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointer);
     return () => {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, [open, store]);
 
   const run = async (name: string, action: (onProgress: (fraction: number) => void) => void | Promise<void>) => {
     setBusy(name);
@@ -68,7 +71,7 @@ export function ExportMenu() {
 
   return (
     <div className="export-menu" ref={rootRef}>
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => (open ? !store.getState().recordingVideo && setOpen(false) : setOpen(true))}>
         {t.export} <span aria-hidden="true">▾</span>
       </button>
       <div id={panelId} className="export-panel" role="group" aria-label={t.export} hidden={!open}>
@@ -81,6 +84,7 @@ export function ExportMenu() {
             {t.exportPng}
           </button>
         </div>
+        <VideoExport open={open} />
         <fieldset className="export-scope">
           <legend className="export-heading">{t.exportData}</legend>
           <label>
