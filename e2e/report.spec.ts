@@ -277,7 +277,7 @@ test.describe('exports', () => {
     expect(text.startsWith('{"title":')).toBe(true);
     const json = JSON.parse(text);
     expect(json.events.map((e: { id: string }) => e.id)).toEqual(csv.data.map((r) => r.id));
-    await expect(page.locator('.export-note')).toHaveText(/^Images show the timeline/);
+    await expect(page.locator('.export-note').filter({ hasText: /^Images show the timeline/ })).toBeVisible();
   });
 });
 

@@ -76,14 +76,17 @@ export function App() {
             <ZoomControls />
             <LaneToggle />
             <MapToggle />
-            <StoryToggle />
-            <PresentButton />
             <div className="toolbar-end">
               <KeyboardHelpButton />
               <ShareDialog />
               <ExportMenu />
             </div>
-            <PlaybackControls />
+            {/* Telling it: playback, the story and its presenter, on a row of their own above the timeline. */}
+            <div className="toolbar-tell">
+              <PlaybackControls />
+              <StoryToggle />
+              <PresentButton />
+            </div>
           </div>
           <FilterChips />
           <div className="views">
