@@ -430,7 +430,6 @@ export const ar: Messages = {
   presentEnd: 'إنهاء',
   presentEndTitle: 'إنهاء العرض (Escape)',
   presenterKeys: 'ينتقل المفتاحان Page Up وPage Down بين الخطوات؛ ويُنهي Escape العرض.',
-  stepSources: 'المصادر',
   stepAnnounce: (n, total, caption) => `الخطوة ${n} من ${total}${caption ? `: ${caption}` : ''}`,
   stepIgnored: (step, reasons) => `الخطوة ${step} من القصة: تم تجاهل ما يلي (بالإنجليزية): ${reasons}.`,
   storyLinkProblem: (p) => {

@@ -461,7 +461,6 @@ export const en = {
   presentEnd: 'End',
   presentEndTitle: 'End the presentation (Escape)',
   presenterKeys: 'Page Up and Page Down move between the steps; Escape ends the presentation.',
-  stepSources: 'Sources',
   /** What a screen reader hears on each step: its number and its caption as plain text. */
   stepAnnounce: (n: string, total: string, caption: string) => `Step ${n} of ${total}${caption ? `: ${caption}` : ''}`,
   stepIgnored: (step: number, reasons: string) => `Step ${step} of the story: ignored ${reasons}.`,

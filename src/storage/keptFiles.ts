@@ -4,6 +4,7 @@
 // the import worker again, with the format and column mapping they were opened with.
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
+import { done, finished } from './idbRequests.ts';
 
 export type KeptMode = 'replace' | 'add';
 
@@ -47,19 +48,6 @@ export interface KeptFiles {
 const DATABASE = 'conflict-timeline';
 const VERSION = 1;
 const STORE = 'kept-files';
-
-const done = <T,>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-const finished = (transaction: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error ?? new Error('the browser refused to store it'));
-  });
 
 const infoOf = ({ file: _file, ...info }: KeptFile): KeptFileInfo => info;
 

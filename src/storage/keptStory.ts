@@ -3,6 +3,7 @@
 // story is stored as its file form and read back through the same checks as a file.
 import type { Story } from '../story/story.ts';
 import { decodeStoryValue, storyFile, type DecodedStory } from '../story/storyCodec.ts';
+import { done, finished } from './idbRequests.ts';
 
 export interface KeptStory {
   /** The kept story, checked as a file is; null when none is kept. */
@@ -18,19 +19,6 @@ const STORE = 'stories';
 const CURRENT = 'current';
 /** What the messages call it, when the kept story has a problem. */
 export const KEPT_STORY_NAME = 'The story kept in this browser';
-
-const done = <T,>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-const finished = (transaction: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error ?? new Error('the browser refused to store it'));
-  });
 
 /** Opens the kept story, or null where this browser offers no IndexedDB (some private modes). */
 export function openKeptStory(factory: IDBFactory | undefined = globalThis.indexedDB): KeptStory | null {

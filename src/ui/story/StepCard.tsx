@@ -4,34 +4,8 @@
 import { useId } from 'react';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { Caption } from './Caption.tsx';
-import { webAddress } from './sources.ts';
+import { StepSources } from './StepSources.tsx';
 
-function Sources({ sources }: { sources: string[] }) {
-  const { t } = useUiLocale();
-  const id = useId();
-  if (sources.length === 0) return null;
-  return (
-    <div className="step-sources">
-      <h3 id={id}>{t.stepSources}</h3>
-      <ul aria-labelledby={id}>
-        {sources.map((source, i) => {
-          const href = webAddress(source);
-          return (
-            <li key={i} dir="auto">
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {source}
-                </a>
-              ) : (
-                source
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-}
 
 export function StepCard({ variant }: { variant: 'presenter' | 'embed' }) {
   const store = useAppStore();
@@ -72,7 +46,7 @@ export function StepCard({ variant }: { variant: 'presenter' | 'embed' }) {
         </div>
       </div>
       <Caption source={step.caption} className="step-caption" />
-      <Sources sources={step.sources} />
+      <StepSources sources={step.sources} />
       {variant === 'presenter' && <p className="step-keys">{t.presenterKeys}</p>}
     </section>
   );

@@ -4,9 +4,9 @@
 import { memo, useMemo, useState } from 'react';
 import type { StoryStep } from '../../story/story.ts';
 import { stepViewOf } from '../../store/stepView.ts';
-import { safeHttpUrl } from '../../model/links.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { Caption } from './Caption.tsx';
+import { StepSources } from './StepSources.tsx';
 import { describeStep } from './describeStep.ts';
 import { StepEditor, type StepEdit } from './StepEditor.tsx';
 
@@ -36,31 +36,6 @@ interface StepItemProps {
 /** Clicks on these do their own thing, not "show this step". */
 const INTERACTIVE = 'a, button, input, textarea, select, label, .step-handle';
 
-function Sources({ sources }: { sources: string[] }) {
-  const { t } = useUiLocale();
-  if (sources.length === 0) return null;
-  return (
-    <div className="step-sources">
-      <span className="step-sources-label">{t.storySources}</span>
-      <ul>
-        {sources.map((source, i) => {
-          const href = safeHttpUrl(source);
-          return (
-            <li key={i} dir="auto">
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {source}
-                </a>
-              ) : (
-                source
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-}
 
 export const StepItem = memo(function StepItem({ step, index, count, active, dragging, dropSide, actions, onKeyDown }: StepItemProps) {
   const store = useAppStore();
@@ -115,7 +90,7 @@ export const StepItem = memo(function StepItem({ step, index, count, active, dra
       ) : (
         <>
           {step.caption.trim() ? <Caption source={step.caption} className="step-caption" /> : <p className="step-caption empty-caption">{t.storyNoCaption}</p>}
-          <Sources sources={step.sources} />
+          <StepSources sources={step.sources} />
         </>
       )}
       <div className="step-actions">
