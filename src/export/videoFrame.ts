@@ -10,6 +10,7 @@ import { FONT_STACK, type TimelineTheme } from '../render/theme.ts';
 import { textDirection } from '../i18n/bidi.ts';
 import { fitText, wrapText, type MeasureText } from './textFit.ts';
 import type { LegendEntry } from './viewSvg.ts';
+import { legendFlow } from '../layout/legendFlow.ts';
 
 /** What stays the same through the video. */
 export interface VideoStill {
@@ -117,21 +118,12 @@ export function videoGeometry(still: VideoStill, plotSize: { width: number; heig
     y += mapSize.height + 14;
   }
   // The legend flows along the line and wraps, from the right in Arabic.
-  const legendShapes: VideoGeometry['legendShapes'] = [];
-  let used = 0;
-  let legendY = y + 8;
-  for (const entry of still.legend) {
-    const w = 16 + measure(entry.label, 12.5, 400) + 18;
-    if (used > 0 && PAD + used + w > width - PAD) {
-      used = 0;
-      legendY += LINE + 2;
-    }
-    const shapeX = rtl ? width - PAD - used - 6 : PAD + used + 6;
-    legendShapes.push({ entry, x: shapeX, y: legendY });
-    fixedText.push({ text: entry.label, x: rtl ? shapeX - 10 : shapeX + 10, y: legendY + 4.5, size: 12.5, weight: 400, colour: theme.text, align: rtl ? 'right' : 'left' });
-    used += w;
+  const legend = legendFlow(still.legend, (entry) => measure(entry.label, 12.5, 400), { width, pad: PAD, top: y, line: LINE, rtl });
+  const legendShapes: VideoGeometry['legendShapes'] = legend.places;
+  for (const { entry, x: shapeX, y: entryY } of legend.places) {
+    fixedText.push({ text: entry.label, x: rtl ? shapeX - 10 : shapeX + 10, y: entryY + 4.5, size: 12.5, weight: 400, colour: theme.text, align: rtl ? 'right' : 'left' });
   }
-  y = legendY + 12 + 6;
+  y += legend.height + 6;
   for (const footerLine of still.footer.flatMap((text) => wrapText(text, textWidth, 12, 400, measure, 2))) {
     y += 16;
     line(footerLine, y, 12, 400, theme.mutedText);

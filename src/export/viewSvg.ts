@@ -12,6 +12,7 @@ import { wrapText, fitText, type MeasureText } from './textFit.ts';
 import { densityBars, densityCaption, DENSITY_CAPTION_Y } from '../layout/densityBars.ts';
 import type { Messages } from '../i18n/messages.en.ts';
 import { mapClipPath, mapSvgGroup, type MapSvgInput } from './mapSvg.ts';
+import { legendFlow } from '../layout/legendFlow.ts';
 
 export interface LegendEntry {
   label: string;
@@ -192,26 +193,17 @@ function legendGroup(input: ViewSvgInput, top: number, width: number): { group: 
   const { theme, measure } = input;
   const items: SvgChild[] = [];
   const rtl = input.dir === 'rtl';
-  // `used`: how far along the line the entries reach, from the left (or, mirrored, from the right).
-  let used = 0;
-  let y = top + 8;
-  for (const entry of input.legend) {
-    const w = 16 + measure(entry.label, 12.5, 400) + 18;
-    if (used > 0 && PAD + used + w > width - PAD) {
-      used = 0;
-      y += LINE + 2;
-    }
-    const style = { size: 12.5, fill: theme.text };
-    const shapeX = rtl ? width - PAD - used - 6 : PAD + used + 6;
+  const style = { size: 12.5, fill: theme.text };
+  const { places, height } = legendFlow(input.legend, (entry) => measure(entry.label, 12.5, 400), { width, pad: PAD, top, line: LINE, rtl });
+  for (const { entry, x: shapeX, y } of places) {
     items.push(
       el('g', { class: 'legend-entry' },
         el('path', { d: shapePathData(entry.shape, shapeX, y, 5.4), fill: entry.colour, stroke: theme.markStroke }),
         rtl ? rightAlignedLine(entry.label, shapeX - 10, y + 4.5, style) : textLine(entry.label, shapeX + 10, y + 4.5, style, measure),
       ),
     );
-    used += w;
   }
-  return { group: el('g', { class: 'legend' }, ...items), height: y - top + 12 };
+  return { group: el('g', { class: 'legend' }, ...items), height };
 }
 
 export interface ViewImage {
