@@ -4,6 +4,13 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { readFileSync } from 'node:fs';
+import { encodeStoryParam, storyFromJson } from '../src/story/storyCodec.ts';
+
+// The example story (issue #25), in the link as Share writes it.
+const example = storyFromJson(readFileSync('public/stories/september-2022.story.json', 'utf8'), 'september-2022.story.json');
+if (!example.ok) throw new Error(example.problems.join('; '));
+const storyParam = encodeStoryParam(example.story)!;
 
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -36,6 +43,10 @@ try {
     ['map-area', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,7&bbox=43.5,39.5,45,40.9&event=2022-09-14-yerevan-protests'],
     ['map-place-lanes', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,7&lanes=place'],
     ['arabic-map', '?lang=ar&from=2022-09-12&to=2022-09-16&map=45.3,40.1,7'],
+    // Stories (issue #25): presenting the example story, in English and Arabic.
+    ['story-present', `?story=${storyParam}&step=1`],
+    ['story-present-step-3', `?story=${storyParam}&step=3`],
+    ['story-present-arabic', `?lang=ar&story=${storyParam}&step=4`],
     ...(process.env.EXTRA_VIEWS ? (JSON.parse(process.env.EXTRA_VIEWS) as [string, string][]) : []),
   ];
   for (const [name, query] of views) {
@@ -115,6 +126,23 @@ try {
     await embed.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     console.log(`${out}/${name}.png`);
   }
+  // The Story panel with the example story open, and the story's embed.
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector('.lane-label');
+  await page.getByRole('button', { name: 'Story', exact: true }).click();
+  await page.getByLabel('Open a story file').setInputFiles('public/stories/september-2022.story.json');
+  await page.getByText('Opened the story').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/story-panel.png` });
+  console.log(`${out}/story-panel.png`);
+  await page.evaluate(async () => {
+    for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name);
+  });
+  await embed.goto(`http://127.0.0.1:${port}/?embed=1&story=${storyParam}&step=2`);
+  await embed.waitForSelector('.lane-label');
+  await embed.waitForTimeout(800);
+  await embed.screenshot({ path: `${out}/embed-story.png`, fullPage: true });
+  console.log(`${out}/embed-story.png`);
   await embed.goto(`http://127.0.0.1:${port}/?embed=1&lang=ar&from=2022-09-12&to=2022-09-16`);
   await embed.waitForSelector('.lane-label');
   await embed.waitForTimeout(300);
@@ -166,6 +194,7 @@ try {
     ['phone-embed', '?embed=1&from=2022-09-12&to=2022-09-16&title=Border+clashes,+13%E2%80%9314+September+2022', null],
     ['phone-map', '?from=2022-09-12&to=2022-09-16&map=45.3,40.1,6', null],
     ['phone-map-arabic', '?lang=ar&from=2022-09-12&to=2022-09-16&map=45.3,40.1,6', null],
+    ['phone-story', `?story=${storyParam}&step=2`, null],
   ] as const) {
     await phone.goto(`http://127.0.0.1:${port}/${query}`);
     await phone.waitForSelector('.lane-label');

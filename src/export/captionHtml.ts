@@ -1,7 +1,8 @@
 // A caption's parsed tree (story/caption.ts) written as HTML for the story export: the only tags
 // are those written here (p, strong, em, br, a); every piece of text is escaped, and a link's
 // address is one parseCaption kept (http, https or mailto), checked again before it is written.
-import { parseCaption, safeHref, type CaptionInline } from '../story/caption.ts';
+import { parseCaption, type CaptionInline } from '../story/caption.ts';
+import { safeHref } from '../story/safeHref.ts';
 import { escapeHtml } from './htmlText.ts';
 
 function inlineHtml(pieces: CaptionInline[]): string {

@@ -16,21 +16,13 @@ import { uiLocaleOf } from '../i18n/locale.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
 import { drawVideoFrame, videoGeometry, type VideoFrameInput, type VideoStill } from './videoFrame.ts';
 import type { MeasureText } from './textFit.ts';
+import { VIDEO_CAP_MS, videoMimeType } from './videoSupport.ts';
 
-/** The longest video: a minute is plenty for a report, and a recording runs in real time. */
-export const VIDEO_CAP_MS = 60_000;
 /** The last frame stays this long, so that the end can be read before the video stops. */
 const HOLD_END_MS = 1000;
 const FRAMES_PER_SECOND = 30;
 const BITS_PER_SECOND = 2_500_000;
-/** VP9 first (smaller files), then VP8, then whatever WebM the browser makes. */
-const WEBM_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
 
-/** The WebM type this browser can record a canvas in; null when it cannot (no MediaRecorder or captureStream). */
-export function videoMimeType(): string | null {
-  if (typeof MediaRecorder === 'undefined' || typeof HTMLCanvasElement === 'undefined' || typeof HTMLCanvasElement.prototype.captureStream !== 'function') return null;
-  return WEBM_TYPES.find((type) => MediaRecorder.isTypeSupported(type)) ?? null;
-}
 
 export interface VideoPlan {
   run: PlaybackRun;

@@ -75,6 +75,25 @@ const iso = (w: { from: number; to: number }) => [new Date(w.from).toISOString()
 describe('presenting a story', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('Back from a presentation entered again at once, before the address caught up with the last step, returns to that step’s view', () => {
+    const { win, store, settle, stop } = start('?from=2022-09-13&to=2022-09-15');
+    store.getState().present(0);
+    settle();
+    store.getState().present(1);
+    // The second step's window and types are on screen; End, and Present again before the address settles.
+    for (let i = 0; i < 60 && win.pendingFrames; i++) win.frame(16);
+    store.getState().present(null);
+    store.getState().present(0);
+    settle();
+    win.back();
+    settle();
+    const params = new URLSearchParams(win.location.search);
+    expect(params.get('types')).toBe('ceasefire');
+    expect([params.get('from'), params.get('to')]).toEqual(['2022-09-14', '2022-09-15']);
+    expect(store.getState().filters.types).toEqual(['ceasefire']);
+    stop();
+  });
+
   it('entering is one history entry naming the step, with the step’s view; moving and ending replace it; Back leaves', () => {
     const { win, store, settle, stop } = start('?story=z1.x&from=2022-09-13&to=2022-09-15');
     store.getState().present(0);

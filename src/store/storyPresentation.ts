@@ -4,7 +4,8 @@
 // prefers-reduced-motion. The address names the step presented (`step=N`) and the story
 // (`story=`), so that each step is a permalink, and Back and Forward follow it.
 import type { AppStore } from './store.ts';
-import { dataExtentOf } from './store.ts';
+import { dataExtentOf, urlViewOf } from './store.ts';
+import { urlFor } from './urlSync.ts';
 import { initialWindow, type TimeWindow } from './window.ts';
 import { stepViewOf } from './stepView.ts';
 import { windowDuringMove } from './windowTween.ts';
@@ -115,8 +116,17 @@ export function startStoryPresentation(store: AppStore, win: Window, options: Pr
     }
     const current = new URLSearchParams(win.location.search);
     if (Object.entries(changes).every(([key, value]) => current.get(key) === value)) return;
-    const url = `${win.location.pathname}${searchWithParams(win.location.search, changes)}${win.location.hash}`;
-    if (previous === null && index !== null) win.history.pushState(null, '', url);
+    const entering = previous === null && index !== null;
+    let search = win.location.search;
+    if (entering) {
+      // The entry Back returns to holds the view on screen before presenting. The address may not
+      // have it yet (a view change reaches it once the view settles, as a zoom's does), and what
+      // reaches it after this push would land in the presentation's entry instead.
+      search = urlFor(urlViewOf(store.getState()), search);
+      win.history.replaceState(null, '', `${win.location.pathname}${search}${win.location.hash}`);
+    }
+    const url = `${win.location.pathname}${searchWithParams(search, changes)}${win.location.hash}`;
+    if (entering) win.history.pushState(null, '', url);
     else win.history.replaceState(null, '', url);
   };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captionText, parseCaption, safeHref } from './caption.ts';
+import { captionText, parseCaption } from './caption.ts';
+import { safeHref } from './safeHref.ts';
 import { ALL_HOSTILE_TEXT } from '../testing/hostileText.ts';
 
 describe('parseCaption', () => {

@@ -4,6 +4,7 @@
 // when it is http(s) or mailto. Whoever draws a caption (React, SVG, print, video) draws this tree
 // as text nodes, so no caption can ever become markup.
 import { Lexer, type Token, type Tokens } from 'marked';
+import { safeHref } from './safeHref.ts';
 
 export type CaptionInline =
   | { kind: 'text'; text: string }
@@ -15,20 +16,6 @@ export type CaptionInline =
 /** A caption: its paragraphs, each a list of inline pieces. */
 export type Caption = CaptionInline[][];
 
-const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
-
-/** The address when a link may be followed: http, https or mailto, without spaces or control characters. */
-export function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  // eslint-disable-next-line no-control-regex
-  if (!SAFE_LINK.test(trimmed) || /[\s\u0000-\u001f\u007f]/.test(trimmed)) return null;
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? trimmed : null;
-  } catch {
-    return null;
-  }
-}
 
 function inline(tokens: Token[] | undefined): CaptionInline[] {
   const out: CaptionInline[] = [];

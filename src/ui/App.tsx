@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useAppState, useUiLocale } from './StoreContext.tsx';
 import { Timeline } from './Timeline.tsx';
 import { StatusLine } from './StatusLine.tsx';
@@ -25,17 +26,20 @@ import { KeyboardHelp, KeyboardHelpButton } from './KeyboardHelp.tsx';
 import { useGlobalKeys } from './globalKeys.ts';
 import { RemoteStatus, TokenDialog } from './RemoteStatus.tsx';
 import { MapPanel, MapToggle } from './MapPanel.tsx';
-import { StoryPanel } from './story/StoryPanel.tsx';
 import { StoryToggle } from './story/StoryToggle.tsx';
 import { PresentButton } from './story/PresentButton.tsx';
 import { Presenter } from './story/Presenter.tsx';
 import { PlaybackControls } from './playback/PlaybackControls.tsx';
+
+// The Story panel and its Markdown reader load when the panel is first opened.
+const StoryPanel = lazy(() => import('./story/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 
 export function App() {
   const { t } = useUiLocale();
   const title = useAppState((s) => s.dataset?.title ?? t.noData);
   const attribution = useAppState((s) => s.dataset?.attribution);
   const hasSelection = useAppState((s) => s.selectedId !== null);
+  const storyPanelOpen = useAppState((s) => s.storyPanelOpen);
   // Phones: the filters fold into a drawer opened from the toolbar.
   const filtersInDrawer = useFiltersInDrawer();
   useGlobalKeys();
@@ -95,7 +99,11 @@ export function App() {
               <Overview />
             </div>
             <MapPanel />
-            <StoryPanel />
+            {storyPanelOpen && (
+              <Suspense fallback={null}>
+                <StoryPanel />
+              </Suspense>
+            )}
           </div>
           <Legend />
           {attribution && (

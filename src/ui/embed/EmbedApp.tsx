@@ -13,7 +13,7 @@ import { KeyboardHelp } from '../KeyboardHelp.tsx';
 import { useGlobalKeys } from '../globalKeys.ts';
 import { RemoteStatus, TokenDialog } from '../RemoteStatus.tsx';
 import { MapPanel } from '../MapPanel.tsx';
-import { StepCard } from '../story/StepCard.tsx';
+import { LazyStepCard } from '../story/LazyStepCard.tsx';
 import { StepAnnouncer } from '../story/StepAnnouncer.tsx';
 
 /**
@@ -52,7 +52,7 @@ export function EmbedApp() {
         <Timeline />
         <MapPanel />
       </div>
-      <StepCard variant="embed" />
+      <LazyStepCard variant="embed" />
       <StepAnnouncer />
       <Legend />
       {attribution && (

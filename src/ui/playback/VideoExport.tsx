@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
-import { recordVideo, videoMimeType, VIDEO_CAP_MS } from '../../export/videoExport.ts';
+import { videoMimeType, VIDEO_CAP_MS } from '../../export/videoSupport.ts';
 import { downloadBlob } from '../../export/browserExport.ts';
 import { dataExtentOf } from '../../store/store.ts';
 import { beginRun, runDuration } from '../../store/playback.ts';
@@ -39,6 +39,8 @@ export function VideoExport({ open }: { open: boolean }) {
     setPercent(0);
     let wasCancelled = true;
     try {
+      // The recorder and its frame drawing load on first use.
+      const { recordVideo } = await import('../../export/videoExport.ts');
       const video = await recordVideo(store, { theme, signal: controller.signal, onProgress: (f) => setPercent(Math.round(f * 100)) });
       if (video) {
         wasCancelled = false;

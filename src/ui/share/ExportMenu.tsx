@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useAppState, useAppStore, usePageOptions, useUiLocale } from '../StoreContext.tsx';
 import { exportCsv, exportGeoJson, exportJson, exportParquet, exportPng, exportSvg, type EventScope } from '../../export/browserExport.ts';
 import { visibleCount } from '../../store/derived.ts';
@@ -6,12 +6,13 @@ import { visibleCount } from '../../store/derived.ts';
 const ALL_TIME = { from: -Infinity, to: Infinity };
 import { currentPermalink, linkedData } from './permalink.ts';
 import { useRemoteExportCounts } from './useRemoteExportCounts.ts';
-import { exportStory, storyPrintPictures } from '../../export/storyExport.ts';
 import { permalinkFor } from '../../share/links.ts';
 import type { UrlView } from '../../store/url.ts';
 import type { AppState } from '../../store/store.ts';
-import { StoryPrint } from '../story/StoryPrint.tsx';
 import { VideoExport } from '../playback/VideoExport.tsx';
+
+// Writing and printing a story (its pictures, the caption's Markdown reader) load when first used.
+const StoryPrint = lazy(() => import('../story/StoryPrint.tsx').then((m) => ({ default: m.StoryPrint })));
 
 /** A story step's permalink at this page's address (the "Live view" line of its picture). */
 const stepPermalink = (state: AppState) => (view: UrlView) => permalinkFor(window.location.href, view, linkedData(state), state.remoteSource);
@@ -119,19 +120,23 @@ export function ExportMenu() {
             disabled={busy !== null || !canExportStory}
             onClick={() =>
               run(t.storyExportHtml, async () => {
-                const { withViewer } = await exportStory(store, stepPermalink(state()));
+                const { withViewer } = await (await import('../../export/storyExport.ts')).exportStory(store, stepPermalink(state()));
                 if (!withViewer) store.getState().addNotice(t.storyExportNoViewer);
               })
             }
           >
             {t.storyExportHtml}
           </button>
-          <button type="button" title={t.storyPrintTitle} disabled={busy !== null || !canExportStory} onClick={() => run(t.storyPrint, async () => setPrintPictures(await storyPrintPictures(store, stepPermalink(state()))))}>
+          <button type="button" title={t.storyPrintTitle} disabled={busy !== null || !canExportStory} onClick={() => run(t.storyPrint, async () => setPrintPictures(await (await import('../../export/storyExport.ts')).storyPrintPictures(store, stepPermalink(state()))))}>
             {t.storyPrint}
           </button>
         </div>
         {!canExportStory && <p className="export-note">{fromServer ? t.storyExportNeedsPageData : t.storyExportNeedsSteps}</p>}
-        {printPictures && <StoryPrint pictures={printPictures} onDone={endPrint} />}
+        {printPictures && (
+          <Suspense fallback={null}>
+            <StoryPrint pictures={printPictures} onDone={endPrint} />
+          </Suspense>
+        )}
         {/* --- end story: export --- */}
         <p className="export-note" role="status">{busy ? `${busy}…${progress === null ? '' : ` ${progress}%`}` : t.exportNote}</p>
       </div>

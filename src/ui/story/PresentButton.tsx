@@ -1,7 +1,12 @@
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 /** Focuses the presenter's Next button (the presenter moves the focus there when it starts). */
-export const focusPresenter = () => document.querySelector<HTMLElement>('.step-card.presenter .step-next')?.focus();
+export function focusPresenter(framesLeft = 60): void {
+  const next = document.querySelector<HTMLElement>('.step-card.presenter .step-next');
+  // The card is loaded when first presented (LazyStepCard): wait for it a few frames.
+  if (next) next.focus();
+  else if (framesLeft > 0) requestAnimationFrame(() => focusPresenter(framesLeft - 1));
+}
 
 /**
  * "Present": starts presenting the story at `step` (0-based; the first by default). Shown only when

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAppState } from '../StoreContext.tsx';
-import { StepCard } from './StepCard.tsx';
+import { LazyStepCard } from './LazyStepCard.tsx';
 import { StepAnnouncer } from './StepAnnouncer.tsx';
 import { focusPresenter } from './PresentButton.tsx';
 
@@ -40,7 +40,7 @@ export function Presenter() {
   return (
     <div ref={dockRef} className={`presenter-dock${presenting ? ' open' : ''}`}>
       <StepAnnouncer />
-      {presenting && <StepCard variant="presenter" />}
+      {presenting && <LazyStepCard variant="presenter" />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { captionText } from '../../story/caption.ts';
+import { useEffect, useState } from 'react';
 import { useAppState, useUiLocale } from '../StoreContext.tsx';
 
 /**
@@ -7,12 +7,22 @@ import { useAppState, useUiLocale } from '../StoreContext.tsx';
  */
 export function StepAnnouncer() {
   const { t, locale } = useUiLocale();
-  const text = useAppState((s) => {
-    const step = s.presenting === null ? undefined : s.story.steps[s.presenting];
-    if (s.presenting === null || !step) return '';
-    const n = new Intl.NumberFormat(locale);
-    return t.stepAnnounce(n.format(s.presenting + 1), n.format(s.story.steps.length), captionText(step.caption));
-  });
+  const presenting = useAppState((s) => s.presenting);
+  const count = useAppState((s) => s.story.steps.length);
+  const caption = useAppState((s) => (s.presenting === null ? null : (s.story.steps[s.presenting]?.caption ?? null)));
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (presenting === null || caption === null) return setText('');
+    let current = true;
+    // The caption's reader comes with the step card, not with the page.
+    void import('../../story/caption.ts').then(({ captionText }) => {
+      const n = new Intl.NumberFormat(locale);
+      if (current) setText(t.stepAnnounce(n.format(presenting + 1), n.format(count), captionText(caption)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [presenting, count, caption, t, locale]);
   return (
     <div className="visually-hidden step-announcer" role="status" aria-live="polite" aria-atomic="true">
       {text}

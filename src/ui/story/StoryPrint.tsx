@@ -8,7 +8,7 @@ import { createPortal } from 'react-dom';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { inlineSvg } from '../../export/storyHtml.ts';
 import { storyTitle } from '../../export/storyFile.ts';
-import { safeHref } from '../../story/caption.ts';
+import { safeHref } from '../../story/safeHref.ts';
 import { Caption } from './Caption.tsx';
 
 /** While this class is on <html>, the print stylesheet prints the story instead of the view. */

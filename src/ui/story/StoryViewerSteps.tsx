@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { showStepView } from '../../store/stepView.ts';
-import { safeHref } from '../../story/caption.ts';
+import { safeHref } from '../../story/safeHref.ts';
 import { Caption } from './Caption.tsx';
 
 /** A step's view without its map: the file's viewer draws the timeline only. */
