@@ -47,7 +47,7 @@ function parts(html: string) {
   const block = (re: RegExp) => re.exec(html)?.[1]?.length ?? 0;
   return {
     viewer: block(/<script type="module">([\s\S]*?)<\/script>/) + [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].reduce((sum, m) => sum + m[1]!.length, 0),
-    data: block(/id="story-dataset">([\s\S]*?)<\/script>/),
+    data: block(/id="story-dataset"[^>]*>([\s\S]*?)<\/script>/),
     pictures: [...html.matchAll(/<figure class="step-picture">([\s\S]*?)<\/figure>/g)].reduce((sum, m) => sum + m[1]!.length, 0),
   };
 }
