@@ -8,3 +8,8 @@ export function safeHttpUrl(url: string | undefined): string | null {
     return null;
   }
 }
+
+/** A query string (or address) with its commas and colons unescaped: legal there, and easier to read and edit by hand. */
+export function readableQuery(text: string): string {
+  return text.replace(/%2C/g, ',').replace(/%3A/g, ':');
+}

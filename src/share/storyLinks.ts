@@ -5,6 +5,7 @@ import { DEFAULT_URL_VIEW, type UrlView } from '../store/url.ts';
 import { encodeStoryParam } from '../story/storyCodec.ts';
 import type { Story } from '../story/story.ts';
 import { fullViewUrlFor, permalinkFor } from './links.ts';
+import { readableQuery } from '../model/links.ts';
 
 export interface StoryLinkOptions {
   /** The step the link presents, counted from 1; null: the link opens the story without presenting it. */
@@ -47,5 +48,5 @@ export function storyFullViewUrlFor(embedHref: string, view: UrlView, index: num
   const url = new URL(full);
   url.searchParams.set('story', story);
   if (index !== null) url.searchParams.set('step', String(index + 1));
-  return url.href.replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return readableQuery(url.href);
 }

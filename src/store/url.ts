@@ -8,6 +8,7 @@ import { clampWindow, type TimeWindow } from './window.ts';
 import { clampMapView, MAX_MAP_ZOOM, MIN_MAP_ZOOM, type MapView } from '../layout/mapView.ts';
 import { formatBbox, isBoxProblem, parseBbox } from '../model/bbox.ts';
 import type { GeoBox } from '../model/geo.ts';
+import { readableQuery } from '../model/links.ts';
 
 export interface UrlView {
   window: TimeWindow | null;
@@ -63,7 +64,7 @@ export function encodeUrl(view: UrlView): string {
   if (view.event) p.set('event', view.event);
   if (view.map) p.set('map', encodeMapView(view.map));
   // Commas and colons are legal in a query string; leaving them unescaped keeps links readable.
-  return p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return readableQuery(p.toString());
 }
 
 /** `44.5136,40.1811,7.5`: degrees to 4 decimals (about 10 m), zoom to 2. */

@@ -4,6 +4,7 @@ import type { AppStore } from './store.ts';
 import { urlViewOf } from './store.ts';
 import { decodeUrl, encodeUrl, type UrlKnowledge, type UrlView } from './url.ts';
 import { uiLocaleOf } from '../i18n/locale.ts';
+import { readableQuery } from '../model/links.ts';
 
 /**
  * Parameters that belong to the page rather than to the view (embed, lang…), kept as they are. A
@@ -45,7 +46,7 @@ export function withLang(search: string, lang: string): string {
   const keep = pageParams(params.toString()).toString();
   const view = new URLSearchParams(search);
   for (const key of PAGE_PARAMS) view.delete(key);
-  const rest = view.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  const rest = readableQuery(view.toString());
   return `?${[keep, rest].filter(Boolean).join('&')}`;
 }
 

@@ -2,6 +2,7 @@
 // count. Reading it has two parts: the text alone (at once), and the step against the story (once
 // the story is in, which may come from a file elsewhere). Each refusal says why, for the notice.
 import type { Story } from './story.ts';
+import { readableQuery } from '../model/links.ts';
 
 /** Longest step number worth reading: a story has at most a hundred steps. */
 const STEP_DIGITS = /^\d{1,6}$/;
@@ -38,6 +39,6 @@ export function searchWithParams(search: string, changes: Record<string, string 
     if (value === null) params.delete(key);
     else params.set(key, value);
   }
-  const query = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  const query = readableQuery(params.toString());
   return query ? `?${query}` : '';
 }
