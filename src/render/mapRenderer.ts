@@ -55,7 +55,7 @@ export interface MapRenderer {
 
 /** How long the view must rest before the count is announced (a screen reader hears each change). */
 const ANNOUNCE_MS = 500;
-/** While the view never rests (playback), the count is said at most this often. */
+/** While playback keeps the view moving, the count is said this often. */
 const ANNOUNCE_WHILE_MOVING_MS = 2000;
 
 export function createMapRenderer(el: MapElements, store: AppStore, options: MapRendererOptions): MapRenderer {
@@ -138,28 +138,35 @@ export function createMapRenderer(el: MapElements, store: AppStore, options: Map
 
   let announceTimer: ReturnType<typeof setTimeout> | null = null;
   let announced = false;
-  const say = () => {
+  /** When the view began moving without rest (null: at rest). */
+  let movingSince: number | null = null;
+  /** `exact`: once the view rests; while it keeps moving, the layout's own count (whole cells at the edges) is said. */
+  const say = (exact = true) => {
     announceTimer = null;
+    if (exact) movingSince = null;
     if (!layout || !frame) return;
     announced = true;
-    // A grid read from kept cells counts whole cells at the edges: the view's events are counted once it rests.
+    // A grid read from kept cells counts whole cells at the edges: the view's events are counted once
+    // it rests (at a million events, a pass over the window's rows: too long for a frame while moving).
     const state = store.getState();
-    const inView = layout.approximate && world ? countInView(world.points, visibleRows(state), frame, MAP_CLUSTER_RADIUS).inView : layout.inView;
+    const inView = exact && layout.approximate && world ? countInView(world.points, visibleRows(state), frame, MAP_CLUSTER_RADIUS).inView : layout.inView;
     const text = t.mapInView(number.format(inView), inView) + (layout.unplaced ? t.mapUnplaced(number.format(layout.unplaced)) : '');
     if (el.count.textContent !== text) el.count.textContent = text;
     el.root.setAttribute('aria-label', t.mapLabel(describeBox(visibleBox(frame), locale, t)));
   };
   // The first view is said at once; later ones once the map rests, or every few seconds while the
   // view keeps moving (playback through time), so that the count under the map does not stand still.
-  let movingSince: number | null = null;
   const announce = () => {
     if (announceTimer !== null) clearTimeout(announceTimer);
+    announceTimer = null;
     const now = performance.now();
-    if (announceTimer === null) movingSince = now;
-    if (!announced || (movingSince !== null && now - movingSince >= ANNOUNCE_WHILE_MOVING_MS)) {
-      movingSince = null;
-      say();
-      return;
+    if (!announced) return say();
+    movingSince ??= now;
+    // Only while playing: a wheel zoom rests within a moment, and a count said mid-zoom cost the
+    // timeline frames (33 ms p95 against 16.7 ms with the map shown).
+    if (store.getState().playing && now - movingSince >= ANNOUNCE_WHILE_MOVING_MS) {
+      say(false);
+      movingSince = now;
     }
     announceTimer = setTimeout(say, ANNOUNCE_MS);
   };
