@@ -5,7 +5,8 @@ import seed from '../data/seed.json';
 import { validateDataset } from './model/validate.ts';
 import { createAppStore } from './store/store.ts';
 import { readUrlIntoStore, startUrlSync } from './store/urlSync.ts';
-import { PageContext, StoreContext } from './ui/StoreContext.tsx';
+import { ImportSessionContext, PageContext, StoreContext } from './ui/StoreContext.tsx';
+import { createImportSession } from './ui/import/importSession.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { decodePageOptions } from './store/pageOptions.ts';
 import { chooseUiLang, uiLocaleOf } from './i18n/locale.ts';
@@ -45,6 +46,7 @@ store.subscribe((s) => s.lang, applyLanguage);
 if (page.options.embed) document.documentElement.classList.add('embed');
 // Play moves the window from outside React, as the renderers draw it.
 startPlaybackDriver(store);
+const imports = createImportSession(store);
 
 function loadSeed() {
   const result = validateDataset(seed);
@@ -104,7 +106,7 @@ async function loadLocalData(onShown: (kept: boolean) => void = () => {}): Promi
     reportAndSync(ignoredOnSeed);
     return;
   }
-  const restored = await restoreKeptFiles(store);
+  const restored = await restoreKeptFiles(imports);
   store.getState().showImportReport(null);
   onShown(restored);
   reportAndSync(restored ? readLink() : ignoredOnSeed);
@@ -138,7 +140,7 @@ if (sourceChecked?.ok) {
   const { t } = uiLocaleOf(store.getState().lang);
   void loadLocalData((kept) => store.getState().addNotice(`${t.sourceLinkProblem(sourceChecked.value)} ${kept ? t.keptInstead : t.bundledInstead}`));
 } else if (dataParam) {
-  void loadDataParam(store, dataParam, window.location.href).then(async (problem) => {
+  void loadDataParam(imports, dataParam, window.location.href).then(async (problem) => {
     if (problem !== null) {
       // One notice: why the link's data is not shown, and what is shown instead.
       await loadLocalData((kept) => {
@@ -148,7 +150,7 @@ if (sourceChecked?.ok) {
       });
       return;
     }
-    if (!page.options.embed) await listKeptFiles(store);
+    if (!page.options.embed) await listKeptFiles(imports);
     // The view in the link applies once its data is in, so that its actors and event ids resolve.
     reportAndSync(readLink());
   });
@@ -159,7 +161,9 @@ if (sourceChecked?.ok) {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <PageContext.Provider value={page.options}>{page.options.embed ? <EmbedApp /> : <App />}</PageContext.Provider>
+      <ImportSessionContext.Provider value={imports}>
+        <PageContext.Provider value={page.options}>{page.options.embed ? <EmbedApp /> : <App />}</PageContext.Provider>
+      </ImportSessionContext.Provider>
     </StoreContext.Provider>
   </StrictMode>,
 );

@@ -255,7 +255,6 @@ export type AppState = DataSlice & RemoteSlice & ViewSlice & FilterSlice & Selec
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const EMPTY_TABLE = buildEventTable({ events: [], actors: [] });
-let noticeId = 0;
 
 /** How long zooming must pause before the table and counts catch up. */
 const SETTLE_MS = 150;
@@ -270,6 +269,8 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
   const dataset = initial?.dataset ?? null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
   let filterTimer: ReturnType<typeof setTimeout> | null = null;
+  // Each store numbers its own notices (two apps on a page, or tests, never share a counter).
+  let noticeId = 0;
   const table = dataset ? buildEventTable(dataset) : EMPTY_TABLE;
   return createStore<AppState>()(
     subscribeWithSelector((set, get) => {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { useImportSession, useUiLocale } from '../StoreContext.tsx';
 import { openDroppedFile } from '../story/storyFileFlow.ts';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 /** Dropping a file anywhere on the page opens it: a story as a story, data with the choices next to "Open data file". */
 export function DropZone() {
-  const store = useAppStore();
+  const session = useImportSession();
   const { t } = useUiLocale();
   const [over, setOver] = useState(false);
   useEffect(() => {
@@ -32,7 +32,7 @@ export function DropZone() {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void openDroppedFile(store, file);
+      if (file) void openDroppedFile(session, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -44,7 +44,7 @@ export function DropZone() {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [store]);
+  }, [session]);
   if (!over) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">

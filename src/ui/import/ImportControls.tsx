@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { warmImportWorkers } from '../../io/importClient.ts';
 import { FORMATS, type ImportFormat } from '../../io/formats.ts';
-import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { useAppState, useAppStore, useImportSession, useUiLocale } from '../StoreContext.tsx';
 import { openFile } from './importFlow.ts';
 
 /** How long after the controls appear the import workers start (see warmImportWorkers). */
@@ -10,6 +10,7 @@ const WARM_WORKERS_AFTER_MS = 250;
 /** "Open data file", the format (detected unless chosen) and whether the file replaces or adds to the data. */
 export function ImportControls() {
   const store = useAppStore();
+  const session = useImportSession();
   const { t } = useUiLocale();
   const options = useAppState((s) => s.importOptions);
   const busy = useAppState((s) => s.importing !== null);
@@ -33,7 +34,7 @@ export function ImportControls() {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) void openFile(store, file);
+          if (file) void openFile(session, file);
         }}
       />
       <label htmlFor={`${id}-file`} className={`button primary${busy ? ' disabled' : ''}`}>

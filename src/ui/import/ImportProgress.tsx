@@ -1,8 +1,9 @@
-import { useAppState, useUiLocale } from '../StoreContext.tsx';
+import { useAppState, useImportSession, useUiLocale } from '../StoreContext.tsx';
 import { cancelImport } from './importFlow.ts';
 
 /** While a file is read: what, how far, and a way out. The page stays usable meanwhile. */
 export function ImportProgress() {
+  const session = useImportSession();
   const importing = useAppState((s) => s.importing);
   const { t } = useUiLocale();
   if (!importing) return null;
@@ -19,7 +20,7 @@ export function ImportProgress() {
       <span className="import-percent" aria-hidden="true">
         {counted ? `${percent}%` : ''}
       </span>
-      <button type="button" onClick={cancelImport}>
+      <button type="button" onClick={() => cancelImport(session)}>
         {t.cancel}
       </button>
     </div>

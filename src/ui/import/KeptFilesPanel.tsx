@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { useAppState, useImportSession, useUiLocale } from '../StoreContext.tsx';
 import { formatBytes } from '../../storage/formatBytes.ts';
 import { forgetAllKeptFiles, forgetKeptFile } from './keptFilesFlow.ts';
 import { restoreKeptFiles } from './restoreKeptFiles.ts';
@@ -7,7 +7,7 @@ import { dropDataParam } from './importFlow.ts';
 
 /** "Kept in this browser": the files that come back after a reload, each with Forget. */
 export function KeptFilesPanel() {
-  const store = useAppStore();
+  const session = useImportSession();
   const files = useAppState((s) => s.keptFiles);
   const onScreen = useAppState((s) => s.dataSource.kind === 'files');
   const busy = useAppState((s) => s.importing !== null);
@@ -24,12 +24,12 @@ export function KeptFilesPanel() {
         </p>
         <div className="kept-actions">
           {!onScreen && (
-            <button type="button" disabled={busy} onClick={() => void restoreKeptFiles(store).then((loaded) => loaded && dropDataParam())}>
+            <button type="button" disabled={busy} onClick={() => void restoreKeptFiles(session).then((loaded) => loaded && dropDataParam())}>
               {t.keptOpenAgain}
             </button>
           )}
           {files.length > 1 && (
-            <button type="button" onClick={() => void forgetAllKeptFiles(store)}>
+            <button type="button" onClick={() => void forgetAllKeptFiles(session)}>
               {t.keptForgetAll}
             </button>
           )}
@@ -45,7 +45,7 @@ export function KeptFilesPanel() {
               {formatBytes(file.size)} ·{' '}
               {file.onLink ? t.keptAddedToLink(when.format(file.keptAt), file.onLink) : (i > 0 || file.mode === 'add' ? t.keptAdded : t.keptOpened)(when.format(file.keptAt))}
             </span>
-            <button type="button" aria-label={t.keptForgetFile(file.name)} onClick={() => void forgetKeptFile(store, file.id)}>
+            <button type="button" aria-label={t.keptForgetFile(file.name)} onClick={() => void forgetKeptFile(session, file.id)}>
               {t.keptForget}
             </button>
           </li>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAPPED_FIELDS, type ColumnMapping } from '../../io/columnMapping.ts';
-import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
+import { useAppState, useAppStore, useImportSession, useUiLocale } from '../StoreContext.tsx';
 import { runImport } from './importFlow.ts';
 
 const ZONES: readonly string[] = (() => {
@@ -14,6 +14,7 @@ const ZONES: readonly string[] = (() => {
 /** For a CSV that is neither ACLED nor UCDP: which column is the date, the title, the actors… */
 export function MappingDialog() {
   const store = useAppStore();
+  const session = useImportSession();
   const { t } = useUiLocale();
   const request = useAppState((s) => s.mappingRequest);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -30,7 +31,7 @@ export function MappingDialog() {
   const close = () => store.getState().requestMapping(null);
   const submit = () => {
     close();
-    void runImport(store, { file: request.file, fileName: request.fileName, format: 'csv', mapping }, request.mode);
+    void runImport(session, { file: request.file, fileName: request.fileName, format: 'csv', mapping }, request.mode);
   };
   return (
     <dialog ref={dialog} className="mapping-dialog" aria-labelledby="mapping-title" onCancel={close}>

@@ -1,15 +1,12 @@
 // Runs an import from a file, a drop or the `data` URL parameter, and tells the store how it
 // goes: progress, then the data and its report, or a message while the loaded data stays.
-import { startImport, type RunningImport } from '../../io/importClient.ts';
+import { startImport } from '../../io/importClient.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
-import type { AppStore, DataSource, LoadMode } from '../../store/store.ts';
+import type { DataSource, LoadMode } from '../../store/store.ts';
 import { keepOpenedFile } from './keptFilesFlow.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 import { awaitSearchIndex } from '../../store/derived.ts';
-
-let running: RunningImport | null = null;
-/** The last import, while its worker builds the search index of the data it loaded. */
-let indexing: RunningImport | null = null;
+import type { ImportSession } from './importSession.ts';
 
 export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
 
@@ -19,15 +16,16 @@ export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
  * `notify` (by default a notice of its own).
  */
 export async function runImport(
-  store: AppStore,
+  session: ImportSession,
   job: ImportJob,
   mode: LoadMode,
   source?: DataSource,
-  notify: (text: string) => void = (text) => store.getState().addNotice(text),
+  notify: (text: string) => void = (text) => session.store.getState().addNotice(text),
 ): Promise<ImportOutcome> {
-  running?.cancel();
-  indexing?.cancel();
-  indexing = null;
+  const { store } = session;
+  session.running?.cancel();
+  session.indexing?.cancel();
+  session.indexing = null;
   const state = store.getState();
   state.showImportReport(null);
   state.setImporting({ fileName: job.fileName, phase: 'reading', fraction: 0 });
@@ -37,10 +35,10 @@ export async function runImport(
     (phase, fraction) => store.getState().setImporting({ fileName: job.fileName, phase, fraction }),
     (fraction) => indexProgress(fraction),
   );
-  running = current;
+  session.running = current;
   const result = await current.result;
-  if (running !== current) return 'cancelled';
-  running = null;
+  if (session.running !== current) return 'cancelled';
+  session.running = null;
   const s = store.getState();
   s.setImporting(null);
   const { t } = uiLocaleOf(s.lang);
@@ -60,16 +58,16 @@ export async function runImport(
       if (mode === 'replace') {
         const coming = awaitSearchIndex(store.getState().table);
         indexProgress = coming.progress;
-        indexing = current;
+        session.indexing = current;
         const stopListening = whileUserActs(current.pageBusy);
         void current.searchIndex.then((index) => {
           stopListening();
-          if (indexing === current) indexing = null;
+          if (session.indexing === current) session.indexing = null;
           coming.arrived(index);
         });
       } else current.cancel();
       // A file the user opened is kept in this browser; data from a link, or a kept file opened again, is not kept anew.
-      if (!source) void keepOpenedFile(store, job, mode, addedToKeptData, onLink);
+      if (!source) void keepOpenedFile(session, job, mode, addedToKeptData, onLink);
       return 'loaded';
     case 'needs-mapping':
       s.requestMapping({ file: job.file, fileName: job.fileName, columns: result.columns, sample: result.sample, guess: result.guess, mode });
@@ -107,8 +105,8 @@ function whileUserActs(tell: () => void): () => void {
   };
 }
 
-export function cancelImport(): void {
-  running?.cancel();
+export function cancelImport(session: ImportSession): void {
+  session.running?.cancel();
 }
 
 /** A file opened from disk cannot travel in a link: the link stops naming the data it replaced. */
@@ -119,9 +117,9 @@ export function dropDataParam(): void {
   window.history.replaceState(null, '', url);
 }
 
-export async function openFile(store: AppStore, file: File): Promise<ImportOutcome> {
-  const { format, mode } = store.getState().importOptions;
-  const outcome = await runImport(store, { file, fileName: file.name, ...(format !== 'auto' ? { format } : {}) }, mode);
+export async function openFile(session: ImportSession, file: File): Promise<ImportOutcome> {
+  const { format, mode } = session.store.getState().importOptions;
+  const outcome = await runImport(session, { file, fileName: file.name, ...(format !== 'auto' ? { format } : {}) }, mode);
   if (outcome === 'loaded') dropDataParam();
   return outcome;
 }

@@ -3,22 +3,22 @@
 import { openKeptFiles, type KeptFiles } from '../../storage/keptFiles.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
 import type { AppStore, LoadMode } from '../../store/store.ts';
+import type { ImportSession } from './importSession.ts';
 import { formatBytes } from '../../storage/formatBytes.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 
 const wordsOf = (store: AppStore) => uiLocaleOf(store.getState().lang).t;
 
-let storage: KeptFiles | null | undefined;
-
-/** The kept files, opened once; null where the browser offers no IndexedDB. */
-export function keptFiles(): KeptFiles | null {
-  if (storage === undefined) storage = openKeptFiles();
-  return storage;
+/** The kept files, opened once per app; null where the browser offers no IndexedDB. */
+export function keptFiles(session: ImportSession): KeptFiles | null {
+  if (session.keptFiles === undefined) session.keptFiles = openKeptFiles();
+  return session.keptFiles;
 }
 
 /** Keeps a file just opened; `onLink`: the data link it was added to, if any. */
-export async function keepOpenedFile(store: AppStore, job: ImportJob, mode: LoadMode, addedToKeptData: boolean, onLink?: string): Promise<void> {
-  const kept = keptFiles();
+export async function keepOpenedFile(session: ImportSession, job: ImportJob, mode: LoadMode, addedToKeptData: boolean, onLink?: string): Promise<void> {
+  const { store } = session;
+  const kept = keptFiles(session);
   if (!kept) return;
   try {
     const list = await kept.keep(
@@ -41,16 +41,18 @@ export async function keepOpenedFile(store: AppStore, job: ImportJob, mode: Load
   }
 }
 
-export async function forgetKeptFile(store: AppStore, id: number): Promise<void> {
-  const kept = keptFiles();
+export async function forgetKeptFile(session: ImportSession, id: number): Promise<void> {
+  const { store } = session;
+  const kept = keptFiles(session);
   if (!kept) return;
   const name = store.getState().keptFiles.find((f) => f.id === id)?.name ?? 'The file';
   store.getState().setKeptFiles(await kept.forget(id));
   store.getState().addNotice(wordsOf(store).keptForgotten(name));
 }
 
-export async function forgetAllKeptFiles(store: AppStore): Promise<void> {
-  const kept = keptFiles();
+export async function forgetAllKeptFiles(session: ImportSession): Promise<void> {
+  const { store } = session;
+  const kept = keptFiles(session);
   if (!kept) return;
   await kept.forgetAll();
   store.getState().setKeptFiles([]);
@@ -58,9 +60,9 @@ export async function forgetAllKeptFiles(store: AppStore): Promise<void> {
 }
 
 /** Shows what is kept without opening it (when a link opened its own data). */
-export async function listKeptFiles(store: AppStore): Promise<void> {
+export async function listKeptFiles(session: ImportSession): Promise<void> {
   try {
-    store.getState().setKeptFiles((await keptFiles()?.list()) ?? []);
+    session.store.getState().setKeptFiles((await keptFiles(session)?.list()) ?? []);
   } catch {
     // Unreadable storage shows as nothing kept; opening a file says why it cannot be kept.
   }

@@ -1,14 +1,15 @@
 // Opens the dataset named by the `data` URL parameter.
 import { checkDataUrl, fetchDataset } from '../../io/fetchDataset.ts';
-import type { AppStore } from '../../store/store.ts';
 import { runImport } from './importFlow.ts';
+import type { ImportSession } from './importSession.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 
 /**
  * Resolves null when the link's data loaded; otherwise with why not (empty when there is nothing
  * to say), for the caller to tell in one notice with what it shows instead.
  */
-export async function loadDataParam(store: AppStore, value: string, base: string): Promise<string | null> {
+export async function loadDataParam(session: ImportSession, value: string, base: string): Promise<string | null> {
+  const { store } = session;
   const { t } = uiLocaleOf(store.getState().lang);
   const checked = checkDataUrl(value, base);
   if (!checked.ok) return t.dataLinkProblem(checked.problem);
@@ -17,7 +18,7 @@ export async function loadDataParam(store: AppStore, value: string, base: string
   store.getState().setImporting(null);
   if (!fetched.ok) return t.dataLinkProblem(fetched.problem);
   let problem = '';
-  const outcome = await runImport(store, { file: fetched.blob, fileName: fetched.fileName }, 'replace', { kind: 'link', url: value }, (text) => {
+  const outcome = await runImport(session, { file: fetched.blob, fileName: fetched.fileName }, 'replace', { kind: 'link', url: value }, (text) => {
     problem = text;
   });
   return outcome === 'loaded' ? null : problem;

@@ -1,15 +1,16 @@
 // After a reload without a `data` link, the files kept in this browser are opened again, in the
 // order and the way (replace or add, format, column mapping) they were first opened. Files added
 // to a link's data come back on that data: the link is opened first.
-import type { AppStore } from '../../store/store.ts';
+import type { ImportSession } from './importSession.ts';
 import { keptFiles } from './keptFilesFlow.ts';
 import { runImport } from './importFlow.ts';
 import { loadDataParam } from './loadDataParam.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 
 /** Resolves true when at least one kept file loaded. */
-export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
-  const kept = keptFiles();
+export async function restoreKeptFiles(session: ImportSession): Promise<boolean> {
+  const { store } = session;
+  const kept = keptFiles(session);
   if (!kept) return false;
   let files;
   try {
@@ -21,7 +22,7 @@ export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
   store.getState().setKeptFiles(files.map(({ file: _file, ...info }) => info));
   const link = files[0]?.onLink;
   if (link) {
-    const problem = await loadDataParam(store, link, window.location.href);
+    const problem = await loadDataParam(session, link, window.location.href);
     if (problem !== null) {
       const { t } = uiLocaleOf(store.getState().lang);
       store.getState().addNotice(`${problem ? `${problem} ` : ''}${t.keptAddedToBundled}`);
@@ -30,7 +31,7 @@ export async function restoreKeptFiles(store: AppStore): Promise<boolean> {
   let loaded = false;
   for (const kept of files) {
     const job = { file: kept.file, fileName: kept.name, ...(kept.format ? { format: kept.format } : {}), ...(kept.mapping ? { mapping: kept.mapping } : {}) };
-    const outcome = await runImport(store, job, kept.mode, { kind: 'files', names: [kept.name] });
+    const outcome = await runImport(session, job, kept.mode, { kind: 'files', names: [kept.name] });
     // Cancel, or opening another file meanwhile, stops the rest: they would pile onto the new data.
     if (outcome === 'cancelled') break;
     loaded ||= outcome === 'loaded';

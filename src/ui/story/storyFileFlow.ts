@@ -7,6 +7,7 @@ import { STORY_FILE_SUFFIX, storyFileName } from '../../story/storyFileName.ts';
 import { downloadBlob } from '../../export/browserExport.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 import { openFile } from '../import/importFlow.ts';
+import type { ImportSession } from '../import/importSession.ts';
 
 /** How much of a dropped file is read to tell a story from data. */
 const SNIFF_BYTES = 4096;
@@ -63,7 +64,7 @@ export async function openStoryFile(store: AppStore, file: File): Promise<boolea
 }
 
 /** A dropped file: a story opens as a story, anything else goes to the data importer. */
-export async function openDroppedFile(store: AppStore, file: File): Promise<void> {
-  if (await isStoryFile(file)) await openStoryFile(store, file);
-  else await openFile(store, file);
+export async function openDroppedFile(session: ImportSession, file: File): Promise<void> {
+  if (await isStoryFile(file)) await openStoryFile(session.store, file);
+  else await openFile(session, file);
 }
