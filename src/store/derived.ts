@@ -142,7 +142,8 @@ function sameRows(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-const lastRows = new Map<string, { table: EventTable; mask: Uint8Array | null; window: AppState['window']; rows: Uint32Array }>();
+// The last answer per table (and key): memos of the inputs' identity, so that two apps' tables never share one.
+const lastRows = new WeakMap<EventTable, Map<string, { mask: Uint8Array | null; window: AppState['window']; rows: Uint32Array }>>();
 
 /**
  * Rows in the window passing `mask`. Nothing is recomputed while table, mask and window stay the
@@ -150,14 +151,16 @@ const lastRows = new Map<string, { table: EventTable; mask: Uint8Array | null; w
  * rows come out again.
  */
 function stableRowsInWindow(key: string, table: EventTable, mask: Uint8Array | null, window: AppState['window']): Uint32Array {
-  const last = lastRows.get(key);
-  if (last && last.table === table && last.mask === mask && last.window === window) return last.rows;
+  let ofTable = lastRows.get(table);
+  if (!ofTable) lastRows.set(table, (ofTable = new Map()));
+  const last = ofTable.get(key);
+  if (last && last.mask === mask && last.window === window) return last.rows;
   const rows = rowsInWindow(table, mask, window.from, window.to);
-  if (last && last.table === table && last.mask === mask && sameRows(last.rows, rows)) {
+  if (last && last.mask === mask && sameRows(last.rows, rows)) {
     last.window = window;
     return last.rows;
   }
-  lastRows.set(key, { table, mask, window, rows });
+  ofTable.set(key, { mask, window, rows });
   return rows;
 }
 
@@ -295,7 +298,7 @@ export function typeRowsIndexOf(table: EventTable, mask: Uint8Array | null): Lan
   return hit.index;
 }
 
-let lastTypeCounts: { table: EventTable; mask: Uint8Array | null; window: AppState['window']; counts: Uint32Array } | null = null;
+const lastTypeCounts = new WeakMap<EventTable, { mask: Uint8Array | null; window: AppState['window']; counts: Uint32Array }>();
 /**
  * Per event type (index into EVENT_TYPES): events in the window under the other filters. A binary
  * search per type in the rows per type, plus the long events reaching into the window. The same
@@ -304,15 +307,16 @@ let lastTypeCounts: { table: EventTable; mask: Uint8Array | null; window: AppSta
 export function typeCounts(state: Pick<AppState, 'table' | 'filters' | 'window'>): Uint32Array {
   const { table, window } = state;
   const mask = maskWithout(table, state.filters, 'types');
-  const last = lastTypeCounts;
-  if (last && last.table === table && last.mask === mask && last.window === window) return last.counts;
+  const last = lastTypeCounts.get(table);
+  if (last && last.mask === mask && last.window === window) return last.counts;
   const index = typeRowsIndexOf(table, mask);
   const counts = new Uint32Array(EVENT_TYPES.length);
   for (let t = 0; t < counts.length; t++) counts[t] = laneCountInWindow(index, t, window.from, window.to);
   for (const row of rowsReachingIn(table, mask, window.from)) counts[table.type[row]!]!++;
-  const same = last && last.table === table && last.counts.every((c, t) => c === counts[t]);
-  lastTypeCounts = { table, mask, window, counts: same ? last.counts : counts };
-  return lastTypeCounts.counts;
+  const same = last && last.counts.every((c, t) => c === counts[t]);
+  const kept = same ? last.counts : counts;
+  lastTypeCounts.set(table, { mask, window, counts: kept });
+  return kept;
 }
 
 export interface PlaceCount {
