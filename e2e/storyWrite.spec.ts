@@ -333,3 +333,23 @@ test('on a phone the panel sits below the timeline, which stays usable', async (
   await panel(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('story-phone.png') });
 });
+
+test('beside the timeline, the steps not shown read as summaries, so that the next step is in sight; the step shown reads whole', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('.lane-label').first().waitFor();
+  await page.getByRole('button', { name: 'Story', exact: true }).click();
+  await panel(page).getByLabel('Open a story file').setInputFiles('public/stories/september-2022.story.json');
+  await expect(steps(page)).toHaveCount(5);
+  const list = (await panel(page).getByRole('list', { name: 'Steps' }).boundingBox())!;
+  // Step 2's caption starts inside the list's visible part, under step 1, with nothing scrolled.
+  const second = (await step(page, 2).locator('.step-caption').boundingBox())!;
+  expect(second.y).toBeLessThan(list.y + list.height);
+  // A summary is cut (its text runs on past its box); once shown, the step's caption is whole.
+  const cut = (n: number) => step(page, n).locator('.step-caption').evaluate((caption) => caption.scrollHeight > caption.clientHeight + 1);
+  expect(await cut(1)).toBe(true);
+  await panel(page).getByRole('button', { name: 'Show step 1' }).click();
+  await expect(step(page, 1)).toHaveAttribute('aria-current', 'step');
+  expect(await cut(1)).toBe(false);
+  // Its full view stays a hover away.
+  expect(await step(page, 2).locator('.step-view').getAttribute('title')).toContain('Event: Russian-brokered ceasefire');
+});

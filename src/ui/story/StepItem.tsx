@@ -70,7 +70,7 @@ export const StepItem = memo(function StepItem({ step, index, count, active, dra
           <span className="visually-hidden">{t.storyStepNumber(number)}</span>
           <span aria-hidden="true">{number}</span>
         </span>
-        <p className="step-view" dir="auto">
+        <p className="step-view" dir="auto" title={description.join(' · ')}>
           {description.join(' · ')}
         </p>
       </div>
