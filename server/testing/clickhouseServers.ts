@@ -48,8 +48,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function serverConfig(dir: string, httpPort: number, tcpPort: number, shardTcpPorts: readonly number[]): string {
+export function serverConfig(dir: string, httpPort: number, tcpPort: number, shardTcpPorts: readonly number[], zookeeperPort?: number): string {
   const shards = shardTcpPorts.map((port) => `<shard><replica><host>127.0.0.1</host><port>${port}</port></replica></shard>`).join('');
+  // With a ZooKeeper, the servers run distributed DDL (CREATE … ON CLUSTER), as a production cluster does.
+  const zookeeper = zookeeperPort
+    ? `<zookeeper><node><host>127.0.0.1</host><port>${zookeeperPort}</port></node><session_timeout_ms>30000</session_timeout_ms></zookeeper>
+  <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>`
+    : '';
   return `<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/server.err.log</errorlog><console>0</console></logger>
@@ -66,6 +71,7 @@ export function serverConfig(dir: string, httpPort: number, tcpPort: number, sha
   <mark_cache_size>67108864</mark_cache_size>
   <uncompressed_cache_size>67108864</uncompressed_cache_size>
   <remote_servers><${TEST_CLUSTER}>${shards}</${TEST_CLUSTER}></remote_servers>
+  ${zookeeper}
 </yandex>
 `;
 }
@@ -91,7 +97,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `count` servers, one shard each of TEST_CLUSTER, and waits until each answers /ping. */
-export async function startClickHouseCluster(count: number): Promise<TestClickHouseCluster> {
+export async function startClickHouseCluster(count: number, options: { zookeeperPort?: number } = {}): Promise<TestClickHouseCluster> {
   const { command, args } = serverCommand();
   // Ports free now, and distinct (a port closed at once may be handed out again).
   const taken = new Set<number>();
@@ -129,7 +135,7 @@ export async function startClickHouseCluster(count: number): Promise<TestClickHo
   try {
     for (const [i, port] of ports.entries()) {
       const dir = mkdtempSync(join(tmpdir(), 'ct-clickhouse-'));
-      writeFileSync(join(dir, 'config.xml'), serverConfig(dir, port.http, port.tcp, ports.map((p) => p.tcp)));
+      writeFileSync(join(dir, 'config.xml'), serverConfig(dir, port.http, port.tcp, ports.map((p) => p.tcp), options.zookeeperPort));
       writeFileSync(join(dir, 'users.xml'), USERS_CONFIG);
       await launch(i, dir);
     }
