@@ -4,7 +4,7 @@ import { maskOf, visibleRows } from '../store/derived.ts';
 import { rowsInWindow } from '../table/eventTable.ts';
 import { FONT_STACK, THEMES } from '../render/theme.ts';
 import type { ThemeName } from '../store/pageOptions.ts';
-import { describeFilters } from '../table/describeFilters.ts';
+import { describeFilters } from '../i18n/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
 import { buildViewSvg, type ViewImage } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';

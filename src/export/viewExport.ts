@@ -7,7 +7,7 @@ import { layoutAxis } from '../layout/ticks.ts';
 import { ROW_HEIGHT } from '../layout/marks.ts';
 import { lanesForView, layoutView, maxActorLanes } from '../render/viewLayout.ts';
 import type { TimelineTheme } from '../render/theme.ts';
-import { describeFilters } from '../table/describeFilters.ts';
+import { describeFilters } from '../i18n/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
 import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
 import type { MeasureText } from './textFit.ts';

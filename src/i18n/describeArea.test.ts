@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeArea } from './describeArea.ts';
 import { en } from './messages.en.ts';
 import { ar } from './messages.ar.ts';
-import { describeFilters } from '../table/describeFilters.ts';
+import { describeFilters } from './describeFilters.ts';
 import { buildEventTable } from '../table/eventTable.ts';
 import { NO_FILTERS } from '../table/filter.ts';
 

@@ -1,4 +1,3 @@
-import type { TimeWindow } from '../store/window.ts';
 import { en, type Messages } from './messages.en.ts';
 
 const THREE_DAYS = 3 * 86_400_000;
@@ -8,7 +7,7 @@ const THREE_DAYS = 3 * 86_400_000;
  * three days ("14 Sept 2022, 12:00 to 15 Sept 2022, 00:00 UTC"), since the day alone would hide it.
  * `words` gives the UI language's connectives (Arabic: "من … إلى …").
  */
-export function describeWindow(w: TimeWindow, locale: string, words: Pick<Messages, 'windowRange' | 'windowRangeUtc'> = en): string {
+export function describeWindow(w: { from: number; to: number }, locale: string, words: Pick<Messages, 'windowRange' | 'windowRangeUtc'> = en): string {
   if (w.to - w.from < THREE_DAYS) {
     const fmt = formatter(locale, true);
     return words.windowRangeUtc(fmt.format(w.from), fmt.format(w.to));

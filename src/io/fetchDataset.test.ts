@@ -1,11 +1,14 @@
 // The `data` parameter: only http(s) links are fetched; a refusal, a 404, a timeout or a file too
 // large is explained with the URL.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDataUrl, fetchDataset, shownUrl, type DataLinkProblem } from './fetchDataset.ts';
+import { checkDataUrl, fetchDataset, shownUrl, type DataLinkProblem, type Refused } from './fetchDataset.ts';
 import { en } from '../i18n/messages.en.ts';
 import { ar } from '../i18n/messages.ar.ts';
 
 const BASE = 'https://timeline.example/app/';
+
+/** What the page says of an answer, in English: a refusal's message (Messages.dataLinkProblem). */
+const said = (answer: { ok: true } | Refused) => (answer.ok ? answer : { ok: false, message: en.dataLinkProblem(answer.problem) });
 
 describe('checkDataUrl', () => {
   it('accepts http(s) links, and a relative link as the app’s own origin', () => {
@@ -25,12 +28,12 @@ describe('checkDataUrl', () => {
     'ftp://example.org/a.csv',
     'blob:https://timeline.example/1234',
   ])('refuses %s as not http(s)', (link) => {
-    expect(checkDataUrl(link, BASE)).toMatchObject({ ok: false, message: `The data link "${link}" is not an http(s) URL, so it was not opened.` });
+    expect(said(checkDataUrl(link, BASE))).toMatchObject({ ok: false, message: `The data link "${link}" is not an http(s) URL, so it was not opened.` });
   });
 
   it('refuses what is not a URL, and links with a password in them', () => {
-    expect(checkDataUrl('https://[::1', BASE)).toMatchObject({ ok: false, message: 'The data link "https://[::1" is not a URL.' });
-    expect(checkDataUrl('https://user:secret@data.example.org/a.csv', BASE)).toMatchObject({
+    expect(said(checkDataUrl('https://[::1', BASE))).toMatchObject({ ok: false, message: 'The data link "https://[::1" is not a URL.' });
+    expect(said(checkDataUrl('https://user:secret@data.example.org/a.csv', BASE))).toMatchObject({
       ok: false,
       message: 'The data link "data.example.org/a.csv" has a user name or password in it, so it was not opened.',
     });
@@ -39,7 +42,7 @@ describe('checkDataUrl', () => {
   it('shortens a very long link in its message', () => {
     const long = `javascript:${'a'.repeat(100_000)}`;
     const checked = checkDataUrl(long, BASE);
-    expect(!checked.ok && checked.message.length).toBeLessThan(250);
+    expect(!checked.ok && en.dataLinkProblem(checked.problem).length).toBeLessThan(250);
     expect(shownUrl('x'.repeat(200))).toBe(`${'x'.repeat(160)}…`);
   });
 });
@@ -56,12 +59,12 @@ describe('fetchDataset', () => {
 
   it('explains a 404 with the URL', async () => {
     const fetched = await fetchDataset(url, async () => new Response('nope', { status: 404, statusText: 'Not Found' }));
-    expect(fetched).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server answered 404 Not Found.' });
+    expect(said(fetched)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server answered 404 Not Found.' });
   });
 
   it('explains a refusal (CORS or no answer) with the URL', async () => {
     const fetched = await fetchDataset(url, async () => Promise.reject(new TypeError('Failed to fetch')));
-    expect(fetched).toMatchObject({
+    expect(said(fetched)).toMatchObject({
       ok: false,
       message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (Failed to fetch)',
     });
@@ -73,18 +76,18 @@ describe('fetchDataset', () => {
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const waiting = fetchDataset(url, never as typeof fetch);
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(await waiting).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 30 seconds.' });
+    expect(said(await waiting)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 30 seconds.' });
 
     const slowBody = (_: RequestInfo | URL, init?: RequestInit) =>
       Promise.resolve(new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('a,b\n')); init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))); } })));
     const trickling = fetchDataset(url, slowBody as typeof fetch, 1000, 5000);
     await vi.advanceTimersByTimeAsync(5000);
-    expect(await trickling).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 5 seconds.' });
+    expect(said(await trickling)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 5 seconds.' });
   });
 
   it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
     const declared = await fetchDataset(url, async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }));
-    expect(declared).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 500 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
+    expect(said(declared)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 500 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
 
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -94,7 +97,7 @@ describe('fetchDataset', () => {
       },
     });
     const streamed = await fetchDataset(url, async () => new Response(endless), 3 * 1048576);
-    expect(streamed).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
+    expect(said(streamed)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
     expect(sent).toBeLessThan(8 * 1048576);
   });
 

@@ -2,16 +2,15 @@
 // its data. Only http(s); a size limit, checked as the bytes arrive; a timeout; each failure
 // explained with the URL.
 import { MAX_FILE_BYTES } from './workerProtocol.ts';
-import { en } from '../i18n/messages.en.ts';
 import type { DataLinkProblem } from './dataLinkProblem.ts';
 
 export type { DataLinkProblem };
 
 export const FETCH_TIMEOUT_MS = 30_000;
 
-/** A refusal, with its reason in English for logs and the command line. */
-export type Refused = { ok: false; problem: DataLinkProblem; message: string };
-const refused = (problem: DataLinkProblem): Refused => ({ ok: false, problem, message: en.dataLinkProblem(problem) });
+/** A refusal, with its reason (the page says it in its language: Messages.dataLinkProblem). */
+export type Refused = { ok: false; problem: DataLinkProblem };
+const refused = (problem: DataLinkProblem): Refused => ({ ok: false, problem });
 
 export type Fetched = { ok: true; blob: Blob; fileName: string } | Refused;
 

@@ -2,7 +2,7 @@
 // Then, for a dataset, builds its search index, so that the page does not have to.
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
-import { formatBytes } from '../storage/formatBytes.ts';
+import { formatBytes } from './formatBytes.ts';
 import { importCsvFirstPart, importCsvPart, importTextPacked, middleLine, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
 import { columnsForPosting, packedForPosting } from './packedPost.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';

@@ -1,5 +1,5 @@
 import { isFiltering } from '../../table/filter.ts';
-import { describeFilters } from '../../table/describeFilters.ts';
+import { describeFilters } from '../../i18n/describeFilters.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 /** Each active filter as a chip that removes it, and "Clear all"; read-only, a line of words (in embeds). */

@@ -6,7 +6,7 @@ import { TypeFilter } from './TypeFilter.tsx';
 import { DateFilter } from './DateFilter.tsx';
 import { PlaceFilter } from './PlaceFilter.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
-import { describeFilters } from '../../table/describeFilters.ts';
+import { describeFilters } from '../../i18n/describeFilters.ts';
 
 /** The filters: beside the timeline on wide screens, inside the drawer on phones (with a close button). */
 export function FilterPanel({ onClose }: { onClose?: () => void } = {}) {

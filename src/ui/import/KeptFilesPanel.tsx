@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useAppState, useImportSession, useUiLocale } from '../StoreContext.tsx';
-import { formatBytes } from '../../storage/formatBytes.ts';
+import { formatBytes } from '../../io/formatBytes.ts';
 import { forgetAllKeptFiles, forgetKeptFile } from './keptFilesFlow.ts';
 import { restoreKeptFiles } from './restoreKeptFiles.ts';
 import { dropDataParam } from './importFlow.ts';

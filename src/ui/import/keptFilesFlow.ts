@@ -4,7 +4,7 @@ import { openKeptFiles, type KeptFiles } from '../../storage/keptFiles.ts';
 import type { ImportJob } from '../../io/workerProtocol.ts';
 import type { AppStore, LoadMode } from '../../store/store.ts';
 import type { ImportSession } from './importSession.ts';
-import { formatBytes } from '../../storage/formatBytes.ts';
+import { formatBytes } from '../../io/formatBytes.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 
 const wordsOf = (store: AppStore) => uiLocaleOf(store.getState().lang).t;

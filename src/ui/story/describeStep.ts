@@ -4,7 +4,7 @@ import type { UrlView } from '../../store/url.ts';
 import type { EventTable } from '../../table/eventTable.ts';
 import type { UiLocale } from '../../i18n/locale.ts';
 import { describeWindow } from '../../i18n/describeWindow.ts';
-import { describeFilters } from '../../table/describeFilters.ts';
+import { describeFilters } from '../../i18n/describeFilters.ts';
 import { pickText } from '../../model/text.ts';
 
 /** The parts of the description, in reading order ("13 Sept 2022 to 16 Sept 2022", "Type: Ceasefire", …). */

@@ -3,10 +3,10 @@
 import { actorName } from '../model/actors.ts';
 import { countryName } from '../model/countries.ts';
 import { EVENT_TYPE_INFO } from '../model/taxonomy.ts';
-import type { EventTable } from './eventTable.ts';
-import type { Filters } from './filter.ts';
-import { en, type Messages } from '../i18n/messages.en.ts';
-import { describeArea } from '../i18n/describeArea.ts';
+import type { EventTable } from '../table/eventTable.ts';
+import type { Filters } from '../table/filter.ts';
+import { en, type Messages } from './messages.en.ts';
+import { describeArea } from './describeArea.ts';
 
 export interface FilterDescription {
   key: string;

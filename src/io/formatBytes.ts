@@ -1,3 +1,4 @@
+// File sizes as the importer and the kept files say them.
 /** "812 bytes", "4.2 KB", "46 MB", "1.3 GB" (powers of 1024, as file managers show sizes). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
