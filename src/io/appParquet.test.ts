@@ -234,6 +234,19 @@ describe('the app Parquet', () => {
       const metadata = parquetMetadata(arrayBufferOf(readFileSync(path))).key_value_metadata!.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)!.value!;
       await connection.run(`copy (select * from ${file}) to '${copy}' (format parquet, kv_metadata {${APP_PARQUET_METADATA_KEY}: '${metadata.replaceAll("'", "''")}'})`);
       expect((await readBack(readFileSync(copy))).dataset).toEqual(withoutJsonSchema(seedDataset));
+
+      // Written anew without the metadata (as DuckDB, pandas or Polars do by default): every event
+      // still loads, its actors made again from the actors the rows name, and the report says so.
+      const bare = join(dir, 'bare.parquet');
+      await connection.run(`copy (select * from ${file}) to '${bare}' (format parquet)`);
+      const { dataset, report } = await readBack(readFileSync(bare), 'bare.parquet');
+      expect(dataset.events).toEqual(seedDataset.events);
+      expect(report).toMatchObject({ rowsRead: seedDataset.events.length, imported: seedDataset.events.length, rejectedRows: 0 });
+      const named = new Set(seedDataset.events.flatMap((e) => [...e.actors.map((a) => a.actor), ...e.counts.flatMap((c) => [c.claimant, c.of]), ...e.claims.flatMap((c) => [c.claimant, ...(c.disputedBy ?? [])])]).filter(Boolean));
+      expect(new Set(dataset.actors.map((a) => a.id))).toEqual(named);
+      const armenia = seedDataset.actors.find((a) => a.id === 'am-government')!;
+      expect(dataset.actors.find((a) => a.id === 'am-government')).toEqual({ id: 'am-government', names: { en: armenia.names.en }, aliases: [], kind: 'other' });
+      expect(report.notes.join('\n')).toContain(`the file has no "actors" list in its metadata (a tool that wrote the file anew may have left it out); ${named.size} actors were made from the actors its rows name`);
       connection.closeSync();
     } finally {
       rmSync(dir, { recursive: true, force: true });

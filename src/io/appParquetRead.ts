@@ -87,6 +87,44 @@ export function columnsOfGroup(metadata: FileMetaData, k: number, names: readonl
   return names.filter((name) => !allNull(name) && !(name === 'place_name' && counts.get('place_name_i18n')?.nulls === 0n));
 }
 
+/** The actor ids a counts or claims cell's JSON names (claimant, of, disputedBy). */
+function actorIdsInClaims(text: string): unknown[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: Record<string, unknown> | null) => (item && typeof item === 'object' ? [item.claimant, item.of, ...(Array.isArray(item.disputedBy) ? item.disputedBy : [])] : []));
+}
+
+/**
+ * The actors the rows name (in actor_ids, and as claimants in counts and claims), each with the
+ * first name a row gives it (else its id), in the order they first come; an id that is not a
+ * clean string is left to the rows' own checks.
+ */
+async function actorsFromColumns(read: ReadOptions, groups: { from: number; to: number }[], columns: readonly string[]): Promise<Actor[]> {
+  const names = new Map<string, string>();
+  const add = (id: unknown, name?: unknown) => {
+    if (typeof id !== 'string' || id !== id.trim() || !id || names.has(id)) return;
+    names.set(id, typeof name === 'string' && name.trim() ? name.trim() : id);
+  };
+  const claimTexts = new Set<string>();
+  const wanted = ['actor_ids', 'actor_names', 'counts', 'claims'].filter((name) => columns.includes(name));
+  for (const { from, to } of groups) {
+    const group = await readGroup(read, wanted, from, to).catch(() => ({}) as GroupColumns);
+    for (let j = 0; j < (group.actor_ids?.length ?? 0); j++) {
+      const ids = group.actor_ids![j];
+      const rowNames = group.actor_names?.[j];
+      if (Array.isArray(ids)) ids.forEach((id, r) => add(id, Array.isArray(rowNames) ? rowNames[r] : undefined));
+    }
+    for (const cells of [group.counts, group.claims]) for (let j = 0; j < (cells?.length ?? 0); j++) if (typeof cells![j] === 'string') claimTexts.add(cells![j] as string);
+  }
+  for (const text of claimTexts) for (const id of actorIdsInClaims(text)) add(id);
+  return [...names].map(([id, name]) => ({ id, names: { en: name }, aliases: [], kind: 'other' }));
+}
+
 /** Row j of a group, as an object of its cells (for the per-row path). */
 function rowOf(group: GroupColumns, names: readonly string[], j: number): Record<string, unknown> {
   const row: Record<string, unknown> = {};
@@ -120,13 +158,20 @@ export async function parquetToPacked(
 
   const fields = datasetFields(metadata.key_value_metadata?.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)?.value);
   if (fields.format !== undefined && fields.format !== APP_PARQUET_FORMAT) report.note(`the file's metadata says its format is "${String(fields.format)}"; it was read as ${APP_PARQUET_FORMAT_NAME}`);
-  const { info, actorIds, notes } = readDatasetInfo(fields, fileName);
-  for (const note of notes) report.note(note);
-  const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
-
   // Timestamps as numbers of milliseconds, not a Date per cell.
   const read: ReadOptions = { file, metadata, parsers: { timestampFromMilliseconds: Number }, ...(options.compressors ? { compressors: options.compressors } : {}) };
   const groups = rowGroupsOf(metadata);
+  // A file that another tool wrote anew (pandas' to_parquet, say) keeps the columns but not the
+  // metadata, so not the actors' registry: it is made again from the columns the file carries for
+  // such tools, rather than every event with an actor being rejected.
+  if (!Array.isArray(fields.actors) && columns.includes('actor_ids')) {
+    const actors = await actorsFromColumns(read, groups, columns);
+    fields.actors = actors;
+    report.note(`the file has no "actors" list in its metadata (a tool that wrote the file anew may have left it out); ${count(actors.length)} actor${actors.length === 1 ? ' was' : 's were'} made from the actors its rows name (actor_ids, actor_names, and the claimants of counts and claims), of kind "other"`);
+  }
+  const { info, actorIds, notes } = readDatasetInfo(fields, fileName);
+  for (const note of notes) report.note(note);
+  const actorsById = new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor]));
   // Every id first: a row may name an event of a later row group (its relations).
   // Kept for the second pass, which then reads every other column: the same strings serve both.
   const eventIds = new Set<string>();
