@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { acledCsv, acledRow, ACLED_CURRENT_COLUMNS, type AcledRow } from '../src/testing/acledFixture.ts';
 import { acledArrow, duckdbParquet, textParquet } from '../src/testing/columnarFixture.ts';
@@ -69,6 +70,15 @@ test('an Arrow file opens', async ({ page }) => {
   await openFile(page, 'armenia.arrow', acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 2));
   await expect(status(page)).toHaveText('Showing 4 of 4 events');
   await expect(page.getByRole('region', { name: 'Import report: armenia.arrow' }).locator('.report-gist')).toHaveText('ACLED Arrow (current layout) · 4 events imported');
+  expect(csp).toEqual([]);
+});
+
+test('a Feather file that pandas wrote (LZ4-compressed, its default) opens', async ({ page }) => {
+  const csp = cspMessages(page);
+  await page.goto('./');
+  await openFile(page, 'acled.feather', readFileSync('src/testing/fromOtherTools/acled-30-lz4.feather'));
+  await expect(status(page)).toHaveText(/^Showing \d+ of 30 events$/);
+  await expect(page.getByRole('region', { name: 'Import report: acled.feather' }).locator('.report-gist')).toHaveText('ACLED Arrow (current layout) · 30 events imported');
   expect(csp).toEqual([]);
 });
 

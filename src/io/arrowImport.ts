@@ -1,8 +1,23 @@
 // An Arrow IPC file (Feather v2 is one) or stream (.arrows) opened with apache-arrow, its rows
 // read a record batch at a time. Arrow gives dates and timestamps as milliseconds: they are made
 // dates here, so that the cells read YYYY-MM-DD as a CSV's would.
-import { DataType, tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import { compressionRegistry, CompressionType, DataType, tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import { decompress as decompressZstd } from 'fzstd';
+import { decompress as decompressLz4Frame } from 'lz4js';
 import { endsWhole, isArrowStream, type ColumnarTable } from './columnarFormat.ts';
+
+/**
+ * Arrow's IPC may compress each buffer with LZ4 frames or Zstandard (pandas' to_feather uses LZ4
+ * unless told otherwise); apache-arrow reads them only with codecs it is given, and ships none.
+ * Reading needs decode alone; setting them again changes nothing.
+ */
+function registerCodecs(): void {
+  compressionRegistry.set(CompressionType.LZ4_FRAME, { decode: (frame) => aligned(decompressLz4Frame(frame)) });
+  compressionRegistry.set(CompressionType.ZSTD, { decode: (frame) => aligned(decompressZstd(frame)) });
+}
+
+/** Bytes at an offset Arrow can view as 64-bit numbers: a decoder may give a view into its own, larger buffer. */
+const aligned = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset % 8 === 0 ? bytes : bytes.slice());
 
 /** A column's value at a row, dates as Date. */
 function valueReader(column: Vector): (row: number) => unknown {
@@ -38,6 +53,7 @@ export function openArrow(bytes: ArrayBuffer): ColumnarTable {
   const cut = cutShort(whole);
   if (cut) throw new Error(cut);
   let table: Table;
+  registerCodecs();
   try {
     table = tableFromIPC(whole);
   } catch (error) {

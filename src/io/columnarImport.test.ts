@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importColumnar } from './columnarImport.ts';
 import { importText, importTextPacked, type ImportResult, type PackedImport } from './importer.ts';
@@ -158,6 +160,18 @@ describe('ACLED Arrow', () => {
     expect(counts(result.report)).toEqual(counts(file.report));
     expect(result.report.format).toBe('ACLED Arrow (current layout)');
     expect(result.report.fileName).toBe('acled.arrows');
+  });
+
+  it('Feather files that pandas wrote, with its LZ4 frames and with Zstandard, give the events of their CSV', async () => {
+    const dir = join(import.meta.dirname, '../testing/fromOtherTools');
+    const csv = done(importText({ text: readFileSync(join(dir, 'acled-30.csv'), 'utf8'), fileName: 'acled-30.csv' }));
+    expect(csv.report.imported).toBe(30);
+    for (const name of ['acled-30-lz4.feather', 'acled-30-zstd.feather']) {
+      const result = done(await importColumnar(arrayBuffer(readFileSync(join(dir, name))), name));
+      expect(result.report.format).toBe('ACLED Arrow (current layout)');
+      expect(counts(result.report)).toEqual(counts(csv.report));
+      expect(result.dataset.events).toEqual(csv.dataset.events);
+    }
   });
 
   it('places a rejected row of a stream by its number and record batch', async () => {
