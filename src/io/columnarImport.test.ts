@@ -82,6 +82,17 @@ describe('ACLED Parquet', () => {
     expect(result.report.fileName).toBe('acled.parquet');
   });
 
+  it('an HXL hashtag row first (HDX’s CSV read by another tool) is noted and left out, as in a CSV', async () => {
+    const hxl = Object.fromEntries(ACLED_CURRENT_COLUMNS.map((c, i) => [c, i % 3 === 2 ? '' : `#${c.replace(/_/g, '+')}`]));
+    const result = done(await importColumnar(textParquet(ACLED_CURRENT_COLUMNS, [hxl, ...ROWS], 3), 'hdx.parquet'));
+    expect(result.dataset.events).toEqual(csv.dataset.events);
+    expect(counts(result.report)).toEqual(counts(csv.report));
+    expect(result.report.notes).toContain('row 1 is an HXL hashtag row (#event+id+cnty, …), which labels the columns; it is not an event');
+    // Only a first row is: the same row later is a row, and rejected.
+    const later = done(await importColumnar(textParquet(ACLED_CURRENT_COLUMNS, [...ROWS, hxl], 3), 'later.parquet'));
+    expect(later.report.rejectedRows).toBe(1);
+  });
+
   for (const compression of ['zstd', 'gzip', 'snappy', 'brotli', 'lz4'] as const) {
     it(`typed columns (DATE, DOUBLE, INTEGER), ${compression}: the same events, 0 fixed`, async () => {
       const result = done(await importColumnar(await duckdbParquet(acledCsv(ROWS), TYPED, compression), 'typed.parquet'));

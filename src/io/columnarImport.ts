@@ -5,7 +5,7 @@
 import { createAcledImport, missingAcledColumns, ACLED_REQUIRED } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport } from './ucdp.ts';
-import type { CsvFormatImport, PackedCsvImport } from './csv.ts';
+import { isHxlRow, type CsvFormatImport, type PackedCsvImport } from './csv.ts';
 import { notADataset, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
 import { forgetPartVerdicts } from './acceptEvent.ts';
@@ -135,10 +135,13 @@ async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCs
       const expected = table.columns.length;
       values.forEach((row, k) => {
         const n = first + k;
+        const cells = rowCells(row);
+        // A CSV from HDX carries HXL hashtags under its header, and a tool that read it keeps them as the first row.
+        if (n === 1 && isHxlRow(cells)) return report.note(`row 1 is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
         const rowReport = report.row(null, many ? () => `row ${count(n)} (${groupPlace})` : () => `row ${count(n)}`);
         if (row.length !== expected) rowReport.reject('row', `has ${row.length} values; the file has ${expected} columns`);
         // The row's number stands for its line: the readers place an id's first row by it ("row 5").
-        else sink.row(rowCells(row), n, rowReport, n);
+        else sink.row(cells, n, rowReport, n);
       });
       rowsRead += values.length;
     }
