@@ -45,6 +45,9 @@ function cutShort(whole: Uint8Array): string | null {
 function plainReason(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   const early = /^Expected to read (\d+) (?:metadata bytes|bytes for message body), but only read (\d+)/.exec(message);
+  // apache-arrow 21 loses string views' data buffers in an LZ4-compressed batch (Polars writes views).
+  if (/variadic buffer \d+ is missing/.test(message))
+    return new Error(`it holds Arrow string views in compressed batches, which this reader cannot read yet (${message}); write it uncompressed or with zstd (Polars: compression="zstd"), or as Parquet`);
   return early ? new Error(`it is cut short or damaged: a message in it ends after ${early[2]} of its ${early[1]} bytes`) : error instanceof Error ? error : new Error(message);
 }
 
@@ -63,13 +66,17 @@ export function openArrow(bytes: ArrayBuffer): ColumnarTable {
   const groups = table.batches.map((batch) => ({
     rows: batch.numRows,
     read: async () => {
-      const readers = columns.map((_, i) => {
-        const column = batch.getChildAt(i);
-        return column ? valueReader(column) : () => null;
-      });
-      const rows: unknown[][] = [];
-      for (let r = 0; r < batch.numRows; r++) rows.push(readers.map((read) => read(r)));
-      return rows;
+      try {
+        const readers = columns.map((_, i) => {
+          const column = batch.getChildAt(i);
+          return column ? valueReader(column) : () => null;
+        });
+        const rows: unknown[][] = [];
+        for (let r = 0; r < batch.numRows; r++) rows.push(readers.map((read) => read(r)));
+        return rows;
+      } catch (error) {
+        throw plainReason(error);
+      }
     },
   }));
   return { columns, groups, groupName: 'record batch' };
