@@ -93,8 +93,6 @@ export function createAcledImport(header: readonly string[], fileName: string): 
       }
       if (report.rejected) reader.rejected(line, sheetRow);
     },
-    part: state.part,
-    absorb: state.absorb,
     dataset: () => ({ ...acledDatasetInfo(fileName), actors: registry.actors(), events }),
   };
 }

@@ -179,8 +179,6 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
   return {
     layout: 'CSV (columns mapped by hand)',
     row,
-    part: state.part,
-    absorb: state.absorb,
     dataset(): Dataset {
       const actors = registry.actors();
       if (events.some((e) => e.counts.length)) actors.unshift({ id: 'file-source', names: { en: `the source named in ${fileName}` }, aliases: [], kind: 'data-provider' });

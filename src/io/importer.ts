@@ -10,8 +10,7 @@ import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapp
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, type JsonImport } from './jsonImport.ts';
-import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
-import type { ImportPart } from './rowState.ts';
+import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { forgetPartVerdicts } from './acceptEvent.ts';
 
@@ -87,29 +86,6 @@ function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImpor
 }
 
 function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): ImportResult | PackedImport {
-  const reading = prepareCsv(request, format, packed);
-  if ('kind' in reading) return reading;
-  if (reading.read() === 'too-many-rows') return notADataset(request.fileName, tooManyRows(reading.maxRows));
-  return reading.finish();
-}
-
-/**
- * A CSV file whose header is known good, ready to have its rows read, all at once or in parts.
- * Read in parts, nothing is packed: Sink is then CsvFormatImport.
- */
-interface CsvReading<Sink = CsvFormatImport, Result = ImportResult> {
-  maxRows: number;
-  /** Reads the rows that start on these lines (all by default) into the dataset. */
-  read(lines?: { from: number; to: number }, options?: { notes?: boolean; onProgress?: (fraction: number) => void }): 'complete' | 'too-many-rows';
-  sink(): Sink | null;
-  report: ReportBuilder;
-  finish(): Result;
-}
-
-/** `packed`: an ACLED file's rows are packed as they are read (see acledPacked.ts). */
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): CsvReading | ImportResult;
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed: boolean): CsvReading<CsvFormatImport | PackedCsvImport, ImportResult | PackedImport> | ImportResult;
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): CsvReading<CsvFormatImport | PackedCsvImport, ImportResult | PackedImport> | ImportResult {
   const { text, fileName } = request;
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
   let sink: CsvFormatImport | PackedCsvImport | null = null;
@@ -118,8 +94,6 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
   const onHeader = (header: string[]) => {
-    // A reading in parts passes the header again: the format's reader is made once.
-    if (sink) return;
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
@@ -147,104 +121,18 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
   const maxRows = request.maxRows ?? MAX_ROWS;
   // Ten million rows would take minutes to map before the exact count below refused them.
   if (hasMoreRowsThan(text, maxRows, delimiter)) return notADataset(fileName, tooManyRows(maxRows));
-  return {
+  const read = readCsvRows(text, forward, report, {
+    hasHeader: !headerless,
+    delimiter,
+    ...(headerless ? { fieldCount: UCDP_COLUMNS.length } : {}),
+    onHeader,
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     maxRows,
-    report,
-    sink: () => sink,
-    read(lines, options = {}) {
-      const onProgress = options.onProgress ?? request.onProgress;
-      return readCsvRows(text, forward, report, {
-        hasHeader: !headerless,
-        delimiter,
-        ...(headerless ? { fieldCount: UCDP_COLUMNS.length } : {}),
-        onHeader,
-        ...(onProgress ? { onProgress } : {}),
-        maxRows,
-        ...(lines ? { lines } : {}),
-        ...(options.notes === false ? { notes: false } : {}),
-      });
-    },
-    finish() {
-      const done = report.finish();
-      const built = sink as CsvFormatImport | PackedCsvImport | null;
-      if (!built) return notADataset(fileName, headerProblem ?? 'has no rows');
-      done.format = built.layout;
-      return 'packed' in built ? { kind: 'packed', packed: built.packed(), report: done } : { kind: 'done', dataset: built.dataset(), report: done };
-    },
-  };
-}
-
-// Reading a large CSV in two parts at once, in two workers: each parses the whole text, but maps
-// only its own rows, the lead those before the middle line and the helper the rest. The lead then
-// absorbs the helper's part, or, when that would not equal one reading in order (an id kept by
-// both, actor ids that would differ), reads the helper's rows itself. Either way the result is the
-// one importText gives; a test holds the two to that.
-//
-// The app reads UCDP and mapped CSV files so (see readsInTwoParts); an ACLED file is packed by one
-// worker instead, which is faster. Any CSV format can be read in parts, and the tests use ACLED
-// rows, whose actors can disagree between the parts in every way there is.
-
-/** The line where the helper's part starts: the middle of the text by line breaks. */
-export function middleLine(text: string): number {
-  let breaks = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
-  return Math.max(2, Math.ceil(breaks / 2) + 1);
-}
-
-/** What the helper hands the lead. 'none': the file is not a CSV to read in parts; the lead reads all of it. */
-export type CsvPartAnswer =
-  | { kind: 'part'; part: ImportPart; report: ImportReport }
-  | { kind: 'not-a-dataset'; message: string }
-  | { kind: 'none' };
-
-const readsInParts = (request: ImportRequest): Exclude<ImportFormat, 'json'> | null => {
-  const detected = request.format ? { ok: true as const, format: request.format } : detectFormat(request.text);
-  if (!detected.ok || detected.format === 'json' || (detected.format === 'csv' && !request.mapping)) return null;
-  return detected.format;
-};
-
-/** The helper's work: the rows that start on line `from` or later, and the notes on the whole file. */
-export function importCsvPart(request: ImportRequest, from: number): CsvPartAnswer {
-  const format = readsInParts(request);
-  if (!format) return { kind: 'none' };
-  const reading = prepareCsv(request, format);
-  if ('kind' in reading) return { kind: 'none' };
-  const read = reading.read({ from, to: Infinity });
-  forgetPartVerdicts();
-  if (read === 'too-many-rows') return notADataset(request.fileName, tooManyRows(reading.maxRows));
-  const sink = reading.sink();
-  if (!sink) return { kind: 'none' };
-  return { kind: 'part', part: sink.part(), report: reading.report.finish() };
-}
-
-/**
- * The lead's work: the rows before line `to`, then join() with what the helper answered (null if
- * it failed) for the whole import. A file that is not read in parts gets its result at once.
- */
-export function importCsvFirstPart(request: ImportRequest, to: number): { join(answer: CsvPartAnswer | null): ImportResult } | ImportResult {
-  const format = readsInParts(request);
-  if (!format) return importText(request);
-  const reading = prepareCsv(request, format);
-  if ('kind' in reading) return reading;
-  // The lead's rows are about the first half of the text.
-  const onProgress = request.onProgress ? (fraction: number) => request.onProgress!(Math.min(1, fraction * 2)) : undefined;
-  if (reading.read({ from: 0, to }, { notes: false, ...(onProgress ? { onProgress } : {}) }) === 'too-many-rows') {
-    return notADataset(request.fileName, tooManyRows(reading.maxRows));
-  }
-  return {
-    join(answer) {
-      // Without the helper's part, read the whole file here as usual.
-      if (!answer || answer.kind === 'none') return importText(request);
-      if (answer.kind === 'not-a-dataset') return answer;
-      const sink = reading.sink();
-      const absorbed = sink !== null && sink.absorb(answer.part);
-      if (!absorbed && reading.read({ from: to, to: Infinity }, { notes: false }) === 'too-many-rows') {
-        return notADataset(request.fileName, tooManyRows(reading.maxRows));
-      }
-      const result = reading.finish();
-      forgetPartVerdicts();
-      if (result.kind !== 'done') return result;
-      return { ...result, report: joinReports(result.report, absorbed ? answer.report : null, answer.report.notes) };
-    },
-  };
+  });
+  if (read === 'too-many-rows') return notADataset(fileName, tooManyRows(maxRows));
+  const done = report.finish();
+  const built = sink as CsvFormatImport | PackedCsvImport | null;
+  if (!built) return notADataset(fileName, headerProblem ?? 'has no rows');
+  done.format = built.layout;
+  return 'packed' in built ? { kind: 'packed', packed: built.packed(), report: done } : { kind: 'done', dataset: built.dataset(), report: done };
 }

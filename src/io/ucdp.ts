@@ -224,8 +224,6 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
   return {
     layout: 'UCDP GED CSV',
     row,
-    part: state.part,
-    absorb: state.absorb,
     dataset: () => ({
       title: `UCDP GED events from ${fileName}`,
       attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',
