@@ -1,13 +1,10 @@
 // ACLED CSV → our model, for the current 31-column layout and the pre-2023 layout (HDX files
 // included), each dyadic (one row per event) or monadic (one row per actor). The mapping is
-// documented in README.md, "Importing data". Rows are read in acledRow.ts; this builds their
-// events. The import worker packs them instead (acledPacked.ts).
+// documented in README.md, "Importing data". Rows are read in acledRow.ts and packed in
+// acledPacked.ts; this names the layout, and builds the event of a row that cannot be packed.
 import type { ConflictEvent, Dataset } from '../model/schema.ts';
-import { createRowState } from './rowState.ts';
-import { acceptEvent } from './acceptEvent.ts';
 import { createEventInterners, keyOf, NONE } from './intern.ts';
-import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, isMonadicAcled, type AcledRowValues } from './acledRow.ts';
-import type { CsvFormatImport } from './csv.ts';
+import { acledCounts, acledSources, acledTags, isMonadicAcled, type AcledRowValues } from './acledRow.ts';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'actor1'] as const;
 
@@ -68,31 +65,4 @@ export function createAcledEventBuilder() {
     relations: NONE,
     tags: shared.tags.get(keyOf(v.disorderType, v.civilianTargeting, v.tags), () => acledTags(v.disorderType, v.civilianTargeting, v.tags)),
   });
-}
-
-export function createAcledImport(header: readonly string[], fileName: string): CsvFormatImport {
-  const state = createRowState();
-  const { registry, events } = state;
-  registry.add(ACLED_PROVIDER);
-  const reader = createAcledRowReader(header, registry, state);
-  const eventOf = createAcledEventBuilder();
-  return {
-    layout: acledLayout(header),
-    row(cells, line, report, sheetRow) {
-      const values = reader.read(cells, report);
-      if (values && values.merge === undefined) {
-        if (acceptEvent(eventOf(values), report, events, 'candidate')) reader.kept(values, events.length - 1, line, sheetRow);
-      } else if (values) {
-        // A monadic event's second row: the merged event takes the first row's place.
-        const merged: ConflictEvent[] = [];
-        if (acceptEvent(eventOf(values), report, merged, 'candidate')) {
-          events[values.merge!] = merged[0]!;
-          report.merge();
-          reader.kept(values, values.merge!, line, sheetRow);
-        }
-      }
-      if (report.rejected) reader.rejected(line, sheetRow);
-    },
-    dataset: () => ({ ...acledDatasetInfo(fileName), actors: registry.actors(), events }),
-  };
 }

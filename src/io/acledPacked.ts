@@ -1,14 +1,13 @@
-// ACLED rows straight into packed events (see packedEvents.ts): the import worker's way. Rows are
-// read as acled.ts reads them (acledRow.ts), but no event object is built and the schema does not
-// run once per row. What a row's values can fail is checked as packing goes:
+// ACLED rows straight into packed events (see packedEvents.ts): rows are read by acledRow.ts, but
+// no event object is built and the schema does not run once per row. What a row's values can fail
+// is checked as packing goes:
 // - the id against the schema's pattern, and the title and notes for text;
 // - each distinct type, time, actor reference, country, admin list, count list, source list and
 //   tag list once, with the schema's own rule for it.
-// A row that fails any of these is built into its event and checked whole, as acled.ts checks it:
-// it is then rejected with the schema's reason, or kept whole. In the monadic layout an event's
-// second row merges into the first's event: its actors and title are kept aside, and packed()
-// rebuilds the actor and title columns when some row merged. A test holds the two ways to the
-// same events, report and table columns.
+// A row that fails any of these is built into its event (acled.ts) and checked whole: it is then
+// rejected with the schema's reason, or kept whole. In the monadic layout an event's second row
+// merges into the first's event: its actors and title are kept aside, and packed() rebuilds the
+// actor and title columns when some row merged.
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
 import { createStringTable, joinedAt, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings } from '../table/packedEvents.ts';

@@ -1,9 +1,9 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
-// a dataset and its report out. scripts/import.ts calls importText(); the Web Worker calls
-// importTextPacked(), which reads an ACLED CSV straight into packed events.
+// a dataset and its report out. The Web Worker calls importTextPacked(), which reads an ACLED CSV
+// straight into packed events; scripts/import.ts calls importText(), which builds their events.
 import type { Dataset } from '../model/schema.ts';
-import type { PackedEvents } from '../table/packedEvents.ts';
-import { createAcledImport, missingAcledColumns } from './acled.ts';
+import { unpackEvents, type PackedEvents } from '../table/packedEvents.ts';
+import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
@@ -31,34 +31,35 @@ export type ImportResult =
   | { kind: 'not-a-dataset'; message: string }
   | { kind: 'needs-mapping'; fileName: string; columns: string[]; sample: string[][]; guess: ColumnMapping };
 
-/** An ACLED CSV read straight into packed events (importTextPacked only). */
+/** An ACLED file read straight into packed events (see acledPacked.ts). */
 export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
 
 /** A file refused whole, with why: "<file> <reason>." */
 export const notADataset = (fileName: string, reason: string): Extract<ImportResult, { kind: 'not-a-dataset' }> => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
+/** As importTextPacked, with an ACLED file's events built (for Node: npm run import, the data server). */
 export function importText(request: ImportRequest): ImportResult {
-  // Without `packed` nothing comes back packed.
-  return importTextOrPacked(request, false) as ImportResult;
+  return unpacked(importTextPacked(request));
+}
+
+/** A packed result with its events built; any other result as it is. */
+export function unpacked(result: ImportResult | PackedImport): ImportResult {
+  return result.kind === 'packed' ? { kind: 'done', dataset: unpackEvents(result.packed), report: result.report } : result;
 }
 
 /**
- * As importText, except that an ACLED CSV comes back packed, without building its events (the
- * import worker's way: see acledPacked.ts). Any other file comes back as a dataset.
+ * The file read: an ACLED CSV comes back packed, without building its events (see
+ * acledPacked.ts); any other file comes back as a dataset.
  */
 export function importTextPacked(request: ImportRequest): ImportResult | PackedImport {
-  return importTextOrPacked(request, true);
-}
-
-function importTextOrPacked(request: ImportRequest, packed: boolean): ImportResult | PackedImport {
   try {
-    return importTextOnce(request, packed);
+    return importTextOnce(request);
   } finally {
     forgetPartVerdicts();
   }
 }
 
-function importTextOnce(request: ImportRequest, packed: boolean): ImportResult | PackedImport {
+function importTextOnce(request: ImportRequest): ImportResult | PackedImport {
   const { text, fileName } = request;
   let format = request.format;
   if (!format) {
@@ -73,7 +74,7 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
     if (columns.length < 2) return notADataset(fileName, 'is not a table with a header row (CSV)');
     return { kind: 'needs-mapping', fileName, columns, sample: rows.slice(1), guess: guessMapping(columns) };
   }
-  return importCsv(request, format, packed);
+  return importCsv(request, format);
 }
 
 function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult {
@@ -85,7 +86,7 @@ function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImpor
   return { kind: 'done', dataset: result.dataset, report: done };
 }
 
-function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): ImportResult | PackedImport {
+function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): ImportResult | PackedImport {
   const { text, fileName } = request;
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
   let sink: CsvFormatImport | PackedCsvImport | null = null;
@@ -97,7 +98,7 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-      else sink = packed ? createAcledPackedImport(header, fileName, lineCount(text)) : createAcledImport(header, fileName);
+      else sink = createAcledPackedImport(header, fileName, lineCount(text));
     } else if (format === 'ucdp') {
       sink = createUcdpImport(header, fileName);
     } else {

@@ -7,7 +7,7 @@
 // Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
-import { GEO_PRECISIONS, type ConflictEvent, type DatasetInfo, type DayPart, type Place, type Precision, type TimeValue } from '../model/schema.ts';
+import { GEO_PRECISIONS, type ConflictEvent, type Dataset, type DatasetInfo, type DayPart, type Place, type Precision, type TimeValue } from '../model/schema.ts';
 import { geoPrecisionCode, objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
@@ -442,6 +442,12 @@ export function packedEvents(packed: PackedEvents): EventSource {
     return kept ? { title: kept.title, originalLanguage: kept.originalLanguage } : { title: textAt(packed.title, i)!, originalLanguage: strings[packed.originalLanguage[i]!]! };
   };
   return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, ids: packed.id, eventAt, textAt: textOf, titleAt: titleOf };
+}
+
+/** The dataset the packed events hold, each event built (for Node: the command line, the data server). */
+export function unpackEvents(packed: PackedEvents): Dataset {
+  const { eventAt } = packedEvents(packed);
+  return { ...packed.info, events: Array.from({ length: packed.size }, (_, i) => eventAt(i)) };
 }
 
 /**
