@@ -10,7 +10,7 @@
 // actor and title columns when some row merged.
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
-import { createStringTable, joinedAt, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings } from '../table/packedEvents.ts';
+import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type PackedEvents } from '../table/packedEvents.ts';
 import { geoPrecisionCode } from '../table/eventTable.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
@@ -46,9 +46,8 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const reader = createAcledRowReader(header, registry, state);
   let eventOf: ((values: AcledRowValues) => ConflictEvent) | undefined;
 
-  const { strings, indexOf: s } = createStringTable();
-  const parts: unknown[] = [];
-  const keepPart = (part: unknown) => parts.push(part) - 1;
+  const w = createPackedWriter(capacity);
+  const { string: s, keepPart, columns: p, whole } = w;
   const none = keepPart(NONE);
   const english = s('en');
 
@@ -66,19 +65,6 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const counts = keyedValues(keepPart, accepts(eventSchema.shape.counts));
   const sources = keyedValues(keepPart, accepts(eventSchema.shape.sources));
   const tags = keyedValues(keepPart, accepts(eventSchema.shape.tags));
-
-  const id = new JoinedBuilder(capacity);
-  const title = new JoinedBuilder(capacity);
-  const description = new JoinedBuilder(capacity);
-  // Whether any packed row has a title (all do, unless every row is kept whole) or a description:
-  // packEvents makes a language's column only when some event has text in it.
-  let titled = false;
-  let described = false;
-  const p = newEventColumns(capacity);
-  const actorOffset = new Uint32Array(capacity + 1);
-  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
-  const whole = new Map<number, ConflictEvent>();
-  let size = 0;
 
   const timeOf = (v: AcledRowValues) => {
     let known = times.get(v.start);
@@ -98,17 +84,13 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     return cells;
   };
 
-  /** Appends a checked reference's cells (see cellsOfRef) to actor columns. */
-  const pushRef = (to: typeof refs, ref: AcledActorRef) => {
+  /** Writes a checked reference's cells (see cellsOfRef) with `ref`. */
+  const pushRef = (ref: AcledActorRef, to: (actor: number, role: number, name: number, side: number, sideFirst: number) => void) => {
     const cells = refCells.get(ref)!;
-    to.id.push(cells.id);
-    to.role.push(cells.role);
-    to.name.push(cells.name);
-    to.side.push(ref.side);
-    to.sideFirst.push(cells.sideFirst);
+    to(cells.id, cells.role, cells.name, ref.side, cells.sideFirst);
   };
 
-  /** Packs row `size` from its values; false, packing nothing, where a value fails its check. */
+  /** Packs the next row from its values; false, packing nothing, where a value fails its check. */
   const pack = (v: AcledRowValues): boolean => {
     if (v.id.length > ID_MAX_LENGTH || !ID_PATTERN.test(v.id) || !isText(v.title) || (v.notes !== '' && !isText(v.notes))) return false;
     const type = types(v.type, () => v.type);
@@ -132,17 +114,11 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     const tagList = tags(keyOf(v.disorderType, v.civilianTargeting, v.tags), () => acledTags(v.disorderType, v.civilianTargeting, v.tags));
     if (countList < 0 || sourceList < 0 || tagList < 0) return false;
 
-    const i = size;
-    id.set(i, v.id);
+    const i = w.startRow(v.id, { en: v.title }, v.notes ? { en: v.notes } : undefined);
     p.type[i] = type;
     p.originalLanguage[i] = english;
-    title.set(i, v.title);
-    titled = true;
-    if (v.notes) described = true;
-    description.set(i, v.notes || undefined);
-    [p.start.at[i], p.start.precision[i], p.start.tz[i]] = time;
-    for (const ref of v.actors) pushRef(refs, ref);
-    actorOffset[i + 1] = refs.id.length;
+    w.setTime(p.start, i, ...time);
+    for (const ref of v.actors) pushRef(ref, w.ref);
     if (v.country) {
       p.hasPlace[i] = 1;
       p.placeName[i] = placeName;
@@ -157,6 +133,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     p.sources[i] = sourceList;
     p.relations[i] = none;
     p.tags[i] = tagList;
+    w.endRow();
     return true;
   };
 
@@ -164,12 +141,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const keepWhole = (v: AcledRowValues, report: Parameters<PackedCsvImport['row']>[2]): boolean => {
     const kept: ConflictEvent[] = [];
     if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
-    const i = size;
-    whole.set(i, kept[0]!);
-    id.set(i, v.id);
-    title.set(i, undefined);
-    description.set(i, undefined);
-    actorOffset[i + 1] = refs.id.length;
+    w.keepWhole(kept[0]!);
     return true;
   };
 
@@ -194,8 +166,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   };
 
   /** The text column with merged events' titles (or, for events now kept whole, none) in their rows. */
-  const withMerges = (column: JoinedStrings, textOf: (v: AcledRowValues) => string | undefined): JoinedStrings => {
-    if (!merged.size && !wentWhole.size) return column;
+  const withMerges = (column: JoinedStrings, size: number, textOf: (v: AcledRowValues) => string | undefined): JoinedStrings => {
     const rebuilt = new JoinedBuilder(size);
     for (let i = 0; i < size; i++) {
       const v = merged.get(i);
@@ -205,26 +176,23 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   };
 
   /** The actor columns, with merged events' actors in their rows. */
-  const actorColumns = () => {
-    if (!merged.size && !wentWhole.size) return { offset: actorOffset.slice(0, size + 1), refs };
-    const offset = new Uint32Array(size + 1);
+  const actorColumns = (packed: PackedEvents) => {
+    const offset = new Uint32Array(packed.size + 1);
     const out = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
-    for (let i = 0; i < size; i++) {
+    const push = (actor: number, role: number, name: number, side: number, sideFirst: number) => {
+      out.id.push(actor);
+      out.role.push(role);
+      out.name.push(name);
+      out.side.push(side);
+      out.sideFirst.push(sideFirst);
+    };
+    for (let i = 0; i < packed.size; i++) {
       const v = merged.get(i);
-      if (v) {
-        for (const ref of v.actors) pushRef(out, ref);
-      } else if (!wentWhole.has(i)) {
-        for (let r = actorOffset[i]!; r < actorOffset[i + 1]!; r++) {
-          out.id.push(refs.id[r]!);
-          out.role.push(refs.role[r]!);
-          out.name.push(refs.name[r]!);
-          out.side.push(refs.side[r]!);
-          out.sideFirst.push(refs.sideFirst[r]!);
-        }
-      }
+      if (v) for (const ref of v.actors) pushRef(ref, push);
+      else if (!wentWhole.has(i)) for (let r = packed.actorOffset[i]!; r < packed.actorOffset[i + 1]!; r++) push(packed.actorId[r]!, packed.actorRole[r]!, packed.actorName[r]!, packed.actorSide[r]!, packed.actorSideFirst[r]!);
       offset[i + 1] = out.id.length;
     }
-    return { offset, refs: out };
+    return { actorOffset: offset, actorId: Uint32Array.from(out.id), actorRole: Uint32Array.from(out.role), actorName: Uint32Array.from(out.name), actorSide: Uint8Array.from(out.side), actorSideFirst: Uint8Array.from(out.sideFirst) };
   };
 
   return {
@@ -237,30 +205,15 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
           reader.kept(values, values.merge, line, sheetRow);
         }
       } else if (values && (pack(values) || keepWhole(values, report))) {
-        reader.kept(values, size, line, sheetRow);
-        size++;
+        reader.kept(values, w.size - 1, line, sheetRow);
       }
       if (report.rejected) reader.rejected(line, sheetRow);
     },
     packed: () => {
-      const actors = actorColumns();
-      return {
-        size,
-        info: { ...acledDatasetInfo(fileName), actors: registry.actors() },
-        id: id.done(size),
-        title: titled ? [['en', withMerges(title.done(size), (v) => v.title)]] : [],
-        description: described ? [['en', withMerges(description.done(size), (v) => v.notes || undefined)]] : [],
-        ...sliceColumns(p, size),
-        actorOffset: actors.offset,
-        actorId: Uint32Array.from(actors.refs.id),
-        actorRole: Uint32Array.from(actors.refs.role),
-        actorName: Uint32Array.from(actors.refs.name),
-        actorSide: Uint8Array.from(actors.refs.side),
-        actorSideFirst: Uint8Array.from(actors.refs.sideFirst),
-        strings,
-        parts,
-        whole,
-      };
+      const packed = w.done({ ...acledDatasetInfo(fileName), actors: registry.actors() });
+      if (!merged.size && !wentWhole.size) return packed;
+      const merge = (columns: [string, JoinedStrings][], textOf: (v: AcledRowValues) => string | undefined) => columns.map(([language, column]): [string, JoinedStrings] => [language, withMerges(column, packed.size, textOf)]);
+      return { ...packed, title: merge(packed.title, (v) => v.title), description: merge(packed.description, (v) => v.notes || undefined), ...actorColumns(packed) };
     },
   };
 }
