@@ -13,7 +13,7 @@ import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ti
 import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type PackedEvents } from '../table/packedEvents.ts';
 import { geoPrecisionCode } from '../table/eventTable.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
-import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
+import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
 import { acceptEvent } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
 import { keyOf, NONE } from './intern.ts';
@@ -44,7 +44,6 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
   const reader = createAcledRowReader(header, registry, state);
-  let eventOf: ((values: AcledRowValues) => ConflictEvent) | undefined;
 
   const w = createPackedWriter(capacity);
   const { string: s, keepPart, columns: p, whole } = w;
@@ -140,7 +139,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   /** A row whose values failed a check: its event checked whole, then rejected, or kept whole. */
   const keepWhole = (v: AcledRowValues, report: Parameters<PackedCsvImport['row']>[2]): boolean => {
     const kept: ConflictEvent[] = [];
-    if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
+    if (!acceptEvent(acledEvent(v), report, kept, 'candidate')) return false;
     w.keepWhole(kept[0]!);
     return true;
   };
@@ -158,7 +157,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
       return true;
     }
     const kept: ConflictEvent[] = [];
-    if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
+    if (!acceptEvent(acledEvent(v), report, kept, 'candidate')) return false;
     if (!whole.has(i)) wentWhole.add(i);
     whole.set(i, kept[0]!);
     merged.delete(i);
