@@ -14,7 +14,7 @@ import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type P
 import { geoPrecisionCode } from '../table/eventTable.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
-import { acceptEvent } from './acceptEvent.ts';
+import { createEventCheck } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
 import { keyOf, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
@@ -41,6 +41,7 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
  */
 export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number): PackedCsvImport {
   const state = createRowState();
+  const acceptEvent = createEventCheck();
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
   const reader = createAcledRowReader(header, registry, state);

@@ -8,7 +8,6 @@ import { createUcdpImport } from './ucdp.ts';
 import type { CsvFormatImport, PackedCsvImport } from './csv.ts';
 import { notADataset, unpacked, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
-import { forgetPartVerdicts } from './acceptEvent.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } from './columnarFormat.ts';
 import { createRowCells } from './columnarRows.ts';
@@ -59,8 +58,6 @@ export async function importColumnar(bytes: ArrayBuffer, fileName: string, optio
     return options.packed ? result : unpacked(result);
   } catch (error) {
     return notADataset(fileName, `could not be read (${reasonOf(error)})`);
-  } finally {
-    forgetPartVerdicts();
   }
 }
 

@@ -12,7 +12,6 @@ import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, type JsonImport } from './jsonImport.ts';
 import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
-import { forgetPartVerdicts } from './acceptEvent.ts';
 
 export interface ImportRequest {
   text: string;
@@ -52,14 +51,6 @@ export function unpacked(result: ImportResult | PackedImport): ImportResult {
  * acledPacked.ts); any other file comes back as a dataset.
  */
 export function importTextPacked(request: ImportRequest): ImportResult | PackedImport {
-  try {
-    return importTextOnce(request);
-  } finally {
-    forgetPartVerdicts();
-  }
-}
-
-function importTextOnce(request: ImportRequest): ImportResult | PackedImport {
   const { text, fileName } = request;
   let format = request.format;
   if (!format) {
