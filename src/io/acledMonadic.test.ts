@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { importText, importTextPacked } from './importer.ts';
 import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
-import { expectSoundPacked } from '../testing/sameTable.ts';
+import { expectSoundPacked } from '../testing/soundPacked.ts';
 import { describeIssue, summariseReport } from './report.ts';
 
 const fileName = 'acled.csv';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../testing/fixtures.ts';
 import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { corrupt } from '../testing/corrupt.ts';
-import { expectSoundPacked } from '../testing/sameTable.ts';
+import { expectSoundPacked } from '../testing/soundPacked.ts';
 import { importTextPacked } from './importer.ts';
 
 const fileName = 'acled.csv';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importText, importTextPacked } from './importer.ts';
 import { ACLED_CURRENT_COLUMNS } from '../testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../testing/rStyleCsv.ts';
-import { expectSoundPacked } from '../testing/sameTable.ts';
+import { expectSoundPacked } from '../testing/soundPacked.ts';
 import { UCDP_COLUMNS } from './ucdp.ts';
 import { guessMapping } from './csvMapping.ts';
 import { cleanText, isMissingToken, MISSING_TOKENS } from './cells.ts';
