@@ -1,7 +1,7 @@
-// `npm run bench` (second part): how long importing an ACLED CSV takes in Node: into events
-// (importText, as `npm run import` reads it) and with the code the app's worker runs
-// (importTextPacked: ACLED rows go straight into packed events). Issue #22 retired the compact JSON
-// and its column here. It reports; it asserts nothing.
+// `npm run bench` (second part): how long importing an ACLED CSV takes in Node: with the code the
+// app's worker runs (importTextPacked: ACLED rows go straight into packed events), and into events
+// (importText, as `npm run import` reads it: the same, then each event built from the packed
+// columns). Issue #22 retired the compact JSON and its column here. It reports; it asserts nothing.
 import os from 'node:os';
 import { importText, importTextPacked } from '../src/io/importer.ts';
 import { acledCsv, generatedAcledRows, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';

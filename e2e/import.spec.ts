@@ -96,12 +96,12 @@ test.describe('opening data', () => {
     page.on('worker', (worker) => workers.push(worker.url()));
     const importWorkers = () => workers.filter((url) => url.includes('importWorker')).length;
     await page.goto('/');
-    // The page starts two workers ahead, and as many new ones as an import used once it is over.
-    await expect.poll(importWorkers).toBe(2);
+    // The page starts a worker ahead, and a new one once an import is over.
+    await expect.poll(importWorkers).toBe(1);
     await openFile(page, 'large.json', Buffer.from(text), 'application/json');
     await expect(status(page)).toHaveText('Showing 3,000 of 3,000 events', { timeout: 30_000 });
-    // One worker read it, however many cores: a JSON file is not read in parts.
-    await expect.poll(importWorkers, { timeout: 30_000 }).toBe(3);
+    // One worker read it.
+    await expect.poll(importWorkers, { timeout: 30_000 }).toBe(2);
     // Events counted per type as the file has them.
     const ceasefires = events.filter((e) => e.type === 'ceasefire').length;
     expect(ceasefires).toBeGreaterThan(100);
@@ -220,73 +220,59 @@ test.describe('opening data', () => {
     await expect(page.locator('.notice').first()).toHaveText(/is not an http\(s\) URL, so it was not opened/);
   });
 
-  // Unit tests hold the two-worker reading to one reading (src/io/importInParts.test.ts); these
-  // check that the browser really uses two workers for a large UCDP file and joins their parts,
-  // and one for a large ACLED file, which it packs as it reads. The page decides from
-  // navigator.hardwareConcurrency, which the tests set. The page keeps two workers started ahead
-  // (see warmImportWorkers) and starts as many new ones as an import used, once it is over.
-  async function openLargeFiles(page: Page, cores: number): Promise<void> {
+  // Each large file is read by one worker, with a whole report. The page keeps a worker started
+  // ahead (see warmImportWorkers) and starts a new one once an import is over.
+  test('a large ACLED or UCDP file is read by one worker, with a whole report', async ({ page }) => {
     // Three 9 MB files, on a machine that may be running other tests at the same time.
     test.setTimeout(240_000);
-    await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
     let workers = 0;
     page.on('worker', () => workers++);
     await page.goto('/');
     await expect(status(page)).toHaveText('Showing 16 of 16 events');
-    // The two started ahead.
-    await expect.poll(() => workers).toBe(2);
+    // The one started ahead.
+    await expect.poll(() => workers).toBe(1);
     const rows = generatedAcledRows(20_000, 11);
     let ged = UCDP_HEADER;
     for (let i = 1; i <= 30_000; i++) {
       const date = new Date(Date.UTC(2018, 0, 1) + (i % 2000) * 86_400_000).toISOString().slice(0, 10);
-      // Rows of the second half: one repeats the id of row 2, one has no date.
+      // Two rows past the middle: one repeats the id of row 2, one has no date.
       ged += i === 20_001 ? ucdpRow(1) : ucdpRow(i, `Group ${i % 50}`, i === 20_002 ? '' : date);
     }
-    const cases: [string, string, string, string[], number][] = [
-      ['large.csv', acledCsv(rows), '20,000 rows read: 20,000 imported (0 fixed), 0 rejected.', [], 1],
+    const cases: [string, string, string, string[]][] = [
+      ['large.csv', acledCsv(rows), '20,000 rows read: 20,000 imported (0 fixed), 0 rejected.', []],
       [
         'large-repeats.csv',
         acledCsv(rows.map((row, i) => (i === 15_000 ? { ...row, event_id_cnty: rows[1]!.event_id_cnty } : i === 15_001 ? { ...row, event_date: '' } : row))),
         '20,000 rows read: 19,998 imported (0 fixed), 2 rejected.',
         [`row 15002: event_id_cnty "${rows[1]!.event_id_cnty}" repeats the id of row 3`, 'row 15003: event_date is empty'],
-        1,
       ],
-      ['large-ged.csv', ged, '30,000 rows read: 29,998 imported (0 fixed), 2 rejected.', ['row 20002: id "1" repeats the id of row 2', 'row 20003: date_start is empty'], cores >= 4 ? 2 : 1],
+      ['large-ged.csv', ged, '30,000 rows read: 29,998 imported (0 fixed), 2 rejected.', ['row 20002: id "1" repeats the id of row 2', 'row 20003: date_start is empty']],
     ];
-    for (const [name, text, summary, rejections, expectedWorkers] of cases) {
+    for (const [name, text, summary, rejections] of cases) {
       expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
       const before = workers;
       await openFile(page, name, Buffer.from(text));
       const n = summary.match(/([\d,]+) imported/)![1];
       await expect(status(page)).toHaveText(`Showing ${n} of ${n} events`, { timeout: 60_000 });
-      // Started again all at once, when the import (and its search index) is over: the count goes
-      // from none to the number used, and never passes through the other.
-      await expect.poll(() => workers - before, { timeout: 60_000 }).toBe(expectedWorkers);
+      // Started again when the import (and its search index) is over.
+      await expect.poll(() => workers - before, { timeout: 60_000 }).toBe(1);
       const report = page.getByRole('region', { name: `Import report: ${name}` });
       await expect(report).toContainText(summary);
       for (const line of rejections) await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText(line);
       const actors = page.getByRole('group', { name: 'Actors' });
       const find = actors.getByRole('searchbox', { name: 'Find an actor' });
       if (name === 'large.csv') {
-        // An actor of the whole file is one actor, with its events from both halves (71 and 52).
+        // An actor of the whole file is one actor, with all its events.
         await find.fill('Armed group 109');
         await expect(actors.getByRole('checkbox')).toHaveCount(1);
         await expect(actors.getByRole('checkbox')).toHaveAccessibleName('Armed group 109 123');
         await find.fill('');
       } else if (name === 'large-ged.csv') {
-        // Group 7 has rows 7, 57, 107… of both parts (the two rejected rows are of other actors).
+        // Group 7 has rows 7, 57, 107… (the two rejected rows are of other actors).
         await find.fill('Group 7');
         await expect(actors.getByRole('checkbox', { name: /^Group 7 / })).toHaveAccessibleName('Group 7 600');
         await find.fill('');
       }
     }
-  }
-
-  test('on a machine with four cores, a large UCDP file is read by two workers and a large ACLED file by one, with whole reports', async ({ page }) => {
-    await openLargeFiles(page, 4);
-  });
-
-  test('on a machine with two cores, each large file is read by one worker, with the same results', async ({ page }) => {
-    await openLargeFiles(page, 2);
   });
 });

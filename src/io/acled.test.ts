@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importText, importTextPacked, type ImportResult } from './importer.ts';
-import { packedEvents } from '../table/packedEvents.ts';
+import { importText, type ImportResult } from './importer.ts';
 import { acledCsv, acledRow } from '../testing/acledFixture.ts';
 import { describeIssue, type ImportReport } from './report.ts';
 import type { Dataset } from '../model/schema.ts';
@@ -183,7 +182,6 @@ describe('ACLED CSV', () => {
       acledRow({ event_id_cnty: 'P4', actor1: 'Group', actor2: '' }),
     ];
     for (const text of [acledCsv(rows)]) {
-      const fast = importTextPacked({ text, fileName: 'pipes.csv' });
       const { dataset } = run(text);
       const [p1, p2, p3, p4] = dataset.events;
       expect(p1!.tags).toEqual(['disorder: A|B']);
@@ -191,10 +189,6 @@ describe('ACLED CSV', () => {
       expect([p1!.place!.name, p1!.place!.admin]).toEqual([{ en: 'X|ARM' }, undefined]);
       expect([p2!.place!.name, p2!.place!.admin]).toEqual([{ en: 'X' }, ['ARM']]);
       expect(p3!.actors[0]!.actor).not.toBe(p4!.actors[0]!.actor);
-      // The worker's packed way keeps them apart too.
-      if (fast.kind !== 'packed') throw new Error(fast.kind);
-      const events = Array.from({ length: fast.packed.size }, (_, i) => packedEvents(fast.packed).eventAt(i));
-      expect(events).toEqual(dataset.events);
     }
   });
 

@@ -1,13 +1,10 @@
 // ACLED CSV → our model, for the current 31-column layout and the pre-2023 layout (HDX files
 // included), each dyadic (one row per event) or monadic (one row per actor). The mapping is
-// documented in README.md, "Importing data". Rows are read in acledRow.ts; this builds their
-// events. The import worker packs them instead (acledPacked.ts).
+// documented in README.md, "Importing data". Rows are read in acledRow.ts and packed in
+// acledPacked.ts; this names the layout, and builds the event of a row that cannot be packed.
 import type { ConflictEvent, Dataset } from '../model/schema.ts';
-import { createRowState } from './rowState.ts';
-import { acceptEvent } from './acceptEvent.ts';
-import { createEventInterners, keyOf, NONE } from './intern.ts';
-import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, isMonadicAcled, type AcledRowValues } from './acledRow.ts';
-import type { CsvFormatImport } from './csv.ts';
+import { NONE } from './intern.ts';
+import { acledCounts, acledSources, acledTags, isMonadicAcled, type AcledRowValues } from './acledRow.ts';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'actor1'] as const;
 
@@ -32,69 +29,33 @@ export function acledDatasetInfo(fileName: string): Omit<Dataset, 'actors' | 'ev
   };
 }
 
-/**
- * Builds a row's event from its values. Parts that repeat across rows (times, actor lists, places,
- * counts, sources, tags) are shared: one frozen object per distinct value.
- */
-export function createAcledEventBuilder() {
-  const shared = createEventInterners();
-  return (v: AcledRowValues): ConflictEvent => ({
+/** A row's event, built from its values: for a row whose values the packer cannot take as they are (see acledPacked.ts). */
+export function acledEvent(v: AcledRowValues): ConflictEvent {
+  const name = v.location || v.admin[0] || v.country;
+  return {
     id: v.id,
     type: v.type,
     title: { en: v.title },
     ...(v.notes ? { description: { en: v.notes } } : {}),
     originalLanguage: 'en',
-    start: shared.time.get(`${v.start}|${v.precision}|${v.zone}`, () => ({ at: v.start, precision: v.precision, tz: v.zone })),
-    actors: shared.actors.get(keyOf(...v.actors.flatMap((r) => [r.actor, r.role, r.side, r.name])), () => v.actors),
+    start: { at: v.start, precision: v.precision, tz: v.zone },
+    actors: v.actors,
     ...(v.country
       ? {
-          // Keyed by the coordinates' text: two spellings of one number give equal places, which is harmless.
-          place: shared.place.get(keyOf(v.location, v.country, v.latText, v.lonText, v.geoPrecision, ...v.admin), () => {
-            const name = v.location || v.admin[0] || v.country;
-            return {
-              name: shared.placeName.get(name, () => ({ en: name })),
-              country: v.country,
-              ...(v.lat !== undefined ? { lat: v.lat } : {}),
-              ...(v.lon !== undefined ? { lon: v.lon } : {}),
-              ...(v.geoPrecision ? { precision: v.geoPrecision } : {}),
-              ...(v.admin.length ? { admin: shared.admin.get(keyOf(...v.admin), () => v.admin) } : {}),
-            };
-          }),
+          place: {
+            name: { en: name },
+            country: v.country,
+            ...(v.lat !== undefined ? { lat: v.lat } : {}),
+            ...(v.lon !== undefined ? { lon: v.lon } : {}),
+            ...(v.geoPrecision ? { precision: v.geoPrecision } : {}),
+            ...(v.admin.length ? { admin: v.admin } : {}),
+          },
         }
       : {}),
-    counts: v.fatalities === undefined ? NONE : shared.counts.get(`${v.fatalities}|${v.claimedOn}`, () => acledCounts(v.fatalities!, v.claimedOn)),
+    counts: v.fatalities === undefined ? NONE : acledCounts(v.fatalities, v.claimedOn),
     claims: NONE,
-    sources: shared.sources.get(keyOf(v.updated, v.sourceText), () => acledSources(v.updated, v.sourceText)),
+    sources: acledSources(v.updated, v.sourceText),
     relations: NONE,
-    tags: shared.tags.get(keyOf(v.disorderType, v.civilianTargeting, v.tags), () => acledTags(v.disorderType, v.civilianTargeting, v.tags)),
-  });
-}
-
-export function createAcledImport(header: readonly string[], fileName: string): CsvFormatImport {
-  const state = createRowState();
-  const { registry, events } = state;
-  registry.add(ACLED_PROVIDER);
-  const reader = createAcledRowReader(header, registry, state);
-  const eventOf = createAcledEventBuilder();
-  return {
-    layout: acledLayout(header),
-    row(cells, line, report, sheetRow) {
-      const values = reader.read(cells, report);
-      if (values && values.merge === undefined) {
-        if (acceptEvent(eventOf(values), report, events, 'candidate')) reader.kept(values, events.length - 1, line, sheetRow);
-      } else if (values) {
-        // A monadic event's second row: the merged event takes the first row's place.
-        const merged: ConflictEvent[] = [];
-        if (acceptEvent(eventOf(values), report, merged, 'candidate')) {
-          events[values.merge!] = merged[0]!;
-          report.merge();
-          reader.kept(values, values.merge!, line, sheetRow);
-        }
-      }
-      if (report.rejected) reader.rejected(line, sheetRow);
-    },
-    part: state.part,
-    absorb: state.absorb,
-    dataset: () => ({ ...acledDatasetInfo(fileName), actors: registry.actors(), events }),
+    tags: acledTags(v.disorderType, v.civilianTargeting, v.tags),
   };
 }

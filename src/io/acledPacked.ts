@@ -1,21 +1,20 @@
-// ACLED rows straight into packed events (see packedEvents.ts): the import worker's way. Rows are
-// read as acled.ts reads them (acledRow.ts), but no event object is built and the schema does not
-// run once per row. What a row's values can fail is checked as packing goes:
+// ACLED rows straight into packed events (see packedEvents.ts): rows are read by acledRow.ts, but
+// no event object is built and the schema does not run once per row. What a row's values can fail
+// is checked as packing goes:
 // - the id against the schema's pattern, and the title and notes for text;
 // - each distinct type, time, actor reference, country, admin list, count list, source list and
 //   tag list once, with the schema's own rule for it.
-// A row that fails any of these is built into its event and checked whole, as acled.ts checks it:
-// it is then rejected with the schema's reason, or kept whole. In the monadic layout an event's
-// second row merges into the first's event: its actors and title are kept aside, and packed()
-// rebuilds the actor and title columns when some row merged. A test holds the two ways to the
-// same events, report and table columns.
+// A row that fails any of these is built into its event (acled.ts) and checked whole: it is then
+// rejected with the schema's reason, or kept whole. In the monadic layout an event's second row
+// merges into the first's event: its actors and title are kept aside, and packed() rebuilds the
+// actor and title columns when some row merged.
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
-import { createStringTable, joinedAt, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings } from '../table/packedEvents.ts';
+import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type PackedEvents } from '../table/packedEvents.ts';
 import { geoPrecisionCode } from '../table/eventTable.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
-import { acledDatasetInfo, acledLayout, createAcledEventBuilder } from './acled.ts';
-import { acceptEvent } from './acceptEvent.ts';
+import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
+import { createEventCheck } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
 import { keyOf, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
@@ -42,14 +41,13 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
  */
 export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number): PackedCsvImport {
   const state = createRowState();
+  const acceptEvent = createEventCheck();
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
   const reader = createAcledRowReader(header, registry, state);
-  let eventOf: ((values: AcledRowValues) => ConflictEvent) | undefined;
 
-  const { strings, indexOf: s } = createStringTable();
-  const parts: unknown[] = [];
-  const keepPart = (part: unknown) => parts.push(part) - 1;
+  const w = createPackedWriter(capacity);
+  const { string: s, keepPart, columns: p, whole } = w;
   const none = keepPart(NONE);
   const english = s('en');
 
@@ -67,19 +65,6 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const counts = keyedValues(keepPart, accepts(eventSchema.shape.counts));
   const sources = keyedValues(keepPart, accepts(eventSchema.shape.sources));
   const tags = keyedValues(keepPart, accepts(eventSchema.shape.tags));
-
-  const id = new JoinedBuilder(capacity);
-  const title = new JoinedBuilder(capacity);
-  const description = new JoinedBuilder(capacity);
-  // Whether any packed row has a title (all do, unless every row is kept whole) or a description:
-  // packEvents makes a language's column only when some event has text in it.
-  let titled = false;
-  let described = false;
-  const p = newEventColumns(capacity);
-  const actorOffset = new Uint32Array(capacity + 1);
-  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
-  const whole = new Map<number, ConflictEvent>();
-  let size = 0;
 
   const timeOf = (v: AcledRowValues) => {
     let known = times.get(v.start);
@@ -99,17 +84,13 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     return cells;
   };
 
-  /** Appends a checked reference's cells (see cellsOfRef) to actor columns. */
-  const pushRef = (to: typeof refs, ref: AcledActorRef) => {
+  /** Writes a checked reference's cells (see cellsOfRef) with `ref`. */
+  const pushRef = (ref: AcledActorRef, to: (actor: number, role: number, name: number, side: number, sideFirst: number) => void) => {
     const cells = refCells.get(ref)!;
-    to.id.push(cells.id);
-    to.role.push(cells.role);
-    to.name.push(cells.name);
-    to.side.push(ref.side);
-    to.sideFirst.push(cells.sideFirst);
+    to(cells.id, cells.role, cells.name, ref.side, cells.sideFirst);
   };
 
-  /** Packs row `size` from its values; false, packing nothing, where a value fails its check. */
+  /** Packs the next row from its values; false, packing nothing, where a value fails its check. */
   const pack = (v: AcledRowValues): boolean => {
     if (v.id.length > ID_MAX_LENGTH || !ID_PATTERN.test(v.id) || !isText(v.title) || (v.notes !== '' && !isText(v.notes))) return false;
     const type = types(v.type, () => v.type);
@@ -133,17 +114,11 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     const tagList = tags(keyOf(v.disorderType, v.civilianTargeting, v.tags), () => acledTags(v.disorderType, v.civilianTargeting, v.tags));
     if (countList < 0 || sourceList < 0 || tagList < 0) return false;
 
-    const i = size;
-    id.set(i, v.id);
+    const i = w.startRow(v.id, { en: v.title }, v.notes ? { en: v.notes } : undefined);
     p.type[i] = type;
     p.originalLanguage[i] = english;
-    title.set(i, v.title);
-    titled = true;
-    if (v.notes) described = true;
-    description.set(i, v.notes || undefined);
-    [p.start.at[i], p.start.precision[i], p.start.tz[i]] = time;
-    for (const ref of v.actors) pushRef(refs, ref);
-    actorOffset[i + 1] = refs.id.length;
+    w.setTime(p.start, i, ...time);
+    for (const ref of v.actors) pushRef(ref, w.ref);
     if (v.country) {
       p.hasPlace[i] = 1;
       p.placeName[i] = placeName;
@@ -158,19 +133,15 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     p.sources[i] = sourceList;
     p.relations[i] = none;
     p.tags[i] = tagList;
+    w.endRow();
     return true;
   };
 
   /** A row whose values failed a check: its event checked whole, then rejected, or kept whole. */
   const keepWhole = (v: AcledRowValues, report: Parameters<PackedCsvImport['row']>[2]): boolean => {
     const kept: ConflictEvent[] = [];
-    if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
-    const i = size;
-    whole.set(i, kept[0]!);
-    id.set(i, v.id);
-    title.set(i, undefined);
-    description.set(i, undefined);
-    actorOffset[i + 1] = refs.id.length;
+    if (!acceptEvent(acledEvent(v), report, kept, 'candidate')) return false;
+    w.keepWhole(kept[0]!);
     return true;
   };
 
@@ -187,7 +158,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
       return true;
     }
     const kept: ConflictEvent[] = [];
-    if (!acceptEvent((eventOf ??= createAcledEventBuilder())(v), report, kept, 'candidate')) return false;
+    if (!acceptEvent(acledEvent(v), report, kept, 'candidate')) return false;
     if (!whole.has(i)) wentWhole.add(i);
     whole.set(i, kept[0]!);
     merged.delete(i);
@@ -195,8 +166,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   };
 
   /** The text column with merged events' titles (or, for events now kept whole, none) in their rows. */
-  const withMerges = (column: JoinedStrings, textOf: (v: AcledRowValues) => string | undefined): JoinedStrings => {
-    if (!merged.size && !wentWhole.size) return column;
+  const withMerges = (column: JoinedStrings, size: number, textOf: (v: AcledRowValues) => string | undefined): JoinedStrings => {
     const rebuilt = new JoinedBuilder(size);
     for (let i = 0; i < size; i++) {
       const v = merged.get(i);
@@ -206,26 +176,23 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   };
 
   /** The actor columns, with merged events' actors in their rows. */
-  const actorColumns = () => {
-    if (!merged.size && !wentWhole.size) return { offset: actorOffset.slice(0, size + 1), refs };
-    const offset = new Uint32Array(size + 1);
+  const actorColumns = (packed: PackedEvents) => {
+    const offset = new Uint32Array(packed.size + 1);
     const out = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
-    for (let i = 0; i < size; i++) {
+    const push = (actor: number, role: number, name: number, side: number, sideFirst: number) => {
+      out.id.push(actor);
+      out.role.push(role);
+      out.name.push(name);
+      out.side.push(side);
+      out.sideFirst.push(sideFirst);
+    };
+    for (let i = 0; i < packed.size; i++) {
       const v = merged.get(i);
-      if (v) {
-        for (const ref of v.actors) pushRef(out, ref);
-      } else if (!wentWhole.has(i)) {
-        for (let r = actorOffset[i]!; r < actorOffset[i + 1]!; r++) {
-          out.id.push(refs.id[r]!);
-          out.role.push(refs.role[r]!);
-          out.name.push(refs.name[r]!);
-          out.side.push(refs.side[r]!);
-          out.sideFirst.push(refs.sideFirst[r]!);
-        }
-      }
+      if (v) for (const ref of v.actors) pushRef(ref, push);
+      else if (!wentWhole.has(i)) for (let r = packed.actorOffset[i]!; r < packed.actorOffset[i + 1]!; r++) push(packed.actorId[r]!, packed.actorRole[r]!, packed.actorName[r]!, packed.actorSide[r]!, packed.actorSideFirst[r]!);
       offset[i + 1] = out.id.length;
     }
-    return { offset, refs: out };
+    return { actorOffset: offset, actorId: Uint32Array.from(out.id), actorRole: Uint32Array.from(out.role), actorName: Uint32Array.from(out.name), actorSide: Uint8Array.from(out.side), actorSideFirst: Uint8Array.from(out.sideFirst) };
   };
 
   return {
@@ -238,30 +205,15 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
           reader.kept(values, values.merge, line, sheetRow);
         }
       } else if (values && (pack(values) || keepWhole(values, report))) {
-        reader.kept(values, size, line, sheetRow);
-        size++;
+        reader.kept(values, w.size - 1, line, sheetRow);
       }
       if (report.rejected) reader.rejected(line, sheetRow);
     },
     packed: () => {
-      const actors = actorColumns();
-      return {
-        size,
-        info: { ...acledDatasetInfo(fileName), actors: registry.actors() },
-        id: id.done(size),
-        title: titled ? [['en', withMerges(title.done(size), (v) => v.title)]] : [],
-        description: described ? [['en', withMerges(description.done(size), (v) => v.notes || undefined)]] : [],
-        ...sliceColumns(p, size),
-        actorOffset: actors.offset,
-        actorId: Uint32Array.from(actors.refs.id),
-        actorRole: Uint32Array.from(actors.refs.role),
-        actorName: Uint32Array.from(actors.refs.name),
-        actorSide: Uint8Array.from(actors.refs.side),
-        actorSideFirst: Uint8Array.from(actors.refs.sideFirst),
-        strings,
-        parts,
-        whole,
-      };
+      const packed = w.done({ ...acledDatasetInfo(fileName), actors: registry.actors() });
+      if (!merged.size && !wentWhole.size) return packed;
+      const merge = (columns: [string, JoinedStrings][], textOf: (v: AcledRowValues) => string | undefined) => columns.map(([language, column]): [string, JoinedStrings] => [language, withMerges(column, packed.size, textOf)]);
+      return { ...packed, title: merge(packed.title, (v) => v.title), description: merge(packed.description, (v) => v.notes || undefined), ...actorColumns(packed) };
     },
   };
 }

@@ -1,7 +1,7 @@
 // Reading one ACLED row: each cell read, repaired where that is safe and reported, or the row
-// rejected with its field and reason. What comes out is the row's values, from which the importer
-// builds an event (acled.ts) or the worker packs one (acledPacked.ts): both read rows here. In the
-// monadic layout (one row per actor) an event's second row comes out as the merged event's values.
+// rejected with its field and reason. What comes out is the row's values, which acledPacked.ts
+// packs. In the monadic layout (one row per actor) an event's second row comes out as the merged
+// event's values.
 import type { Actor, GeoPrecision, Role } from '../model/schema.ts';
 import { typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { withoutPeriod } from '../model/actors.ts';

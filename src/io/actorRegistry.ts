@@ -15,19 +15,6 @@ export interface ActorRegistryBuilder {
   /** The registry's (English) name for an id. */
   nameOf(id: string): string | undefined;
   actors(): Actor[];
-  /** What the registry holds, to send to another registry's absorb(). */
-  snapshot(): RegistrySnapshot;
-  /**
-   * Takes in a registry built from the rows after this one's, when the result equals one registry
-   * fed all the rows in order: each shared actor has the same id and English name in both, and no
-   * new actor's id is taken here. Otherwise changes nothing and answers false.
-   */
-  absorb(later: RegistrySnapshot): boolean;
-}
-
-export interface RegistrySnapshot {
-  /** [name key, actor] in the order first seen; fixed actors are not included. */
-  actors: [string, Actor][];
 }
 
 export function createActorRegistry(): ActorRegistryBuilder {
@@ -72,29 +59,6 @@ export function createActorRegistry(): ActorRegistryBuilder {
     },
     actors() {
       return [...fixed, ...byKey.values()];
-    },
-    snapshot() {
-      return { actors: [...byKey] };
-    },
-    absorb(later) {
-      for (const [key, actor] of later.actors) {
-        const known = byKey.get(key);
-        if (known ? known.id !== actor.id || known.names.en !== actor.names.en : usedIds.has(actor.id)) return false;
-      }
-      for (const [key, actor] of later.actors) {
-        const known = byKey.get(key);
-        if (!known) {
-          const copy = { ...actor, aliases: [...actor.aliases] };
-          byKey.set(key, copy);
-          byId.set(copy.id, copy);
-          usedIds.add(copy.id);
-          continue;
-        }
-        // As if its rows had come here: a kind given later upgrades 'other'; new aliases follow.
-        if (known.kind === 'other') known.kind = actor.kind;
-        for (const alias of actor.aliases) if (!known.aliases.includes(alias)) known.aliases.push(alias);
-      }
-      return true;
     },
   };
 }

@@ -12,8 +12,8 @@
 // today, and its event is kept whole. A test holds both ways to the same events and report.
 import type { z } from 'zod';
 import { accepts } from '../model/validate.ts';
-import { eventSchema, GEO_PRECISIONS, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ROLES, timeSchema, type Actor, type ConflictEvent, type DatasetInfo, type GeoPrecision } from '../model/schema.ts';
-import { createStringTable, JoinedBuilder, newEventColumns, sliceColumns, type JoinedStrings, type PackedEvents, type TimeColumns } from '../table/packedEvents.ts';
+import { eventSchema, GEO_PRECISIONS, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ROLES, timeSchema, type Actor, type DatasetInfo, type GeoPrecision } from '../model/schema.ts';
+import { createPackedWriter } from '../table/packedEvents.ts';
 import { geoPrecisionCode } from '../table/eventTable.ts';
 import { instantInOffset } from './appParquetColumns.ts';
 import { NONE } from './intern.ts';
@@ -86,9 +86,8 @@ function listParts(rule: (list: unknown) => boolean, keep: (list: string[]) => n
  * went, or null when the file holds no id twice (a million ids kept in a Map cost more than the rest of a row).
  */
 export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>, seen: Map<string, number> | null, capacity: number) {
-  const { strings, indexOf: s } = createStringTable();
-  const parts: unknown[] = [];
-  const keepPart = (part: unknown) => parts.push(part) - 1;
+  const w = createPackedWriter(capacity);
+  const { strings, string: s, keepPart, columns: p } = w;
   const none = keepPart(NONE);
   const registryName = new Map(info.actors.map((a: Actor) => [a.id, a.names.en ?? Object.values(a.names)[0]]));
   const roles = new Set<unknown>(ROLES);
@@ -152,29 +151,7 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
     return packed;
   };
 
-  const id = new JoinedBuilder(capacity);
-  const titles = new Map<string, JoinedBuilder>();
-  const descriptions = new Map<string, JoinedBuilder>();
-  const p = newEventColumns(capacity);
-  const actorOffset = new Uint32Array(capacity + 1);
-  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[] };
-  const whole = new Map<number, ConflictEvent>();
-  let size = 0;
-
-  const setTime = (columns: TimeColumns, i: number, time: readonly [number, number, number, number]) => {
-    columns.at[i] = time[0];
-    columns.precision[i] = time[1];
-    columns.tz[i] = time[2];
-    columns.dayPart[i] = time[3];
-  };
-
-  /** Row i's text in `language` (none: undefined), its language's column made when first needed. */
-  const setText = (columns: Map<string, JoinedBuilder>, i: number, language: string, text: string | undefined) => {
-    if (text !== undefined && !columns.has(language)) columns.set(language, new JoinedBuilder(capacity, i, columns.size));
-    for (const [name, column] of columns) column.set(i, name === language ? text : undefined);
-  };
-
-  /** For one row group: packs its row j (row `row` of the file) as event `size`; false, packing nothing, where the per-row path must read it. */
+  /** For one row group: packs its row j (row `row` of the file) as the next event; false, packing nothing, where the per-row path must read it. */
   const packGroup = (c: GroupColumns) => {
     // Each column once, by name (absent: no cells), so that a row reads plain properties.
     const col = Object.fromEntries(READ.map((name) => [name, c[name] ?? NONE])) as Record<(typeof READ)[number], ArrayLike<unknown>>;
@@ -232,26 +209,21 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
       if (!countList || !claimList || !sourceList || !relationList || tags < 0) return false;
       if (countList.maxSource >= sourceList.length || claimList.maxSource >= sourceList.length) return false;
 
-      const i = size++;
       seen?.set(eventId, row);
-      id.set(i, eventId);
+      const text = strings[language]!;
+      const i = w.startRow(eventId, { [text]: title }, present(description) ? { [text]: description as string } : undefined);
       p.type[i] = type;
       p.originalLanguage[i] = language;
-      setText(titles, i, strings[language]!, title);
-      setText(descriptions, i, strings[language]!, (description as string | null | undefined) ?? undefined);
-      setTime(p.start, i, start);
+      w.setTime(p.start, i, ...start);
       if (end) {
         p.hasEnd[i] = 1;
-        setTime(p.end, i, end);
+        w.setTime(p.end, i, ...end);
       }
+      // The schema's order: a reference's name before its side.
       for (let r = 0; r < ids.length; r++) {
         const name = names[r];
-        refs.id.push(s(ids[r] as string));
-        refs.role.push(s(roleList[r] as string));
-        refs.name.push(present(name) && name !== registryName.get(ids[r] as string) ? s(name as string) + 1 : 0);
-        refs.side.push((sides[r] as number | null | undefined) ?? 0);
+        w.ref(s(ids[r] as string), s(roleList[r] as string), present(name) && name !== registryName.get(ids[r] as string) ? s(name as string) + 1 : 0, (sides[r] as number | null | undefined) ?? 0, 0);
       }
-      actorOffset[i + 1] = refs.id.length;
       if (placed) {
         p.hasPlace[i] = 1;
         p.placeName[i] = placeName;
@@ -266,38 +238,10 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
       p.sources[i] = sourceList.at;
       p.relations[i] = relationList.at;
       p.tags[i] = tags;
+      w.endRow();
       return true;
     };
   };
 
-  /** An event the per-row path read and kept: packed whole. */
-  const keepWhole = (event: ConflictEvent) => {
-    const i = size++;
-    whole.set(i, event);
-    id.set(i, event.id);
-    setText(titles, i, '', undefined);
-    setText(descriptions, i, '', undefined);
-    actorOffset[i + 1] = refs.id.length;
-  };
-
-  const done = (columns: Map<string, JoinedBuilder>) => [...columns].map(([language, column]): [string, JoinedStrings] => [language, column.done(size)]);
-  const packed = (): PackedEvents => ({
-    size,
-    info,
-    id: id.done(size),
-    title: done(titles),
-    description: done(descriptions),
-    ...(size === capacity ? p : sliceColumns(p, size)),
-    actorOffset: size === capacity ? actorOffset : actorOffset.slice(0, size + 1),
-    actorId: Uint32Array.from(refs.id),
-    actorRole: Uint32Array.from(refs.role),
-    actorName: Uint32Array.from(refs.name),
-    actorSide: Uint8Array.from(refs.side),
-    // The schema's order: a reference's name before its side.
-    actorSideFirst: new Uint8Array(refs.id.length),
-    strings,
-    parts,
-    whole,
-  });
-  return { packGroup, keepWhole, packed };
+  return { packGroup, keepWhole: w.keepWhole, packed: () => w.done(info) };
 }

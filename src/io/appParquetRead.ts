@@ -6,7 +6,7 @@
 // and checking it took 45 s at a million rows.
 import { parquetMetadata, parquetRead, parquetSchema, type ColumnData, type Compressors, type FileMetaData, type ParquetReadOptions } from 'hyparquet';
 import type { Actor } from '../model/schema.ts';
-import { packedEvents, type PackedEvents } from '../table/packedEvents.ts';
+import { unpackEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, extraProblem, isAppParquetColumns, readColumnsOf } from './appParquetColumns.ts';
 import { createAppRowPacker, type GroupColumns } from './appParquetPacked.ts';
 import { createEventAcceptor, readDatasetInfo, type JsonImport } from './jsonImport.ts';
@@ -227,8 +227,5 @@ export async function parquetToPacked(
 /** As parquetToPacked, into a dataset (for Node: npm run import, tests). */
 export async function parquetToDataset(file: ArrayBuffer, fileName: string, report: ReportBuilder, options: Parameters<typeof parquetToPacked>[3] = {}): Promise<JsonImport> {
   const read = await parquetToPacked(file, fileName, report, options);
-  if (!read.ok) return read;
-  const { info, size } = read.packed;
-  const { eventAt } = packedEvents(read.packed);
-  return { ok: true, format: read.format, dataset: { ...info, events: Array.from({ length: size }, (_, i) => eventAt(i)) } };
+  return read.ok ? { ok: true, format: read.format, dataset: unpackEvents(read.packed) } : read;
 }

@@ -2,13 +2,12 @@
 // each row's typed values become the text cells the CSV path reads (columnarRows.ts), so the same
 // row readers, validation and report apply. Rows are read a row group (Parquet) or record batch
 // (Arrow) at a time. The readers (hyparquet, apache-arrow) are loaded only when a file needs them.
-import { createAcledImport, missingAcledColumns, ACLED_REQUIRED } from './acled.ts';
+import { missingAcledColumns, ACLED_REQUIRED } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport } from './ucdp.ts';
 import { isHxlRow, type CsvFormatImport, type PackedCsvImport } from './csv.ts';
-import { notADataset, type ImportResult, type PackedImport } from './importer.ts';
+import { notADataset, unpacked, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
-import { forgetPartVerdicts } from './acceptEvent.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } from './columnarFormat.ts';
 import { createRowCells } from './columnarRows.ts';
@@ -17,7 +16,7 @@ import { isAppParquetColumns } from './appParquetColumns.ts';
 export interface ColumnarOptions {
   maxRows?: number;
   onProgress?: (fraction: number) => void;
-  /** ACLED rows packed as they are read (the import worker's way; see acledPacked.ts). */
+  /** An ACLED file or the app's Parquet left packed (the import worker's way; see PackedImport), not built into events. */
   packed?: boolean;
 }
 
@@ -26,24 +25,21 @@ const UCDP_REQUIRED = ['type_of_violence', 'date_start', 'date_end'] as const;
 const count = (n: number) => n.toLocaleString('en-GB');
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
 
-/**
- * The app's own Parquet (appParquetRead.ts): packed (the worker's way) or read into events, each
- * row checked as a JSON file's event is; null for any other file.
- */
+/** The app's own Parquet (appParquetRead.ts), packed, each row checked as a JSON file's event is; null for any other file. */
 async function importAppColumnar(columns: string[], bytes: ArrayBuffer, kind: ColumnarKind, fileName: string, options: ColumnarOptions): Promise<ImportResult | PackedImport | null> {
   if (kind !== 'parquet' || !isAppParquetColumns(columns)) return null;
-  const [{ parquetToPacked, parquetToDataset, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
+  const [{ parquetToPacked, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
   const report = createReportBuilder(fileName, APP_PARQUET_FORMAT_NAME);
   const readOptions = {
     compressors: COMPRESSORS,
     ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const read = options.packed ? await parquetToPacked(bytes, fileName, report, readOptions) : await parquetToDataset(bytes, fileName, report, readOptions);
+  const read = await parquetToPacked(bytes, fileName, report, readOptions);
   if (!read.ok) return notADataset(fileName, read.reason);
   const done = report.finish();
   done.format = read.format;
-  return 'packed' in read ? { kind: 'packed', packed: read.packed, report: done } : { kind: 'done', dataset: read.dataset, report: done };
+  return { kind: 'packed', packed: read.packed, report: done };
 }
 
 /** Opens the file with its reader, loaded now; throws with the reader's reason when it cannot. */
@@ -58,11 +54,10 @@ async function openTable(kind: ColumnarKind, bytes: ArrayBuffer): Promise<Column
  */
 export async function importColumnar(bytes: ArrayBuffer, fileName: string, options: ColumnarOptions = {}): Promise<ImportResult | PackedImport> {
   try {
-    return await importColumnarOnce(bytes, fileName, options);
+    const result = await importColumnarOnce(bytes, fileName, options);
+    return options.packed ? result : unpacked(result);
   } catch (error) {
     return notADataset(fileName, `could not be read (${reasonOf(error)})`);
-  } finally {
-    forgetPartVerdicts();
   }
 }
 
@@ -82,7 +77,7 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
   const rows = table.groups.reduce((n, group) => n + group.rows, 0);
   const maxRows = options.maxRows ?? MAX_ROWS;
   if (rows > maxRows) return notADataset(fileName, tooManyRows(maxRows));
-  const chosen = chooseReader(columns, fileName, rows, options.packed ?? false);
+  const chosen = chooseReader(columns, fileName, rows);
   if (typeof chosen === 'string') return notADataset(fileName, chosen);
   const sink = chosen;
   const report = createReportBuilder(fileName, layoutIn(sink.layout, label));
@@ -97,13 +92,13 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
 const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\b/, label);
 
 /** The row reader the columns call for, or why there is none. */
-function chooseReader(columns: string[], fileName: string, rows: number, packed: boolean): CsvFormatImport | PackedCsvImport | string {
+function chooseReader(columns: string[], fileName: string, rows: number): CsvFormatImport | PackedCsvImport | string {
   const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
   const header = columns.map((c) => c.trim());
   if (lower.has('event_id_cnty') && lower.has('event_date')) {
     const missing = missingAcledColumns(header);
     if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-    return packed ? createAcledPackedImport(header, fileName, Math.max(1, rows)) : createAcledImport(header, fileName);
+    return createAcledPackedImport(header, fileName, Math.max(1, rows));
   }
   if (UCDP_REQUIRED.every((c) => lower.has(c))) return createUcdpImport(header, fileName);
   const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';

@@ -4,7 +4,6 @@
 import Papa from 'papaparse';
 import type { Dataset } from '../model/schema.ts';
 import { placeOfRow, type ReportBuilder, type RowReport } from './report.ts';
-import type { ImportPart } from './rowState.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 
 export interface CsvRowSink {
@@ -20,9 +19,6 @@ export interface CsvFormatImport extends CsvRowSink {
   /** The layout's name, for the report. */
   layout: string;
   dataset(): Dataset;
-  /** See RowState: a part read on its own, and joining it to the part before. */
-  part(): ImportPart;
-  absorb(later: ImportPart): boolean;
 }
 
 /** A format's reader of rows that packs them instead (the import worker's way; see acledPacked.ts). */
@@ -42,13 +38,6 @@ export interface CsvReadOptions {
   onProgress?(fraction: number): void;
   /** Reading stops after this many rows, and readCsvRows answers 'too-many-rows'. */
   maxRows?: number;
-  /**
-   * Only the rows that start on these lines (from, up to but not including `to`) go to the sink
-   * and count in the report; the others are read past. Reading stops once a row starts at `to`.
-   */
-  lines?: { from: number; to: number };
-  /** Notes about the file as a whole (blank lines, the HXL row); true unless said. */
-  notes?: boolean;
 }
 
 /** HXL rows (#event+code, #date, …) label the columns for machines; they are not events. */
@@ -80,9 +69,6 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
   let sawData = false;
   let rows = 0;
   let tooMany = false;
-  let past = false;
-  const from = options.lines?.from ?? 0;
-  const to = options.lines?.to ?? Infinity;
   // Papa Parse reads a string in chunks synchronously; its typings only admit `chunk` for files.
   const config = {
     header: false,
@@ -90,16 +76,12 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
     delimiter: options.delimiter,
     chunkSize: CHUNK,
     chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-      if (tooMany || past) return;
+      if (tooMany) return;
       const errorsByRow = new Map<number, string>();
       for (const e of results.errors) if (e.row !== undefined && !errorsByRow.has(e.row)) errorsByRow.set(e.row, e.message);
       results.data.forEach((cells: string[], i: number) => {
-        if (tooMany || past) return;
+        if (tooMany) return;
         const at = line;
-        if (at >= to) {
-          past = true;
-          return;
-        }
         line += 1 + newlines(cells);
         sheetRow++;
         if (cells.length === 1 && cells[0]!.trim() === '') {
@@ -116,7 +98,7 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           return;
         }
         if (!sawData && isHxlRow(cells)) {
-          if (options.notes !== false) report.note(`${placeOfRow(at, sheetRow)} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
+          report.note(`${placeOfRow(at, sheetRow)} is an HXL hashtag row (${cells.find((c) => c.trim())!.trim()}, …), which labels the columns; it is not an event`);
           sawData = true;
           return;
         }
@@ -125,7 +107,6 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           tooMany = true;
           return;
         }
-        if (at < from) return;
         const row = report.row(at, undefined, sheetRow);
         const error = errorsByRow.get(i);
         if (error) row.reject('row', `could not be read as CSV: ${error}`);
@@ -133,14 +114,14 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
           row.reject('row', `has ${cells.length} fields; ${header ? 'the header has' : 'this format has'} ${expected}`);
         else sink.row(cells, at, row, sheetRow);
       });
-      if (tooMany || past) return parser.abort();
+      if (tooMany) return parser.abort();
       consumed += CHUNK;
       options.onProgress?.(Math.min(1, consumed / Math.max(1, body.length)));
     },
   };
   Papa.parse<string[]>(body, config as Papa.ParseConfig<string[]>);
   if (tooMany) return 'too-many-rows';
-  if (blank > 0 && options.notes !== false) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
+  if (blank > 0) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
   return 'complete';
 }
 

@@ -3,7 +3,7 @@
 import type { Dataset, Precision } from '../model/schema.ts';
 import { EVENT_TYPE_INFO, EVENT_TYPES, isEventType, typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { createRowState } from './rowState.ts';
-import { acceptEvent } from './acceptEvent.ts';
+import { createEventCheck } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isRealDate, readDate } from './dates.ts';
@@ -105,6 +105,7 @@ const isCountryValue = (token: string) => countryCode(token) !== undefined;
 export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim(), i]));
   const state = createRowState();
+  const acceptEvent = createEventCheck();
   const { registry, events } = state;
   const lang = mapping.language || 'en';
   const idPrefix = slug(fileName.replace(/\.[a-z0-9]+$/i, '')) || 'csv';
@@ -179,8 +180,6 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
   return {
     layout: 'CSV (columns mapped by hand)',
     row,
-    part: state.part,
-    absorb: state.absorb,
     dataset(): Dataset {
       const actors = registry.actors();
       if (events.some((e) => e.counts.length)) actors.unshift({ id: 'file-source', names: { en: `the source named in ${fileName}` }, aliases: [], kind: 'data-provider' });

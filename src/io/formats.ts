@@ -9,13 +9,3 @@ export const FORMAT_LABEL: Record<ImportFormat, string> = {
   ucdp: 'UCDP GED CSV',
   csv: 'Other CSV (map the columns)',
 };
-
-/**
- * Whether a large file of this format is read by two workers, each mapping half its rows (see
- * importer.ts, importCsvFirstPart): a UCDP file, and a plain CSV read with a column mapping. An
- * ACLED file is packed by one worker as it is read (acledPacked.ts), faster than two workers that
- * build its events; JSON is never read in parts.
- */
-export function readsInTwoParts(format: ImportFormat, mapped: boolean): boolean {
-  return format === 'ucdp' || (format === 'csv' && mapped);
-}

@@ -1,8 +1,8 @@
 // The import worker's job: the dataset first, then the search index of the very table the page
 // builds from it, so that the page does not spend its frames indexing.
 import { describe, expect, it } from 'vitest';
-import { leadsHelper, notePageBusy, runHelperJob, runHelperOn, runJob } from './importJob.ts';
-import type { HelperAnswer, WorkerReply } from './workerProtocol.ts';
+import { notePageBusy, runJob } from './importJob.ts';
+import type { WorkerReply } from './workerProtocol.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
 import { packedEvents, packEvents } from '../table/packedEvents.ts';
@@ -125,33 +125,6 @@ describe('the import job', () => {
       expect(result.packed.size, fileName).toBe(rejection ? 399 : 400);
     }
     expect(resultIn(await repliesTo(EARLIER_COMPACT_JSON, 'old.compact.json'))).toMatchObject({ kind: 'not-a-dataset', message: expect.stringMatching(/^old\.compact\.json is a compact JSON file from an earlier version/) });
-  });
-
-  it('reads a JSON file in the lead alone: the helper answers none, over a real channel, and nothing waits when it fails', async () => {
-    const text = JSON.stringify(makeDataset({ events: 1500, actors: 15, seed: 13 }));
-    const fileName = 'events.json';
-    const alone = resultIn(await repliesTo(text, fileName));
-    expect(alone.kind).toBe('packed');
-    const answers: HelperAnswer[] = [];
-    await runHelperJob({ file: new Blob([text]), fileName }, (answer) => answers.push(answer));
-    expect(answers).toEqual([{ kind: 'none' }]);
-    /** A file that cannot be read whole (as when it changed on disk after it was picked). */
-    class Unreadable extends Blob {
-      override text(): Promise<string> {
-        return Promise.reject(new Error('not readable'));
-      }
-    }
-    for (const helperFile of [new Blob([text]), new Unreadable([text])]) {
-      const channel = new MessageChannel();
-      const helperDone = runHelperOn({ file: helperFile, fileName }, channel.port2);
-      const { helper } = leadsHelper(channel.port1);
-      const replies: WorkerReply[] = [];
-      await runJob({ file: new Blob([text]), fileName }, received(replies), helper);
-      await helperDone;
-      channel.port1.close();
-      channel.port2.close();
-      expect(resultIn(replies), helperFile.constructor.name).toEqual(alone);
-    }
   });
 
   it('says how far it is through a large JSON file, parsing and then checking its events, never going back', async () => {

@@ -3,14 +3,14 @@
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { sniffBinary } from './detect.ts';
 import { formatBytes } from './formatBytes.ts';
-import { importCsvFirstPart, importCsvPart, importTextPacked, middleLine, type ImportRequest, type ImportResult, type PackedImport } from './importer.ts';
+import { importTextPacked, type ImportResult, type PackedImport } from './importer.ts';
 import { columnsForPosting, packedForPosting } from './packedPost.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
-import { MAX_FILE_BYTES, type HelperAnswer, type ImportJob, type WorkerReply } from './workerProtocol.ts';
+import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 import { columnarKind, columnarKindOf } from './columnarFormat.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
@@ -29,37 +29,14 @@ async function refusal(job: ImportJob): Promise<string | null> {
 
 type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
 
-/** The lead's side of its helper worker (see WorkerJob): the helper's answer, or null if it stopped. */
-export interface Helper {
-  answer: Promise<HelperAnswer | null>;
-}
-
-/** The lead's side of the channel to its helper. `stopped` is called when the helper stops (see HelperFailed). */
-export function leadsHelper(port: MessagePort): { helper: Helper; stopped(): void } {
-  let answered: (answer: HelperAnswer | null) => void = () => {};
-  const helper: Helper = { answer: new Promise((resolve) => (answered = resolve)) };
-  port.onmessage = ({ data: reply }: MessageEvent<HelperAnswer>) => answered(reply);
-  return { helper, stopped: () => answered(null) };
-}
-
-/** The helper's side of the channel: runs its job (see runHelperJob), and answers `none` when the job fails. */
-export function runHelperOn(job: ImportJob, port: MessagePort): Promise<void> {
-  const answer = (reply: HelperAnswer) => port.postMessage(reply);
-  return runHelperJob(job, answer).catch(() => answer({ kind: 'none' }));
-}
-
-/**
- * The job in one worker, or as the lead of two when `helper` is given: then a CSV's rows before
- * the middle line are read here, and the helper's answer gives the rest. A dataset is posted
- * first, then its search index.
- */
-export async function runJob(job: ImportJob, send: Send, helper?: Helper): Promise<void> {
-  const posted = await importAndPost(job, send, helper);
+/** The job: the file read and imported, then, for a dataset, its search index. */
+export async function runJob(job: ImportJob, send: Send): Promise<void> {
+  const posted = await importAndPost(job, send);
   if (posted) await postSearchIndex(posted, send);
 }
 
 /** Reads and imports the file and posts the result; gives the packed table posted, if any. */
-async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
+async function importAndPost(job: ImportJob, send: Send): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   const refused = await refusal(job);
   if (refused) {
     send({ type: 'result', result: { kind: 'not-a-dataset', message: refused } });
@@ -85,16 +62,14 @@ async function importAndPost(job: ImportJob, send: Send, helper?: Helper): Promi
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
-  const request = { ...requestFor(job, text), onProgress };
-  let result: ImportResult | PackedImport;
-  if (helper) {
-    const first = importCsvFirstPart(request, middleLine(text));
-    const answer = await helper.answer;
-    result = 'kind' in first ? first : first.join(answer);
-  } else {
-    result = importTextPacked(request);
-  }
-  return postImported(result, send);
+  const request = {
+    text,
+    fileName: job.fileName,
+    ...(job.format ? { format: job.format } : {}),
+    ...(job.mapping ? { mapping: job.mapping } : {}),
+    onProgress,
+  };
+  return postImported(importTextPacked(request), send);
 }
 
 /** Posts an import's result; gives the packed table posted, if any. */
@@ -177,17 +152,3 @@ async function postSearchIndex({ packed, columns }: { packed: PackedEvents; colu
 }
 
 const packDataset = ({ events, ...info }: Dataset) => packEvents(info, events);
-
-const requestFor = (job: ImportJob, text: string): ImportRequest => ({
-  text,
-  fileName: job.fileName,
-  ...(job.format ? { format: job.format } : {}),
-  ...(job.mapping ? { mapping: job.mapping } : {}),
-});
-
-/** The helper's job, answered to the lead: a CSV's rows from the middle line on; `none` for any other file. */
-export async function runHelperJob(job: ImportJob, answer: (reply: HelperAnswer) => void): Promise<void> {
-  if ((await refusal(job)) || (await columnarKindOf(job.file))) return answer({ kind: 'none' });
-  const text = await job.file.text();
-  answer(importCsvPart(requestFor(job, text), middleLine(text)));
-}

@@ -1,19 +1,17 @@
 // One entry point for every way data comes in (file picker, drop, URL, command line): text in,
-// a dataset and its report out. scripts/import.ts calls importText(); the Web Worker calls
-// importTextPacked(), which reads an ACLED CSV straight into packed events.
+// a dataset and its report out. The Web Worker calls importTextPacked(), which reads an ACLED CSV
+// straight into packed events; scripts/import.ts calls importText(), which builds their events.
 import type { Dataset } from '../model/schema.ts';
-import type { PackedEvents } from '../table/packedEvents.ts';
-import { createAcledImport, missingAcledColumns } from './acled.ts';
+import { unpackEvents, type PackedEvents } from '../table/packedEvents.ts';
+import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, type JsonImport } from './jsonImport.ts';
-import { createReportBuilder, joinReports, type ImportReport, type ReportBuilder } from './report.ts';
-import type { ImportPart } from './rowState.ts';
+import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
-import { forgetPartVerdicts } from './acceptEvent.ts';
 
 export interface ImportRequest {
   text: string;
@@ -32,34 +30,27 @@ export type ImportResult =
   | { kind: 'not-a-dataset'; message: string }
   | { kind: 'needs-mapping'; fileName: string; columns: string[]; sample: string[][]; guess: ColumnMapping };
 
-/** An ACLED CSV read straight into packed events (importTextPacked only). */
+/** An ACLED file read straight into packed events (see acledPacked.ts). */
 export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: ImportReport };
 
 /** A file refused whole, with why: "<file> <reason>." */
 export const notADataset = (fileName: string, reason: string): Extract<ImportResult, { kind: 'not-a-dataset' }> => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
+/** As importTextPacked, with an ACLED file's events built (for Node: npm run import, the data server). */
 export function importText(request: ImportRequest): ImportResult {
-  // Without `packed` nothing comes back packed.
-  return importTextOrPacked(request, false) as ImportResult;
+  return unpacked(importTextPacked(request));
+}
+
+/** A packed result with its events built; any other result as it is. */
+export function unpacked(result: ImportResult | PackedImport): ImportResult {
+  return result.kind === 'packed' ? { kind: 'done', dataset: unpackEvents(result.packed), report: result.report } : result;
 }
 
 /**
- * As importText, except that an ACLED CSV comes back packed, without building its events (the
- * import worker's way: see acledPacked.ts). Any other file comes back as a dataset.
+ * The file read: an ACLED CSV comes back packed, without building its events (see
+ * acledPacked.ts); any other file comes back as a dataset.
  */
 export function importTextPacked(request: ImportRequest): ImportResult | PackedImport {
-  return importTextOrPacked(request, true);
-}
-
-function importTextOrPacked(request: ImportRequest, packed: boolean): ImportResult | PackedImport {
-  try {
-    return importTextOnce(request, packed);
-  } finally {
-    forgetPartVerdicts();
-  }
-}
-
-function importTextOnce(request: ImportRequest, packed: boolean): ImportResult | PackedImport {
   const { text, fileName } = request;
   let format = request.format;
   if (!format) {
@@ -74,7 +65,7 @@ function importTextOnce(request: ImportRequest, packed: boolean): ImportResult |
     if (columns.length < 2) return notADataset(fileName, 'is not a table with a header row (CSV)');
     return { kind: 'needs-mapping', fileName, columns, sample: rows.slice(1), guess: guessMapping(columns) };
   }
-  return importCsv(request, format, packed);
+  return importCsv(request, format);
 }
 
 function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult {
@@ -86,30 +77,7 @@ function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImpor
   return { kind: 'done', dataset: result.dataset, report: done };
 }
 
-function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): ImportResult | PackedImport {
-  const reading = prepareCsv(request, format, packed);
-  if ('kind' in reading) return reading;
-  if (reading.read() === 'too-many-rows') return notADataset(request.fileName, tooManyRows(reading.maxRows));
-  return reading.finish();
-}
-
-/**
- * A CSV file whose header is known good, ready to have its rows read, all at once or in parts.
- * Read in parts, nothing is packed: Sink is then CsvFormatImport.
- */
-interface CsvReading<Sink = CsvFormatImport, Result = ImportResult> {
-  maxRows: number;
-  /** Reads the rows that start on these lines (all by default) into the dataset. */
-  read(lines?: { from: number; to: number }, options?: { notes?: boolean; onProgress?: (fraction: number) => void }): 'complete' | 'too-many-rows';
-  sink(): Sink | null;
-  report: ReportBuilder;
-  finish(): Result;
-}
-
-/** `packed`: an ACLED file's rows are packed as they are read (see acledPacked.ts). */
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): CsvReading | ImportResult;
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed: boolean): CsvReading<CsvFormatImport | PackedCsvImport, ImportResult | PackedImport> | ImportResult;
-function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>, packed = false): CsvReading<CsvFormatImport | PackedCsvImport, ImportResult | PackedImport> | ImportResult {
+function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): ImportResult | PackedImport {
   const { text, fileName } = request;
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
   let sink: CsvFormatImport | PackedCsvImport | null = null;
@@ -118,12 +86,10 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
   const onHeader = (header: string[]) => {
-    // A reading in parts passes the header again: the format's reader is made once.
-    if (sink) return;
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-      else sink = packed ? createAcledPackedImport(header, fileName, lineCount(text)) : createAcledImport(header, fileName);
+      else sink = createAcledPackedImport(header, fileName, lineCount(text));
     } else if (format === 'ucdp') {
       sink = createUcdpImport(header, fileName);
     } else {
@@ -147,104 +113,18 @@ function prepareCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'
   const maxRows = request.maxRows ?? MAX_ROWS;
   // Ten million rows would take minutes to map before the exact count below refused them.
   if (hasMoreRowsThan(text, maxRows, delimiter)) return notADataset(fileName, tooManyRows(maxRows));
-  return {
+  const read = readCsvRows(text, forward, report, {
+    hasHeader: !headerless,
+    delimiter,
+    ...(headerless ? { fieldCount: UCDP_COLUMNS.length } : {}),
+    onHeader,
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     maxRows,
-    report,
-    sink: () => sink,
-    read(lines, options = {}) {
-      const onProgress = options.onProgress ?? request.onProgress;
-      return readCsvRows(text, forward, report, {
-        hasHeader: !headerless,
-        delimiter,
-        ...(headerless ? { fieldCount: UCDP_COLUMNS.length } : {}),
-        onHeader,
-        ...(onProgress ? { onProgress } : {}),
-        maxRows,
-        ...(lines ? { lines } : {}),
-        ...(options.notes === false ? { notes: false } : {}),
-      });
-    },
-    finish() {
-      const done = report.finish();
-      const built = sink as CsvFormatImport | PackedCsvImport | null;
-      if (!built) return notADataset(fileName, headerProblem ?? 'has no rows');
-      done.format = built.layout;
-      return 'packed' in built ? { kind: 'packed', packed: built.packed(), report: done } : { kind: 'done', dataset: built.dataset(), report: done };
-    },
-  };
-}
-
-// Reading a large CSV in two parts at once, in two workers: each parses the whole text, but maps
-// only its own rows, the lead those before the middle line and the helper the rest. The lead then
-// absorbs the helper's part, or, when that would not equal one reading in order (an id kept by
-// both, actor ids that would differ), reads the helper's rows itself. Either way the result is the
-// one importText gives; a test holds the two to that.
-//
-// The app reads UCDP and mapped CSV files so (see readsInTwoParts); an ACLED file is packed by one
-// worker instead, which is faster. Any CSV format can be read in parts, and the tests use ACLED
-// rows, whose actors can disagree between the parts in every way there is.
-
-/** The line where the helper's part starts: the middle of the text by line breaks. */
-export function middleLine(text: string): number {
-  let breaks = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
-  return Math.max(2, Math.ceil(breaks / 2) + 1);
-}
-
-/** What the helper hands the lead. 'none': the file is not a CSV to read in parts; the lead reads all of it. */
-export type CsvPartAnswer =
-  | { kind: 'part'; part: ImportPart; report: ImportReport }
-  | { kind: 'not-a-dataset'; message: string }
-  | { kind: 'none' };
-
-const readsInParts = (request: ImportRequest): Exclude<ImportFormat, 'json'> | null => {
-  const detected = request.format ? { ok: true as const, format: request.format } : detectFormat(request.text);
-  if (!detected.ok || detected.format === 'json' || (detected.format === 'csv' && !request.mapping)) return null;
-  return detected.format;
-};
-
-/** The helper's work: the rows that start on line `from` or later, and the notes on the whole file. */
-export function importCsvPart(request: ImportRequest, from: number): CsvPartAnswer {
-  const format = readsInParts(request);
-  if (!format) return { kind: 'none' };
-  const reading = prepareCsv(request, format);
-  if ('kind' in reading) return { kind: 'none' };
-  const read = reading.read({ from, to: Infinity });
-  forgetPartVerdicts();
-  if (read === 'too-many-rows') return notADataset(request.fileName, tooManyRows(reading.maxRows));
-  const sink = reading.sink();
-  if (!sink) return { kind: 'none' };
-  return { kind: 'part', part: sink.part(), report: reading.report.finish() };
-}
-
-/**
- * The lead's work: the rows before line `to`, then join() with what the helper answered (null if
- * it failed) for the whole import. A file that is not read in parts gets its result at once.
- */
-export function importCsvFirstPart(request: ImportRequest, to: number): { join(answer: CsvPartAnswer | null): ImportResult } | ImportResult {
-  const format = readsInParts(request);
-  if (!format) return importText(request);
-  const reading = prepareCsv(request, format);
-  if ('kind' in reading) return reading;
-  // The lead's rows are about the first half of the text.
-  const onProgress = request.onProgress ? (fraction: number) => request.onProgress!(Math.min(1, fraction * 2)) : undefined;
-  if (reading.read({ from: 0, to }, { notes: false, ...(onProgress ? { onProgress } : {}) }) === 'too-many-rows') {
-    return notADataset(request.fileName, tooManyRows(reading.maxRows));
-  }
-  return {
-    join(answer) {
-      // Without the helper's part, read the whole file here as usual.
-      if (!answer || answer.kind === 'none') return importText(request);
-      if (answer.kind === 'not-a-dataset') return answer;
-      const sink = reading.sink();
-      const absorbed = sink !== null && sink.absorb(answer.part);
-      if (!absorbed && reading.read({ from: to, to: Infinity }, { notes: false }) === 'too-many-rows') {
-        return notADataset(request.fileName, tooManyRows(reading.maxRows));
-      }
-      const result = reading.finish();
-      forgetPartVerdicts();
-      if (result.kind !== 'done') return result;
-      return { ...result, report: joinReports(result.report, absorbed ? answer.report : null, answer.report.notes) };
-    },
-  };
+  });
+  if (read === 'too-many-rows') return notADataset(fileName, tooManyRows(maxRows));
+  const done = report.finish();
+  const built = sink as CsvFormatImport | PackedCsvImport | null;
+  if (!built) return notADataset(fileName, headerProblem ?? 'has no rows');
+  done.format = built.layout;
+  return 'packed' in built ? { kind: 'packed', packed: built.packed(), report: done } : { kind: 'done', dataset: built.dataset(), report: done };
 }

@@ -1,4 +1,4 @@
-// Events from one export repeat the same places, times, actor lists and sources thousands of
+// Events from one export repeat the same places, times, actor lists and counts thousands of
 // times. Importers hand out one shared, frozen object per distinct value, which keeps a 400,000-row
 // file in memory (and cheap to send from the worker: structured cloning keeps the sharing).
 import type { ConflictEvent } from '../model/schema.ts';
@@ -27,12 +27,7 @@ export function createEventInterners() {
     time: createInterner<ConflictEvent['start']>(),
     actors: createInterner<ConflictEvent['actors']>(),
     place: createInterner<NonNullable<ConflictEvent['place']>>(),
-    /** The pieces of places and actor lists, which repeat where the whole does not (new coordinates, new pairs of actors). */
-    placeName: createInterner<NonNullable<ConflictEvent['place']>['name']>(),
-    admin: createInterner<string[]>(),
-    actorRef: createInterner<ConflictEvent['actors'][number]>(),
     counts: createInterner<ConflictEvent['counts']>(),
-    sources: createInterner<ConflictEvent['sources']>(),
     tags: createInterner<ConflictEvent['tags']>(),
   };
 }

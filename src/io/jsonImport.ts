@@ -2,7 +2,7 @@
 // path and the rest still load. The compact JSON of earlier versions is refused (see COMPACT_RETIRED).
 import { actorSchema, type Actor, type ConflictEvent, type Dataset, type DatasetInfo } from '../model/schema.ts';
 import { formatPath } from '../model/validate.ts';
-import { acceptEvent } from './acceptEvent.ts';
+import { createEventCheck } from './acceptEvent.ts';
 import { cleanUrl } from './cells.ts';
 import type { ReportBuilder, RowReport } from './report.ts';
 import { checkJsonShape, MAX_ROWS, tooManyRows } from './limits.ts';
@@ -124,6 +124,7 @@ export function createEventAcceptor(actorIds: ReadonlySet<string>, eventIds: Rea
   const events: ConflictEvent[] = [];
   const seen = options.seen ?? new Map<string, number>();
   const clean = new Set<object>();
+  const acceptEvent = createEventCheck();
   const accept = (raw: unknown, i: number): void => {
     const row = report.row(null, placeOf(i));
     if (!isObject(raw)) return row.reject('event', 'is not an object');

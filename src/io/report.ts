@@ -177,33 +177,6 @@ function tokenList(tokens: Iterable<[string, number]>): ImportReport['missingTok
 }
 
 /**
- * The report of a file read in two parts: the first part's rows, then the later part's (null when
- * the first read those rows itself), with the notes on the whole file (which only a reading of the
- * whole text can give).
- */
-export function joinReports(first: ImportReport, later: ImportReport | null, notes: string[]): ImportReport {
-  return {
-    ...first,
-    rowsRead: first.rowsRead + (later?.rowsRead ?? 0),
-    imported: first.imported + (later?.imported ?? 0),
-    fixedRows: first.fixedRows + (later?.fixedRows ?? 0),
-    mergedRows: (first.mergedRows ?? 0) + (later?.mergedRows ?? 0),
-    rejectedRows: first.rejectedRows + (later?.rejectedRows ?? 0),
-    missingTokens: joinTokens(first.missingTokens ?? [], later?.missingTokens ?? []),
-    rejections: later ? [...first.rejections, ...later.rejections] : first.rejections,
-    fixes: later ? [...first.fixes, ...later.fixes] : first.fixes,
-    notes,
-  };
-}
-
-function joinTokens(first: ImportReport['missingTokens'], later: ImportReport['missingTokens']): ImportReport['missingTokens'] {
-  if (!later.length) return first;
-  const counts = new Map<string, number>();
-  for (const { token, cells } of [...first, ...later]) counts.set(token, (counts.get(token) ?? 0) + cells);
-  return tokenList(counts);
-}
-
-/**
  * "row 812", or "row 812 (line 815 of the file)" where a line break inside a quoted cell above
  * makes them differ; "line 812" where the row number is not known.
  */

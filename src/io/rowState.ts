@@ -1,18 +1,8 @@
 // What an importer of rows remembers from one row to the next: the events kept, the ids already
-// taken, and the actor registry. A file can be read in two parts at once (two workers, one from
-// its middle); the later part is then absorbed into the earlier, and the result must equal one
-// reading of all the rows in order. absorb() checks that it does, and refuses when it would not.
+// taken, and the actor registry.
 import type { ConflictEvent } from '../model/schema.ts';
-import { createActorRegistry, type ActorRegistryBuilder, type RegistrySnapshot } from './actorRegistry.ts';
+import { createActorRegistry, type ActorRegistryBuilder } from './actorRegistry.ts';
 import { placeOfRow } from './report.ts';
-
-/** What a part read on its own hands over: plain data, so that it can be posted between workers. */
-export interface ImportPart {
-  events: ConflictEvent[];
-  /** Every id the part's rows looked up as possibly taken, in row order. */
-  askedIds: string[];
-  registry: RegistrySnapshot;
-}
 
 export interface RowState {
   readonly events: ConflictEvent[];
@@ -28,13 +18,6 @@ export interface RowState {
   rejectedId(id: string, line: number, row?: number): void;
   /** Where the rejected row recorded under this id is ("row 5"), or undefined. Ask placeOfId first. */
   placeOfRejectedId(id: string): string | undefined;
-  part(): ImportPart;
-  /**
-   * Takes in a part read from the rows after this state's, when that gives what reading those rows
-   * here would have given: none of them asked about an id kept (or recorded as rejected) here, and the registries join (see
-   * ActorRegistryBuilder.absorb). Otherwise changes nothing and answers false; read the rows here.
-   */
-  absorb(later: ImportPart): boolean;
 }
 
 export function createRowState(): RowState {
@@ -44,12 +27,10 @@ export function createRowState(): RowState {
   // number is not known, else both.
   const kept = new Map<string, number | { line: number; row: number }>();
   const rejected = new Map<string, string>();
-  const asked: string[] = [];
   return {
     events,
     registry,
     placeOfId(id) {
-      asked.push(id);
       const at = kept.get(id);
       if (at === undefined) return undefined;
       if (typeof at === 'number') return at < 0 ? placeOfRow(-at) : placeOfRow(at, at);
@@ -62,12 +43,5 @@ export function createRowState(): RowState {
       if (!rejected.has(id)) rejected.set(id, placeOfRow(line, row));
     },
     placeOfRejectedId: (id) => rejected.get(id),
-    part: () => ({ events, askedIds: asked, registry: registry.snapshot() }),
-    absorb(later) {
-      if (later.askedIds.some((id) => kept.has(id) || rejected.has(id))) return false;
-      if (!registry.absorb(later.registry)) return false;
-      for (const event of later.events) events.push(event);
-      return true;
-    },
   };
 }

@@ -6,7 +6,7 @@ import { createRowState } from './rowState.ts';
 import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, readDate, type CalendarDate } from './dates.ts';
-import { acceptEvent } from './acceptEvent.ts';
+import { createEventCheck } from './acceptEvent.ts';
 import { createEventInterners, keyOf, NONE } from './intern.ts';
 import type { CsvFormatImport } from './csv.ts';
 import type { RowReport } from './report.ts';
@@ -61,6 +61,7 @@ const pieces = (text: string) => (text === '' ? [] : text.split(';').map((s) => 
 export function createUcdpImport(header: readonly string[], fileName: string): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const state = createRowState();
+  const acceptEvent = createEventCheck();
   const { registry, events } = state;
   registry.add(UCDP_PROVIDER);
   const shared = createEventInterners();
@@ -224,8 +225,6 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
   return {
     layout: 'UCDP GED CSV',
     row,
-    part: state.part,
-    absorb: state.absorb,
     dataset: () => ({
       title: `UCDP GED events from ${fileName}`,
       attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',

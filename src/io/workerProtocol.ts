@@ -1,7 +1,7 @@
 // Messages between the page and the import worker.
 import type { ColumnMapping } from './csvMapping.ts';
 import type { ImportFormat } from './detect.ts';
-import type { CsvPartAnswer, ImportResult } from './importer.ts';
+import type { ImportResult } from './importer.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { PostedPackedEvents } from './packedPost.ts';
 import type { ImportReport } from './report.ts';
@@ -15,24 +15,7 @@ export interface ImportJob {
   mapping?: ColumnMapping;
 }
 
-/**
- * A CSV read by two workers at once (see importCsvFirstPart): the lead answers the page and reads
- * the rows before the middle line; the helper reads the rest and answers the lead through `port`
- * (see HelperAnswer).
- */
-export interface WorkerJob extends ImportJob {
-  part?: { role: 'lead' | 'helper'; port: MessagePort };
-}
-
-/** From the helper to the lead: its part of a CSV, once (`none` for a file not read in parts). */
-export type HelperAnswer = CsvPartAnswer;
-
-/** From the page to the lead, when the helper worker stopped: the lead then reads the whole file. */
-export interface HelperFailed {
-  type: 'helper-failed';
-}
-
-/** From the page to the lead while it builds the search index: the page's user is busy, so the index waits a moment. */
+/** From the page to the worker while it builds the search index: the page's user is busy, so the index waits a moment. */
 export interface PageBusy {
   type: 'page-busy';
 }
@@ -71,14 +54,3 @@ export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
 /** WorkerResult as posted: a packed result's events come before it (see 'packed-events'). */
 export type PostedResult = Exclude<WorkerResult, { kind: 'packed' }> | Omit<Extract<WorkerResult, { kind: 'packed' }>, 'packed'>;
-
-/**
- * A UCDP or mapped CSV file from TWO_WORKERS_MIN_BYTES to TWO_WORKERS_MAX_BYTES is read by two
- * workers where the machine has TWO_WORKERS_MIN_CORES cores or more (an ACLED file is packed by one
- * as it is read: see readsInTwoParts). Measured on 2 cores, two workers were no faster
- * than one (the page, the garbage collector and the two workers shared the cores); smaller files
- * open fast enough with one, and larger ones would hold the text twice in one tab.
- */
-export const TWO_WORKERS_MIN_BYTES = 8 * 1024 * 1024;
-export const TWO_WORKERS_MAX_BYTES = 200 * 1024 * 1024;
-export const TWO_WORKERS_MIN_CORES = 4;

@@ -428,7 +428,7 @@ function hashOfDouble(value: number): number {
  * Per event, the rank of its anchor among the distinct anchors, and how many there are (at least
  * one for any events). The distinct anchors are found with a hash table (an export has a few
  * thousand, its events' days) and only they are sorted: sorting every anchor and finding each
- * one's rank by a binary search took the helper worker a fifth of a second at a million events.
+ * one's rank by a binary search took a fifth of a second at a million events.
  * 0 and -0 are one anchor; NaN ranks first (with the lowest anchor's events), as it did.
  */
 function anchorRanks(anchors: Float64Array): { rank: Uint32Array; distinct: number } {

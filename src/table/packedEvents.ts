@@ -7,7 +7,7 @@
 // Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
-import { GEO_PRECISIONS, type ConflictEvent, type DatasetInfo, type DayPart, type Place, type Precision, type TimeValue } from '../model/schema.ts';
+import { GEO_PRECISIONS, type ConflictEvent, type Dataset, type DatasetInfo, type DayPart, type Place, type Precision, type TimeValue } from '../model/schema.ts';
 import { geoPrecisionCode, objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
@@ -153,9 +153,9 @@ function compareJoined({ text, start, present }: JoinedStrings, a: number, b: nu
 }
 
 /** The columns with one entry per event (all but the text and the actors), empty: no place, no end. */
-export type EventColumns = Pick<PackedEvents, 'type' | 'originalLanguage' | 'start' | 'hasEnd' | 'end' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags' | 'hasPlace' | 'placeName' | 'placeCountry' | 'placeLat' | 'placeLon' | 'placePrecision' | 'placeAdmin'>;
+type EventColumns = Pick<PackedEvents, 'type' | 'originalLanguage' | 'start' | 'hasEnd' | 'end' | 'counts' | 'claims' | 'sources' | 'relations' | 'tags' | 'hasPlace' | 'placeName' | 'placeCountry' | 'placeLat' | 'placeLon' | 'placePrecision' | 'placeAdmin'>;
 
-export function newEventColumns(n: number): EventColumns {
+function newEventColumns(n: number): EventColumns {
   return {
     type: new Uint32Array(n),
     originalLanguage: new Uint32Array(n),
@@ -178,14 +178,14 @@ export function newEventColumns(n: number): EventColumns {
 }
 
 /** Columns made for more rows than were set: each typed array cut to its first `size` entries (copies, to post). */
-export function sliceColumns<T extends object>(columns: T, size: number): T {
+function sliceColumns<T extends object>(columns: T, size: number): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(columns)) out[key] = ArrayBuffer.isView(value) ? (value as Uint32Array).slice(0, size) : sliceColumns(value as object, size);
   return out as T;
 }
 
 /** The packed strings, each kept once: indexOf gives a string's index, adding it if new. */
-export function createStringTable(): { strings: string[]; indexOf(value: string): number } {
+function createStringTable(): { strings: string[]; indexOf(value: string): number } {
   const strings: string[] = [];
   const index = new Map<string, number>();
   return {
@@ -198,13 +198,106 @@ export function createStringTable(): { strings: string[]; indexOf(value: string)
   };
 }
 
+/**
+ * Packed events written a row at a time, in order: the one writer of the packed columns, shared by
+ * the packers (packEvents, acledPacked.ts, appParquetPacked.ts). A row's id, text and actor
+ * references go through startRow, ref and endRow; its other columns (`columns`) are set at its
+ * index. `capacity`: at least the rows to come; done() cuts the columns to the rows written.
+ */
+export function createPackedWriter(capacity: number) {
+  const { strings, indexOf } = createStringTable();
+  const parts: unknown[] = [];
+  const columns = newEventColumns(capacity);
+  const id = new JoinedBuilder(capacity);
+  const titles = new Map<string, JoinedBuilder>();
+  const descriptions = new Map<string, JoinedBuilder>();
+  const actorOffset = new Uint32Array(capacity + 1);
+  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
+  const whole = new Map<number, ConflictEvent>();
+  let size = 0;
+  /** The row's text in each language it has: a language's column starts at the first row with text in it, in the order met. */
+  const setText = (builders: Map<string, JoinedBuilder>, text: Record<string, string> | undefined) => {
+    if (text) for (const language in text) if (!builders.has(language)) builders.set(language, new JoinedBuilder(capacity, size, builders.size));
+    for (const [language, column] of builders) column.set(size, text?.[language]);
+  };
+  const textColumns = (builders: Map<string, JoinedBuilder>) => [...builders].map(([language, column]): [string, JoinedStrings] => [language, column.done(size)]);
+  const writer = {
+    strings,
+    /** A string's index in `strings`, added if new. */
+    string: indexOf,
+    parts,
+    /** Keeps a part (a list, a place name…) and gives its index in `parts`. */
+    keepPart: (part: unknown) => parts.push(part) - 1,
+    columns,
+    /** Row → its event, for the rows kept whole. */
+    whole,
+    /** The text columns by language, in their order. */
+    titles: titles as ReadonlyMap<string, JoinedBuilder>,
+    descriptions: descriptions as ReadonlyMap<string, JoinedBuilder>,
+    /** Rows written; the row being written is row `size`. */
+    get size() {
+      return size;
+    },
+    /** Starts row `size` with its id and text, and gives its index. */
+    startRow(eventId: string, title?: Record<string, string>, description?: Record<string, string>): number {
+      id.set(size, eventId);
+      setText(titles, title);
+      setText(descriptions, description);
+      return size;
+    },
+    /** One actor reference of the row, as string indexes; `name` 0 for none, else k: strings[k - 1]. */
+    ref(actor: number, role: number, name: number, side: number, sideFirst: number): void {
+      refs.id.push(actor);
+      refs.role.push(role);
+      refs.name.push(name);
+      refs.side.push(side);
+      refs.sideFirst.push(sideFirst);
+    },
+    endRow(): void {
+      actorOffset[++size] = refs.id.length;
+    },
+    /** A row whose event the columns cannot hold exactly: kept whole. */
+    keepWhole(event: ConflictEvent): void {
+      whole.set(writer.startRow(event.id), event);
+      writer.endRow();
+    },
+    /** Row i's time: string indexes; dayPart 0 for none, else k: strings[k - 1]. */
+    setTime(time: TimeColumns, i: number, at: number, precision: number, tz: number, dayPart = 0): void {
+      time.at[i] = at;
+      time.precision[i] = precision;
+      time.tz[i] = tz;
+      time.dayPart[i] = dayPart;
+    },
+    done(info: DatasetInfo): PackedEvents {
+      return {
+        size,
+        info,
+        id: id.done(size),
+        title: textColumns(titles),
+        description: textColumns(descriptions),
+        ...(size === capacity ? columns : sliceColumns(columns, size)),
+        actorOffset: size === capacity ? actorOffset : actorOffset.slice(0, size + 1),
+        actorId: Uint32Array.from(refs.id),
+        actorRole: Uint32Array.from(refs.role),
+        actorName: Uint32Array.from(refs.name),
+        actorSide: Uint8Array.from(refs.side),
+        actorSideFirst: Uint8Array.from(refs.sideFirst),
+        strings,
+        parts,
+        whole,
+      };
+    },
+  };
+  return writer;
+}
+
 /** Packs a dataset's events (in the dataset's order). */
 export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]): PackedEvents {
   const n = events.length;
-  const { strings, indexOf: s } = createStringTable();
+  const w = createPackedWriter(n);
+  const { parts, string: s, columns: p } = w;
   // Parts are found by identity first. Importers share one frozen object per distinct part, so a
   // frozen one is new by value too; others (from JSON) are looked up by their JSON.
-  const parts: unknown[] = [];
   const partByObject = new Map<object, number>();
   const partByJson = new Map<string, number>();
   const part = (value: object) => {
@@ -254,22 +347,8 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     for (const area of admin) key += `|${area.length}:${area}`;
     return key;
   };
-  const title = new Map<string, JoinedBuilder>();
-  const description = new Map<string, JoinedBuilder>();
-  const id = new JoinedBuilder(n);
-  const refs = { id: [] as number[], role: [] as number[], name: [] as number[], side: [] as number[], sideFirst: [] as number[] };
-  const p: Omit<PackedEvents, 'size' | 'info' | 'id' | 'title' | 'description' | 'strings' | 'parts' | 'whole'> = {
-    ...newEventColumns(n),
-    actorOffset: new Uint32Array(n + 1),
-    actorId: new Uint32Array(0),
-    actorRole: new Uint32Array(0),
-    actorName: new Uint32Array(0),
-    actorSide: new Uint8Array(0),
-    actorSideFirst: new Uint8Array(0),
-  };
-  const whole = new Map<number, ConflictEvent>();
   const placeFits = new Map<object, boolean>();
-  const fitsText = (text: unknown, columns: Map<string, JoinedBuilder>) => {
+  const fitsText = (text: unknown, columns: ReadonlyMap<string, JoinedBuilder>) => {
     if (typeof text !== 'object' || text === null) return false;
     // The record's languages must come in the order of the columns (new ones last, as they will be
     // added), to be rebuilt in that order.
@@ -285,10 +364,6 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     }
     return true;
   };
-  const setText = (text: Record<string, string> | undefined, columns: Map<string, JoinedBuilder>, i: number) => {
-    if (text) for (const language of Object.keys(text)) if (!columns.has(language)) columns.set(language, new JoinedBuilder(n, i, columns.size));
-    for (const [language, column] of columns) column.set(i, text?.[language]);
-  };
   const timeFits = (t: unknown) => {
     if (typeof t !== 'object' || t === null || !keysInOrder(t, TIME_KEYS)) return false;
     const { at, precision, tz, dayPart } = t as Record<string, unknown>;
@@ -298,10 +373,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
   const setTime = (columns: TimeColumns, t: ConflictEvent['start'], i: number) => {
     let cells = timeCells.get(t);
     if (!cells) timeCells.set(t, (cells = [s(t.at), s(t.precision), s(t.tz), t.dayPart === undefined ? 0 : s(t.dayPart) + 1]));
-    columns.at[i] = cells[0];
-    columns.precision[i] = cells[1];
-    columns.tz[i] = cells[2];
-    columns.dayPart[i] = cells[3];
+    w.setTime(columns, i, ...cells);
   };
   // An actor list fits when each reference has an actor and a role, then a name and a side in either order.
   const actorsFit = (actors: unknown) =>
@@ -316,7 +388,6 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     [event.start, event.actors, event.counts, event.claims, event.sources, event.relations, event.tags].every((v) => typeof v === 'object' && v !== null);
   for (let i = 0; i < n; i++) {
     const event = events[i]!;
-    id.set(i, event.id);
     const place = event.place;
     let placeOk = true;
     if (place) {
@@ -324,33 +395,24 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
       placeFits.set(place, placeOk);
     }
     const fits =
-      hasEveryPart(event) && keysInOrder(event, EVENT_KEYS) && timeFits(event.start) && (event.end === undefined || timeFits(event.end)) && actorsFit(event.actors) && placeOk && fitsText(event.title, title) && (event.description === undefined || fitsText(event.description, description));
+      hasEveryPart(event) && keysInOrder(event, EVENT_KEYS) && timeFits(event.start) && (event.end === undefined || timeFits(event.end)) && actorsFit(event.actors) && placeOk && fitsText(event.title, w.titles) && (event.description === undefined || fitsText(event.description, w.descriptions));
     if (!fits) {
-      p.actorOffset[i + 1] = refs.id.length;
-      whole.set(i, event);
-      setText(undefined, title, i);
-      setText(undefined, description, i);
+      w.keepWhole(event);
       continue;
     }
+    w.startRow(event.id, event.title, event.description);
     p.type[i] = s(event.type);
     p.originalLanguage[i] = s(event.originalLanguage);
-    setText(event.title, title, i);
-    setText(event.description, description, i);
     setTime(p.start, event.start, i);
     if (event.end) {
       p.hasEnd[i] = 1;
       setTime(p.end, event.end, i);
     }
     for (const ref of event.actors) {
-      refs.id.push(s(ref.actor));
-      refs.role.push(s(ref.role));
-      refs.name.push(ref.name === undefined ? 0 : s(ref.name) + 1);
-      refs.side.push(ref.side ?? 0);
       let sideFirst = 0;
       if (ref.name !== undefined && ref.side !== undefined) for (const key in ref) if (key === 'side' || key === 'name') { sideFirst = key === 'side' ? 1 : 0; break; }
-      refs.sideFirst.push(sideFirst);
+      w.ref(s(ref.actor), s(ref.role), ref.name === undefined ? 0 : s(ref.name) + 1, ref.side ?? 0, sideFirst);
     }
-    p.actorOffset[i + 1] = refs.id.length;
     p.counts[i] = part(event.counts);
     p.claims[i] = part(event.claims);
     p.sources[i] = part(event.sources);
@@ -365,14 +427,9 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
       p.placePrecision[i] = geoPrecisionCode(place.precision);
       p.placeAdmin[i] = place.admin ? partByKey(place.admin, adminKey(place.admin)) + 1 : 0;
     }
+    w.endRow();
   }
-  p.actorId = Uint32Array.from(refs.id);
-  p.actorRole = Uint32Array.from(refs.role);
-  p.actorName = Uint32Array.from(refs.name);
-  p.actorSide = Uint8Array.from(refs.side);
-  p.actorSideFirst = Uint8Array.from(refs.sideFirst);
-  const done = (columns: Map<string, JoinedBuilder>) => [...columns].map(([language, column]): [string, JoinedStrings] => [language, column.done()]);
-  return { size: n, info, id: id.done(), title: done(title), description: done(description), ...p, strings, parts, whole };
+  return w.done(info);
 }
 
 function textAt(columns: [string, JoinedStrings][], i: number): Record<string, string> | undefined {
@@ -442,6 +499,12 @@ export function packedEvents(packed: PackedEvents): EventSource {
     return kept ? { title: kept.title, originalLanguage: kept.originalLanguage } : { title: textAt(packed.title, i)!, originalLanguage: strings[packed.originalLanguage[i]!]! };
   };
   return { size: packed.size, idAt: (i) => joinedAt(packed.id, i)!, ids: packed.id, eventAt, textAt: textOf, titleAt: titleOf };
+}
+
+/** The dataset the packed events hold, each event built (for Node: the command line, the data server). */
+export function unpackEvents(packed: PackedEvents): Dataset {
+  const { eventAt } = packedEvents(packed);
+  return { ...packed.info, events: Array.from({ length: packed.size }, (_, i) => eventAt(i)) };
 }
 
 /**
