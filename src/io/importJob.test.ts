@@ -1,7 +1,7 @@
 // The import worker's job: the dataset first, then the search index of the very table the page
 // builds from it, so that the page does not spend its frames indexing.
 import { describe, expect, it } from 'vitest';
-import { notePageBusy, runJob } from './importJob.ts';
+import { createPageBusyClock, runJob } from './importJob.ts';
 import type { WorkerReply } from './workerProtocol.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
@@ -143,13 +143,14 @@ describe('the import job', () => {
 
   it('builds the search index only while the page is not busy', async () => {
     const replies: WorkerReply[] = [];
-    const job = runJob({ file: new Blob([acledCsv(generatedAcledRows(6000, 5))]), fileName: 'events.csv' }, (reply) => replies.push(reply));
+    const pageBusy = createPageBusyClock();
+    const job = runJob({ file: new Blob([acledCsv(generatedAcledRows(6000, 5))]), fileName: 'events.csv' }, (reply) => replies.push(reply), pageBusy);
     const count = (type: WorkerReply['type']) => replies.filter((r) => r.type === type).length;
     // Busy from the moment the dataset is posted, and for a while after: the page says so every 50 ms.
     while (count('result') === 0) await new Promise((resume) => setTimeout(resume, 1));
-    notePageBusy();
+    pageBusy.note();
     const sliced = count('index-progress');
-    const busy = setInterval(notePageBusy, 50);
+    const busy = setInterval(pageBusy.note, 50);
     await new Promise((resume) => setTimeout(resume, 400));
     expect(count('index-progress')).toBe(sliced);
     expect(count('search-index')).toBe(0);

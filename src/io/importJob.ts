@@ -30,9 +30,9 @@ async function refusal(job: ImportJob): Promise<string | null> {
 type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
 
 /** The job: the file read and imported, then, for a dataset, its search index. */
-export async function runJob(job: ImportJob, send: Send): Promise<void> {
+export async function runJob(job: ImportJob, send: Send, pageBusy: PageBusyClock = createPageBusyClock()): Promise<void> {
   const posted = await importAndPost(job, send);
-  if (posted) await postSearchIndex(posted, send);
+  if (posted) await postSearchIndex(posted, send, pageBusy);
 }
 
 /** Reads and imports the file and posts the result; gives the packed table posted, if any. */
@@ -91,18 +91,30 @@ async function postImported(result: ImportResult | PackedImport, send: Send): Pr
 
 /**
  * The search index is built in slices. Between slices the worker lets messages in, and while the
- * page says it is busy (its user is clicking, zooming or typing: see notePageBusy) it waits: on a
+ * page says it is busy (its user is clicking, zooming or typing: see PageBusyClock) it waits: on a
  * two-core machine, indexing beside the page doubled the time of a filter change at a million
  * events. Progress is posted after each slice.
  */
 const INDEX_SLICE_MS = 10;
 /** How long the index waits after the page last said it was busy. */
 const PAGE_BUSY_MS = 1000;
-let pageBusyUntil = 0;
 
-/** The page is busy: the search index waits a moment (see INDEX_SLICE_MS). */
-export function notePageBusy(): void {
-  pageBusyUntil = performance.now() + PAGE_BUSY_MS;
+/** When the page last said it was busy, as the worker heard it: one per worker (importWorker.ts). */
+export interface PageBusyClock {
+  /** The page is busy: the search index waits a moment (see INDEX_SLICE_MS). */
+  note(): void;
+  /** Until when the index waits (performance.now() time). */
+  readonly until: number;
+}
+
+export function createPageBusyClock(): PageBusyClock {
+  let until = 0;
+  return {
+    note: () => void (until = performance.now() + PAGE_BUSY_MS),
+    get until() {
+      return until;
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
@@ -134,7 +146,7 @@ function createYield(): { yield(): Promise<void>; close(): void } {
  * and posted with its typed arrays moved. The page's table is built from the same packed events
  * and columns, so the index fits it row for row.
  */
-async function postSearchIndex({ packed, columns }: { packed: PackedEvents; columns: TableColumns }, send: Send): Promise<void> {
+async function postSearchIndex({ packed, columns }: { packed: PackedEvents; columns: TableColumns }, send: Send, pageBusy: PageBusyClock): Promise<void> {
   const table = assembleEventTable(packed.info.actors, packedEvents(packed), columns);
   const builder = createWordIndexBuilder(table.size, createRowPartsReader(table));
   const pause = createYield();
@@ -142,7 +154,7 @@ async function postSearchIndex({ packed, columns }: { packed: PackedEvents; colu
     while (!builder.buildUntil(performance.now() + INDEX_SLICE_MS)) {
       send({ type: 'index-progress', fraction: builder.progress });
       await pause.yield();
-      while (performance.now() < pageBusyUntil) await sleep(pageBusyUntil - performance.now());
+      while (performance.now() < pageBusy.until) await sleep(pageBusy.until - performance.now());
     }
   } finally {
     pause.close();

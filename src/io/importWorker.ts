@@ -1,7 +1,7 @@
 // The Web Worker that reads and parses a file, so that the page stays responsive. It posts
 // progress while it parses and one result at the end; the page cancels by terminating it.
 import '../model/zodWithoutEval.ts';
-import { notePageBusy, runJob } from './importJob.ts';
+import { createPageBusyClock, runJob } from './importJob.ts';
 import type { ImportJob, PageBusy, WorkerReply } from './workerProtocol.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
@@ -9,8 +9,11 @@ const scope = self as unknown as { postMessage(reply: WorkerReply, transfer?: Ar
 const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => scope.postMessage(reply, transfer);
 const fail = (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
+// This worker's own: the page tells it when its user acts (see PageBusyClock).
+const pageBusy = createPageBusyClock();
+
 scope.onmessage = (event) => {
   const message = event.data;
-  if ('type' in message) return notePageBusy();
-  runJob(message, post).catch(fail);
+  if ('type' in message) return pageBusy.note();
+  runJob(message, post, pageBusy).catch(fail);
 };
