@@ -202,11 +202,11 @@ export async function finishRepeated(connection: DuckDBConnection, copies: numbe
   await connection.run(`CREATE TABLE actor_start_counts AS SELECT actor, roles, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_start_counts ORDER BY actor, start_ms`);
   await connection.run(`CREATE TABLE actor_totals AS SELECT actor, type, (n * ${c})::INTEGER AS n FROM base.actor_totals`);
   await connection.run(`CREATE TABLE span_counts AS SELECT type, start_ms, last_ms, (n * ${c})::INTEGER AS n FROM base.span_counts ORDER BY start_ms`);
-  await connection.run(`CREATE TABLE actor_span_counts AS SELECT actor, roles, type, start_ms, last_ms, (n * ${c})::INTEGER AS n FROM base.actor_span_counts ORDER BY actor, start_ms`);
+  await connection.run(`CREATE TABLE actor_span_counts AS SELECT actor, roles, type, start_ms, last_ms, (n * ${c})::INTEGER AS n FROM base.actor_span_counts ORDER BY start_ms, actor`);
   await connection.run('CREATE TABLE actor_sets AS SELECT set_id, actors FROM base.actor_sets');
   await connection.run('CREATE TABLE actor_set_members AS SELECT actor, set_id, size FROM base.actor_set_members ORDER BY actor, set_id');
   await connection.run(`CREATE TABLE set_start_counts AS SELECT set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.set_start_counts ORDER BY start_ms`);
-  await connection.run(`CREATE TABLE actor_set_start_counts AS SELECT actor, roles, set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_set_start_counts ORDER BY actor, start_ms`);
+  await connection.run(`CREATE TABLE actor_set_start_counts AS SELECT actor, roles, set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_set_start_counts ORDER BY start_ms, actor`);
   const [info] = (await connection.runAndReadAll('SELECT dataset, reports FROM base.dataset_info')).getRowObjectsJS();
   await connection.run('DETACH base');
   await connection.run('INSERT INTO dataset_info VALUES ($1, $2, $3)', [DATABASE_FORMAT, String(info!.dataset), String(info!.reports)]);

@@ -50,7 +50,10 @@ const ROW_ACTOR_SETS = 'SELECT row, list_sort(list_distinct(list(actor))) AS act
  *   actorLanes ranks them when no filter but the type filter is set.
  * - `span_counts` and `actor_span_counts`: as start_counts and actor_start_counts, by start and
  *   last anchor (the end, or the start of an instant): counts take the events that overlap the
- *   window (start ≤ to, last ≥ from), which the start alone cannot tell.
+ *   window (start ≤ to, last ≥ from), which the start alone cannot tell. The tables per actor
+ *   here are in time order, so that a window reads its row groups only (in actor order, every
+ *   row group spans all time; and a zone map of the actors' names is of little use when they
+ *   share a long prefix: one actor's counts read 23 ms at 1M, against 3 ms in time order).
  * - `actor_sets`: each distinct set of actors of an event (sorted; [] for none) and a number;
  *   `actor_set_members` its actors, a row each with the set's size; `set_start_counts`: the
  *   events per set, type and start. "Other actors" holds an event with an actor outside the
@@ -80,7 +83,7 @@ CREATE TABLE span_counts AS
 CREATE TABLE actor_span_counts AS
   SELECT a.actor AS actor, a.roles AS roles, e.type AS type, e.start_ms AS start_ms, coalesce(e.end_ms, e.start_ms) AS last_ms, count(*)::INTEGER AS n
   FROM (SELECT row, actor, bit_or(roles) AS roles FROM event_actors GROUP BY row, actor) a JOIN events e ON e.row = a.row
-  GROUP BY a.actor, a.roles, e.type, e.start_ms, last_ms ORDER BY a.actor, e.start_ms;
+  GROUP BY a.actor, a.roles, e.type, e.start_ms, last_ms ORDER BY e.start_ms, a.actor;
 CREATE TABLE actor_sets AS
   SELECT (row_number() OVER (ORDER BY actors) - 1)::INTEGER AS set_id, actors
   FROM (SELECT DISTINCT coalesce(s.actors, []::VARCHAR[]) AS actors FROM events e LEFT JOIN (${ROW_ACTOR_SETS}) s ON s.row = e.row);
@@ -94,7 +97,7 @@ CREATE TABLE actor_set_start_counts AS
   SELECT a.actor AS actor, a.roles AS roles, x.set_id AS set_id, e.type AS type, e.start_ms AS start_ms, count(*)::INTEGER AS n
   FROM (SELECT row, actor, bit_or(roles) AS roles FROM event_actors GROUP BY row, actor) a
   JOIN (${ROW_ACTOR_SETS}) s ON s.row = a.row JOIN actor_sets x ON x.actors = s.actors JOIN events e ON e.row = a.row
-  GROUP BY a.actor, a.roles, x.set_id, e.type, e.start_ms ORDER BY a.actor, e.start_ms;
+  GROUP BY a.actor, a.roles, x.set_id, e.type, e.start_ms ORDER BY e.start_ms, a.actor;
 `;
 
 const EVENT_COLUMN_TYPES: readonly DuckDBType[] = [INTEGER, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, LIST(VARCHAR), VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, VARCHAR];
