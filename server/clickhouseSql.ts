@@ -422,6 +422,14 @@ function binnedSql(lane: string, arrayJoin: string, conditions: readonly string[
   );
 }
 
+/** As binnedSql, each row's bin and `value` (a signed count), not grouped: a part of a sum. */
+function signedBinsSql(from: string, conditions: readonly string[], value: string): string {
+  return (
+    `SELECT ${BIN} AS bin, ${value} AS signed_n FROM ${from} CROSS JOIN (SELECT view_from, view_span, view_bins FROM _view) ` +
+    `WHERE ${where([`start_ms >= ${v('from')}`, `start_ms <= ${v('to')}`, 'bin >= 0', 'bin < view_bins', ...conditions])}`
+  );
+}
+
 /** Counts per type lane and bin. */
 export function typeBinsQuery(query: SearchedView, bins: number): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);
@@ -464,11 +472,21 @@ export function actorBinsQuery(query: SearchedView, bins: number, actors: readon
  */
 export function otherActorBinsQuery(query: SearchedView, bins: number, actors: readonly string[]): BuiltQuery {
   const by = countedBy(query.filters);
-  if (by) {
-    // A set of actors not all in the lanes, or none.
+  if (by === 'types') {
+    // Every event of the bin less those whose actors all have lanes: those are counted once, in
+    // the rows of their set's first actor, which the key finds among the lanes' actors (a test of
+    // every set's counts took 400 ms at 1M on two shards).
     const counts = countConditions(query.filters);
-    const outside = `(empty(actor_set) OR NOT hasAll(${LANE_ACTORS}, actor_set))`;
-    const sql = binnedSql("'*'", '', [...counts.where, outside], by === 'types' ? 'set_start_counts' : 'actor_set_start_counts', 'sum(events_n)');
+    const inside = ['actor IN (SELECT lane_actor_id FROM _lanes)', 'actor = actor_set[1]', `hasAll(${LANE_ACTORS}, actor_set)`];
+    const all = signedBinsSql('start_counts', counts.where, 'toInt64(events_n)');
+    const less = signedBinsSql('actor_set_start_counts', [...counts.where, ...inside], '-toInt64(events_n)');
+    const sql = `SELECT '*' AS lane, bin, sum(signed_n) AS n FROM (${all} UNION ALL ${less}) GROUP BY bin FORMAT JSONEachRow`;
+    return { sql, external: [viewTable(query, { bins }), ...counts.external, lanesTable(actors)] };
+  }
+  if (by) {
+    // A set of actors not all in the lanes.
+    const counts = countConditions(query.filters);
+    const sql = binnedSql("'*'", '', [...counts.where, `NOT hasAll(${LANE_ACTORS}, actor_set)`], 'actor_set_start_counts', 'sum(events_n)');
     return { sql, external: [viewTable(query, { bins }), ...counts.external, lanesTable(actors)] };
   }
   const conditions = filterConditions(query.filters, undefined, query.matches);

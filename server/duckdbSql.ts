@@ -172,11 +172,19 @@ export function actorBinsSql(query: ViewQuery, bins: number, actors: readonly st
 export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readonly string[]): BoundSql {
   const p = createParams();
   const by = countedBy(query.filters);
-  // A set of actors not all in the lanes (inside: as many members in the lanes as it has); or
-  // none (it has no member, so is never inside).
+  // The sets of actors inside the lanes: as many members in the lanes as they have (the set of
+  // none has no member, so is never inside).
+  const inside = () => `SELECT m.set_id FROM actor_set_members m WHERE list_contains(${p.texts(actors)}, m.actor) GROUP BY m.set_id, m.size HAVING count(*) = m.size`;
+  if (by === 'types') {
+    // Every event of the bin less those of the sets inside: reads the counts of a few sets, not
+    // of every set (85 ms at 1M).
+    const types = countConditions(query.filters, p);
+    const all = binnedCounts(query, bins, p, 'start_counts s', types, "'*'");
+    const less = binnedCounts(query, bins, p, 'set_start_counts s', [...types, `s.set_id IN (${inside()})`], "'*'");
+    return bound(p, `SELECT key, bin, sum(n)::INTEGER AS n FROM (${all} UNION ALL SELECT key, bin, -n AS n FROM (${less})) GROUP BY key, bin`);
+  }
   if (by) {
-    const outside = `s.set_id NOT IN (SELECT m.set_id FROM actor_set_members m WHERE list_contains(${p.texts(actors)}, m.actor) GROUP BY m.set_id, m.size HAVING count(*) = m.size)`;
-    return bound(p, binnedCounts(query, bins, p, by === 'types' ? 'set_start_counts s' : 'actor_set_start_counts s', [...countConditions(query.filters, p), outside], "'*'"));
+    return bound(p, binnedCounts(query, bins, p, 'actor_set_start_counts s', [...countConditions(query.filters, p), `s.set_id NOT IN (${inside()})`], "'*'"));
   }
   const conditions = [
     ...filterConditions(query.filters, p),
