@@ -29,6 +29,7 @@ import { benchDatabase, howMade, IMPORTED_AT_MOST } from './serverData.ts';
 import { createClickHouseEngine } from '../server/clickhouseEngine.ts';
 import { loadDuckDbIntoClickHouse } from '../server/clickhouseLoad.ts';
 import { createDataServer } from '../server/api.ts';
+import { ClickHouseError } from '../server/clickhouseHttp.ts';
 import { appAnswers, queryStringOf } from '../server/testing/appAnswers.ts';
 import { startClickHouseCluster } from '../server/testing/clickhouseServers.ts';
 
@@ -270,7 +271,8 @@ try {
           const [, load] = await timed(() => loadDuckDbIntoClickHouse(loadOptions, database.path, (done, total) => done % 1_000_000 === 0 && log(`${name}: ${done} of ${total}`)));
           engines.push([name, createClickHouseEngine({ ...engineOptions, maxExecutionSeconds: 600 }), load]);
         } catch (error) {
-          failed.push(`${name}: the load failed (${(error as Error).message})`);
+          // ClickHouse's own words (or the socket's) say more than "not answering".
+          failed.push(`${name}: the load failed (${(error as Error).message}${error instanceof ClickHouseError && error.detail ? `: ${error.detail}` : ''})`);
         }
       }
     }

@@ -282,9 +282,13 @@ describe('the cluster layout', () => {
       const client = createClickHouseClient(parseClickHouseUrl(server.url));
       const tables = await client.rows<{ name: string; engine: string }>({ sql: "SELECT name, engine FROM system.tables WHERE database = 'ct_cluster' ORDER BY name FORMAT JSONEachRow" });
       expect(tables.filter((t) => t.name.endsWith('_local'))).toEqual([
+        { name: 'actor_set_start_counts_local', engine: 'SummingMergeTree' },
+        { name: 'actor_span_counts_local', engine: 'SummingMergeTree' },
         { name: 'actor_start_counts_local', engine: 'SummingMergeTree' },
         { name: 'event_actors_local', engine: 'MergeTree' },
         { name: 'events_local', engine: 'MergeTree' },
+        { name: 'set_start_counts_local', engine: 'SummingMergeTree' },
+        { name: 'span_counts_local', engine: 'SummingMergeTree' },
         { name: 'start_counts_local', engine: 'SummingMergeTree' },
         { name: 'word_rows_local', engine: 'MergeTree' },
         { name: 'words_local', engine: 'ReplacingMergeTree' },
@@ -299,7 +303,7 @@ describe('the cluster layout', () => {
     expect(counts.reduce((a, b) => a + b)).toBe(table.size);
     const front = createClickHouseClient(parseClickHouseUrl(servers.servers[0]!.url));
     const distributed = await front.rows<{ name: string; engine: string }>({ sql: "SELECT name, engine FROM system.tables WHERE database = 'ct_cluster' AND engine = 'Distributed' ORDER BY name FORMAT JSONEachRow" });
-    expect(distributed.map((t) => t.name)).toEqual(['actor_start_counts', 'event_actors', 'events', 'start_counts', 'word_rows', 'words']);
+    expect(distributed.map((t) => t.name)).toEqual(['actor_set_start_counts', 'actor_span_counts', 'actor_start_counts', 'event_actors', 'events', 'set_start_counts', 'span_counts', 'start_counts', 'word_rows', 'words']);
   });
 });
 

@@ -111,7 +111,8 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
           ? // The totals made at load: no row is read.
             run<{ ranked_actor: string; actorless: number; n: string }>(actorTotalsQuery(query), signal)
           : run<{ ranked_actor: string; actorless?: number; n: string }>(actorRankingQuery(query), signal),
-        onlyTypeFilter(query.filters) ? 0 : count(actorlessQuery(query), signal),
+        // Under an actor filter every event has an actor.
+        onlyTypeFilter(query.filters) || query.filters.actors.length ? 0 : count(actorlessQuery(query), signal),
       ]);
       // Ties rank in the registry's order, as actorLanes ranks them.
       const actors = stored[0] ? (JSON.parse(stored[0].json) as StoredInfo).dataset.actors : [];

@@ -90,10 +90,15 @@ export interface ClickHouseClient {
   rows<Row>(query: ClickHouseQuery): Promise<Row[]>;
 }
 
-/** fetch's error for a connection the server had closed before the request went out (undici's UND_ERR_SOCKET, "other side closed"). */
-function isClosedSocket(error: unknown): boolean {
+/**
+ * fetch's error for a connection the server had closed before the request went out: undici's
+ * UND_ERR_SOCKET ("other side closed"), or EPIPE when the close came as the body was being
+ * written (a 10M load, whose batches took about ClickHouse's 3 s of keep-alive to prepare, failed
+ * so twice in a row at its start).
+ */
+export function isClosedSocket(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | null)?.cause;
-  return cause?.code === 'UND_ERR_SOCKET';
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'EPIPE';
 }
 
 export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClient {

@@ -113,7 +113,7 @@ export async function loadDuckDbIntoClickHouse(options: LoadOptions, duckDbPath:
     try {
       const [info] = (await connection.runAndReadAll('SELECT format, dataset, reports FROM dataset_info')).getRowObjectsJS();
       if (info && OLDER_DATABASE_FORMATS.includes(String(info.format))) {
-        throw new Error(`${duckDbPath} was written by an older version (format ${String(info.format)}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates): write it again from the original files`);
+        throw new Error(`${duckDbPath} was written by an older version (format ${String(info.format)}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates and counts made at load): write it again from the original files`);
       }
       if (info?.format !== DATABASE_FORMAT) throw new Error(`${duckDbPath} is not a database of format ${DATABASE_FORMAT}`);
       const [extent] = (await connection.runAndReadAll('SELECT count(*)::BIGINT AS n, coalesce(max(coalesce(end_ms, start_ms) - start_ms), 0) AS longest FROM events')).getRowObjectsJS();

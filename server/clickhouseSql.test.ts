@@ -96,8 +96,8 @@ describe('the ClickHouse SQL', () => {
   it('creates local tables on every shard and Distributed tables over them on a cluster', () => {
     const onCluster = schemaStatements({ database: 'ct', cluster: 'two' }, true);
     expect(onCluster.shard.every((sql) => sql.includes('ON CLUSTER `two`'))).toBe(true);
-    // events and event_actors, sharded by event id; word_rows, words, start_counts and actor_start_counts over each shard's own.
-    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(6);
+    // events and event_actors, sharded by event id; word_rows, words and the counts made at load (six tables) over each shard's own.
+    expect(onCluster.front.filter((sql) => sql.includes('Distributed(`two`, `ct`'))).toHaveLength(10);
     const byUrl = schemaStatements({ database: 'ct', cluster: 'two' }, false);
     expect(byUrl.shard.some((sql) => sql.includes('ON CLUSTER'))).toBe(false);
     expect(schemaStatements({ database: 'ct', cluster: null }, false).shard.join('\n')).toContain('CREATE TABLE `ct`.events (');

@@ -56,11 +56,11 @@ describe('the DuckDB engine', () => {
     await createDuckDbDatabase(read.dataset, older, read.reports);
     const instance = await DuckDBInstance.create(older);
     const connection = await instance.connect();
-    await connection.run("UPDATE dataset_info SET format = 'conflict-timeline-duckdb-2'");
+    await connection.run("UPDATE dataset_info SET format = 'conflict-timeline-duckdb-3'");
     connection.closeSync();
     instance.closeSync();
     const opened = await openDuckDbEngine(older);
-    expect(opened).toEqual({ ok: false, message: expect.stringMatching(/older\.duckdb was written by an older npm run serve \(format conflict-timeline-duckdb-2; this one reads conflict-timeline-duckdb-3.*write it again from the original files/) });
+    expect(opened).toEqual({ ok: false, message: expect.stringMatching(/older\.duckdb was written by an older npm run serve \(format conflict-timeline-duckdb-3; this one reads conflict-timeline-duckdb-4.*write it again from the original files/) });
   });
 
   it("keeps each event's coordinates, precision and area", async () => {

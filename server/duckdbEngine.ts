@@ -119,7 +119,7 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
     if (error instanceof OlderFormatError) {
       return {
         ok: false,
-        message: `${path} was written by an older npm run serve (format ${error.format}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates): write it again from the original files (npm run serve -- FILE…)`,
+        message: `${path} was written by an older npm run serve (format ${error.format}; this one reads ${DATABASE_FORMAT}, which keeps the events' coordinates and counts made at load): write it again from the original files (npm run serve -- FILE…)`,
       };
     }
     return { ok: false, message: `${path} is a DuckDB database, but not one written by npm run serve: ${(error as Error).message}` };

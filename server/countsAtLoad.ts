@@ -1,0 +1,20 @@
+// Which counts made at load can answer a query in place of the events, for both engines: bins,
+// counts and actor lanes read them when the filters are those of common browsing.
+import type { EngineFilters } from './engine.ts';
+
+/** A facet left out of the filters, for counts "under the other filters" (as filterMask's skip). */
+export type SkippedFacet = 'types' | 'actors' | 'q' | 'place';
+
+/** No filter but the type filter. */
+export const onlyTypes = (filters: EngineFilters) => !filters.actors.length && !filters.words.length && filters.country === null && filters.place === null && !filters.bbox;
+
+/**
+ * 'types' when no filter but the type filter is set (but `skip`), 'actor' when one actor (in a
+ * role) and at most the type filter; null: only the events can answer. Counts per actor cannot
+ * answer for several actors: an event of two of them would count twice.
+ */
+export function countedBy(filters: EngineFilters, skip?: SkippedFacet): 'types' | 'actor' | null {
+  const rest = { ...filters, types: skip === 'types' ? [] : filters.types, actors: skip === 'actors' ? [] : filters.actors };
+  if (onlyTypes(rest)) return 'types';
+  return rest.actors.length === 1 && onlyTypes({ ...rest, actors: [] }) ? 'actor' : null;
+}
