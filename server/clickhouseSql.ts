@@ -298,18 +298,23 @@ const wholeNumber = (n: number | undefined) => (n !== undefined && Number.isFini
 
 const placeKeyOf = (filters: EngineFilters) => filters.place?.toLocaleLowerCase('en') ?? null;
 
+/** The type filter's types and the actor filter's actors, sent as external data (read with IN (SELECT …)). */
+const typesTable = (filters: EngineFilters): ExternalTable => ({ name: '_types', structure: 'type String', rows: filters.types.map((t) => [t]) });
+const actorsTable = (filters: EngineFilters): ExternalTable => ({ name: '_actors', structure: 'actor_id String', rows: filters.actors.map((a) => [a]) });
+
+/** The type filter's condition (none when skipped or unset): the start of both kinds of conditions below. */
+function typeFilterPart(filters: EngineFilters, skip?: Facet): Conditions {
+  if (skip === 'types' || !filters.types.length) return { where: [], external: [] };
+  return { where: ['type IN (SELECT type FROM _types)'], external: [typesTable(filters)] };
+}
+
 /** The filters as conditions (all but `skip`, for facet counts), as filterMask applies them. */
 export function filterConditions(filters: EngineFilters, skip?: Facet, matches?: WordMatches): Conditions {
-  const where: string[] = [];
-  const external: ExternalTable[] = [];
-  if (skip !== 'types' && filters.types.length) {
-    where.push('type IN (SELECT type FROM _types)');
-    external.push({ name: '_types', structure: 'type String', rows: filters.types.map((t) => [t]) });
-  }
+  const { where, external } = typeFilterPart(filters, skip);
   if (skip !== 'actors' && filters.actors.length) {
     // An event passes when one of its actors is wanted and plays a wanted role there.
     where.push(`arrayExists((actor, roles) -> has((SELECT groupArray(actor_id) FROM _actors), actor) AND bitAnd(roles, ${v('role_bits')}) != 0, actor_ids, actor_roles)`);
-    external.push({ name: '_actors', structure: 'actor_id String', rows: filters.actors.map((a) => [a]) });
+    external.push(actorsTable(filters));
   }
   if (skip !== 'q' && filters.words.length) {
     // A query word (it has no spaces) occurs in a row's search text exactly when it occurs inside
@@ -374,15 +379,10 @@ const where = (conditions: string[]) => (conditions.length ? conditions.join(' A
  * actor the actor and its roles there.
  */
 function countConditions(filters: EngineFilters, skip?: Facet): Conditions {
-  const where: string[] = [];
-  const external: ExternalTable[] = [];
-  if (skip !== 'types' && filters.types.length) {
-    where.push('type IN (SELECT type FROM _types)');
-    external.push({ name: '_types', structure: 'type String', rows: filters.types.map((t) => [t]) });
-  }
+  const { where, external } = typeFilterPart(filters, skip);
   if (skip !== 'actors' && filters.actors.length) {
     where.push('actor IN (SELECT actor_id FROM _actors)', `bitAnd(roles, ${v('role_bits')}) != 0`);
-    external.push({ name: '_actors', structure: 'actor_id String', rows: filters.actors.map((a) => [a]) });
+    external.push(actorsTable(filters));
   }
   return { where, external };
 }
