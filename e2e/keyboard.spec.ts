@@ -63,8 +63,8 @@ test('keys on the timeline: lanes, Home and End, zoom, and a visible focus ring'
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
   const before = await canvas.screenshot();
-  // Tab from the toolbar's last button (Story, at the end of the row above the timeline) moves into the timeline.
-  await page.getByRole('button', { name: 'Story', exact: true }).focus();
+  // Tab from the toolbar's last button (Export, at the end of the row above the timeline) moves into the timeline.
+  await page.getByRole('button', { name: 'Export' }).focus();
   await page.keyboard.press('Tab');
   await expect(timeline).toBeFocused();
   const live = page.locator('#timeline-focus');
@@ -117,7 +117,7 @@ test('the keyboard focus shows in a lane drawn as a density too', async ({ page 
       return n;
     });
   expect(await focusPixels()).toBe(0);
-  await page.getByRole('button', { name: 'Story', exact: true }).focus();
+  await page.getByRole('button', { name: 'Export' }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('region', { name: /^Timeline of events/ })).toBeFocused();
   await expect(page.locator('#timeline-focus')).toHaveText(/^1 Jan 2018, .* Lane \w/);

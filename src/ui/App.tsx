@@ -62,7 +62,11 @@ export function App() {
         </div>
         <ImportControls />
         <StatusLine />
-        <LanguageSwitch />
+        {/* Keyboard help is for the whole page, so it sits beside the language, not among the view's controls. */}
+        <div className="header-end">
+          <KeyboardHelpButton />
+          <LanguageSwitch />
+        </div>
       </header>
       <ImportProgress />
       <Notices />
@@ -80,16 +84,16 @@ export function App() {
             <ZoomControls />
             <LaneToggle />
             <MapToggle />
-            <div className="toolbar-end">
-              <KeyboardHelpButton />
-              <ShareDialog />
-              <ExportMenu />
-            </div>
-            {/* Telling it: playback, the story and its presenter, on a row of their own above the timeline. */}
+            {/* Telling it: playback, the story and its presenter, then sharing and exporting, on a row of
+                their own above the timeline (beside the view's controls they wrapped to a third row). */}
             <div className="toolbar-tell">
               <PlaybackControls />
               <StoryToggle />
               <PresentButton />
+              <div className="toolbar-end">
+                <ShareDialog />
+                <ExportMenu />
+              </div>
             </div>
           </div>
           <FilterChips />
