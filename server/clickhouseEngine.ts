@@ -10,6 +10,8 @@ import { actorBinsQuery, actorlessQuery, actorRankingQuery, actorTotalsQuery, on
 import type { StoredInfo } from './clickhouseLoad.ts';
 import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, mapCellsQuery, mapCountQuery, mapPointsQuery, placeBinsQuery, placeGroupsQuery, placeRankingQuery } from './clickhouseSql.ts';
 import { mapCellsOf } from './mapCells.ts';
+import { countedPageQuery, pageAnchorsOf, pageAnchorsQuery, type PageAnchorsRow } from './clickhouseSql.ts';
+import { countedBy } from './countsAtLoad.ts';
 import { placeCountsOf } from './placeCounts.ts';
 
 export interface ClickHouseEngineOptions {
@@ -59,6 +61,13 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
   const count = async (query: BuiltQuery, signal?: AbortSignal) => Number((await run<{ n: string }>(query, signal))[0]?.n ?? 0);
 
   const perKey = (rows: { key: string; n: string }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+
+  // A page found from the counts per start anchor: the anchors that hold it, then their events only.
+  const countedPage = async (query: SearchedView, offset: number, limit: number, signal?: AbortSignal) => {
+    const { total, anchors } = pageAnchorsOf((await run<PageAnchorsRow>(pageAnchorsQuery(query, offset, limit), signal))[0], limit);
+    const rows = anchors ? await run<{ json: string }>(countedPageQuery(query, anchors, limit), signal) : [];
+    return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
+  };
 
   /** The view with the word index's words for each query word (asked once per word, all at once). */
   const searched = async (query: ViewQuery, signal?: AbortSignal): Promise<SearchedView> => {
@@ -138,6 +147,7 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
 
     async events(view, offset, limit, signal) {
       const query = await searched(view, signal);
+      if (countedBy(query.filters)) return countedPage(query, offset, limit, signal);
       const [total, rows] = await Promise.all([count(countQuery(query), signal), limit > 0 ? run<{ json: string }>(eventsPageQuery(query, offset, limit), signal) : []]);
       return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
     },

@@ -34,6 +34,7 @@ import {
 import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { mapCellsOf } from './mapCells.ts';
 import { placeCountsOf } from './placeCounts.ts';
+import { pageEventsSql, pageRowNumbersSql, pageRowsOf, pageRowsSql, pagedByCounts } from './duckdbPageSql.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 
 export { createDuckDbDatabase } from './duckdbLoad.ts';
@@ -142,6 +143,13 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
   const count = async (c: DuckDBConnection, query: BoundSql) => Number((await read(c, query))[0]?.n ?? 0);
   const binRows = (rows: Row[]) => rows.map((r) => ({ key: String(r.key), bin: Number(r.bin), n: Number(r.n) }));
   const tally = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+  const jsonEvents = (rows: Row[]) => rows.map((r) => JSON.parse(String(r.json)) as ConflictEvent);
+  // A page found from the counts per start anchor: the rows that hold it, its row numbers, then their JSON.
+  const countedPage = async (c: DuckDBConnection, query: ViewQuery, offset: number, limit: number) => {
+    const { total, rows: within } = pageRowsOf((await read(c, pageRowsSql(query, offset, limit)))[0], limit);
+    const rows = within ? (await read(c, pageRowNumbersSql(query, within))).map((r) => Number(r.row)) : [];
+    return { total, events: rows.length ? jsonEvents(await read(c, pageEventsSql(rows))) : [] };
+  };
 
   const engine: Engine = {
     name: 'duckdb',
@@ -196,6 +204,7 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       }),
     events: (query, offset, limit, signal) =>
       run(signal, async (c) => {
+        if (pagedByCounts(query)) return countedPage(c, query, offset, limit);
         const total = await count(c, countSql(query));
         const events = (await read(c, eventsPageSql(query, offset, limit))).map((r) => JSON.parse(String(r.json)) as ConflictEvent);
         return { total, events };
