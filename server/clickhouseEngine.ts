@@ -11,7 +11,7 @@ import type { StoredInfo } from './clickhouseLoad.ts';
 import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, mapCellsQuery, mapCountQuery, mapPointsQuery, placeBinsQuery, placeGroupsQuery, placeRankingQuery } from './clickhouseSql.ts';
 import { mapCellsOf } from './mapCells.ts';
 import { countedPageQuery, pageAnchorsOf, pageAnchorsQuery, type PageAnchorsRow } from './clickhouseSql.ts';
-import { countedBy } from './countsAtLoad.ts';
+import { countedBy, inTypeLanes } from './countsAtLoad.ts';
 import { placeCountsOf } from './placeCounts.ts';
 
 export interface ClickHouseEngineOptions {
@@ -181,6 +181,10 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
     },
 
     async laneEvents(query, lanes, offset, limit, signal) {
+      if (lanes.mode === 'type' && countedBy(query.filters)) {
+        const filters = inTypeLanes(query.filters, lanes.keys);
+        return filters ? countedPage({ ...query, filters }, offset, limit, signal) : { total: 0, events: [] };
+      }
       const [total, rows] = await Promise.all([count(laneCountQuery(query, lanes), signal), limit > 0 ? run<{ json: string }>(laneEventsPageQuery(query, lanes, offset, limit), signal) : []]);
       return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
     },

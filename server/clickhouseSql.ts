@@ -745,9 +745,7 @@ export function laneCountQuery(query: ViewQuery, lanes: LaneSubset): BuiltQuery 
 
 /** A page of the window's events of `lanes` only, in time order (as eventsPageQuery). */
 export function laneEventsPageQuery(query: ViewQuery, lanes: LaneSubset, offset: number, limit: number): BuiltQuery {
-  const conditions = withLanes(query, lanes);
-  const page = `SELECT arrayJoin(arraySlice(arraySort(groupArray(row)), ${v('offset')} + 1, ${v('limit')})) FROM events WHERE ${where([IN_WINDOW, ...conditions.where])}`;
-  return built(`SELECT json FROM events WHERE ${IN_WINDOW} AND row GLOBAL IN (${page}) ORDER BY row FORMAT JSONEachRow`, query, conditions, { offset, limit });
+  return pageQuery(query, withLanes(query, lanes), [], offset, limit);
 }
 
 // Lanes by place (placeLaneKey: an area, or a country alone) and the map.

@@ -35,6 +35,7 @@ import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } f
 import { mapCellsOf } from './mapCells.ts';
 import { placeCountsOf } from './placeCounts.ts';
 import { pageEventsSql, pageRowNumbersSql, pageRowsOf, pageRowsSql, pagedByCounts } from './duckdbPageSql.ts';
+import { inTypeLanes } from './countsAtLoad.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 
 export { createDuckDbDatabase } from './duckdbLoad.ts';
@@ -230,6 +231,10 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       }),
     laneEvents: (query, lanes, offset, limit, signal) =>
       run(signal, async (c) => {
+        if (lanes.mode === 'type' && pagedByCounts(query)) {
+          const filters = inTypeLanes(query.filters, lanes.keys);
+          return filters ? countedPage(c, { ...query, filters }, offset, limit) : { total: 0, events: [] };
+        }
         const total = await count(c, laneCountSql(query, lanes));
         const events = (await read(c, laneEventsPageSql(query, lanes, offset, limit))).map((r) => JSON.parse(String(r.json)) as ConflictEvent);
         return { total, events };

@@ -127,6 +127,15 @@ describe('pages of the Events table', () => {
       if (name.startsWith('an hour')) expect(held, name).toBe(0);
       else expect(held, name).toBeGreaterThan(name.endsWith('(few)') ? 5 : 150);
     }
+    // The lanes' types and the type filter's overlap (some views), or not at all.
+    const [, types, window] = views().find(([n]) => n === 'two types')!;
+    expect(answers.laneEvents(types, window, 'type', 0, (keys) => keys.filter((_, i) => i % 2 === 0)).ids.length).toBeGreaterThan(150);
+  });
+
+  it.each(['duckdb', 'clickhouse', 'clickhouse, two shards'])('%s: no event in lanes of types the type filter leaves out', async (engine) => {
+    const query = queryOf({ ...NO_FILTERS, types: ['clash'] }, ALL_TIME);
+    expect(await engines[engine]!.laneEvents(query, { mode: 'type', keys: ['protest', 'riot'] }, 0, 100)).toEqual({ total: 0, events: [] });
+    expect((await engines[engine]!.laneEvents(query, { mode: 'type', keys: ['protest', 'clash'] }, 0, 100)).total).toBe(answers.visibleIds({ ...NO_FILTERS, types: ['clash'] }, ALL_TIME).length);
   });
 
   for (const engine of ['duckdb', 'clickhouse', 'clickhouse, two shards']) {
@@ -135,6 +144,16 @@ describe('pages of the Events table', () => {
       const ids = answers.visibleIds(filters, window);
       for (const [offset, limit] of pagesOf(ids.length)) {
         const page = await engines[engine]!.events(queryOf(filters, window), offset, limit);
+        expect(page.total, `${offset}, ${limit}`).toBe(ids.length);
+        expect(page.events.map((e) => e.id), `${offset}, ${limit}`).toEqual(ids.slice(offset, offset + limit));
+      }
+    });
+
+    it.each(VIEW_NAMES)(`${engine}: the events of some lanes by type as the app puts them there: %s`, async (name) => {
+      const [, filters, window] = views().find(([n]) => n === name)!;
+      const { subset, ids } = answers.laneEvents(filters, window, 'type', 0, (keys) => keys.filter((_, i) => i % 2 === 0));
+      for (const [offset, limit] of pagesOf(ids.length)) {
+        const page = await engines[engine]!.laneEvents(queryOf(filters, window), subset, offset, limit);
         expect(page.total, `${offset}, ${limit}`).toBe(ids.length);
         expect(page.events.map((e) => e.id), `${offset}, ${limit}`).toEqual(ids.slice(offset, offset + limit));
       }
