@@ -20,6 +20,7 @@ import { appAnswers } from './testing/appAnswers.ts';
 import { actorBinsSql, actorCountsSql, actorRankingSql, countSql, otherActorBinsSql, typeCountsSql } from './duckdbSql.ts';
 import { actorBinsQuery, countQuery, facetQuery, otherActorBinsQuery } from './clickhouseSql.ts';
 import { countedBy } from './countsAtLoad.ts';
+import { queryWords } from '../src/table/search.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
 const DAY = 86_400_000;
@@ -80,7 +81,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-const engineFilters = (filters: Filters): EngineFilters => ({ types: filters.types, actors: filters.actors, role: filters.role, words: [], country: null, place: null });
+const engineFilters = (filters: Filters): EngineFilters => ({ types: filters.types, actors: filters.actors, role: filters.role, words: queryWords(filters.q), country: null, place: null });
 
 /** The views of common browsing: no filter but types, or one actor (in a role, with types). */
 const views = (): [string, Filters, { from: number; to: number }][] => [
@@ -148,5 +149,46 @@ describe('counts made at load', () => {
       for (const maxLanes of [2, 4, 9, 40]) expect(await engine.bins(query, { mode: 'actor', maxLanes }, 97)).toEqual(answers.actorBins(filters, window, 97, maxLanes));
       expect(await engine.bins(query, { mode: 'type' }, 97)).toEqual(answers.typeBins(filters, window, 97));
     });
+  }
+
+  /**
+   * A search, kept by the engine for its text while the view changes (DuckDB keeps its events;
+   * ClickHouse finds them each time): each step asked after the last, on the same text, and
+   * another text between, so that a kept search and a new one both answer.
+   */
+  const searchSteps = (): [string, Filters, { from: number; to: number }][] => {
+    const all = { from: Date.UTC(1990, 0, 1), to: Date.UTC(2030, 0, 1) };
+    const text = (q: string, more: Partial<Filters> = {}) => ({ ...NO_FILTERS, q, ...more });
+    return [
+      ['words many events hold', text('village 1'), all],
+      ['the same, a year', text('village 1'), { from: Date.UTC(2021, 0, 1), to: Date.UTC(2022, 0, 1) }],
+      ['the same, a day inside events that span it', text('village 1'), { from: Date.UTC(2020, 5, 3, 6), to: Date.UTC(2020, 5, 3, 7) }],
+      ['the same, two types', text('village 1', { types: ['clash', 'protest'] }), all],
+      ['the same, one actor as participant', text('village 1', { actors: [actor], role: 'participant' }), all],
+      ['the same, two actors', text('village 1', { actors: [busiest[0]!, actor] }), all],
+      ['Arabic, normalised as the app does', text('وقف اطلاق'), all],
+      ['part of a word, in another order', text('1 illage'), { from: Date.UTC(2019, 0, 1), to: Date.UTC(2024, 0, 1) }],
+      ['a word no event holds', text('village nothing-holds-this'), all],
+      ['a word in every event', text('e'), all],
+    ];
+  };
+
+  for (const name of ['duckdb', 'clickhouse', 'clickhouse, two shards']) {
+    it(`${name}: a search's counts, lanes and pages as the app's, while its view changes`, async () => {
+      const engine = engines[name]!;
+      for (const [step, filters, window] of searchSteps()) {
+        const query: ViewQuery = { filters: engineFilters(filters), ...window };
+        const expected = answers.counts(filters, window);
+        if (!step.includes('no event')) expect(expected.visible, step).toBeGreaterThan(0);
+        // Held by every event: no filter at all (the counts made at load answer).
+        if (step.includes('every event')) expect(expected.visible).toBe(answers.counts(NO_FILTERS, window).visible);
+        expect(await engine.facetCounts(query), step).toEqual(expected);
+        for (const maxLanes of [2, 9]) expect(await engine.bins(query, { mode: 'actor', maxLanes }, 97), step).toEqual(answers.actorBins(filters, window, 97, maxLanes));
+        expect(await engine.bins(query, { mode: 'type' }, 97), step).toEqual(answers.typeBins(filters, window, 97));
+        const page = await engine.events(query, 5, 40);
+        expect(page.total, step).toBe(expected.visible);
+        expect(page.events.map((e) => e.id), step).toEqual(answers.visibleIds(filters, window).slice(5, 45));
+      }
+    }, 120_000);
   }
 });
