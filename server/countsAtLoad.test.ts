@@ -47,6 +47,8 @@ function variedActors(dataset: Dataset): Dataset {
 let dir: string;
 let clickhouse: TestClickHouseCluster;
 let answers: ReturnType<typeof appAnswers>;
+/** Settles once the DuckDB engine's own work is done (a kept search's counts). */
+let duckIdle: () => Promise<void> = async () => {};
 const engines: Record<string, Engine> = {};
 let actor: string;
 let busiest: string[];
@@ -63,6 +65,7 @@ beforeAll(async () => {
   const opened = await openDuckDbEngine(join(dir, 'events.duckdb'));
   if (!opened.ok) throw new Error(opened.message);
   engines.duckdb = opened.engine;
+  duckIdle = opened.idle;
   clickhouse = await startClickHouseCluster(2);
   const [front, second] = clickhouse.servers;
   await loadIntoClickHouse({ url: front!.url, database: 'ct_single', batchSize: 500 }, dataset, read.reports);
@@ -176,7 +179,10 @@ describe('counts made at load', () => {
   for (const name of ['duckdb', 'clickhouse', 'clickhouse, two shards']) {
     it(`${name}: a search's counts, lanes and pages as the app's, while its view changes`, async () => {
       const engine = engines[name]!;
-      for (const [step, filters, window] of searchSteps()) {
+      // Twice: DuckDB's later views read the counts it makes of a kept search after its first answers.
+      const steps = searchSteps();
+      for (const [i, [step, filters, window]] of [...steps, ...steps].entries()) {
+        if (i >= steps.length) await duckIdle();
         const query: ViewQuery = { filters: engineFilters(filters), ...window };
         const expected = answers.counts(filters, window);
         if (!step.includes('no event')) expect(expected.visible, step).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ import {
   type BoundSql,
   type EventSource,
 } from './duckdbSql.ts';
-import { dropSearchSql, filteringWords, searchActorsSql, searchActorTotalsSql, searchEventsSql, searchSource, searchTables, wordReachSql, type SearchTables, type WordReach } from './duckdbSearch.ts';
+import { dropSearchSql, filteringWords, searchActorsSql, searchActorTotalsSql, searchCountsSql, searchEventsSql, searchSource, searchTables, wordReachSql, type SearchTables, type WordReach } from './duckdbSearch.ts';
 import { createLeasedCache } from './leasedCache.ts';
 import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { mapCellsOf } from './mapCells.ts';
@@ -112,8 +112,10 @@ interface Search {
   /** Make (once) the tables of the events' actors, and of their totals per actor. */
   actors: () => Promise<void>;
   totals: () => Promise<void>;
-  /** Every statement started on the search's tables (dropping them waits for these). */
-  started: Promise<unknown>[];
+  /** Whether the counts of the events (searchCountsSql) are made. */
+  countsMade: () => boolean;
+  /** Starts no more statements on the search's tables, and settles when those started have. */
+  stop: () => Promise<unknown>;
 }
 
 /** `make`'s promise, made on the first call and kept, unless it fails (then the next call tries again). */
@@ -128,7 +130,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export type OpenedEngine = { ok: true; engine: Engine } | { ok: false; message: string };
+/** `idle` settles when no query runs, the engine's own work too (the counts of a kept search, made after its first answers). */
+export type OpenedEngine = { ok: true; engine: Engine; idle: () => Promise<void> } | { ok: false; message: string };
 
 /** Opens a database of ours read-only; says so when the file is a DuckDB database of another kind. */
 export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs?: number; searchesKept?: number } = {}): Promise<OpenedEngine> {
@@ -214,10 +217,12 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       }),
     ]);
     const filtering = filteringWords(reaches, total);
-    if (!filtering.length) return { tables: null, actors: async () => {}, totals: async () => {}, started: [] };
+    if (!filtering.length) return { tables: null, actors: async () => {}, totals: async () => {}, countsMade: () => false, stop: async () => {} };
     const tables = searchTables(++searchesMade);
     const started: Promise<unknown>[] = [];
+    let stopped = false;
     const stage = (sql: string) => () => {
+      if (stopped) return Promise.reject(new Error('the search was dropped'));
       const made = run(undefined, (c) => c.run(sql));
       started.push(made);
       return made.then(() => {});
@@ -233,16 +238,27 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       await actors();
       await stage(searchActorTotalsSql(tables))();
     });
-    // Counts and actor lanes read the events' actors: made now, while the first answers read the events.
-    void actors().catch(() => {});
-    return { tables, actors, totals, started };
+    // Counts and actor lanes read the events' actors, and later views the counts: made now, while
+    // the first answers read the events. Until the counts are made, the events answer.
+    let countsMade = false;
+    void totals()
+      .then(async () => {
+        for (const sql of searchCountsSql(tables)) await stage(sql)();
+        countsMade = true;
+      })
+      .catch(() => {});
+    const stop = () => {
+      stopped = true;
+      return Promise.allSettled(started);
+    };
+    return { tables, actors, totals, countsMade: () => countsMade, stop };
   };
   const searches = createLeasedCache<Search>({
     capacity: options.searchesKept ?? DEFAULT_SEARCHES_KEPT,
     make: makeSearch,
     drop: async (search) => {
       if (!search.tables || closed) return;
-      await Promise.allSettled(search.started);
+      await search.stop();
       await run(undefined, async (c) => {
         for (const sql of dropSearchSql(search.tables!)) await c.run(sql);
       }).catch(() => {});
@@ -268,7 +284,7 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       // The actor filter reads the search's actors too.
       if (needs === 'actors' || filters.actors.length) await search.actors();
       if (needs === 'totals') await search.totals();
-      return work(searchSource(search.tables), withoutWords);
+      return work(searchSource(search.tables, search.countsMade()), withoutWords);
     });
   };
 
@@ -391,5 +407,8 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
       instance.closeSync();
     },
   };
-  return { ok: true, engine };
+  const idle = async () => {
+    while (running.size) await Promise.all(running);
+  };
+  return { ok: true, engine, idle };
 }

@@ -11,7 +11,7 @@
 // The tables' names are the engine's (a number of its own), never a request's; the words are
 // bound parameters.
 import { VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { EventSource } from './duckdbSql.ts';
+import type { CountTables, EventSource } from './duckdbSql.ts';
 
 /** The engine's in-memory catalog, beside the read-only database of events. */
 export const CACHE_CATALOG = 'memory';
@@ -44,7 +44,15 @@ export function filteringWords(reaches: readonly WordReach[], total: number): st
 /** The names of a search's tables: `search_N` its events' facts (event_facts), `search_N_actors` a row per event and actor (event_actors' columns with the event's type and anchors), `search_N_actor_totals` per actor and type. */
 export function searchTables(n: number) {
   const name = `${CACHE_CATALOG}.main.search_${n}`;
-  return { events: name, actors: `${name}_actors`, actorTotals: `${name}_actor_totals` };
+  const counts: CountTables = {
+    start: `${name}_start_counts`,
+    span: `${name}_span_counts`,
+    actorStart: `${name}_actor_start_counts`,
+    actorSpan: `${name}_actor_span_counts`,
+    setStart: `${name}_set_start_counts`,
+    actorSetStart: `${name}_actor_set_start_counts`,
+  };
+  return { events: name, actors: `${name}_actors`, actorTotals: `${name}_actor_totals`, counts };
 }
 export type SearchTables = ReturnType<typeof searchTables>;
 
@@ -67,7 +75,27 @@ export function searchEventsSql(tables: SearchTables, words: readonly string[]) 
  * the event's type and anchors: counts and lanes per actor read this one table, no join.
  */
 export const searchActorsSql = (tables: SearchTables) =>
-  `CREATE TABLE ${tables.actors} AS SELECT e.row, e.type, e.start_ms, e.end_ms, unnest(e.actors) AS actor, unnest(e.roles) AS roles FROM ${tables.events} e`;
+  `CREATE TABLE ${tables.actors} AS SELECT e.row, e.type, e.start_ms, e.end_ms, e.set_id, unnest(e.actors) AS actor, unnest(e.roles) AS roles FROM ${tables.events} e`;
+
+/**
+ * The counts made at load (DERIVED_SQL), of the found events: the views of a kept search with no
+ * filter but types, or one actor, read as many rows as distinct days (per type, actor or set of
+ * actors), not one per event. Made after the first answers, which read the events.
+ */
+export function searchCountsSql(tables: SearchTables): string[] {
+  const { counts } = tables;
+  // An actor is once in an event's actors (the app's table or-s its roles there), so the actors'
+  // rows are already each event once per actor, as actor_start_counts counts them.
+  const actorRows = tables.actors;
+  return [
+    `CREATE TABLE ${counts.start} AS SELECT type, start_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY type, start_ms ORDER BY start_ms`,
+    `CREATE TABLE ${counts.span} AS SELECT type, start_ms, coalesce(end_ms, start_ms) AS last_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY type, start_ms, last_ms ORDER BY start_ms`,
+    `CREATE TABLE ${counts.setStart} AS SELECT set_id, type, start_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY set_id, type, start_ms ORDER BY start_ms`,
+    `CREATE TABLE ${counts.actorStart} AS SELECT actor, roles, type, start_ms, count(*)::INTEGER AS n FROM ${actorRows} GROUP BY actor, roles, type, start_ms ORDER BY start_ms, actor`,
+    `CREATE TABLE ${counts.actorSpan} AS SELECT actor, roles, type, start_ms, coalesce(end_ms, start_ms) AS last_ms, count(*)::INTEGER AS n FROM ${actorRows} GROUP BY actor, roles, type, start_ms, last_ms ORDER BY start_ms, actor`,
+    `CREATE TABLE ${counts.actorSetStart} AS SELECT actor, roles, set_id, type, start_ms, count(*)::INTEGER AS n FROM ${actorRows} GROUP BY actor, roles, set_id, type, start_ms ORDER BY start_ms, actor`,
+  ];
+}
 
 /** As actor_totals, of the found events: per actor (NULL: the events without one) and type. */
 export const searchActorTotalsSql = (tables: SearchTables) =>
@@ -76,10 +104,10 @@ export const searchActorTotalsSql = (tables: SearchTables) =>
   UNION ALL
   SELECT NULL AS actor, e.type AS type, count(*)::INTEGER AS n FROM ${tables.events} e WHERE len(e.actors) = 0 GROUP BY e.type`;
 
-export const dropSearchSql = (tables: SearchTables) => [tables.actorTotals, tables.actors, tables.events].map((t) => `DROP TABLE IF EXISTS ${t}`);
+export const dropSearchSql = (tables: SearchTables) => [...Object.values(tables.counts), tables.actorTotals, tables.actors, tables.events].map((t) => `DROP TABLE IF EXISTS ${t}`);
 
-/** Reads the found events and their actors in place of the stored tables (the query's words left out: these are its rows). */
-export function searchSource(tables: SearchTables): EventSource {
+/** Reads the found events and their actors (and their counts, once made) in place of the stored tables (the query's words left out: these are its rows). */
+export function searchSource(tables: SearchTables, countsMade: boolean): EventSource {
   return {
     events: tables.events,
     eventActors: tables.actors,
@@ -88,7 +116,7 @@ export function searchSource(tables: SearchTables): EventSource {
     actorTotals: tables.actorTotals,
     actorless: 'len(e.actors) = 0',
     setIds: true,
-    countsAtLoad: false,
+    counts: countsMade ? tables.counts : null,
     matched: null,
   };
 }

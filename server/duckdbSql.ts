@@ -57,10 +57,20 @@ export interface EventSource {
   actorless: string;
   /** Whether the events have their set of actors' number (`e.set_id`, as actor_sets numbers them). */
   setIds: boolean;
-  /** Whether the counts made at load (start_counts…) count these events. */
-  countsAtLoad: boolean;
+  /** Counts of these events as made at load (start_counts…), or null: none (the events answer). */
+  counts: CountTables | null;
   /** A table of rows (`row`) that stands for the query's words (a search's events), or null: the words are looked up. */
   matched: string | null;
+}
+
+/** The tables of counts that countedBy's views read (see DERIVED_SQL); the sets of actors (actor_sets, actor_set_members) are the database's. */
+export interface CountTables {
+  start: string;
+  span: string;
+  actorStart: string;
+  actorSpan: string;
+  setStart: string;
+  actorSetStart: string;
 }
 
 export const STORED_EVENTS: EventSource = {
@@ -71,7 +81,14 @@ export const STORED_EVENTS: EventSource = {
   actorTotals: 'actor_totals',
   actorless: 'e.row NOT IN (SELECT a.row FROM event_actors a)',
   setIds: false,
-  countsAtLoad: true,
+  counts: {
+    start: 'start_counts',
+    span: 'span_counts',
+    actorStart: 'actor_start_counts',
+    actorSpan: 'actor_span_counts',
+    setStart: 'set_start_counts',
+    actorSetStart: 'actor_set_start_counts',
+  },
   matched: null,
 };
 
@@ -79,7 +96,9 @@ export const STORED_EVENTS: EventSource = {
 const storedWith = (matched: string | null): EventSource => ({ ...STORED_EVENTS, matched });
 
 /** countedBy, when the counts made at load count the source's events. */
-const countedIn = (source: EventSource, filters: EngineFilters, skip?: SkippedFacet) => (source.countsAtLoad ? countedBy(filters, skip) : null);
+const countedIn = (source: EventSource, filters: EngineFilters, skip?: SkippedFacet) => (source.counts ? countedBy(filters, skip) : null);
+/** The source's counts (countedIn said there are). */
+const countsOf = (source: EventSource): CountTables => source.counts!;
 
 /** Role bits as the table stores them (roleBitOf); no role: any role. */
 export function roleBits(role: EngineFilters['role']): number {
@@ -99,10 +118,18 @@ function spanWindow(query: ViewQuery, p: Params): string {
 }
 
 /** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
-function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet, source: EventSource = STORED_EVENTS): string[] {
+function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet, source: EventSource = STORED_EVENTS, withLists = true): string[] {
   const where: string[] = [];
   if (skip !== 'types' && filters.types.length) where.push(`list_contains(${p.texts(filters.types)}, e.type)`);
-  if (skip !== 'actors' && filters.actors.length) {
+  if (skip !== 'actors' && filters.actors.length && source.setIds && (filters.role === null || withLists)) {
+    // The events whose set of actors holds one of them (a few sets, not every actor's row), and
+    // in the role, from the event's own lists (`withLists`: `e` has them).
+    const actors = p.texts(filters.actors);
+    where.push(`e.set_id IN (SELECT m.set_id FROM actor_set_members m WHERE list_contains(${actors}, m.actor))`);
+    if (filters.role !== null) {
+      where.push(`list_bool_or(list_transform(range(1, len(e.actors) + 1), i -> list_contains(${actors}, e.actors[i]) AND (e.roles[i] & ${p.integer(roleBits(filters.role))}) <> 0))`);
+    }
+  } else if (skip !== 'actors' && filters.actors.length) {
     where.push(
       // An uncorrelated IN (a hash semi-join): a correlated EXISTS took ten times as long at 1M events.
       `e.row IN (SELECT a.row FROM ${source.eventActors} a WHERE list_contains(${p.texts(filters.actors)}, a.actor) AND (a.roles & ${p.integer(roleBits(filters.role))}) <> 0)`,
@@ -149,7 +176,7 @@ export function countSql(query: ViewQuery, skip?: SkippedFacet, source: EventSou
   const by = countedIn(source, query.filters, skip);
   if (by) {
     // Counts per type, start and last anchor made at load: one row per distinct span, not per event.
-    const from = by === 'types' ? 'span_counts s' : 'actor_span_counts s';
+    const from = `${by === 'types' ? countsOf(source).span : countsOf(source).actorSpan} s`;
     return bound(p, `SELECT coalesce(sum(s.n), 0)::INTEGER AS n FROM ${from} ${whereOf([...countConditions(query.filters, p, skip), spanWindow(query, p)])}`);
   }
   return bound(p, `SELECT count(*)::INTEGER AS n FROM ${source.events} e ${whereOf([...filterConditions(query.filters, p, skip, source), windowCondition(query, p)])}`);
@@ -177,7 +204,7 @@ export function typeBinsSql(query: ViewQuery, bins: number, source: EventSource 
     // The counts per start anchor made at load: as many rows as distinct anchors, not events.
     const conditions = filters.types.length ? [`list_contains(${p.texts(filters.types)}, s.type)`] : [];
     if (filters.actors.length) conditions.push(`s.actor = ${p.text(filters.actors[0]!)}`, `(s.roles & ${p.integer(roleBits(filters.role))}) <> 0`);
-    return bound(p, binnedCounts(query, bins, p, filters.actors.length ? 'actor_start_counts s' : 'start_counts s', conditions));
+    return bound(p, binnedCounts(query, bins, p, `${filters.actors.length ? countsOf(source).actorStart : countsOf(source).start} s`, conditions));
   }
   return bound(p, binned(query, bins, p, 'e.type', `${source.events} e`, filterConditions(filters, p, undefined, source)));
 }
@@ -202,12 +229,12 @@ export function actorBinsSql(query: ViewQuery, bins: number, actors: readonly st
   const by = countedIn(source, query.filters);
   // Counts made at load: per actor and start (an event once in each of its actors' lanes), or for
   // one actor, per set of actors of its events (each actor of the set a lane).
-  if (by === 'types') return bound(p, binnedCounts(query, bins, p, 'actor_start_counts s', [...countConditions(query.filters, p), `list_contains(${p.texts(actors)}, s.actor)`], 's.actor'));
+  if (by === 'types') return bound(p, binnedCounts(query, bins, p, `${countsOf(source).actorStart} s`, [...countConditions(query.filters, p), `list_contains(${p.texts(actors)}, s.actor)`], 's.actor'));
   if (by === 'actor') {
-    const from = 'actor_set_start_counts s JOIN actor_set_members m ON m.set_id = s.set_id';
+    const from = `${countsOf(source).actorSetStart} s JOIN actor_set_members m ON m.set_id = s.set_id`;
     return bound(p, binnedCounts(query, bins, p, from, [...countConditions(query.filters, p), `list_contains(${p.texts(actors)}, m.actor)`], 'm.actor'));
   }
-  const conditions = [...filterConditions(query.filters, p, undefined, source), `list_contains(${p.texts(actors)}, ${source.actor})`];
+  const conditions = [...filterConditions(query.filters, p, undefined, source, false), `list_contains(${p.texts(actors)}, ${source.actor})`];
   return bound(p, binned(query, bins, p, source.actor, source.withActors, conditions));
 }
 
@@ -225,12 +252,12 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
     // Every event of the bin less those of the sets inside: reads the counts of a few sets, not
     // of every set (85 ms at 1M).
     const types = countConditions(query.filters, p);
-    const all = binnedCounts(query, bins, p, 'start_counts s', types, "'*'");
-    const less = binnedCounts(query, bins, p, 'set_start_counts s', [...types, `s.set_id IN (${inside()})`], "'*'");
+    const all = binnedCounts(query, bins, p, `${countsOf(source).start} s`, types, "'*'");
+    const less = binnedCounts(query, bins, p, `${countsOf(source).setStart} s`, [...types, `s.set_id IN (${inside()})`], "'*'");
     return bound(p, `SELECT key, bin, sum(n)::INTEGER AS n FROM (${all} UNION ALL SELECT key, bin, -n AS n FROM (${less})) GROUP BY key, bin`);
   }
   if (by) {
-    return bound(p, binnedCounts(query, bins, p, 'actor_set_start_counts s', [...countConditions(query.filters, p), `s.set_id NOT IN (${inside()})`], "'*'"));
+    return bound(p, binnedCounts(query, bins, p, `${countsOf(source).actorSetStart} s`, [...countConditions(query.filters, p), `s.set_id NOT IN (${inside()})`], "'*'"));
   }
   if (source.setIds) {
     // The events whose set of actors is not inside the lanes (the set of none never is).
@@ -255,9 +282,9 @@ export function actorRankingSql(filters: EngineFilters, source: EventSource = ST
   }
   if (countedIn(source, filters) === 'actor') {
     // The events of the filter's actor, per actor of each (itself too); none is without an actor.
-    return bound(p, `SELECT m.actor AS actor, sum(s.n)::INTEGER AS n FROM actor_set_start_counts s JOIN actor_set_members m ON m.set_id = s.set_id ${whereOf(countConditions(filters, p))} GROUP BY m.actor`);
+    return bound(p, `SELECT m.actor AS actor, sum(s.n)::INTEGER AS n FROM ${countsOf(source).actorSetStart} s JOIN actor_set_members m ON m.set_id = s.set_id ${whereOf(countConditions(filters, p))} GROUP BY m.actor`);
   }
-  const conditions = filterConditions(filters, p, undefined, source);
+  const conditions = filterConditions(filters, p, undefined, source, false);
   return bound(
     p,
     `SELECT ${source.actor} AS actor, count(*)::INTEGER AS n FROM ${source.withActors} ${whereOf(conditions)} GROUP BY ${source.actor}
@@ -297,7 +324,7 @@ export function typeCountsSql(query: ViewQuery, source: EventSource = STORED_EVE
   const p = createParams();
   const by = countedIn(source, query.filters, 'types');
   if (by) {
-    const from = by === 'types' ? 'span_counts s' : 'actor_span_counts s';
+    const from = `${by === 'types' ? countsOf(source).span : countsOf(source).actorSpan} s`;
     return bound(p, `SELECT s.type AS key, sum(s.n)::INTEGER AS n FROM ${from} ${whereOf([...countConditions(query.filters, p, 'types'), spanWindow(query, p)])} GROUP BY s.type`);
   }
   return bound(p, `SELECT e.type AS key, count(*)::INTEGER AS n FROM ${source.events} e ${whereOf([...filterConditions(query.filters, p, 'types', source), windowCondition(query, p)])} GROUP BY e.type`);
@@ -308,9 +335,9 @@ export function actorCountsSql(query: ViewQuery, source: EventSource = STORED_EV
   const p = createParams();
   if (countedIn(source, query.filters, 'actors') === 'types') {
     // Each event once per actor of it (actor_span_counts or-s an actor's roles in the event).
-    return bound(p, `SELECT s.actor AS key, sum(s.n)::INTEGER AS n FROM actor_span_counts s ${whereOf([...countConditions(query.filters, p, 'actors'), spanWindow(query, p)])} GROUP BY s.actor`);
+    return bound(p, `SELECT s.actor AS key, sum(s.n)::INTEGER AS n FROM ${countsOf(source).actorSpan} s ${whereOf([...countConditions(query.filters, p, 'actors'), spanWindow(query, p)])} GROUP BY s.actor`);
   }
-  const where = whereOf([...filterConditions(query.filters, p, 'actors', source), windowCondition(query, p)]);
+  const where = whereOf([...filterConditions(query.filters, p, 'actors', source, false), windowCondition(query, p)]);
   return bound(p, `SELECT ${source.actor} AS key, count(*)::INTEGER AS n FROM ${source.withActors} ${where} GROUP BY ${source.actor}`);
 }
 
