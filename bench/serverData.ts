@@ -144,7 +144,7 @@ async function repeatedDatabase(base: string, copies: number, path: string): Pro
 
 /**
  * A format whose databases hold the same events and event_actors as DATABASE_FORMAT's, and only
- * lack tables that DERIVED_SQL makes from them (format 5 added word_counts and event_facts).
+ * lack tables that DERIVED_SQL makes from them (format 5 added word_counts, casts and event_facts).
  */
 const DERIVABLE_FORMAT = 'conflict-timeline-duckdb-4';
 
@@ -207,8 +207,10 @@ export async function finishRepeated(connection: DuckDBConnection, copies: numbe
   await connection.run('CREATE TABLE actor_sets AS SELECT set_id, actors FROM base.actor_sets');
   await connection.run('CREATE TABLE actor_set_members AS SELECT actor, set_id, size FROM base.actor_set_members ORDER BY actor, set_id');
   await connection.run(
-    `CREATE TABLE event_facts AS SELECT (f.row * ${c} + k.k)::INTEGER AS row, f.type, f.start_ms, f.end_ms, f.set_id, f.actors, f.roles FROM base.event_facts f, range(${c}) k(k) ORDER BY row`,
+    `CREATE TABLE event_facts AS SELECT (f.row * ${c} + k.k)::INTEGER AS row, f.type, f.start_ms, f.end_ms, f.set_id, f.cast_id FROM base.event_facts f, range(${c}) k(k) ORDER BY row`,
   );
+  await connection.run('CREATE TABLE casts AS SELECT cast_id, members FROM base.casts');
+  await connection.run('CREATE TABLE cast_members AS SELECT cast_id, actor, roles FROM base.cast_members ORDER BY cast_id');
   await connection.run(`CREATE TABLE set_start_counts AS SELECT set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.set_start_counts ORDER BY start_ms`);
   await connection.run(`CREATE TABLE actor_set_start_counts AS SELECT actor, roles, set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_set_start_counts ORDER BY start_ms, actor`);
   const [info] = (await connection.runAndReadAll('SELECT dataset, reports FROM base.dataset_info')).getRowObjectsJS();

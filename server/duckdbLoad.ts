@@ -34,6 +34,10 @@ CREATE TABLE dataset_info (format VARCHAR NOT NULL, dataset VARCHAR NOT NULL, re
 /** Each row's set of actors: sorted and distinct, so that equal sets are equal lists. */
 const ROW_ACTOR_SETS = 'SELECT row, list_sort(list_distinct(list(actor))) AS actors FROM event_actors GROUP BY row';
 
+/** Each row's cast: its actors in order, with their roles there (as event_actors lists them). */
+const ROW_CASTS = "SELECT row, list({'actor': actor, 'roles': roles} ORDER BY position) AS members FROM event_actors GROUP BY row";
+const NO_CAST = '[]::STRUCT(actor VARCHAR, roles INTEGER)[]';
+
 /**
  * Tables made from the rows once they are all in, for the queries that would otherwise read every
  * row:
@@ -66,9 +70,11 @@ const ROW_ACTOR_SETS = 'SELECT row, list_sort(list_distinct(list(actor))) AS act
  *   the counts of the other sets summed (a list test on each count's row took 0.9 s at 1M).
  *   `actor_set_start_counts`: the same per actor of the set and its roles there, for actor
  *   lanes with one actor as filter.
- * - `event_facts`: per event, in row order, what a search's counts and lanes read of it (type,
- *   anchors, its set of actors, its actors and their roles as event_actors lists them): a search
- *   copies its events' facts in one pass over a narrow table, with no join to event_actors.
+ * - `casts`: each distinct cast of an event (its actors and their roles there, in order; none for
+ *   an event without actors) and a number; `cast_members` its actors and roles, a row each.
+ * - `event_facts`: per event, in row order, what a search's counts and lanes read of it: type,
+ *   anchors, its set of actors and its cast. A search copies its events' facts in one pass over a
+ *   table of numbers, and their actors from the casts' few members, not from event_actors.
  */
 export const DERIVED_SQL = `
 CREATE TABLE words AS
@@ -98,12 +104,16 @@ CREATE TABLE actor_sets AS
   FROM (SELECT DISTINCT coalesce(s.actors, []::VARCHAR[]) AS actors FROM events e LEFT JOIN (${ROW_ACTOR_SETS}) s ON s.row = e.row);
 CREATE TABLE actor_set_members AS
   SELECT actor, set_id, size FROM (SELECT set_id, len(actors)::INTEGER AS size, unnest(actors) AS actor FROM actor_sets) ORDER BY actor, set_id;
+CREATE TABLE casts AS
+  SELECT (row_number() OVER (ORDER BY members) - 1)::INTEGER AS cast_id, members
+  FROM (SELECT DISTINCT coalesce(c.members, ${NO_CAST}) AS members FROM events e LEFT JOIN (${ROW_CASTS}) c ON c.row = e.row);
+CREATE TABLE cast_members AS
+  SELECT cast_id, m.actor AS actor, m.roles AS roles FROM (SELECT cast_id, unnest(members) AS m FROM casts) ORDER BY cast_id;
 CREATE TABLE event_facts AS
-  SELECT e.row AS row, e.type AS type, e.start_ms AS start_ms, e.end_ms AS end_ms, x.set_id AS set_id,
-    coalesce(l.actors, []::VARCHAR[]) AS actors, coalesce(l.roles, []::INTEGER[]) AS roles
-  FROM events e
-  LEFT JOIN (SELECT row, list(actor ORDER BY position) AS actors, list(roles ORDER BY position) AS roles FROM event_actors GROUP BY row) l ON l.row = e.row
-  JOIN actor_sets x ON x.actors = coalesce(list_sort(list_distinct(l.actors)), []::VARCHAR[])
+  SELECT e.row AS row, e.type AS type, e.start_ms AS start_ms, e.end_ms AS end_ms, x.set_id AS set_id, k.cast_id AS cast_id
+  FROM events e LEFT JOIN (${ROW_CASTS}) c ON c.row = e.row
+  JOIN casts k ON k.members = coalesce(c.members, ${NO_CAST})
+  JOIN actor_sets x ON x.actors = list_sort(list_distinct(list_transform(k.members, m -> m.actor)))
   ORDER BY e.row;
 CREATE TABLE set_start_counts AS
   SELECT x.set_id AS set_id, e.type AS type, e.start_ms AS start_ms, count(*)::INTEGER AS n

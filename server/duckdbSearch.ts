@@ -41,7 +41,7 @@ export function filteringWords(reaches: readonly WordReach[], total: number): st
     .map((r) => r.word);
 }
 
-/** The names of a search's tables: `search_N` its events' facts (event_facts), `search_N_actors` a row per event and actor (event_actors' columns with the event's type and anchors), `search_N_actor_totals` per actor and type. */
+/** The names of a search's tables: `search_N` its events' facts (event_facts), `search_N_actors` a row per event and actor (its facts with the actor and roles), `search_N_actor_totals` per actor and type, and their counts. */
 export function searchTables(n: number) {
   const name = `${CACHE_CATALOG}.main.search_${n}`;
   const counts: CountTables = {
@@ -52,7 +52,7 @@ export function searchTables(n: number) {
     setStart: `${name}_set_start_counts`,
     actorSetStart: `${name}_actor_set_start_counts`,
   };
-  return { events: name, actors: `${name}_actors`, actorTotals: `${name}_actor_totals`, counts };
+  return { events: name, actors: `${name}_actors`, actorTotals: `${name}_actor_totals`, counts, eventGroups: `${name}_event_groups`, actorGroups: `${name}_actor_groups` };
 }
 export type SearchTables = ReturnType<typeof searchTables>;
 
@@ -64,18 +64,22 @@ export type SearchTables = ReturnType<typeof searchTables>;
 export function searchEventsSql(tables: SearchTables, words: readonly string[]) {
   const held = words.map((_, i) => `f.row IN (SELECT unnest(w.rows) FROM words w WHERE contains(w.word, $${i + 1}))`);
   return {
-    sql: `CREATE TABLE ${tables.events} AS SELECT f.row, f.type, f.start_ms, f.end_ms, f.set_id, f.actors, f.roles FROM event_facts f ${held.length ? `WHERE ${held.join(' AND ')}` : 'WHERE false'}`,
+    sql: `CREATE TABLE ${tables.events} AS SELECT f.row, f.type, f.start_ms, f.end_ms, f.set_id, f.cast_id FROM event_facts f ${held.length ? `WHERE ${held.join(' AND ')}` : 'WHERE false'}`,
     values: [...words] as DuckDBValue[],
     types: words.map(() => VARCHAR) as DuckDBType[],
   };
 }
 
 /**
- * Each found event once per actor (as event_actors lists them, an actor in two roles twice), with
- * the event's type and anchors: counts and lanes per actor read this one table, no join.
+ * Each found event once per actor (an actor is once in an event's cast, its roles there or-ed, as
+ * the app's table has them), with the event's facts: counts and lanes per actor read this one
+ * table, no join. Made from the casts' members (a few thousand rows), not from event_actors.
  */
 export const searchActorsSql = (tables: SearchTables) =>
-  `CREATE TABLE ${tables.actors} AS SELECT e.row, e.type, e.start_ms, e.end_ms, e.set_id, unnest(e.actors) AS actor, unnest(e.roles) AS roles FROM ${tables.events} e`;
+  `CREATE TABLE ${tables.actors} AS SELECT e.row, e.type, e.start_ms, e.end_ms, e.set_id, e.cast_id, m.actor, m.roles FROM ${tables.events} e JOIN cast_members m ON m.cast_id = e.cast_id`;
+
+/** The condition on `e` (a search's events, or their actors) of an event without actors. */
+const ACTORLESS = 'e.cast_id NOT IN (SELECT m.cast_id FROM cast_members m)';
 
 /**
  * The counts made at load (DERIVED_SQL), of the found events: the views of a kept search with no
@@ -83,17 +87,20 @@ export const searchActorsSql = (tables: SearchTables) =>
  * actors), not one per event. Made after the first answers, which read the events.
  */
 export function searchCountsSql(tables: SearchTables): string[] {
-  const { counts } = tables;
-  // An actor is once in an event's actors (the app's table or-s its roles there), so the actors'
-  // rows are already each event once per actor, as actor_start_counts counts them.
-  const actorRows = tables.actors;
+  const { counts, eventGroups, actorGroups } = tables;
+  // The finest counts first, one pass over the events and one over their actors; each table of
+  // counts then sums those (fewer rows than events wherever events share a day).
+  const sums = (table: string, from: string, columns: string, order: string) =>
+    `CREATE TABLE ${table} AS SELECT ${columns}, sum(n)::INTEGER AS n FROM ${from} GROUP BY ${columns} ORDER BY ${order}`;
   return [
-    `CREATE TABLE ${counts.start} AS SELECT type, start_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY type, start_ms ORDER BY start_ms`,
-    `CREATE TABLE ${counts.span} AS SELECT type, start_ms, coalesce(end_ms, start_ms) AS last_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY type, start_ms, last_ms ORDER BY start_ms`,
-    `CREATE TABLE ${counts.setStart} AS SELECT set_id, type, start_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY set_id, type, start_ms ORDER BY start_ms`,
-    `CREATE TABLE ${counts.actorStart} AS SELECT actor, roles, type, start_ms, count(*)::INTEGER AS n FROM ${actorRows} GROUP BY actor, roles, type, start_ms ORDER BY start_ms, actor`,
-    `CREATE TABLE ${counts.actorSpan} AS SELECT actor, roles, type, start_ms, coalesce(end_ms, start_ms) AS last_ms, count(*)::INTEGER AS n FROM ${actorRows} GROUP BY actor, roles, type, start_ms, last_ms ORDER BY start_ms, actor`,
-    `CREATE TABLE ${counts.actorSetStart} AS SELECT actor, roles, set_id, type, start_ms, count(*)::INTEGER AS n FROM ${actorRows} GROUP BY actor, roles, set_id, type, start_ms ORDER BY start_ms, actor`,
+    `CREATE TABLE ${eventGroups} AS SELECT set_id, type, start_ms, coalesce(end_ms, start_ms) AS last_ms, count(*)::INTEGER AS n FROM ${tables.events} GROUP BY set_id, type, start_ms, last_ms`,
+    sums(counts.start, eventGroups, 'type, start_ms', 'start_ms'),
+    sums(counts.span, eventGroups, 'type, start_ms, last_ms', 'start_ms'),
+    sums(counts.setStart, eventGroups, 'set_id, type, start_ms', 'start_ms'),
+    `CREATE TABLE ${actorGroups} AS SELECT actor, roles, set_id, type, start_ms, coalesce(end_ms, start_ms) AS last_ms, count(*)::INTEGER AS n FROM ${tables.actors} GROUP BY actor, roles, set_id, type, start_ms, last_ms`,
+    sums(counts.actorStart, actorGroups, 'actor, roles, type, start_ms', 'start_ms, actor'),
+    sums(counts.actorSpan, actorGroups, 'actor, roles, type, start_ms, last_ms', 'start_ms, actor'),
+    sums(counts.actorSetStart, actorGroups, 'actor, roles, set_id, type, start_ms', 'start_ms, actor'),
   ];
 }
 
@@ -102,9 +109,10 @@ export const searchActorTotalsSql = (tables: SearchTables) =>
   `CREATE TABLE ${tables.actorTotals} AS
   SELECT a.actor AS actor, a.type AS type, count(*)::INTEGER AS n FROM ${tables.actors} a GROUP BY a.actor, a.type
   UNION ALL
-  SELECT NULL AS actor, e.type AS type, count(*)::INTEGER AS n FROM ${tables.events} e WHERE len(e.actors) = 0 GROUP BY e.type`;
+  SELECT NULL AS actor, e.type AS type, count(*)::INTEGER AS n FROM ${tables.events} e WHERE ${ACTORLESS} GROUP BY e.type`;
 
-export const dropSearchSql = (tables: SearchTables) => [...Object.values(tables.counts), tables.actorTotals, tables.actors, tables.events].map((t) => `DROP TABLE IF EXISTS ${t}`);
+export const dropSearchSql = (tables: SearchTables) =>
+  [...Object.values(tables.counts), tables.eventGroups, tables.actorGroups, tables.actorTotals, tables.actors, tables.events].map((t) => `DROP TABLE IF EXISTS ${t}`);
 
 /** Reads the found events and their actors (and their counts, once made) in place of the stored tables (the query's words left out: these are its rows). */
 export function searchSource(tables: SearchTables, countsMade: boolean): EventSource {
@@ -114,8 +122,8 @@ export function searchSource(tables: SearchTables, countsMade: boolean): EventSo
     withActors: `${tables.actors} e`,
     actor: 'e.actor',
     actorTotals: tables.actorTotals,
-    actorless: 'len(e.actors) = 0',
-    setIds: true,
+    actorless: ACTORLESS,
+    sets: true,
     counts: countsMade ? tables.counts : null,
     matched: null,
   };

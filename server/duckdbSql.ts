@@ -55,8 +55,8 @@ export interface EventSource {
   actorTotals: string;
   /** The condition on `e` of an event without actors. */
   actorless: string;
-  /** Whether the events have their set of actors' number (`e.set_id`, as actor_sets numbers them). */
-  setIds: boolean;
+  /** Whether `e` has its event's set of actors and cast (`e.set_id`, `e.cast_id`: see actor_sets and casts). */
+  sets: boolean;
   /** Counts of these events as made at load (start_counts…), or null: none (the events answer). */
   counts: CountTables | null;
   /** A table of rows (`row`) that stands for the query's words (a search's events), or null: the words are looked up. */
@@ -80,7 +80,7 @@ export const STORED_EVENTS: EventSource = {
   actor: 'a.actor',
   actorTotals: 'actor_totals',
   actorless: 'e.row NOT IN (SELECT a.row FROM event_actors a)',
-  setIds: false,
+  sets: false,
   counts: {
     start: 'start_counts',
     span: 'span_counts',
@@ -118,17 +118,12 @@ function spanWindow(query: ViewQuery, p: Params): string {
 }
 
 /** The filters as conditions on `e` (events), as filterMask applies them, without `skip`. */
-function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet, source: EventSource = STORED_EVENTS, withLists = true): string[] {
+function filterConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet, source: EventSource = STORED_EVENTS): string[] {
   const where: string[] = [];
   if (skip !== 'types' && filters.types.length) where.push(`list_contains(${p.texts(filters.types)}, e.type)`);
-  if (skip !== 'actors' && filters.actors.length && source.setIds && (filters.role === null || withLists)) {
-    // The events whose set of actors holds one of them (a few sets, not every actor's row), and
-    // in the role, from the event's own lists (`withLists`: `e` has them).
-    const actors = p.texts(filters.actors);
-    where.push(`e.set_id IN (SELECT m.set_id FROM actor_set_members m WHERE list_contains(${actors}, m.actor))`);
-    if (filters.role !== null) {
-      where.push(`list_bool_or(list_transform(range(1, len(e.actors) + 1), i -> list_contains(${actors}, e.actors[i]) AND (e.roles[i] & ${p.integer(roleBits(filters.role))}) <> 0))`);
-    }
+  if (skip !== 'actors' && filters.actors.length && source.sets) {
+    // The events whose cast has one of them in the role: a few casts, not every actor's row.
+    where.push(`e.cast_id IN (SELECT m.cast_id FROM cast_members m WHERE list_contains(${p.texts(filters.actors)}, m.actor) AND (m.roles & ${p.integer(roleBits(filters.role))}) <> 0)`);
   } else if (skip !== 'actors' && filters.actors.length) {
     where.push(
       // An uncorrelated IN (a hash semi-join): a correlated EXISTS took ten times as long at 1M events.
@@ -234,7 +229,7 @@ export function actorBinsSql(query: ViewQuery, bins: number, actors: readonly st
     const from = `${countsOf(source).actorSetStart} s JOIN actor_set_members m ON m.set_id = s.set_id`;
     return bound(p, binnedCounts(query, bins, p, from, [...countConditions(query.filters, p), `list_contains(${p.texts(actors)}, m.actor)`], 'm.actor'));
   }
-  const conditions = [...filterConditions(query.filters, p, undefined, source, false), `list_contains(${p.texts(actors)}, ${source.actor})`];
+  const conditions = [...filterConditions(query.filters, p, undefined, source), `list_contains(${p.texts(actors)}, ${source.actor})`];
   return bound(p, binned(query, bins, p, source.actor, source.withActors, conditions));
 }
 
@@ -259,7 +254,7 @@ export function otherActorBinsSql(query: ViewQuery, bins: number, actors: readon
   if (by) {
     return bound(p, binnedCounts(query, bins, p, `${countsOf(source).actorSetStart} s`, [...countConditions(query.filters, p), `s.set_id NOT IN (${inside()})`], "'*'"));
   }
-  if (source.setIds) {
+  if (source.sets) {
     // The events whose set of actors is not inside the lanes (the set of none never is).
     return bound(p, binned(query, bins, p, "'*'", `${source.events} e`, [...filterConditions(query.filters, p, undefined, source), `e.set_id NOT IN (${inside()})`]));
   }
@@ -284,7 +279,7 @@ export function actorRankingSql(filters: EngineFilters, source: EventSource = ST
     // The events of the filter's actor, per actor of each (itself too); none is without an actor.
     return bound(p, `SELECT m.actor AS actor, sum(s.n)::INTEGER AS n FROM ${countsOf(source).actorSetStart} s JOIN actor_set_members m ON m.set_id = s.set_id ${whereOf(countConditions(filters, p))} GROUP BY m.actor`);
   }
-  const conditions = filterConditions(filters, p, undefined, source, false);
+  const conditions = filterConditions(filters, p, undefined, source);
   return bound(
     p,
     `SELECT ${source.actor} AS actor, count(*)::INTEGER AS n FROM ${source.withActors} ${whereOf(conditions)} GROUP BY ${source.actor}
@@ -337,7 +332,7 @@ export function actorCountsSql(query: ViewQuery, source: EventSource = STORED_EV
     // Each event once per actor of it (actor_span_counts or-s an actor's roles in the event).
     return bound(p, `SELECT s.actor AS key, sum(s.n)::INTEGER AS n FROM ${countsOf(source).actorSpan} s ${whereOf([...countConditions(query.filters, p, 'actors'), spanWindow(query, p)])} GROUP BY s.actor`);
   }
-  const where = whereOf([...filterConditions(query.filters, p, 'actors', source, false), windowCondition(query, p)]);
+  const where = whereOf([...filterConditions(query.filters, p, 'actors', source), windowCondition(query, p)]);
   return bound(p, `SELECT ${source.actor} AS key, count(*)::INTEGER AS n FROM ${source.withActors} ${where} GROUP BY ${source.actor}`);
 }
 
