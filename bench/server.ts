@@ -160,6 +160,41 @@ async function sessionTimes(engine: Engine, session: View[]): Promise<number[]> 
 
 type Timings = Record<string, number>;
 
+/** The text of the search timed on its own: "village" is in every generated event, "12" in a third. */
+const SEARCH_TEXT = 'village 12';
+
+/**
+ * A text search as the page makes it: the first time (a new text), its four answers asked at once,
+ * each timed from the asking; then the session's view changes with the text set, each view's
+ * type lanes, actor lanes, counts and Events page one after another (p50 and p95 of each).
+ */
+async function timeSearch(engine: Engine, session: View[]) {
+  const first: Timings = {};
+  const all = queryOf({ name: '', filters: { ...NO_FILTERS, q: SEARCH_TEXT }, window: SPAN });
+  const start = performance.now();
+  const timedFrom = (name: string) => (promise: Promise<unknown>) => promise.then(() => (first[name] = performance.now() - start));
+  await Promise.all([
+    timedFrom('type lanes')(engine.bins(all, { mode: 'type' }, BINS)),
+    timedFrom('actor lanes')(engine.bins(all, { mode: 'actor', maxLanes: 12 }, BINS)),
+    timedFrom('counts')(engine.facetCounts(all)),
+    timedFrom('Events page')(engine.events(all, 0, 100)),
+  ]);
+  const views: Record<string, number[]> = { 'type lanes': [], 'actor lanes': [], counts: [], 'Events page': [] };
+  const timeOne = async (name: string, ask: () => Promise<unknown>) => {
+    const at = performance.now();
+    await ask();
+    views[name]!.push(performance.now() - at);
+  };
+  for (const view of session) {
+    const query = queryOf({ ...view, filters: { ...view.filters, q: SEARCH_TEXT } });
+    await timeOne('type lanes', () => engine.bins(query, { mode: 'type' }, BINS));
+    await timeOne('actor lanes', () => engine.bins(query, { mode: 'actor', maxLanes: 12 }, BINS));
+    await timeOne('counts', () => engine.facetCounts(query));
+    await timeOne('Events page', () => engine.events(query, 0, 100));
+  }
+  return { first, views };
+}
+
 async function timeEngine(engine: Engine, views: View[]): Promise<Timings> {
   const t: Timings = {};
   for (const view of views) {
@@ -276,13 +311,22 @@ try {
         }
       }
     }
-    const results: { name: string; load: number; session: number[]; answers: Timings }[] = [];
+    const results: { name: string; load: number; session: number[]; answers: Timings; search?: Awaited<ReturnType<typeof timeSearch>> }[] = [];
     for (const [name, engine, load] of engines) {
       log(`timing ${name}`);
+      // The search first, on an engine that has answered no search yet (DuckDB keeps a search's events).
+      let search: Awaited<ReturnType<typeof timeSearch>> | undefined;
+      if (RUNS > 0) {
+        const fresh = name === 'DuckDB' ? await openDuckDbEngine(database.path, { queryTimeLimitMs: 600_000 }) : null;
+        if (fresh && !fresh.ok) throw new Error(fresh.message);
+        search = await timeSearch(fresh?.engine ?? engine, session);
+        await fresh?.engine.close();
+        log(`${name}: "${SEARCH_TEXT}" first ${Object.entries(search.first).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+      }
       const sessionTimed = await sessionTimes(engine, session);
       log(`${name}: the session's bins p50 ${ms(percentile(sessionTimed, 50))}, p95 ${ms(percentile(sessionTimed, 95))}`);
       // BENCH_SERVER_RUNS=0: the session only.
-      results.push({ name, load, session: sessionTimed, answers: RUNS > 0 ? await timeEngine(engine, views) : {} });
+      results.push({ name, load, session: sessionTimed, answers: RUNS > 0 ? await timeEngine(engine, views) : {}, search });
     }
     let tab: Timings | null = null;
     if (TAB && n <= IMPORTED_AT_MOST) {
@@ -308,6 +352,18 @@ try {
     const tabColumn = tab ? 'the tab (the app in memory)' : 'the tab (not measured: no tab holds this many)';
     out.push('', `| view: answer (median) | ${tabColumn} | ${results.map((r) => r.name).join(' | ')} |`, `|---|---:|${results.map(() => '---:').join('|')}|`);
     for (const key of Object.keys(results[0]?.answers ?? {})) out.push(`| ${key} | ${ms(tab?.[key])} | ${results.map((r) => ms(r.answers[key])).join(' | ')} |`);
+    const searched = results.filter((r) => r.search);
+    if (searched.length) {
+      out.push(
+        '',
+        `A search for "${SEARCH_TEXT}" (all time), the first time: its four answers asked at once, each from the asking; then the session's ${session.length} views with the text set, each answer p50 / p95:`,
+        '',
+        `| "${SEARCH_TEXT}": answer | ${searched.map((r) => r.name).join(' | ')} |`,
+        `|---|${searched.map(() => '---:').join('|')}|`,
+      );
+      for (const key of Object.keys(searched[0]!.search!.first)) out.push(`| the first time: ${key} | ${searched.map((r) => ms(r.search!.first[key])).join(' | ')} |`);
+      for (const key of Object.keys(searched[0]!.search!.views)) out.push(`| a view change: ${key} | ${searched.map((r) => `${ms(percentile(r.search!.views[key]!, 50))} / ${ms(percentile(r.search!.views[key]!, 95))}`).join(' | ')} |`);
+    }
     const indexBuilt = tab?.['building the text index, once (not a view)'];
     if (indexBuilt !== undefined) out.push('', `The tab built its text index (once, before the views were timed) in ${s(indexBuilt)}.`);
     if (load) out.push('', `Load test (DuckDB, ${CLIENTS} clients, ${LOAD_SECONDS} s of bins, counts and Events pages over HTTP): ${load.requests.toLocaleString('en-GB')} requests, ${load.perSecond.toFixed(0)} per second, p50 ${ms(load.p50)}, p99 ${ms(load.p99)}, ${load.errors} errors${load.firstError ? ` (the first: ${load.firstError})` : ''}.`);

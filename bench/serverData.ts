@@ -144,9 +144,9 @@ async function repeatedDatabase(base: string, copies: number, path: string): Pro
 
 /**
  * A format whose databases hold the same events and event_actors as DATABASE_FORMAT's, and only
- * lack tables that DERIVED_SQL makes from them (format 4 added span_counts and the actor sets).
+ * lack tables that DERIVED_SQL makes from them (format 5 added word_counts, casts and event_facts).
  */
-const DERIVABLE_FORMAT = 'conflict-timeline-duckdb-3';
+const DERIVABLE_FORMAT = 'conflict-timeline-duckdb-4';
 
 /** Marks a completed copy of a DERIVABLE_FORMAT database as DATABASE_FORMAT. */
 async function setFormat(path: string): Promise<void> {
@@ -198,6 +198,7 @@ async function addMissingTables(path: string, log: (line: string) => void): Prom
 export async function finishRepeated(connection: DuckDBConnection, copies: number): Promise<void> {
   const c = Number(copies);
   await connection.run(`CREATE TABLE words AS SELECT word, flatten(list_transform(rows, r -> list_transform(range(${c}), k -> (r * ${c} + k)::INTEGER))) AS rows FROM base.words ORDER BY word`);
+  await connection.run(`CREATE TABLE word_counts AS SELECT word, (n * ${c})::INTEGER AS n FROM base.word_counts ORDER BY word`);
   await connection.run(`CREATE TABLE start_counts AS SELECT type, start_ms, (n * ${c})::INTEGER AS n FROM base.start_counts ORDER BY start_ms`);
   await connection.run(`CREATE TABLE actor_start_counts AS SELECT actor, roles, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_start_counts ORDER BY actor, start_ms`);
   await connection.run(`CREATE TABLE actor_totals AS SELECT actor, type, (n * ${c})::INTEGER AS n FROM base.actor_totals`);
@@ -205,6 +206,11 @@ export async function finishRepeated(connection: DuckDBConnection, copies: numbe
   await connection.run(`CREATE TABLE actor_span_counts AS SELECT actor, roles, type, start_ms, last_ms, (n * ${c})::INTEGER AS n FROM base.actor_span_counts ORDER BY start_ms, actor`);
   await connection.run('CREATE TABLE actor_sets AS SELECT set_id, actors FROM base.actor_sets');
   await connection.run('CREATE TABLE actor_set_members AS SELECT actor, set_id, size FROM base.actor_set_members ORDER BY actor, set_id');
+  await connection.run(
+    `CREATE TABLE event_facts AS SELECT (f.row * ${c} + k.k)::INTEGER AS row, f.type, f.start_ms, f.end_ms, f.set_id, f.cast_id FROM base.event_facts f, range(${c}) k(k) ORDER BY row`,
+  );
+  await connection.run('CREATE TABLE casts AS SELECT cast_id, members FROM base.casts');
+  await connection.run('CREATE TABLE cast_members AS SELECT cast_id, actor, roles FROM base.cast_members ORDER BY cast_id');
   await connection.run(`CREATE TABLE set_start_counts AS SELECT set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.set_start_counts ORDER BY start_ms`);
   await connection.run(`CREATE TABLE actor_set_start_counts AS SELECT actor, roles, set_id, type, start_ms, (n * ${c})::INTEGER AS n FROM base.actor_set_start_counts ORDER BY start_ms, actor`);
   const [info] = (await connection.runAndReadAll('SELECT dataset, reports FROM base.dataset_info')).getRowObjectsJS();

@@ -6,7 +6,7 @@ import type { EventType } from '../src/model/taxonomy.ts';
 import { MAP_POINT_LIMIT, type Engine, type EngineInfo, type FacetCounts, type MapAnswer, type MarkRow, type ViewQuery } from './engine.ts';
 import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { createClickHouseClient, parseClickHouseUrl, type ClickHouseClient } from './clickhouseHttp.ts';
-import { actorBinsQuery, actorlessQuery, actorRankingQuery, actorTotalsQuery, onlyTypeFilter, wordMatchesQuery, type SearchedView, type WordMatches, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
+import { EVENT_COUNT_SQL, mostHeldQuery, WORDS_CHECKED_FOR_ALL, actorBinsQuery, actorlessQuery, actorRankingQuery, actorTotalsQuery, onlyTypeFilter, wordMatchesQuery, type SearchedView, type WordMatches, countQuery, otherActorBinsQuery, typeBinsQuery, TYPES_PRESENT_SQL, DEFAULT_DATABASE, eventQuery, eventsPageQuery, EXTENT_SQL, facetQuery, identifier, INFO_SQL, marksQuery, type BuiltQuery } from './clickhouseSql.ts';
 import type { StoredInfo } from './clickhouseLoad.ts';
 import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, mapCellsQuery, mapCountQuery, mapPointsQuery, placeBinsQuery, placeGroupsQuery, placeRankingQuery } from './clickhouseSql.ts';
 import { mapCellsOf } from './mapCells.ts';
@@ -58,7 +58,7 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
   const run = <Row>(query: BuiltQuery | string, signal?: AbortSignal) =>
     client.rows<Row>(typeof query === 'string' ? { sql: query, settings, signal } : { ...query, settings, signal });
 
-  const count = async (query: BuiltQuery, signal?: AbortSignal) => Number((await run<{ n: string }>(query, signal))[0]?.n ?? 0);
+  const count = async (query: BuiltQuery | string, signal?: AbortSignal) => Number((await run<{ n: string }>(query, signal))[0]?.n ?? 0);
 
   const perKey = (rows: { key: string; n: string }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
 
@@ -75,7 +75,16 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
     if (!words.length) return query;
     const found = await Promise.all(words.map((w) => run<{ matched: string }>(wordMatchesQuery(w), signal)));
     const matches: WordMatches = new Map(words.map((w, i) => [w, found[i]!.map((r) => r.matched)]));
-    return { ...query, matches };
+    // A query word that every event holds filters nothing: left out, so that a text of such words
+    // alone reads the counts made at load, and one with others reads the others' rows only.
+    const checked = words.filter((w) => matches.get(w)!.length > 0 && matches.get(w)!.length <= WORDS_CHECKED_FOR_ALL);
+    if (!checked.length) return { ...query, matches };
+    const [total, most] = await Promise.all([
+      count(EVENT_COUNT_SQL, signal),
+      Promise.all(checked.map(async (w) => Number((await run<{ n: string }>(mostHeldQuery(matches.get(w)!), signal))[0]?.n ?? 0))),
+    ]);
+    const everywhere = new Set(checked.filter((_, i) => most[i] === total));
+    return { ...query, filters: { ...query.filters, words: query.filters.words.filter((w) => !everywhere.has(w)) }, matches };
   };
 
   return {

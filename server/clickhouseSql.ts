@@ -529,6 +529,22 @@ export function wordMatchesQuery(word: string): BuiltQuery {
   };
 }
 
+/**
+ * A query word held by fewer index words than this is checked for being in every event (a word
+ * in every event's text is usually one word of the index, as "village" is; "12" is in 50,000).
+ */
+export const WORDS_CHECKED_FOR_ALL = 64;
+
+/** The rows of the index word with most rows among `matched` (those of one query word): a query word one of whose words every event holds filters nothing. */
+export function mostHeldQuery(matched: readonly string[]): BuiltQuery {
+  return {
+    sql: 'SELECT count() AS n FROM word_rows WHERE word IN (SELECT word FROM _held) GROUP BY word ORDER BY n DESC LIMIT 1 FORMAT JSONEachRow',
+    external: [{ name: '_held', structure: 'word String', rows: matched.map((w) => [w]) }],
+  };
+}
+
+export const EVENT_COUNT_SQL = 'SELECT count() AS n FROM events FORMAT JSONEachRow';
+
 /** The events passing the filters, all time, that have no actor (they go in "Other actors"). */
 export function actorlessQuery(query: SearchedView): BuiltQuery {
   const conditions = filterConditions(query.filters, undefined, query.matches);

@@ -20,6 +20,7 @@ import { appAnswers } from './testing/appAnswers.ts';
 import { actorBinsSql, actorCountsSql, actorRankingSql, countSql, otherActorBinsSql, typeCountsSql } from './duckdbSql.ts';
 import { actorBinsQuery, countQuery, facetQuery, otherActorBinsQuery } from './clickhouseSql.ts';
 import { countedBy } from './countsAtLoad.ts';
+import { queryWords } from '../src/table/search.ts';
 
 const SEED = join(import.meta.dirname, '../data/seed.json');
 const DAY = 86_400_000;
@@ -27,7 +28,8 @@ const DAY = 86_400_000;
 /**
  * The events with their actors varied: every seventh without an actor, every fifth with a third
  * actor, every eleventh with its first actor again in another role (the app or-s the roles), and
- * every fourth ending some days after another event's start (ends in the same time zone).
+ * every fourth ending some days after another event's start (ends in the same time zone); and
+ * "dossier" in every title.
  */
 function variedActors(dataset: Dataset): Dataset {
   const ids = dataset.actors.map((a) => a.id);
@@ -38,7 +40,9 @@ function variedActors(dataset: Dataset): Dataset {
     else if (i % 11 === 4 && actors.length) actors = [...actors, { ...actors[0]!, role: actors[0]!.role === 'mediator' ? ('participant' as const) : ('mediator' as const) }];
     const later = dataset.events[i + 40];
     const end = i % 4 === 0 && !event.end && later && later.start.tz === event.start.tz && Date.parse(later.start.at) > Date.parse(event.start.at) ? { end: later.start } : {};
-    return { ...event, ...end, actors };
+    // A word in every event's text (a search leaves it out: it filters nothing).
+    const title = { ...event.title, en: `${event.title.en ?? ''} dossier` };
+    return { ...event, ...end, actors, title };
   });
   return { ...dataset, events };
 }
@@ -46,6 +50,8 @@ function variedActors(dataset: Dataset): Dataset {
 let dir: string;
 let clickhouse: TestClickHouseCluster;
 let answers: ReturnType<typeof appAnswers>;
+/** Settles once the DuckDB engine's own work is done (a kept search's counts). */
+let duckIdle: () => Promise<void> = async () => {};
 const engines: Record<string, Engine> = {};
 let actor: string;
 let busiest: string[];
@@ -62,6 +68,7 @@ beforeAll(async () => {
   const opened = await openDuckDbEngine(join(dir, 'events.duckdb'));
   if (!opened.ok) throw new Error(opened.message);
   engines.duckdb = opened.engine;
+  duckIdle = opened.idle;
   clickhouse = await startClickHouseCluster(2);
   const [front, second] = clickhouse.servers;
   await loadIntoClickHouse({ url: front!.url, database: 'ct_single', batchSize: 500 }, dataset, read.reports);
@@ -80,7 +87,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-const engineFilters = (filters: Filters): EngineFilters => ({ types: filters.types, actors: filters.actors, role: filters.role, words: [], country: null, place: null });
+const engineFilters = (filters: Filters): EngineFilters => ({ types: filters.types, actors: filters.actors, role: filters.role, words: queryWords(filters.q), country: null, place: null });
 
 /** The views of common browsing: no filter but types, or one actor (in a role, with types). */
 const views = (): [string, Filters, { from: number; to: number }][] => [
@@ -148,5 +155,50 @@ describe('counts made at load', () => {
       for (const maxLanes of [2, 4, 9, 40]) expect(await engine.bins(query, { mode: 'actor', maxLanes }, 97)).toEqual(answers.actorBins(filters, window, 97, maxLanes));
       expect(await engine.bins(query, { mode: 'type' }, 97)).toEqual(answers.typeBins(filters, window, 97));
     });
+  }
+
+  /**
+   * A search, kept by the engine for its text while the view changes (DuckDB keeps its events;
+   * ClickHouse finds them each time): each step asked after the last, on the same text, and
+   * another text between, so that a kept search and a new one both answer.
+   */
+  const searchSteps = (): [string, Filters, { from: number; to: number }][] => {
+    const all = { from: Date.UTC(1990, 0, 1), to: Date.UTC(2030, 0, 1) };
+    const text = (q: string, more: Partial<Filters> = {}) => ({ ...NO_FILTERS, q, ...more });
+    return [
+      ['words many events hold', text('village 1'), all],
+      ['the same, a year', text('village 1'), { from: Date.UTC(2021, 0, 1), to: Date.UTC(2022, 0, 1) }],
+      ['the same, a day inside events that span it', text('village 1'), { from: Date.UTC(2020, 5, 3, 6), to: Date.UTC(2020, 5, 3, 7) }],
+      ['the same, two types', text('village 1', { types: ['clash', 'protest'] }), all],
+      ['the same, one actor as participant', text('village 1', { actors: [actor], role: 'participant' }), all],
+      ['the same, two actors', text('village 1', { actors: [busiest[0]!, actor] }), all],
+      ['Arabic, normalised as the app does', text('وقف اطلاق'), all],
+      ['part of a word, in another order', text('1 illage'), { from: Date.UTC(2019, 0, 1), to: Date.UTC(2024, 0, 1) }],
+      ['a word no event holds', text('village nothing-holds-this'), all],
+      ['a word in every event', text('dossier'), all],
+      ['a word in every event, and another', text('1 dossier', { types: ['clash'] }), { from: Date.UTC(2019, 0, 1), to: Date.UTC(2024, 0, 1) }],
+    ];
+  };
+
+  for (const name of ['duckdb', 'clickhouse', 'clickhouse, two shards']) {
+    it(`${name}: a search's counts, lanes and pages as the app's, while its view changes`, async () => {
+      const engine = engines[name]!;
+      // Twice: DuckDB's later views read the counts it makes of a kept search after its first answers.
+      const steps = searchSteps();
+      for (const [i, [step, filters, window]] of [...steps, ...steps].entries()) {
+        if (i >= steps.length) await duckIdle();
+        const query: ViewQuery = { filters: engineFilters(filters), ...window };
+        const expected = answers.counts(filters, window);
+        if (!step.includes('no event')) expect(expected.visible, step).toBeGreaterThan(0);
+        // Held by every event: no filter at all (the counts made at load answer).
+        if (step === 'a word in every event') expect(expected.visible).toBe(answers.counts(NO_FILTERS, window).visible);
+        expect(await engine.facetCounts(query), step).toEqual(expected);
+        for (const maxLanes of [2, 9]) expect(await engine.bins(query, { mode: 'actor', maxLanes }, 97), step).toEqual(answers.actorBins(filters, window, 97, maxLanes));
+        expect(await engine.bins(query, { mode: 'type' }, 97), step).toEqual(answers.typeBins(filters, window, 97));
+        const page = await engine.events(query, 5, 40);
+        expect(page.total, step).toBe(expected.visible);
+        expect(page.events.map((e) => e.id), step).toEqual(answers.visibleIds(filters, window).slice(5, 45));
+      }
+    }, 120_000);
   }
 });

@@ -56,11 +56,30 @@ describe('the DuckDB engine', () => {
     await createDuckDbDatabase(read.dataset, older, read.reports);
     const instance = await DuckDBInstance.create(older);
     const connection = await instance.connect();
-    await connection.run("UPDATE dataset_info SET format = 'conflict-timeline-duckdb-3'");
+    await connection.run("UPDATE dataset_info SET format = 'conflict-timeline-duckdb-4'");
     connection.closeSync();
     instance.closeSync();
     const opened = await openDuckDbEngine(older);
-    expect(opened).toEqual({ ok: false, message: expect.stringMatching(/older\.duckdb was written by an older npm run serve \(format conflict-timeline-duckdb-3; this one reads conflict-timeline-duckdb-4.*write it again from the original files/) });
+    expect(opened).toEqual({ ok: false, message: expect.stringMatching(/older\.duckdb was written by an older npm run serve \(format conflict-timeline-duckdb-4; this one reads conflict-timeline-duckdb-5.*write it again from the original files/) });
+  });
+
+  it('answers searches asked at once right when it keeps only one (a search pushed out is dropped once no query reads it)', async () => {
+    const small = await openDuckDbEngine(path, { searchesKept: 1 });
+    if (!small.ok) throw new Error(small.message);
+    try {
+      const texts = [['ceasefire'], ['وقف', 'اطلاق'], ['protest', 'a'], ['nothing-holds-this']];
+      const ask = (e: Engine, words: string[]) => {
+        const query = { ...everything, filters: { ...everything.filters, words } };
+        return Promise.all([e.facetCounts(query), e.bins(query, { mode: 'actor', maxLanes: 3 }, 50), e.bins(query, { mode: 'type' }, 50), e.events(query, 0, 5)]);
+      };
+      const expected = [];
+      for (const words of texts) expected.push(await ask(engine, words));
+      const together = await Promise.all([...texts, ...texts].map((words) => ask(small.engine, words)));
+      expect(together).toEqual([...expected, ...expected]);
+      expect(expected[0]![0].visible).toBeGreaterThan(0);
+    } finally {
+      await small.engine.close();
+    }
   });
 
   it("keeps each event's coordinates, precision and area", async () => {

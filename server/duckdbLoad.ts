@@ -7,13 +7,14 @@ import type { ImportReport } from '../src/io/report.ts';
 import { datasetInfoOf, eventRowsOf } from './eventRows.ts';
 
 /** Written into dataset_info.format: a database with another value (or none) is not ours. */
-export const DATABASE_FORMAT = 'conflict-timeline-duckdb-4';
+export const DATABASE_FORMAT = 'conflict-timeline-duckdb-5';
 
 /**
  * The formats written before, which the server no longer reads (format 3 added the events'
- * coordinates; format 4 the counts per window and actor set that counts and actor lanes read).
+ * coordinates; format 4 the counts per window and actor set that counts and actor lanes read;
+ * format 5 the words' counts and the events' facts that a search reads).
  */
-export const OLDER_DATABASE_FORMATS: readonly string[] = ['conflict-timeline-duckdb-1', 'conflict-timeline-duckdb-2', 'conflict-timeline-duckdb-3'];
+export const OLDER_DATABASE_FORMATS: readonly string[] = ['conflict-timeline-duckdb-1', 'conflict-timeline-duckdb-2', 'conflict-timeline-duckdb-3', 'conflict-timeline-duckdb-4'];
 
 /** The tables the rows are appended to. */
 export const ROWS_SCHEMA_SQL = `
@@ -33,6 +34,10 @@ CREATE TABLE dataset_info (format VARCHAR NOT NULL, dataset VARCHAR NOT NULL, re
 /** Each row's set of actors: sorted and distinct, so that equal sets are equal lists. */
 const ROW_ACTOR_SETS = 'SELECT row, list_sort(list_distinct(list(actor))) AS actors FROM event_actors GROUP BY row';
 
+/** Each row's cast: its actors in order, with their roles there (as event_actors lists them). */
+const ROW_CASTS = "SELECT row, list({'actor': actor, 'roles': roles} ORDER BY position) AS members FROM event_actors GROUP BY row";
+const NO_CAST = '[]::STRUCT(actor VARCHAR, roles INTEGER)[]';
+
 /**
  * Tables made from the rows once they are all in, for the queries that would otherwise read every
  * row:
@@ -41,6 +46,9 @@ const ROW_ACTOR_SETS = 'SELECT row, list_sort(list_distinct(list(actor))) AS act
  *   A query word (it has no spaces) occurs in a row's text exactly when it occurs inside one of
  *   the row's words, so a search reads the distinct words and the rows of those that match, not
  *   every row's text.
+ * - `word_counts`: each word's number of rows, without the rows: a search finds its words and how
+ *   many rows each holds from it (reading `words` reads every word's rows list), so that a query
+ *   word held by every row is no filter at all and the others are read rarest first.
  * - `start_counts`: the events per type and start anchor, and `actor_start_counts` per actor, its
  *   roles there (all its roles in the event, or-ed) and the same: bins by type need only the
  *   anchors, so a view with no filter but types, or one actor, reads one row per type and
@@ -62,12 +70,19 @@ const ROW_ACTOR_SETS = 'SELECT row, list_sort(list_distinct(list(actor))) AS act
  *   the counts of the other sets summed (a list test on each count's row took 0.9 s at 1M).
  *   `actor_set_start_counts`: the same per actor of the set and its roles there, for actor
  *   lanes with one actor as filter.
+ * - `casts`: each distinct cast of an event (its actors and their roles there, in order; none for
+ *   an event without actors) and a number; `cast_members` its actors and roles, a row each.
+ * - `event_facts`: per event, in row order, what a search's counts and lanes read of it: type,
+ *   anchors, its set of actors and its cast. A search copies its events' facts in one pass over a
+ *   table of numbers, and their actors from the casts' few members, not from event_actors.
  */
 export const DERIVED_SQL = `
 CREATE TABLE words AS
   SELECT word, list(row ORDER BY row) AS rows
   FROM (SELECT row, unnest(list_distinct(string_split(search, ' '))) AS word FROM events)
   WHERE word <> '' GROUP BY word ORDER BY word;
+CREATE TABLE word_counts AS
+  SELECT word, len(rows)::INTEGER AS n FROM words ORDER BY word;
 CREATE TABLE start_counts AS
   SELECT type, start_ms, count(*)::INTEGER AS n FROM events GROUP BY type, start_ms ORDER BY start_ms;
 CREATE TABLE actor_start_counts AS
@@ -89,6 +104,17 @@ CREATE TABLE actor_sets AS
   FROM (SELECT DISTINCT coalesce(s.actors, []::VARCHAR[]) AS actors FROM events e LEFT JOIN (${ROW_ACTOR_SETS}) s ON s.row = e.row);
 CREATE TABLE actor_set_members AS
   SELECT actor, set_id, size FROM (SELECT set_id, len(actors)::INTEGER AS size, unnest(actors) AS actor FROM actor_sets) ORDER BY actor, set_id;
+CREATE TABLE casts AS
+  SELECT (row_number() OVER (ORDER BY members) - 1)::INTEGER AS cast_id, members
+  FROM (SELECT DISTINCT coalesce(c.members, ${NO_CAST}) AS members FROM events e LEFT JOIN (${ROW_CASTS}) c ON c.row = e.row);
+CREATE TABLE cast_members AS
+  SELECT cast_id, m.actor AS actor, m.roles AS roles FROM (SELECT cast_id, unnest(members) AS m FROM casts) ORDER BY cast_id;
+CREATE TABLE event_facts AS
+  SELECT e.row AS row, e.type AS type, e.start_ms AS start_ms, e.end_ms AS end_ms, x.set_id AS set_id, k.cast_id AS cast_id
+  FROM events e LEFT JOIN (${ROW_CASTS}) c ON c.row = e.row
+  JOIN casts k ON k.members = coalesce(c.members, ${NO_CAST})
+  JOIN actor_sets x ON x.actors = list_sort(list_distinct(list_transform(k.members, m -> m.actor)))
+  ORDER BY e.row;
 CREATE TABLE set_start_counts AS
   SELECT x.set_id AS set_id, e.type AS type, e.start_ms AS start_ms, count(*)::INTEGER AS n
   FROM events e LEFT JOIN (${ROW_ACTOR_SETS}) s ON s.row = e.row JOIN actor_sets x ON x.actors = coalesce(s.actors, []::VARCHAR[])
