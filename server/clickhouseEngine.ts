@@ -10,6 +10,8 @@ import { EVENT_COUNT_SQL, mostHeldQuery, WORDS_CHECKED_FOR_ALL, actorBinsQuery, 
 import type { StoredInfo } from './clickhouseLoad.ts';
 import { countryCountsQuery, eventsOfRowsQuery, laneCountQuery, laneEventsPageQuery, mapCellsQuery, mapCountQuery, mapPointsQuery, placeBinsQuery, placeGroupsQuery, placeRankingQuery } from './clickhouseSql.ts';
 import { mapCellsOf } from './mapCells.ts';
+import { countedPageQuery, pageAnchorsOf, pageAnchorsQuery, type PageAnchorsRow } from './clickhouseSql.ts';
+import { countedBy, inTypeLanes } from './countsAtLoad.ts';
 import { placeCountsOf } from './placeCounts.ts';
 
 export interface ClickHouseEngineOptions {
@@ -59,6 +61,13 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
   const count = async (query: BuiltQuery | string, signal?: AbortSignal) => Number((await run<{ n: string }>(query, signal))[0]?.n ?? 0);
 
   const perKey = (rows: { key: string; n: string }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+
+  // A page found from the counts per start anchor: the anchors that hold it, then their events only.
+  const countedPage = async (query: SearchedView, offset: number, limit: number, signal?: AbortSignal) => {
+    const { total, anchors } = pageAnchorsOf((await run<PageAnchorsRow>(pageAnchorsQuery(query, offset, limit), signal))[0], limit);
+    const rows = anchors ? await run<{ json: string }>(countedPageQuery(query, anchors, limit), signal) : [];
+    return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
+  };
 
   /** The view with the word index's words for each query word (asked once per word, all at once). */
   const searched = async (query: ViewQuery, signal?: AbortSignal): Promise<SearchedView> => {
@@ -147,6 +156,7 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
 
     async events(view, offset, limit, signal) {
       const query = await searched(view, signal);
+      if (countedBy(query.filters)) return countedPage(query, offset, limit, signal);
       const [total, rows] = await Promise.all([count(countQuery(query), signal), limit > 0 ? run<{ json: string }>(eventsPageQuery(query, offset, limit), signal) : []]);
       return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
     },
@@ -180,6 +190,10 @@ export function createClickHouseEngine(options: ClickHouseEngineOptions): Engine
     },
 
     async laneEvents(query, lanes, offset, limit, signal) {
+      if (lanes.mode === 'type' && countedBy(query.filters)) {
+        const filters = inTypeLanes(query.filters, lanes.keys);
+        return filters ? countedPage({ ...query, filters }, offset, limit, signal) : { total: 0, events: [] };
+      }
       const [total, rows] = await Promise.all([count(laneCountQuery(query, lanes), signal), limit > 0 ? run<{ json: string }>(laneEventsPageQuery(query, lanes, offset, limit), signal) : []]);
       return { total, events: rows.map((r) => JSON.parse(r.json) as ConflictEvent) };
     },

@@ -1,6 +1,7 @@
 // Which counts made at load can answer a query in place of the events, for both engines: bins,
 // counts and actor lanes read them when the filters are those of common browsing.
 import type { EngineFilters } from './engine.ts';
+import type { EventType } from '../src/model/taxonomy.ts';
 
 /** A facet left out of the filters, for counts "under the other filters" (as filterMask's skip). */
 export type SkippedFacet = 'types' | 'actors' | 'q' | 'place';
@@ -17,4 +18,14 @@ export function countedBy(filters: EngineFilters, skip?: SkippedFacet): 'types' 
   const rest = { ...filters, types: skip === 'types' ? [] : filters.types, actors: skip === 'actors' ? [] : filters.actors };
   if (onlyTypes(rest)) return 'types';
   return rest.actors.length === 1 && onlyTypes({ ...rest, actors: [] }) ? 'actor' : null;
+}
+
+/**
+ * The events of lanes by type `lanes` under `filters` are those of the filters with the type filter
+ * narrowed to those types (so counts made at load find their pages as the view's); null when no
+ * type is left, and no event.
+ */
+export function inTypeLanes(filters: EngineFilters, lanes: readonly EventType[]): EngineFilters | null {
+  const types = filters.types.length ? filters.types.filter((type) => lanes.includes(type)) : [...new Set(lanes)];
+  return types.length ? { ...filters, types } : null;
 }

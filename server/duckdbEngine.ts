@@ -39,6 +39,8 @@ import { createLeasedCache } from './leasedCache.ts';
 import { actorLaneKeys, binsOfLanes, laneBinsOf, placeLaneKeys, typeLaneKeys } from './laneBins.ts';
 import { mapCellsOf } from './mapCells.ts';
 import { placeCountsOf } from './placeCounts.ts';
+import { pageEventsSql, pageRowNumbersSql, pageRowsOf, pageRowsSql, pagedByCounts } from './duckdbPageSql.ts';
+import { inTypeLanes } from './countsAtLoad.ts';
 import type { EventType } from '../src/model/taxonomy.ts';
 
 export { createDuckDbDatabase } from './duckdbLoad.ts';
@@ -198,6 +200,13 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
   const count = async (c: DuckDBConnection, query: BoundSql) => Number((await read(c, query))[0]?.n ?? 0);
   const binRows = (rows: Row[]) => rows.map((r) => ({ key: String(r.key), bin: Number(r.bin), n: Number(r.n) }));
   const tally = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.key), Number(r.n)]));
+  const jsonEvents = (rows: Row[]) => rows.map((r) => JSON.parse(String(r.json)) as ConflictEvent);
+  // A page found from the counts per start anchor: the rows that hold it, its row numbers, then their JSON.
+  const countedPage = async (c: DuckDBConnection, query: ViewQuery, offset: number, limit: number) => {
+    const { total, rows: within } = pageRowsOf((await read(c, pageRowsSql(query, offset, limit)))[0], limit);
+    const rows = within ? (await read(c, pageRowNumbersSql(query, within))).map((r) => Number(r.row)) : [];
+    return { total, events: rows.length ? jsonEvents(await read(c, pageEventsSql(rows))) : [] };
+  };
 
   // Searches: per query text, its events in the in-memory catalog (duckdbSearch.ts), made once
   // and read by every answer of its views until it is among the least recently used.
@@ -346,6 +355,8 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
     events: (view, offset, limit, signal) =>
       withEvents(view, 'events', (source, query) =>
         run(signal, async (c) => {
+          // The counts made at load count the stored events (not a search's).
+          if (source === STORED_EVENTS && pagedByCounts(query)) return countedPage(c, query, offset, limit);
           const total = await count(c, countSql(query, undefined, source));
           const events = (await read(c, eventsPageSql(query, offset, limit, source))).map((r) => JSON.parse(String(r.json)) as ConflictEvent);
           return { total, events };
@@ -377,6 +388,10 @@ export async function openDuckDbEngine(path: string, options: { queryTimeLimitMs
     laneEvents: (view, lanes, offset, limit, signal) =>
       withEvents(view, 'stored', (source, query) =>
         run(signal, async (c) => {
+          if (source === STORED_EVENTS && lanes.mode === 'type' && pagedByCounts(query)) {
+            const filters = inTypeLanes(query.filters, lanes.keys);
+            return filters ? countedPage(c, { ...query, filters }, offset, limit) : { total: 0, events: [] };
+          }
           const total = await count(c, laneCountSql(query, lanes, source.matched));
           const events = (await read(c, laneEventsPageSql(query, lanes, offset, limit, source.matched))).map((r) => JSON.parse(String(r.json)) as ConflictEvent);
           return { total, events };

@@ -18,7 +18,7 @@ export interface BoundSql {
 
 
 /** Collects parameters in order; each call returns the placeholder that stands for its value. */
-function createParams() {
+export function createParams() {
   const values: DuckDBValue[] = [];
   const types: DuckDBType[] = [];
   const add = (value: DuckDBValue, type: DuckDBType) => {
@@ -36,7 +36,7 @@ function createParams() {
     integers: (list: readonly number[]) => add(listValue([...list]), LIST(INTEGER)),
   };
 }
-type Params = ReturnType<typeof createParams>;
+export type Params = ReturnType<typeof createParams>;
 
 /**
  * Where a query reads the events: the stored tables, or a search's (duckdbSearch.ts), named by
@@ -106,14 +106,14 @@ export function roleBits(role: EngineFilters['role']): number {
 }
 
 /** countedBy's filters as conditions on counts `s` of the type (and for 'actor', of the actor and its roles). */
-function countConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
+export function countConditions(filters: EngineFilters, p: Params, skip?: SkippedFacet): string[] {
   const where = skip !== 'types' && filters.types.length ? [`list_contains(${p.texts(filters.types)}, s.type)`] : [];
   if (skip !== 'actors' && filters.actors.length) where.push(`s.actor = ${p.text(filters.actors[0]!)}`, `(s.roles & ${p.integer(roleBits(filters.role))}) <> 0`);
   return where;
 }
 
 /** The window's overlap (windowCondition) on counts `s` by start and last anchor. */
-function spanWindow(query: ViewQuery, p: Params): string {
+export function spanWindow(query: ViewQuery, p: Params): string {
   return `s.start_ms <= ${p.number(query.to)} AND s.last_ms >= ${p.number(query.from)}`;
 }
 
@@ -155,13 +155,13 @@ function boxCondition(box: GeoBox, p: Params): string {
 }
 
 /** In the window as rowsInWindow has it: the event overlaps [from, to]. */
-function windowCondition(query: ViewQuery, p: Params): string {
+export function windowCondition(query: ViewQuery, p: Params): string {
   return `e.start_ms <= ${p.number(query.to)} AND coalesce(e.end_ms, e.start_ms) >= ${p.number(query.from)}`;
 }
 
-const whereOf = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+export const whereOf = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 
-function bound(p: Params, sql: string): BoundSql {
+export function bound(p: Params, sql: string): BoundSql {
   return { sql, values: p.values, types: p.types };
 }
 
