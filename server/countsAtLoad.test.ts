@@ -13,8 +13,7 @@ import { NO_FILTERS, type Filters } from '../src/table/filter.ts';
 import type { Engine, EngineFilters, ViewQuery } from './engine.ts';
 import { readDataset } from './readDataset.ts';
 import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
-import { createClickHouseEngine } from './clickhouseEngine.ts';
-import { loadIntoClickHouse } from './clickhouseLoad.ts';
+import { clickHouseEngines } from './testing/clickhouseEngines.ts';
 import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
 import { appAnswers } from './testing/appAnswers.ts';
 import { actorBinsSql, actorCountsSql, actorRankingSql, countSql, otherActorBinsSql, typeCountsSql } from './duckdbSql.ts';
@@ -70,11 +69,9 @@ beforeAll(async () => {
   engines.duckdb = opened.engine;
   duckIdle = opened.idle;
   clickhouse = await startClickHouseCluster(2);
-  const [front, second] = clickhouse.servers;
-  await loadIntoClickHouse({ url: front!.url, database: 'ct_single', batchSize: 500 }, dataset, read.reports);
-  await loadIntoClickHouse({ url: front!.url, database: 'ct_cluster', cluster: clickhouse.cluster, shards: [front!.url, second!.url], batchSize: 500 }, dataset, read.reports);
-  engines.clickhouse = createClickHouseEngine({ url: front!.url, database: 'ct_single' });
-  engines['clickhouse, two shards'] = createClickHouseEngine({ url: front!.url, database: 'ct_cluster', cluster: clickhouse.cluster });
+  const loaded = await clickHouseEngines(clickhouse, dataset, read.reports, 500);
+  engines.clickhouse = loaded.single;
+  engines['clickhouse, two shards'] = loaded.cluster;
   // The busiest actors, and one of the many with a third actor beside it.
   const all = answers.counts(NO_FILTERS, { from: -8.64e15, to: 8.64e15 }).actors;
   busiest = Object.keys(all).sort((a, b) => all[b]! - all[a]! || (a < b ? -1 : 1));
