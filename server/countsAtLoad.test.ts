@@ -12,9 +12,7 @@ import type { Dataset } from '../src/model/schema.ts';
 import { NO_FILTERS, type Filters } from '../src/table/filter.ts';
 import type { Engine, EngineFilters, ViewQuery } from './engine.ts';
 import { readDataset } from './readDataset.ts';
-import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
-import { clickHouseEngines } from './testing/clickhouseEngines.ts';
-import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
+import { startThreeEngines, type ThreeEngines } from './testing/threeEngines.ts';
 import { appAnswers } from './testing/appAnswers.ts';
 import { actorBinsSql, actorCountsSql, actorRankingSql, countSql, otherActorBinsSql, typeCountsSql } from './duckdbSql.ts';
 import { actorBinsQuery, countQuery, facetQuery, otherActorBinsQuery } from './clickhouseSql.ts';
@@ -47,7 +45,7 @@ function variedActors(dataset: Dataset): Dataset {
 }
 
 let dir: string;
-let clickhouse: TestClickHouseCluster;
+let started: ThreeEngines | undefined;
 let answers: ReturnType<typeof appAnswers>;
 /** Settles once the DuckDB engine's own work is done (a kept search's counts). */
 let duckIdle: () => Promise<void> = async () => {};
@@ -63,15 +61,9 @@ beforeAll(async () => {
   if (!read.ok) throw new Error(read.message);
   const dataset = variedActors(read.dataset);
   answers = appAnswers(dataset);
-  await createDuckDbDatabase(dataset, join(dir, 'events.duckdb'), read.reports);
-  const opened = await openDuckDbEngine(join(dir, 'events.duckdb'));
-  if (!opened.ok) throw new Error(opened.message);
-  engines.duckdb = opened.engine;
-  duckIdle = opened.idle;
-  clickhouse = await startClickHouseCluster(2);
-  const loaded = await clickHouseEngines(clickhouse, dataset, read.reports, 500);
-  engines.clickhouse = loaded.single;
-  engines['clickhouse, two shards'] = loaded.cluster;
+  started = await startThreeEngines(dataset, read.reports, dir, 500);
+  Object.assign(engines, started.engines);
+  duckIdle = started.duckIdle;
   // The busiest actors, and one of the many with a third actor beside it.
   const all = answers.counts(NO_FILTERS, { from: -8.64e15, to: 8.64e15 }).actors;
   busiest = Object.keys(all).sort((a, b) => all[b]! - all[a]! || (a < b ? -1 : 1));
@@ -79,8 +71,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await engines.duckdb?.close();
-  await clickhouse?.stop();
+  await started?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 

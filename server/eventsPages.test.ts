@@ -11,9 +11,7 @@ import type { Dataset } from '../src/model/schema.ts';
 import { NO_FILTERS, type Filters } from '../src/table/filter.ts';
 import type { Engine, ViewQuery } from './engine.ts';
 import { readDataset } from './readDataset.ts';
-import { createDuckDbDatabase, openDuckDbEngine } from './duckdbEngine.ts';
-import { clickHouseEngines } from './testing/clickhouseEngines.ts';
-import { startClickHouseCluster, type TestClickHouseCluster } from './testing/clickhouseServers.ts';
+import { startThreeEngines, type ThreeEngines } from './testing/threeEngines.ts';
 import { appAnswers } from './testing/appAnswers.ts';
 import { countedBy } from './countsAtLoad.ts';
 
@@ -46,7 +44,7 @@ function varied(dataset: Dataset): Dataset {
 }
 
 let dir: string;
-let clickhouse: TestClickHouseCluster;
+let started: ThreeEngines | undefined;
 let answers: ReturnType<typeof appAnswers>;
 const engines: Record<string, Engine> = {};
 let busiest: string[];
@@ -59,21 +57,14 @@ beforeAll(async () => {
   if (!read.ok) throw new Error(read.message);
   const dataset = varied(read.dataset);
   answers = appAnswers(dataset);
-  await createDuckDbDatabase(dataset, join(dir, 'events.duckdb'), read.reports);
-  const opened = await openDuckDbEngine(join(dir, 'events.duckdb'));
-  if (!opened.ok) throw new Error(opened.message);
-  engines.duckdb = opened.engine;
-  clickhouse = await startClickHouseCluster(2);
-  const loaded = await clickHouseEngines(clickhouse, dataset, read.reports, 700);
-  engines.clickhouse = loaded.single;
-  engines['clickhouse, two shards'] = loaded.cluster;
+  started = await startThreeEngines(dataset, read.reports, dir, 700);
+  Object.assign(engines, started.engines);
   const all = answers.counts(NO_FILTERS, { from: -8.64e15, to: 8.64e15 }).actors;
   busiest = Object.keys(all).sort((a, b) => all[b]! - all[a]! || (a < b ? -1 : 1));
 }, 240_000);
 
 afterAll(async () => {
-  await engines.duckdb?.close();
-  await clickhouse?.stop();
+  await started?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
