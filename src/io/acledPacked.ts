@@ -37,14 +37,18 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
 
 /**
  * Packs the rows of one ACLED file. `capacity`: at least the number of rows (the text's line
- * count will do); the columns are cut to the rows kept.
+ * count will do); the columns are cut to the rows kept. `rejectedIds`, where given, gets the id of
+ * each row rejected after its id was read (a part of a file: see csvParts.ts).
  */
-export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number): PackedCsvImport {
+export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[]): PackedCsvImport {
   const state = createRowState();
+  // The id the row being read looked up last: the reader asks where each row's id was kept before.
+  let idRead: string | undefined;
+  const ids = rejectedIds ? { ...state, placeOfId: (id: string) => state.placeOfId((idRead = id)) } : state;
   const acceptEvent = createEventCheck();
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
-  const reader = createAcledRowReader(header, registry, state);
+  const reader = createAcledRowReader(header, registry, ids);
 
   const w = createPackedWriter(capacity);
   const { string: s, keepPart, columns: p, whole } = w;
@@ -198,6 +202,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   return {
     layout: acledLayout(header),
     row(cells, line, report, sheetRow) {
+      idRead = undefined;
       const values = reader.read(cells, report);
       if (values && values.merge !== undefined) {
         if (mergeInto(values, report)) {
@@ -207,7 +212,10 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
       } else if (values && (pack(values) || keepWhole(values, report))) {
         reader.kept(values, w.size - 1, line, sheetRow);
       }
-      if (report.rejected) reader.rejected(line, sheetRow);
+      if (report.rejected) {
+        reader.rejected(line, sheetRow);
+        if (idRead !== undefined) rejectedIds?.push(idRead);
+      }
     },
     packed: () => {
       const packed = w.done({ ...acledDatasetInfo(fileName), actors: registry.actors() });

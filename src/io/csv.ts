@@ -38,6 +38,15 @@ export interface CsvReadOptions {
   onProgress?(fraction: number): void;
   /** Reading stops after this many rows, and readCsvRows answers 'too-many-rows'. */
   maxRows?: number;
+  /**
+   * The text is a later part of a file (see csvParts.ts): it starts on this line and spreadsheet
+   * row of the file, after its header and any HXL row, whose fields are given.
+   */
+  part?: { line: number; row: number; header: string[] };
+  /** Hears that a quoted cell was left open (Papa Parse's MissingQuotes): a part that ends so was cut inside a cell. */
+  onOpenQuote?(): void;
+  /** Hears how many blank lines were skipped, instead of a note saying so (a part's count is added to the others'). */
+  onBlankLines?(count: number): void;
 }
 
 /** HXL rows (#event+code, #date, …) label the columns for machines; they are not events. */
@@ -58,15 +67,16 @@ function newlines(cells: readonly string[]): number {
 
 export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilder, options: CsvReadOptions): 'complete' | 'too-many-rows' {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let line = 1;
+  const { part } = options;
+  let line = part?.line ?? 1;
   // Each record Papa Parse gives (a blank line too) is a row of the spreadsheet.
-  let sheetRow = 0;
-  let header: string[] | null = null;
-  let expected = options.fieldCount ?? 0;
+  let sheetRow = part ? part.row - 1 : 0;
+  let header: string[] | null = part?.header ?? null;
+  let expected = part?.header.length ?? options.fieldCount ?? 0;
   let consumed = 0;
   let blank = 0;
   let pendingBlank = 0; // blank lines count only once data follows them: a final newline is not a skipped line
-  let sawData = false;
+  let sawData = part !== undefined;
   let rows = 0;
   let tooMany = false;
   // Papa Parse reads a string in chunks synchronously; its typings only admit `chunk` for files.
@@ -78,7 +88,10 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
     chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
       if (tooMany) return;
       const errorsByRow = new Map<number, string>();
-      for (const e of results.errors) if (e.row !== undefined && !errorsByRow.has(e.row)) errorsByRow.set(e.row, e.message);
+      for (const e of results.errors) {
+        if (e.code === 'MissingQuotes') options.onOpenQuote?.();
+        if (e.row !== undefined && !errorsByRow.has(e.row)) errorsByRow.set(e.row, e.message);
+      }
       results.data.forEach((cells: string[], i: number) => {
         if (tooMany) return;
         const at = line;
@@ -121,8 +134,15 @@ export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilde
   };
   Papa.parse<string[]>(body, config as Papa.ParseConfig<string[]>);
   if (tooMany) return 'too-many-rows';
-  if (blank > 0) report.note(`${blank} blank line${blank === 1 ? ' was' : 's were'} skipped`);
+  const note = blankLinesNote(blank);
+  if (options.onBlankLines) options.onBlankLines(blank);
+  else if (note) report.note(note);
   return 'complete';
+}
+
+/** The report's note on blank lines skipped; null for none. */
+export function blankLinesNote(blank: number): string | null {
+  return blank > 0 ? `${blank} blank line${blank === 1 ? ' was' : 's were'} skipped` : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { createPageBusyClock, runJob } from './importJob.ts';
 import type { WorkerReply } from './workerProtocol.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
 import { assembleEventTable } from '../table/eventTable.ts';
-import { packedEvents, packEvents } from '../table/packedEvents.ts';
+import { packedEvents, packEvents, unpackEvents } from '../table/packedEvents.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedResult } from './importClient.ts';
 import { receivedPacked } from './packedPost.ts';
@@ -14,6 +14,7 @@ import { makeDataset } from '../testing/fixtures.ts';
 import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/search.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
+import { partsAsWorkers } from '../testing/partReader.ts';
 
 /** The result as the page takes it: the posted result, with the events posted last before it. */
 function resultIn(replies: WorkerReply[]) {
@@ -55,6 +56,31 @@ describe('the import job', () => {
       const found = [...matcher.mask(words)].flatMap((pass, row) => (pass ? [row] : []));
       expect(found, q).toEqual(scanned);
     }
+  });
+
+  it('reads a large ACLED CSV in parts at once, given helpers, and posts what reading it whole posts', async () => {
+    const rows = generatedAcledRows(1500, 4);
+    rows[1200] = { ...rows[1200]!, event_date: 'later' };
+    const file = new Blob([acledCsv(rows)]);
+    const wholeReplies: WorkerReply[] = [];
+    await runJob({ file, fileName: 'events.csv' }, received(wholeReplies));
+    const partReplies: WorkerReply[] = [];
+    let partsRead = 0;
+    const reader = partsAsWorkers(3, 64 * 1024);
+    await runJob({ file, fileName: 'events.csv' }, received(partReplies), createPageBusyClock(), { ...reader, read: (parts, onProgress) => ((partsRead = parts.length), reader.read(parts, onProgress)) });
+    expect(partsRead).toBe(3);
+    const inParts = resultIn(partReplies);
+    const read = resultIn(wholeReplies);
+    if (inParts.kind !== 'packed' || read.kind !== 'packed') throw new Error('not read');
+    // The same events, report and table; the packing itself differs (a list that both parts
+    // hold is kept once by each).
+    expect(unpackEvents(inParts.packed)).toEqual(unpackEvents(read.packed));
+    expect(inParts.report).toEqual(read.report);
+    expect(inParts.columns).toEqual(read.columns);
+    expect(inParts.report.rejections.map((r) => r.row)).toEqual([1202]);
+    expect(partReplies.findLast((r) => r.type === 'search-index')).toEqual(wholeReplies.findLast((r) => r.type === 'search-index'));
+    const progress = partReplies.flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));
+    expect(progress.at(-1)).toBeCloseTo(1);
   });
 
   it('reads a Parquet file (whatever format was asked for) packed, as the same rows in CSV, with progress', async () => {

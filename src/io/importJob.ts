@@ -4,7 +4,7 @@
 import { sniffBinary } from './detect.ts';
 import { formatBytes } from './formatBytes.ts';
 import { importTextPacked, type ImportResult, type PackedImport } from './importer.ts';
-import { columnsForPosting, packedForPosting } from './packedPost.ts';
+import { columnsForPosting, movingPosted, packedForPosting } from './packedPost.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
@@ -12,6 +12,7 @@ import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 import { columnarKind, columnarKindOf } from './columnarFormat.ts';
+import { importInParts, type PartReader, type PostedImport } from './csvParts.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -30,13 +31,13 @@ async function refusal(job: ImportJob): Promise<string | null> {
 type Send = (reply: WorkerReply, transfer?: ArrayBuffer[]) => void;
 
 /** The job: the file read and imported, then, for a dataset, its search index. */
-export async function runJob(job: ImportJob, send: Send, pageBusy: PageBusyClock = createPageBusyClock()): Promise<void> {
-  const posted = await importAndPost(job, send);
+export async function runJob(job: ImportJob, send: Send, pageBusy: PageBusyClock = createPageBusyClock(), partReader?: PartReader): Promise<void> {
+  const posted = await importAndPost(job, send, partReader);
   if (posted) await postSearchIndex(posted, send, pageBusy);
 }
 
 /** Reads and imports the file and posts the result; gives the packed table posted, if any. */
-async function importAndPost(job: ImportJob, send: Send): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
+async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
   const refused = await refusal(job);
   if (refused) {
     send({ type: 'result', result: { kind: 'not-a-dataset', message: refused } });
@@ -59,6 +60,11 @@ async function importAndPost(job: ImportJob, send: Send): Promise<{ packed: Pack
     const { importColumnar } = await import('./columnarImport.ts');
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
+  // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole.
+  if (partReader) {
+    const inParts = await importInParts(job, partReader, onProgress).catch(() => null);
+    if (inParts) return postImported(inParts, send);
+  }
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
@@ -73,15 +79,15 @@ async function importAndPost(job: ImportJob, send: Send): Promise<{ packed: Pack
 }
 
 /** Posts an import's result; gives the packed table posted, if any. */
-async function postImported(result: ImportResult | PackedImport, send: Send): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
-  if (result.kind !== 'done' && result.kind !== 'packed') {
+async function postImported(result: ImportResult | PackedImport | PostedImport, send: Send): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {
+  if (result.kind !== 'done' && result.kind !== 'packed' && result.kind !== 'posted') {
     send({ type: 'result', result });
     return null;
   }
   // Packed and indexed here, off the page's thread. The events go to the page with their buffers
   // moved (see packedPost.ts), and this worker keeps copies to index. They go before the table's
   // columns, so that the page reads them while the columns are computed.
-  const { posted, transfer, kept } = packedForPosting(result.kind === 'packed' ? result.packed : packDataset(result.dataset));
+  const { posted, transfer, kept } = result.kind === 'posted' ? { posted: result.posted, ...movingPosted(result.posted) } : packedForPosting(result.kind === 'packed' ? result.packed : packDataset(result.dataset));
   send({ type: 'packed-events', packed: posted }, transfer);
   const columns = computeColumns(packedColumnReader(kept), kept.info.actors);
   const posting = columnsForPosting(columns);

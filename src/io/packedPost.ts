@@ -82,6 +82,33 @@ export function utf8Of({ text, start }: JoinedStrings): Utf8Text | null {
 }
 
 /**
+ * Packed events made here already as posted (parts joined: see packedMerge.ts): the buffers to
+ * move with them, and what the worker keeps, as packedForPosting gives them (copies; its text
+ * decoded where it is read).
+ */
+export function movingPosted(posted: PostedPackedEvents): { transfer: ArrayBuffer[]; kept: PackedEvents } {
+  const transfer = new Set<ArrayBuffer>();
+  const keptText = (column: PostedJoined): JoinedStrings => {
+    if ('text' in column) return column;
+    const { bytes, start } = column.utf8;
+    transfer.add(bytes.buffer as ArrayBuffer);
+    if (start) transfer.add(start.buffer as ArrayBuffer);
+    return utf8Column({ utf8: { bytes: bytes.slice(), ...(start ? { start: start.slice() } : {}) }, start: column.start, ...(column.present ? { present: column.present } : {}) });
+  };
+  const perLanguage = (columns: [string, PostedJoined][]) => columns.map(([language, column]): [string, JoinedStrings] => [language, keptText(column)]);
+  const kept: PackedEvents = {
+    ...posted,
+    id: keptText(posted.id),
+    title: perLanguage(posted.title),
+    description: perLanguage(posted.description),
+    start: copiedMoving(posted.start, transfer),
+    end: copiedMoving(posted.end, transfer),
+    ...copiedMoving(typedColumns(posted), transfer),
+  };
+  return { transfer: [...transfer], kept };
+}
+
+/**
  * The table's columns as posted: their typed arrays move (some 40 MB at a million events), and
  * the worker keeps copies (`kept`) for its search index.
  */

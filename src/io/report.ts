@@ -171,6 +171,29 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
   };
 }
 
+/**
+ * Reports of the parts of one file (see csvParts.ts), read in order, as one: the counts added,
+ * the issues and notes one part's after another's (a note that every part made, once).
+ */
+export function mergeReports(reports: readonly ImportReport[]): ImportReport {
+  const tokens = new Map<string, number>();
+  for (const report of reports) for (const { token, cells } of report.missingTokens) tokens.set(token, (tokens.get(token) ?? 0) + cells);
+  const sum = (count: (report: ImportReport) => number) => reports.reduce((n, report) => n + count(report), 0);
+  return {
+    fileName: reports[0]!.fileName,
+    format: reports[0]!.format,
+    rowsRead: sum((r) => r.rowsRead),
+    imported: sum((r) => r.imported),
+    fixedRows: sum((r) => r.fixedRows),
+    mergedRows: sum((r) => r.mergedRows),
+    rejectedRows: sum((r) => r.rejectedRows),
+    missingTokens: tokenList(tokens),
+    rejections: reports.flatMap((r) => r.rejections),
+    fixes: reports.flatMap((r) => r.fixes),
+    notes: [...new Set(reports.flatMap((r) => r.notes))],
+  };
+}
+
 /** Token counts as the report lists them: most cells first, then by token. */
 function tokenList(tokens: Iterable<[string, number]>): ImportReport['missingTokens'] {
   return [...tokens].map(([token, cells]) => ({ token, cells })).sort((a, b) => b.cells - a.cells || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));

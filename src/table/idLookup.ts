@@ -13,9 +13,10 @@ export interface IdLookup {
 
 /**
  * Rows by id, where the id of row r is text.slice(from[order[r]], from[order[r] + 1]). Where two
- * rows share an id, the later row is found (as a Map filled in row order would give).
+ * rows share an id, the later row is found (as a Map filled in row order would give), and
+ * `onRepeat` hears of it.
  */
-export function idLookupOfColumn(ids: Pick<JoinedStrings, 'text' | 'start'>, order: Uint32Array): IdLookup {
+export function idLookupOfColumn(ids: Pick<JoinedStrings, 'text' | 'start'>, order: Uint32Array, onRepeat?: (row: number, earlier: number) => void): IdLookup {
   const { text, start } = ids;
   const size = order.length;
   let capacity = 8;
@@ -33,6 +34,7 @@ export function idLookupOfColumn(ids: Pick<JoinedStrings, 'text' | 'start'>, ord
     const to = start[order[row]! + 1]!;
     let slot = spread(hashOf(text, from, to)) & mask;
     while (slots[slot] !== 0 && !idIs(slots[slot]! - 1, text, from, to - from)) slot = (slot + 1) & mask;
+    if (slots[slot] !== 0) onRepeat?.(row, slots[slot]! - 1);
     slots[slot] = row + 1;
   }
   const get = (id: string) => {

@@ -1,0 +1,26 @@
+// Reads the parts of a large ACLED CSV in helper workers, one part each (see csvParts.ts), from
+// the import worker. Any helper that fails makes the whole read fail, and the file is read whole.
+import type { AcledCsvPartResult, PartReader } from './csvParts.ts';
+
+export type PartReply = { type: 'progress'; fraction: number } | { type: 'done'; result: AcledCsvPartResult } | { type: 'failed'; message: string };
+
+/** A reader of parts in workers made by `newWorker`, as many parts as `cores`. */
+export function workerPartReader(newWorker: () => Worker, cores: number): PartReader {
+  const readPart = (part: Parameters<PartReader['read']>[0][number], onProgress: (fraction: number) => void) =>
+    new Promise<AcledCsvPartResult>((resolve, reject) => {
+      const worker = newWorker();
+      worker.onmessage = ({ data }: MessageEvent<PartReply>) => {
+        if (data.type === 'progress') return onProgress(data.fraction);
+        worker.terminate();
+        if (data.type === 'done') resolve(data.result);
+        else reject(new Error(data.message));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        worker.terminate();
+        reject(new Error(event.message || 'a helper worker stopped'));
+      };
+      worker.postMessage(part);
+    });
+  return { cores, read: (parts, onProgress) => Promise.all(parts.map((part, k) => readPart(part, (fraction) => onProgress(k, fraction)))) };
+}

@@ -1,0 +1,146 @@
+// A large ACLED CSV read in parts at once (one per core) gives the events and the report that
+// reading it whole gives, row numbers and all; where rows of two parts would interact, the file is
+// read whole instead.
+import { describe, expect, it } from 'vitest';
+import { csvPartStarts, importInParts, mergeActors, readAcledCsvPart } from './csvParts.ts';
+import { importTextPacked } from './importer.ts';
+import { receivedPacked } from './packedPost.ts';
+import { partsAsWorkers } from '../testing/partReader.ts';
+import { unpackEvents } from '../table/packedEvents.ts';
+import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
+import { describeIssue } from './report.ts';
+import type { Actor } from '../model/schema.ts';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+/** The file read in parts (each part at least `minBytes`), as the page would get it; null where it is read whole. */
+async function inParts(text: string, cores: number, minBytes = 1024, maxRows?: number) {
+  const result = await importInParts({ file: new Blob([text]), fileName: 'events.csv', ...(maxRows !== undefined ? { maxRows } : {}) }, partsAsWorkers(cores, minBytes));
+  if (result === null || result.kind !== 'posted') return result;
+  return { dataset: unpackEvents(receivedPacked(result.posted)), report: result.report };
+}
+
+function whole(text: string, maxRows?: number) {
+  const result = importTextPacked({ text, fileName: 'events.csv', ...(maxRows !== undefined ? { maxRows } : {}) });
+  if (result.kind !== 'packed') return result;
+  return { dataset: unpackEvents(result.packed), report: result.report };
+}
+
+describe('reading an ACLED CSV in parts', () => {
+  const rows: AcledRow[] = generatedAcledRows(1200, 11);
+  // Faults spread through the file: each is reported with its own row, whichever part it is in.
+  rows[100] = { ...rows[100]!, event_date: '2022-02-30' };
+  rows[700] = { ...rows[700]!, notes: 'Shelling near "the bridge",\nthen a second line', latitude: '91' };
+  rows[1100] = { ...rows[1100]!, fatalities: 'many' };
+  rows[1150] = { ...rows[1150]!, notes: 'Ереван: обстрел 🚀 near Jermuk' };
+  const text = acledCsv(rows, { hxl: true });
+
+  it('gives the events and the report of reading it whole, in 2, 3 and 4 parts', async () => {
+    const expected = whole(text);
+    for (const cores of [2, 3, 4]) expect(await inParts(text, cores), `${cores} parts`).toEqual(expected);
+  });
+
+  it('names a rejected row of a later part by its own row and line', async () => {
+    const read = await inParts(text, 4);
+    if (!read || !('report' in read)) throw new Error('not read in parts');
+    // The header is row 1 and the HXL row row 2, so rows[i] is row i + 3; the line break in
+    // rows[700]'s notes puts every later row one line further down.
+    expect(read.report.rejections.map(describeIssue)).toEqual([
+      'row 103: event_date "2022-02-30" is not a date',
+      'row 703: latitude "91" is not a latitude',
+      'row 1103 (line 1104 of the file): fatalities "many" is not a whole number of 0 or more',
+    ]);
+    expect(read.report.notes).toEqual(['row 2 is an HXL hashtag row (#event+id+cnty, …), which labels the columns; it is not an event']);
+    expect(read.dataset.events.find((e) => e.id === 'GEN1151')?.description?.en).toBe('Ереван: обстрел 🚀 near Jermuk');
+  });
+
+  it('counts the blank lines of every part', async () => {
+    const lines = acledCsv(generatedAcledRows(600, 5)).split('\n');
+    lines.splice(450, 0, '', '');
+    lines.splice(100, 0, '');
+    const withBlanks = lines.join('\n');
+    const read = await inParts(withBlanks, 2);
+    expect(read).toEqual(whole(withBlanks));
+    expect(read && 'report' in read && read.report.notes).toEqual(['3 blank lines were skipped']);
+  });
+
+  it('is read whole where a later part repeats an id of an earlier one, so that the repeat is rejected as such', async () => {
+    const repeated = generatedAcledRows(800, 2);
+    repeated[700] = { ...repeated[700]!, event_id_cnty: 'GEN5' };
+    const csv = acledCsv(repeated);
+    expect(await inParts(csv, 2)).toBeNull();
+    const read = whole(csv);
+    expect('report' in read && read.report.rejections.map(describeIssue)).toEqual(['row 702: event_id_cnty "GEN5" repeats the id of row 6']);
+  });
+
+  it('is read whole where a later part reads, and rejects, a row with an id an earlier part kept', async () => {
+    const repeated = generatedAcledRows(800, 2);
+    repeated[700] = { ...repeated[700]!, event_id_cnty: 'GEN5', event_date: 'soon' };
+    expect(await inParts(acledCsv(repeated), 2)).toBeNull();
+  });
+
+  it('is read whole where a stray quote in an unquoted cell would put a part’s start inside a cell', async () => {
+    const stray = generatedAcledRows(800, 2);
+    // Counted by parity, the stray quote makes the line break inside row 500's quoted notes look
+    // like the end of a row: the first part would end inside that cell.
+    stray[500] = { ...stray[500]!, notes: 'first line\nsecond line' };
+    const csv = acledCsv(stray).replace('GEN20,', 'GEN20 "x,');
+    const bytes = bytesOf(csv);
+    expect(csvPartStarts(bytes, 2)![0]!.at).toBe(csv.indexOf('second line'));
+    expect(await inParts(csv, 2)).toBeNull();
+  });
+
+  it('is read whole in ACLED’s monadic layout, for a small file, and for any other format', async () => {
+    const generated = generatedAcledRows(800, 2);
+    expect(await inParts(acledCsv(toMonadic(generated), { monadic: true }), 2)).toBeNull();
+    expect(await inParts(acledCsv(generated), 2, 1 << 30)).toBeNull();
+    expect(await inParts(`date,title\n${'2022-09-13,Shelling\n'.repeat(400)}`, 2)).toBeNull();
+  });
+
+  it('refuses a file of more rows than allowed, as reading it whole does', async () => {
+    const csv = acledCsv(generatedAcledRows(800, 2));
+    expect(await inParts(csv, 2, 1024, 700)).toEqual(whole(csv, 700));
+  });
+});
+
+describe('where parts start', () => {
+  it('after a line break outside any quoted cell, with the line and spreadsheet row it starts on', () => {
+    const rows = ['h1,h2', 'a,"one', 'two', 'three"', 'b,c', 'd,e', 'f,g'];
+    const text = `${rows.join('\n')}\n`;
+    // Halfway is inside the quoted cell: the part starts after it ends, on line 5, row 3.
+    expect(csvPartStarts(bytesOf(text), 2)).toEqual([{ at: text.indexOf('b,c'), line: 5, row: 3 }]);
+    expect(csvPartStarts(bytesOf('h1,h2\na,"b\nc\nd\ne\nf"\n'), 2)).toBeNull();
+  });
+
+  it('not after a blank line (the blank lines before data are counted by the part they end)', () => {
+    const text = 'h\na\n\n\nbbbbbbbb\ncccccccc\n';
+    expect(csvPartStarts(bytesOf(text), 2)).toEqual([{ at: text.indexOf('cccc'), line: 6, row: 6 }]);
+  });
+
+  it('reads a part of a file from its bytes, numbering its rows from where it starts', async () => {
+    const text = acledCsv([acledRow({ event_id_cnty: 'ARM1' }), acledRow({ event_id_cnty: 'ARM2', event_date: 'never' })]);
+    const from = text.indexOf('ARM2');
+    const header = text.slice(0, text.indexOf('\n')).split(',');
+    const part = await readAcledCsvPart({ file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10 });
+    expect(part.report.rejections.map(describeIssue)).toEqual(['row 20 (line 30 of the file): event_date "never" is not a date']);
+  });
+});
+
+describe('the actors of several parts', () => {
+  const actor = (id: string, name: string, kind: Actor['kind'] = 'other', aliases: string[] = []): Actor => ({ id, names: { en: name }, aliases, kind });
+
+  it('are those one registry reading the parts in order would make: an actor once, its first kind, every alias', () => {
+    const merged = mergeActors([
+      [actor('acled', 'ACLED', 'data-provider'), actor('group-a', 'Group A', 'other', ['Group A (2018-)'])],
+      [actor('acled', 'ACLED', 'data-provider'), actor('group-b', 'Group B', 'militia'), actor('group-a', 'Group A', 'militia', ['Group A (2020-)'])],
+    ]);
+    expect(merged).toEqual([actor('acled', 'ACLED', 'data-provider'), actor('group-a', 'Group A', 'militia', ['Group A (2018-)', 'Group A (2020-)']), actor('group-b', 'Group B', 'militia')]);
+  });
+
+  it('cannot be joined where one registry would have given an actor another id or name', () => {
+    // "Group A" and "group a" are one actor: the first part's name and id win in one registry.
+    expect(mergeActors([[actor('group-a', 'Group A')], [actor('group-a', 'group a')]])).toBeNull();
+    // A later part's new actor took an id that an earlier part gave another actor.
+    expect(mergeActors([[actor('group-a', 'Group A')], [actor('group-a', 'Group A.')]])).toBeNull();
+  });
+});

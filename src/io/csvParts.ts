@@ -1,0 +1,260 @@
+// A large ACLED CSV read in parts at once, one per core: the import worker reads the first part
+// and helper workers the others (csvPartWorker.ts), then the parts are joined into the packed
+// events and the report that reading the file whole gives. Reading rows is most of an open, and
+// it is the same work for every row, so parts divide it.
+//
+// Rows never interact across parts in a file worth splitting, with three exceptions, each found
+// when the parts are joined: an id that a later part repeats, an actor that two parts named with
+// different ids, text whose languages two parts order differently. Any of these, or a part cut
+// inside a quoted cell, and the file is read whole instead: a split never changes the result.
+import type { Actor } from '../model/schema.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
+import { idLookupOfColumn } from '../table/idLookup.ts';
+import { mergePacked } from './packedMerge.ts';
+import { utf8Column } from '../table/utf8Column.ts';
+import type { PostedPackedEvents } from './packedPost.ts';
+import { actorNameKey } from '../model/actors.ts';
+import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
+import { createAcledPackedImport } from './acledPacked.ts';
+import { isMonadicAcled } from './acledRow.ts';
+import { blankLinesNote, lineCount, previewCsv, readCsvRows } from './csv.ts';
+import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
+import { notADataset, type ImportResult } from './importer.ts';
+import { tooManyRows } from './limits.ts';
+import { MAX_ROWS } from './limits.ts';
+import { createReportBuilder, mergeReports, type ImportReport } from './report.ts';
+
+/** A part of a CSV file (bytes [from, to) of it), and where it starts in the file. */
+export interface AcledCsvPart {
+  file: Blob;
+  from: number;
+  to: number;
+  fileName: string;
+  /** The file's header fields (trimmed). */
+  header: string[];
+  /** The first part holds the header row itself; a later one starts on this line and spreadsheet row. */
+  start: { line: number; row: number } | null;
+  maxRows: number;
+}
+
+/** A part read: its rows packed (as posted from its worker), its report, and what joining it to the others needs. */
+export interface AcledCsvPartResult {
+  packed: PostedPackedEvents;
+  report: ImportReport;
+  layout: string;
+  blankLines: number;
+  /** A quoted cell was left open: the part was cut inside it, or the file is malformed there. */
+  openQuote: boolean;
+  tooManyRows: boolean;
+  /** The ids of rows rejected after their id was read (kept rows' ids are in `packed`). */
+  rejectedIds: string[];
+}
+
+/** How parts are read: by helper workers in the browser (csvPartWorker.ts), one after another in tests. */
+export interface PartReader {
+  /** Parts to make at most: the cores the machine has. */
+  cores: number;
+  /** Bytes a part holds at least (MIN_PART_BYTES unless given). */
+  minPartBytes?: number;
+  read(parts: AcledCsvPart[], onProgress: (part: number, fraction: number) => void): Promise<AcledCsvPartResult[]>;
+}
+
+/** A file read in parts: its events packed as the page takes them (see packedPost.ts). */
+export type PostedImport = { kind: 'posted'; posted: PostedPackedEvents; report: ImportReport };
+
+/** Bytes a part holds at least: a smaller file is read whole, as starting a worker costs more than it gives. */
+export const MIN_PART_BYTES = 4 * 1024 * 1024;
+/** Parts at most: joining them is work on one core. */
+const MAX_PARTS = 4;
+
+const QUOTE = 0x22;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/**
+ * Where parts 2… of a CSV file of `size` bytes start, found in its first `bytes`: after a line
+ * break outside any quoted cell, past the header, not after a blank line, near each k/count of it. Each start's line and spreadsheet row
+ * are counted on the way (a quoted cell's line breaks are lines, not rows). Null when the file has
+ * no such place (one long line, or `\r` line ends). Quotes are told by their parity, as CSV
+ * writers escape them ("" inside a quoted cell); a stray quote in an unquoted cell breaks the
+ * parity, and then the part before ends inside a quoted cell as Papa Parse reads it, which the
+ * reading of that part reports (openQuote). Quotes and line feeds are single bytes in UTF-8.
+ */
+export function csvPartStarts(bytes: Uint8Array, count: number, size = bytes.length): { at: number; line: number; row: number }[] | null {
+  const starts: { at: number; line: number; row: number }[] = [];
+  let inQuote = false;
+  let lines = 0;
+  let records = 0;
+  let quote = bytes.indexOf(QUOTE);
+  let next = (size * (starts.length + 1)) / count;
+  for (let n = bytes.indexOf(LINE_FEED); n >= 0 && starts.length < count - 1; n = bytes.indexOf(LINE_FEED, n + 1)) {
+    while (quote >= 0 && quote < n) {
+      inQuote = !inQuote;
+      quote = bytes.indexOf(QUOTE, quote + 1);
+    }
+    lines++;
+    if (inQuote) continue;
+    records++;
+    const blankBefore = bytes[n - 1] === LINE_FEED || (bytes[n - 1] === CARRIAGE_RETURN && bytes[n - 2] === LINE_FEED);
+    // Not the header's line break: the first part holds the header.
+    if (n >= next && records > 1 && !blankBefore && n + 1 < size) {
+      starts.push({ at: n + 1, line: lines + 1, row: records + 1 });
+      next = (size * (starts.length + 1)) / count;
+    }
+  }
+  return starts.length === count - 1 ? starts : null;
+}
+
+/** Bytes read past the last part's target, to find a line break there: rows are far shorter. */
+const SCAN_MARGIN = 1 << 20;
+
+/** Characters of a file's start read to tell its format and header. */
+const HEAD_BYTES = 1 << 16;
+
+/**
+ * The parts to read a text file in, or null when it is read whole: it is not an ACLED CSV (other
+ * formats are read whole), it is in the monadic layout (an event's rows may fall in two parts), it
+ * may have more rows than allowed (the whole reading says so exactly), or it is too small.
+ */
+export async function planAcledCsvParts(file: Blob, fileName: string, options: { format?: ImportFormat; maxRows?: number; cores: number; minPartBytes?: number }): Promise<AcledCsvPart[] | null> {
+  const count = Math.min(options.cores, MAX_PARTS, Math.floor(file.size / (options.minPartBytes ?? MIN_PART_BYTES)));
+  if (count < 2 || (options.format !== undefined && options.format !== 'acled')) return null;
+  const head = await file.slice(0, HEAD_BYTES).text();
+  if (options.format === undefined) {
+    const detected = detectFormat(head);
+    if (!detected.ok || detected.format !== 'acled') return null;
+  }
+  const header = (previewCsv(head, 1, ',')[0] ?? []).map((c) => c.trim());
+  if (missingAcledColumns(header).length || isMonadicAcled(header)) return null;
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  // The bytes up to the last part: a quote's parity is counted from the start. A file of more
+  // rows than allowed is told by its parts, each of which stops reading past maxRows.
+  const scanned = Math.ceil((file.size * (count - 1)) / count) + SCAN_MARGIN;
+  const bytes = new Uint8Array(await file.slice(0, scanned).arrayBuffer());
+  const starts = csvPartStarts(bytes, count, file.size);
+  if (!starts) return null;
+  const ends = [...starts.map((s) => s.at), file.size];
+  return [
+    { file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows },
+    ...starts.map(({ at, line, row }, k) => ({ file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows })),
+  ];
+}
+
+/** Reads one part's rows (in whichever worker). */
+export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fraction: number) => void): Promise<AcledCsvPartResult & { packed: PackedEvents }> {
+  const text = await part.file.slice(part.from, part.to).text();
+  const report = createReportBuilder(part.fileName, FORMAT_LABEL.acled);
+  const rejectedIds: string[] = [];
+  const sink = createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds);
+  let blankLines = 0;
+  let openQuote = false;
+  const read = readCsvRows(text, sink, report, {
+    hasHeader: part.start === null,
+    delimiter: ',',
+    maxRows: part.maxRows,
+    ...(part.start ? { part: { ...part.start, header: part.header } } : {}),
+    ...(onProgress ? { onProgress } : {}),
+    onBlankLines: (n) => void (blankLines = n),
+    onOpenQuote: () => void (openQuote = true),
+  });
+  const packed = sink.packed();
+  return { packed, report: report.finish(), layout: sink.layout, blankLines, openQuote, tooManyRows: read === 'too-many-rows', rejectedIds };
+}
+
+/** Reads the parts here, one after another (tests; a place without workers). */
+export const readPartsHere = async (parts: AcledCsvPart[], onProgress: (part: number, fraction: number) => void): Promise<(AcledCsvPartResult & { packed: PackedEvents })[]> => {
+  const results: (AcledCsvPartResult & { packed: PackedEvents })[] = [];
+  for (const [k, part] of parts.entries()) results.push(await readAcledCsvPart(part, (fraction) => onProgress(k, fraction)));
+  return results;
+};
+
+/**
+ * The actors of the parts as one registry would have made them, reading the parts in order; null
+ * where it would not have given an actor the id its part did (two names a period suffix or case
+ * apart, met in another order; an id taken by another actor).
+ */
+export function mergeActors(lists: readonly (readonly Actor[])[]): Actor[] | null {
+  const merged: Actor[] = lists[0]!.map((actor) => ({ ...actor, aliases: [...actor.aliases] }));
+  const byKey = new Map(merged.map((actor) => [actorNameKey(actor.names.en ?? ''), actor]));
+  const ids = new Set(merged.map((actor) => actor.id));
+  for (const list of lists.slice(1)) {
+    for (const actor of list) {
+      const known = byKey.get(actorNameKey(actor.names.en ?? ''));
+      if (!known) {
+        if (ids.has(actor.id)) return null;
+        const added = { ...actor, aliases: [...actor.aliases] };
+        merged.push(added);
+        byKey.set(actorNameKey(actor.names.en ?? ''), added);
+        ids.add(actor.id);
+        continue;
+      }
+      if (known.id !== actor.id || known.names.en !== actor.names.en) return null;
+      // A registry upgrades an actor first seen without a kind, and adds each new alias.
+      if (known.kind === 'other') known.kind = actor.kind;
+      for (const alias of actor.aliases) if (!known.aliases.includes(alias)) known.aliases.push(alias);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Whether a part reads an id that an earlier part kept: its row would have been rejected as a
+ * repeat. A part keeps each id once, so any id kept twice is kept by two parts.
+ */
+function idsCross(results: readonly AcledCsvPartResult[], packed: PostedPackedEvents): boolean {
+  let cross = false;
+  const ids = idLookupOfColumn('text' in packed.id ? packed.id : utf8Column(packed.id), Uint32Array.from({ length: packed.size }, (_, row) => row), () => void (cross = true));
+  let before = 0;
+  for (const { packed: part, rejectedIds } of results) {
+    if (rejectedIds.some((id) => (ids.get(id) ?? Infinity) < before)) return true;
+    before += part.size;
+  }
+  return cross;
+}
+
+/**
+ * The parts read, joined: the packed events and report of the whole file, 'too-many-rows', or
+ * null when the file must be read whole to be read exactly (see the top of this file).
+ */
+export function joinAcledCsvParts(results: readonly AcledCsvPartResult[], fileName: string, maxRows: number): PostedImport | 'too-many-rows' | null {
+  if (results.some((r) => r.tooManyRows) || results.reduce((n, r) => n + r.report.rowsRead, 0) > maxRows) return 'too-many-rows';
+  if (results.slice(0, -1).some((r) => r.openQuote)) return null;
+  const actors = mergeActors(results.map((r) => r.packed.info.actors));
+  if (!actors) return null;
+  const packed = mergePacked(
+    results.map((r) => r.packed),
+    { ...acledDatasetInfo(fileName), actors },
+  );
+  if (!packed || idsCross(results, packed)) return null;
+  const report = mergeReports(results.map((r) => r.report));
+  const blank = blankLinesNote(results.reduce((n, r) => n + r.blankLines, 0));
+  if (blank) report.notes.push(blank);
+  report.format = results[0]!.layout;
+  return { kind: 'posted', posted: packed, report };
+}
+
+/**
+ * A text file read in parts at once, where it is an ACLED CSV worth splitting (see
+ * planAcledCsvParts), with the progress of all parts; null where it must be read whole.
+ */
+export async function importInParts(
+  job: { file: Blob; fileName: string; format?: ImportFormat; maxRows?: number },
+  reader: PartReader,
+  onProgress?: (fraction: number) => void,
+): Promise<ImportResult | PostedImport | null> {
+  const planned = await planAcledCsvParts(job.file, job.fileName, {
+    cores: reader.cores,
+    ...(job.format ? { format: job.format } : {}),
+    ...(job.maxRows !== undefined ? { maxRows: job.maxRows } : {}),
+    ...(reader.minPartBytes !== undefined ? { minPartBytes: reader.minPartBytes } : {}),
+  });
+  if (!planned) return null;
+  const done = planned.map(() => 0);
+  const results = await reader.read(planned, (k, fraction) => {
+    done[k] = fraction * (planned[k]!.to - planned[k]!.from);
+    onProgress?.(done.reduce((a, b) => a + b, 0) / job.file.size);
+  });
+  const maxRows = job.maxRows ?? MAX_ROWS;
+  const joined = joinAcledCsvParts(results, job.fileName, maxRows);
+  return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
+}
