@@ -1,7 +1,7 @@
-// A large ACLED CSV read in parts at once, one per core: the import worker reads the first part
-// and helper workers the others (csvPartWorker.ts), then the parts are joined into the packed
-// events and the report that reading the file whole gives. Reading rows is most of an open, and
-// it is the same work for every row, so parts divide it.
+// A large ACLED CSV read in parts at once, one per core: the import worker finds where the parts
+// start, helper workers read one each (csvPartWorker.ts), and the worker joins them into the
+// packed events and the report that reading the file whole gives. Reading rows is most of an
+// open, and it is the same work for every row, so parts divide it.
 //
 // Rows never interact across parts in a file worth splitting, with three exceptions, each found
 // when the parts are joined: an id that a later part repeats, an actor that two parts named with
@@ -20,8 +20,7 @@ import { isMonadicAcled } from './acledRow.ts';
 import { blankLinesNote, lineCount, previewCsv, readCsvRows } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { notADataset, type ImportResult } from './importer.ts';
-import { tooManyRows } from './limits.ts';
-import { MAX_ROWS } from './limits.ts';
+import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { createReportBuilder, mergeReports, type ImportReport } from './report.ts';
 
 /** A part of a CSV file (bytes [from, to) of it), and where it starts in the file. */
