@@ -160,7 +160,7 @@ describe('the app Parquet', () => {
     file.fill(0xff, at, at + 12);
     const { dataset, report } = await readBack(file);
     expect(dataset.events.map((e) => e.id)).toEqual([events[0]!.id, events[1]!.id, events[4]!.id, events[5]!.id]);
-    expect(report.notes.find((note) => note.startsWith('row group 2'))).toMatch(/^row group 2 \(rows 3–4\) is damaged \(.+\); its 2 rows were not read$/);
+    expect(report.notes.find((note) => note.startsWith('row group 2'))).toMatch(/^row group 2 \(rows 3–4\) could not be read \(.+\); its 2 rows were left out$/);
     expect(report).toMatchObject({ rowsRead: 4, imported: 4, rejectedRows: 0 });
   });
 

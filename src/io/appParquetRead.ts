@@ -201,7 +201,7 @@ export async function parquetToPacked(
     } catch (error) {
       damaged ??= (error as Error).message;
       const n = to - from;
-      report.note(`row group ${k + 1} (rows ${count(from + 1)}–${count(to)}) is damaged (${(error as Error).message}); its ${count(n)} row${n === 1 ? ' was' : 's were'} not read`);
+      report.note(`row group ${k + 1} (rows ${count(from + 1)}–${count(to)}) could not be read (${(error as Error).message}); its ${count(n)} row${n === 1 ? ' was' : 's were'} left out`);
       continue;
     }
     rowsRead += to - from;

@@ -260,7 +260,7 @@ describe('bad Parquet and Arrow files', () => {
       const r = result.report;
       expect(r.imported + r.mergedRows + r.rejectedRows).toBe(r.rowsRead);
       expect(r.rowsRead).toBeLessThan(ROWS.length);
-      expect(r.notes.some((n) => /^row group \d \(rows [\d,]+–[\d,]+\) is damaged/.test(n))).toBe(true);
+      expect(r.notes.some((n) => /^row group \d \(rows [\d,]+–[\d,]+\) could not be read/.test(n))).toBe(true);
     } else {
       expect(result).toMatchObject({ kind: 'not-a-dataset' });
       expect((result as { message: string }).message.startsWith('noisy.parquet ')).toBe(true);

@@ -122,8 +122,9 @@ async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCs
       // No more rows than the file's metadata counts: the packer's columns are sized by it.
       values = (await group.read()).slice(0, group.rows);
     } catch (error) {
-      const reason = `${groupPlace} (rows ${count(first)}–${count(first + group.rows - 1)}) is damaged (${reasonOf(error)})`;
-      report.note(`${reason}; its ${count(group.rows)} row${group.rows === 1 ? ' was' : 's were'} not read`);
+      // Damaged, or sound but written with something the reader does not know (Polars' LZ4 views).
+      const reason = `${groupPlace} (rows ${count(first)}–${count(first + group.rows - 1)}) could not be read (${reasonOf(error)})`;
+      report.note(`${reason}; its ${count(group.rows)} row${group.rows === 1 ? ' was' : 's were'} left out`);
       failed ??= reason;
     }
     if (values) {
