@@ -5,7 +5,7 @@
 // CSV). Issue #22 retired the compact JSON and its column here. It reports; it asserts nothing.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { importInParts, type AcledCsvPartResult, type PartReader } from '../src/io/csvParts.ts';
+import { importCsvInParts, type AcledPartResult, type PartReader } from '../src/io/acledParts.ts';
 import { importText, importTextPacked } from '../src/io/importer.ts';
 import { acledCsv, generatedAcledRows, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
@@ -21,11 +21,11 @@ function timed<T>(run: () => T): [T, number] {
   const value = run();
   return [value, performance.now() - start];
 }
-// The app's helpers read a large ACLED CSV in parts at once (csvParts.ts); here Node's worker
+// The app's helpers read a large ACLED CSV in parts at once (acledParts.ts); here Node's worker
 // threads stand in for them, a part each, as many as the machine has cores (up to 4). They are
 // started, and their TypeScript compiled, before the clock starts: the app's helpers load in
 // milliseconds, bundled.
-const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./csvPartsWorker.ts', import.meta.url).href)}); })`;
+const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./acledPartsWorker.ts', import.meta.url).href)}); })`;
 const startedWorkers = (n: number) =>
   Promise.all(Array.from({ length: n }, () => new Promise<Worker>((resolve, reject) => {
     const worker = new Worker(WORKER_BOOT, { eval: true });
@@ -39,7 +39,7 @@ const inWorkerThreads = (workers: Worker[]): PartReader => ({
     Promise.all(
       parts.map(
         (part, k) =>
-          new Promise<AcledCsvPartResult>((resolve, reject) => {
+          new Promise<AcledPartResult>((resolve, reject) => {
             workers[k]!.once('message', resolve);
             workers[k]!.once('error', reject);
             workers[k]!.postMessage(part);
@@ -56,7 +56,7 @@ for (const n of sizes) {
   if (packedCsv.kind !== 'packed') throw new Error(`the CSV was not packed (${packedCsv.kind})`);
   const workers = await startedWorkers(Math.min(4, os.cpus().length));
   const partsStart = performance.now();
-  const inParts = await importInParts({ file: new Blob([text]), fileName: 'bench.csv' }, inWorkerThreads(workers));
+  const inParts = await importCsvInParts({ file: new Blob([text]), fileName: 'bench.csv' }, inWorkerThreads(workers));
   const partsMs = performance.now() - partsStart;
   await Promise.all(workers.map((worker) => worker.terminate()));
   if (inParts?.kind !== 'posted' || inParts.report.imported !== packedCsv.report.imported) throw new Error('the CSV was not read in parts');

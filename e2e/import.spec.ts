@@ -4,7 +4,7 @@ import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixt
 import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
 import { EARLIER_COMPACT_JSON } from '../src/testing/earlierCompact.ts';
 import { makeDataset } from '../src/testing/fixtures.ts';
-import { MIN_PART_BYTES } from '../src/io/csvParts.ts';
+import { MIN_PART_BYTES } from '../src/io/acledParts.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 
@@ -221,7 +221,7 @@ test.describe('opening data', () => {
     await expect(page.locator('.notice').first()).toHaveText(/is not an http\(s\) URL, so it was not opened/);
   });
 
-  // A large ACLED CSV is read in parts by helper workers, one per core (see csvParts.ts), a UCDP
+  // A large ACLED CSV is read in parts by helper workers, one per core (see acledParts.ts), a UCDP
   // file by one worker; each with a whole report. The page keeps a worker started ahead (see
   // warmImportWorkers) and starts a new one once an import is over.
   test('a large ACLED file is read in parts at once, a UCDP file whole, each with a whole report', async ({ page }) => {

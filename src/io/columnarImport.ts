@@ -12,6 +12,9 @@ import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } from './columnarFormat.ts';
 import { createRowCells } from './columnarRows.ts';
 import { isAppParquetColumns } from './appParquetColumns.ts';
+import { isMonadicAcled } from './acledRow.ts';
+import { readAndJoinParts, type AcledColumnarPart, type AcledPartResult, type PartReader, type PostedImport } from './acledParts.ts';
+import type { PackedEvents } from '../table/packedEvents.ts';
 
 export interface ColumnarOptions {
   maxRows?: number;
@@ -109,13 +112,21 @@ function chooseReader(columns: string[], fileName: string, rows: number): CsvFor
  * Feeds each group's rows to the reader, numbered from 1 across the file; a group that cannot be
  * read is noted (its rows are not read, so the counts still balance) and the next is tried.
  */
-async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCsvImport, report: ReportBuilder, total: number, onProgress?: (fraction: number) => void): Promise<{ rows: number; failed: string | null }> {
-  let first = 1;
+async function readGroups(
+  table: ColumnarTable,
+  sink: CsvFormatImport | PackedCsvImport,
+  report: ReportBuilder,
+  total: number,
+  onProgress?: (fraction: number) => void,
+  part: { groups: { from: number; to: number }; firstRow: number } = { groups: { from: 0, to: table.groups.length }, firstRow: 1 },
+): Promise<{ rows: number; failed: string | null }> {
+  let first = part.firstRow;
   let rowsRead = 0;
   let failed: string | null = null;
   const many = table.groups.length > 1;
   const rowCells = createRowCells();
-  for (const [g, group] of table.groups.entries()) {
+  for (let g = part.groups.from; g < part.groups.to; g++) {
+    const group = table.groups[g]!;
     const groupPlace = `${table.groupName} ${g + 1}`;
     let values: unknown[][] | null = null;
     try {
@@ -142,7 +153,61 @@ async function readGroups(table: ColumnarTable, sink: CsvFormatImport | PackedCs
       rowsRead += values.length;
     }
     first += group.rows;
-    onProgress?.(Math.min(1, (first - 1) / Math.max(1, total)));
+    onProgress?.(Math.min(1, (first - part.firstRow) / Math.max(1, total)));
   }
   return { rows: rowsRead, failed };
+}
+
+/** Rows a part holds at least: fewer, and starting a worker costs more than it gives. */
+const MIN_PART_ROWS = 10_000;
+
+/** Where each of `count` parts of the groups starts, each near its share of the rows. */
+function groupRanges(rows: readonly number[], count: number): { from: number; to: number }[] {
+  const total = rows.reduce((a, b) => a + b, 0);
+  const starts = [0];
+  let seen = 0;
+  for (let g = 0; g < rows.length && starts.length < count; g++) {
+    seen += rows[g]!;
+    if (seen >= (total * starts.length) / count && g + 1 < rows.length) starts.push(g + 1);
+  }
+  return starts.map((from, k) => ({ from, to: starts[k + 1] ?? rows.length }));
+}
+
+/**
+ * An ACLED Parquet or Arrow file (dyadic, as CSV parts are: see acledParts.ts) read in parts at
+ * once, its row groups or record batches shared among `reader`'s workers; null where it is read whole.
+ */
+export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blob; fileName: string; maxRows?: number }, reader: PartReader, onProgress?: (fraction: number) => void): Promise<ImportResult | PostedImport | null> {
+  const kind = columnarKind(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
+  if (!kind) return null;
+  const table = await openTable(kind, bytes);
+  const header = table.columns.map((c) => c.trim());
+  const lower = new Set(header.map((c) => c.toLowerCase()));
+  const rows = table.groups.map((group) => group.rows);
+  const total = rows.reduce((a, b) => a + b, 0);
+  const acled = lower.has('event_id_cnty') && lower.has('event_date') && !missingAcledColumns(header).length && !isMonadicAcled(header);
+  const count = Math.min(reader.cores, 4, table.groups.length, Math.floor(total / (reader.minPartRows ?? MIN_PART_ROWS)));
+  if (!acled || count < 2 || total > (job.maxRows ?? MAX_ROWS) || isAppParquetColumns(table.columns)) return null;
+  let firstRow = 1;
+  const parts = groupRanges(rows, count).map((groups) => {
+    const part = { file: job.file, fileName: job.fileName, groups, firstRow };
+    firstRow += rows.slice(groups.from, groups.to).reduce((a, b) => a + b, 0);
+    return part;
+  });
+  return readAndJoinParts(parts, parts.map(({ groups }) => rows.slice(groups.from, groups.to).reduce((a, b) => a + b, 0)), reader, job, onProgress);
+}
+
+/** Reads one part of an ACLED Parquet or Arrow file (in whichever worker). */
+export async function readAcledColumnarPart(part: AcledColumnarPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+  const bytes = await part.file.arrayBuffer();
+  const kind = columnarKind(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
+  if (!kind) throw new Error('the file is neither Parquet nor Arrow');
+  const table = await openTable(kind, bytes);
+  const rows = table.groups.slice(part.groups.from, part.groups.to).reduce((n, group) => n + group.rows, 0);
+  const rejectedIds: string[] = [];
+  const sink = createAcledPackedImport(table.columns.map((c) => c.trim()), part.fileName, Math.max(1, rows), rejectedIds);
+  const layout = layoutIn(sink.layout, COLUMNAR_LABEL[kind]);
+  const report = createReportBuilder(part.fileName, layout);
+  await readGroups(table, sink, report, rows, onProgress, part);
+  return { packed: sink.packed(), report: report.finish(), layout, blankLines: 0, openQuote: false, tooManyRows: false, rejectedIds };
 }

@@ -12,7 +12,7 @@ import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 import { columnarKind, columnarKindOf } from './columnarFormat.ts';
-import { importInParts, type PartReader, type PostedImport } from './csvParts.ts';
+import { importCsvInParts, type PartReader, type PostedImport } from './acledParts.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -57,12 +57,15 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     const bytes = await job.file.arrayBuffer();
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
     // Loaded here, not with the worker: most files are CSV or JSON.
-    const { importColumnar } = await import('./columnarImport.ts');
+    const { importColumnar, importColumnarInParts } = await import('./columnarImport.ts');
+    // A large ACLED file's row groups are read in parts at once, as a CSV's rows are.
+    const inParts = partReader ? await importColumnarInParts(bytes, job, partReader, onProgress).catch(() => null) : null;
+    if (inParts) return postImported(inParts, send);
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
   // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole.
   if (partReader) {
-    const inParts = await importInParts(job, partReader, onProgress).catch(() => null);
+    const inParts = await importCsvInParts(job, partReader, onProgress).catch(() => null);
     if (inParts) return postImported(inParts, send);
   }
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.

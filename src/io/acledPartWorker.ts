@@ -1,15 +1,15 @@
-// A helper worker of the import worker: reads one part of a large ACLED CSV (see csvParts.ts) and
+// A helper worker of the import worker: reads one part of a large ACLED file (see acledParts.ts) and
 // posts its rows packed as the page takes them (see packedPost.ts): its text encoded as UTF-8
 // here, beside the other parts, and its buffers moved, not copied.
 import '../model/zodWithoutEval.ts';
-import { readAcledCsvPart, type AcledCsvPart } from './csvParts.ts';
-import type { PartReply } from './csvPartReader.ts';
+import { readAcledPart, type AcledPart } from './acledParts.ts';
+import type { PartReply } from './acledPartReader.ts';
 import { packedForPosting } from './packedPost.ts';
 
-const scope = self as unknown as { postMessage(reply: PartReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<AcledCsvPart>) => void) | null };
+const scope = self as unknown as { postMessage(reply: PartReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<AcledPart>) => void) | null };
 
 scope.onmessage = (event) => {
-  readAcledCsvPart(event.data, (fraction) => scope.postMessage({ type: 'progress', fraction }))
+  readAcledPart(event.data, (fraction) => scope.postMessage({ type: 'progress', fraction }))
     .then((result) => {
       const { posted, transfer } = packedForPosting(result.packed);
       scope.postMessage({ type: 'done', result: { ...result, packed: posted } }, transfer);

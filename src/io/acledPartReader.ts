@@ -1,13 +1,13 @@
-// Reads the parts of a large ACLED CSV in helper workers, one part each (see csvParts.ts), from
+// Reads the parts of a large ACLED file in helper workers, one part each (see acledParts.ts), from
 // the import worker. Any helper that fails makes the whole read fail, and the file is read whole.
-import type { AcledCsvPartResult, PartReader } from './csvParts.ts';
+import type { AcledPartResult, PartReader } from './acledParts.ts';
 
-export type PartReply = { type: 'progress'; fraction: number } | { type: 'done'; result: AcledCsvPartResult } | { type: 'failed'; message: string };
+export type PartReply = { type: 'progress'; fraction: number } | { type: 'done'; result: AcledPartResult } | { type: 'failed'; message: string };
 
 /** A reader of parts in workers made by `newWorker`, as many parts as `cores`. */
 export function workerPartReader(newWorker: () => Worker, cores: number): PartReader {
   const readPart = (part: Parameters<PartReader['read']>[0][number], onProgress: (fraction: number) => void) =>
-    new Promise<AcledCsvPartResult>((resolve, reject) => {
+    new Promise<AcledPartResult>((resolve, reject) => {
       const worker = newWorker();
       worker.onmessage = ({ data }: MessageEvent<PartReply>) => {
         if (data.type === 'progress') return onProgress(data.fraction);

@@ -2,20 +2,22 @@
 // reading it whole gives, row numbers and all; where rows of two parts would interact, the file is
 // read whole instead.
 import { describe, expect, it } from 'vitest';
-import { csvPartStarts, importInParts, mergeActors, readAcledCsvPart } from './csvParts.ts';
+import { csvPartStarts, importCsvInParts, mergeActors, readAcledCsvPart } from './acledParts.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedPacked } from './packedPost.ts';
 import { partsAsWorkers } from '../testing/partReader.ts';
 import { unpackEvents } from '../table/packedEvents.ts';
 import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { describeIssue } from './report.ts';
+import { importColumnar, importColumnarInParts } from './columnarImport.ts';
+import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import type { Actor } from '../model/schema.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 /** The file read in parts (each part at least `minBytes`), as the page would get it; null where it is read whole. */
 async function inParts(text: string, cores: number, minBytes = 1024, maxRows?: number) {
-  const result = await importInParts({ file: new Blob([text]), fileName: 'events.csv', ...(maxRows !== undefined ? { maxRows } : {}) }, partsAsWorkers(cores, minBytes));
+  const result = await importCsvInParts({ file: new Blob([text]), fileName: 'events.csv', ...(maxRows !== undefined ? { maxRows } : {}) }, partsAsWorkers(cores, minBytes));
   if (result === null || result.kind !== 'posted') return result;
   return { dataset: unpackEvents(receivedPacked(result.posted)), report: result.report };
 }
@@ -100,6 +102,44 @@ describe('reading an ACLED CSV in parts', () => {
   it('refuses a file of more rows than allowed, as reading it whole does', async () => {
     const csv = acledCsv(generatedAcledRows(800, 2));
     expect(await inParts(csv, 2, 1024, 700)).toEqual(whole(csv, 700));
+  });
+});
+
+describe('reading an ACLED Parquet or Arrow file in parts', () => {
+  const rows: AcledRow[] = generatedAcledRows(1200, 12);
+  rows[130] = { ...rows[130]!, event_type: 'Picnic' };
+  rows[1100] = { ...rows[1100]!, latitude: '91' };
+  const columns = Object.keys(rows[0]!);
+  const files: [string, ArrayBuffer | Uint8Array][] = [
+    ['events.parquet', textParquet(columns, rows, 250)],
+    ['events.arrow', acledArrow(columns, rows, 250)],
+    ['events.arrows', acledArrow(columns, rows, 250, 'stream')],
+  ];
+
+  it('gives the events and the report of reading it whole, its row groups or record batches shared among 2, 3 and 4 parts', async () => {
+    for (const [name, file] of files) {
+      const bytes = file instanceof Uint8Array ? file.slice().buffer : file;
+      const whole = await importColumnar(bytes, name, { packed: true });
+      if (whole.kind !== 'packed') throw new Error(`${name} not read`);
+      for (const cores of [2, 3, 4]) {
+        const read = await importColumnarInParts(bytes, { file: new Blob([bytes]), fileName: name }, partsAsWorkers(cores));
+        if (read?.kind !== 'posted') throw new Error(`${name} not read in parts`);
+        expect(unpackEvents(receivedPacked(read.posted)), `${name}, ${cores} parts`).toEqual(unpackEvents(whole.packed));
+        expect(read.report, `${name}, ${cores} parts`).toEqual(whole.report);
+      }
+      expect(whole.report.rejections.map(describeIssue)).toEqual([
+        expect.stringMatching(/^row 131 \((row group|record batch) 1\): event_type "Picnic" is not an ACLED event type$/),
+        expect.stringMatching(/^row 1,101 \((row group|record batch) 5\): latitude "91" is not a latitude$/),
+      ]);
+    }
+  });
+
+  it('is read whole in the monadic layout, and for too few rows', async () => {
+    const monadic = toMonadic(rows);
+    const parquet = textParquet(Object.keys(monadic[1]!), monadic, 250);
+    expect(await importColumnarInParts(parquet, { file: new Blob([parquet]), fileName: 'm.parquet' }, partsAsWorkers(2))).toBeNull();
+    const small = textParquet(columns, rows, 250);
+    expect(await importColumnarInParts(small, { file: new Blob([small]), fileName: 's.parquet' }, partsAsWorkers(2, 1024, 1000))).toBeNull();
   });
 });
 

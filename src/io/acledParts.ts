@@ -1,7 +1,8 @@
-// A large ACLED CSV read in parts at once, one per core: the import worker finds where the parts
-// start, helper workers read one each (csvPartWorker.ts), and the worker joins them into the
-// packed events and the report that reading the file whole gives. Reading rows is most of an
-// open, and it is the same work for every row, so parts divide it.
+// A large ACLED file read in parts at once, one per core: the import worker finds where the parts
+// start (a CSV's bytes here; a Parquet or Arrow file's row groups in columnarImport.ts), helper
+// workers read one each (acledPartWorker.ts), and the worker joins them into the packed events
+// and the report that reading the file whole gives. Reading rows is most of an open, and it is
+// the same work for every row, so parts divide it.
 //
 // Rows never interact across parts in a file worth splitting, with three exceptions, each found
 // when the parts are joined: an id that a later part repeats, an actor that two parts named with
@@ -36,8 +37,22 @@ export interface AcledCsvPart {
   maxRows: number;
 }
 
+/**
+ * Row groups [from, to) of an ACLED Parquet or Arrow file (row groups, record batches: see
+ * columnarImport.ts), whose first row is row `firstRow` of the file (from 1).
+ */
+export interface AcledColumnarPart {
+  file: Blob;
+  fileName: string;
+  groups: { from: number; to: number };
+  firstRow: number;
+}
+
+/** A part of an ACLED file, CSV or columnar. */
+export type AcledPart = AcledCsvPart | AcledColumnarPart;
+
 /** A part read: its rows packed (as posted from its worker), its report, and what joining it to the others needs. */
-export interface AcledCsvPartResult {
+export interface AcledPartResult {
   packed: PostedPackedEvents;
   report: ImportReport;
   layout: string;
@@ -49,13 +64,15 @@ export interface AcledCsvPartResult {
   rejectedIds: string[];
 }
 
-/** How parts are read: by helper workers in the browser (csvPartWorker.ts), one after another in tests. */
+/** How parts are read: by helper workers in the browser (acledPartWorker.ts), one after another in tests. */
 export interface PartReader {
   /** Parts to make at most: the cores the machine has. */
   cores: number;
-  /** Bytes a part holds at least (MIN_PART_BYTES unless given). */
+  /** Bytes a part of a CSV holds at least (MIN_PART_BYTES unless given). */
   minPartBytes?: number;
-  read(parts: AcledCsvPart[], onProgress: (part: number, fraction: number) => void): Promise<AcledCsvPartResult[]>;
+  /** Rows a part of a Parquet or Arrow file holds at least (see columnarImport.ts). */
+  minPartRows?: number;
+  read(parts: AcledPart[], onProgress: (part: number, fraction: number) => void): Promise<AcledPartResult[]>;
 }
 
 /** A file read in parts: its events packed as the page takes them (see packedPost.ts). */
@@ -140,7 +157,7 @@ export async function planAcledCsvParts(file: Blob, fileName: string, options: {
 }
 
 /** Reads one part's rows (in whichever worker). */
-export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fraction: number) => void): Promise<AcledCsvPartResult & { packed: PackedEvents }> {
+export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
   const text = await part.file.slice(part.from, part.to).text();
   const report = createReportBuilder(part.fileName, FORMAT_LABEL.acled);
   const rejectedIds: string[] = [];
@@ -160,10 +177,16 @@ export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fractio
   return { packed, report: report.finish(), layout: sink.layout, blankLines, openQuote, tooManyRows: read === 'too-many-rows', rejectedIds };
 }
 
+/** Reads one part of either kind (in whichever worker); the columnar readers load only for a columnar part. */
+export async function readAcledPart(part: AcledPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+  if ('groups' in part) return (await import('./columnarImport.ts')).readAcledColumnarPart(part, onProgress);
+  return readAcledCsvPart(part, onProgress);
+}
+
 /** Reads the parts here, one after another (tests; a place without workers). */
-export const readPartsHere = async (parts: AcledCsvPart[], onProgress: (part: number, fraction: number) => void): Promise<(AcledCsvPartResult & { packed: PackedEvents })[]> => {
-  const results: (AcledCsvPartResult & { packed: PackedEvents })[] = [];
-  for (const [k, part] of parts.entries()) results.push(await readAcledCsvPart(part, (fraction) => onProgress(k, fraction)));
+export const readPartsHere = async (parts: AcledPart[], onProgress: (part: number, fraction: number) => void): Promise<(AcledPartResult & { packed: PackedEvents })[]> => {
+  const results: (AcledPartResult & { packed: PackedEvents })[] = [];
+  for (const [k, part] of parts.entries()) results.push(await readAcledPart(part, (fraction) => onProgress(k, fraction)));
   return results;
 };
 
@@ -200,7 +223,7 @@ export function mergeActors(lists: readonly (readonly Actor[])[]): Actor[] | nul
  * Whether a part reads an id that an earlier part kept: its row would have been rejected as a
  * repeat. A part keeps each id once, so any id kept twice is kept by two parts.
  */
-function idsCross(results: readonly AcledCsvPartResult[], packed: PostedPackedEvents): boolean {
+function idsCross(results: readonly AcledPartResult[], packed: PostedPackedEvents): boolean {
   let cross = false;
   const ids = idLookupOfColumn('text' in packed.id ? packed.id : utf8Column(packed.id), Uint32Array.from({ length: packed.size }, (_, row) => row), () => void (cross = true));
   let before = 0;
@@ -215,9 +238,10 @@ function idsCross(results: readonly AcledCsvPartResult[], packed: PostedPackedEv
  * The parts read, joined: the packed events and report of the whole file, 'too-many-rows', or
  * null when the file must be read whole to be read exactly (see the top of this file).
  */
-export function joinAcledCsvParts(results: readonly AcledCsvPartResult[], fileName: string, maxRows: number): PostedImport | 'too-many-rows' | null {
+export function joinAcledParts(results: readonly AcledPartResult[], fileName: string, maxRows: number): PostedImport | 'too-many-rows' | null {
   if (results.some((r) => r.tooManyRows) || results.reduce((n, r) => n + r.report.rowsRead, 0) > maxRows) return 'too-many-rows';
-  if (results.slice(0, -1).some((r) => r.openQuote)) return null;
+  // A file none of whose rows could be read is refused by the whole reading, which says why.
+  if (results.slice(0, -1).some((r) => r.openQuote) || results.every((r) => r.report.rowsRead === 0)) return null;
   const actors = mergeActors(results.map((r) => r.packed.info.actors));
   if (!actors) return null;
   const packed = mergePacked(
@@ -233,10 +257,32 @@ export function joinAcledCsvParts(results: readonly AcledCsvPartResult[], fileNa
 }
 
 /**
+ * Parts read by `reader` and joined, with the progress of all of them (each part's `weight`: its
+ * bytes or rows); null where the file must be read whole.
+ */
+export async function readAndJoinParts(
+  parts: AcledPart[],
+  weights: readonly number[],
+  reader: PartReader,
+  job: { fileName: string; maxRows?: number },
+  onProgress?: (fraction: number) => void,
+): Promise<ImportResult | PostedImport | null> {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const done = parts.map(() => 0);
+  const results = await reader.read(parts, (k, fraction) => {
+    done[k] = fraction * weights[k]!;
+    onProgress?.(done.reduce((a, b) => a + b, 0) / total);
+  });
+  const maxRows = job.maxRows ?? MAX_ROWS;
+  const joined = joinAcledParts(results, job.fileName, maxRows);
+  return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
+}
+
+/**
  * A text file read in parts at once, where it is an ACLED CSV worth splitting (see
  * planAcledCsvParts), with the progress of all parts; null where it must be read whole.
  */
-export async function importInParts(
+export async function importCsvInParts(
   job: { file: Blob; fileName: string; format?: ImportFormat; maxRows?: number },
   reader: PartReader,
   onProgress?: (fraction: number) => void,
@@ -248,12 +294,5 @@ export async function importInParts(
     ...(reader.minPartBytes !== undefined ? { minPartBytes: reader.minPartBytes } : {}),
   });
   if (!planned) return null;
-  const done = planned.map(() => 0);
-  const results = await reader.read(planned, (k, fraction) => {
-    done[k] = fraction * (planned[k]!.to - planned[k]!.from);
-    onProgress?.(done.reduce((a, b) => a + b, 0) / job.file.size);
-  });
-  const maxRows = job.maxRows ?? MAX_ROWS;
-  const joined = joinAcledCsvParts(results, job.fileName, maxRows);
-  return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
+  return readAndJoinParts(planned, planned.map((part) => part.to - part.from), reader, job, onProgress);
 }
