@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { acledCsv, acledRow, ACLED_CURRENT_COLUMNS, type AcledRow } from '../src/testing/acledFixture.ts';
+import { acledCsv, acledRow, generatedAcledRows, ACLED_CURRENT_COLUMNS, type AcledRow } from '../src/testing/acledFixture.ts';
 import { acledArrow, duckdbParquet, textParquet } from '../src/testing/columnarFixture.ts';
 
 // Parquet and Arrow files (issue #22) open as ACLED CSV files do: through the file input, a drop
@@ -121,4 +121,29 @@ test('dropping a Parquet file onto the page opens it', async ({ page }) => {
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(status(page)).toHaveText('Showing 4 of 4 events');
   await expect(page.getByRole('region', { name: 'Import report: dropped.parquet' }).locator('.report-gist')).toHaveText('ACLED Parquet (current layout) · 4 events imported');
+});
+
+test('a large ACLED Parquet file is read in parts at once by helper workers, with a whole report', async ({ page }) => {
+  test.setTimeout(90_000);
+  const rows = generatedAcledRows(24_000, 6);
+  rows[20_000] = { ...rows[20_000]!, event_type: 'Picnic' };
+  // Four row groups of 6,000 rows: two parts (of at least 10,000 rows) on two cores.
+  const parquet = textParquet(Object.keys(rows[0]!), rows, 6_000);
+  const csp = cspMessages(page);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const before = workers.length;
+  await openFile(page, 'large.parquet', parquet);
+  await expect(status(page)).toHaveText('Showing 23,999 of 23,999 events', { timeout: 60_000 });
+  const report = page.getByRole('region', { name: 'Import report: large.parquet' });
+  await expect(report).toContainText('ACLED Parquet (current layout)');
+  await expect(report).toContainText('24,000 rows read: 23,999 imported (0 fixed), 1 rejected.');
+  await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 20,001 (row group 4): event_type "Picnic" is not an ACLED event type');
+  // A helper per part (the parts' reader loads in each), then the next import worker.
+  const parts = Math.min(cores, 4, 2);
+  await expect.poll(() => workers.slice(before).filter((url) => /acledPartWorker/.test(url)).length, { timeout: 30_000 }).toBe(parts < 2 ? 0 : parts);
+  expect(csp).toEqual([]);
 });
