@@ -83,6 +83,22 @@ describe('the import job', () => {
     expect(progress.at(-1)).toBeCloseTo(1);
   });
 
+  it('reads a file whose parts cannot be joined whole, its progress running again from 0', async () => {
+    // Over 8 MB: the whole reading reports its progress a 4 MB chunk at a time.
+    const rows = generatedAcledRows(20_000, 4);
+    rows[15_000] = { ...rows[15_000]!, event_id_cnty: rows[3]!.event_id_cnty };
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([acledCsv(rows)]), fileName: 'events.csv' }, received(replies), createPageBusyClock(), partsAsWorkers(2));
+    const read = resultIn(replies);
+    expect(read.kind === 'packed' && read.report.rejections.map((r) => `${r.row}: ${r.message}`)).toEqual([`15002: repeats the id of row 5`]);
+    const progress = replies.flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));
+    const restart = progress.indexOf(0, progress.indexOf(1));
+    // The parts' progress to the end, then the whole reading's from 0, chunk by chunk, to the end.
+    expect(restart).toBeGreaterThan(0);
+    expect(progress.slice(restart).filter((f) => f > 0 && f < 1).length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(1);
+  });
+
   it('reads a Parquet file (whatever format was asked for) packed, as the same rows in CSV, with progress', async () => {
     const rows = generatedAcledRows(50, 5);
     const replies: WorkerReply[] = [];

@@ -45,6 +45,10 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
   let last = 0;
+  /** Progress from 0 again: the parts read could not be joined, and the file is read whole (see acledParts.ts). */
+  const restart = () => {
+    if (last > 0) send({ type: 'progress', phase: 'parsing', fraction: (last = 0) });
+  };
   /** Sends how far parsing is, a step of 1% at least. */
   const onProgress = (fraction: number) => {
     if (fraction - last >= 0.01 || fraction === 1) {
@@ -61,12 +65,14 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     // A large ACLED file's row groups are read in parts at once, as a CSV's rows are.
     const inParts = partReader ? await importColumnarInParts(bytes, job, partReader, onProgress).catch(() => null) : null;
     if (inParts) return postImported(inParts, send);
+    restart();
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
   // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole.
   if (partReader) {
     const inParts = await importCsvInParts(job, partReader, onProgress).catch(() => null);
     if (inParts) return postImported(inParts, send);
+    restart();
   }
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
   const text = await job.file.text();
