@@ -149,6 +149,9 @@ describe('where parts start', () => {
     const text = `${rows.join('\n')}\n`;
     // Halfway is inside the quoted cell: the part starts after it ends, on line 5, row 3.
     expect(csvPartStarts(bytesOf(text), 2)).toEqual([{ at: text.indexOf('b,c'), line: 5, row: 3 }]);
+    // Never before row 3: row 2 may be an HXL row, which the first part reads as such.
+    const longHeader = `${'h'.repeat(30)}\n#h\nrow 3\nrow 4\n`;
+    expect(csvPartStarts(bytesOf(longHeader), 2)).toEqual([{ at: longHeader.indexOf('row 3'), line: 3, row: 3 }]);
     expect(csvPartStarts(bytesOf('h1,h2\na,"b\nc\nd\ne\nf"\n'), 2)).toBeNull();
   });
 

@@ -89,8 +89,9 @@ const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Where parts 2… of a CSV file of `size` bytes start, found in its first `bytes`: after a line
- * break outside any quoted cell, past the header, not after a blank line, near each k/count of it. Each start's line and spreadsheet row
- * are counted on the way (a quoted cell's line breaks are lines, not rows). Null when the file has
+ * break outside any quoted cell, past the header and an HXL row, not after a blank line, near each
+ * k/count of it. Each start's line and spreadsheet row are counted on the way (a quoted cell's
+ * line breaks are lines, not rows). Null when the file has
  * no such place (one long line, or `\r` line ends). Quotes are told by their parity, as CSV
  * writers escape them ("" inside a quoted cell); a stray quote in an unquoted cell breaks the
  * parity, and then the part before ends inside a quoted cell as Papa Parse reads it, which the
@@ -112,8 +113,9 @@ export function csvPartStarts(bytes: Uint8Array, count: number, size = bytes.len
     if (inQuote) continue;
     records++;
     const blankBefore = bytes[n - 1] === LINE_FEED || (bytes[n - 1] === CARRIAGE_RETURN && bytes[n - 2] === LINE_FEED);
-    // Not the header's line break: the first part holds the header.
-    if (n >= next && records > 1 && !blankBefore && n + 1 < size) {
+    // From row 3 on (after the second record): the first part holds the header, and an HXL row
+    // under it (see isHxlRow).
+    if (n >= next && records >= 2 && !blankBefore && n + 1 < size) {
       starts.push({ at: n + 1, line: lines + 1, row: records + 1 });
       next = (size * (starts.length + 1)) / count;
     }
