@@ -2,17 +2,13 @@
 // posts its rows packed as the page takes them (see packedPost.ts): its text encoded as UTF-8
 // here, beside the other parts, and its buffers moved, not copied.
 import '../model/zodWithoutEval.ts';
-import { readAcledPart, type AcledPart } from './acledParts.ts';
+import { readAcledPartForPosting, type AcledPart } from './acledParts.ts';
 import type { PartReply } from './acledPartReader.ts';
-import { packedForPosting } from './packedPost.ts';
 
 const scope = self as unknown as { postMessage(reply: PartReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<AcledPart>) => void) | null };
 
 scope.onmessage = (event) => {
-  readAcledPart(event.data, (fraction) => scope.postMessage({ type: 'progress', fraction }))
-    .then((result) => {
-      const { posted, transfer } = packedForPosting(result.packed);
-      scope.postMessage({ type: 'done', result: { ...result, packed: posted } }, transfer);
-    })
+  readAcledPartForPosting(event.data, (fraction) => scope.postMessage({ type: 'progress', fraction }))
+    .then(({ result, transfer }) => scope.postMessage({ type: 'done', result }, transfer))
     .catch((error: unknown) => scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };

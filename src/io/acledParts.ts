@@ -13,7 +13,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 import { idLookupOfColumn } from '../table/idLookup.ts';
 import { mergePacked } from './packedMerge.ts';
 import { utf8Column } from '../table/utf8Column.ts';
-import type { PostedPackedEvents } from './packedPost.ts';
+import { packedForMoving, type PostedPackedEvents } from './packedPost.ts';
 import { actorNameKey } from '../model/actors.ts';
 import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
@@ -64,7 +64,7 @@ export interface AcledPartResult {
   rejectedIds: string[];
 }
 
-/** How parts are read: by helper workers in the browser (acledPartWorker.ts), one after another in tests. */
+/** How parts are read: by helper workers in the browser (acledPartWorker.ts), one after another in tests (src/testing/partReader.ts). */
 export interface PartReader {
   /** Parts to make at most: the cores the machine has. */
   cores: number;
@@ -185,12 +185,12 @@ export async function readAcledPart(part: AcledPart, onProgress?: (fraction: num
   return readAcledCsvPart(part, onProgress);
 }
 
-/** Reads the parts here, one after another (tests; a place without workers). */
-export const readPartsHere = async (parts: AcledPart[], onProgress: (part: number, fraction: number) => void): Promise<(AcledPartResult & { packed: PackedEvents })[]> => {
-  const results: (AcledPartResult & { packed: PackedEvents })[] = [];
-  for (const [k, part] of parts.entries()) results.push(await readAcledPart(part, (fraction) => onProgress(k, fraction)));
-  return results;
-};
+/** Reads one part as a helper worker posts it: its text as UTF-8, with the buffers to move (none kept). */
+export async function readAcledPartForPosting(part: AcledPart, onProgress?: (fraction: number) => void): Promise<{ result: AcledPartResult; transfer: ArrayBuffer[] }> {
+  const read = await readAcledPart(part, onProgress);
+  const { posted, transfer } = packedForMoving(read.packed);
+  return { result: { ...read, packed: posted }, transfer };
+}
 
 /**
  * The actors of the parts as one registry would have made them, reading the parts in order; null

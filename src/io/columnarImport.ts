@@ -188,13 +188,11 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
   const acled = lower.has('event_id_cnty') && lower.has('event_date') && !missingAcledColumns(header).length && !isMonadicAcled(header);
   const count = Math.min(reader.cores, 4, table.groups.length, Math.floor(total / (reader.minPartRows ?? MIN_PART_ROWS)));
   if (!acled || count < 2 || total > (job.maxRows ?? MAX_ROWS) || isAppParquetColumns(table.columns)) return null;
-  let firstRow = 1;
-  const parts = groupRanges(rows, count).map((groups) => {
-    const part = { file: job.file, fileName: job.fileName, groups, firstRow };
-    firstRow += rows.slice(groups.from, groups.to).reduce((a, b) => a + b, 0);
-    return part;
-  });
-  return readAndJoinParts(parts, parts.map(({ groups }) => rows.slice(groups.from, groups.to).reduce((a, b) => a + b, 0)), reader, job, onProgress);
+  const ranges = groupRanges(rows, count);
+  const sizes = ranges.map(({ from, to }) => rows.slice(from, to).reduce((a, b) => a + b, 0));
+  // Each part's first row: 1 and the rows of the parts before it.
+  const parts = ranges.map((groups, k) => ({ file: job.file, fileName: job.fileName, groups, firstRow: 1 + sizes.slice(0, k).reduce((a, b) => a + b, 0) }));
+  return readAndJoinParts(parts, sizes, reader, job, onProgress);
 }
 
 /** Reads one part of an ACLED Parquet or Arrow file (in whichever worker). */

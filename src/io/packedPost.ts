@@ -27,6 +27,20 @@ export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'descriptio
  * utf8Of), and `kept` has its text. Each typed column moves, and `kept` has a copy.
  */
 export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents } {
+  return postingOf(packed, true);
+}
+
+/**
+ * The packed events as posted and the buffers to move with them, where the thread keeps nothing
+ * (a helper worker posting its part: see acledPartWorker.ts), so no column is copied.
+ */
+export function packedForMoving(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[] } {
+  return postingOf(packed, false);
+}
+
+function postingOf(packed: PackedEvents, keep: true): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept: PackedEvents };
+function postingOf(packed: PackedEvents, keep: false): { posted: PostedPackedEvents; transfer: ArrayBuffer[] };
+function postingOf(packed: PackedEvents, keep: boolean): { posted: PostedPackedEvents; transfer: ArrayBuffer[]; kept?: PackedEvents } {
   const transfer = new Set<ArrayBuffer>();
   const moved = (column: JoinedStrings): { posted: PostedJoined; kept: JoinedStrings } => {
     const { text, start, present } = column;
@@ -40,6 +54,10 @@ export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEv
   const title = packed.title.map(([language, column]) => [language, moved(column)] as const);
   const description = packed.description.map(([language, column]) => [language, moved(column)] as const);
   const posted = { ...packed, id: id.posted, title: title.map(([language, column]): [string, PostedJoined] => [language, column.posted]), description: description.map(([language, column]): [string, PostedJoined] => [language, column.posted]) };
+  if (!keep) {
+    for (const column of [packed.start, packed.end, typedColumns(packed)]) for (const array of Object.values(column)) transfer.add((array as Uint32Array).buffer as ArrayBuffer);
+    return { posted, transfer: [...transfer] };
+  }
   const kept: PackedEvents = {
     ...packed,
     id: id.kept,
