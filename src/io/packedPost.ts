@@ -72,7 +72,7 @@ function postingOf(packed: PackedEvents, keep: boolean): { posted: PostedPackedE
 
 /**
  * The text's UTF-8, written into buffers of a size that fits: in Chromium, TextEncoder's encode()
- * took three to five times as long as encodeInto() for a column of a million descriptions.
+ * took two to five times as long as encodeInto() for a column of a million descriptions.
  */
 function utf8Bytes(text: string): Uint8Array {
   const encoder = new TextEncoder();
