@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { fontsLoaded } from './fontsLoaded.ts';
 
 // Keyboard only: no mouse event is sent in these tests.
 
@@ -55,13 +56,9 @@ test('keyboard-only journey: from the skip link to the 14 Sep 2022 ceasefire, op
 test('keys on the timeline: lanes, Home and End, zoom, and a visible focus ring', async ({ page }) => {
   await page.goto('./?from=2022-09-12&to=2022-09-16');
   const timeline = page.getByRole('region', { name: /^Timeline of events/ });
-  await expect(page.locator('.lane-label').first()).toBeVisible();
   const canvas = page.locator('canvas.marks');
   // Once the fonts are in and the timeline has drawn with them, the canvas stays the same until a key.
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  });
+  await fontsLoaded(page);
   const before = await canvas.screenshot();
   // Tab from the toolbar's last button (Export, at the end of the row above the timeline) moves into the timeline.
   await page.getByRole('button', { name: 'Export' }).focus();

@@ -1,6 +1,7 @@
 // Phones and narrow embeds (issue 21, item 5): a 390 × 844 touch screen.
 import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openWithFonts } from './fontsLoaded.ts';
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
@@ -62,7 +63,7 @@ for (const [lang, query, words] of [
   ['Arabic', '?lang=ar&from=2022-09-12&to=2022-09-16', { status: /^الأحداث المعروضة: \S+ من \S+$/, switchTo: 'English', legend: ['عدة أحداث (المس للتكبير)', '(عند التحديد)'] }],
 ] as const) {
   test(`${lang}: nothing scrolls sideways, the header and the status line read in full, the timeline is on the first screen`, async ({ page }) => {
-    await page.goto(`./${query}`);
+    await openWithFonts(page, `./${query}`);
     await expect(page.locator('.lane-label').first()).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
@@ -120,7 +121,7 @@ for (const [lang, query, words] of [
 }
 
 test('the filters fold into a Filters button: its drawer opens, applies a filter, counts it, and closes', async ({ page }) => {
-  await page.goto('./?from=2022-09-12&to=2022-09-16');
+  await openWithFonts(page, './?from=2022-09-12&to=2022-09-16');
   await expect(status(page)).toHaveText('Showing 12 of 16 events');
   // No filter panel beside the timeline on a phone: a button in the toolbar instead.
   await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0);
@@ -156,7 +157,7 @@ test('the filters fold into a Filters button: its drawer opens, applies a filter
 });
 
 test('with many filters on, the chips keep to one row that scrolls by itself, and the timeline stays on the first screen', async ({ page }) => {
-  await page.goto('./?from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report,statement,diplomacy');
+  await openWithFonts(page, './?from=2022-09-12&to=2022-09-16&types=clash,ceasefire,casualty-report,statement,diplomacy');
   await expect(page.getByRole('button', { name: 'Filters, 5 active' })).toHaveText('Filters5');
   const chips = page.getByRole('group', { name: 'Active filters' });
   const chipBoxes = await chips.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().top));
@@ -174,7 +175,7 @@ test('with many filters on, the chips keep to one row that scrolls by itself, an
 });
 
 test('a tap on an event opens its details as a bottom sheet, and its close button closes it', async ({ page }) => {
-  await page.goto('./?from=2022-09-14T12:00Z&to=2022-09-14T20:00Z');
+  await openWithFonts(page, './?from=2022-09-14T12:00Z&to=2022-09-14T20:00Z');
   const canvas = page.locator('canvas.marks');
   await expect(page.locator('.lane-label', { hasText: 'Ceasefire' })).toBeVisible();
   const plot = (await canvas.boundingBox())!;
@@ -210,7 +211,7 @@ test('a tap on an event opens its details as a bottom sheet, and its close butto
 });
 
 test('an event opened from a link shows its mark above the details sheet', async ({ page }) => {
-  await page.goto('./?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
+  await openWithFonts(page, './?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
   const sheet = page.getByRole('complementary', { name: 'Event details' });
   await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(/Negotiated ceasefire/);
   await expect.poll(async () => (await page.locator('.lane-label', { hasText: 'Ceasefire' }).boundingBox())!.y + 24).toBeLessThan((await sheet.boundingBox())!.y);
@@ -218,7 +219,7 @@ test('an event opened from a link shows its mark above the details sheet', async
 });
 
 test('an event chosen in the Events table opens the sheet where the reader is, without scrolling back up', async ({ page }) => {
-  await page.goto('./?from=2022-09-12&to=2022-09-16');
+  await openWithFonts(page, './?from=2022-09-12&to=2022-09-16');
   const row = page.getByRole('table', { name: 'Events' }).getByRole('button', { name: /^Armenia asks Russia/ });
   await row.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -200));
@@ -233,7 +234,7 @@ test('an event chosen in the Events table opens the sheet where the reader is, w
 });
 
 test('one finger drags the timeline to later times; two fingers pinch it closer', async ({ page }) => {
-  await page.goto('./?from=2022-09-12&to=2022-09-16');
+  await openWithFonts(page, './?from=2022-09-12&to=2022-09-16');
   await expect(status(page)).toHaveText('Showing 12 of 16 events');
   const plot = (await page.locator('canvas.marks').boundingBox())!;
   const y = plot.y + plot.height / 2;
@@ -261,7 +262,7 @@ test('one finger drags the timeline to later times; two fingers pinch it closer'
 });
 
 test('outside the timeline a finger scrolls the page', async ({ page }) => {
-  await page.goto('./?from=2022-09-12&to=2022-09-16');
+  await openWithFonts(page, './?from=2022-09-12&to=2022-09-16');
   await expect(page.locator('.lane-label').first()).toBeVisible();
   const before = urlParam(page, 'from');
   // Swipe up on the legend, below the timeline.
@@ -278,7 +279,7 @@ for (const [lang, query] of [
   ['Arabic', '?embed=1&lang=ar&from=2022-09-12&to=2022-09-16'],
 ] as const) {
   test(`the embed, 390 px wide (${lang}): no sideways scroll, the status line whole, the timeline on the first screen`, async ({ page }) => {
-    await page.goto(`./${query}`);
+    await openWithFonts(page, `./${query}`);
     await expect(page.locator('.lane-label').first()).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await expectInsideScreen(status(page));
@@ -310,7 +311,7 @@ for (const [name, query] of [
       (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    await page.goto(`./${query}`);
+    await openWithFonts(page, `./${query}`);
     await page.locator('.lane-label').first().waitFor();
     expect(await serious()).toEqual([]);
     await page.locator('.filters-button').tap();
@@ -326,7 +327,7 @@ for (const [name, query] of [
 test.describe('on a tablet', () => {
   test.use({ viewport: { width: 900, height: 1000 }, hasTouch: false, isMobile: false });
   test('the filters are behind the Filters button, so the timeline starts on the first screen; the details stay a side panel', async ({ page }) => {
-    await page.goto('./?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
+    await openWithFonts(page, './?from=2022-09-14T06:00Z&to=2022-09-15T06:00Z&event=2022-09-14-ceasefire');
     await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0);
     const timeline = (await page.locator('#timeline').boundingBox())!;
     expect(timeline.y).toBeLessThan(400);
@@ -345,7 +346,7 @@ test.describe('on a tablet', () => {
 test.describe('on a wide screen', () => {
   test.use({ viewport: { width: 1400, height: 1000 }, hasTouch: false, isMobile: false });
   test('the filter panel stays beside the timeline, with no Filters button', async ({ page }) => {
-    await page.goto('./?from=2022-09-12&to=2022-09-16');
+    await openWithFonts(page, './?from=2022-09-12&to=2022-09-16');
     await expect(page.getByRole('complementary', { name: 'Filters' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Close filters' })).toHaveCount(0);
