@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 interface InPage {
   /** Resolves when the status line reads `text`, with performance.now() one frame later. */
   statusReached(text: string): Promise<number>;
+  /** As statusReached, for a status line that starts with `prefix`. */
+  statusStarts(prefix: string): Promise<number>;
   startFrames(): void;
   /** Frame start times (the requestAnimationFrame argument) since startFrames(). */
   stopFrames(): number[];
@@ -51,20 +53,24 @@ function installInPage(): void {
     frames.push(t);
     requestAnimationFrame(record);
   };
-  const statusLine = () => [...document.querySelectorAll('[role=status]')].find((e) => e.textContent?.startsWith('Showing'));
+  // The app's status line: "Showing N of M events", or while a large file's preview is shown, "When and what of …".
+  const statusLine = () => document.querySelector('.status-line');
+  /** Resolves, a frame later, with the time the status line first passes `test`. */
+  const whenStatus = (test: (line: string) => boolean) =>
+    new Promise<number>((resolve) => {
+      const check = () => {
+        if (!test(statusLine()?.textContent ?? '')) return;
+        observer.disconnect();
+        void nextFrame().then(resolve);
+      };
+      // The whole document: the status line may be re-created while the new data comes in.
+      const observer = new MutationObserver(check);
+      observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+      check();
+    });
   window.bench = {
-    statusReached: (text) =>
-      new Promise((resolve) => {
-        const check = () => {
-          if (statusLine()?.textContent !== text) return;
-          observer.disconnect();
-          void nextFrame().then(resolve);
-        };
-        // The whole document: the status line may be re-created while the new data comes in.
-        const observer = new MutationObserver(check);
-        observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-        check();
-      }),
+    statusReached: (text) => whenStatus((line) => line === text),
+    statusStarts: (prefix) => whenStatus((line) => line.startsWith(prefix)),
     startFrames: () => {
       frames = [];
       recording = true;

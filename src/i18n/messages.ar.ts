@@ -168,6 +168,8 @@ export const ar: Messages = {
   replace: 'استبدال',
   addToData: 'إضافة إلى البيانات الحالية',
   reading: 'قراءة',
+  previewStatus: (total, fileName) => `توقيت الأحداث وأنواعها (${total}) من ${fileName}؛ جارٍ قراءة أطرافها وأماكنها ونصوصها…`,
+  previewNote: 'يتاح التكبير وعوامل التصفية والتفاصيل وقائمة الأحداث بعد اكتمال قراءة الملف.',
   importing: 'استيراد',
   importProgress: 'تقدم الاستيراد',
   cancel: 'إلغاء',

@@ -189,6 +189,8 @@ export const en = {
   replace: 'Replace',
   addToData: 'Add to current data',
   reading: 'Reading',
+  previewStatus: (total: string, fileName: string) => `When and what of ${total} events from ${fileName}; reading their actors, places and text…`,
+  previewNote: 'Zooming, filters, details and the list of events come once the file is read.',
   importing: 'Importing',
   importProgress: 'Import progress',
   cancel: 'Cancel',

@@ -15,10 +15,10 @@ import type { ReportBuilder } from './report.ts';
 
 export const APP_PARQUET_FORMAT_NAME = 'Conflict Timeline Parquet';
 
-type ReadOptions = Pick<ParquetReadOptions, 'file' | 'metadata' | 'parsers' | 'compressors'>;
+export type ReadOptions = Pick<ParquetReadOptions, 'file' | 'metadata' | 'parsers' | 'compressors'>;
 
 /** The dataset's own fields from the file's metadata; {} (so the report notes each missing one) when absent or not JSON. */
-function datasetFields(value: string | undefined): Record<string, unknown> {
+export function datasetFields(value: string | undefined): Record<string, unknown> {
   if (!value) return {};
   try {
     const parsed: unknown = JSON.parse(value);
@@ -31,7 +31,7 @@ function datasetFields(value: string | undefined): Record<string, unknown> {
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** The rows of each row group, as [from, to) across the file. */
-function rowGroupsOf(metadata: FileMetaData): { from: number; to: number }[] {
+export function rowGroupsOf(metadata: FileMetaData): { from: number; to: number }[] {
   let from = 0;
   return metadata.row_groups.map((group) => {
     const rows = Number(group.num_rows);
@@ -44,7 +44,7 @@ function rowGroupsOf(metadata: FileMetaData): { from: number; to: number }[] {
 const placeOfParquetRow = (index: number) => `row ${index + 1}`;
 
 /** A row group's columns (rows [from, to) of the file), each decoded whole: a column the file lacks is absent. */
-async function readGroup(read: ReadOptions, columns: string[], from: number, to: number): Promise<GroupColumns> {
+export async function readGroup(read: ReadOptions, columns: string[], from: number, to: number): Promise<GroupColumns> {
   const chunks = new Map<string, ColumnData[]>();
   const onChunk = (chunk: ColumnData) => {
     const parts = chunks.get(chunk.columnName);

@@ -4,6 +4,7 @@ import type { ImportJob, ImportPhase, PageBusy, PostedResult, WorkerReply, Worke
 import type { PackedEvents } from '../table/packedEvents.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
 import { receivedPacked } from './packedPost.ts';
+import type { ImportPreview } from './appParquetPreview.ts';
 
 export interface RunningImport {
   result: Promise<WorkerResult | { kind: 'cancelled' } | { kind: 'failed'; message: string }>;
@@ -52,6 +53,7 @@ export function startImport(
   job: ImportJob,
   onProgress: (phase: ImportPhase, fraction: number) => void,
   onIndexProgress: (fraction: number) => void = () => {},
+  onPreview: (preview: ImportPreview) => void = () => {},
 ): RunningImport {
   // A spare is started again only where there was one, and only once this import is over.
   const warmAfter = spareWorkers.length > 0;
@@ -83,6 +85,7 @@ export function startImport(
     // here, while the worker computes the table's columns.
     const reply = event.data;
     if (reply.type === 'progress') onProgress(reply.phase, reply.fraction);
+    else if (reply.type === 'preview') onPreview(reply.preview);
     else if (reply.type === 'packed-events') packedEvents = receivedPacked(reply.packed);
     else if (reply.type === 'result') {
       finish(receivedResult(reply.result, packedEvents));

@@ -15,6 +15,9 @@ import { buildSearchIndex, createRowPartsReader, queryWords } from '../table/sea
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { createWordIndexBuilder, createWordMatcher } from '../table/wordIndex.ts';
 import { partsAsWorkers } from '../testing/partReader.ts';
+import { datasetToParquet } from './appParquet.ts';
+import { PREVIEW_MIN_ROWS } from './appParquetPreview.ts';
+import { previewTable } from '../table/previewTable.ts';
 
 /** The result as the page takes it: the posted result, with the events posted last before it. */
 function resultIn(replies: WorkerReply[]) {
@@ -200,5 +203,24 @@ describe('the import job', () => {
     await job;
     expect(count('index-progress')).toBeGreaterThan(sliced);
     expect(count('search-index')).toBe(1);
+  });
+
+  it('posts a large app Parquet file’s when and what first, then the table; a small file gets no preview', async () => {
+    const large = makeDataset({ events: PREVIEW_MIN_ROWS, lasting: 0.1 });
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([datasetToParquet(large)]), fileName: 'large.parquet' }, received(replies));
+    const kinds = replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress');
+    expect(kinds).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+    const preview = replies.find((r) => r.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    expect(preview.preview.title).toBe('Fixture');
+    const result = resultIn(replies);
+    if (result.kind !== 'packed') throw new Error(result.kind);
+    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+
+    const small: WorkerReply[] = [];
+    await runJob({ file: new Blob([datasetToParquet(makeDataset({ events: 50 }))]), fileName: 'small.parquet' }, received(small));
+    expect(small.some((r) => r.type === 'preview')).toBe(false);
+    expect(resultIn(small).kind).toBe('packed');
   });
 });

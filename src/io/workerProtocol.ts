@@ -7,6 +7,7 @@ import type { PostedPackedEvents } from './packedPost.ts';
 import type { ImportReport } from './report.ts';
 import type { TableColumns } from '../table/eventTable.ts';
 import type { WordIndex } from '../table/wordIndex.ts';
+import type { ImportPreview } from './appParquetPreview.ts';
 
 export interface ImportJob {
   file: Blob;
@@ -25,6 +26,8 @@ export type ImportPhase = 'reading' | 'parsing';
 
 export type WorkerReply =
   | { type: 'progress'; phase: ImportPhase; fraction: number }
+  /** A large file's when and what, read before the rest (see appParquetPreview.ts); the result follows. */
+  | { type: 'preview'; preview: ImportPreview }
   /**
    * A packed dataset's events, posted before the table's columns are worked out, so that the page
    * reads this large message while the worker computes them. The result then follows without them.

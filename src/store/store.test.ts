@@ -5,7 +5,8 @@ import type { Dataset } from '../model/schema.ts';
 import { createAppStore, urlViewOf } from './store.ts';
 import { packEvents } from '../table/packedEvents.ts';
 import { buildEventTable, computeTableColumns } from '../table/eventTable.ts';
-import { allEventsOf } from '../testing/fixtures.ts';
+import { allEventsOf, makeDataset } from '../testing/fixtures.ts';
+import { previewTable } from '../table/previewTable.ts';
 import { visibleRows } from './derived.ts';
 import { MAX_SPAN, MIN_SPAN, zoomWindow } from './window.ts';
 import { decodeUrl, encodeUrl } from './url.ts';
@@ -36,6 +37,36 @@ describe('the app store', () => {
     s = store.getState();
     expect(s.table.size).toBe(events.length);
     expect(s.notices.at(-1)?.text).toMatch(/^8 events? .*already loaded/);
+  });
+
+  it('shows a preview in front of the loaded data, then the file, or the data and view from before when the file fails', () => {
+    const { events, ...info } = dataset;
+    const store = createAppStore({ dataset });
+    store.getState().setFilters({ types: ['clash'] });
+    store.getState().select(events[0]!.id);
+    const before = store.getState();
+    const few = makeDataset({ events: 30 });
+    store.getState().showPreview('large.parquet', null, previewTable(buildEventTable(few)));
+    let s = store.getState();
+    expect(s.previewing?.fileName).toBe('large.parquet');
+    expect(s.table.size).toBe(30);
+    expect(s.dataset?.title).toBe('large.parquet');
+    expect(s.selectedId).toBeNull();
+    expect(s.filters.types).toEqual([]);
+    expect(s.lastChange).toBe('init'); // the URL is left alone
+    store.getState().endPreview();
+    s = store.getState();
+    expect(s.previewing).toBeNull();
+    expect(s.table).toBe(before.table);
+    expect(s.dataset).toBe(before.dataset);
+    expect(s.filters).toBe(before.filters);
+    expect(s.selectedId).toBe(events[0]!.id);
+    expect(s.window).toBe(before.window);
+    // A preview, then the file read: the preview is gone.
+    store.getState().showPreview('large.parquet', 'Large', previewTable(buildEventTable(few)));
+    store.getState().loadPacked(packEvents(info, events), computeTableColumns(dataset));
+    expect(store.getState().previewing).toBeNull();
+    expect(store.getState().table.size).toBe(events.length);
   });
 
   it('narrows the visible events when zooming into September 2022', () => {

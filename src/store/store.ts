@@ -15,6 +15,7 @@ import { clampWindow, initialWindow, panWindow, zoomWindow, type TimeWindow } fr
 import type { UrlView } from './url.ts';
 import { mergeInto } from '../io/merge.ts';
 import { appendEvents } from '../table/appendEvents.ts';
+import { releasePreviewTable } from '../table/previewTable.ts';
 import type { ImportReport } from '../io/report.ts';
 import type { ColumnMapping } from '../io/columnMapping.ts';
 import type { ImportFormat } from '../io/formats.ts';
@@ -76,6 +77,20 @@ interface DataSlice {
    * The table keeps them packed and builds an event only when it is shown or exported.
    */
   loadPacked(packed: PackedEvents, columns: TableColumns, options?: { mode?: LoadMode; source?: DataSource }): void;
+  /** While a large file is read: its when and what (see previewTable), shown inert; null otherwise. */
+  previewing: Previewing | null;
+  /** Shows a file's preview in place of the loaded data, keeping that to put back (see endPreview); the URL is left alone. */
+  showPreview(fileName: string, title: string | null, table: EventTable): void;
+  /** The file could not be read after all: the data and view from before its preview come back. */
+  endPreview(): void;
+}
+
+/** The preview shown, and what it stands in front of. */
+export interface Previewing {
+  fileName: string;
+  /** Rows in the file (the preview may hold fewer: those with a readable start). */
+  rows: number;
+  before: Pick<AppState, 'dataset' | 'table' | 'resolver' | 'window' | 'settledWindow' | 'filters' | 'settledFilters' | 'selectedId'>;
 }
 
 /** How the data server is doing: answering, a view on its way, not answering (retrying), or asking for a token. */
@@ -286,7 +301,7 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
        * merge. A merge adds the new events to the loaded table without building its events.
        */
       const load = (incoming: DatasetInfo, table: () => EventTable, whole: () => Dataset, options: { mode?: LoadMode; source?: DataSource }) => {
-        const { dataset: current, table: currentTable } = get();
+        const { dataset: current, table: currentTable, previewing } = get();
         let next = incoming;
         let nextTable: EventTable;
         if (options.mode === 'add' && current) {
@@ -320,7 +335,9 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
           remoteMap: null,
           remoteStatus: 'idle',
           lastChange: 'push',
+          previewing: null,
         });
+        if (previewing) releasePreviewTable(currentTable);
       };
       return {
       dataset: dataset && withoutEvents(dataset),
@@ -336,6 +353,35 @@ export function createAppStore(initial?: { dataset?: Dataset; lang?: UiLang }) {
         const source = packedEvents(packed);
         const whole = () => ({ ...packed.info, events: Array.from({ length: source.size }, (_, i) => source.eventAt(i)) });
         load(packed.info, () => assembleEventTable(packed.info.actors, source, columns), whole, options);
+      },
+      previewing: null,
+      showPreview(fileName, title, table) {
+        const s = get();
+        const before = s.previewing?.before ?? { dataset: s.dataset, table: s.table, resolver: s.resolver, window: s.window, settledWindow: s.settledWindow, filters: s.filters, settledFilters: s.settledFilters, selectedId: s.selectedId };
+        const window = initialWindow(table.extent);
+        set({
+          previewing: { fileName, rows: table.size, before },
+          dataset: { title: title ?? fileName, attribution: fileName, actors: [] },
+          table,
+          resolver: createActorResolver([]),
+          window,
+          settledWindow: window,
+          filters: NO_FILTERS,
+          settledFilters: NO_FILTERS,
+          selectedId: null,
+          hoveredRow: null,
+          focus: null,
+          // The link keeps naming the view before it until the file is read.
+          lastChange: 'init',
+        });
+        if (s.previewing) releasePreviewTable(s.table);
+      },
+      endPreview() {
+        const previewing = get().previewing;
+        if (!previewing) return;
+        const shown = get().table;
+        set({ ...previewing.before, previewing: null, hoveredRow: null, focus: null, lastChange: 'init' });
+        releasePreviewTable(shown);
       },
 
       remoteSource: null,

@@ -40,6 +40,8 @@ export function App() {
   const attribution = useAppState((s) => s.dataset?.attribution);
   const hasSelection = useAppState((s) => s.selectedId !== null);
   const storyPanelOpen = useAppState((s) => s.storyPanelOpen);
+  // A large file's preview: drawn, but nothing to click until the events are read.
+  const previewing = useAppState((s) => s.previewing !== null);
   // Phones: the filters fold into a drawer opened from the toolbar.
   const filtersInDrawer = useFiltersInDrawer();
   useGlobalKeys();
@@ -76,7 +78,7 @@ export function App() {
       <KeptFilesPanel />
       <MappingDialog />
       <DropZone />
-      <div className="workspace">
+      <div className="workspace" inert={previewing} aria-busy={previewing}>
         {!filtersInDrawer && <FilterPanel />}
         <main className="main-column" aria-label={t.landmarkMain}>
           <div className="toolbar">
@@ -115,7 +117,7 @@ export function App() {
               {t.source(attribution)}
             </p>
           )}
-          <EventsTable />
+          {previewing ? <p className="preview-note">{t.previewNote}</p> : <EventsTable />}
           <Presenter />
         </main>
         <DetailPanel />

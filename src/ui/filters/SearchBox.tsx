@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { prepareSearchIndex, searchIndexState } from '../../store/derived.ts';
+import type { EventTable } from '../../table/eventTable.ts';
 
 /**
  * Searches titles, descriptions, actors and places in every language. The first key of a search
@@ -33,28 +34,12 @@ export function SearchBox() {
     setDraft(null);
     store.getState().setFilters({ q: waiting.value }, waiting.how);
   }).current;
-  useEffect(() => {
+  // A large file's preview has no text to index: its table waits for the file's.
+  const previewing = useAppState((s) => s.previewing !== null);
+  useTableEffects(table, previewing, draft !== null, () => {
     pending.current = null;
     setDraft(null);
-  }, [table]);
-  useEffect(() => {
-    if (draft === null) return;
-    const update = () => setProgress(searchIndexState(table).progress);
-    update();
-    const timer = setInterval(update, PROGRESS_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [draft !== null, table]);
-  // A large dataset's text index is built between frames a little after it opens, so that a
-  // search, when it comes, finds the index ready instead of freezing the page to build it.
-  useEffect(() => {
-    if (table.size < PREPARE_INDEX_FROM) return;
-    let stop = () => {};
-    const timer = setTimeout(() => (stop = prepareSearchIndex(table)), PREPARE_INDEX_AFTER_MS);
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [table]);
+  }, setProgress);
   return (
     <div className="filter-block">
       <label className="search-label">
@@ -95,4 +80,32 @@ export function SearchBox() {
       )}
     </div>
   );
+}
+
+/**
+ * The box's work that follows the table: a waiting search dropped with a new table, the progress of
+ * the index it waits for, and a large table's index prepared soon after it opens. Apart from the
+ * component because the closures of one function share one scope in V8: the input's handlers,
+ * kept by React after the next render, would keep this table (a large file's preview, say) too.
+ */
+function useTableEffects(table: EventTable, previewing: boolean, waiting: boolean, dropWaiting: () => void, setProgress: (progress: number) => void): void {
+  useEffect(dropWaiting, [table]);
+  useEffect(() => {
+    if (!waiting) return;
+    const update = () => setProgress(searchIndexState(table).progress);
+    update();
+    const timer = setInterval(update, PROGRESS_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [waiting, table]);
+  // A large dataset's text index is built between frames a little after it opens, so that a
+  // search, when it comes, finds the index ready instead of freezing the page to build it.
+  useEffect(() => {
+    if (previewing || table.size < PREPARE_INDEX_FROM) return;
+    let stop = () => {};
+    const timer = setTimeout(() => (stop = prepareSearchIndex(table)), PREPARE_INDEX_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [table, previewing]);
 }

@@ -7,6 +7,7 @@ import { keepOpenedFile } from './keptFilesFlow.ts';
 import { uiLocaleOf } from '../../i18n/locale.ts';
 import { awaitSearchIndex } from '../../store/derived.ts';
 import type { ImportSession } from './importSession.ts';
+import { previewTable } from '../../table/previewTable.ts';
 
 export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
 
@@ -27,6 +28,8 @@ export async function runImport(
   session.indexing?.cancel();
   session.indexing = null;
   const state = store.getState();
+  // The preview of an import this one cancelled gives way to the data before it.
+  state.endPreview();
   state.showImportReport(null);
   state.setImporting({ fileName: job.fileName, phase: 'reading', fraction: 0 });
   let indexProgress = (_fraction: number) => {};
@@ -34,6 +37,14 @@ export async function runImport(
     job,
     (phase, fraction) => store.getState().setImporting({ fileName: job.fileName, phase, fraction }),
     (fraction) => indexProgress(fraction),
+    (preview) => {
+      // A preview stands in for the data it would replace: not for data added to, nor a data server's.
+      const now = store.getState();
+      if (mode === 'replace' && session.running === current && now.remoteSource === null) now.showPreview(job.fileName, preview.title, previewTable(preview));
+      // The table has copied what it needs (in time order).
+      const posted = [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[];
+      structuredClone(posted, { transfer: posted });
+    },
   );
   session.running = current;
   const result = await current.result;
@@ -41,6 +52,7 @@ export async function runImport(
   session.running = null;
   const s = store.getState();
   s.setImporting(null);
+  if (result.kind !== 'packed' || result.columns.order.length === 0) s.endPreview();
   const { t } = uiLocaleOf(s.lang);
   const kept = s.dataset ? t.dataStays : '';
   switch (result.kind) {

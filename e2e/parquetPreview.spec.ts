@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { makeDataset } from '../src/testing/fixtures.ts';
+import { datasetToParquet } from '../src/io/appParquet.ts';
+import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
+
+// A large file in the app's Parquet layout (issue #22): its when and what are drawn first, the
+// controls inert, while the worker reads the rest; then the file's table replaces the preview.
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing|^When and what/ });
+const ROWS = PREVIEW_MIN_ROWS + 10_000;
+const total = ROWS.toLocaleString('en-GB');
+
+/** Every text the status line takes, with what the page showed at that moment. */
+async function recordStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: { text: string; inert: boolean; lanes: number; rows: number }[] = [];
+    (window as unknown as { statusSeen: typeof seen }).statusSeen = seen;
+    const line = document.querySelector('.status-line')!;
+    new MutationObserver(() =>
+      seen.push({
+        text: line.textContent ?? '',
+        inert: document.querySelector('.workspace')!.hasAttribute('inert'),
+        lanes: document.querySelectorAll('.lane-label').length,
+        rows: document.querySelectorAll('table.events-table tbody tr').length,
+      }),
+    ).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+test('a large app Parquet file: when and what drawn first with the controls waiting, then the whole file', async ({ page }) => {
+  const bytes = datasetToParquet(makeDataset({ events: ROWS, lasting: 0.1 }));
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await recordStatus(page);
+  await page.getByLabel('Open data file').setInputFiles({ name: 'large.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await expect(status(page)).toHaveText(`Showing ${total} of ${total} events`, { timeout: 20_000 });
+  const seen = await page.evaluate(() => (window as unknown as { statusSeen: { text: string; inert: boolean; lanes: number; rows: number }[] }).statusSeen);
+  const preview = seen.find((s) => s.text.startsWith('When and what'));
+  expect(preview, JSON.stringify(seen)).toBeDefined();
+  expect(preview!.text).toBe(`When and what of ${total} events from large.parquet; reading their actors, places and text…`);
+  // The timeline had its lanes; nothing could be clicked, and the events' list waited.
+  expect(preview!.inert).toBe(true);
+  expect(preview!.lanes).toBeGreaterThan(0);
+  expect(preview!.rows).toBe(0);
+  // Then the file itself: the title, the controls, the list of events with their titles.
+  expect(seen.at(-1)).toMatchObject({ text: `Showing ${total} of ${total} events`, inert: false });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fixture');
+  await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Event \d+/);
+  await expect(page.getByRole('region', { name: 'Import report: large.parquet' }).locator('.report-gist')).toContainText(`${total} events imported`);
+});
+
+test('a small app Parquet file opens without a preview', async ({ page }) => {
+  const bytes = datasetToParquet(makeDataset({ events: 500 }));
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await recordStatus(page);
+  await page.getByLabel('Open data file').setInputFiles({ name: 'small.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await expect(status(page)).toHaveText('Showing 500 of 500 events');
+  const seen = await page.evaluate(() => (window as unknown as { statusSeen: { text: string }[] }).statusSeen);
+  expect(seen.map((s) => s.text)).toEqual(['Showing 500 of 500 events']);
+});
