@@ -41,9 +41,6 @@ export async function runImport(
       // A preview stands in for the data it would replace: not for data added to, nor a data server's.
       const now = store.getState();
       if (mode === 'replace' && session.running === current && now.remoteSource === null) now.showPreview(job.fileName, preview.title, previewTable(preview));
-      // The table has copied what it needs (in time order).
-      const posted = [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[];
-      structuredClone(posted, { transfer: posted });
     },
   );
   session.running = current;
