@@ -16,19 +16,25 @@ export interface TestZooKeeper {
   stop(): Promise<void>;
 }
 
-/** Resolves once something accepts connections on the port. */
-async function waitForPort(port: number, timeoutMs: number, exited: () => string | null): Promise<void> {
+/**
+ * Resolves once ZooKeeper serves: it answers its `srvr` command with its version. It listens a
+ * moment before it serves, and a connection then gets no handshake: ClickHouse 18.16's DDL worker
+ * crashed on that (a null pointer after "Cannot read all data … while receiving handshake").
+ */
+async function waitForServing(port: number, timeoutMs: number, exited: () => string | null): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const why = exited();
     if (why !== null) throw new Error(why);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => socket.end(() => resolve(true)));
-      socket.once('error', () => resolve(false));
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write('srvr'));
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.once('end', () => resolve(text));
+      socket.once('error', () => resolve(''));
     });
-    if (open) return;
-    if (Date.now() > until) throw new Error(`ZooKeeper did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
+    if (answer.startsWith('Zookeeper version')) return;
+    if (Date.now() > until) throw new Error(`ZooKeeper did not serve on 127.0.0.1:${port} within ${timeoutMs / 1000} s${answer ? ` (it said: ${answer.trim()})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -52,7 +58,7 @@ export async function startZooKeeper(): Promise<TestZooKeeper> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitForPort(port, 60_000, () => (child.exitCode !== null || child.signalCode !== null ? `ZooKeeper exited (${child.exitCode ?? child.signalCode}) before listening: ${stderr}` : null));
+    await waitForServing(port, 60_000, () => (child.exitCode !== null || child.signalCode !== null ? `ZooKeeper exited (${child.exitCode ?? child.signalCode}) before listening: ${stderr}` : null));
   } catch (error) {
     await stop();
     throw error;
