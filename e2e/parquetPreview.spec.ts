@@ -2,9 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeDataset } from '../src/testing/fixtures.ts';
 import { datasetToParquet } from '../src/io/appParquet.ts';
 import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
+import { ACLED_CURRENT_COLUMNS, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { textParquet } from '../src/testing/columnarFixture.ts';
 
-// A large file in the app's Parquet layout (issue #22): its when and what are drawn first, the
-// controls inert, while the worker reads the rest; then the file's table replaces the preview.
+// A large file in the app's Parquet layout, or ACLED's (issue #22): its when and what are drawn
+// first, the controls inert, while the worker reads the rest; then the file's table replaces the preview.
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing|^When and what/ });
 const ROWS = PREVIEW_MIN_ROWS + 10_000;
@@ -48,6 +50,22 @@ test('a large app Parquet file: when and what drawn first with the controls wait
   await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
   await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Event \d+/);
   await expect(page.getByRole('region', { name: 'Import report: large.parquet' }).locator('.report-gist')).toContainText(`${total} events imported`);
+});
+
+test('a large ACLED Parquet file: its days and types drawn first, then the events with their actors', async ({ page }) => {
+  const bytes = textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000);
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await recordStatus(page);
+  await page.getByLabel('Open data file').setInputFiles({ name: 'acled.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await expect(status(page)).toHaveText(`Showing ${total} of ${total} events`, { timeout: 30_000 });
+  const seen = await page.evaluate(() => (window as unknown as { statusSeen: { text: string; inert: boolean; lanes: number; rows: number }[] }).statusSeen);
+  const preview = seen.find((s) => s.text.startsWith('When and what'));
+  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.parquet; reading their actors, places and text…`, inert: true, rows: 0 });
+  expect(preview!.lanes).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.parquet');
+  await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
 });
 
 test('a small app Parquet file opens without a preview', async ({ page }) => {

@@ -223,4 +223,24 @@ describe('the import job', () => {
     expect(small.some((r) => r.type === 'preview')).toBe(false);
     expect(resultIn(small).kind).toBe('packed');
   });
+
+  it('posts a large ACLED Parquet file’s when and what first, then reads it in parts', async () => {
+    const rows = generatedAcledRows(PREVIEW_MIN_ROWS + 1, 5);
+    rows[7] = { ...rows[7]!, event_type: 'Picnics' };
+    const replies: WorkerReply[] = [];
+    let partsRead = 0;
+    const reader = partsAsWorkers(2);
+    const file = new Blob([textParquet(ACLED_CURRENT_COLUMNS, rows, 10_000)]);
+    await runJob({ file, fileName: 'acled.parquet' }, received(replies), createPageBusyClock(), { ...reader, read: (parts, onProgress) => ((partsRead = parts.length), reader.read(parts, onProgress)) });
+    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+    expect(partsRead).toBe(2);
+    const preview = replies.find((r) => r.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    expect(preview.preview).toMatchObject({ title: 'ACLED events from acled.parquet', rows: PREVIEW_MIN_ROWS + 1 });
+    const result = resultIn(replies);
+    if (result.kind !== 'packed') throw new Error(result.kind);
+    // The row of no ACLED type is in neither.
+    expect(result.report.rejections.map((r) => `${r.record}: ${r.field}`)).toEqual(['row 8 (row group 1): event_type']);
+    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+  });
 });

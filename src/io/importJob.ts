@@ -62,7 +62,7 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
     // Loaded here, not with the worker: most files are CSV or JSON.
     const { importColumnar, importColumnarInParts } = await import('./columnarImport.ts');
-    await postPreview(bytes, send);
+    await postPreview(bytes, job.fileName, send);
     // A large ACLED file's row groups are read in parts at once, as a CSV's rows are.
     const inParts = partReader ? await importColumnarInParts(bytes, job, partReader, onProgress).catch(() => null) : null;
     if (inParts) return postImported(inParts, send);
@@ -88,10 +88,10 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
   return postImported(importTextPacked(request), send);
 }
 
-/** Posts a large file's when and what, where it has them (the app's Parquet), before the rest is read. */
-async function postPreview(bytes: ArrayBuffer, send: Send): Promise<void> {
-  const [{ readAppParquetPreview }, { COMPRESSORS }] = await Promise.all([import('./appParquetPreview.ts'), import('./parquetImport.ts')]);
-  const preview = await readAppParquetPreview(bytes, COMPRESSORS);
+/** Posts a large Parquet file's when and what (the app's layout, or ACLED's dyadic one) before the rest is read. */
+async function postPreview(bytes: ArrayBuffer, fileName: string, send: Send): Promise<void> {
+  const [{ readAppParquetPreview }, { readAcledParquetPreview }, { COMPRESSORS }] = await Promise.all([import('./appParquetPreview.ts'), import('./acledParquetPreview.ts'), import('./parquetImport.ts')]);
+  const preview = (await readAppParquetPreview(bytes, COMPRESSORS)) ?? (await readAcledParquetPreview(bytes, fileName, COMPRESSORS));
   if (preview) send({ type: 'preview', preview }, [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[]);
 }
 

@@ -6,9 +6,14 @@ import { getCountry, getTimezone } from 'countries-and-timezones';
 import isoCountries from 'i18n-iso-countries';
 import type { CalendarDate } from './dates.ts';
 
-export function zoneForPlace(iso3: string | undefined, lon: number | undefined): string {
+/** A country's zones (alpha-3 code); none for an unknown country. */
+export function zonesOfCountry(iso3: string | undefined): readonly string[] {
   const alpha2 = iso3 ? isoCountries.alpha3ToAlpha2(iso3) : undefined;
-  const zones = alpha2 ? (getCountry(alpha2)?.timezones ?? []) : [];
+  return alpha2 ? (getCountry(alpha2)?.timezones ?? []) : [];
+}
+
+export function zoneForPlace(iso3: string | undefined, lon: number | undefined): string {
+  const zones = zonesOfCountry(iso3);
   if (zones.length === 0) return 'UTC';
   if (zones.length === 1 || lon === undefined) return zones[0]!;
   const target = (lon / 15) * 60;

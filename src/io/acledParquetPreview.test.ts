@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildEventTable, type EventTable } from '../table/eventTable.ts';
+import { previewTable } from '../table/previewTable.ts';
+import { ACLED_CURRENT_COLUMNS, ACLED_PRE2023_COLUMNS, acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
+import { duckdbParquet, textParquet, type ColumnTypes } from '../testing/columnarFixture.ts';
+import { importColumnar } from './columnarImport.ts';
+import { readAcledParquetPreview } from './acledParquetPreview.ts';
+import { PREVIEW_MIN_ROWS } from './appParquetPreview.ts';
+import { datasetToParquet } from './appParquet.ts';
+import { COMPRESSORS } from './parquetImport.ts';
+
+// Rows whose days fall differently by zone and precision, and rows the full read rejects.
+const VARIED: AcledRow[] = [
+  acledRow({ event_id_cnty: 'ARM1', event_date: '2022-09-13' }),
+  acledRow({ event_id_cnty: 'ARM2', event_date: '2022-09-14', time_precision: '2' }),
+  acledRow({ event_id_cnty: 'ARM3', event_date: '2022-09-20', time_precision: '3' }),
+  // Countries of several zones: the longitude chooses (Los Angeles, New York; Kaliningrad, Vladivostok).
+  acledRow({ event_id_cnty: 'USA1', iso: '840', iso3: 'USA', country: 'United States', longitude: '-118.2', latitude: '34.0', event_type: 'Protests', sub_event_type: 'Peaceful protest' }),
+  acledRow({ event_id_cnty: 'USA2', iso: '840', iso3: 'USA', country: 'United States', longitude: '-74.0', latitude: '40.7', event_type: 'Riots', sub_event_type: 'Mob violence' }),
+  acledRow({ event_id_cnty: 'RUS1', iso: '643', iso3: 'RUS', country: 'Russia', longitude: '20.5', latitude: '54.7', event_date: '2023-03-26' }),
+  acledRow({ event_id_cnty: 'RUS2', iso: '643', iso3: 'RUS', country: 'Russia', longitude: '131.9', latitude: '43.1', event_type: 'Strategic developments', sub_event_type: 'Agreement' }),
+  // Kiribati spans the date line: its zones are hours apart at one date.
+  acledRow({ event_id_cnty: 'KIR1', iso: '296', iso3: 'KIR', country: 'Kiribati', longitude: '-157.4', latitude: '1.9', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike' }),
+  acledRow({ event_id_cnty: 'BAD1', event_type: 'Picnics' }),
+  acledRow({ event_id_cnty: 'BAD2', event_date: '31 February 2022' }),
+  acledRow({ event_id_cnty: 'BAD3', time_precision: '7' }),
+];
+
+const TYPED: ColumnTypes = { event_date: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE', fatalities: 'INTEGER', time_precision: 'INTEGER', iso: 'INTEGER', year: 'INTEGER', timestamp: 'BIGINT' };
+
+async function fullTable(bytes: ArrayBuffer): Promise<EventTable> {
+  const result = await importColumnar(bytes, 'acled.parquet');
+  if (result.kind !== 'done') throw new Error(`not imported: ${JSON.stringify(result)}`);
+  return buildEventTable(result.dataset);
+}
+
+/** Each event's anchor and type, in time order; events at one instant in any order. */
+const whenAndWhat = (table: EventTable) => [...table.start].map((t, i) => `${t}:${table.type[i]}`).sort();
+
+describe('the preview of a large ACLED Parquet file', () => {
+  it('puts each event the full read keeps where it puts it, with its type: days, weeks, months, zones by longitude', async () => {
+    const bytes = textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4);
+    const preview = (await readAcledParquetPreview(bytes, 'acled.parquet', undefined, 0))!;
+    expect(preview.rows).toBe(VARIED.length);
+    expect(preview.title).toBe('ACLED events from acled.parquet');
+    const full = await fullTable(bytes);
+    const drawn = previewTable(preview);
+    expect(drawn.size).toBe(full.size);
+    expect(whenAndWhat(drawn)).toEqual(whenAndWhat(full));
+    expect(drawn.extent).toEqual(full.extent);
+    // New York's midnight is three hours before Los Angeles': the zone was the place's.
+    const usa = [...full.start].filter((_, i) => full.eventAt(full.order[i]!).id.startsWith('USA'));
+    expect(Math.abs(usa[0]! - usa[1]!)).toBe(3 * 3_600_000);
+  });
+
+  it('reads typed columns (DATE, DOUBLE, INTEGER) as the text ones, and the pre-2023 layout', async () => {
+    const rows = [...VARIED, ...generatedAcledRows(300)];
+    const typed = await duckdbParquet(acledCsv(rows), TYPED, 'zstd');
+    expect(whenAndWhat(previewTable((await readAcledParquetPreview(typed, 't.parquet', COMPRESSORS, 0))!))).toEqual(whenAndWhat(await fullTable(typed)));
+    const old = textParquet(ACLED_PRE2023_COLUMNS, rows.map((row) => ({ ...row, event_date: new Date(`${row.event_date}T00:00:00Z`).toUTCString().slice(5, 16) })), 100);
+    const oldPreview = (await readAcledParquetPreview(old, 'old.parquet', undefined, 0))!;
+    expect(whenAndWhat(previewTable(oldPreview))).toEqual(whenAndWhat(await fullTable(old)));
+  });
+
+  it('is made only for dyadic ACLED files of PREVIEW_MIN_ROWS rows or more', async () => {
+    const few = textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4);
+    expect(await readAcledParquetPreview(few, 'few.parquet')).toBeNull();
+    const many = textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(PREVIEW_MIN_ROWS), 10_000);
+    expect((await readAcledParquetPreview(many, 'many.parquet'))?.start.length).toBe(PREVIEW_MIN_ROWS);
+    // The monadic layout's events have two rows each; the app's own Parquet has its own preview.
+    const monadicColumns = ACLED_CURRENT_COLUMNS.filter((c) => c !== 'actor2' && c !== 'assoc_actor_2' && c !== 'inter2');
+    expect(await readAcledParquetPreview(textParquet(monadicColumns, toMonadic(VARIED), 4), 'm.parquet', undefined, 0)).toBeNull();
+    const full = await importColumnar(few, 'few.parquet');
+    if (full.kind !== 'done') throw new Error('not imported');
+    expect(await readAcledParquetPreview(datasetToParquet(full.dataset).buffer as ArrayBuffer, 'app.parquet', undefined, 0)).toBeNull();
+    expect(await readAcledParquetPreview(new TextEncoder().encode('event_id_cnty,event_date\n').buffer as ArrayBuffer, 'x.csv', undefined, 0)).toBeNull();
+  });
+});
