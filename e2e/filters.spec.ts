@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import seed from '../data/seed.json' with { type: 'json' };
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 const shownCount = async (page: Page) => Number((await status(page).textContent())!.match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
@@ -70,6 +71,16 @@ test('actor labels show counts under the other filters, and the list narrows wit
   await expect(actors(page).getByRole('checkbox')).toHaveAccessibleName(/^Government of Azerbaijan \d+$/);
   await actors(page).getByRole('button', { name: 'All: select every listed actor' }).click();
   await expect(page).toHaveURL(/actors=az-government/);
+  await actors(page).getByRole('searchbox', { name: 'Find an actor' }).fill('Atlantis');
+  await expect(actors(page)).toContainText('No actor matches “Atlantis”.');
+});
+
+test('data that name no actors say so where the actors are listed', async ({ page }) => {
+  const events = seed.events.map((event) => ({ ...event, actors: [], counts: [], claims: [] }));
+  await page.goto('./');
+  await page.getByLabel('Open data file').setInputFiles({ name: 'no-actors.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...seed, actors: [], events })) });
+  await expect(status(page)).toHaveText(`Showing ${events.length} of ${events.length} events`);
+  await expect(actors(page)).toContainText('These data name no actors.');
 });
 
 test('the role option narrows actors to a role', async ({ page }) => {

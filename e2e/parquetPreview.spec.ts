@@ -12,10 +12,14 @@ const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Show
 const ROWS = PREVIEW_MIN_ROWS + 10_000;
 const total = ROWS.toLocaleString('en-GB');
 
+/** What the page showed when the status line changed. */
+type Seen = { text: string; inert: boolean; lanes: number; rows: number; actors: string };
+const seenOf = (page: Page) => page.evaluate(() => (window as unknown as { statusSeen: Seen[] }).statusSeen);
+
 /** Every text the status line takes, with what the page showed at that moment. */
 async function recordStatus(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const seen: { text: string; inert: boolean; lanes: number; rows: number }[] = [];
+    const seen: Seen[] = [];
     (window as unknown as { statusSeen: typeof seen }).statusSeen = seen;
     const line = document.querySelector('.status-line')!;
     new MutationObserver(() =>
@@ -24,6 +28,7 @@ async function recordStatus(page: Page): Promise<void> {
         inert: document.querySelector('.workspace')!.hasAttribute('inert'),
         lanes: document.querySelectorAll('.lane-label').length,
         rows: document.querySelectorAll('table.events-table tbody tr').length,
+        actors: document.querySelector('.actor-list')?.textContent ?? '',
       }),
     ).observe(line, { childList: true, characterData: true, subtree: true });
   });
@@ -36,7 +41,7 @@ test('a large app Parquet file: when and what drawn first with the controls wait
   await recordStatus(page);
   await page.getByLabel('Open data file').setInputFiles({ name: 'large.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
   await expect(status(page)).toHaveText(`Showing ${total} of ${total} events`, { timeout: 20_000 });
-  const seen = await page.evaluate(() => (window as unknown as { statusSeen: { text: string; inert: boolean; lanes: number; rows: number }[] }).statusSeen);
+  const seen = await seenOf(page);
   const preview = seen.find((s) => s.text.startsWith('When and what'));
   expect(preview, JSON.stringify(seen)).toBeDefined();
   expect(preview!.text).toBe(`When and what of ${total} events from large.parquet; reading their actors, places and text…`);
@@ -44,6 +49,7 @@ test('a large app Parquet file: when and what drawn first with the controls wait
   expect(preview!.inert).toBe(true);
   expect(preview!.lanes).toBeGreaterThan(0);
   expect(preview!.rows).toBe(0);
+  expect(preview!.actors).toBe('Actors come once the file is read.');
   // Then the file itself: the title, the controls, the list of events with their titles.
   expect(seen.at(-1)).toMatchObject({ text: `Showing ${total} of ${total} events`, inert: false });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fixture');
@@ -59,9 +65,9 @@ test('a large ACLED Parquet file: its days and types drawn first, then the event
   await recordStatus(page);
   await page.getByLabel('Open data file').setInputFiles({ name: 'acled.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
   await expect(status(page)).toHaveText(`Showing ${total} of ${total} events`, { timeout: 30_000 });
-  const seen = await page.evaluate(() => (window as unknown as { statusSeen: { text: string; inert: boolean; lanes: number; rows: number }[] }).statusSeen);
+  const seen = await seenOf(page);
   const preview = seen.find((s) => s.text.startsWith('When and what'));
-  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.parquet; reading their actors, places and text…`, inert: true, rows: 0 });
+  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.parquet; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
   expect(preview!.lanes).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.parquet');
   await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
@@ -75,6 +81,6 @@ test('a small app Parquet file opens without a preview', async ({ page }) => {
   await recordStatus(page);
   await page.getByLabel('Open data file').setInputFiles({ name: 'small.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
   await expect(status(page)).toHaveText('Showing 500 of 500 events');
-  const seen = await page.evaluate(() => (window as unknown as { statusSeen: { text: string }[] }).statusSeen);
+  const seen = await seenOf(page);
   expect(seen.map((s) => s.text)).toEqual(['Showing 500 of 500 events']);
 });

@@ -135,6 +135,8 @@ export const ar: Messages = {
   findActor: 'ابحث عن جهة',
   findAmong: (n) => `ابحث بين الجهات (${n})`,
   noActorMatches: (q) => `لا جهة تطابق «${q}».`,
+  noActors: 'لا تسمّي هذه البيانات أي جهة.',
+  actorsWhenRead: 'تظهر الجهات بعد اكتمال قراءة الملف.',
   role: 'الدور',
   anyRole: 'أي دور',
   asRole: (role) => `بصفة ${role}`,

@@ -154,6 +154,8 @@ export const en = {
   findActor: 'Find an actor',
   findAmong: (n: string) => `Find among ${n} actors`,
   noActorMatches: (q: string) => `No actor matches “${q}”.`,
+  noActors: 'These data name no actors.',
+  actorsWhenRead: 'Actors come once the file is read.',
   role: 'Role',
   anyRole: 'any role',
   asRole: (role: string) => `as ${role}`,

@@ -18,6 +18,8 @@ export function ActorFilter() {
   const store = useAppStore();
   const { lang, locale, t } = useUiLocale();
   const table = useAppState((s) => s.table);
+  // A large file's preview has no actors yet (see previewTable).
+  const previewing = useAppState((s) => s.previewing !== null);
   const selected = useAppState((s) => s.filters.actors);
   const role = useAppState((s) => s.filters.role);
   const countsView = useCountsView();
@@ -81,7 +83,7 @@ export function ActorFilter() {
           type="search"
           className="filter-search"
           aria-label={t.findActor}
-          placeholder={t.findAmong(number.format(listable.length))}
+          placeholder={previewing ? '' : t.findAmong(number.format(listable.length))}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -110,7 +112,7 @@ export function ActorFilter() {
               );
             })}
           </div>
-          {order.length === 0 && <p className="empty">{t.noActorMatches(query)}</p>}
+          {order.length === 0 && <p className="empty">{previewing ? t.actorsWhenRead : query || listable.length ? t.noActorMatches(query) : t.noActors}</p>}
         </div>
       </div>
       <label className="role-select">
