@@ -94,7 +94,8 @@ export function ActorFilter() {
         <div
           ref={listRef}
           className="actor-list"
-          style={{ height: Math.min(VISIBLE_ROWS, Math.max(order.length, 1)) * ROW_HEIGHT }}
+          // With no rows, as high as the line that says why.
+          style={order.length ? { height: Math.min(VISIBLE_ROWS, order.length) * ROW_HEIGHT } : undefined}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
           <div style={{ height: order.length * ROW_HEIGHT, position: 'relative' }}>
