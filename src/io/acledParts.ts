@@ -15,7 +15,7 @@ import { mergePacked } from './packedMerge.ts';
 import { utf8Column } from '../table/utf8Column.ts';
 import { packedForMoving, type PostedPackedEvents } from './packedPost.ts';
 import { actorNameKey } from '../model/actors.ts';
-import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
+import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { isMonadicAcled } from './acledRow.ts';
 import { blankLinesNote, lineCount, previewCsv, readCsvRows } from './csv.ts';
@@ -240,15 +240,17 @@ function idsCross(results: readonly AcledPartResult[], packed: PostedPackedEvent
  * The parts read, joined: the packed events and report of the whole file, 'too-many-rows', or
  * null when the file must be read whole to be read exactly (see the top of this file).
  */
-export function joinAcledParts(results: readonly AcledPartResult[], fileName: string, maxRows: number): PostedImport | 'too-many-rows' | null {
+export function joinAcledParts(results: readonly AcledPartResult[], maxRows: number): PostedImport | 'too-many-rows' | null {
   if (results.some((r) => r.tooManyRows) || results.reduce((n, r) => n + r.report.rowsRead, 0) > maxRows) return 'too-many-rows';
   // A file none of whose rows could be read is refused by the whole reading, which says why.
   if (results.slice(0, -1).some((r) => r.openQuote) || results.every((r) => r.report.rowsRead === 0)) return null;
-  const actors = mergeActors(results.map((r) => r.packed.info.actors));
+  // Parts of the app's Parquet each give the file's own actors; ACLED parts each register theirs.
+  const lists = results.map((r) => JSON.stringify(r.packed.info.actors));
+  const actors = lists.every((list) => list === lists[0]) ? results[0]!.packed.info.actors : mergeActors(results.map((r) => r.packed.info.actors));
   if (!actors) return null;
   const packed = mergePacked(
     results.map((r) => r.packed),
-    { ...acledDatasetInfo(fileName), actors },
+    { ...results[0]!.packed.info, actors },
   );
   if (!packed || idsCross(results, packed)) return null;
   const report = mergeReports(results.map((r) => r.report));
@@ -276,7 +278,7 @@ export async function readAndJoinParts(
     onProgress?.(done.reduce((a, b) => a + b, 0) / total);
   });
   const maxRows = job.maxRows ?? MAX_ROWS;
-  const joined = joinAcledParts(results, job.fileName, maxRows);
+  const joined = joinAcledParts(results, maxRows);
   return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
 }
 

@@ -137,13 +137,16 @@ export type PackedParquet = { ok: true; format: string; packed: PackedEvents } |
 /**
  * Reads the app's Parquet file into packed events. `compressors`: decompressors for codecs other
  * than snappy (e.g. hyparquet-compressors), for a file that another tool rewrote. `onProgress`
- * hears how far the checks are (0 to 1). `format` is "Conflict Timeline Parquet".
+ * hears how far the checks are (0 to 1). `format` is "Conflict Timeline Parquet". `groups`: only
+ * the rows of row groups [from, to), as one part of a file read in parts (see acledParts.ts);
+ * every id of the file is still read, for the relations, and a file whose ids repeat is refused
+ * (its parts could not be joined exactly).
  */
 export async function parquetToPacked(
   file: ArrayBuffer,
   fileName: string,
   report: ReportBuilder,
-  options: { maxRows?: number; compressors?: Compressors; onProgress?: (fraction: number) => void } = {},
+  options: { maxRows?: number; compressors?: Compressors; onProgress?: (fraction: number) => void; groups?: { from: number; to: number } } = {},
 ): Promise<PackedParquet> {
   let metadata: ReturnType<typeof parquetMetadata>;
   try {
@@ -161,6 +164,9 @@ export async function parquetToPacked(
   // Timestamps as numbers of milliseconds, not a Date per cell.
   const read: ReadOptions = { file, metadata, parsers: { timestampFromMilliseconds: Number }, ...(options.compressors ? { compressors: options.compressors } : {}) };
   const groups = rowGroupsOf(metadata);
+  const part = options.groups ?? { from: 0, to: groups.length };
+  const inPart = (k: number) => k >= part.from && k < part.to;
+  const partRows = groups.slice(part.from, part.to).reduce((n, { from, to }) => n + to - from, 0);
   // A file that another tool wrote anew (pandas' to_parquet, say) keeps the columns but not the
   // metadata, so not the actors' registry: it is made again from the columns the file carries for
   // such tools, rather than every event with an actor being rejected.
@@ -176,21 +182,24 @@ export async function parquetToPacked(
   // Kept for the second pass, which then reads every other column: the same strings serve both.
   const eventIds = new Set<string>();
   const idsOfGroups: (ArrayLike<unknown> | undefined)[] = [];
-  for (const { from, to } of groups) {
+  for (const [k, { from, to }] of groups.entries()) {
     const ids = (await readGroup(read, ['id'], from, to).catch(() => ({}) as GroupColumns)).id;
-    idsOfGroups.push(ids);
+    idsOfGroups.push(inPart(k) ? ids : undefined);
     for (let j = 0; j < (ids?.length ?? 0); j++) if (typeof ids![j] === 'string') eventIds.add((ids![j] as string).trim());
   }
+  const distinct = eventIds.size === Number(metadata.num_rows);
+  if (options.groups && !distinct) return { ok: false, reason: 'repeats ids, so it is read whole' };
   let problem: [string, string] | null = null;
   // Ids kept so far, shared by both ways a row is read; needed only where some id comes twice.
   const seen = new Map<string, number>();
   const acceptor = createEventAcceptor(actorIds, eventIds, report, { placeOf: placeOfParquetRow, problemOf: () => problem, seen });
-  const packer = createAppRowPacker(info, actorIds, eventIds, eventIds.size === Number(metadata.num_rows) ? null : seen, Number(metadata.num_rows));
+  const packer = createAppRowPacker(info, actorIds, eventIds, distinct ? null : seen, partRows);
   const readColumns = readColumnsOf(columns);
   let damaged: string | null = null;
   let rowsRead = 0;
   // A row group at a time, each let go once its rows are packed.
   for (const [k, { from, to }] of groups.entries()) {
+    if (!inPart(k)) continue;
     let group: GroupColumns;
     try {
       const ids = idsOfGroups[k];
@@ -218,7 +227,7 @@ export async function parquetToPacked(
       const event = acceptor.events.pop();
       if (event) packer.keepWhole(event);
     }
-    options.onProgress?.(to / Math.max(1, Number(metadata.num_rows)));
+    options.onProgress?.((to - groups[part.from]!.from) / Math.max(1, partRows));
   }
   if (damaged !== null && rowsRead === 0) return { ok: false, reason: `could not be read: ${damaged}` };
   return { ok: true, format: APP_PARQUET_FORMAT_NAME, packed: packer.packed() };

@@ -15,11 +15,13 @@ export interface AppParquetWriter {
 }
 
 /**
- * Writes a file a batch of events at a time, a row group each ROW_GROUP_ROWS rows, so that a
+ * Writes a file a batch of events at a time, a row group each ROW_GROUP_ROWS rows (or
+ * `rowGroupRows`: tests write small files of several groups), so that a
  * million events need not be built at once. `info.actors` is the registry the file carries (its
  * metadata is written last, but given first so the actor names of the columns can come from it).
  */
-export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?: string } = {}): AppParquetWriter {
+export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?: string; rowGroupRows?: number } = {}): AppParquetWriter {
+  const groupRows = options.rowGroupRows ?? ROW_GROUP_ROWS;
   const rowOf = createRowEncoder(new Map<string, Actor>(info.actors.map((actor) => [actor.id, actor])));
   const schema = appParquetSchema();
   const writer = new ByteWriter();
@@ -43,7 +45,7 @@ export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?:
     write(events) {
       for (const event of events) {
         pending.push(rowOf(event));
-        if (pending.length >= ROW_GROUP_ROWS) flush();
+        if (pending.length >= groupRows) flush();
       }
     },
     finish() {
@@ -56,7 +58,7 @@ export function createAppParquetWriter(info: DatasetInfo, options: { createdBy?:
 }
 
 /** A whole dataset as the app's Parquet file. */
-export function datasetToParquet(dataset: Dataset, options: { createdBy?: string } = {}): Uint8Array<ArrayBuffer> {
+export function datasetToParquet(dataset: Dataset, options: { createdBy?: string; rowGroupRows?: number } = {}): Uint8Array<ArrayBuffer> {
   const { events, ...info } = dataset;
   const writer = createAppParquetWriter(info, options);
   writer.write(events);

@@ -174,8 +174,9 @@ function groupRanges(rows: readonly number[], count: number): { from: number; to
 }
 
 /**
- * An ACLED Parquet or Arrow file (dyadic, as CSV parts are: see acledParts.ts) read in parts at
- * once, its row groups or record batches shared among `reader`'s workers; null where it is read whole.
+ * An ACLED Parquet or Arrow file (dyadic, as CSV parts are: see acledParts.ts), or the app's own
+ * Parquet, read in parts at once, its row groups or record batches shared among `reader`'s
+ * workers; null where it is read whole.
  */
 export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blob; fileName: string; maxRows?: number }, reader: PartReader, onProgress?: (fraction: number) => void): Promise<ImportResult | PostedImport | null> {
   const kind = columnarKind(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
@@ -185,9 +186,10 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
   const lower = new Set(header.map((c) => c.toLowerCase()));
   const rows = table.groups.map((group) => group.rows);
   const total = rows.reduce((a, b) => a + b, 0);
-  const acled = lower.has('event_id_cnty') && lower.has('event_date') && !missingAcledColumns(header).length && !isMonadicAcled(header);
+  const app = kind === 'parquet' && isAppParquetColumns(table.columns);
+  const acled = !app && lower.has('event_id_cnty') && lower.has('event_date') && !missingAcledColumns(header).length && !isMonadicAcled(header);
   const count = Math.min(reader.cores, 4, table.groups.length, Math.floor(total / (reader.minPartRows ?? MIN_PART_ROWS)));
-  if (!acled || count < 2 || total > (job.maxRows ?? MAX_ROWS) || isAppParquetColumns(table.columns)) return null;
+  if (!(acled || app) || count < 2 || total > (job.maxRows ?? MAX_ROWS)) return null;
   const ranges = groupRanges(rows, count);
   const sizes = ranges.map(({ from, to }) => rows.slice(from, to).reduce((a, b) => a + b, 0));
   // Each part's first row: 1 and the rows of the parts before it.
@@ -195,12 +197,23 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
   return readAndJoinParts(parts, sizes, reader, job, onProgress);
 }
 
-/** Reads one part of an ACLED Parquet or Arrow file (in whichever worker). */
+/** Reads one part of the app's Parquet: its row groups packed, as parquetToPacked reads them. */
+async function readAppParquetPart(bytes: ArrayBuffer, part: AcledColumnarPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+  const [{ parquetToPacked, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
+  const report = createReportBuilder(part.fileName, APP_PARQUET_FORMAT_NAME);
+  const read = await parquetToPacked(bytes, part.fileName, report, { compressors: COMPRESSORS, groups: part.groups, ...(onProgress ? { onProgress } : {}) });
+  // The file is then read whole, which says why where it cannot be read.
+  if (!read.ok) throw new Error(read.reason);
+  return { packed: read.packed, report: report.finish(), layout: read.format, blankLines: 0, openQuote: false, tooManyRows: false, rejectedIds: [] };
+}
+
+/** Reads one part of an ACLED Parquet or Arrow file, or of the app's Parquet (in whichever worker). */
 export async function readAcledColumnarPart(part: AcledColumnarPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
   const bytes = await part.file.arrayBuffer();
   const kind = columnarKind(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
   if (!kind) throw new Error('the file is neither Parquet nor Arrow');
   const table = await openTable(kind, bytes);
+  if (kind === 'parquet' && isAppParquetColumns(table.columns)) return readAppParquetPart(bytes, part, onProgress);
   const rows = table.groups.slice(part.groups.from, part.groups.to).reduce((n, group) => n + group.rows, 0);
   const rejectedIds: string[] = [];
   const sink = createAcledPackedImport(table.columns.map((c) => c.trim()), part.fileName, Math.max(1, rows), rejectedIds);

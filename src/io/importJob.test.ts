@@ -243,4 +243,34 @@ describe('the import job', () => {
     expect(result.report.rejections.map((r) => `${r.record}: ${r.field}`)).toEqual(['row 8 (row group 1): event_type']);
     expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
   });
+
+  it('reads a large app Parquet file in parts at once, given helpers, to what reading it whole gives; one whose ids repeat whole', async () => {
+    const large = makeDataset({ events: 3000, lasting: 0.1 });
+    // A row the checks reject (an actor the file does not have), in the second part.
+    large.events[2500] = { ...large.events[2500]!, actors: [{ actor: 'nobody', role: 'initiator' }] };
+    const readBoth = async (bytes: Uint8Array<ArrayBuffer>) => {
+      const whole: WorkerReply[] = [];
+      await runJob({ file: new Blob([bytes]), fileName: 'events.parquet' }, received(whole));
+      const parts: WorkerReply[] = [];
+      let partsRead = 0;
+      const reader = partsAsWorkers(2, 1024, 100);
+      await runJob({ file: new Blob([bytes]), fileName: 'events.parquet' }, received(parts), createPageBusyClock(), { ...reader, read: (list, onProgress) => ((partsRead = list.length), reader.read(list, onProgress)) });
+      return { whole: resultIn(whole), parts: resultIn(parts), partsRead, fractions: parts.flatMap((r) => (r.type === 'progress' ? [r.fraction] : [])) };
+    };
+    const { whole, parts, partsRead, fractions } = await readBoth(datasetToParquet(large, { rowGroupRows: 500 }));
+    expect(partsRead).toBe(2);
+    if (whole.kind !== 'packed' || parts.kind !== 'packed') throw new Error('not read');
+    expect(unpackEvents(parts.packed)).toEqual(unpackEvents(whole.packed));
+    expect(parts.packed.info).toEqual(whole.packed.info);
+    expect(parts.report).toEqual(whole.report);
+    expect(parts.columns).toEqual(whole.columns);
+    expect(parts.report.rejections.map((r) => r.record)).toEqual(['row 2501']);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    // An id twice: the parts refuse, and the file is read whole, its repeat rejected.
+    large.events[2999] = { ...large.events[2999]!, id: large.events[10]!.id };
+    const repeated = await readBoth(datasetToParquet(large, { rowGroupRows: 500 }));
+    if (repeated.parts.kind !== 'packed') throw new Error('not read');
+    expect(repeated.parts.report).toEqual(repeated.whole.kind === 'packed' && repeated.whole.report);
+    expect(repeated.parts.report.rejections.map((r) => r.record)).toEqual(['row 2501', 'row 3000']);
+  });
 });

@@ -12,6 +12,8 @@ import { createRowPartsReader } from '../table/search.ts';
 import type { Dataset } from '../model/schema.ts';
 import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtocol.ts';
 import { columnarKind, columnarKindOf } from './columnarFormat.ts';
+import type { ImportPreview } from './appParquetPreview.ts';
+import type { Compressors } from 'hyparquet';
 import { importCsvInParts, type PartReader, type PostedImport } from './acledParts.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
@@ -62,9 +64,12 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
     // Loaded here, not with the worker: most files are CSV or JSON.
     const { importColumnar, importColumnarInParts } = await import('./columnarImport.ts');
-    // The preview is read here while a large ACLED file's row groups are read in parts at once by
-    // the helpers, as a CSV's rows are (the whole file came 1.5 s later with the preview read first).
-    const previewed = postPreview(bytes, job.fileName, send);
+    // A large file's preview (see postPreview): the app's first (it takes a small part of the
+    // time); an ACLED file's while the helpers read its row groups in parts, as a CSV's rows are
+    // (with its preview read first, the whole file came 1.5 s later).
+    const { readAppParquetPreview } = await import('./appParquetPreview.ts');
+    const appPreviewed = await postPreview(bytes, send, (compressors) => readAppParquetPreview(bytes, compressors));
+    const previewed = appPreviewed || postPreview(bytes, send, async (compressors) => (await import('./acledParquetPreview.ts')).readAcledParquetPreview(bytes, job.fileName, compressors));
     const inParts = partReader ? await importColumnarInParts(bytes, job, partReader, onProgress).catch(() => null) : null;
     await previewed;
     if (inParts) return postImported(inParts, send);
@@ -90,11 +95,11 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
   return postImported(importTextPacked(request), send);
 }
 
-/** Posts a large Parquet file's when and what (the app's layout, or ACLED's dyadic one) before the rest is read. */
-async function postPreview(bytes: ArrayBuffer, fileName: string, send: Send): Promise<void> {
-  const [{ readAppParquetPreview }, { readAcledParquetPreview }, { COMPRESSORS }] = await Promise.all([import('./appParquetPreview.ts'), import('./acledParquetPreview.ts'), import('./parquetImport.ts')]);
-  const preview = (await readAppParquetPreview(bytes, COMPRESSORS)) ?? (await readAcledParquetPreview(bytes, fileName, COMPRESSORS));
+/** Posts a large Parquet file's when and what, as `read` gives it (null for no preview), before the rest is read; says whether it did. */
+async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: Compressors) => Promise<ImportPreview | null>): Promise<boolean> {
+  const preview = await read((await import('./parquetImport.ts')).COMPRESSORS);
   if (preview) send({ type: 'preview', preview }, [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[]);
+  return preview !== null;
 }
 
 /** Posts an import's result; gives the packed table posted, if any. */
