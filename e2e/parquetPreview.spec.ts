@@ -16,6 +16,16 @@ const total = ROWS.toLocaleString('en-GB');
 type Seen = { text: string; inert: boolean; lanes: number; rows: number; actors: string };
 const seenOf = (page: Page) => page.evaluate(() => (window as unknown as { statusSeen: Seen[] }).statusSeen);
 
+/** Opens a file from the bundled data, recording every text the status line takes, until it shows `events` of them all. */
+async function openRecorded(page: Page, name: string, bytes: Uint8Array | ArrayBuffer, events: string): Promise<Seen[]> {
+  await page.goto('./');
+  await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await recordStatus(page);
+  await page.getByLabel('Open data file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes) });
+  await expect(status(page)).toHaveText(`Showing ${events} of ${events} events`, { timeout: 30_000 });
+  return seenOf(page);
+}
+
 /** Every text the status line takes, with what the page showed at that moment. */
 async function recordStatus(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -36,13 +46,7 @@ async function recordStatus(page: Page): Promise<void> {
 
 test('a large app Parquet file: when and what drawn first with the controls waiting, then the whole file', async ({ page }) => {
   // Row groups of 10,000: read in parts by the import worker's helpers, where the machine has two cores or more.
-  const bytes = datasetToParquet(makeDataset({ events: ROWS, lasting: 0.1 }), { rowGroupRows: 10_000 });
-  await page.goto('./');
-  await expect(status(page)).toHaveText('Showing 16 of 16 events');
-  await recordStatus(page);
-  await page.getByLabel('Open data file').setInputFiles({ name: 'large.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-  await expect(status(page)).toHaveText(`Showing ${total} of ${total} events`, { timeout: 20_000 });
-  const seen = await seenOf(page);
+  const seen = await openRecorded(page, 'large.parquet', datasetToParquet(makeDataset({ events: ROWS, lasting: 0.1 }), { rowGroupRows: 10_000 }), total);
   const preview = seen.find((s) => s.text.startsWith('When and what'));
   expect(preview, JSON.stringify(seen)).toBeDefined();
   expect(preview!.text).toBe(`When and what of ${total} events from large.parquet; reading their actors, places and text…`);
@@ -60,13 +64,7 @@ test('a large app Parquet file: when and what drawn first with the controls wait
 });
 
 test('a large ACLED Parquet file: its days and types drawn first, then the events with their actors', async ({ page }) => {
-  const bytes = textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000);
-  await page.goto('./');
-  await expect(status(page)).toHaveText('Showing 16 of 16 events');
-  await recordStatus(page);
-  await page.getByLabel('Open data file').setInputFiles({ name: 'acled.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-  await expect(status(page)).toHaveText(`Showing ${total} of ${total} events`, { timeout: 30_000 });
-  const seen = await seenOf(page);
+  const seen = await openRecorded(page, 'acled.parquet', textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000), total);
   const preview = seen.find((s) => s.text.startsWith('When and what'));
   expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.parquet; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
   expect(preview!.lanes).toBeGreaterThan(0);
@@ -76,12 +74,6 @@ test('a large ACLED Parquet file: its days and types drawn first, then the event
 });
 
 test('a small app Parquet file opens without a preview', async ({ page }) => {
-  const bytes = datasetToParquet(makeDataset({ events: 500 }));
-  await page.goto('./');
-  await expect(status(page)).toHaveText('Showing 16 of 16 events');
-  await recordStatus(page);
-  await page.getByLabel('Open data file').setInputFiles({ name: 'small.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-  await expect(status(page)).toHaveText('Showing 500 of 500 events');
-  const seen = await seenOf(page);
+  const seen = await openRecorded(page, 'small.parquet', datasetToParquet(makeDataset({ events: 500 })), '500');
   expect(seen.map((s) => s.text)).toEqual(['Showing 500 of 500 events']);
 });

@@ -10,7 +10,7 @@ import type { Precision } from '../model/schema.ts';
 import { typeFromAcled } from '../model/taxonomy.ts';
 import { typeIndexOf } from '../table/eventTable.ts';
 import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
-import { isMonadicAcled } from './acledRow.ts';
+import { isMonadicAcled, memoize as memo } from './acledRow.ts';
 import { isAppParquetColumns } from './appParquetColumns.ts';
 import { PREVIEW_MIN_ROWS, type ImportPreview } from './appParquetPreview.ts';
 import { readGroup, rowGroupsOf, type ReadOptions } from './appParquetRead.ts';
@@ -21,17 +21,6 @@ import { localMidnight, zoneForPlace, zonesOfCountry } from './zones.ts';
 
 const DAY_MS = 86_400_000;
 const PRECISION: Readonly<Record<string, Precision>> = { '': 'day', '1': 'day', '2': 'week', '3': 'month' };
-
-/** Once per distinct key: a million rows name a few thousand days, types and countries. */
-function memo<K, T>(make: (key: K) => T): (key: K) => T {
-  const known = new Map<K, T>();
-  return (key) => {
-    if (known.has(key)) return known.get(key)!;
-    const value = make(key);
-    known.set(key, value);
-    return value;
-  };
-}
 
 const dayOfNumber = (days: number): CalendarDate => {
   const date = new Date(days * DAY_MS);

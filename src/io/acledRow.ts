@@ -104,12 +104,12 @@ function acledTitle(kind: string, actor1: string, actor2: string, location: stri
 }
 
 /** f with its answers kept per argument: for lookups whose arguments repeat across rows. */
-function memoize<T>(f: (text: string) => T): (text: string) => T {
-  const answers = new Map<string, T>();
-  return (text) => {
-    if (answers.has(text)) return answers.get(text)!;
-    const answer = f(text);
-    answers.set(text, answer);
+export function memoize<K, T>(f: (key: K) => T): (key: K) => T {
+  const answers = new Map<K, T>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key)!;
+    const answer = f(key);
+    answers.set(key, answer);
     return answer;
   };
 }
