@@ -12,9 +12,21 @@ const contentSecurityPolicyMeta: Plugin = {
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
 };
 
+// The Latin fonts every page draws in, asked for with the page rather than once the CSS is read:
+// until they come the page is drawn in the system's font, which is wider, and on a slow network
+// the toolbar wrapped one row more, then moved back. (Arabic and the other scripts load as needed.)
+const preloadLatinFonts: Plugin = {
+  name: 'preload-latin-fonts',
+  apply: 'build',
+  transformIndexHtml: (_html, context) =>
+    Object.keys(context.bundle ?? {})
+      .filter((file) => /\/noto-sans-latin-(400|600)-normal-[\w-]+\.woff2$/.test(file))
+      .map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${file}`, crossorigin: '' }, injectTo: 'head' as const })),
+};
+
 export default defineConfig({
   // storyViewerBuild: the viewer a story's HTML file inlines, built after the app into dist/story-viewer/.
-  plugins: [react(), contentSecurityPolicyMeta, storyViewerBuild()],
+  plugins: [react(), contentSecurityPolicyMeta, preloadLatinFonts, storyViewerBuild()],
   base: './',
   build: { target: 'es2022', sourcemap: true },
   // The import worker is a module worker (see importClient.ts): as ES, it loads the Parquet and
