@@ -204,7 +204,7 @@ async function readAppParquetPart(bytes: ArrayBuffer, part: AcledColumnarPart, o
   const read = await parquetToPacked(bytes, part.fileName, report, { compressors: COMPRESSORS, groups: part.groups, ...(onProgress ? { onProgress } : {}) });
   // The file is then read whole, which says why where it cannot be read.
   if (!read.ok) throw new Error(read.reason);
-  return { packed: read.packed, report: report.finish(), layout: read.format, blankLines: 0, openQuote: false, tooManyRows: false, rejectedIds: [] };
+  return { packed: read.packed, report: report.finish(), layout: read.format, blankLines: 0, openQuote: false, tooManyRows: false, rejectedIds: [], idsDistinct: true };
 }
 
 /** Reads one part of an ACLED Parquet or Arrow file, or of the app's Parquet (in whichever worker). */
