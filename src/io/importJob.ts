@@ -95,9 +95,12 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
   return postImported(importTextPacked(request), send);
 }
 
-/** Posts a large Parquet file's when and what, as `read` gives it (null for no preview), before the rest is read; says whether it did. */
+/**
+ * Posts a large Parquet file's when and what, as `read` gives it (null for no preview), before the
+ * rest is read; says whether it did. Never throws: without a preview the file still opens.
+ */
 async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: Compressors) => Promise<ImportPreview | null>): Promise<boolean> {
-  const preview = await read((await import('./parquetImport.ts')).COMPRESSORS);
+  const preview = await import('./parquetImport.ts').then(({ COMPRESSORS }) => read(COMPRESSORS)).catch(() => null);
   if (preview) send({ type: 'preview', preview }, [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[]);
   return preview !== null;
 }
