@@ -4,7 +4,7 @@
 // the type is ACLED's mapping without the notes: an agreement the notes call a ceasefire shows as
 // an agreement until the full table comes. Only the dyadic layout: in the monadic one an event
 // has two rows, which only their ids would join.
-import { parquetMetadata, type Compressors, type SchemaElement } from 'hyparquet';
+import { parquetMetadata, parquetSchema, type Compressors, type SchemaElement } from 'hyparquet';
 import { anchorTime } from '../model/time.ts';
 import type { Precision } from '../model/schema.ts';
 import { typeFromAcled } from '../model/taxonomy.ts';
@@ -54,7 +54,8 @@ export async function readAcledParquetPreview(file: ArrayBuffer, fileName: strin
   } catch {
     return null;
   }
-  const top = metadata.schema.slice(1).filter((element) => !element.num_children);
+  // The top-level columns, as the full read takes them (see parquetImport.ts).
+  const top = parquetSchema(metadata).children.map((child) => child.element);
   const header = top.map((element) => element.name.trim());
   const rows = Number(metadata.num_rows);
   const lower = new Set(header.map((name) => name.toLowerCase()));
