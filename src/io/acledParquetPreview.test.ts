@@ -74,5 +74,8 @@ describe('the preview of a large ACLED Parquet file', () => {
     if (full.kind !== 'done') throw new Error('not imported');
     expect(await readAcledParquetPreview(datasetToParquet(full.dataset).buffer as ArrayBuffer, 'app.parquet', undefined, 0)).toBeNull();
     expect(await readAcledParquetPreview(new TextEncoder().encode('event_id_cnty,event_date\n').buffer as ArrayBuffer, 'x.csv', undefined, 0)).toBeNull();
+    // Nothing to draw when no row has a type the full read would keep: no empty timeline first.
+    const untyped = VARIED.map((row) => ({ ...row, event_type: 'Picnics' }));
+    expect(await readAcledParquetPreview(textParquet(ACLED_CURRENT_COLUMNS, untyped, 4), 'u.parquet', undefined, 0)).toBeNull();
   });
 });

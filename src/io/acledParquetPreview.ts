@@ -110,6 +110,8 @@ export async function readAcledParquetPreview(file: ArrayBuffer, fileName: strin
   } catch {
     return null;
   }
+  // Nothing to draw: the full read then says why no row could be read.
+  if (size === 0) return null;
   const starts = start.slice(0, size);
   return { title: acledDatasetInfo(fileName).title, start: starts, end: starts.slice(), type: type.slice(0, size), rows };
 }

@@ -87,5 +87,7 @@ export async function readAppParquetPreview(file: ArrayBuffer, compressors?: Com
   }
   const fields = datasetFields(metadata.key_value_metadata?.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)?.value);
   const title = typeof fields.title === 'string' && fields.title.trim() ? fields.title.trim() : null;
+  // Nothing to draw: the full read then says why no row could be read.
+  if (size === 0) return null;
   return { title, start: start.slice(0, size), end: end.slice(0, size), type: type.slice(0, size), rows };
 }
