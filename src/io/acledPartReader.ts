@@ -1,16 +1,21 @@
 // Reads the parts of a large ACLED file in helper workers, one part each (see acledParts.ts), from
 // the import worker. Any helper that fails makes the whole read fail, and the file is read whole.
-import type { AcledPartResult, PartReader } from './acledParts.ts';
+import type { AcledPartResult, PartPreview, PartReader } from './acledParts.ts';
 
-export type PartReply = { type: 'progress'; fraction: number } | { type: 'done'; result: AcledPartResult } | { type: 'failed'; message: string };
+export type PartReply =
+  | { type: 'progress'; fraction: number }
+  | { type: 'preview'; preview: PartPreview | null }
+  | { type: 'done'; result: AcledPartResult }
+  | { type: 'failed'; message: string };
 
 /** A reader of parts in workers made by `newWorker`, as many parts as `cores`. */
 export function workerPartReader(newWorker: () => Worker, cores: number): PartReader {
-  const readPart = (part: Parameters<PartReader['read']>[0][number], onProgress: (fraction: number) => void) =>
+  const readPart = (part: Parameters<PartReader['read']>[0][number], onProgress: (fraction: number) => void, onPreview: (preview: PartPreview | null) => void) =>
     new Promise<AcledPartResult>((resolve, reject) => {
       const worker = newWorker();
       worker.onmessage = ({ data }: MessageEvent<PartReply>) => {
         if (data.type === 'progress') return onProgress(data.fraction);
+        if (data.type === 'preview') return onPreview(data.preview);
         worker.terminate();
         if (data.type === 'done') resolve(data.result);
         else reject(new Error(data.message));
@@ -22,5 +27,15 @@ export function workerPartReader(newWorker: () => Worker, cores: number): PartRe
       };
       worker.postMessage(part);
     });
-  return { cores, read: (parts, onProgress) => Promise.all(parts.map((part, k) => readPart(part, (fraction) => onProgress(k, fraction)))) };
+  return { cores, read: (parts, onProgress, onPreview) =>
+      Promise.all(
+        parts.map((part, k) =>
+          readPart(
+            part,
+            (fraction) => onProgress(k, fraction),
+            (preview) => onPreview?.(k, preview),
+          ),
+        ),
+      ),
+  };
 }

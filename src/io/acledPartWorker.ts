@@ -8,7 +8,11 @@ import type { PartReply } from './acledPartReader.ts';
 const scope = self as unknown as { postMessage(reply: PartReply, transfer?: ArrayBuffer[]): void; onmessage: ((event: MessageEvent<AcledPart>) => void) | null };
 
 scope.onmessage = (event) => {
-  readAcledPartForPosting(event.data, (fraction) => scope.postMessage({ type: 'progress', fraction }))
+  readAcledPartForPosting(
+    event.data,
+    (fraction) => scope.postMessage({ type: 'progress', fraction }),
+    (preview) => scope.postMessage({ type: 'preview', preview }, preview ? [preview.start.buffer, preview.type.buffer] as ArrayBuffer[] : []),
+  )
     .then(({ result, transfer }) => scope.postMessage({ type: 'done', result }, transfer))
     .catch((error: unknown) => scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };

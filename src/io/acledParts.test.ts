@@ -12,6 +12,7 @@ import { describeIssue } from './report.ts';
 import { importColumnar, importColumnarInParts } from './columnarImport.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import type { Actor } from '../model/schema.ts';
+import type { ImportPreview } from './appParquetPreview.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -99,6 +100,23 @@ describe('reading an ACLED CSV in parts', () => {
     expect(await inParts(`date,title\n${'2022-09-13,Shelling\n'.repeat(400)}`, 2)).toBeNull();
   });
 
+  it('gives a preview from its parts, the same in 1, 2 and 4 of them: every row with a day and type, in the file’s order', async () => {
+    const previewOf = async (cores: number) => {
+      const previews: ImportPreview[] = [];
+      const result = await importCsvInParts({ file: new Blob([text]), fileName: 'events.csv' }, partsAsWorkers(cores, 1024, 100, 0), undefined, (p) => previews.push(p));
+      expect(result?.kind, `${cores} cores`).toBe('posted');
+      expect(previews, `${cores} cores`).toHaveLength(1);
+      return previews[0]!;
+    };
+    const one = await previewOf(1);
+    // All but the row of 30 February; a row the full read rejects for its latitude or count still has its day.
+    expect(one).toMatchObject({ title: 'ACLED events from events.csv', rows: 1200 });
+    expect(one.start).toHaveLength(1199);
+    for (const cores of [2, 4]) expect(await previewOf(cores)).toEqual(one);
+    // One core and no preview due: the file is read whole, by the import worker itself.
+    expect(await importCsvInParts({ file: new Blob([text]), fileName: 'events.csv' }, partsAsWorkers(1, 1024))).toBeNull();
+  });
+
   it('refuses a file of more rows than allowed, as reading it whole does', async () => {
     const csv = acledCsv(generatedAcledRows(800, 2));
     expect(await inParts(csv, 2, 1024, 700)).toEqual(whole(csv, 700));
@@ -164,7 +182,7 @@ describe('where parts start', () => {
     const text = acledCsv([acledRow({ event_id_cnty: 'ARM1' }), acledRow({ event_id_cnty: 'ARM2', event_date: 'never' })]);
     const from = text.indexOf('ARM2');
     const header = text.slice(0, text.indexOf('\n')).split(',');
-    const part = await readAcledCsvPart({ file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10 });
+    const part = await readAcledCsvPart({ file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false });
     expect(part.report.rejections.map(describeIssue)).toEqual(['row 20 (line 30 of the file): event_date "never" is not a date']);
   });
 });

@@ -15,10 +15,12 @@ import { mergePacked } from './packedMerge.ts';
 import { utf8Column } from '../table/utf8Column.ts';
 import { packedForMoving, type PostedPackedEvents } from './packedPost.ts';
 import { actorNameKey } from '../model/actors.ts';
-import { missingAcledColumns } from './acled.ts';
+import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
+import { ACLED_PREVIEW_COLUMNS, createAcledPreviewRows, dayReader, type AcledPreviewColumn } from './acledPreview.ts';
+import type { ImportPreview } from './appParquetPreview.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { isMonadicAcled } from './acledRow.ts';
-import { blankLinesNote, lineCount, previewCsv, readCsvRows } from './csv.ts';
+import { blankLinesNote, lineCount, previewCsv, readCsvRows, type CsvRowSink } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { notADataset, type ImportResult } from './importer.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -35,6 +37,8 @@ export interface AcledCsvPart {
   /** The first part holds the header row itself; a later one starts on this line and spreadsheet row. */
   start: { line: number; row: number } | null;
   maxRows: number;
+  /** The file is large enough to preview: the part gives its rows' days and types before reading them (see PartPreview). */
+  preview: boolean;
 }
 
 /**
@@ -66,6 +70,17 @@ export interface AcledPartResult {
   idsDistinct?: boolean;
 }
 
+/** A part's rows' days and types, as acledPreview.ts places them (rows it cannot place left out). */
+export interface PartPreview {
+  start: Float64Array;
+  type: Uint8Array;
+  /** Rows in the part, placed or not. */
+  rows: number;
+}
+
+/** Hears part `part`'s preview: null where it has none (no row could be placed, or it could not be read). */
+export type OnPartPreview = (part: number, preview: PartPreview | null) => void;
+
 /** How parts are read: by helper workers in the browser (acledPartWorker.ts), one after another in tests (src/testing/partReader.ts). */
 export interface PartReader {
   /** Parts to make at most: the cores the machine has. */
@@ -74,7 +89,9 @@ export interface PartReader {
   minPartBytes?: number;
   /** Rows a part of a Parquet or Arrow file holds at least (see columnarImport.ts). */
   minPartRows?: number;
-  read(parts: AcledPart[], onProgress: (part: number, fraction: number) => void): Promise<AcledPartResult[]>;
+  /** Bytes a CSV holds at least for its parts to give a preview (PREVIEW_MIN_BYTES unless given). */
+  minPreviewBytes?: number;
+  read(parts: AcledPart[], onProgress: (part: number, fraction: number) => void, onPreview?: OnPartPreview): Promise<AcledPartResult[]>;
 }
 
 /** A file read in parts: its events packed as the page takes them (see packedPost.ts). */
@@ -82,6 +99,13 @@ export type PostedImport = { kind: 'posted'; posted: PostedPackedEvents; report:
 
 /** Bytes a part holds at least: a smaller file is read whole, as starting a worker costs more than it gives. */
 export const MIN_PART_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes a CSV holds at least for a preview: about PREVIEW_MIN_ROWS rows of ACLED (400 bytes a
+ * row). A smaller file opens in about a second, and a preview would only flash.
+ */
+export const PREVIEW_MIN_BYTES = 20 * 1024 * 1024;
+/** The share of a part's progress that its preview takes (one reading of its text of the two). */
+const PREVIEW_SHARE = 0.2;
 /** Parts at most: joining them is work on one core. */
 const MAX_PARTS = 4;
 
@@ -136,9 +160,15 @@ const HEAD_BYTES = 1 << 16;
  * formats are read whole), it is in the monadic layout (an event's rows may fall in two parts), it
  * may have more rows than allowed (the whole reading says so exactly), or it is too small.
  */
-export async function planAcledCsvParts(file: Blob, fileName: string, options: { format?: ImportFormat; maxRows?: number; cores: number; minPartBytes?: number }): Promise<AcledCsvPart[] | null> {
-  const count = Math.min(options.cores, MAX_PARTS, Math.floor(file.size / (options.minPartBytes ?? MIN_PART_BYTES)));
-  if (count < 2 || (options.format !== undefined && options.format !== 'acled')) return null;
+export async function planAcledCsvParts(
+  file: Blob,
+  fileName: string,
+  options: { format?: ImportFormat; maxRows?: number; cores: number; minPartBytes?: number; minPreviewBytes?: number },
+): Promise<AcledCsvPart[] | null> {
+  const preview = file.size >= (options.minPreviewBytes ?? PREVIEW_MIN_BYTES);
+  // A file to preview is read by a helper even on one core: its preview comes from its parts.
+  const count = Math.max(preview ? 1 : 0, Math.min(options.cores, MAX_PARTS, Math.floor(file.size / (options.minPartBytes ?? MIN_PART_BYTES))));
+  if (count < (preview ? 1 : 2) || (options.format !== undefined && options.format !== 'acled')) return null;
   const head = await file.slice(0, HEAD_BYTES).text();
   if (options.format === undefined) {
     const detected = detectFormat(head);
@@ -155,25 +185,56 @@ export async function planAcledCsvParts(file: Blob, fileName: string, options: {
   if (!starts) return null;
   const ends = [...starts.map((s) => s.at), file.size];
   return [
-    { file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows },
-    ...starts.map(({ at, line, row }, k) => ({ file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows })),
+    { file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview },
+    ...starts.map(({ at, line, row }, k) => ({ file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview })),
   ];
 }
 
-/** Reads one part's rows (in whichever worker). */
-export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+/** How a part's rows are read, as readCsvRows takes it. */
+const csvOptionsOf = (part: AcledCsvPart) => ({
+  hasHeader: part.start === null,
+  delimiter: ',',
+  maxRows: part.maxRows,
+  ...(part.start ? { part: { ...part.start, header: part.header } } : {}),
+});
+
+/**
+ * A part's preview: its text read once more, for the few columns the preview takes. That costs
+ * about a third of reading the part; the first frame comes in about a quarter of the time the
+ * whole takes. Null where no row can be placed, or where the part has more rows than allowed.
+ */
+function previewCsvPart(text: string, part: AcledCsvPart, onProgress: (fraction: number) => void): PartPreview | null {
+  const byName = new Map(part.header.map((name, k) => [name.toLowerCase(), k]));
+  const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, byName.get(name) ?? -1])) as Record<AcledPreviewColumn, number>;
+  const rows = createAcledPreviewRows(dayReader(), text.length / 256);
+  const sink: CsvRowSink = { row: (cells) => rows.add((column) => cells[at[column]]) };
+  const report = createReportBuilder(part.fileName, FORMAT_LABEL.acled);
+  const read = readCsvRows(text, sink, report, { ...csvOptionsOf(part), onProgress, onBlankLines: () => {} });
+  const preview = read === 'complete' ? rows.preview(null, 0) : null;
+  return preview && { start: preview.start, type: preview.type, rows: report.finish().rowsRead };
+}
+
+/** Reads one part's rows (in whichever worker), after its preview where it is to give one. */
+export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
   const text = await part.file.slice(part.from, part.to).text();
+  const share = part.preview && onPreview ? PREVIEW_SHARE : 0;
+  if (share) {
+    let preview: PartPreview | null = null;
+    try {
+      preview = previewCsvPart(text, part, (fraction) => onProgress?.(fraction * share));
+    } catch {
+      // Without a preview the part is still read.
+    }
+    onPreview!(preview);
+  }
   const report = createReportBuilder(part.fileName, FORMAT_LABEL.acled);
   const rejectedIds: string[] = [];
   const sink = createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds);
   let blankLines = 0;
   let openQuote = false;
   const read = readCsvRows(text, sink, report, {
-    hasHeader: part.start === null,
-    delimiter: ',',
-    maxRows: part.maxRows,
-    ...(part.start ? { part: { ...part.start, header: part.header } } : {}),
-    ...(onProgress ? { onProgress } : {}),
+    ...csvOptionsOf(part),
+    ...(onProgress ? { onProgress: (fraction: number) => onProgress(share + (1 - share) * fraction) } : {}),
     onBlankLines: (n) => void (blankLines = n),
     onOpenQuote: () => void (openQuote = true),
   });
@@ -182,14 +243,14 @@ export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fractio
 }
 
 /** Reads one part of either kind (in whichever worker); the columnar readers load only for a columnar part. */
-export async function readAcledPart(part: AcledPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+export async function readAcledPart(part: AcledPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
   if ('groups' in part) return (await import('./columnarImport.ts')).readAcledColumnarPart(part, onProgress);
-  return readAcledCsvPart(part, onProgress);
+  return readAcledCsvPart(part, onProgress, onPreview);
 }
 
 /** Reads one part as a helper worker posts it: its text as UTF-8, with the buffers to move (none kept). */
-export async function readAcledPartForPosting(part: AcledPart, onProgress?: (fraction: number) => void): Promise<{ result: AcledPartResult; transfer: ArrayBuffer[] }> {
-  const read = await readAcledPart(part, onProgress);
+export async function readAcledPartForPosting(part: AcledPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<{ result: AcledPartResult; transfer: ArrayBuffer[] }> {
+  const read = await readAcledPart(part, onProgress, onPreview);
   const { posted, transfer } = packedForMoving(read.packed);
   return { result: { ...read, packed: posted }, transfer };
 }
@@ -263,6 +324,22 @@ export function joinAcledParts(results: readonly AcledPartResult[], maxRows: num
   return { kind: 'posted', posted: packed, report };
 }
 
+/** The parts' previews as one, in the file's order; null where a part has none (the page waits for the whole file). */
+function joinPartPreviews(previews: readonly (PartPreview | null)[], fileName: string): ImportPreview | null {
+  if (previews.some((p) => p === null)) return null;
+  const parts = previews as PartPreview[];
+  const size = parts.reduce((n, p) => n + p.start.length, 0);
+  const start = new Float64Array(size);
+  const type = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    start.set(part.start, at);
+    type.set(part.type, at);
+    at += part.start.length;
+  }
+  return { title: acledDatasetInfo(fileName).title, start, end: start.slice(), type, rows: parts.reduce((n, p) => n + p.rows, 0) };
+}
+
 /**
  * Parts read by `reader` and joined, with the progress of all of them (each part's `weight`: its
  * bytes or rows); null where the file must be read whole.
@@ -273,13 +350,23 @@ export async function readAndJoinParts(
   reader: PartReader,
   job: { fileName: string; maxRows?: number },
   onProgress?: (fraction: number) => void,
+  onPreview?: (preview: ImportPreview) => void,
 ): Promise<ImportResult | PostedImport | null> {
   const total = weights.reduce((a, b) => a + b, 0);
   const done = parts.map(() => 0);
-  const results = await reader.read(parts, (k, fraction) => {
-    done[k] = fraction * weights[k]!;
-    onProgress?.(done.reduce((a, b) => a + b, 0) / total);
-  });
+  const previews: (PartPreview | null | undefined)[] = parts.map(() => undefined);
+  const results = await reader.read(
+    parts,
+    (k, fraction) => {
+      done[k] = fraction * weights[k]!;
+      onProgress?.(done.reduce((a, b) => a + b, 0) / total);
+    },
+    (k, preview) => {
+      previews[k] = preview;
+      const joined = previews.every((p) => p !== undefined) ? joinPartPreviews(previews as (PartPreview | null)[], job.fileName) : null;
+      if (joined) onPreview?.(joined);
+    },
+  );
   const maxRows = job.maxRows ?? MAX_ROWS;
   const joined = joinAcledParts(results, maxRows);
   return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
@@ -293,13 +380,15 @@ export async function importCsvInParts(
   job: { file: Blob; fileName: string; format?: ImportFormat; maxRows?: number },
   reader: PartReader,
   onProgress?: (fraction: number) => void,
+  onPreview?: (preview: ImportPreview) => void,
 ): Promise<ImportResult | PostedImport | null> {
   const planned = await planAcledCsvParts(job.file, job.fileName, {
     cores: reader.cores,
     ...(job.format ? { format: job.format } : {}),
     ...(job.maxRows !== undefined ? { maxRows: job.maxRows } : {}),
     ...(reader.minPartBytes !== undefined ? { minPartBytes: reader.minPartBytes } : {}),
+    ...(reader.minPreviewBytes !== undefined ? { minPreviewBytes: reader.minPreviewBytes } : {}),
   });
   if (!planned) return null;
-  return readAndJoinParts(planned, planned.map((part) => part.to - part.from), reader, job, onProgress);
+  return readAndJoinParts(planned, planned.map((part) => part.to - part.from), reader, job, onProgress, onPreview);
 }

@@ -86,6 +86,35 @@ describe('the import job', () => {
     expect(progress.at(-1)).toBeCloseTo(1);
   });
 
+  it('posts a very large ACLED CSV’s days and types first, from its parts, then the table', async () => {
+    const rows = generatedAcledRows(2000, 4);
+    rows[7] = { ...rows[7]!, event_type: 'Picnics' };
+    rows[1500] = { ...rows[1500]!, time_precision: '3', event_date: '2021-06-17' };
+    const file = new Blob([acledCsv(rows)]);
+    const replies: WorkerReply[] = [];
+    // Previews from 0 bytes on here; from PREVIEW_MIN_BYTES (20 MB) in the app.
+    await runJob({ file, fileName: 'acled.csv' }, received(replies), createPageBusyClock(), partsAsWorkers(2, 1024, 100, 0));
+    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+    const preview = replies.find((r) => r.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    expect(preview.preview).toMatchObject({ title: 'ACLED events from acled.csv', rows: 2000 });
+    const result = resultIn(replies);
+    if (result.kind !== 'packed') throw new Error(result.kind);
+    // The row of no ACLED type is in neither; the month's row is placed as the table places it.
+    expect(result.report.rejections.map((r) => `${r.row}: ${r.field}`)).toEqual(['9: event_type']);
+    expect(preview.preview.start.length).toBe(1999);
+    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+    expect([...previewTable(preview.preview).type].sort()).toEqual([...result.columns.type].sort());
+    const progress = replies.flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+    // A smaller file than PREVIEW_MIN_BYTES opens without one.
+    const small: WorkerReply[] = [];
+    await runJob({ file, fileName: 'acled.csv' }, received(small), createPageBusyClock(), partsAsWorkers(2));
+    expect(small.some((r) => r.type === 'preview')).toBe(false);
+    expect(resultIn(small)).toEqual(result);
+  });
+
   it('reads a file whose parts cannot be joined whole, its progress running again from 0', async () => {
     // Over 8 MB: the whole reading reports its progress a 4 MB chunk at a time.
     const rows = generatedAcledRows(20_000, 4);

@@ -76,9 +76,10 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     restart();
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
-  // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole.
+  // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole. A very
+  // large one's parts first give the days and types of their rows, posted as one preview.
   if (partReader) {
-    const inParts = await importCsvInParts(job, partReader, onProgress).catch(() => null);
+    const inParts = await importCsvInParts(job, partReader, onProgress, (preview) => sendPreview(send, preview)).catch(() => null);
     if (inParts) return postImported(inParts, send);
     restart();
   }
@@ -101,9 +102,12 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
  */
 async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: Compressors) => Promise<ImportPreview | null>): Promise<boolean> {
   const preview = await import('./parquetImport.ts').then(({ COMPRESSORS }) => read(COMPRESSORS)).catch(() => null);
-  if (preview) send({ type: 'preview', preview }, [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[]);
+  if (preview) sendPreview(send, preview);
   return preview !== null;
 }
+
+/** Posts a preview to the page, its buffers moved. */
+const sendPreview = (send: Send, preview: ImportPreview) => send({ type: 'preview', preview }, [preview.start.buffer, preview.end.buffer, preview.type.buffer] as ArrayBuffer[]);
 
 /** Posts an import's result; gives the packed table posted, if any. */
 async function postImported(result: ImportResult | PackedImport | PostedImport, send: Send): Promise<{ packed: PackedEvents; columns: TableColumns } | null> {

@@ -1,15 +1,17 @@
 // Parts of a file read as the import worker's helpers read them (see acledPartReader.ts), in this
 // thread: each part read, posted (its text as UTF-8, its buffers moved) and received.
-import { readAcledPartForPosting, type AcledPartResult, type PartReader } from '../io/acledParts.ts';
+import { readAcledPartForPosting, type AcledPartResult, type PartPreview, type PartReader } from '../io/acledParts.ts';
 
-export const partsAsWorkers = (cores: number, minPartBytes = 1024, minPartRows = 100): PartReader => ({
+export const partsAsWorkers = (cores: number, minPartBytes = 1024, minPartRows = 100, minPreviewBytes?: number): PartReader => ({
   cores,
   minPartBytes,
   minPartRows,
-  read: async (parts, onProgress) => {
+  ...(minPreviewBytes !== undefined ? { minPreviewBytes } : {}),
+  read: async (parts, onProgress, onPreview) => {
     const results: AcledPartResult[] = [];
     for (const [k, part] of parts.entries()) {
-      const { result, transfer } = await readAcledPartForPosting(part, (fraction) => onProgress(k, fraction));
+      const preview = (p: PartPreview | null) => onPreview?.(k, p && structuredClone(p, { transfer: [p.start.buffer, p.type.buffer] as ArrayBuffer[] }));
+      const { result, transfer } = await readAcledPartForPosting(part, (fraction) => onProgress(k, fraction), preview);
       results.push(structuredClone(result, { transfer }));
     }
     return results;

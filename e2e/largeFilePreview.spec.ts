@@ -2,11 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeDataset } from '../src/testing/fixtures.ts';
 import { datasetToParquet } from '../src/io/appParquet.ts';
 import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
-import { ACLED_CURRENT_COLUMNS, generatedAcledRows } from '../src/testing/acledFixture.ts';
+import { ACLED_CURRENT_COLUMNS, acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { textParquet } from '../src/testing/columnarFixture.ts';
 
-// A large file in the app's Parquet layout, or ACLED's (issue #22): its when and what are drawn
-// first, the controls inert, while the worker reads the rest; then the file's table replaces the preview.
+// A large file in the app's Parquet layout, or ACLED's in Parquet or CSV (issue #22): its when and
+// what are drawn first, the controls inert, while the worker reads the rest; then the file's table
+// replaces the preview.
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing|^When and what/ });
 const ROWS = PREVIEW_MIN_ROWS + 10_000;
@@ -69,6 +70,17 @@ test('a large ACLED Parquet file: its days and types drawn first, then the event
   expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.parquet; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
   expect(preview!.lanes).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.parquet');
+  await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
+});
+
+test('a large ACLED CSV: its days and types drawn first, from its parts, then the events', async ({ page }) => {
+  // 26 MB: over PREVIEW_MIN_BYTES, so its parts (one per core) give a preview before reading their rows.
+  const seen = await openRecorded(page, 'acled.csv', new TextEncoder().encode(acledCsv(generatedAcledRows(ROWS))), total);
+  const preview = seen.find((s) => s.text.startsWith('When and what'));
+  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.csv; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
+  expect(preview!.lanes).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.csv');
   await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
   await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
 });
