@@ -107,7 +107,9 @@ function acledTitle(kind: string, actor1: string, actor2: string, location: stri
 export function memoize<K, T>(f: (key: K) => T): (key: K) => T {
   const answers = new Map<K, T>();
   return (key) => {
-    if (answers.has(key)) return answers.get(key)!;
+    // One lookup for a known answer; has() only where the answer may be undefined.
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known!;
     const answer = f(key);
     answers.set(key, answer);
     return answer;
