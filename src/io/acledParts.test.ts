@@ -113,6 +113,11 @@ describe('reading an ACLED CSV in parts', () => {
     expect(one).toMatchObject({ title: 'ACLED events from events.csv', rows: 1200 });
     expect(one.start).toHaveLength(1199);
     for (const cores of [2, 4]) expect(await previewOf(cores)).toEqual(one);
+    // A file of more rows than allowed: no preview, and the file is refused as read whole.
+    const previews: ImportPreview[] = [];
+    const refused = await importCsvInParts({ file: new Blob([text]), fileName: 'events.csv', maxRows: 700 }, partsAsWorkers(2, 1024, 100, 0), undefined, (p) => previews.push(p));
+    expect(refused).toEqual(whole(text, 700));
+    expect(previews).toEqual([]);
     // One core and no preview due: the file is read whole, by the import worker itself.
     expect(await importCsvInParts({ file: new Blob([text]), fileName: 'events.csv' }, partsAsWorkers(1, 1024))).toBeNull();
   });

@@ -65,6 +65,35 @@ function newlines(cells: readonly string[]): number {
   return n;
 }
 
+/**
+ * Each record of a CSV text as Papa Parse gives it (a blank line too, as one empty cell), without
+ * readCsvRows' accounting of lines, rows and field counts: for a first look at a file, where a
+ * row's place does not matter. That accounting took a fifth of the time. Stops when `each`
+ * answers false, and then answers false itself.
+ */
+export function eachCsvRecord(text: string, delimiter: string, each: (cells: string[]) => boolean | void, onProgress?: (fraction: number) => void): boolean {
+  let stopped = false;
+  let consumed = 0;
+  const config = {
+    header: false,
+    skipEmptyLines: false,
+    delimiter,
+    chunkSize: CHUNK,
+    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      for (const cells of results.data) {
+        if (each(cells) === false) {
+          stopped = true;
+          return parser.abort();
+        }
+      }
+      consumed += CHUNK;
+      onProgress?.(Math.min(1, consumed / Math.max(1, text.length)));
+    },
+  };
+  Papa.parse<string[]>(text, config as Papa.ParseConfig<string[]>);
+  return !stopped;
+}
+
 export function readCsvRows(text: string, sink: CsvRowSink, report: ReportBuilder, options: CsvReadOptions): 'complete' | 'too-many-rows' {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { part } = options;
