@@ -31,7 +31,7 @@ export function zoneForPlace(iso3: string | undefined, lon: number | undefined):
 }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-const midnights = new Map<string, string>();
+const midnights = new Map<string, Map<number, string>>();
 
 /** The zone's offset from UTC at an instant, as "+04:00". */
 export function offsetAt(zone: string, instant: number): string {
@@ -47,8 +47,11 @@ export function offsetAt(zone: string, instant: number): string {
 
 /** The first instant of a local calendar day, written with its offset: 2022-09-15T00:00:00+04:00. */
 export function localMidnight(date: CalendarDate, zone: string): string {
-  const key = `${zone}|${date.year}-${date.month}-${date.day}`;
-  const cached = midnights.get(key);
+  // By zone, then day as a number: a text key for each row cost more than the lookup.
+  let ofZone = midnights.get(zone);
+  if (!ofZone) midnights.set(zone, (ofZone = new Map()));
+  const key = (date.year * 100 + date.month) * 100 + date.day;
+  const cached = ofZone.get(key);
   if (cached) return cached;
   const day = `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
   // The offset at local noon is the day's offset except on the rare days that change it at midnight.
@@ -58,6 +61,6 @@ export function localMidnight(date: CalendarDate, zone: string): string {
   const atMidnight = offsetAt(zone, midnightUtc);
   if (atMidnight !== offset) offset = atMidnight;
   const text = `${day}T00:00:00${offset}`;
-  midnights.set(key, text);
+  ofZone.set(key, text);
   return text;
 }
