@@ -3,9 +3,9 @@ import { makeDataset } from '../src/testing/fixtures.ts';
 import { datasetToParquet } from '../src/io/appParquet.ts';
 import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
-import { textParquet } from '../src/testing/columnarFixture.ts';
+import { acledArrow, textParquet } from '../src/testing/columnarFixture.ts';
 
-// A large file in the app's Parquet layout, or ACLED's in Parquet or CSV (issue #22): its when and
+// A large file in the app's Parquet layout, or ACLED's in Parquet, Arrow or CSV (issue #22): its when and
 // what are drawn first, the controls inert, while the worker reads the rest; then the file's table
 // replaces the preview.
 
@@ -71,6 +71,15 @@ test('a large ACLED Parquet file: its days and types drawn first, then the event
   expect(preview!.lanes).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.parquet');
   await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
+});
+
+test('a large ACLED Arrow file: its days and types drawn first, then the events', async ({ page }) => {
+  const seen = await openRecorded(page, 'acled.arrow', acledArrow(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000), total);
+  const preview = seen.find((s) => s.text.startsWith('When and what'));
+  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.arrow; reading their actors, places and text…`, inert: true, rows: 0 });
+  expect(preview!.lanes).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.arrow');
   await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildEventTable, type EventTable } from '../table/eventTable.ts';
 import { previewTable } from '../table/previewTable.ts';
 import { ACLED_CURRENT_COLUMNS, ACLED_PRE2023_COLUMNS, acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
-import { duckdbParquet, textParquet, type ColumnTypes } from '../testing/columnarFixture.ts';
+import { acledArrow, duckdbParquet, textParquet, type ColumnTypes } from '../testing/columnarFixture.ts';
+import { readAcledArrowPreview } from './acledArrowPreview.ts';
 import { importColumnar } from './columnarImport.ts';
 import { readAcledParquetPreview } from './acledParquetPreview.ts';
 import { PREVIEW_MIN_ROWS } from './appParquetPreview.ts';
@@ -77,5 +78,30 @@ describe('the preview of a large ACLED Parquet file', () => {
     // Nothing to draw when no row has a type the full read would keep: no empty timeline first.
     const untyped = VARIED.map((row) => ({ ...row, event_type: 'Picnics' }));
     expect(await readAcledParquetPreview(textParquet(ACLED_CURRENT_COLUMNS, untyped, 4), 'u.parquet', undefined, 0)).toBeNull();
+  });
+});
+
+describe('the preview of a large ACLED Arrow file', () => {
+  // An Arrow date column cannot hold 31 February.
+  const ARROW_VARIED = VARIED.filter((row) => row.event_id_cnty !== 'BAD2');
+  it('puts each event the full read keeps where it puts it, with its type, from a file or a stream', async () => {
+    for (const form of ['file', 'stream'] as const) {
+      const bytes = acledArrow(ACLED_CURRENT_COLUMNS, [...ARROW_VARIED, ...generatedAcledRows(300)], 100, form);
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      const preview = readAcledArrowPreview(buffer, 'acled.arrow', 0)!;
+      expect(preview, form).toMatchObject({ title: 'ACLED events from acled.arrow', rows: ARROW_VARIED.length + 300 });
+      const full = await importColumnar(buffer, 'acled.arrow');
+      if (full.kind !== 'done') throw new Error(`not imported: ${JSON.stringify(full)}`);
+      expect(whenAndWhat(previewTable(preview)), form).toEqual(whenAndWhat(buildEventTable(full.dataset)));
+    }
+  });
+
+  it('is made only for dyadic ACLED files of PREVIEW_MIN_ROWS rows or more', () => {
+    const bufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(readAcledArrowPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED)), 'few.arrow')).toBeNull();
+    const monadicColumns = ACLED_CURRENT_COLUMNS.filter((c) => c !== 'actor2' && c !== 'assoc_actor_2' && c !== 'inter2');
+    expect(readAcledArrowPreview(bufferOf(acledArrow(monadicColumns, toMonadic(ARROW_VARIED))), 'm.arrow', 0)).toBeNull();
+    expect(readAcledArrowPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED).slice(0, 200)), 'cut.arrow', 0)).toBeNull();
+    expect(readAcledArrowPreview(textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4), 'p.parquet', 0)).toBeNull();
   });
 });

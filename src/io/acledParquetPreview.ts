@@ -32,7 +32,9 @@ export async function readAcledParquetPreview(file: ArrayBuffer, fileName: strin
   const nameOf = (acledName: string) => top.find((element) => element.name.trim().toLowerCase() === acledName)?.name;
   const names = new Map(ACLED_PREVIEW_COLUMNS.flatMap((name) => (nameOf(name) ? [[name, nameOf(name)!] as const] : [])));
   const read: ReadOptions = { file, metadata, parsers: { dateFromDays: Number }, ...(compressors ? { compressors } : {}) };
-  const previewRows = createAcledPreviewRows(dayReader(top.find((element) => element.name === names.get('event_date'))), rows);
+  const date = top.find((element) => element.name === names.get('event_date'));
+  const isDateColumn = date?.converted_type === 'DATE' || date?.logical_type?.type === 'DATE';
+  const previewRows = createAcledPreviewRows(dayReader(isDateColumn ? 'days' : undefined), rows);
   try {
     for (const { from, to } of rowGroupsOf(metadata)) {
       const group = await readGroup(read, [...names.values()], from, to);

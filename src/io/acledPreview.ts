@@ -1,9 +1,8 @@
 // Each row's day and type as the full ACLED read gives them, for a first look at a large ACLED
-// file (Parquet: acledParquetPreview.ts; CSV: its parts, acledParts.ts). The day is placed as the
+// file (Parquet: acledParquetPreview.ts; Arrow: acledArrowPreview.ts; CSV: its parts, acledParts.ts). The day is placed as the
 // full read places it (local midnight in the zone of the row's country and longitude, a month from
 // its first day), and the type is ACLED's mapping without the notes: an agreement the notes call
 // a ceasefire shows as an agreement until the full table comes.
-import type { SchemaElement } from 'hyparquet';
 import { anchorTime } from '../model/time.ts';
 import type { Precision } from '../model/schema.ts';
 import { typeFromAcled } from '../model/taxonomy.ts';
@@ -28,19 +27,20 @@ const dayOfNumber = (days: number): CalendarDate => {
 };
 
 /**
- * The calendar day of an event_date cell: a Parquet DATE column's days, a timestamp's UTC day, or
- * text read as the CSV reads it (the only kind without `element`).
+ * The calendar day of an event_date cell: text read as the CSV reads it, a Date's UTC day, or a
+ * number of days (a Parquet DATE column) or of milliseconds (an Arrow date or timestamp) since 1970.
  */
-export function dayReader(element?: SchemaElement): (cell: unknown) => CalendarDate | null {
-  const isDateColumn = element?.converted_type === 'DATE' || element?.logical_type?.type === 'DATE';
+export function dayReader(numbers?: 'days' | 'milliseconds'): (cell: unknown) => CalendarDate | null {
   const ofDays = memo(dayOfNumber);
   const ofText = memo((text: string) => {
     const reading = readDate(text);
     return reading.ok ? reading.date : null;
   });
+  const ofMilliseconds = (ms: number) => (Number.isFinite(ms) ? ofDays(Math.floor(ms / DAY_MS)) : null);
   return (cell) => {
-    if (isDateColumn && typeof cell === 'number') return ofDays(cell);
-    if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? ofDays(Math.floor(cell.getTime() / DAY_MS)) : null;
+    if (numbers === 'days' && typeof cell === 'number') return Number.isFinite(cell) ? ofDays(cell) : null;
+    if (numbers === 'milliseconds' && (typeof cell === 'number' || typeof cell === 'bigint')) return ofMilliseconds(Number(cell));
+    if (cell instanceof Date) return ofMilliseconds(cell.getTime());
     return ofText(cellText(cell).trim());
   };
 }

@@ -51,17 +51,21 @@ function plainReason(error: unknown): Error {
   return early ? new Error(`it is cut short or damaged: a message in it ends after ${early[2]} of its ${early[1]} bytes`) : error instanceof Error ? error : new Error(message);
 }
 
-export function openArrow(bytes: ArrayBuffer): ColumnarTable {
+/** The bytes as an Arrow table, its batches not yet decoded; throws why they are not one. */
+export function openArrowTable(bytes: ArrayBuffer): Table {
   const whole = new Uint8Array(bytes);
   const cut = cutShort(whole);
   if (cut) throw new Error(cut);
-  let table: Table;
   registerCodecs();
   try {
-    table = tableFromIPC(whole);
+    return tableFromIPC(whole);
   } catch (error) {
     throw plainReason(error);
   }
+}
+
+export function openArrow(bytes: ArrayBuffer): ColumnarTable {
+  const table = openArrowTable(bytes);
   const columns = table.schema.fields.map((field) => field.name);
   const groups = table.batches.map((batch) => ({
     rows: batch.numRows,

@@ -273,6 +273,19 @@ describe('the import job', () => {
     expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
   });
 
+  it('posts a large ACLED Arrow file’s days and types first, then reads it in parts', async () => {
+    const rows = generatedAcledRows(PREVIEW_MIN_ROWS + 1, 6);
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([acledArrow(Object.keys(rows[0]!), rows, 10_000)]), fileName: 'acled.arrow' }, received(replies), createPageBusyClock(), partsAsWorkers(2));
+    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+    const preview = replies.find((r) => r.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    expect(preview.preview).toMatchObject({ title: 'ACLED events from acled.arrow', rows: PREVIEW_MIN_ROWS + 1 });
+    const result = resultIn(replies);
+    if (result.kind !== 'packed') throw new Error(result.kind);
+    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+  });
+
   it('reads a large app Parquet file in parts at once, given helpers, to what reading it whole gives; one whose ids repeat whole', async () => {
     const large = makeDataset({ events: 3000, lasting: 0.1 });
     // A row the checks reject (an actor the file does not have), in the second part.

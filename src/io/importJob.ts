@@ -59,17 +59,20 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     }
   };
   // Parquet and Arrow, by their first bytes whatever the format asked for: they are not text.
-  if (await columnarKindOf(job.file)) {
+  const columnar = await columnarKindOf(job.file);
+  if (columnar) {
     const bytes = await job.file.arrayBuffer();
     send({ type: 'progress', phase: 'parsing', fraction: 0 });
     // Loaded here, not with the worker: most files are CSV or JSON.
     const { importColumnar, importColumnarInParts } = await import('./columnarImport.ts');
     // A large file's preview (see postPreview): the app's first (it takes a small part of the
-    // time); an ACLED file's while the helpers read its row groups in parts, as a CSV's rows are
+    // time); an ACLED file's (Parquet or Arrow) while the helpers read its row groups in parts, as a CSV's rows are
     // (with its preview read first, the whole file came 1.5 s later).
     const { readAppParquetPreview } = await import('./appParquetPreview.ts');
     const appPreviewed = await postPreview(bytes, send, (compressors) => readAppParquetPreview(bytes, compressors));
-    const previewed = appPreviewed || postPreview(bytes, send, async (compressors) => (await import('./acledParquetPreview.ts')).readAcledParquetPreview(bytes, job.fileName, compressors));
+    const readAcledPreview = async (compressors: Compressors) =>
+      columnar === 'parquet' ? (await import('./acledParquetPreview.ts')).readAcledParquetPreview(bytes, job.fileName, compressors) : (await import('./acledArrowPreview.ts')).readAcledArrowPreview(bytes, job.fileName);
+    const previewed = appPreviewed || postPreview(bytes, send, readAcledPreview);
     const inParts = partReader ? await importColumnarInParts(bytes, job, partReader, onProgress).catch(() => null) : null;
     await previewed;
     if (inParts) return postImported(inParts, send);
@@ -97,7 +100,7 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
 }
 
 /**
- * Posts a large Parquet file's when and what, as `read` gives it (null for no preview), before the
+ * Posts a large Parquet or Arrow file's when and what, as `read` gives it (null for no preview), before the
  * rest is read; says whether it did. Never throws: without a preview the file still opens.
  */
 async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: Compressors) => Promise<ImportPreview | null>): Promise<boolean> {

@@ -1,0 +1,36 @@
+// A first look at a large ACLED Arrow file (or Feather v2), as acledParquetPreview.ts gives for
+// Parquet: each row's day and type (see acledPreview.ts), from those columns alone, read while the
+// helpers read the rest. Only the dyadic layout, as for Parquet.
+import { DataType, type Vector } from 'apache-arrow';
+import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
+import { ACLED_PREVIEW_COLUMNS, createAcledPreviewRows, dayReader } from './acledPreview.ts';
+import { isMonadicAcled } from './acledRow.ts';
+import { PREVIEW_MIN_ROWS, type ImportPreview } from './appParquetPreview.ts';
+import { openArrowTable } from './arrowImport.ts';
+
+/**
+ * The preview of a dyadic ACLED Arrow file of at least `minRows` rows; null for any other file,
+ * or when its columns cannot be read (the full read then says why).
+ */
+export function readAcledArrowPreview(bytes: ArrayBuffer, fileName: string, minRows = PREVIEW_MIN_ROWS): ImportPreview | null {
+  try {
+    const table = openArrowTable(bytes);
+    const header = table.schema.fields.map((field) => field.name.trim());
+    const lower = header.map((name) => name.toLowerCase());
+    const acled = lower.includes('event_id_cnty') && !missingAcledColumns(header).length && !isMonadicAcled(header);
+    if (table.numRows < minRows || !acled) return null;
+    const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, lower.indexOf(name)]));
+    const dateField = table.schema.fields[at.event_date!];
+    // Dates and timestamps come as milliseconds, without a Date made for each row.
+    const dated = dateField !== undefined && (DataType.isDate(dateField.type) || DataType.isTimestamp(dateField.type));
+    const rows = createAcledPreviewRows(dayReader(dated ? 'milliseconds' : undefined), table.numRows);
+    for (const batch of table.batches) {
+      const none = { get: () => null };
+      const vectors = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, (at[name]! >= 0 ? batch.getChildAt(at[name]!) : null) ?? none])) as Record<string, Pick<Vector, 'get'>>;
+      for (let row = 0; row < batch.numRows; row++) rows.add((column) => vectors[column]!.get(row));
+    }
+    return rows.preview(acledDatasetInfo(fileName).title, table.numRows);
+  } catch {
+    return null;
+  }
+}
