@@ -4,10 +4,12 @@ import { datasetToParquet } from '../src/io/appParquet.ts';
 import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { acledArrow, textParquet } from '../src/testing/columnarFixture.ts';
+import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
+import { PREVIEW_MIN_BYTES } from '../src/io/acledParts.ts';
 
-// A large file in the app's Parquet layout, or ACLED's in Parquet, Arrow or CSV (issue #22): its when and
-// what are drawn first, the controls inert, while the worker reads the rest; then the file's table
-// replaces the preview.
+// A large file in the app's Parquet layout, ACLED's in Parquet, Arrow or CSV, or UCDP GED's CSV
+// (issue #22): its when and what are drawn first, the controls inert, while the worker reads the
+// rest; then the file's table replaces the preview.
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing|^When and what/ });
 const ROWS = PREVIEW_MIN_ROWS + 10_000;
@@ -92,6 +94,21 @@ test('a large ACLED CSV: its days and types drawn first, from its parts, then th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.csv');
   await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
   await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
+});
+
+test('a large UCDP GED CSV: its days and types drawn first, then the events', async ({ page }) => {
+  // Over 20 MB (PREVIEW_MIN_BYTES): 75,000 clashes a day apart.
+  const rows = 75_000;
+  const day = (i: number) => new Date(Date.UTC(1989, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10);
+  const text = UCDP_HEADER + Array.from({ length: rows }, (_, i) => ucdpRow(i + 1, `Group ${i % 300}`, day(i))).join('');
+  expect(text.length).toBeGreaterThan(PREVIEW_MIN_BYTES);
+  const events = rows.toLocaleString('en-GB');
+  const seen = await openRecorded(page, 'ged.csv', new TextEncoder().encode(text), events);
+  const preview = seen.find((s) => s.text.startsWith('When and what'));
+  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${events} events from ged.csv; reading their actors, places and text…`, inert: true, rows: 0 });
+  expect(preview!.lanes).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('UCDP GED events from ged.csv');
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Government of Armenia/);
 });
 
 test('a small app Parquet file opens without a preview', async ({ page }) => {

@@ -276,7 +276,7 @@ describe('the import job', () => {
   it('posts a large ACLED Arrow file’s days and types first, then reads it in parts', async () => {
     const rows = generatedAcledRows(PREVIEW_MIN_ROWS + 1, 6);
     const replies: WorkerReply[] = [];
-    await runJob({ file: new Blob([acledArrow(Object.keys(rows[0]!), rows, 10_000)]), fileName: 'acled.arrow' }, received(replies), createPageBusyClock(), partsAsWorkers(2));
+    await runJob({ file: new Blob([acledArrow(Object.keys(rows[0]!), rows, 10_000) as Uint8Array<ArrayBuffer>]), fileName: 'acled.arrow' }, received(replies), createPageBusyClock(), partsAsWorkers(2));
     expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
     const preview = replies.find((r) => r.type === 'preview');
     if (preview?.type !== 'preview') throw new Error('no preview');

@@ -1,7 +1,7 @@
 // Reads a file and imports it: refuses huge and binary files first, then parses with progress.
 // Then, for a dataset, builds its search index, so that the page does not have to.
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
-import { sniffBinary } from './detect.ts';
+import { detectFormat, sniffBinary } from './detect.ts';
 import { formatBytes } from './formatBytes.ts';
 import { importTextPacked, type ImportResult, type PackedImport } from './importer.ts';
 import { columnsForPosting, movingPosted, packedForPosting } from './packedPost.ts';
@@ -14,7 +14,9 @@ import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtoc
 import { columnarKind, columnarKindOf } from './columnarFormat.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import type { Compressors } from 'hyparquet';
-import { importCsvInParts, type PartReader, type PostedImport } from './acledParts.ts';
+import { importCsvInParts, PREVIEW_MIN_BYTES, type PartReader, type PostedImport } from './acledParts.ts';
+import { readUcdpCsvPreview } from './ucdpPreview.ts';
+import { MAX_ROWS } from './limits.ts';
 
 /** Why a file is refused before it is read (too large, or binary), or null. */
 async function refusal(job: ImportJob): Promise<string | null> {
@@ -89,6 +91,7 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
+  if (job.file.size >= PREVIEW_MIN_BYTES) postUcdpPreview(text, job, send);
   const request = {
     text,
     fileName: job.fileName,
@@ -107,6 +110,22 @@ async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: C
   const preview = await import('./parquetImport.ts').then(({ COMPRESSORS }) => read(COMPRESSORS)).catch(() => null);
   if (preview) sendPreview(send, preview);
   return preview !== null;
+}
+
+/**
+ * Posts a large UCDP GED CSV's days and types (see ucdpPreview.ts), read from its text before the
+ * rest, which they take about a tenth of the time of. Never throws: without a preview the file
+ * still opens.
+ */
+function postUcdpPreview(text: string, job: ImportJob, send: Send): void {
+  try {
+    const detected = detectFormat(text);
+    const format = job.format ?? (detected.ok ? detected.format : null);
+    const preview = format === 'ucdp' ? readUcdpCsvPreview(text, job.fileName, MAX_ROWS) : null;
+    if (preview) sendPreview(send, preview);
+  } catch {
+    // The full read says what is wrong with the file.
+  }
 }
 
 /** Posts a preview to the page, its buffers moved. */

@@ -45,7 +45,7 @@ function actorKind(name: string): Actor['kind'] {
 }
 
 /** Some releases write dates as 2022-09-13 00:00:00.000: the same day, so not a fix. */
-const MIDNIGHT_SUFFIX = / 00:00:00(?:\.0+)?$/;
+export const MIDNIGHT_SUFFIX = / 00:00:00(?:\.0+)?$/;
 
 /** The date an ISO cell starts with (2022-09-14, or 2022-09-14 00:00:00.000), when it is a real day. */
 function leadingIsoDate(text: string): string | undefined {
