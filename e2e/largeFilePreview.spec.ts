@@ -66,34 +66,31 @@ test('a large app Parquet file: when and what drawn first with the controls wait
   await expect(page.getByRole('region', { name: 'Import report: large.parquet' }).locator('.report-gist')).toContainText(`${total} events imported`);
 });
 
-test('a large ACLED Parquet file: its days and types drawn first, then the events with their actors', async ({ page }) => {
-  const seen = await openRecorded(page, 'acled.parquet', textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000), total);
+/**
+ * Opens a large file of `events` rows: its preview came first (lanes drawn, the workspace inert, no
+ * row listed, no actors yet), then its table, titled `heading`, whose first row has `firstRow`.
+ */
+async function expectPreviewThenTable(page: Page, name: string, bytes: Uint8Array | ArrayBuffer, events: string, heading: string, firstRow: RegExp): Promise<void> {
+  const seen = await openRecorded(page, name, bytes, events);
   const preview = seen.find((s) => s.text.startsWith('When and what'));
-  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.parquet; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
+  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${events} events from ${name}; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
   expect(preview!.lanes).toBeGreaterThan(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.parquet');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
   await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
-  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
+  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(firstRow);
+}
+
+test('a large ACLED Parquet file: its days and types drawn first, then the events with their actors', async ({ page }) => {
+  await expectPreviewThenTable(page, 'acled.parquet', textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000), total, 'ACLED events from acled.parquet', /Armed group \d+/);
 });
 
 test('a large ACLED Arrow file: its days and types drawn first, then the events', async ({ page }) => {
-  const seen = await openRecorded(page, 'acled.arrow', acledArrow(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000), total);
-  const preview = seen.find((s) => s.text.startsWith('When and what'));
-  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.arrow; reading their actors, places and text…`, inert: true, rows: 0 });
-  expect(preview!.lanes).toBeGreaterThan(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.arrow');
-  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
+  await expectPreviewThenTable(page, 'acled.arrow', acledArrow(ACLED_CURRENT_COLUMNS, generatedAcledRows(ROWS), 10_000), total, 'ACLED events from acled.arrow', /Armed group \d+/);
 });
 
 test('a large ACLED CSV: its days and types drawn first, from its parts, then the events', async ({ page }) => {
   // 26 MB: over PREVIEW_MIN_BYTES, so its parts (one per core) give a preview before reading their rows.
-  const seen = await openRecorded(page, 'acled.csv', new TextEncoder().encode(acledCsv(generatedAcledRows(ROWS))), total);
-  const preview = seen.find((s) => s.text.startsWith('When and what'));
-  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${total} events from acled.csv; reading their actors, places and text…`, inert: true, rows: 0, actors: 'Actors come once the file is read.' });
-  expect(preview!.lanes).toBeGreaterThan(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACLED events from acled.csv');
-  await expect(page.locator('.workspace')).not.toHaveAttribute('inert');
-  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Armed group \d+/);
+  await expectPreviewThenTable(page, 'acled.csv', new TextEncoder().encode(acledCsv(generatedAcledRows(ROWS))), total, 'ACLED events from acled.csv', /Armed group \d+/);
 });
 
 test('a large UCDP GED CSV: its days and types drawn first, then the events', async ({ page }) => {
@@ -102,13 +99,7 @@ test('a large UCDP GED CSV: its days and types drawn first, then the events', as
   const day = (i: number) => new Date(Date.UTC(1989, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10);
   const text = UCDP_HEADER + Array.from({ length: rows }, (_, i) => ucdpRow(i + 1, `Group ${i % 300}`, day(i))).join('');
   expect(text.length).toBeGreaterThan(PREVIEW_MIN_BYTES);
-  const events = rows.toLocaleString('en-GB');
-  const seen = await openRecorded(page, 'ged.csv', new TextEncoder().encode(text), events);
-  const preview = seen.find((s) => s.text.startsWith('When and what'));
-  expect(preview, JSON.stringify(seen)).toMatchObject({ text: `When and what of ${events} events from ged.csv; reading their actors, places and text…`, inert: true, rows: 0 });
-  expect(preview!.lanes).toBeGreaterThan(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('UCDP GED events from ged.csv');
-  await expect(page.getByRole('table', { name: 'Events' }).locator('tbody tr').first()).toContainText(/Government of Armenia/);
+  await expectPreviewThenTable(page, 'ged.csv', new TextEncoder().encode(text), rows.toLocaleString('en-GB'), 'UCDP GED events from ged.csv', /Government of Armenia/);
 });
 
 test('a small app Parquet file opens without a preview', async ({ page }) => {
