@@ -11,6 +11,7 @@ import { createEventInterners, keyOf, NONE } from './intern.ts';
 import type { CsvFormatImport } from './csv.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
+import { memoize } from './acledRow.ts';
 
 /**
  * GED's where_prec: 1 the place itself, 2 within 25 km, 3 a second-order area, 4 a first-order
@@ -66,16 +67,28 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
   registry.add(UCDP_PROVIDER);
   const shared = createEventInterners();
 
+  // Each cell read once (its fix or missing token reported once), however often the row needs it:
+  // its text kept with the number of the row it was read for (a Map made per row cost more).
+  const texts: string[] = header.map(() => '');
+  const readFor = new Float64Array(header.length).fill(-1);
+  let rowsRead = 0;
+
+  // Dates repeat across rows: each text read once, each day written and placed once per zone (the
+  // readings are kept, so a day is the same object each time it comes).
+  const dayOfText = memoize((text: string) => readDate(text.replace(MIDNIGHT_SUFFIX, '')));
+  const isoOf = memoize(isoDate);
+  const timeOf = memoize((zone: string) => memoize((day: CalendarDate) => Object.freeze({ at: localMidnight(day, zone), precision: 'day' as const, tz: zone })));
+
   function row(cells: string[], line: number, report: RowReport, sheetRow: number): void {
-    // Each cell read once (its fix or missing token reported once), however often the row needs it.
-    const read = new Map<string, string>();
+    const current = ++rowsRead;
     const get = (name: string) => {
-      let text = read.get(name);
-      if (text === undefined) {
-        const i = col.get(name);
-        read.set(name, (text = i === undefined ? '' : cleanText(cells[i], name, report)));
+      const i = col.get(name);
+      if (i === undefined) return '';
+      if (readFor[i] !== current) {
+        texts[i] = cleanText(cells[i], name, report);
+        readFor[i] = current;
       }
-      return text;
+      return texts[i]!;
     };
     const gedId = get('id');
     if (!gedId) return report.reject('id', 'is empty');
@@ -87,7 +100,7 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     if (!type) return report.reject('type_of_violence', violence ? 'is not 1, 2 or 3' : 'is empty', violence || undefined);
 
     const readDay = (field: 'date_start' | 'date_end', text: string): CalendarDate | null => {
-      const reading = readDate(text.replace(MIDNIGHT_SUFFIX, ''));
+      const reading = dayOfText(text);
       if (!reading.ok) {
         report.reject(field, text ? 'is not a date' : 'is empty', text || undefined);
         return null;
@@ -102,7 +115,7 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     if (endText === '') report.fix('date_end', `was empty; read as date_start (${isoDate(startDay)})`);
     else endDay = readDay('date_end', endText);
     if (!endDay) return;
-    if (isoDate(endDay) < isoDate(startDay)) return report.reject('date_end', 'is before date_start', endText);
+    if (isoOf(endDay) < isoOf(startDay)) return report.reject('date_end', 'is before date_start', endText);
 
     // An empty date_prec is missing, and the event has no precision tag: nothing is repaired, so no fix.
     const precisionText = get('date_prec');
@@ -152,12 +165,9 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     if (sideB) addActor(sideB, roleB, 2);
 
     const zone = zoneForPlace(country, lon);
-    const time = (day: CalendarDate) => {
-      const at = localMidnight(day, zone);
-      return shared.time.get(`${at}|day|${zone}`, () => ({ at, precision: 'day' as const, tz: zone }));
-    };
-    const startIso = isoDate(startDay);
-    const claimedOn = isoDate(endDay);
+    const time = (day: CalendarDate) => timeOf(zone)(day);
+    const startIso = isoOf(startDay);
+    const claimedOn = isoOf(endDay);
 
     const where = get('where_coordinates') || get('where_description') || get('adm_1');
     const admin = [...new Set([get('adm_1'), get('adm_2')].filter(Boolean))];
