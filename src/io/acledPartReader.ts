@@ -27,15 +27,7 @@ export function workerPartReader(newWorker: () => Worker, cores: number): PartRe
       };
       worker.postMessage(part);
     });
-  return { cores, read: (parts, onProgress, onPreview) =>
-      Promise.all(
-        parts.map((part, k) =>
-          readPart(
-            part,
-            (fraction) => onProgress(k, fraction),
-            (preview) => onPreview?.(k, preview),
-          ),
-        ),
-      ),
-  };
+  const read: PartReader['read'] = (parts, onProgress, onPreview) =>
+    Promise.all(parts.map((part, k) => readPart(part, (fraction) => onProgress(k, fraction), (preview) => onPreview?.(k, preview))));
+  return { cores, read };
 }

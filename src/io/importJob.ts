@@ -68,8 +68,8 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     // Loaded here, not with the worker: most files are CSV or JSON.
     const { importColumnar, importColumnarInParts } = await import('./columnarImport.ts');
     // A large file's preview (see postPreview): the app's first (it takes a small part of the
-    // time); an ACLED file's (Parquet or Arrow) while the helpers read its row groups in parts, as a CSV's rows are
-    // (with its preview read first, the whole file came 1.5 s later).
+    // time); an ACLED file's (Parquet or Arrow) while the helpers read its row groups in parts,
+    // as a CSV's rows are (with its preview read first, the whole file came 1.5 s later).
     const { readAppParquetPreview } = await import('./appParquetPreview.ts');
     const appPreviewed = await postPreview(bytes, send, (compressors) => readAppParquetPreview(bytes, compressors));
     const readAcledPreview = async (compressors: Compressors) =>
@@ -81,8 +81,8 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     restart();
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
-  // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole. A very
-  // large one's parts first give the days and types of their rows, posted as one preview.
+  // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole. The
+  // parts of one of PREVIEW_MIN_BYTES or more first give their rows' days and types, posted as one preview.
   if (partReader) {
     const inParts = await importCsvInParts(job, partReader, onProgress, (preview) => sendPreview(send, preview)).catch(() => null);
     if (inParts) return postImported(inParts, send);
@@ -103,8 +103,8 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
 }
 
 /**
- * Posts a large Parquet or Arrow file's when and what, as `read` gives it (null for no preview), before the
- * rest is read; says whether it did. Never throws: without a preview the file still opens.
+ * Posts a large Parquet or Arrow file's when and what, as `read` gives it (null for no preview),
+ * before the rest is read; says whether it did. Never throws: without a preview the file still opens.
  */
 async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: Compressors) => Promise<ImportPreview | null>): Promise<boolean> {
   const preview = await import('./parquetImport.ts').then(({ COMPRESSORS }) => read(COMPRESSORS)).catch(() => null);
@@ -113,8 +113,8 @@ async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: C
 }
 
 /**
- * Posts a large UCDP GED CSV's days and types (see ucdpPreview.ts), read from its text before the
- * rest, which they take about a tenth of the time of. Never throws: without a preview the file
+ * Posts a large UCDP GED CSV's days and types (see ucdpPreview.ts), parsed from its text before the
+ * rest is read, in about a tenth of the time that takes. Never throws: without a preview the file
  * still opens.
  */
 function postUcdpPreview(text: string, job: ImportJob, send: Send): void {
