@@ -1,0 +1,80 @@
+// `npm run bench` (part): a UCDP GED CSV the size of the global GED (BENCH_UCDP_ROWS, 300,000 by
+// default) opened in Chromium through "Open data file": ms from the pick to the first frame of its
+// preview (its days and types) and to the first frame of the whole table, in fresh tabs. The file
+// is generated once and kept in TMPDIR. It reports; it asserts nothing.
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UCDP_HEADER, ucdpRow } from '../../src/testing/ucdpFixture.ts';
+import { installHelpers, within } from './measure.ts';
+import { startPreview } from './preview.ts';
+
+const ROWS = Number(process.env.BENCH_UCDP_ROWS ?? 300_000);
+const RUNS = 3;
+const STEP_LIMIT_MS = 120_000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const seconds = (ms: number | null) => (ms === null ? 'none shown' : `${(ms / 1000).toFixed(1)} s`);
+
+/** ROWS clashes a day apart from 1989, 300 sides, kept in TMPDIR. */
+function ucdpFile(): string {
+  const dir = path.join(os.tmpdir(), 'conflict-timeline-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `ucdp-${ROWS}.csv`);
+  if (!existsSync(file)) {
+    const day = (i: number) => new Date(Date.UTC(1989, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10);
+    const lines = [UCDP_HEADER];
+    for (let i = 1; i <= ROWS; i++) lines.push(ucdpRow(i, `Group ${i % 300}`, day(i)));
+    writeFileSync(file, lines.join(''));
+  }
+  return file;
+}
+
+/** ms from the pick to the preview's first frame (null when none came) and to the whole table's. */
+async function open(page: Page, url: string, file: string): Promise<{ preview: number | null; whole: number }> {
+  await page.goto(url);
+  await page.getByRole('status').filter({ hasText: /^Showing/ }).waitFor();
+  const total = ROWS.toLocaleString('en-GB');
+  const whole = page.evaluate((text) => window.bench.statusReached(text), `Showing ${total} of ${total} events`);
+  let preview: number | null = null;
+  page.evaluate(() => window.bench.statusStarts('When and what of ')).then((t) => (preview = t), () => {});
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByLabel('Open data file').setInputFiles(file);
+  const done = (await within(page, STEP_LIMIT_MS, whole)) - t0;
+  return { preview: preview === null ? null : (preview as number) - t0, whole: done };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  const file = ucdpFile();
+  const server = await startPreview();
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const runs: { preview: number | null; whole: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
+      await installHelpers(page);
+      runs.push(await open(page, server.url, file));
+      await page.close();
+    }
+    const cores = os.cpus();
+    console.log(
+      [
+        `A UCDP GED CSV of ${ROWS.toLocaleString('en-GB')} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) opened in Chromium ${browser.version()} (${cores[0]?.model.trim()}, ${cores.length} cores, load ${os.loadavg()[0]!.toFixed(1)}), ${RUNS} fresh tabs:`,
+        '',
+        '| | ' + runs.map((_, k) => `run ${k + 1}`).join(' | ') + ' |',
+        '|---|' + runs.map(() => '---:|').join(''),
+        `| to the first frame of its preview (days and types) | ${runs.map((r) => seconds(r.preview)).join(' | ')} |`,
+        `| to the first frame of the whole table | ${runs.map((r) => seconds(r.whole)).join(' | ')} |`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+await main();
