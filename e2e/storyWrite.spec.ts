@@ -30,19 +30,19 @@ async function editCaption(page: Page, n: number, caption: string, sources = '')
   await editor.getByRole('button', { name: 'Done' }).click();
 }
 
-/** The steps kept in this browser's IndexedDB (what a reload brings back). */
-async function keptSteps(page: Page): Promise<number> {
+/** The captions of the steps kept in this browser's IndexedDB (what a reload brings back), in order; null when it cannot be read. */
+async function keptCaptions(page: Page): Promise<string[] | null> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<string[] | null>((resolve) => {
         const request = indexedDB.open('conflict-timeline-stories');
-        request.onerror = () => resolve(-1);
+        request.onerror = () => resolve(null);
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('stories')) return resolve(0);
+          if (!db.objectStoreNames.contains('stories')) return resolve([]);
           const get = db.transaction('stories').objectStore('stories').get('current');
-          get.onsuccess = () => resolve((get.result as { file?: { steps?: unknown[] } } | undefined)?.file?.steps?.length ?? 0);
-          get.onerror = () => resolve(-1);
+          get.onsuccess = () => resolve(((get.result as { file?: { steps?: { caption: string }[] } } | undefined)?.file?.steps ?? []).map((step) => step.caption));
+          get.onerror = () => resolve(null);
         };
       }),
   );
@@ -169,8 +169,13 @@ test('an analyst writes a three-step story, edits and reorders it, and gets it b
   expect(written.title).toBe('September 2022');
   expect(written.steps).toHaveLength(3);
 
-  // A reload brings it back.
-  await expect.poll(() => keptSteps(page)).toBe(3);
+  // A reload brings it back, once the last edits are kept (a count of three steps was kept before
+  // them, and a reload then brought back the older story).
+  await expect.poll(() => keptCaptions(page)).toEqual([
+    'The *Russian* ceasefire fails.',
+    'Fighting breaks out at **Goris** and Jermuk.\n\nSee [the report](https://example.org/report).',
+    'Protests in Yerevan.',
+  ]);
   await page.reload();
   await expect(status(page)).toHaveText(/^Showing/);
   await page.getByRole('button', { name: 'Story', exact: true }).click();

@@ -44,6 +44,8 @@ export function openKeptStory(factory: IDBFactory | undefined = globalThis.index
       const store = transaction.objectStore(STORE);
       if (story.steps.length === 0 && !story.title) store.delete(CURRENT);
       else store.put({ file: storyFile(story), keptAt: Date.now() }, CURRENT);
+      // Committed now, not when the page's task ends: a reload right after an edit still keeps it.
+      transaction.commit?.();
       await finished(transaction);
     },
   };

@@ -50,6 +50,20 @@ describe('keeping the story in this browser', () => {
     expect(memory.held()).toMatchObject({ format: 'conflict-timeline-story', title: 'Title', steps: [{ view: 'types=clash' }, { view: 'types=ceasefire' }] });
   });
 
+  it('keeps a long burst as it goes: edits a moment apart wait four moments at most', async () => {
+    const store = createAppStore();
+    const memory = memoryKept();
+    await restoreKeptStory(store, memory.kept, 100);
+    for (let k = 0; k < 10; k++) {
+      store.getState().editStory((s) => addStep(s, `types=clash&k=${k}`));
+      await vi.advanceTimersByTimeAsync(60);
+    }
+    // 600 ms of edits 60 ms apart: kept at 400 ms, then again once they stop.
+    expect(memory.saves.map((story) => story.steps.length)).toEqual([7]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(memory.saves.map((story) => story.steps.length)).toEqual([7, 10]);
+  });
+
   it('writes what is pending when it stops (the page is left)', async () => {
     const store = createAppStore();
     const memory = memoryKept();

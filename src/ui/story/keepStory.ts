@@ -7,6 +7,11 @@ import { uiLocaleOf } from '../../i18n/locale.ts';
 
 /** How long after an edit the story is kept: a burst of edits is written once. */
 export const KEEP_AFTER_MS = 300;
+/**
+ * How long edits may wait at most, however closely they follow each other: a long burst (typing a
+ * title, a run of moves) is kept as it goes, not only after it, so that a reload loses little.
+ */
+const KEEP_WITHIN_BURSTS = 4;
 
 const wordsOf = (store: AppStore) => uiLocaleOf(store.getState().lang).t;
 const reasonOf = (error: unknown) => (error instanceof DOMException && error.name === 'QuotaExceededError' ? 'the storage is full' : (error as Error)?.message || String(error));
@@ -18,9 +23,12 @@ const reasonOf = (error: unknown) => (error instanceof DOMException && error.nam
  */
 export function keepStoryEdits(store: AppStore, kept: KeptStory, delay = KEEP_AFTER_MS, win: Pick<Window, 'addEventListener' | 'removeEventListener'> | null = globalThis.window ?? null): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // When the first edit not yet kept came (performance.now()), or null when all are kept.
+  let pendingSince: number | null = null;
   let told = false;
   const write = () => {
     timer = null;
+    pendingSince = null;
     const story = store.getState().story;
     kept.save(story).then(
       () => store.getState().setStoryKept('kept'),
@@ -43,7 +51,9 @@ export function keepStoryEdits(store: AppStore, kept: KeptStory, delay = KEEP_AF
     (s) => s.story,
     () => {
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(write, delay);
+      const now = performance.now();
+      pendingSince ??= now;
+      timer = setTimeout(write, Math.max(0, Math.min(delay, pendingSince + KEEP_WITHIN_BURSTS * delay - now)));
     },
   );
   // Leaving the page (a reload) writes what is pending at once.
