@@ -43,6 +43,9 @@ describe('row limits', () => {
     );
     const done = importText({ text, fileName: 'big.csv', maxRows: 6 });
     expect(done.kind === 'done' && done.report.rowsRead).toBe(6);
+    // Blank lines are not rows: more lines than the limit, but only six rows, still open.
+    const spaced = importText({ text: text.replaceAll('\n', '\n\n\n'), fileName: 'big.csv', maxRows: 6 });
+    expect(spaced.kind === 'done' && spaced.report.rowsRead).toBe(6);
   });
 
   it('stops reading a long CSV at the limit instead of parsing the rest', () => {
