@@ -6,6 +6,7 @@ import { packEvents, packedColumnReader, packedEvents } from './packedEvents.ts'
 import { computeColumns, computeTableColumns } from './eventTable.ts';
 import { importText } from '../io/importer.ts';
 import { acledCsv, acledRow, generatedAcledRows } from '../testing/acledFixture.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { corrupt } from '../testing/corrupt.ts';
 import { seededRandom } from '../testing/fixtures.ts';
 import { validateDataset } from '../model/validate.ts';
@@ -74,6 +75,18 @@ describe('packed events', () => {
     expectExact(events);
     const { events: _events, ...info } = seedDataset;
     expect([...packEvents(info, events).whole.keys()]).toEqual([1, 3, 4, 5]);
+  });
+
+  it('hold a place that states its precision in the columns, as UCDP and ACLED places do', () => {
+    const [a] = seedDataset.events;
+    const precise: ConflictEvent = { ...a!, id: 'precise', place: { name: { en: 'Jermuk' }, country: 'ARM', lat: 39.84, lon: 45.67, precision: 'point', admin: ['Vayots Dzor'] } };
+    expectExact([precise]);
+    const { events: _events, ...info } = seedDataset;
+    expect(packEvents(info, [precise]).whole.size).toBe(0);
+    const { events } = imported(UCDP_HEADER + ucdpRow(1) + ucdpRow(2, 'Islamic State'), 'ged.csv');
+    expect(events.map((e) => e.place?.precision)).toEqual(['point', 'point']);
+    expectExact(events);
+    expect(packEvents(info, events).whole.size).toBe(0);
   });
 
   it('come back exactly from 300 damaged ACLED files', () => {

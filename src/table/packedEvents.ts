@@ -76,7 +76,7 @@ const TIME_KEYS = ['at', 'precision', 'tz', 'dayPart'] as const;
 const REF_KEYS_NAME_FIRST = ['actor', 'role', 'name', 'side'] as const;
 const REF_KEYS_SIDE_FIRST = ['actor', 'role', 'side', 'name'] as const;
 const EVENT_KEYS = ['id', 'type', 'title', 'description', 'originalLanguage', 'start', 'end', 'actors', 'place', 'counts', 'claims', 'sources', 'relations', 'tags'] as const;
-const PLACE_KEYS = ['name', 'country', 'lat', 'lon', 'admin'] as const;
+const PLACE_KEYS = ['name', 'country', 'lat', 'lon', 'precision', 'admin'] as const;
 
 /** Whether an object's keys are some of `order`, in that order. */
 function keysInOrder(value: object, order: readonly string[]): boolean {
