@@ -103,7 +103,7 @@ function chooseReader(columns: string[], fileName: string, rows: number): CsvFor
     if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
     return createAcledPackedImport(header, fileName, Math.max(1, rows));
   }
-  if (UCDP_REQUIRED.every((c) => lower.has(c))) return createUcdpImport(header, fileName);
+  if (UCDP_REQUIRED.every((c) => lower.has(c))) return createUcdpImport(header, fileName, Math.max(1, rows));
   const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';
   return `has no recognisable columns: it has ${shown}; an ACLED file needs ${ACLED_REQUIRED.join(', ')}, a UCDP GED file ${UCDP_REQUIRED.join(', ')}`;
 }

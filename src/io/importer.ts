@@ -91,7 +91,7 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
       else sink = createAcledPackedImport(header, fileName, lineCount(text));
     } else if (format === 'ucdp') {
-      sink = createUcdpImport(header, fileName);
+      sink = createUcdpImport(header, fileName, lineCount(text));
     } else {
       const missing = missingMappedColumns(header, request.mapping!);
       if (missing.length) headerProblem = `has no column named ${missing.map((m) => `"${m}"`).join(', ')}`;
@@ -99,7 +99,7 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
     }
   };
   if (headerless) {
-    sink = createUcdpImport(UCDP_COLUMNS, fileName);
+    sink = createUcdpImport(UCDP_COLUMNS, fileName, lineCount(text));
     report.note('the file has no header row; its 49 columns were read in the UCDP GED order');
   }
   const forward: CsvRowSink = { row: (cells, line, row, sheetRow) => (sink ? sink.row(cells, line, row, sheetRow) : row.reject('row', headerProblem ?? 'has no header')) };

@@ -8,16 +8,17 @@ interface Interner<T> {
 }
 
 function createInterner<T>(): Interner<T> {
+  const get = keyed<T>();
+  return { get: (key, make) => get(key, () => Object.freeze(make())) };
+}
+
+/** Values found by a key: each made once, on first asking. */
+export function keyed<T>(): (key: string, make: () => T) => T {
   const cache = new Map<string, T>();
-  return {
-    get(key, make) {
-      let value = cache.get(key);
-      if (value === undefined) {
-        value = Object.freeze(make());
-        cache.set(key, value);
-      }
-      return value;
-    },
+  return (key, make) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make()));
+    return value;
   };
 }
 

@@ -295,6 +295,27 @@ describe('UCDP GED CSV', () => {
     expectBalanced(report);
   });
 
+  it('rejects an id that cannot be an event id, with the rule it breaks, and keeps the other rows', () => {
+    const { dataset, report } = run(gedFile([gedRow({ id: '12 34' }), gedRow({ id: '9'.repeat(200) }), gedRow({ id: '5' })]));
+    expect(report).toMatchObject({ rowsRead: 3, imported: 1, rejectedRows: 2 });
+    expect(report.rejections.map((r) => [r.row, r.field, r.message])).toEqual([
+      [2, 'id', 'letters, digits, ".", "_", ":" and "-" only'],
+      [3, 'id', expect.stringMatching(/200/)],
+    ]);
+    expect(dataset.events.map((e) => e.id)).toEqual(['ucdp-5']);
+    expectBalanced(report);
+  });
+
+  it('gives each event its fields in the order the app writes them', () => {
+    const [event] = run(gedFile([gedRow({ id: '1', date_end: '2022-09-14' })])).dataset.events;
+    expect(Object.keys(event!)).toEqual(['id', 'type', 'title', 'description', 'originalLanguage', 'start', 'end', 'actors', 'place', 'counts', 'claims', 'sources', 'relations', 'tags']);
+    expect(Object.keys(event!.place!)).toEqual(['name', 'country', 'lat', 'lon', 'precision', 'admin']);
+    expect(event!.actors.map((ref) => Object.keys(ref))).toEqual([
+      ['actor', 'role', 'side'],
+      ['actor', 'role', 'side'],
+    ]);
+  });
+
   it('rejects a row with the wrong number of fields, and still balances rows read', () => {
     const { report } = run(gedFile([gedRow({ id: '1' }), 'too,few,fields', gedRow({ id: '2', best: 'x' }), gedRow({ id: '3' })]));
     expect(report).toMatchObject({ rowsRead: 4, imported: 2, rejectedRows: 2 });

@@ -1,14 +1,19 @@
 // UCDP GED CSV → our model, with or without the header row. The mapping is documented in
-// README.md, "How UCDP GED maps to the model".
-import type { Actor, ConflictEvent, GeoPrecision, Role, Source } from '../model/schema.ts';
+// README.md, "How UCDP GED maps to the model". Each row's event is checked and packed at once
+// (createEventPacker): keeping 300,000 event objects until the end cost more in garbage
+// collection than reading them.
+import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type Actor, type ActorRef, type ConflictEvent, type Count, type GeoPrecision, type Role, type Source, type TimeValue } from '../model/schema.ts';
 import { UCDP_VIOLENCE_TYPES } from '../model/taxonomy.ts';
 import { createRowState } from './rowState.ts';
 import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, readDate, type CalendarDate } from './dates.ts';
 import { createEventCheck } from './acceptEvent.ts';
-import { createEventInterners, keyOf, NONE } from './intern.ts';
-import type { CsvFormatImport } from './csv.ts';
+import { keyed, keyOf, NONE } from './intern.ts';
+import type { PackedCsvImport } from './csv.ts';
+import { createPackedWriter } from '../table/packedEvents.ts';
+import { geoPrecisionCode } from '../table/eventTable.ts';
+import { accepts, isText } from '../model/validate.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
 import { memoize } from './acledRow.ts';
@@ -59,13 +64,23 @@ function leadingIsoDate(text: string): string | undefined {
 /** GED's parallel lists ("Armenpress;Reuters"), piece by piece, empty pieces kept so the lists stay aligned. */
 const pieces = (text: string) => (text === '' ? [] : text.split(';').map((s) => s.trim()));
 
-export function createUcdpImport(header: readonly string[], fileName: string): CsvFormatImport {
+/** A list (counts, tags, sources) and where it is kept in the packed parts: -1 where the schema refuses it. */
+type CheckedList<T> = { at: number; list: readonly T[] };
+
+/** An actor reference of a row: its packed cells, or null where the schema refuses it. */
+type RefCells = { ref: ActorRef; cells: [actor: number, role: number, name: number, side: number, sideFirst: number] | null };
+
+/** `capacity`: at least the number of rows (the text's line count will do). */
+export function createUcdpImport(header: readonly string[], fileName: string, capacity: number): PackedCsvImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const state = createRowState();
   const acceptEvent = createEventCheck();
-  const { registry, events } = state;
+  const { registry } = state;
   registry.add(UCDP_PROVIDER);
-  const shared = createEventInterners();
+  const w = createPackedWriter(capacity);
+  const { string: s, keepPart, columns: p } = w;
+  const none = keepPart(NONE);
+  const english = s('en');
 
   // Each cell read once (its fix or missing token reported once), however often the row needs it:
   // its text kept with the number of the row it was read for (a Map made per row cost more).
@@ -78,6 +93,58 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
   const dayOfText = memoize((text: string) => readDate(text.replace(MIDNIGHT_SUFFIX, '')));
   const isoOf = memoize(isoDate);
   const timeOf = memoize((zone: string) => memoize((day: CalendarDate) => Object.freeze({ at: localMidnight(day, zone), precision: 'day' as const, tz: zone })));
+
+  // Every distinct value of a row (type, time, actor reference, country, place name, admin areas,
+  // counts, tags, cited sources) is made, checked with the schema's rule for its place in an event
+  // and packed once; per row only the id, title and headline are checked. A row with a value the
+  // schema refuses is built into its event and checked whole, which names the reason.
+  const checkedString = (rule: (value: unknown) => boolean) => memoize((value: string) => (rule(value) ? s(value) : -1));
+  const typeAt = checkedString(accepts(eventSchema.shape.type));
+  const countryAt = checkedString(accepts(placeSchema.shape.country));
+  const isTime = accepts(timeSchema);
+  const timeCells = memoize((time: TimeValue) => (isTime(time) ? ([s(time.at), s(time.precision), s(time.tz)] as const) : null));
+  const actorOf = memoize((name: string) => {
+    const id = registry.idFor(name, actorKind(name));
+    return { id, name: name !== registry.nameOf(id) ? name : undefined };
+  });
+  const isRef = accepts(actorRefSchema);
+  const refOf = memoize((role: Role) =>
+    ([1, 2] as const).map((side) =>
+      memoize((name: string): RefCells => {
+        const actor = actorOf(name);
+        const ref: ActorRef = { actor: actor.id, role, side, ...(actor.name !== undefined ? { name: actor.name } : {}) };
+        return { ref, cells: isRef(ref) ? [s(ref.actor), s(role), actor.name === undefined ? 0 : s(actor.name) + 1, side, actor.name === undefined ? 0 : 1] : null };
+      }),
+    ),
+  );
+  const isPlaceName = accepts(placeSchema.shape.name);
+  const placeNameAt = memoize((name: string) => {
+    const text = Object.freeze({ en: name });
+    return isPlaceName(text) ? keepPart(text) : -1;
+  });
+  const isAdmin = accepts(placeSchema.shape.admin);
+  const adminOf = memoize((adm1: string) =>
+    memoize((adm2: string): CheckedList<string> => {
+      const list = Object.freeze([...new Set([adm1, adm2].filter(Boolean))]);
+      return { list, at: !list.length ? 0 : isAdmin(list) ? keepPart(list) + 1 : -1 };
+    }),
+  );
+  const checkedList = <T>(list: readonly T[], rule: (value: unknown) => boolean): CheckedList<T> => ({ list, at: !list.length ? none : rule(list) ? keepPart(Object.freeze(list)) : -1 });
+  const isCounts = accepts(eventSchema.shape.counts);
+  const countsOf = keyed<CheckedList<Count>>();
+  const isTags = accepts(eventSchema.shape.tags);
+  const tagsOf = memoize((precision: string) => checkedList(precision ? [`UCDP date precision: ${precision}`] : [], isTags));
+  const isSources = accepts(eventSchema.shape.sources);
+  /**
+   * The offices and dates a row cites (citedOffices), with the fixes their reading reports, checked
+   * as sources without their titles: a title may be any text, so the headlines cannot fail them.
+   */
+  const citedOf = keyed<CitedOffices & { fixes: Parameters<RowReport['fix']>[]; ok: boolean }>();
+  const readCited = (office: string, date: string) => {
+    const fixes: Parameters<RowReport['fix']>[] = [];
+    const cited = citedOffices(office, date, (...fix) => fixes.push(fix));
+    return { ...cited, fixes, ok: isSources([gedSource(''), ...reportedSources(cited, '')]) };
+  };
 
   function row(cells: string[], line: number, report: RowReport, sheetRow: number): void {
     const current = ++rowsRead;
@@ -156,119 +223,158 @@ export function createUcdpImport(header: readonly string[], fileName: string): C
     }
 
     const [roleA, roleB]: [Role, Role] = violence === '3' ? ['initiator', 'target'] : ['participant', 'participant'];
-    const actors: ConflictEvent['actors'] = [];
-    const addActor = (name: string, role: Role, side: 1 | 2) => {
-      const actorId = registry.idFor(name, actorKind(name));
-      actors.push({ actor: actorId, role, side, ...(name !== registry.nameOf(actorId) ? { name } : {}) });
-    };
-    addActor(sideA, roleA, 1);
-    if (sideB) addActor(sideB, roleB, 2);
+    const refs = [refOf(roleA)[0]!(sideA), ...(sideB ? [refOf(roleB)[1]!(sideB)] : [])];
 
     const zone = zoneForPlace(country, lon);
-    const time = (day: CalendarDate) => timeOf(zone)(day);
-    const startIso = isoOf(startDay);
+    const start = timeOf(zone)(startDay);
     const claimedOn = isoOf(endDay);
+    const end = claimedOn !== isoOf(startDay) ? timeOf(zone)(endDay) : undefined;
 
     const where = get('where_coordinates') || get('where_description') || get('adm_1');
-    const admin = [...new Set([get('adm_1'), get('adm_2')].filter(Boolean))];
+    const admin = adminOf(get('adm_1'))(get('adm_2'));
     const wherePrecText = get('where_prec');
     const geoPrecision = UCDP_WHERE_PRECISION[wherePrecText];
     if (wherePrecText && !geoPrecision) report.fix('where_prec', 'is not a UCDP where_prec (1 to 7); the place’s precision is left unstated', wherePrecText);
     const headline = get('source_headline');
+    const office = get('source_office');
+    const date = get('source_date');
+    const cited = citedOf(keyOf(office, date), () => readCited(office, date));
+    for (const fix of cited.fixes) report.fix(...fix);
 
-    const counts: ConflictEvent['counts'] = [];
-    if (best !== undefined)
-      counts.push({
-        kind: 'killed',
-        value: best,
-        qualifier: 'about',
-        ...(low !== undefined ? { low } : {}),
-        ...(high !== undefined ? { high } : {}),
-        claimant: UCDP_PROVIDER.id,
-        claimedOn,
-        source: 0,
-      });
-    const sideCount = (value: number | undefined, of: string | undefined) => {
-      if (value && of) counts.push({ kind: 'killed', value, qualifier: 'about', of, claimant: UCDP_PROVIDER.id, claimedOn, source: 0 });
-    };
-    sideCount(deathsA, actors[0]?.actor);
-    sideCount(deathsB, actors[1]?.actor);
+    // The dead of a side count only where not 0.
+    const idA = deathsA ? refs[0]!.ref.actor : undefined;
+    const idB = deathsB ? refs[1]?.ref.actor : undefined;
+    const counts = countsOf(keyOf(best, low, high, idA, idA && deathsA, idB, idB && deathsB, claimedOn), () => checkedList(ucdpCounts(best, low, high, idA, deathsA, idB, deathsB, claimedOn), isCounts));
+    const tags = tagsOf(precisionText);
+    const id = `ucdp-${gedId}`;
+    const title = ucdpTitle(get('dyad_name') || get('conflict_name'), sideA, sideB, where);
+    const sources = Object.freeze([gedSource(gedId), ...reportedSources(cited, headline)]) as Source[];
 
-    const candidate: ConflictEvent = {
-      id: `ucdp-${gedId}`,
-      type,
-      title: { en: ucdpTitle(get('dyad_name') || get('conflict_name'), sideA, sideB, where) },
-      ...(headline ? { description: { en: headline } } : {}),
-      originalLanguage: 'en',
-      start: time(startDay),
-      ...(claimedOn !== startIso ? { end: time(endDay) } : {}),
-      actors: shared.actors.get(keyOf(...actors.flatMap((r) => [r.actor, r.role, r.side, r.name])), () => actors),
-      ...(country
-        ? {
-            place: shared.place.get(keyOf(where, country, lat, lon, geoPrecision, ...admin), () => ({
-              name: { en: where || countryText },
-              country,
-              ...(lat !== undefined ? { lat } : {}),
-              ...(lon !== undefined ? { lon } : {}),
-              ...(geoPrecision ? { precision: geoPrecision } : {}),
-              ...(admin.length ? { admin } : {}),
-            })),
-          }
-        : {}),
-      counts: counts.length
-        ? shared.counts.get(
-            counts.map((c) => `${c.value}|${c.low ?? ''}|${c.high ?? ''}|${c.of ?? ''}`).join('\n') + `|${claimedOn}`,
-            () => counts,
-          )
-        : NONE,
-      claims: NONE,
-      sources: [
-        { publisher: 'UCDP GED', url: 'https://ucdp.uu.se/', title: `UCDP GED event ${gedId}`, language: 'en' },
-        ...reportedSources(get('source_office'), get('source_date'), headline, report),
-      ],
-      relations: NONE,
-      tags: precisionText ? shared.tags.get(precisionText, () => [`UCDP date precision: ${precisionText}`]) : NONE,
-    };
-    if (acceptEvent(candidate, report, events, 'candidate')) state.keptId(gedId, line, sheetRow);
+    const typeIndex = typeAt(type);
+    const startCells = timeCells(start);
+    const endCells = end && timeCells(end);
+    const placeName = country ? placeNameAt(where || countryText) : 0;
+    const countryIndex = country ? countryAt(country) : 0;
+    const packs =
+      id.length <= ID_MAX_LENGTH && ID_PATTERN.test(id) && isText(title) && (!headline || isText(headline)) && typeIndex >= 0 && startCells && (!end || endCells) &&
+      refs.every((r) => r.cells) && placeName >= 0 && countryIndex >= 0 && admin.at >= 0 && counts.at >= 0 && tags.at >= 0 && cited.ok;
+    if (!packs) {
+      // Some value is refused: the event built and checked whole names it, or keeps it whole.
+      const candidate: ConflictEvent = {
+        id,
+        type,
+        title: { en: title },
+        ...(headline ? { description: { en: headline } } : {}),
+        originalLanguage: 'en',
+        start,
+        ...(end ? { end } : {}),
+        actors: refs.map((r) => r.ref),
+        ...(country
+          ? { place: { name: { en: where || countryText }, country, ...(lat !== undefined ? { lat } : {}), ...(lon !== undefined ? { lon } : {}), ...(geoPrecision ? { precision: geoPrecision } : {}), ...(admin.list.length ? { admin: [...admin.list] } : {}) } }
+          : {}),
+        counts: [...counts.list],
+        claims: NONE,
+        sources,
+        relations: NONE,
+        tags: [...tags.list],
+      };
+      const kept = acceptEvent(candidate, report, [], 'candidate');
+      if (kept) {
+        w.keepWhole(kept);
+        state.keptId(gedId, line, sheetRow);
+      }
+      return;
+    }
+
+    const i = w.startRow(id, { en: title }, headline ? { en: headline } : undefined);
+    p.type[i] = typeIndex;
+    p.originalLanguage[i] = english;
+    w.setTime(p.start, i, ...startCells);
+    if (endCells) {
+      p.hasEnd[i] = 1;
+      w.setTime(p.end, i, ...endCells);
+    }
+    for (const r of refs) w.ref(...r.cells!);
+    if (country) {
+      p.hasPlace[i] = 1;
+      p.placeName[i] = placeName;
+      p.placeCountry[i] = countryIndex;
+      if (lat !== undefined) p.placeLat[i] = lat;
+      if (lon !== undefined) p.placeLon[i] = lon;
+      p.placePrecision[i] = geoPrecisionCode(geoPrecision);
+      p.placeAdmin[i] = admin.at;
+    }
+    p.counts[i] = counts.at;
+    p.claims[i] = none;
+    p.sources[i] = keepPart(sources);
+    p.relations[i] = none;
+    p.tags[i] = tags.at;
+    w.endRow();
+    state.keptId(gedId, line, sheetRow);
   }
 
   return {
     layout: 'UCDP GED CSV',
     row,
-    dataset: () => ({
-      title: `UCDP GED events from ${fileName}`,
-      attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',
-      license: 'CC BY 4.0',
-      actors: registry.actors(),
-      events,
-    }),
+    packed: () =>
+      w.done({
+        title: `UCDP GED events from ${fileName}`,
+        attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',
+        license: 'CC BY 4.0',
+        actors: registry.actors(),
+      }),
   };
 }
 
+/** The source every GED event cites first: the dataset's entry for it. */
+const gedSource = (gedId: string): Source => ({ publisher: 'UCDP GED', url: 'https://ucdp.uu.se/', title: `UCDP GED event ${gedId}`, language: 'en' });
+
+/** best (with low and high) as a killed count, then the dead of each side where known and not 0, all claimed by UCDP. */
+function ucdpCounts(best: number | undefined, low: number | undefined, high: number | undefined, idA: string | undefined, deathsA: number | undefined, idB: string | undefined, deathsB: number | undefined, claimedOn: string): Count[] {
+  const counts: Count[] = [];
+  const claim = { claimant: UCDP_PROVIDER.id, claimedOn, source: 0 };
+  if (best !== undefined) counts.push({ kind: 'killed', value: best, qualifier: 'about', ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), ...claim });
+  if (deathsA && idA) counts.push({ kind: 'killed', value: deathsA, qualifier: 'about', of: idA, ...claim });
+  if (deathsB && idB) counts.push({ kind: 'killed', value: deathsB, qualifier: 'about', of: idB, ...claim });
+  return counts;
+}
+
+interface CitedOffices {
+  /** source_office's pieces, empty ones kept so that the headlines line up with them. */
+  offices: string[];
+  /** Each office's date, where it is kept. */
+  dates: (string | undefined)[];
+}
+
 /**
- * The sources GED cites: source_office, source_date and source_headline are parallel lists
+ * The offices GED cites and their dates: source_office and source_date are parallel lists
  * separated by ";". A date is kept only where it is a clean ISO date (one date for every office,
- * or one per office); a headline becomes a title only when there is one per office.
+ * or one per office).
  */
-function reportedSources(officeText: string, dateText: string, headlineText: string, report: RowReport): Source[] {
+function citedOffices(officeText: string, dateText: string, fix: RowReport['fix']): CitedOffices {
   const offices = pieces(officeText);
-  if (!offices.some(Boolean)) return [];
+  if (!offices.some(Boolean)) return { offices: [], dates: [] };
   const dates = pieces(dateText);
-  const headlines = pieces(headlineText);
   let dateFor: (i: number) => string | undefined = () => undefined;
   if (dates.length === 1 || dates.length === offices.length) {
     const read = dates.map(leadingIsoDate);
     if (dates.some((d, i) => d !== '' && read[i] === undefined))
-      report.fix('source_date', 'is not a date such as 2022-09-14; the sources are left without it', dateText);
+      fix('source_date', 'is not a date such as 2022-09-14; the sources are left without it', dateText);
     else dateFor = dates.length === 1 ? () => read[0] : (i) => read[i];
   } else if (dates.length > 0) {
-    report.fix('source_date', `has ${dates.length} dates for ${offices.length} sources; the sources are left without dates`, dateText);
+    fix('source_date', `has ${dates.length} dates for ${offices.length} sources; the sources are left without dates`, dateText);
   }
+  return { offices, dates: offices.map((_, i) => dateFor(i)) };
+}
+
+/** The cited offices as sources; source_headline's pieces become their titles only when there is one per office. */
+function reportedSources({ offices, dates }: CitedOffices, headlineText: string): Source[] {
+  const headlines = offices.length ? pieces(headlineText) : [];
   const titleFor = headlines.length === offices.length ? (i: number) => headlines[i] || undefined : () => undefined;
   const sources: Source[] = [];
   offices.forEach((publisher, i) => {
     if (!publisher) return;
-    const date = dateFor(i);
+    const date = dates[i];
     const title = titleFor(i);
     sources.push({ publisher, ...(title ? { title } : {}), ...(date ? { date } : {}), language: 'und' });
   });
