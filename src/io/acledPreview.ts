@@ -7,7 +7,7 @@ import { anchorTime } from '../model/time.ts';
 import type { Precision } from '../model/schema.ts';
 import { typeFromAcled } from '../model/taxonomy.ts';
 import { typeIndexOf } from '../table/eventTable.ts';
-import { memoize as memo } from './acledRow.ts';
+import { memoize as memo } from './intern.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import { cellText } from './columnarRows.ts';
 import { countryCode } from './countryCodes.ts';

@@ -11,6 +11,7 @@ import { isoDate, readDate } from './dates.ts';
 import type { ActorRegistryBuilder } from './actorRegistry.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
+import { memoize } from './intern.ts';
 
 /** ACLED's geo_precision codes (a float column in some exports: "1.0"). */
 const ACLED_GEO_PRECISION: Readonly<Record<string, GeoPrecision>> = { '1': 'point', '2': 'near', '3': 'region', '1.0': 'point', '2.0': 'near', '3.0': 'region' };
@@ -101,19 +102,6 @@ function rolesFor(eventType: string, subEventType: string): [Role, Role] {
 function acledTitle(kind: string, actor1: string, actor2: string, location: string): string {
   const who = actor2 ? `${actor1} – ${actor2}` : actor1;
   return `${kind}: ${who}${location ? `, ${location}` : ''}`;
-}
-
-/** f with its answers kept per argument: for lookups whose arguments repeat across rows. */
-export function memoize<K, T>(f: (key: K) => T): (key: K) => T {
-  const answers = new Map<K, T>();
-  return (key) => {
-    // One lookup for a known answer; has() only where the answer may be undefined.
-    const known = answers.get(key);
-    if (known !== undefined || answers.has(key)) return known!;
-    const answer = f(key);
-    answers.set(key, answer);
-    return answer;
-  };
 }
 
 /** Where the rows' ids are kept (see RowState). */

@@ -1,15 +1,17 @@
-// Events from one export repeat the same places, times, actor lists and counts thousands of
-// times. Importers hand out one shared, frozen object per distinct value, which keeps a 400,000-row
-// file in memory (and cheap to send from the worker: structured cloning keeps the sharing).
-import type { ConflictEvent } from '../model/schema.ts';
+// Values made once: importers meet the same dates, names, places and lists thousands of times in
+// one file, and make, check and pack each distinct one once.
 
-interface Interner<T> {
-  get(key: string, make: () => T): T;
-}
-
-function createInterner<T>(): Interner<T> {
-  const get = keyed<T>();
-  return { get: (key, make) => get(key, () => Object.freeze(make())) };
+/** f, with each key's answer worked out once. */
+export function memoize<K, T>(f: (key: K) => T): (key: K) => T {
+  const answers = new Map<K, T>();
+  return (key) => {
+    // One lookup for a known answer; has() only where the answer may be undefined.
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known!;
+    const answer = f(key);
+    answers.set(key, answer);
+    return answer;
+  };
 }
 
 /** Values found by a key: each made once, on first asking. */
@@ -19,17 +21,6 @@ export function keyed<T>(): (key: string, make: () => T) => T {
     let value = cache.get(key);
     if (value === undefined) cache.set(key, (value = make()));
     return value;
-  };
-}
-
-/** The interners an importer of rows shares its event parts through. */
-export function createEventInterners() {
-  return {
-    time: createInterner<ConflictEvent['start']>(),
-    actors: createInterner<ConflictEvent['actors']>(),
-    place: createInterner<NonNullable<ConflictEvent['place']>>(),
-    counts: createInterner<ConflictEvent['counts']>(),
-    tags: createInterner<ConflictEvent['tags']>(),
   };
 }
 

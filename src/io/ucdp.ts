@@ -9,14 +9,13 @@ import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { isoDate, readDate, type CalendarDate } from './dates.ts';
 import { createEventCheck } from './acceptEvent.ts';
-import { keyed, keyOf, NONE } from './intern.ts';
+import { keyed, keyOf, memoize, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
 import { createPackedWriter } from '../table/packedEvents.ts';
 import { geoPrecisionCode } from '../table/eventTable.ts';
 import { accepts, isText } from '../model/validate.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
-import { memoize } from './acledRow.ts';
 
 /**
  * GED's where_prec: 1 the place itself, 2 within 25 km, 3 a second-order area, 4 a first-order

@@ -6,7 +6,7 @@
 import { UCDP_VIOLENCE_TYPES } from '../model/taxonomy.ts';
 import { anchorTime } from '../model/time.ts';
 import { typeIndexOf } from '../table/eventTable.ts';
-import { memoize as memo } from './acledRow.ts';
+import { memoize as memo } from './intern.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import { isMissingToken, readCoordinate } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
