@@ -5,7 +5,7 @@
 // CSV). Issue #22 retired the compact JSON and its column here. It reports; it asserts nothing.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { importCsvInParts, type AcledPartResult, type PartReader } from '../src/io/acledParts.ts';
+import { importCsvInParts, type PartResult, type PartReader } from '../src/io/fileParts.ts';
 import { importText, importTextPacked } from '../src/io/importer.ts';
 import { acledCsv, generatedAcledRows, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
@@ -21,11 +21,11 @@ function timed<T>(run: () => T): [T, number] {
   const value = run();
   return [value, performance.now() - start];
 }
-// The app's helpers read a large ACLED CSV in parts at once (acledParts.ts); here Node's worker
+// The app's helpers read a large ACLED CSV in parts at once (fileParts.ts); here Node's worker
 // threads stand in for them, a part each, as many as the machine has cores (up to 4). They are
 // started, and their TypeScript compiled, before the clock starts: the app's helpers load in
 // milliseconds, bundled.
-const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./acledPartsWorker.ts', import.meta.url).href)}); })`;
+const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./partsWorker.ts', import.meta.url).href)}); })`;
 const startedWorkers = (n: number) =>
   Promise.all(Array.from({ length: n }, () => new Promise<Worker>((resolve, reject) => {
     const worker = new Worker(WORKER_BOOT, { eval: true });
@@ -39,7 +39,7 @@ const inWorkerThreads = (workers: Worker[]): PartReader => ({
     Promise.all(
       parts.map(
         (part, k) =>
-          new Promise<AcledPartResult>((resolve, reject) => {
+          new Promise<PartResult>((resolve, reject) => {
             workers[k]!.once('message', resolve);
             workers[k]!.once('error', reject);
             workers[k]!.postMessage(part);

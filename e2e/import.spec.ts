@@ -4,7 +4,7 @@ import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixt
 import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
 import { EARLIER_COMPACT_JSON } from '../src/testing/earlierCompact.ts';
 import { makeDataset } from '../src/testing/fixtures.ts';
-import { MIN_PART_BYTES } from '../src/io/acledParts.ts';
+import { MIN_PART_BYTES } from '../src/io/fileParts.ts';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 
@@ -221,10 +221,10 @@ test.describe('opening data', () => {
     await expect(page.locator('.notice').first()).toHaveText(/is not an http\(s\) URL, so it was not opened/);
   });
 
-  // A large ACLED CSV is read in parts by helper workers, one per core (see acledParts.ts), a UCDP
-  // file by one worker; each with a whole report. The page keeps a worker started ahead (see
+  // A large ACLED or UCDP GED CSV is read in parts by helper workers, one per core (see
+  // fileParts.ts), with a whole report. The page keeps a worker started ahead (see
   // warmImportWorkers) and starts a new one once an import is over.
-  test('a large ACLED file is read in parts at once, a UCDP file whole, each with a whole report', async ({ page }) => {
+  test('a large ACLED or UCDP file is read in parts at once, with a whole report', async ({ page }) => {
     // Three 9 MB files, on a machine that may be running other tests at the same time.
     test.setTimeout(240_000);
     let workers = 0;
@@ -258,10 +258,10 @@ test.describe('opening data', () => {
       const n = summary.match(/([\d,]+) imported/)![1];
       await expect(status(page)).toHaveText(`Showing ${n} of ${n} events`, { timeout: 60_000 });
       // A helper per part, then the next worker, started again when the import (and its search
-      // index) is over. large-repeats.csv is read in parts, then whole: its second part repeats
-      // an id of the first, whose row must be rejected as a repeat.
+      // index) is over. large-repeats.csv and large-ged.csv are read in parts, then whole: a
+      // later part repeats an id of the first, whose row must be rejected as a repeat.
       const parts = Math.min(cores, 4, Math.floor(text.length / MIN_PART_BYTES));
-      const helpers = name.includes('ged') || parts < 2 ? 0 : parts;
+      const helpers = parts < 2 ? 0 : parts;
       await expect.poll(() => workers - before, { timeout: 60_000 }).toBe(1 + helpers);
       const report = page.getByRole('region', { name: `Import report: ${name}` });
       await expect(report).toContainText(summary);

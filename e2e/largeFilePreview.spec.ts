@@ -5,7 +5,7 @@ import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { acledArrow, textParquet } from '../src/testing/columnarFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
-import { PREVIEW_MIN_BYTES } from '../src/io/acledParts.ts';
+import { PREVIEW_MIN_BYTES } from '../src/io/fileParts.ts';
 
 // A large file in the app's Parquet layout, ACLED's in Parquet, Arrow or CSV, or UCDP GED's CSV
 // (issue #22): its when and what are drawn first, the controls inert, while the worker reads the

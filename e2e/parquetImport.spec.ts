@@ -144,6 +144,6 @@ test('a large ACLED Parquet file is read in parts at once by helper workers, wit
   await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 20,001 (row group 4): event_type "Picnic" is not an ACLED event type');
   // A helper per part (the parts' reader loads in each), then the next import worker.
   const parts = Math.min(cores, 4, 2);
-  await expect.poll(() => workers.slice(before).filter((url) => /acledPartWorker/.test(url)).length, { timeout: 30_000 }).toBe(parts < 2 ? 0 : parts);
+  await expect.poll(() => workers.slice(before).filter((url) => /partWorker/.test(url)).length, { timeout: 30_000 }).toBe(parts < 2 ? 0 : parts);
   expect(csp).toEqual([]);
 });

@@ -1,13 +1,15 @@
 // `npm run bench` (part): a UCDP GED CSV the size of the global GED (BENCH_UCDP_ROWS, 300,000 by
-// default) opened in Chromium through "Open data file": ms from the pick to the first frame of its
-// preview (its days and types) and to the first frame of the whole table, in fresh tabs. The file
-// is generated once and kept in TMPDIR. It reports; it asserts nothing.
+// default), and the same rows as Parquet written by DuckDB, opened in Chromium through "Open data
+// file": ms from the pick to the first frame of the CSV's preview (its days and types) and to the
+// first frame of the whole table, in fresh tabs. The files are generated once and kept in TMPDIR.
+// It reports; it asserts nothing.
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UCDP_HEADER, ucdpRow } from '../../src/testing/ucdpFixture.ts';
+import { duckdbParquet } from '../../src/testing/columnarFixture.ts';
 import { installHelpers, within } from './measure.ts';
 import { startPreview } from './preview.ts';
 
@@ -32,6 +34,17 @@ function ucdpFile(): string {
   return file;
 }
 
+/** The CSV's rows as GED's Parquet is typed (dates, coordinates and counts), zstd, beside it. */
+async function ucdpParquet(csvFile: string): Promise<string> {
+  const file = csvFile.replace(/\.csv$/, '.parquet');
+  if (!existsSync(file)) {
+    const counts = ['deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown', 'best', 'high', 'low'];
+    const types = { date_start: 'DATE', date_end: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE', ...Object.fromEntries(counts.map((c) => [c, 'INTEGER'])) } as const;
+    writeFileSync(file, new Uint8Array(await duckdbParquet(readFileSync(file.replace(/\.parquet$/, '.csv'), 'utf8'), types, 'zstd')));
+  }
+  return file;
+}
+
 /** ms from the pick to the preview's first frame (null when none came) and to the whole table's. */
 async function open(page: Page, url: string, file: string): Promise<{ preview: number | null; whole: number }> {
   await page.goto(url);
@@ -49,16 +62,21 @@ async function open(page: Page, url: string, file: string): Promise<{ preview: n
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
   const file = ucdpFile();
+  const parquet = await ucdpParquet(file);
   const server = await startPreview();
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const runs: { preview: number | null; whole: number }[] = [];
+    const parquetRuns: { preview: number | null; whole: number }[] = [];
+    // In turn, so that a slow moment of the machine falls on both.
     for (let run = 0; run < RUNS; run++) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
-      await installHelpers(page);
-      runs.push(await open(page, server.url, file));
-      await page.close();
+      for (const [opened, into] of [[file, runs], [parquet, parquetRuns]] as const) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
+        await installHelpers(page);
+        into.push(await open(page, server.url, opened));
+        await page.close();
+      }
     }
     const cores = os.cpus();
     console.log(
@@ -69,6 +87,13 @@ async function main(): Promise<void> {
         '|---|' + runs.map(() => '---:|').join(''),
         `| to the first frame of its preview (days and types) | ${runs.map((r) => seconds(r.preview)).join(' | ')} |`,
         `| to the first frame of the whole table | ${runs.map((r) => seconds(r.whole)).join(' | ')} |`,
+        '',
+        `The same rows as Parquet (${(statSync(parquet).size / 2 ** 20).toFixed(1)} MB; DuckDB, dates, coordinates and counts typed, zstd), in turn with the CSV:`,
+        '',
+        '| | ' + parquetRuns.map((_, k) => `run ${k + 1}`).join(' | ') + ' |',
+        '|---|' + parquetRuns.map(() => '---:|').join(''),
+        `| to the first frame of its preview | ${parquetRuns.map((r) => seconds(r.preview)).join(' | ')} |`,
+        `| to the first frame of the whole table | ${parquetRuns.map((r) => seconds(r.whole)).join(' | ')} |`,
       ].join('\n'),
     );
   } finally {

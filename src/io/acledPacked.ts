@@ -38,7 +38,7 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
 /**
  * Packs the rows of one ACLED file. `capacity`: at least the number of rows (the text's line
  * count will do); the columns are cut to the rows kept. `rejectedIds`, where given, gets the id of
- * each row rejected after its id was read (a part of a file: see acledParts.ts).
+ * each row rejected after its id was read (a part of a file: see fileParts.ts).
  */
 export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[]): PackedCsvImport {
   const state = createRowState();

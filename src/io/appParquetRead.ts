@@ -138,7 +138,7 @@ export type PackedParquet = { ok: true; format: string; packed: PackedEvents } |
  * Reads the app's Parquet file into packed events. `compressors`: decompressors for codecs other
  * than snappy (e.g. hyparquet-compressors), for a file that another tool rewrote. `onProgress`
  * hears how far the checks are (0 to 1). `format` is "Conflict Timeline Parquet". `groups`: only
- * the rows of row groups [from, to), as one part of a file read in parts (see acledParts.ts);
+ * the rows of row groups [from, to), as one part of a file read in parts (see fileParts.ts);
  * every id of the file is still read, for the relations, and a file whose ids repeat is refused
  * (its parts could not be joined exactly).
  */

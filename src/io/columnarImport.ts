@@ -13,7 +13,7 @@ import { COLUMNAR_LABEL, columnarKind, type ColumnarKind, type ColumnarTable } f
 import { createRowCells } from './columnarRows.ts';
 import { isAppParquetColumns } from './appParquetColumns.ts';
 import { isMonadicAcled } from './acledRow.ts';
-import { readAndJoinParts, type AcledColumnarPart, type AcledPartResult, type PartReader, type PostedImport } from './acledParts.ts';
+import { readAndJoinParts, type ColumnarPart, type PartResult, type PartReader, type PostedImport } from './fileParts.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 
 export interface ColumnarOptions {
@@ -24,6 +24,10 @@ export interface ColumnarOptions {
 }
 
 const UCDP_REQUIRED = ['type_of_violence', 'date_start', 'date_end'] as const;
+
+/** Whose rows the columns (lower case) hold, ACLED's first: the row reader they call for. */
+const rowFormatOf = (lower: ReadonlySet<string>): 'acled' | 'ucdp' | null =>
+  lower.has('event_id_cnty') && lower.has('event_date') ? 'acled' : UCDP_REQUIRED.every((c) => lower.has(c)) ? 'ucdp' : null;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
@@ -98,12 +102,13 @@ const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\
 function chooseReader(columns: string[], fileName: string, rows: number): CsvFormatImport | PackedCsvImport | string {
   const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
   const header = columns.map((c) => c.trim());
-  if (lower.has('event_id_cnty') && lower.has('event_date')) {
+  const format = rowFormatOf(lower);
+  if (format === 'acled') {
     const missing = missingAcledColumns(header);
     if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
     return createAcledPackedImport(header, fileName, Math.max(1, rows));
   }
-  if (UCDP_REQUIRED.every((c) => lower.has(c))) return createUcdpImport(header, fileName, Math.max(1, rows));
+  if (format === 'ucdp') return createUcdpImport(header, fileName, Math.max(1, rows));
   const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';
   return `has no recognisable columns: it has ${shown}; an ACLED file needs ${ACLED_REQUIRED.join(', ')}, a UCDP GED file ${UCDP_REQUIRED.join(', ')}`;
 }
@@ -174,8 +179,8 @@ function groupRanges(rows: readonly number[], count: number): { from: number; to
 }
 
 /**
- * An ACLED Parquet or Arrow file (dyadic, as CSV parts are: see acledParts.ts), or the app's own
- * Parquet, read in parts at once, its row groups or record batches shared among `reader`'s
+ * An ACLED Parquet or Arrow file (dyadic, as CSV parts are: see fileParts.ts), a UCDP GED one, or
+ * the app's own Parquet, read in parts at once, its row groups or record batches shared among `reader`'s
  * workers; null where it is read whole.
  */
 export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blob; fileName: string; maxRows?: number }, reader: PartReader, onProgress?: (fraction: number) => void): Promise<ImportResult | PostedImport | null> {
@@ -187,9 +192,10 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
   const rows = table.groups.map((group) => group.rows);
   const total = rows.reduce((a, b) => a + b, 0);
   const app = kind === 'parquet' && isAppParquetColumns(table.columns);
-  const acled = !app && lower.has('event_id_cnty') && lower.has('event_date') && !missingAcledColumns(header).length && !isMonadicAcled(header);
+  const format = app ? null : rowFormatOf(lower);
+  const acled = format === 'acled' && !missingAcledColumns(header).length && !isMonadicAcled(header);
   const count = Math.min(reader.cores, 4, table.groups.length, Math.floor(total / (reader.minPartRows ?? MIN_PART_ROWS)));
-  if (!(acled || app) || count < 2 || total > (job.maxRows ?? MAX_ROWS)) return null;
+  if (!(acled || app || format === 'ucdp') || count < 2 || total > (job.maxRows ?? MAX_ROWS)) return null;
   const ranges = groupRanges(rows, count);
   const sizes = ranges.map(({ from, to }) => rows.slice(from, to).reduce((a, b) => a + b, 0));
   // Each part's first row: 1 and the rows of the parts before it.
@@ -198,7 +204,7 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
 }
 
 /** Reads one part of the app's Parquet: its row groups packed, as parquetToPacked reads them. */
-async function readAppParquetPart(bytes: ArrayBuffer, part: AcledColumnarPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+async function readAppParquetPart(bytes: ArrayBuffer, part: ColumnarPart, onProgress?: (fraction: number) => void): Promise<PartResult & { packed: PackedEvents }> {
   const [{ parquetToPacked, APP_PARQUET_FORMAT_NAME }, { COMPRESSORS }] = await Promise.all([import('./appParquetRead.ts'), import('./parquetImport.ts')]);
   const report = createReportBuilder(part.fileName, APP_PARQUET_FORMAT_NAME);
   const read = await parquetToPacked(bytes, part.fileName, report, { compressors: COMPRESSORS, groups: part.groups, ...(onProgress ? { onProgress } : {}) });
@@ -207,8 +213,8 @@ async function readAppParquetPart(bytes: ArrayBuffer, part: AcledColumnarPart, o
   return { packed: read.packed, report: report.finish(), layout: read.format, blankLines: 0, openQuote: false, tooManyRows: false, rejectedIds: [], idsDistinct: true };
 }
 
-/** Reads one part of an ACLED Parquet or Arrow file, or of the app's Parquet (in whichever worker). */
-export async function readAcledColumnarPart(part: AcledColumnarPart, onProgress?: (fraction: number) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+/** Reads one part of an ACLED or UCDP GED Parquet or Arrow file, or of the app's Parquet (in whichever worker). */
+export async function readColumnarPart(part: ColumnarPart, onProgress?: (fraction: number) => void): Promise<PartResult & { packed: PackedEvents }> {
   const bytes = await part.file.arrayBuffer();
   const kind = columnarKind(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
   if (!kind) throw new Error('the file is neither Parquet nor Arrow');
@@ -216,7 +222,9 @@ export async function readAcledColumnarPart(part: AcledColumnarPart, onProgress?
   if (kind === 'parquet' && isAppParquetColumns(table.columns)) return readAppParquetPart(bytes, part, onProgress);
   const rows = table.groups.slice(part.groups.from, part.groups.to).reduce((n, group) => n + group.rows, 0);
   const rejectedIds: string[] = [];
-  const sink = createAcledPackedImport(table.columns.map((c) => c.trim()), part.fileName, Math.max(1, rows), rejectedIds);
+  const header = table.columns.map((c) => c.trim());
+  const ucdp = rowFormatOf(new Set(header.map((c) => c.toLowerCase()))) === 'ucdp';
+  const sink = (ucdp ? createUcdpImport : createAcledPackedImport)(header, part.fileName, Math.max(1, rows), rejectedIds);
   const layout = layoutIn(sink.layout, COLUMNAR_LABEL[kind]);
   const report = createReportBuilder(part.fileName, layout);
   await readGroups(table, sink, report, rows, onProgress, part);

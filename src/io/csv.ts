@@ -39,7 +39,7 @@ export interface CsvReadOptions {
   /** Reading stops after this many rows, and readCsvRows answers 'too-many-rows'. */
   maxRows?: number;
   /**
-   * The text is a later part of a file (see acledParts.ts): it starts on this line and spreadsheet
+   * The text is a later part of a file (see fileParts.ts): it starts on this line and spreadsheet
    * row of the file, after its header and any HXL row, whose fields are given.
    */
   part?: { line: number; row: number; header: string[] };

@@ -18,6 +18,7 @@ import { partsAsWorkers } from '../testing/partReader.ts';
 import { datasetToParquet } from './appParquet.ts';
 import { PREVIEW_MIN_ROWS } from './appParquetPreview.ts';
 import { previewTable } from '../table/previewTable.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 
 /** The result as the page takes it: the posted result, with the events posted last before it. */
 function resultIn(replies: WorkerReply[]) {
@@ -113,6 +114,23 @@ describe('the import job', () => {
     await runJob({ file, fileName: 'acled.csv' }, received(small), createPageBusyClock(), partsAsWorkers(2));
     expect(small.some((r) => r.type === 'preview')).toBe(false);
     expect(resultIn(small)).toEqual(result);
+  });
+
+  it('posts a very large UCDP GED CSV’s days and types first, from its parts, then the table read in them', async () => {
+    const day = (i: number) => new Date(Date.UTC(2018, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
+    const text = UCDP_HEADER + Array.from({ length: 2000 }, (_, k) => ucdpRow(k + 1, `Group ${k % 40}`, k === 9 ? '' : day(k))).join('');
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([text]), fileName: 'ged.csv' }, received(replies), createPageBusyClock(), partsAsWorkers(2, 1024, 100, 0));
+    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+    const preview = replies.find((r) => r.type === 'preview');
+    if (preview?.type !== 'preview') throw new Error('no preview');
+    expect(preview.preview).toMatchObject({ title: 'UCDP GED events from ged.csv', rows: 2000 });
+    const result = resultIn(replies);
+    if (result.kind !== 'packed') throw new Error(result.kind);
+    expect(result.report.rejections.map((r) => `${r.row}: ${r.field}`)).toEqual(['11: date_start']);
+    const table = previewTable(preview.preview);
+    expect([...table.start]).toEqual([...result.columns.start]);
+    expect([...table.end]).toEqual([...result.columns.end]);
   });
 
   it('reads a file whose parts cannot be joined whole, its progress running again from 0', async () => {

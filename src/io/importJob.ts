@@ -14,7 +14,7 @@ import { MAX_FILE_BYTES, type ImportJob, type WorkerReply } from './workerProtoc
 import { columnarKind, columnarKindOf } from './columnarFormat.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import type { Compressors } from 'hyparquet';
-import { importCsvInParts, PREVIEW_MIN_BYTES, type PartReader, type PostedImport } from './acledParts.ts';
+import { importCsvInParts, PREVIEW_MIN_BYTES, type PartReader, type PostedImport } from './fileParts.ts';
 import { readUcdpCsvPreview } from './ucdpPreview.ts';
 import { MAX_ROWS } from './limits.ts';
 
@@ -49,7 +49,7 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
   }
   send({ type: 'progress', phase: 'reading', fraction: 0 });
   let last = 0;
-  /** Progress from 0 again: the parts read could not be joined, and the file is read whole (see acledParts.ts). */
+  /** Progress from 0 again: the parts read could not be joined, and the file is read whole (see fileParts.ts). */
   const restart = () => {
     if (last > 0) send({ type: 'progress', phase: 'parsing', fraction: (last = 0) });
   };
@@ -81,17 +81,22 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     restart();
     return postImported(await importColumnar(bytes, job.fileName, { onProgress, packed: true }), send);
   }
-  // A large ACLED CSV is read in parts at once, where the parts join exactly; else whole. The
-  // parts of one of PREVIEW_MIN_BYTES or more first give their rows' days and types, posted as one preview.
+  // A large ACLED or UCDP GED CSV is read in parts at once, where the parts join exactly; else
+  // whole. The parts of one of PREVIEW_MIN_BYTES or more first give their rows' days and types,
+  // posted as one preview.
+  let previewed = false;
   if (partReader) {
-    const inParts = await importCsvInParts(job, partReader, onProgress, (preview) => sendPreview(send, preview)).catch(() => null);
+    const inParts = await importCsvInParts(job, partReader, onProgress, (preview) => {
+      previewed = true;
+      sendPreview(send, preview);
+    }).catch(() => null);
     if (inParts) return postImported(inParts, send);
     restart();
   }
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
   const text = await job.file.text();
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
-  if (job.file.size >= PREVIEW_MIN_BYTES) postUcdpPreview(text, job, send);
+  if (job.file.size >= PREVIEW_MIN_BYTES && !previewed) postUcdpPreview(text, job, send);
   const request = {
     text,
     fileName: job.fileName,
@@ -114,8 +119,8 @@ async function postPreview(bytes: ArrayBuffer, send: Send, read: (compressors: C
 
 /**
  * Posts a large UCDP GED CSV's days and types (see ucdpPreview.ts), parsed from its text before the
- * rest is read, in about a tenth of the time that takes. Never throws: without a preview the file
- * still opens.
+ * rest is read, in about a tenth of the time that takes: for a file not read in parts (one without
+ * its header row, or whose parts did not join). Never throws: without a preview the file still opens.
  */
 function postUcdpPreview(text: string, job: ImportJob, send: Send): void {
   try {

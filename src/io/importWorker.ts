@@ -2,7 +2,7 @@
 // progress while it parses and one result at the end; the page cancels by terminating it.
 import '../model/zodWithoutEval.ts';
 import { createPageBusyClock, runJob } from './importJob.ts';
-import { workerPartReader } from './acledPartReader.ts';
+import { workerPartReader } from './workerPartReader.ts';
 import type { ImportJob, PageBusy, WorkerReply } from './workerProtocol.ts';
 
 // The DOM typings describe a window; inside a worker only these two members are used.
@@ -13,7 +13,7 @@ const fail = (error: unknown) => post({ type: 'failed', message: error instanceo
 // This worker's own: the page tells it when its user acts (see PageBusyClock).
 const pageBusy = createPageBusyClock();
 // A large ACLED file is read in parts by helper workers, one per core.
-const partReader = workerPartReader(() => new Worker(new URL('./acledPartWorker.ts', import.meta.url), { type: 'module' }), navigator.hardwareConcurrency || 1);
+const partReader = workerPartReader(() => new Worker(new URL('./partWorker.ts', import.meta.url), { type: 'module' }), navigator.hardwareConcurrency || 1);
 
 scope.onmessage = (event) => {
   const message = event.data;

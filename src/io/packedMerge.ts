@@ -1,4 +1,4 @@
-// Packed events read in parts (a file split across workers: see acledParts.ts) made one, as if one
+// Packed events read in parts (a file split across workers: see fileParts.ts) made one, as if one
 // writer had packed every row in order. Each part has its own strings and parts: a later part's
 // string indexes are mapped into the first's table, and its part indexes moved past the parts
 // before it. The parts come as posted (their text as UTF-8, encoded in each part's worker), and

@@ -32,7 +32,7 @@ export function packedForPosting(packed: PackedEvents): { posted: PostedPackedEv
 
 /**
  * The packed events as posted and the buffers to move with them, where the thread keeps nothing
- * (a helper worker posting its part: see acledPartWorker.ts), so no column is copied.
+ * (a helper worker posting its part: see partWorker.ts), so no column is copied.
  */
 export function packedForMoving(packed: PackedEvents): { posted: PostedPackedEvents; transfer: ArrayBuffer[] } {
   return postingOf(packed, false);

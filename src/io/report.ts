@@ -172,7 +172,7 @@ export function createReportBuilder(fileName: string, format: string): ReportBui
 }
 
 /**
- * Reports of the parts of one file (see acledParts.ts), read in order, as one: the counts added,
+ * Reports of the parts of one file (see fileParts.ts), read in order, as one: the counts added,
  * the issues and notes one part's after another's (a note that every part made, once).
  */
 export function mergeReports(reports: readonly ImportReport[]): ImportReport {

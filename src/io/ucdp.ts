@@ -69,10 +69,19 @@ type CheckedList<T> = { at: number; list: readonly T[] };
 /** An actor reference of a row: its packed cells, or null where the schema refuses it. */
 type RefCells = { ref: ActorRef; cells: [actor: number, role: number, name: number, side: number, sideFirst: number] | null };
 
-/** `capacity`: at least the number of rows (the text's line count will do). */
-export function createUcdpImport(header: readonly string[], fileName: string, capacity: number): PackedCsvImport {
+/** The title of a dataset read from a GED file. */
+export const ucdpDatasetTitle = (fileName: string) => `UCDP GED events from ${fileName}`;
+
+/**
+ * `capacity`: at least the number of rows (the text's line count will do). `rejectedIds`, where
+ * given, gets the event id of each row rejected after its id was read (a part of a file: see
+ * fileParts.ts).
+ */
+export function createUcdpImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[]): PackedCsvImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const state = createRowState();
+  // The event id of the row being read, once its GED id is read.
+  let idRead: string | undefined;
   const acceptEvent = createEventCheck();
   const { registry } = state;
   registry.add(UCDP_PROVIDER);
@@ -158,6 +167,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
     };
     const gedId = get('id');
     if (!gedId) return report.reject('id', 'is empty');
+    idRead = `ucdp-${gedId}`;
     const first = state.placeOfId(gedId);
     if (first !== undefined) return report.reject('id', `repeats the id of ${first}`, gedId);
 
@@ -314,10 +324,14 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
 
   return {
     layout: 'UCDP GED CSV',
-    row,
+    row(cells, line, report, sheetRow) {
+      idRead = undefined;
+      row(cells, line, report, sheetRow);
+      if (report.rejected && idRead !== undefined) rejectedIds?.push(idRead);
+    },
     packed: () =>
       w.done({
-        title: `UCDP GED events from ${fileName}`,
+        title: ucdpDatasetTitle(fileName),
         attribution: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, ucdp.uu.se',
         license: 'CC BY 4.0',
         actors: registry.actors(),

@@ -12,7 +12,7 @@ import { isMissingToken, readCoordinate } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
 import { eachCsvRecord, previewCsv } from './csv.ts';
 import { readDate } from './dates.ts';
-import { MIDNIGHT_SUFFIX, UCDP_COLUMNS } from './ucdp.ts';
+import { MIDNIGHT_SUFFIX, UCDP_COLUMNS, ucdpDatasetTitle } from './ucdp.ts';
 import { localMidnight, zoneForPlace, zonesOfCountry } from './zones.ts';
 
 const DAY_MS = 86_400_000;
@@ -27,8 +27,21 @@ const cellOf = (raw: string | undefined) => {
 export function readUcdpCsvPreview(text: string, fileName: string, maxRows: number): ImportPreview | null {
   const first = (previewCsv(text, 1, ',')[0] ?? []).map((c) => c.trim().toLowerCase());
   const headerless = !first.includes('date_start');
-  const header = headerless ? UCDP_COLUMNS : first;
-  const at = (name: string) => header.indexOf(name);
+  const previewRows = createUcdpPreviewRows(headerless ? UCDP_COLUMNS : first);
+  let rows = 0;
+  let atHeader = !headerless;
+  const complete = eachCsvRecord(text, ',', (cells) => {
+    if (atHeader) return void (atHeader = false);
+    if (cells.length === 1 && cells[0]!.trim() === '') return;
+    if (++rows > maxRows) return false;
+    previewRows.add(cells);
+  });
+  return complete ? previewRows.preview(ucdpDatasetTitle(fileName), rows) : null;
+}
+
+/** Rows of a UCDP GED CSV (cells in `header`'s order) placed as they are added: a part of a file (see fileParts.ts) or a whole one. */
+export function createUcdpPreviewRows(header: readonly string[]) {
+  const at = (name: string) => header.findIndex((column) => column.trim().toLowerCase() === name);
   const [violenceAt, startAt, endAt, lonAt, countryAt] = ['type_of_violence', 'date_start', 'date_end', 'longitude', 'country'].map(at) as [number, number, number, number, number];
   // Days as numbers since 1970 (null for no real date), each text read once.
   const dayOf = memo((cell: string) => {
@@ -48,26 +61,24 @@ export function readUcdpCsvPreview(text: string, fileName: string, maxRows: numb
   const start: number[] = [];
   const end: number[] = [];
   const type: number[] = [];
-  let rows = 0;
-  let atHeader = !headerless;
-  const complete = eachCsvRecord(text, ',', (cells) => {
-    if (atHeader) return void (atHeader = false);
-    if (cells.length === 1 && cells[0]!.trim() === '') return;
-    if (++rows > maxRows) return false;
-    const eventType = UCDP_VIOLENCE_TYPES[cellOf(cells[violenceAt])];
-    const startDay = dayOf(cellOf(cells[startAt]));
-    const endText = cellOf(cells[endAt]);
-    const endDay = endText === '' ? startDay : dayOf(endText);
-    const lon = readCoordinate(cellOf(cells[lonAt]), 180);
-    const country = countryOf(cellOf(cells[countryAt]));
-    if (!eventType || startDay === null || endDay === null || endDay < startDay || lon === null || country === null) return;
-    const zone = singleZone(country) ?? zoneForPlace(country, lon);
-    const anchor = anchorOf(zone);
-    const from = anchor(startDay);
-    start.push(from);
-    end.push(endDay === startDay ? from : Math.max(from, anchor(endDay)));
-    type.push(typeIndexOf(eventType));
-  });
-  if (!complete || start.length === 0) return null;
-  return { title: `UCDP GED events from ${fileName}`, start: Float64Array.from(start), end: Float64Array.from(end), type: Uint8Array.from(type), rows };
+  return {
+    add(cells: readonly string[]): void {
+      const eventType = UCDP_VIOLENCE_TYPES[cellOf(cells[violenceAt])];
+      const startDay = dayOf(cellOf(cells[startAt]));
+      const endText = cellOf(cells[endAt]);
+      const endDay = endText === '' ? startDay : dayOf(endText);
+      const lon = readCoordinate(cellOf(cells[lonAt]), 180);
+      const country = countryOf(cellOf(cells[countryAt]));
+      if (!eventType || startDay === null || endDay === null || endDay < startDay || lon === null || country === null) return;
+      const zone = singleZone(country) ?? zoneForPlace(country, lon);
+      const anchor = anchorOf(zone);
+      const from = anchor(startDay);
+      start.push(from);
+      end.push(endDay === startDay ? from : Math.max(from, anchor(endDay)));
+      type.push(typeIndexOf(eventType));
+    },
+    /** The rows placed, of `rows` read; null where none could be. */
+    preview: (title: string | null, rows: number): ImportPreview | null =>
+      start.length ? { title, start: Float64Array.from(start), end: Float64Array.from(end), type: Uint8Array.from(type), rows } : null,
+  };
 }

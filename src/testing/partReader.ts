@@ -1,6 +1,6 @@
-// Parts of a file read as the import worker's helpers read them (see acledPartReader.ts), in this
+// Parts of a file read as the import worker's helpers read them (see workerPartReader.ts), in this
 // thread: each part read, posted (its text as UTF-8, its buffers moved) and received.
-import { readAcledPartForPosting, type AcledPartResult, type PartPreview, type PartReader } from '../io/acledParts.ts';
+import { readPartForPosting, type PartResult, type PartPreview, type PartReader } from '../io/fileParts.ts';
 
 export const partsAsWorkers = (cores: number, minPartBytes = 1024, minPartRows = 100, minPreviewBytes?: number): PartReader => ({
   cores,
@@ -8,10 +8,10 @@ export const partsAsWorkers = (cores: number, minPartBytes = 1024, minPartRows =
   minPartRows,
   ...(minPreviewBytes !== undefined ? { minPreviewBytes } : {}),
   read: async (parts, onProgress, onPreview) => {
-    const results: AcledPartResult[] = [];
+    const results: PartResult[] = [];
     for (const [k, part] of parts.entries()) {
-      const preview = (p: PartPreview | null) => onPreview?.(k, p && structuredClone(p, { transfer: [p.start.buffer, p.type.buffer] as ArrayBuffer[] }));
-      const { result, transfer } = await readAcledPartForPosting(part, (fraction) => onProgress(k, fraction), preview);
+      const preview = (p: PartPreview | null) => onPreview?.(k, p && structuredClone(p, { transfer: [p.start.buffer, p.end.buffer, p.type.buffer] as ArrayBuffer[] }));
+      const { result, transfer } = await readPartForPosting(part, (fraction) => onProgress(k, fraction), preview);
       results.push(structuredClone(result, { transfer }));
     }
     return results;

@@ -1,17 +1,17 @@
-// Reads the parts of a large ACLED file in helper workers, one part each (see acledParts.ts), from
+// Reads the parts of a large ACLED file in helper workers, one part each (see fileParts.ts), from
 // the import worker. Any helper that fails makes the whole read fail, and the file is read whole.
-import type { AcledPartResult, PartPreview, PartReader } from './acledParts.ts';
+import type { PartResult, PartPreview, PartReader } from './fileParts.ts';
 
 export type PartReply =
   | { type: 'progress'; fraction: number }
   | { type: 'preview'; preview: PartPreview | null }
-  | { type: 'done'; result: AcledPartResult }
+  | { type: 'done'; result: PartResult }
   | { type: 'failed'; message: string };
 
 /** A reader of parts in workers made by `newWorker`, as many parts as `cores`. */
 export function workerPartReader(newWorker: () => Worker, cores: number): PartReader {
   const readPart = (part: Parameters<PartReader['read']>[0][number], onProgress: (fraction: number) => void, onPreview: (preview: PartPreview | null) => void) =>
-    new Promise<AcledPartResult>((resolve, reject) => {
+    new Promise<PartResult>((resolve, reject) => {
       const worker = newWorker();
       worker.onmessage = ({ data }: MessageEvent<PartReply>) => {
         if (data.type === 'progress') return onProgress(data.fraction);

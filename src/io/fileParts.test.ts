@@ -1,8 +1,8 @@
-// A large ACLED CSV read in parts at once (one per core) gives the events and the report that
+// A large ACLED or UCDP GED CSV read in parts at once (one per core) gives the events and the report that
 // reading it whole gives, row numbers and all; where rows of two parts would interact, the file is
 // read whole instead.
 import { describe, expect, it } from 'vitest';
-import { csvPartStarts, importCsvInParts, mergeActors, readAcledCsvPart } from './acledParts.ts';
+import { csvPartStarts, importCsvInParts, mergeActors, readCsvPart } from './fileParts.ts';
 import { importTextPacked } from './importer.ts';
 import { receivedPacked } from './packedPost.ts';
 import { partsAsWorkers } from '../testing/partReader.ts';
@@ -11,6 +11,9 @@ import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from
 import { describeIssue } from './report.ts';
 import { importColumnar, importColumnarInParts } from './columnarImport.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
+import { UCDP_COLUMNS } from './ucdp.ts';
+import { readUcdpCsvPreview } from './ucdpPreview.ts';
 import type { Actor } from '../model/schema.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 
@@ -128,6 +131,51 @@ describe('reading an ACLED CSV in parts', () => {
   });
 });
 
+describe('reading a UCDP GED CSV in parts', () => {
+  const day = (i: number) => new Date(Date.UTC(2018, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
+  const gedRows = Array.from({ length: 1200 }, (_, k) => ucdpRow(k + 1, `Group ${k % 40}`, day(k)));
+  // Faults spread through the file, and a headline over two lines.
+  gedRows[100] = ucdpRow(101, 'Group 1', '');
+  gedRows[700] = gedRows[700]!.replace(',Clash,', ',"Clash\nat night",');
+  gedRows[1100] = gedRows[1100]!.replace(',15,20,12,', ',many,20,12,');
+  const text = UCDP_HEADER + gedRows.join('');
+
+  it('gives the events and the report of reading it whole, in 2, 3 and 4 parts', async () => {
+    const expected = whole(text);
+    expect('report' in expected && expected.report.rejections.map(describeIssue)).toEqual([
+      'row 102: date_start is empty',
+      'row 1102 (line 1103 of the file): best "many" is not a whole number of 0 or more',
+    ]);
+    for (const cores of [2, 3, 4]) expect(await inParts(text, cores), `${cores} parts`).toEqual(expected);
+  });
+
+  it('is read whole where a later part repeats an id of an earlier one, or rejects a row with such an id, and without its header row', async () => {
+    const repeated = [...gedRows];
+    repeated[1000] = ucdpRow(5, 'Group 1', day(5));
+    expect(await inParts(UCDP_HEADER + repeated.join(''), 2)).toBeNull();
+    repeated[1000] = ucdpRow(5, 'Group 1', '');
+    expect(await inParts(UCDP_HEADER + repeated.join(''), 2)).toBeNull();
+    expect(await inParts(gedRows.join(''), 2)).toBeNull();
+  });
+
+  it('gives a preview from its parts, the same in 1, 2 and 4 of them, and the same as from the whole text', async () => {
+    const previewOf = async (cores: number) => {
+      const previews: ImportPreview[] = [];
+      const result = await importCsvInParts({ file: new Blob([text]), fileName: 'ged.csv' }, partsAsWorkers(cores, 1024, 100, 0), undefined, (p) => previews.push(p));
+      expect(result?.kind, `${cores} cores`).toBe('posted');
+      expect(previews, `${cores} cores`).toHaveLength(1);
+      return previews[0]!;
+    };
+    const one = await previewOf(1);
+    // Every row but the one without a date; each clash ends the day after it starts.
+    expect(one).toMatchObject({ title: 'UCDP GED events from ged.csv', rows: 1200 });
+    expect(one.start).toHaveLength(1199);
+    expect(one.end[0]! - one.start[0]!).toBe(86_400_000);
+    expect(one).toEqual(readUcdpCsvPreview(text, 'ged.csv', 10_000));
+    for (const cores of [2, 4]) expect(await previewOf(cores)).toEqual(one);
+  });
+});
+
 describe('reading an ACLED Parquet or Arrow file in parts', () => {
   const rows: AcledRow[] = generatedAcledRows(1200, 12);
   rows[130] = { ...rows[130]!, event_type: 'Picnic' };
@@ -187,8 +235,31 @@ describe('where parts start', () => {
     const text = acledCsv([acledRow({ event_id_cnty: 'ARM1' }), acledRow({ event_id_cnty: 'ARM2', event_date: 'never' })]);
     const from = text.indexOf('ARM2');
     const header = text.slice(0, text.indexOf('\n')).split(',');
-    const part = await readAcledCsvPart({ file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false });
+    const part = await readCsvPart({ format: 'acled', file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false });
     expect(part.report.rejections.map(describeIssue)).toEqual(['row 20 (line 30 of the file): event_date "never" is not a date']);
+  });
+});
+
+describe('reading a UCDP GED Parquet file in parts', () => {
+  const record = (line: string) => Object.fromEntries(line.trimEnd().split(',').map((cell, k) => [UCDP_COLUMNS[k]!, cell]));
+  const day = (i: number) => new Date(Date.UTC(2018, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
+  const rows = Array.from({ length: 1200 }, (_, k) => record(ucdpRow(k + 1, `Group ${k % 40}`, day(k))));
+  rows[130] = { ...rows[130]!, date_start: '' };
+  rows[1100] = { ...rows[1100]!, best: 'many' };
+
+  it('gives the events and the report of reading it whole, its row groups shared among 2 and 3 parts; one whose later part repeats an id is read whole', async () => {
+    const bytes = textParquet(UCDP_COLUMNS, rows, 250);
+    const whole = await importColumnar(bytes, 'ged.parquet', { packed: true });
+    if (whole.kind !== 'packed') throw new Error('not read');
+    expect(whole.report.rejections.map(describeIssue)).toEqual(['row 131 (row group 1): date_start is empty', 'row 1,101 (row group 5): best "many" is not a whole number of 0 or more']);
+    for (const cores of [2, 3]) {
+      const read = await importColumnarInParts(bytes, { file: new Blob([bytes]), fileName: 'ged.parquet' }, partsAsWorkers(cores));
+      if (read?.kind !== 'posted') throw new Error(`not read in ${cores} parts`);
+      expect(unpackEvents(receivedPacked(read.posted)), `${cores} parts`).toEqual(unpackEvents(whole.packed));
+      expect(read.report, `${cores} parts`).toEqual(whole.report);
+    }
+    const repeated = textParquet(UCDP_COLUMNS, rows.map((row, k) => (k === 1000 ? { ...row, id: '5' } : row)), 250);
+    expect(await importColumnarInParts(repeated, { file: new Blob([repeated]), fileName: 'ged.parquet' }, partsAsWorkers(2))).toBeNull();
   });
 });
 

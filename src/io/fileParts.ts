@@ -1,6 +1,6 @@
-// A large ACLED file read in parts at once, one per core: the import worker finds where the parts
-// start (a CSV's bytes here; a Parquet or Arrow file's row groups in columnarImport.ts), helper
-// workers read one each (acledPartWorker.ts), and the worker joins them into the packed events
+// A large ACLED or UCDP GED file read in parts at once, one per core: the import worker finds where
+// the parts start (a CSV's bytes here; a Parquet or Arrow file's row groups in columnarImport.ts),
+// helper workers read one each (partWorker.ts), and the worker joins them into the packed events
 // and the report that reading the file whole gives. Reading rows is most of an open, and it is
 // the same work for every row, so parts divide it.
 //
@@ -19,6 +19,8 @@ import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
 import { ACLED_PREVIEW_COLUMNS, createAcledPreviewRows, dayReader, type AcledPreviewColumn } from './acledPreview.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
+import { createUcdpImport, ucdpDatasetTitle } from './ucdp.ts';
+import { createUcdpPreviewRows } from './ucdpPreview.ts';
 import { isMonadicAcled } from './acledRow.ts';
 import { blankLinesNote, eachCsvRecord, isHxlRow, lineCount, previewCsv, readCsvRows } from './csv.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
@@ -27,7 +29,8 @@ import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { createReportBuilder, mergeReports, type ImportReport } from './report.ts';
 
 /** A part of a CSV file (bytes [from, to) of it), and where it starts in the file. */
-export interface AcledCsvPart {
+export interface CsvPart {
+  format: PartFormat;
   file: Blob;
   from: number;
   to: number;
@@ -45,7 +48,7 @@ export interface AcledCsvPart {
  * Row groups [from, to) of an ACLED Parquet or Arrow file (row groups, record batches: see
  * columnarImport.ts), whose first row is row `firstRow` of the file (from 1).
  */
-export interface AcledColumnarPart {
+export interface ColumnarPart {
   file: Blob;
   fileName: string;
   groups: { from: number; to: number };
@@ -53,10 +56,10 @@ export interface AcledColumnarPart {
 }
 
 /** A part of an ACLED file, CSV or columnar. */
-export type AcledPart = AcledCsvPart | AcledColumnarPart;
+export type FilePart = CsvPart | ColumnarPart;
 
 /** A part read: its rows packed (as posted from its worker), its report, and what joining it to the others needs. */
-export interface AcledPartResult {
+export interface PartResult {
   packed: PostedPackedEvents;
   report: ImportReport;
   layout: string;
@@ -70,9 +73,13 @@ export interface AcledPartResult {
   idsDistinct?: boolean;
 }
 
-/** A part's rows' days and types, as acledPreview.ts places them (rows it cannot place left out). */
+/** The formats whose CSV files are read in parts (with a header row, for UCDP GED). */
+export type PartFormat = 'acled' | 'ucdp';
+
+/** A part's rows' days and types, as acledPreview.ts or ucdpPreview.ts places them (rows it cannot place left out). */
 export interface PartPreview {
   start: Float64Array;
+  end: Float64Array;
   type: Uint8Array;
   /** Rows in the part, placed or not. */
   rows: number;
@@ -81,7 +88,7 @@ export interface PartPreview {
 /** Hears part `part`'s preview: null where it has none (no row could be placed, or it could not be read). */
 export type OnPartPreview = (part: number, preview: PartPreview | null) => void;
 
-/** How parts are read: by helper workers in the browser (acledPartWorker.ts), one after another in tests (src/testing/partReader.ts). */
+/** How parts are read: by helper workers in the browser (partWorker.ts), one after another in tests (src/testing/partReader.ts). */
 export interface PartReader {
   /** Parts to make at most: the cores the machine has. */
   cores: number;
@@ -91,7 +98,7 @@ export interface PartReader {
   minPartRows?: number;
   /** Bytes a CSV holds at least for its parts to give a preview (PREVIEW_MIN_BYTES unless given). */
   minPreviewBytes?: number;
-  read(parts: AcledPart[], onProgress: (part: number, fraction: number) => void, onPreview?: OnPartPreview): Promise<AcledPartResult[]>;
+  read(parts: FilePart[], onProgress: (part: number, fraction: number) => void, onPreview?: OnPartPreview): Promise<PartResult[]>;
 }
 
 /** A file read in parts: its events packed as the page takes them (see packedPost.ts). */
@@ -156,26 +163,27 @@ const SCAN_MARGIN = 1 << 20;
 const HEAD_BYTES = 1 << 16;
 
 /**
- * The parts to read a text file in, or null when it is read whole: it is not an ACLED CSV (other
- * formats are read whole), it is in the monadic layout (an event's rows may fall in two parts), it
- * may have more rows than allowed (the whole reading says so exactly), or it is too small.
+ * The parts to read a text file in, or null when it is read whole: it is not an ACLED or UCDP GED
+ * CSV with its header row (other files are read whole), it is in ACLED's monadic layout (an event's
+ * rows may fall in two parts), it may have more rows than allowed (the whole reading says so
+ * exactly), or it is too small.
  */
-export async function planAcledCsvParts(
+export async function planCsvParts(
   file: Blob,
   fileName: string,
   options: { format?: ImportFormat; maxRows?: number; cores: number; minPartBytes?: number; minPreviewBytes?: number },
-): Promise<AcledCsvPart[] | null> {
+): Promise<CsvPart[] | null> {
   const preview = file.size >= (options.minPreviewBytes ?? PREVIEW_MIN_BYTES);
   // A file to preview is read by a helper even on one core: its preview comes from its parts.
   const count = Math.max(preview ? 1 : 0, Math.min(options.cores, MAX_PARTS, Math.floor(file.size / (options.minPartBytes ?? MIN_PART_BYTES))));
-  if (count < (preview ? 1 : 2) || (options.format !== undefined && options.format !== 'acled')) return null;
+  if (count < (preview ? 1 : 2) || (options.format !== undefined && options.format !== 'acled' && options.format !== 'ucdp')) return null;
   const head = await file.slice(0, HEAD_BYTES).text();
-  if (options.format === undefined) {
-    const detected = detectFormat(head);
-    if (!detected.ok || detected.format !== 'acled') return null;
-  }
+  const detected = options.format === undefined ? detectFormat(head) : null;
+  const format = options.format ?? (detected?.ok ? detected.format : null);
+  if (format !== 'acled' && format !== 'ucdp') return null;
   const header = (previewCsv(head, 1, ',')[0] ?? []).map((c) => c.trim());
-  if (missingAcledColumns(header).length || isMonadicAcled(header)) return null;
+  if (format === 'acled' && (missingAcledColumns(header).length || isMonadicAcled(header))) return null;
+  if (format === 'ucdp' && !['id', 'date_start'].every((name) => header.some((column) => column.toLowerCase() === name))) return null;
   const maxRows = options.maxRows ?? MAX_ROWS;
   // The bytes up to the last part: a quote's parity is counted from the start. A file of more
   // rows than allowed is told by its parts, each of which stops reading past maxRows.
@@ -185,13 +193,13 @@ export async function planAcledCsvParts(
   if (!starts) return null;
   const ends = [...starts.map((s) => s.at), file.size];
   return [
-    { file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview },
-    ...starts.map(({ at, line, row }, k) => ({ file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview })),
+    { format, file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview },
+    ...starts.map(({ at, line, row }, k) => ({ format, file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview })),
   ];
 }
 
 /** How a part's rows are read, as readCsvRows takes it. */
-const csvOptionsOf = (part: AcledCsvPart) => ({
+const csvOptionsOf = (part: CsvPart) => ({
   hasHeader: part.start === null,
   delimiter: ',',
   maxRows: part.maxRows,
@@ -203,10 +211,11 @@ const csvOptionsOf = (part: AcledCsvPart) => ({
  * about a quarter to reading the part; the first frame comes in about a third of the time the
  * whole takes. Null where no row can be placed, or where the part has more rows than allowed.
  */
-function previewCsvPart(text: string, part: AcledCsvPart, onProgress: (fraction: number) => void): PartPreview | null {
+function previewCsvPart(text: string, part: CsvPart, onProgress: (fraction: number) => void): PartPreview | null {
   const byName = new Map(part.header.map((name, k) => [name.toLowerCase(), k]));
   const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, byName.get(name) ?? -1])) as Record<AcledPreviewColumn, number>;
-  const preview = createAcledPreviewRows(dayReader(), text.length / 256);
+  const acled = createAcledPreviewRows(dayReader(), text.length / 256);
+  const preview = part.format === 'ucdp' ? createUcdpPreviewRows(part.header) : { add: (cells: readonly string[]) => acled.add((column) => cells[at[column]]), preview: acled.preview };
   let header = part.start === null;
   let rows = 0;
   const complete = eachCsvRecord(
@@ -217,16 +226,16 @@ function previewCsvPart(text: string, part: AcledCsvPart, onProgress: (fraction:
       if (header) return void (header = false);
       if ((cells.length === 1 && cells[0]!.trim() === '') || (rows === 0 && part.start === null && isHxlRow(cells))) return;
       if (++rows > part.maxRows) return false;
-      preview.add((column) => cells[at[column]]);
+      preview.add(cells);
     },
     onProgress,
   );
   const drawn = complete ? preview.preview(null, rows) : null;
-  return drawn && { start: drawn.start, type: drawn.type, rows };
+  return drawn && { start: drawn.start, end: drawn.end, type: drawn.type, rows };
 }
 
 /** Reads one part's rows (in whichever worker), after its preview where it is to give one. */
-export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
+export async function readCsvPart(part: CsvPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<PartResult & { packed: PackedEvents }> {
   const text = await part.file.slice(part.from, part.to).text();
   const share = part.preview && onPreview ? PREVIEW_SHARE : 0;
   if (share) {
@@ -238,9 +247,9 @@ export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fractio
     }
     onPreview!(preview);
   }
-  const report = createReportBuilder(part.fileName, FORMAT_LABEL.acled);
+  const report = createReportBuilder(part.fileName, FORMAT_LABEL[part.format]);
   const rejectedIds: string[] = [];
-  const sink = createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds);
+  const sink = (part.format === 'ucdp' ? createUcdpImport : createAcledPackedImport)(part.header, part.fileName, lineCount(text), rejectedIds);
   let blankLines = 0;
   let openQuote = false;
   const read = readCsvRows(text, sink, report, {
@@ -254,14 +263,14 @@ export async function readAcledCsvPart(part: AcledCsvPart, onProgress?: (fractio
 }
 
 /** Reads one part of either kind (in whichever worker); the columnar readers load only for a columnar part. */
-export async function readAcledPart(part: AcledPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<AcledPartResult & { packed: PackedEvents }> {
-  if ('groups' in part) return (await import('./columnarImport.ts')).readAcledColumnarPart(part, onProgress);
-  return readAcledCsvPart(part, onProgress, onPreview);
+export async function readPart(part: FilePart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<PartResult & { packed: PackedEvents }> {
+  if ('groups' in part) return (await import('./columnarImport.ts')).readColumnarPart(part, onProgress);
+  return readCsvPart(part, onProgress, onPreview);
 }
 
 /** Reads one part as a helper worker posts it: its text as UTF-8, with the buffers to move (none kept). */
-export async function readAcledPartForPosting(part: AcledPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<{ result: AcledPartResult; transfer: ArrayBuffer[] }> {
-  const read = await readAcledPart(part, onProgress, onPreview);
+export async function readPartForPosting(part: FilePart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<{ result: PartResult; transfer: ArrayBuffer[] }> {
+  const read = await readPart(part, onProgress, onPreview);
   const { posted, transfer } = packedForMoving(read.packed);
   return { result: { ...read, packed: posted }, transfer };
 }
@@ -299,7 +308,7 @@ export function mergeActors(lists: readonly (readonly Actor[])[]): Actor[] | nul
  * Whether a part reads an id that an earlier part kept: its row would have been rejected as a
  * repeat. A part keeps each id once, so any id kept twice is kept by two parts.
  */
-function idsCross(results: readonly AcledPartResult[], packed: PostedPackedEvents): boolean {
+function idsCross(results: readonly PartResult[], packed: PostedPackedEvents): boolean {
   let cross = false;
   const ids = idLookupOfColumn('text' in packed.id ? packed.id : utf8Column(packed.id), Uint32Array.from({ length: packed.size }, (_, row) => row), () => void (cross = true));
   let before = 0;
@@ -314,7 +323,7 @@ function idsCross(results: readonly AcledPartResult[], packed: PostedPackedEvent
  * The parts read, joined: the packed events and report of the whole file, 'too-many-rows', or
  * null when the file must be read whole to be read exactly (see the top of this file).
  */
-export function joinAcledParts(results: readonly AcledPartResult[], maxRows: number): PostedImport | 'too-many-rows' | null {
+export function joinParts(results: readonly PartResult[], maxRows: number): PostedImport | 'too-many-rows' | null {
   if (results.some((r) => r.tooManyRows) || results.reduce((n, r) => n + r.report.rowsRead, 0) > maxRows) return 'too-many-rows';
   // A file none of whose rows could be read is refused by the whole reading, which says why.
   if (results.slice(0, -1).some((r) => r.openQuote) || results.every((r) => r.report.rowsRead === 0)) return null;
@@ -339,20 +348,22 @@ export function joinAcledParts(results: readonly AcledPartResult[], maxRows: num
  * The parts' previews as one, in the file's order; null where a part has none, or where the parts
  * hold more rows than allowed (the file is then refused): the page waits for the whole file.
  */
-function joinPartPreviews(previews: readonly (PartPreview | null)[], fileName: string, maxRows: number): ImportPreview | null {
+function joinPartPreviews(previews: readonly (PartPreview | null)[], title: string, maxRows: number): ImportPreview | null {
   if (previews.some((p) => p === null)) return null;
   const parts = previews as PartPreview[];
   if (parts.reduce((n, p) => n + p.rows, 0) > maxRows) return null;
   const size = parts.reduce((n, p) => n + p.start.length, 0);
   const start = new Float64Array(size);
+  const end = new Float64Array(size);
   const type = new Uint8Array(size);
   let at = 0;
   for (const part of parts) {
     start.set(part.start, at);
+    end.set(part.end, at);
     type.set(part.type, at);
     at += part.start.length;
   }
-  return { title: acledDatasetInfo(fileName).title, start, end: start.slice(), type, rows: parts.reduce((n, p) => n + p.rows, 0) };
+  return { title, start, end, type, rows: parts.reduce((n, p) => n + p.rows, 0) };
 }
 
 /**
@@ -360,7 +371,7 @@ function joinPartPreviews(previews: readonly (PartPreview | null)[], fileName: s
  * bytes or rows); null where the file must be read whole.
  */
 export async function readAndJoinParts(
-  parts: AcledPart[],
+  parts: FilePart[],
   weights: readonly number[],
   reader: PartReader,
   job: { fileName: string; maxRows?: number },
@@ -369,6 +380,7 @@ export async function readAndJoinParts(
 ): Promise<ImportResult | PostedImport | null> {
   const total = weights.reduce((a, b) => a + b, 0);
   const done = parts.map(() => 0);
+  const title = 'format' in parts[0]! && parts[0].format === 'ucdp' ? ucdpDatasetTitle(job.fileName) : acledDatasetInfo(job.fileName).title;
   const previews: (PartPreview | null | undefined)[] = parts.map(() => undefined);
   const results = await reader.read(
     parts,
@@ -378,18 +390,18 @@ export async function readAndJoinParts(
     },
     (k, preview) => {
       previews[k] = preview;
-      const joined = previews.every((p) => p !== undefined) ? joinPartPreviews(previews as (PartPreview | null)[], job.fileName, job.maxRows ?? MAX_ROWS) : null;
+      const joined = previews.every((p) => p !== undefined) ? joinPartPreviews(previews as (PartPreview | null)[], title, job.maxRows ?? MAX_ROWS) : null;
       if (joined) onPreview?.(joined);
     },
   );
   const maxRows = job.maxRows ?? MAX_ROWS;
-  const joined = joinAcledParts(results, maxRows);
+  const joined = joinParts(results, maxRows);
   return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
 }
 
 /**
  * A text file read in parts at once, where it is an ACLED CSV worth splitting (see
- * planAcledCsvParts), with the progress of all parts; null where it must be read whole.
+ * planCsvParts), with the progress of all parts; null where it must be read whole.
  */
 export async function importCsvInParts(
   job: { file: Blob; fileName: string; format?: ImportFormat; maxRows?: number },
@@ -397,7 +409,7 @@ export async function importCsvInParts(
   onProgress?: (fraction: number) => void,
   onPreview?: (preview: ImportPreview) => void,
 ): Promise<ImportResult | PostedImport | null> {
-  const planned = await planAcledCsvParts(job.file, job.fileName, {
+  const planned = await planCsvParts(job.file, job.fileName, {
     cores: reader.cores,
     ...(job.format ? { format: job.format } : {}),
     ...(job.maxRows !== undefined ? { maxRows: job.maxRows } : {}),
