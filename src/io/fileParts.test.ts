@@ -9,7 +9,7 @@ import { partsAsWorkers } from '../testing/partReader.ts';
 import { unpackEvents } from '../table/packedEvents.ts';
 import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { describeIssue } from './report.ts';
-import { importColumnar, importColumnarInParts } from './columnarImport.ts';
+import { groupRanges, importColumnar, importColumnarInParts } from './columnarImport.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { UCDP_COLUMNS } from './ucdp.ts';
@@ -260,6 +260,15 @@ describe('reading a UCDP GED Parquet file in parts', () => {
     }
     const repeated = textParquet(UCDP_COLUMNS, rows.map((row, k) => (k === 1000 ? { ...row, id: '5' } : row)), 250);
     expect(await importColumnarInParts(repeated, { file: new Blob([repeated]), fileName: 'ged.parquet' }, partsAsWorkers(2))).toBeNull();
+  });
+});
+
+describe('the row groups of each part', () => {
+  it('split at the boundary nearest each part’s share of the rows, a group at least a part', () => {
+    expect(groupRanges([122_880, 122_880, 54_240], 2)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 3 }]);
+    expect(groupRanges([100, 100, 100, 100], 2)).toEqual([{ from: 0, to: 2 }, { from: 2, to: 4 }]);
+    expect(groupRanges([1000, 1, 1], 3)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 3 }]);
+    expect(groupRanges([5, 5, 5, 5, 5, 5, 5, 5, 5], 4).map(({ from, to }) => to - from)).toEqual([2, 2, 3, 2]);
   });
 });
 
