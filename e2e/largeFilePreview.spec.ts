@@ -5,10 +5,11 @@ import { PREVIEW_MIN_ROWS } from '../src/io/appParquetPreview.ts';
 import { ACLED_CURRENT_COLUMNS, acledCsv, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { acledArrow, textParquet } from '../src/testing/columnarFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
+import { UCDP_COLUMNS } from '../src/io/ucdp.ts';
 import { PREVIEW_MIN_BYTES } from '../src/io/fileParts.ts';
 
 // A large file in the app's Parquet layout, ACLED's in Parquet, Arrow or CSV, or UCDP GED's CSV
-// (issue #22): its when and what are drawn first, the controls inert, while the worker reads the
+// or Parquet (issue #22): its when and what are drawn first, the controls inert, while the worker reads the
 // rest; then the file's table replaces the preview.
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Showing|^When and what/ });
@@ -100,6 +101,12 @@ test('a large UCDP GED CSV: its days and types drawn first, then the events', as
   const text = UCDP_HEADER + Array.from({ length: rows }, (_, i) => ucdpRow(i + 1, `Group ${i % 300}`, day(i))).join('');
   expect(text.length).toBeGreaterThan(PREVIEW_MIN_BYTES);
   await expectPreviewThenTable(page, 'ged.csv', new TextEncoder().encode(text), rows.toLocaleString('en-GB'), 'UCDP GED events from ged.csv', /Government of Armenia/);
+});
+
+test('a large UCDP GED Parquet file: its days and types drawn first, then the events', async ({ page }) => {
+  const day = (i: number) => new Date(Date.UTC(1989, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10);
+  const rows = Array.from({ length: ROWS }, (_, i) => Object.fromEntries(ucdpRow(i + 1, `Group ${i % 300}`, day(i)).trimEnd().split(',').map((cell, k) => [UCDP_COLUMNS[k]!, cell])));
+  await expectPreviewThenTable(page, 'ged.parquet', textParquet(UCDP_COLUMNS, rows, 10_000), total, 'UCDP GED events from ged.parquet', /Government of Armenia/);
 });
 
 test('a small app Parquet file opens without a preview', async ({ page }) => {

@@ -344,7 +344,7 @@ function report(rows: Row[], chromiumVersion: string, minutes: number, load: num
   const cpus = os.cpus();
   // Every kind of file some size has, in the order they were opened.
   const kinds = FILE_KINDS.filter((kind) => rows.some((r) => r.files.appFiles.some((f) => f.kind === kind)));
-  // The kinds whose large files the app previews (see appParquetPreview.ts, acledParquetPreview.ts, and fileParts.ts for the CSV).
+  // The kinds whose large files the app previews (see appParquetPreview.ts, parquetRowsPreview.ts, and fileParts.ts for the CSV).
   const previewed = kinds.filter((kind) => kind === 'app Parquet' || kind === 'ACLED Parquet' || kind === 'ACLED CSV');
   const descriptionOf = (kind: FileKind) => rows.flatMap((r) => r.files.appFiles).find((f) => f.kind === kind)!.description;
   const million = rows.find((r) => r.files.n === 1_000_000);

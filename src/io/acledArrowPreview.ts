@@ -1,4 +1,4 @@
-// A first look at a large ACLED Arrow file (or Feather v2), as acledParquetPreview.ts gives for
+// A first look at a large ACLED Arrow file (or Feather v2), as parquetRowsPreview.ts gives for
 // Parquet: each row's day and type (see acledPreview.ts), from those columns alone, read while the
 // helpers read the rest. Only the dyadic layout, as for Parquet.
 import { DataType, type Vector } from 'apache-arrow';

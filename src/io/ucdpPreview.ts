@@ -39,10 +39,13 @@ export function readUcdpCsvPreview(text: string, fileName: string, maxRows: numb
   return complete ? previewRows.preview(ucdpDatasetTitle(fileName), rows) : null;
 }
 
-/** Rows of a UCDP GED CSV (cells in `header`'s order) placed as they are added: a part of a file (see fileParts.ts) or a whole one. */
+/** The columns a preview reads. */
+export const UCDP_PREVIEW_COLUMNS = ['type_of_violence', 'date_start', 'date_end', 'longitude', 'country'] as const;
+
+/** Rows of a UCDP GED file (cells in `header`'s order) placed as they are added: a part of a file (see fileParts.ts) or a whole one. */
 export function createUcdpPreviewRows(header: readonly string[]) {
   const at = (name: string) => header.findIndex((column) => column.trim().toLowerCase() === name);
-  const [violenceAt, startAt, endAt, lonAt, countryAt] = ['type_of_violence', 'date_start', 'date_end', 'longitude', 'country'].map(at) as [number, number, number, number, number];
+  const [violenceAt, startAt, endAt, lonAt, countryAt] = UCDP_PREVIEW_COLUMNS.map(at) as [number, number, number, number, number];
   // Days as numbers since 1970 (null for no real date), each text read once.
   const dayOf = memo((cell: string) => {
     const reading = readDate(cell.replace(MIDNIGHT_SUFFIX, ''));

@@ -5,10 +5,12 @@ import { ACLED_CURRENT_COLUMNS, ACLED_PRE2023_COLUMNS, acledCsv, acledRow, gener
 import { acledArrow, duckdbParquet, textParquet, type ColumnTypes } from '../testing/columnarFixture.ts';
 import { readAcledArrowPreview } from './acledArrowPreview.ts';
 import { importColumnar } from './columnarImport.ts';
-import { readAcledParquetPreview } from './acledParquetPreview.ts';
+import { readParquetRowsPreview } from './parquetRowsPreview.ts';
 import { PREVIEW_MIN_ROWS } from './appParquetPreview.ts';
 import { datasetToParquet } from './appParquet.ts';
 import { COMPRESSORS } from './parquetImport.ts';
+import { UCDP_COLUMNS } from './ucdp.ts';
+import { ucdpRow } from '../testing/ucdpFixture.ts';
 
 // Rows whose days fall differently by zone and precision, and rows the full read rejects.
 const VARIED: AcledRow[] = [
@@ -41,7 +43,7 @@ const whenAndWhat = (table: EventTable) => [...table.start].map((t, i) => `${t}:
 describe('the preview of a large ACLED Parquet file', () => {
   it('puts each event the full read keeps where it puts it, with its type: days, weeks, months, zones by longitude', async () => {
     const bytes = textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4);
-    const preview = (await readAcledParquetPreview(bytes, 'acled.parquet', undefined, 0))!;
+    const preview = (await readParquetRowsPreview(bytes, 'acled.parquet', undefined, 0))!;
     expect(preview.rows).toBe(VARIED.length);
     expect(preview.title).toBe('ACLED events from acled.parquet');
     const full = await fullTable(bytes);
@@ -57,27 +59,60 @@ describe('the preview of a large ACLED Parquet file', () => {
   it('reads typed columns (DATE, DOUBLE, INTEGER) as the text ones, and the pre-2023 layout', async () => {
     const rows = [...VARIED, ...generatedAcledRows(300)];
     const typed = await duckdbParquet(acledCsv(rows), TYPED, 'zstd');
-    expect(whenAndWhat(previewTable((await readAcledParquetPreview(typed, 't.parquet', COMPRESSORS, 0))!))).toEqual(whenAndWhat(await fullTable(typed)));
+    expect(whenAndWhat(previewTable((await readParquetRowsPreview(typed, 't.parquet', COMPRESSORS, 0))!))).toEqual(whenAndWhat(await fullTable(typed)));
     const old = textParquet(ACLED_PRE2023_COLUMNS, rows.map((row) => ({ ...row, event_date: new Date(`${row.event_date}T00:00:00Z`).toUTCString().slice(5, 16) })), 100);
-    const oldPreview = (await readAcledParquetPreview(old, 'old.parquet', undefined, 0))!;
+    const oldPreview = (await readParquetRowsPreview(old, 'old.parquet', undefined, 0))!;
     expect(whenAndWhat(previewTable(oldPreview))).toEqual(whenAndWhat(await fullTable(old)));
   });
 
   it('is made only for dyadic ACLED files of PREVIEW_MIN_ROWS rows or more', async () => {
     const few = textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4);
-    expect(await readAcledParquetPreview(few, 'few.parquet')).toBeNull();
+    expect(await readParquetRowsPreview(few, 'few.parquet')).toBeNull();
     const many = textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(PREVIEW_MIN_ROWS), 10_000);
-    expect((await readAcledParquetPreview(many, 'many.parquet'))?.start.length).toBe(PREVIEW_MIN_ROWS);
+    expect((await readParquetRowsPreview(many, 'many.parquet'))?.start.length).toBe(PREVIEW_MIN_ROWS);
     // The monadic layout's events have two rows each; the app's own Parquet has its own preview.
     const monadicColumns = ACLED_CURRENT_COLUMNS.filter((c) => c !== 'actor2' && c !== 'assoc_actor_2' && c !== 'inter2');
-    expect(await readAcledParquetPreview(textParquet(monadicColumns, toMonadic(VARIED), 4), 'm.parquet', undefined, 0)).toBeNull();
+    expect(await readParquetRowsPreview(textParquet(monadicColumns, toMonadic(VARIED), 4), 'm.parquet', undefined, 0)).toBeNull();
     const full = await importColumnar(few, 'few.parquet');
     if (full.kind !== 'done') throw new Error('not imported');
-    expect(await readAcledParquetPreview(datasetToParquet(full.dataset).buffer as ArrayBuffer, 'app.parquet', undefined, 0)).toBeNull();
-    expect(await readAcledParquetPreview(new TextEncoder().encode('event_id_cnty,event_date\n').buffer as ArrayBuffer, 'x.csv', undefined, 0)).toBeNull();
+    expect(await readParquetRowsPreview(datasetToParquet(full.dataset).buffer as ArrayBuffer, 'app.parquet', undefined, 0)).toBeNull();
+    expect(await readParquetRowsPreview(new TextEncoder().encode('event_id_cnty,event_date\n').buffer as ArrayBuffer, 'x.csv', undefined, 0)).toBeNull();
     // Nothing to draw when no row has a type the full read would keep: no empty timeline first.
     const untyped = VARIED.map((row) => ({ ...row, event_type: 'Picnics' }));
-    expect(await readAcledParquetPreview(textParquet(ACLED_CURRENT_COLUMNS, untyped, 4), 'u.parquet', undefined, 0)).toBeNull();
+    expect(await readParquetRowsPreview(textParquet(ACLED_CURRENT_COLUMNS, untyped, 4), 'u.parquet', undefined, 0)).toBeNull();
+  });
+});
+
+describe('the preview of a large UCDP GED Parquet file', () => {
+  const record = (line: string) => Object.fromEntries(line.trimEnd().split(',').map((cell, k) => [UCDP_COLUMNS[k]!, cell]));
+  // Spans of days, countries of several zones (Los Angeles, New York; Kaliningrad, Vladivostok), and rows the full read rejects.
+  const rows = [
+    record(ucdpRow(1)),
+    { ...record(ucdpRow(2, 'Group 2', '2022-09-13')), date_end: '2022-09-20' },
+    { ...record(ucdpRow(3)), country: 'United States', longitude: '-118.2', type_of_violence: '2' },
+    { ...record(ucdpRow(4)), country: 'United States', longitude: '-74.0', type_of_violence: '3' },
+    { ...record(ucdpRow(5)), country: 'Russia (Soviet Union)', longitude: '20.5' },
+    { ...record(ucdpRow(6)), country: 'Russia (Soviet Union)', longitude: '131.9' },
+    { ...record(ucdpRow(7)), type_of_violence: '4' },
+    { ...record(ucdpRow(8)), date_start: '2022-02-30' },
+    { ...record(ucdpRow(9)), date_end: '2022-09-01' },
+    ...Array.from({ length: 300 }, (_, k) => record(ucdpRow(100 + k, `Group ${k % 7}`, new Date(Date.UTC(2015, 0, 1 + k * 3)).toISOString().slice(0, 10)))),
+  ];
+  const csv = [UCDP_COLUMNS.join(','), ...rows.map((row) => UCDP_COLUMNS.map((c) => row[c] ?? '').join(','))].join('\n') + '\n';
+  /** Each event's start, end and type, in time order. */
+  const spans = (table: { start: Float64Array; end: Float64Array; type: Uint8Array }) => [...table.start].map((t, i) => `${t}:${table.end[i]}:${table.type[i]}`).sort();
+
+  it('puts each event the full read keeps where it puts it, its end too, with its type: all text, or with typed dates, coordinates and counts', async () => {
+    const typed = await duckdbParquet(csv, { date_start: 'DATE', date_end: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE', best: 'INTEGER', low: 'INTEGER', high: 'INTEGER' }, 'zstd');
+    for (const [name, bytes] of [['text.parquet', textParquet(UCDP_COLUMNS, rows, 100)], ['typed.parquet', typed]] as const) {
+      const preview = (await readParquetRowsPreview(bytes, name, COMPRESSORS, 0))!;
+      expect(preview, name).toMatchObject({ title: `UCDP GED events from ${name}`, rows: rows.length });
+      const full = await importColumnar(bytes, name);
+      if (full.kind !== 'done') throw new Error(`${name} not imported`);
+      expect(full.report.rejectedRows, name).toBe(3);
+      expect(spans(previewTable(preview)), name).toEqual(spans(buildEventTable(full.dataset)));
+    }
+    expect(await readParquetRowsPreview(textParquet(UCDP_COLUMNS, rows, 100), 'few.parquet')).toBeNull();
   });
 });
 
