@@ -26,6 +26,15 @@ async function inParts(text: string, cores: number, minBytes = 1024, maxRows?: n
   return { dataset: unpackEvents(receivedPacked(result.posted)), report: result.report };
 }
 
+/** The one preview of the file read in `cores` parts, each giving its rows' days and types, whatever its size. */
+async function previewFromParts(text: string, fileName: string, cores: number): Promise<ImportPreview> {
+  const previews: ImportPreview[] = [];
+  const result = await importCsvInParts({ file: new Blob([text]), fileName }, partsAsWorkers(cores, 1024, 100, 0), undefined, (p) => previews.push(p));
+  expect(result?.kind, `${cores} cores`).toBe('posted');
+  expect(previews, `${cores} cores`).toHaveLength(1);
+  return previews[0]!;
+}
+
 function whole(text: string, maxRows?: number) {
   const result = importTextPacked({ text, fileName: 'events.csv', ...(maxRows !== undefined ? { maxRows } : {}) });
   if (result.kind !== 'packed') return result;
@@ -104,13 +113,7 @@ describe('reading an ACLED CSV in parts', () => {
   });
 
   it('gives a preview from its parts, the same in 1, 2 and 4 of them: every row with a day and type, in the file’s order', async () => {
-    const previewOf = async (cores: number) => {
-      const previews: ImportPreview[] = [];
-      const result = await importCsvInParts({ file: new Blob([text]), fileName: 'events.csv' }, partsAsWorkers(cores, 1024, 100, 0), undefined, (p) => previews.push(p));
-      expect(result?.kind, `${cores} cores`).toBe('posted');
-      expect(previews, `${cores} cores`).toHaveLength(1);
-      return previews[0]!;
-    };
+    const previewOf = (cores: number) => previewFromParts(text, 'events.csv', cores);
     const one = await previewOf(1);
     // All but the row of 30 February; a row the full read rejects for its latitude or count still has its day.
     expect(one).toMatchObject({ title: 'ACLED events from events.csv', rows: 1200 });
@@ -159,13 +162,7 @@ describe('reading a UCDP GED CSV in parts', () => {
   });
 
   it('gives a preview from its parts, the same in 1, 2 and 4 of them, and the same as from the whole text', async () => {
-    const previewOf = async (cores: number) => {
-      const previews: ImportPreview[] = [];
-      const result = await importCsvInParts({ file: new Blob([text]), fileName: 'ged.csv' }, partsAsWorkers(cores, 1024, 100, 0), undefined, (p) => previews.push(p));
-      expect(result?.kind, `${cores} cores`).toBe('posted');
-      expect(previews, `${cores} cores`).toHaveLength(1);
-      return previews[0]!;
-    };
+    const previewOf = (cores: number) => previewFromParts(text, 'ged.csv', cores);
     const one = await previewOf(1);
     // Every row but the one without a date; each clash ends the day after it starts.
     expect(one).toMatchObject({ title: 'UCDP GED events from ged.csv', rows: 1200 });
