@@ -1,5 +1,5 @@
 // Each row's day and type as the full ACLED read gives them, for a first look at a large ACLED
-// file (Parquet: parquetRowsPreview.ts; Arrow: acledArrowPreview.ts; CSV: its parts, fileParts.ts). The day is placed as the
+// file (Parquet: parquetRowsPreview.ts; Arrow: arrowRowsPreview.ts; CSV: its parts, fileParts.ts). The day is placed as the
 // full read places it (local midnight in the zone of the row's country and longitude, a month from
 // its first day), and the type is ACLED's mapping without the notes: an agreement the notes call
 // a ceasefire shows as an agreement until the full table comes.

@@ -20,7 +20,7 @@ function registerCodecs(): void {
 const aligned = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset % 8 === 0 ? bytes : bytes.slice());
 
 /** A column's value at a row, dates as Date. */
-function valueReader(column: Vector): (row: number) => unknown {
+export function valueReader(column: Vector): (row: number) => unknown {
   const type = column.type as DataType;
   if (DataType.isDate(type) || DataType.isTimestamp(type)) {
     return (row) => {

@@ -68,13 +68,13 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     // Loaded here, not with the worker: most files are CSV or JSON.
     const { importColumnar, importColumnarInParts } = await import('./columnarImport.ts');
     // A large file's preview (see postPreview): the app's first (it takes a small part of the
-    // time); an ACLED or UCDP GED file's (Parquet; ACLED's Arrow too) while the helpers read its
+    // time); an ACLED or UCDP GED file's (Parquet or Arrow) while the helpers read its
     // row groups in parts, as a CSV's rows are (with its preview read first, the whole file came
     // 1.5 s later).
     const { readAppParquetPreview } = await import('./appParquetPreview.ts');
     const appPreviewed = await postPreview(bytes, send, (compressors) => readAppParquetPreview(bytes, compressors));
     const readRowsPreview = async (compressors: Compressors) =>
-      columnar === 'parquet' ? (await import('./parquetRowsPreview.ts')).readParquetRowsPreview(bytes, job.fileName, compressors) : (await import('./acledArrowPreview.ts')).readAcledArrowPreview(bytes, job.fileName);
+      columnar === 'parquet' ? (await import('./parquetRowsPreview.ts')).readParquetRowsPreview(bytes, job.fileName, compressors) : (await import('./arrowRowsPreview.ts')).readArrowRowsPreview(bytes, job.fileName);
     const previewed = appPreviewed || postPreview(bytes, send, readRowsPreview);
     const inParts = partReader ? await importColumnarInParts(bytes, job, partReader, onProgress).catch(() => null) : null;
     await previewed;

@@ -3,7 +3,7 @@ import { buildEventTable, type EventTable } from '../table/eventTable.ts';
 import { previewTable } from '../table/previewTable.ts';
 import { ACLED_CURRENT_COLUMNS, ACLED_PRE2023_COLUMNS, acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { acledArrow, duckdbParquet, textParquet, type ColumnTypes } from '../testing/columnarFixture.ts';
-import { readAcledArrowPreview } from './acledArrowPreview.ts';
+import { readArrowRowsPreview } from './arrowRowsPreview.ts';
 import { importColumnar } from './columnarImport.ts';
 import { readParquetRowsPreview } from './parquetRowsPreview.ts';
 import { PREVIEW_MIN_ROWS } from './appParquetPreview.ts';
@@ -11,6 +11,7 @@ import { datasetToParquet } from './appParquet.ts';
 import { COMPRESSORS } from './parquetImport.ts';
 import { UCDP_COLUMNS } from './ucdp.ts';
 import { ucdpRow } from '../testing/ucdpFixture.ts';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 // Rows whose days fall differently by zone and precision, and rows the full read rejects.
 const VARIED: AcledRow[] = [
@@ -114,6 +115,26 @@ describe('the preview of a large UCDP GED Parquet file', () => {
     }
     expect(await readParquetRowsPreview(textParquet(UCDP_COLUMNS, rows, 100), 'few.parquet')).toBeNull();
   });
+
+  it('is the same from an Arrow file, its dates Arrow dates and its coordinates doubles', async () => {
+    const readable = rows.filter((row) => row.date_start !== '2022-02-30');
+    const arrays = Object.fromEntries(
+      UCDP_COLUMNS.map((name) => {
+        const cells = readable.map((row) => row[name] ?? '');
+        if (name === 'date_start' || name === 'date_end') return [name, cells.map((cell) => new Date(`${cell}T00:00:00Z`))];
+        return [name, name === 'latitude' || name === 'longitude' ? Float64Array.from(cells, Number) : cells];
+      }),
+    );
+    const bytes = tableToIPC(tableFromArrays(arrays as Parameters<typeof tableFromArrays>[0]), 'file');
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const preview = readArrowRowsPreview(buffer, 'ged.arrow', 0)!;
+    expect(preview).toMatchObject({ title: 'UCDP GED events from ged.arrow', rows: readable.length });
+    const full = await importColumnar(buffer, 'ged.arrow');
+    if (full.kind !== 'done') throw new Error('not imported');
+    expect(full.report.rejectedRows).toBe(2);
+    expect(spans(previewTable(preview))).toEqual(spans(buildEventTable(full.dataset)));
+    expect(readArrowRowsPreview(buffer, 'ged.arrow')).toBeNull();
+  });
 });
 
 describe('the preview of a large ACLED Arrow file', () => {
@@ -123,7 +144,7 @@ describe('the preview of a large ACLED Arrow file', () => {
     for (const form of ['file', 'stream'] as const) {
       const bytes = acledArrow(ACLED_CURRENT_COLUMNS, [...ARROW_VARIED, ...generatedAcledRows(300)], 100, form);
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const preview = readAcledArrowPreview(buffer, 'acled.arrow', 0)!;
+      const preview = readArrowRowsPreview(buffer, 'acled.arrow', 0)!;
       expect(preview, form).toMatchObject({ title: 'ACLED events from acled.arrow', rows: ARROW_VARIED.length + 300 });
       const full = await importColumnar(buffer, 'acled.arrow');
       if (full.kind !== 'done') throw new Error(`not imported: ${JSON.stringify(full)}`);
@@ -133,10 +154,10 @@ describe('the preview of a large ACLED Arrow file', () => {
 
   it('is made only for dyadic ACLED files of PREVIEW_MIN_ROWS rows or more', () => {
     const bufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    expect(readAcledArrowPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED)), 'few.arrow')).toBeNull();
+    expect(readArrowRowsPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED)), 'few.arrow')).toBeNull();
     const monadicColumns = ACLED_CURRENT_COLUMNS.filter((c) => c !== 'actor2' && c !== 'assoc_actor_2' && c !== 'inter2');
-    expect(readAcledArrowPreview(bufferOf(acledArrow(monadicColumns, toMonadic(ARROW_VARIED))), 'm.arrow', 0)).toBeNull();
-    expect(readAcledArrowPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED).slice(0, 200)), 'cut.arrow', 0)).toBeNull();
-    expect(readAcledArrowPreview(textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4), 'p.parquet', 0)).toBeNull();
+    expect(readArrowRowsPreview(bufferOf(acledArrow(monadicColumns, toMonadic(ARROW_VARIED))), 'm.arrow', 0)).toBeNull();
+    expect(readArrowRowsPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED).slice(0, 200)), 'cut.arrow', 0)).toBeNull();
+    expect(readArrowRowsPreview(textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4), 'p.parquet', 0)).toBeNull();
   });
 });
