@@ -19,7 +19,7 @@ import type { PackedEvents } from '../table/packedEvents.ts';
 export interface ColumnarOptions {
   maxRows?: number;
   onProgress?: (fraction: number) => void;
-  /** An ACLED file or the app's Parquet left packed (the import worker's way; see PackedImport), not built into events. */
+  /** An ACLED or UCDP GED file or the app's Parquet left packed (the import worker's way; see PackedImport), not built into events. */
   packed?: boolean;
 }
 

@@ -45,8 +45,9 @@ export interface CsvPart {
 }
 
 /**
- * Row groups [from, to) of an ACLED Parquet or Arrow file (row groups, record batches: see
- * columnarImport.ts), whose first row is row `firstRow` of the file (from 1).
+ * Row groups [from, to) of an ACLED or UCDP GED Parquet or Arrow file, or of the app's Parquet
+ * (row groups, record batches: see columnarImport.ts), whose first row is row `firstRow` of the
+ * file (from 1).
  */
 export interface ColumnarPart {
   file: Blob;
@@ -55,7 +56,7 @@ export interface ColumnarPart {
   firstRow: number;
 }
 
-/** A part of an ACLED file, CSV or columnar. */
+/** A part of a file, CSV or columnar. */
 export type FilePart = CsvPart | ColumnarPart;
 
 /** A part read: its rows packed (as posted from its worker), its report, and what joining it to the others needs. */

@@ -1,5 +1,5 @@
-// A helper worker of the import worker: reads one part of a large ACLED file (see fileParts.ts) and
-// posts its rows packed as the page takes them (see packedPost.ts): its text encoded as UTF-8
+// A helper worker of the import worker: reads one part of a large ACLED or UCDP GED file (see
+// fileParts.ts) and posts its rows packed as the page takes them (see packedPost.ts): its text encoded as UTF-8
 // here, beside the other parts, and its buffers moved, not copied.
 import '../model/zodWithoutEval.ts';
 import { readPartForPosting, type FilePart } from './fileParts.ts';

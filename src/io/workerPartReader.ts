@@ -1,5 +1,5 @@
-// Reads the parts of a large ACLED file in helper workers, one part each (see fileParts.ts), from
-// the import worker. Any helper that fails makes the whole read fail, and the file is read whole.
+// Reads the parts of a large ACLED or UCDP GED file in helper workers, one part each (see
+// fileParts.ts), from the import worker. Any helper that fails makes the whole read fail, and the file is read whole.
 import type { PartResult, PartPreview, PartReader } from './fileParts.ts';
 
 export type PartReply =
