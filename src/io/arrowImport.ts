@@ -69,10 +69,10 @@ export function openArrow(bytes: ArrayBuffer): ColumnarTable {
   const columns = table.schema.fields.map((field) => field.name);
   const groups = table.batches.map((batch) => ({
     rows: batch.numRows,
-    read: async () => {
+    read: async (wanted: readonly string[]) => {
       try {
-        const readers = columns.map((_, i) => {
-          const column = batch.getChildAt(i);
+        const readers = wanted.map((name) => {
+          const column = batch.getChildAt(columns.indexOf(name));
           return column ? valueReader(column) : () => null;
         });
         const rows: unknown[][] = [];

@@ -59,8 +59,8 @@ export async function columnarKindOf(file: Blob): Promise<ColumnarKind | null> {
 /** A group of rows read together: a Parquet row group, an Arrow record batch. */
 export interface ColumnarGroup {
   rows: number;
-  /** The group's rows, each its values in the order of ColumnarTable.columns. Throws when the group cannot be read. */
-  read(): Promise<unknown[][]>;
+  /** The group's rows, each the values of `columns` (some of ColumnarTable.columns), in that order; the others are not decoded. Throws when the group cannot be read. */
+  read(columns: readonly string[]): Promise<unknown[][]>;
 }
 
 /** A Parquet or Arrow file opened: its column names and its groups of rows, not yet read. */

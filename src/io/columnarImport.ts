@@ -4,7 +4,7 @@
 // (Arrow) at a time. The readers (hyparquet, apache-arrow) are loaded only when a file needs them.
 import { missingAcledColumns, ACLED_REQUIRED } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
-import { createUcdpImport } from './ucdp.ts';
+import { createUcdpImport, UCDP_READ_COLUMNS } from './ucdp.ts';
 import { isHxlRow, type CsvFormatImport, type PackedCsvImport } from './csv.ts';
 import { notADataset, unpacked, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
@@ -86,9 +86,9 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
   if (rows > maxRows) return notADataset(fileName, tooManyRows(maxRows));
   const chosen = chooseReader(columns, fileName, rows);
   if (typeof chosen === 'string') return notADataset(fileName, chosen);
-  const sink = chosen;
+  const { sink } = chosen;
   const report = createReportBuilder(fileName, layoutIn(sink.layout, label));
-  const read = await readGroups(table, sink, report, rows, options.onProgress);
+  const read = await readGroups(table, chosen.read, sink, report, rows, options.onProgress);
   if (read.failed && read.rows === 0) return notADataset(fileName, `could not be read: ${read.failed}`);
   const done = report.finish();
   done.format = layoutIn(sink.layout, label);
@@ -98,27 +98,36 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
 /** "ACLED CSV (current layout)" as "ACLED Parquet (current layout)". */
 const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\b/, label);
 
-/** The row reader the columns call for, or why there is none. */
-function chooseReader(columns: string[], fileName: string, rows: number): CsvFormatImport | PackedCsvImport | string {
+/** The columns a reader of `format` reads: a UCDP GED file's are a few of its 49, and the rest are not decoded. */
+const columnsToRead = (columns: readonly string[], format: 'acled' | 'ucdp' | null): string[] =>
+  format === 'ucdp' ? columns.filter((c) => (UCDP_READ_COLUMNS as readonly string[]).includes(c.trim().toLowerCase())) : [...columns];
+
+/** The row reader the columns call for and the columns it reads, or why there is none. */
+function chooseReader(columns: string[], fileName: string, rows: number): { sink: CsvFormatImport | PackedCsvImport; read: string[] } | string {
   const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
   const header = columns.map((c) => c.trim());
   const format = rowFormatOf(lower);
   if (format === 'acled') {
     const missing = missingAcledColumns(header);
     if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-    return createAcledPackedImport(header, fileName, Math.max(1, rows));
+    return { sink: createAcledPackedImport(header, fileName, Math.max(1, rows)), read: columns };
   }
-  if (format === 'ucdp') return createUcdpImport(header, fileName, Math.max(1, rows));
+  if (format === 'ucdp') {
+    const read = columnsToRead(columns, format);
+    return { sink: createUcdpImport(read.map((c) => c.trim()), fileName, Math.max(1, rows)), read };
+  }
   const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';
   return `has no recognisable columns: it has ${shown}; an ACLED file needs ${ACLED_REQUIRED.join(', ')}, a UCDP GED file ${UCDP_REQUIRED.join(', ')}`;
 }
 
 /**
- * Feeds each group's rows to the reader, numbered from 1 across the file; a group that cannot be
- * read is noted (its rows are not read, so the counts still balance) and the next is tried.
+ * Feeds each group's rows (the values of `columns`) to the reader, numbered from 1 across the
+ * file; a group that cannot be read is noted (its rows are not read, so the counts still balance)
+ * and the next is tried.
  */
 async function readGroups(
   table: ColumnarTable,
+  columns: readonly string[],
   sink: CsvFormatImport | PackedCsvImport,
   report: ReportBuilder,
   total: number,
@@ -136,7 +145,7 @@ async function readGroups(
     let values: unknown[][] | null = null;
     try {
       // No more rows than the file's metadata counts: the packer's columns are sized by it.
-      values = (await group.read()).slice(0, group.rows);
+      values = (await group.read(columns)).slice(0, group.rows);
     } catch (error) {
       // Damaged, or sound but written with something the reader does not know (Polars' LZ4 views).
       const reason = `${groupPlace} (rows ${count(first)}–${count(first + group.rows - 1)}) could not be read (${reasonOf(error)})`;
@@ -144,7 +153,7 @@ async function readGroups(
       failed ??= reason;
     }
     if (values) {
-      const expected = table.columns.length;
+      const expected = columns.length;
       values.forEach((row, k) => {
         const n = first + k;
         const cells = rowCells(row);
@@ -231,11 +240,11 @@ export async function readColumnarPart(part: ColumnarPart, onProgress?: (fractio
   if (kind === 'parquet' && isAppParquetColumns(table.columns)) return readAppParquetPart(bytes, part, onProgress);
   const rows = table.groups.slice(part.groups.from, part.groups.to).reduce((n, group) => n + group.rows, 0);
   const rejectedIds: string[] = [];
-  const header = table.columns.map((c) => c.trim());
-  const ucdp = rowFormatOf(new Set(header.map((c) => c.toLowerCase()))) === 'ucdp';
-  const sink = (ucdp ? createUcdpImport : createAcledPackedImport)(header, part.fileName, Math.max(1, rows), rejectedIds);
+  const format = rowFormatOf(new Set(table.columns.map((c) => c.trim().toLowerCase())));
+  const read = columnsToRead(table.columns, format);
+  const sink = (format === 'ucdp' ? createUcdpImport : createAcledPackedImport)(read.map((c) => c.trim()), part.fileName, Math.max(1, rows), rejectedIds);
   const layout = layoutIn(sink.layout, COLUMNAR_LABEL[kind]);
   const report = createReportBuilder(part.fileName, layout);
-  await readGroups(table, sink, report, rows, onProgress, part);
+  await readGroups(table, read, sink, report, rows, onProgress, part);
   return { packed: sink.packed(), report: report.finish(), layout, blankLines: 0, openQuote: false, tooManyRows: false, rejectedIds };
 }

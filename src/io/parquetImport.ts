@@ -35,10 +35,10 @@ export function openParquet(bytes: ArrayBuffer): ColumnarTable {
     rowStart += rows;
     return {
       rows,
-      read: () =>
+      read: (wanted: readonly string[]) =>
         new Promise<unknown[][]>((resolve, reject) => {
           let got: unknown[][] = [];
-          parquetRead({ file: bytes, metadata, columns, ...range, compressors: COMPRESSORS, rowFormat: 'array', onComplete: (read) => (got = read) }).then(() => resolve(got), reject);
+          parquetRead({ file: bytes, metadata, columns: [...wanted], ...range, compressors: COMPRESSORS, rowFormat: 'array', onComplete: (read) => (got = read) }).then(() => resolve(got), reject);
         }),
     };
   });

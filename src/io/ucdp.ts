@@ -69,6 +69,14 @@ type CheckedList<T> = { at: number; list: readonly T[] };
 /** An actor reference of a row: its packed cells, or null where the schema refuses it. */
 type RefCells = { ref: ActorRef; cells: [actor: number, role: number, name: number, side: number, sideFirst: number] | null };
 
+/** The columns a GED row is read from (in any order): a Parquet or Arrow file's others are not decoded. */
+export const UCDP_READ_COLUMNS = [
+  'id', 'type_of_violence', 'date_start', 'date_end', 'date_prec', 'latitude', 'longitude', 'country', 'best', 'low', 'high',
+  'deaths_a', 'deaths_b', 'side_a', 'side_b', 'dyad_name', 'conflict_name', 'where_coordinates', 'where_description',
+  'where_prec', 'adm_1', 'adm_2', 'source_office', 'source_date', 'source_headline',
+] as const;
+type UcdpReadColumn = (typeof UCDP_READ_COLUMNS)[number];
+
 /** The title of a dataset read from a GED file. */
 export const ucdpDatasetTitle = (fileName: string) => `UCDP GED events from ${fileName}`;
 
@@ -156,7 +164,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
 
   function row(cells: string[], line: number, report: RowReport, sheetRow: number): void {
     const current = ++rowsRead;
-    const get = (name: string) => {
+    const get = (name: UcdpReadColumn) => {
       const i = col.get(name);
       if (i === undefined) return '';
       if (readFor[i] !== current) {
@@ -214,7 +222,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
     const sideB = get('side_b');
 
     // Secondary numbers: a bad one is left out (reported); the event stands without it.
-    const optionalCount = (field: string): number | undefined => {
+    const optionalCount = (field: UcdpReadColumn): number | undefined => {
       const read = readCount(get(field));
       if (read === null) {
         report.fix(field, 'is not a whole number of 0 or more; left out', get(field));
