@@ -20,15 +20,28 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seconds = (ms: number | null) => (ms === null ? 'none shown' : `${(ms / 1000).toFixed(1)} s`);
 
-/** ROWS clashes a day apart from 1989, 300 sides, kept in TMPDIR. */
+/**
+ * A GED row with text nearer the real GED's than the test fixture's few characters: a cited
+ * article of about 250 characters, its original sources, a headline per source (one of them the
+ * row's own) and the point as WKT.
+ */
+function realisticRow(i: number, day: string): string {
+  const article = `"Armenpress, ${day}, ""Heavy fighting along the border: the Ministry of Defence reports shelling of positions near Jermuk and Sotk overnight; casualties on both sides"" ; Reuters, ${day}, ""Clashes erupt on the border, ${i} reported"""`;
+  return ucdpRow(i, `Group ${i % 300}`, day)
+    .replace(',2,x,Armenpress;Reuters,', `,2,${article},Armenpress;Reuters,`)
+    .replace(',Clash,x,1,', `,Heavy fighting near Jermuk (${i});Clashes erupt on the border,Ministry of Defence of Armenia; Ministry of Defence of Azerbaijan,1,`)
+    .replace(',POINT,', ',POINT (45.6722 39.8414),');
+}
+
+/** ROWS clashes a day apart from 1989, 300 sides, with long text (realisticRow), kept in TMPDIR. */
 function ucdpFile(): string {
   const dir = path.join(os.tmpdir(), 'conflict-timeline-bench');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `ucdp-${ROWS}.csv`);
+  const file = path.join(dir, `ucdp-${ROWS}-long-text.csv`);
   if (!existsSync(file)) {
     const day = (i: number) => new Date(Date.UTC(1989, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10);
     const lines = [UCDP_HEADER];
-    for (let i = 1; i <= ROWS; i++) lines.push(ucdpRow(i, `Group ${i % 300}`, day(i)));
+    for (let i = 1; i <= ROWS; i++) lines.push(realisticRow(i, day(i)));
     writeFileSync(file, lines.join(''));
   }
   return file;
