@@ -11,7 +11,6 @@
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
 import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type PackedEvents } from '../table/packedEvents.ts';
-import { geoPrecisionCode } from '../table/eventTable.ts';
 import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
 import { createEventCheck } from './acceptEvent.ts';
@@ -121,17 +120,9 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
     const i = w.startRow(v.id, { en: v.title }, v.notes ? { en: v.notes } : undefined);
     p.type[i] = type;
     p.originalLanguage[i] = english;
-    w.setTime(p.start, i, ...time);
+    w.setSpan(i, time);
     for (const ref of v.actors) pushRef(ref, w.ref);
-    if (v.country) {
-      p.hasPlace[i] = 1;
-      p.placeName[i] = placeName;
-      p.placeCountry[i] = country;
-      if (v.lat !== undefined) p.placeLat[i] = v.lat;
-      if (v.lon !== undefined) p.placeLon[i] = v.lon;
-      p.placePrecision[i] = geoPrecisionCode(v.geoPrecision);
-      p.placeAdmin[i] = admin;
-    }
+    if (v.country) w.setPlace(i, placeName, country, v.lat, v.lon, v.geoPrecision, admin);
     p.counts[i] = countList;
     p.claims[i] = none;
     p.sources[i] = sourceList;

@@ -14,7 +14,6 @@ import type { z } from 'zod';
 import { accepts } from '../model/validate.ts';
 import { eventSchema, GEO_PRECISIONS, ID_MAX_LENGTH, ID_PATTERN, placeSchema, ROLES, timeSchema, type Actor, type DatasetInfo, type GeoPrecision } from '../model/schema.ts';
 import { createPackedWriter } from '../table/packedEvents.ts';
-import { geoPrecisionCode } from '../table/eventTable.ts';
 import { instantInOffset } from './appParquetColumns.ts';
 import { NONE } from './intern.ts';
 import { isClean } from './jsonImport.ts';
@@ -214,25 +213,13 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
       const i = w.startRow(eventId, { [text]: title }, present(description) ? { [text]: description as string } : undefined);
       p.type[i] = type;
       p.originalLanguage[i] = language;
-      w.setTime(p.start, i, ...start);
-      if (end) {
-        p.hasEnd[i] = 1;
-        w.setTime(p.end, i, ...end);
-      }
+      w.setSpan(i, start, end);
       // The schema's order: a reference's name before its side.
       for (let r = 0; r < ids.length; r++) {
         const name = names[r];
         w.ref(s(ids[r] as string), s(roleList[r] as string), present(name) && name !== registryName.get(ids[r] as string) ? s(name as string) + 1 : 0, (sides[r] as number | null | undefined) ?? 0, 0);
       }
-      if (placed) {
-        p.hasPlace[i] = 1;
-        p.placeName[i] = placeName;
-        p.placeCountry[i] = country;
-        if (present(lat)) p.placeLat[i] = lat as number;
-        if (present(lon)) p.placeLon[i] = lon as number;
-        if (present(geoPrecision)) p.placePrecision[i] = geoPrecisionCode(geoPrecision as GeoPrecision);
-        p.placeAdmin[i] = admin;
-      }
+      if (placed) w.setPlace(i, placeName, country, present(lat) ? (lat as number) : undefined, present(lon) ? (lon as number) : undefined, present(geoPrecision) ? (geoPrecision as GeoPrecision) : undefined, admin);
       p.counts[i] = countList.at;
       p.claims[i] = claimList.at;
       p.sources[i] = sourceList.at;

@@ -12,7 +12,6 @@ import { createEventCheck } from './acceptEvent.ts';
 import { keyed, keyOf, memoize, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
 import { createPackedWriter } from '../table/packedEvents.ts';
-import { geoPrecisionCode } from '../table/eventTable.ts';
 import { accepts, isText } from '../model/validate.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
@@ -306,21 +305,9 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
     const i = w.startRow(id, { en: title }, headline ? { en: headline } : undefined);
     p.type[i] = typeIndex;
     p.originalLanguage[i] = english;
-    w.setTime(p.start, i, ...startCells);
-    if (endCells) {
-      p.hasEnd[i] = 1;
-      w.setTime(p.end, i, ...endCells);
-    }
+    w.setSpan(i, startCells, endCells);
     for (const r of refs) w.ref(...r.cells!);
-    if (country) {
-      p.hasPlace[i] = 1;
-      p.placeName[i] = placeName;
-      p.placeCountry[i] = countryIndex;
-      if (lat !== undefined) p.placeLat[i] = lat;
-      if (lon !== undefined) p.placeLon[i] = lon;
-      p.placePrecision[i] = geoPrecisionCode(geoPrecision);
-      p.placeAdmin[i] = admin.at;
-    }
+    if (country) w.setPlace(i, placeName, countryIndex, lat, lon, geoPrecision, admin.at);
     p.counts[i] = counts.at;
     p.claims[i] = none;
     p.sources[i] = keepPart(sources);

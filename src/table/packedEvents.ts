@@ -7,7 +7,7 @@
 // Exact: eventAt(i) equals the event packed, with its keys in the same order. Whatever does not fit
 // the columns (text whose languages come in another order, a place or an event with unusual keys)
 // is kept whole for that event.
-import { GEO_PRECISIONS, type ConflictEvent, type Dataset, type DatasetInfo, type DayPart, type Place, type Precision, type TimeValue } from '../model/schema.ts';
+import { GEO_PRECISIONS, type ConflictEvent, type Dataset, type DatasetInfo, type DayPart, type GeoPrecision, type Place, type Precision, type TimeValue } from '../model/schema.ts';
 import { geoPrecisionCode, objectColumnReader, roleBitOf, typeIndexOf, type ColumnReader, type EventSource, type EventText, type EventTitle, type IdChars, type IndexedReader } from './eventTable.ts';
 import { anchorTime } from '../model/time.ts';
 
@@ -198,6 +198,16 @@ function createStringTable(): { strings: string[]; indexOf(value: string): numbe
   };
 }
 
+/** A time as string indexes: [at, precision, tz, dayPart], dayPart 0 (or left out) for none, else k: strings[k - 1]. */
+export type TimeCells = readonly [at: number, precision: number, tz: number, dayPart?: number];
+
+function setTime(time: TimeColumns, i: number, [at, precision, tz, dayPart = 0]: TimeCells): void {
+  time.at[i] = at;
+  time.precision[i] = precision;
+  time.tz[i] = tz;
+  time.dayPart[i] = dayPart;
+}
+
 /**
  * Packed events written a row at a time, in order: the one writer of the packed columns, shared by
  * the packers (packEvents, acledPacked.ts, appParquetPacked.ts). A row's id, text and actor
@@ -261,12 +271,26 @@ export function createPackedWriter(capacity: number) {
       whole.set(writer.startRow(event.id), event);
       writer.endRow();
     },
-    /** Row i's time: string indexes; dayPart 0 for none, else k: strings[k - 1]. */
-    setTime(time: TimeColumns, i: number, at: number, precision: number, tz: number, dayPart = 0): void {
-      time.at[i] = at;
-      time.precision[i] = precision;
-      time.tz[i] = tz;
-      time.dayPart[i] = dayPart;
+    /** Row i's start and, where given, its end (see TimeCells). */
+    setSpan(i: number, start: TimeCells, end?: TimeCells | null): void {
+      setTime(columns.start, i, start);
+      if (end) {
+        columns.hasEnd[i] = 1;
+        setTime(columns.end, i, end);
+      }
+    },
+    /**
+     * Row i's place: its name (an index in `parts`), country (in `strings`), coordinates where
+     * known, precision, and admin areas (0 for none, else k: parts[k - 1]).
+     */
+    setPlace(i: number, name: number, country: number, lat: number | undefined, lon: number | undefined, precision: GeoPrecision | undefined, admin: number): void {
+      columns.hasPlace[i] = 1;
+      columns.placeName[i] = name;
+      columns.placeCountry[i] = country;
+      if (lat !== undefined) columns.placeLat[i] = lat;
+      if (lon !== undefined) columns.placeLon[i] = lon;
+      columns.placePrecision[i] = geoPrecisionCode(precision);
+      columns.placeAdmin[i] = admin;
     },
     done(info: DatasetInfo): PackedEvents {
       return {
@@ -369,11 +393,11 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     const { at, precision, tz, dayPart } = t as Record<string, unknown>;
     return typeof at === 'string' && typeof precision === 'string' && typeof tz === 'string' && (dayPart === undefined || typeof dayPart === 'string');
   };
-  const timeCells = new Map<object, [number, number, number, number]>();
-  const setTime = (columns: TimeColumns, t: ConflictEvent['start'], i: number) => {
+  const timeCells = new Map<object, TimeCells>();
+  const cellsOf = (t: ConflictEvent['start']) => {
     let cells = timeCells.get(t);
     if (!cells) timeCells.set(t, (cells = [s(t.at), s(t.precision), s(t.tz), t.dayPart === undefined ? 0 : s(t.dayPart) + 1]));
-    w.setTime(columns, i, ...cells);
+    return cells;
   };
   // An actor list fits when each reference has an actor and a role, then a name and a side in either order.
   const actorsFit = (actors: unknown) =>
@@ -403,11 +427,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     w.startRow(event.id, event.title, event.description);
     p.type[i] = s(event.type);
     p.originalLanguage[i] = s(event.originalLanguage);
-    setTime(p.start, event.start, i);
-    if (event.end) {
-      p.hasEnd[i] = 1;
-      setTime(p.end, event.end, i);
-    }
+    w.setSpan(i, cellsOf(event.start), event.end && cellsOf(event.end));
     for (const ref of event.actors) {
       let sideFirst = 0;
       if (ref.name !== undefined && ref.side !== undefined) for (const key in ref) if (key === 'side' || key === 'name') { sideFirst = key === 'side' ? 1 : 0; break; }
@@ -418,15 +438,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     p.sources[i] = part(event.sources);
     p.relations[i] = part(event.relations);
     p.tags[i] = part(event.tags);
-    if (place) {
-      p.hasPlace[i] = 1;
-      p.placeName[i] = placeNamePart(place.name);
-      p.placeCountry[i] = s(place.country);
-      if (place.lat !== undefined) p.placeLat[i] = place.lat;
-      if (place.lon !== undefined) p.placeLon[i] = place.lon;
-      p.placePrecision[i] = geoPrecisionCode(place.precision);
-      p.placeAdmin[i] = place.admin ? partByKey(place.admin, adminKey(place.admin)) + 1 : 0;
-    }
+    if (place) w.setPlace(i, placeNamePart(place.name), s(place.country), place.lat, place.lon, place.precision, place.admin ? partByKey(place.admin, adminKey(place.admin)) + 1 : 0);
     w.endRow();
   }
   return w.done(info);
