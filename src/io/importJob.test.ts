@@ -28,6 +28,16 @@ function resultIn(replies: WorkerReply[]) {
   return receivedResult(posted.result, events?.type === 'packed-events' ? receivedPacked(events.packed) : null);
 }
 
+/** A job's preview and its packed table, having checked that the preview came first: before the events, their result and the search index. */
+function previewThenTable(replies: WorkerReply[]) {
+  expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+  const preview = replies.find((r) => r.type === 'preview');
+  if (preview?.type !== 'preview') throw new Error('no preview');
+  const result = resultIn(replies);
+  if (result.kind !== 'packed') throw new Error(result.kind);
+  return { preview: preview.preview, result };
+}
+
 /** A reply as the page receives it: a structured clone, its buffers moved. */
 const received = (replies: WorkerReply[]) => (reply: WorkerReply, transfer: ArrayBuffer[] = []) => replies.push(structuredClone(reply, { transfer }));
 
@@ -95,17 +105,13 @@ describe('the import job', () => {
     const replies: WorkerReply[] = [];
     // Previews from 0 bytes on here; from PREVIEW_MIN_BYTES (20 MB) in the app.
     await runJob({ file, fileName: 'acled.csv' }, received(replies), createPageBusyClock(), partsAsWorkers(2, 1024, 100, 0));
-    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
-    const preview = replies.find((r) => r.type === 'preview');
-    if (preview?.type !== 'preview') throw new Error('no preview');
-    expect(preview.preview).toMatchObject({ title: 'ACLED events from acled.csv', rows: 2000 });
-    const result = resultIn(replies);
-    if (result.kind !== 'packed') throw new Error(result.kind);
+    const { preview, result } = previewThenTable(replies);
+    expect(preview).toMatchObject({ title: 'ACLED events from acled.csv', rows: 2000 });
     // The row of no ACLED type is in neither; the month's row is placed as the table places it.
     expect(result.report.rejections.map((r) => `${r.row}: ${r.field}`)).toEqual(['9: event_type']);
-    expect(preview.preview.start.length).toBe(1999);
-    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
-    expect([...previewTable(preview.preview).type].sort()).toEqual([...result.columns.type].sort());
+    expect(preview.start.length).toBe(1999);
+    expect([...previewTable(preview).start]).toEqual([...result.columns.start]);
+    expect([...previewTable(preview).type].sort()).toEqual([...result.columns.type].sort());
     const progress = replies.flatMap((r) => (r.type === 'progress' && r.phase === 'parsing' ? [r.fraction] : []));
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(1);
@@ -121,14 +127,10 @@ describe('the import job', () => {
     const text = UCDP_HEADER + Array.from({ length: 2000 }, (_, k) => ucdpRow(k + 1, `Group ${k % 40}`, k === 9 ? '' : day(k))).join('');
     const replies: WorkerReply[] = [];
     await runJob({ file: new Blob([text]), fileName: 'ged.csv' }, received(replies), createPageBusyClock(), partsAsWorkers(2, 1024, 100, 0));
-    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
-    const preview = replies.find((r) => r.type === 'preview');
-    if (preview?.type !== 'preview') throw new Error('no preview');
-    expect(preview.preview).toMatchObject({ title: 'UCDP GED events from ged.csv', rows: 2000 });
-    const result = resultIn(replies);
-    if (result.kind !== 'packed') throw new Error(result.kind);
+    const { preview, result } = previewThenTable(replies);
+    expect(preview).toMatchObject({ title: 'UCDP GED events from ged.csv', rows: 2000 });
     expect(result.report.rejections.map((r) => `${r.row}: ${r.field}`)).toEqual(['11: date_start']);
-    const table = previewTable(preview.preview);
+    const table = previewTable(preview);
     expect([...table.start]).toEqual([...result.columns.start]);
     expect([...table.end]).toEqual([...result.columns.end]);
   });
@@ -256,14 +258,9 @@ describe('the import job', () => {
     const large = makeDataset({ events: PREVIEW_MIN_ROWS, lasting: 0.1 });
     const replies: WorkerReply[] = [];
     await runJob({ file: new Blob([datasetToParquet(large)]), fileName: 'large.parquet' }, received(replies));
-    const kinds = replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress');
-    expect(kinds).toEqual(['preview', 'packed-events', 'result', 'search-index']);
-    const preview = replies.find((r) => r.type === 'preview');
-    if (preview?.type !== 'preview') throw new Error('no preview');
-    expect(preview.preview.title).toBe('Fixture');
-    const result = resultIn(replies);
-    if (result.kind !== 'packed') throw new Error(result.kind);
-    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+    const { preview, result } = previewThenTable(replies);
+    expect(preview.title).toBe('Fixture');
+    expect([...previewTable(preview).start]).toEqual([...result.columns.start]);
 
     const small: WorkerReply[] = [];
     await runJob({ file: new Blob([datasetToParquet(makeDataset({ events: 50 }))]), fileName: 'small.parquet' }, received(small));
@@ -279,29 +276,21 @@ describe('the import job', () => {
     const reader = partsAsWorkers(2);
     const file = new Blob([textParquet(ACLED_CURRENT_COLUMNS, rows, 10_000)]);
     await runJob({ file, fileName: 'acled.parquet' }, received(replies), createPageBusyClock(), { ...reader, read: (parts, onProgress) => ((partsRead = parts.length), reader.read(parts, onProgress)) });
-    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
+    const { preview, result } = previewThenTable(replies);
     expect(partsRead).toBe(2);
-    const preview = replies.find((r) => r.type === 'preview');
-    if (preview?.type !== 'preview') throw new Error('no preview');
-    expect(preview.preview).toMatchObject({ title: 'ACLED events from acled.parquet', rows: PREVIEW_MIN_ROWS + 1 });
-    const result = resultIn(replies);
-    if (result.kind !== 'packed') throw new Error(result.kind);
+    expect(preview).toMatchObject({ title: 'ACLED events from acled.parquet', rows: PREVIEW_MIN_ROWS + 1 });
     // The row of no ACLED type is in neither.
     expect(result.report.rejections.map((r) => `${r.record}: ${r.field}`)).toEqual(['row 8 (row group 1): event_type']);
-    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+    expect([...previewTable(preview).start]).toEqual([...result.columns.start]);
   });
 
   it('posts a large ACLED Arrow file’s days and types first, then reads it in parts', async () => {
     const rows = generatedAcledRows(PREVIEW_MIN_ROWS + 1, 6);
     const replies: WorkerReply[] = [];
     await runJob({ file: new Blob([acledArrow(Object.keys(rows[0]!), rows, 10_000) as Uint8Array<ArrayBuffer>]), fileName: 'acled.arrow' }, received(replies), createPageBusyClock(), partsAsWorkers(2));
-    expect(replies.map((r) => r.type).filter((k) => k !== 'progress' && k !== 'index-progress')).toEqual(['preview', 'packed-events', 'result', 'search-index']);
-    const preview = replies.find((r) => r.type === 'preview');
-    if (preview?.type !== 'preview') throw new Error('no preview');
-    expect(preview.preview).toMatchObject({ title: 'ACLED events from acled.arrow', rows: PREVIEW_MIN_ROWS + 1 });
-    const result = resultIn(replies);
-    if (result.kind !== 'packed') throw new Error(result.kind);
-    expect([...previewTable(preview.preview).start]).toEqual([...result.columns.start]);
+    const { preview, result } = previewThenTable(replies);
+    expect(preview).toMatchObject({ title: 'ACLED events from acled.arrow', rows: PREVIEW_MIN_ROWS + 1 });
+    expect([...previewTable(preview).start]).toEqual([...result.columns.start]);
   });
 
   it('reads a large app Parquet file in parts at once, given helpers, to what reading it whole gives; one whose ids repeat whole', async () => {
