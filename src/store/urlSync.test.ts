@@ -44,6 +44,21 @@ describe('URL sync', () => {
     stop();
   });
 
+  it('writes a view changed before it started, so that a filter set while the page was still loading is in the address', () => {
+    const win = fakeWindow('?from=2022-09-12&to=2022-09-16');
+    const store = createAppStore({ dataset });
+    readUrlIntoStore(store, win.location.search);
+    store.getState().setFilters({ country: 'KGZ' });
+    const stop = startUrlSync(store, win as unknown as Window);
+    expect(win.entries).toEqual(['?from=2022-09-12&to=2022-09-16', '?from=2022-09-12&to=2022-09-16&country=KGZ']);
+    // A link read and left alone is not written again.
+    const untouched = fakeWindow('?from=2022-09-12&to=2022-09-16');
+    readUrlIntoStore(store, untouched.location.search);
+    startUrlSync(store, untouched as unknown as Window)();
+    expect(untouched.entries).toEqual(['?from=2022-09-12&to=2022-09-16']);
+    stop();
+  });
+
   it('setArea pushes bbox= with the edges rounded as written; Back removes it, and the same box again pushes nothing', () => {
     const win = fakeWindow('?from=2022-09-12&to=2022-09-16');
     const store = createAppStore({ dataset });

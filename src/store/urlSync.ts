@@ -99,6 +99,10 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     },
     { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
   );
+  // A view changed before the address followed it (while the files kept in this browser were
+  // looked up, say): the address takes it now, as the change would have written it.
+  const early = store.getState().lastChange;
+  if (early === 'push' || early === 'replace') write(urlViewOf(store.getState()), early);
   // Switching the language replaces the current entry: Back still goes to the previous view.
   const unsubscribeLang = store.subscribe(
     (s) => s.lang,
