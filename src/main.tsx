@@ -140,9 +140,10 @@ if (sourceChecked?.ok) {
   const { t } = uiLocaleOf(store.getState().lang);
   void loadLocalData((kept) => store.getState().addNotice(`${t.sourceLinkProblem(sourceChecked.value)} ${kept ? t.keptInstead : t.bundledInstead}`));
 } else if (dataParam) {
-  void loadDataParam(imports, dataParam, window.location.href).then(async (problem) => {
-    if (problem !== null) {
+  void loadDataParam(imports, dataParam, window.location.href).then(async (outcome) => {
+    if (outcome.kind === 'not-loaded') {
       // One notice: why the link's data is not shown, and what is shown instead.
+      const { problem } = outcome;
       await loadLocalData((kept) => {
         const { t } = uiLocaleOf(store.getState().lang);
         const instead = kept ? t.keptInstead : t.bundledInstead;
@@ -151,8 +152,9 @@ if (sourceChecked?.ok) {
       return;
     }
     if (!page.options.embed) await listKeptFiles(imports);
-    // The view in the link applies once its data is in, so that its actors and event ids resolve.
-    reportAndSync(readLink());
+    // The view in the link applies once its data is in, so that its actors and event ids resolve;
+    // not to a file the reader opened instead while the link's data downloaded.
+    reportAndSync(outcome.kind === 'loaded' ? readLink() : []);
   });
 } else {
   void loadLocalData();

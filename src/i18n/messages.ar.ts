@@ -170,6 +170,7 @@ export const ar: Messages = {
   replace: 'استبدال',
   addToData: 'إضافة إلى البيانات الحالية',
   reading: 'قراءة',
+  downloading: 'تنزيل',
   previewStatus: (total, fileName) => `توقيت الأحداث وأنواعها (${total}) من ${fileName}؛ جارٍ قراءة أطرافها وأماكنها ونصوصها…`,
   previewNote: 'يتاح التكبير وعوامل التصفية والتفاصيل وقائمة الأحداث بعد اكتمال قراءة الملف.',
   importing: 'استيراد',
@@ -193,7 +194,9 @@ export const ar: Messages = {
       case 'too-large':
         return `حجم البيانات في ${p.url} ${p.megabytes === null ? `أكبر من ${p.limitMegabytes} ميغابايت` : `${p.megabytes} ميغابايت`}؛ يمكن فتح ما يصل إلى ${p.limitMegabytes} ميغابايت. حوّلها إلى Parquet بالأمر npm run import، أو قدّمها عبر خادم البيانات بالأمر npm run serve.`;
       case 'timeout':
-        return `لم تصل البيانات من ${p.url} خلال ${p.seconds} ثانية.`;
+        return `لم يصل شيء من ${p.url} طوال ${p.seconds} ثانية، فأُوقف التنزيل.`;
+      case 'cancelled':
+        return `أُلغي تنزيل ${p.url}.`;
       case 'unreachable':
         return `تعذّر تحميل البيانات من ${p.url}: لم يُجب الخادم، أو لا يسمح لمواقع أخرى بقراءتها (CORS). (${p.detail})`;
     }
@@ -449,7 +452,9 @@ export const ar: Messages = {
       case 'too-large':
         return `القصة في ${p.url} أكبر مما يمكن أن تكون عليه قصة (${p.limitMegabytes} ميغابايت)، لذلك لم تُفتح.`;
       case 'timeout':
-        return `لم تصل القصة من ${p.url} خلال ${p.seconds} ثانية.`;
+        return `لم يصل شيء من ${p.url} طوال ${p.seconds} ثانية، فلم تُفتح القصة.`;
+      case 'cancelled':
+        return `لم تُفتح القصة من ${p.url}: أُلغي تنزيلها.`;
       case 'unreachable':
         return `تعذّر تحميل القصة من ${p.url}: لم يُجب الخادم، أو لا يسمح لمواقع أخرى بقراءتها (CORS). (${p.detail})`;
     }

@@ -191,6 +191,7 @@ export const en = {
   replace: 'Replace',
   addToData: 'Add to current data',
   reading: 'Reading',
+  downloading: 'Downloading',
   previewStatus: (total: string, fileName: string) => `When and what of ${total} events from ${fileName}; reading their actors, places and text…`,
   previewNote: 'Zooming, filters, details and the list of events come once the file is read.',
   importing: 'Importing',
@@ -215,7 +216,9 @@ export const en = {
       case 'too-large':
         return `The data at ${p.url} is ${p.megabytes === null ? `larger than ${p.limitMegabytes} MB` : `${p.megabytes} MB`}; up to ${p.limitMegabytes} MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.`;
       case 'timeout':
-        return `The data at ${p.url} did not arrive within ${p.seconds} seconds.`;
+        return `Nothing arrived from ${p.url} for ${p.seconds} seconds, so the download was stopped.`;
+      case 'cancelled':
+        return `The download of ${p.url} was cancelled.`;
       case 'unreachable':
         return `The data at ${p.url} could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (${p.detail})`;
     }
@@ -481,7 +484,9 @@ export const en = {
       case 'too-large':
         return `The story at ${p.url} is larger than a story can be (${p.limitMegabytes} MB), so it was not opened.`;
       case 'timeout':
-        return `The story at ${p.url} did not arrive within ${p.seconds} seconds.`;
+        return `Nothing arrived from ${p.url} for ${p.seconds} seconds, so the story was not opened.`;
+      case 'cancelled':
+        return `The story at ${p.url} was not opened: its download was cancelled.`;
       case 'unreachable':
         return `The story at ${p.url} could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (${p.detail})`;
     }

@@ -6,6 +6,9 @@ export type DataLinkProblem =
   | { kind: 'not-a-url' | 'not-http' | 'credentials'; link: string }
   | { kind: 'status'; url: string; status: string }
   | { kind: 'too-large'; url: string; megabytes: number | null; limitMegabytes: number }
+  /** Nothing arrived for that long: no answer, or a body that stopped. */
   | { kind: 'timeout'; url: string; seconds: number }
+  /** Stopped before it was in: the reader's Cancel, or another file opened meanwhile. */
+  | { kind: 'cancelled'; url: string }
   | { kind: 'unreachable'; url: string; detail: string };
 

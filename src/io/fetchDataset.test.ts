@@ -1,5 +1,5 @@
-// The `data` parameter: only http(s) links are fetched; a refusal, a 404, a timeout or a file too
-// large is explained with the URL.
+// The `data` parameter: only http(s) links are fetched, with their progress; a refusal, a 404, a
+// download that stops arriving, one cancelled, or a file too large is explained with the URL.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDataUrl, fetchDataset, shownUrl, type DataLinkProblem, type Refused } from './fetchDataset.ts';
 import { en } from '../i18n/messages.en.ts';
@@ -70,19 +70,59 @@ describe('fetchDataset', () => {
     });
   });
 
-  it('gives up after the timeout, even while the body is still arriving', async () => {
+  it('gives up when nothing arrives for the timeout: no answer, or a body that stops', async () => {
     vi.useFakeTimers();
     const never = (_: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const waiting = fetchDataset(url, never as typeof fetch);
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(said(await waiting)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 30 seconds.' });
+    expect(said(await waiting)).toMatchObject({ ok: false, message: 'Nothing arrived from https://data.example.org/events%20sept.csv for 30 seconds, so the download was stopped.' });
 
-    const slowBody = (_: RequestInfo | URL, init?: RequestInit) =>
+    const stalled = (_: RequestInfo | URL, init?: RequestInit) =>
       Promise.resolve(new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('a,b\n')); init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))); } })));
-    const trickling = fetchDataset(url, slowBody as typeof fetch, 1000, 5000);
+    const stopped = fetchDataset(url, stalled as typeof fetch, 1000, 5000);
     await vi.advanceTimersByTimeAsync(5000);
-    expect(said(await trickling)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv did not arrive within 5 seconds.' });
+    expect(said(await stopped)).toMatchObject({ ok: false, message: 'Nothing arrived from https://data.example.org/events%20sept.csv for 5 seconds, so the download was stopped.' });
+  });
+
+  /** A body of `chunks` pieces of 1,000 bytes, one every `everyMs`, its length given; `sent` counts what went. */
+  const trickle = (chunks: number, everyMs: number) => {
+    const state = { sent: 0 };
+    const fetcher = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await new Promise((resume) => setTimeout(resume, everyMs));
+            controller.enqueue(new Uint8Array(1000).fill(0x61));
+            if (++state.sent === chunks) controller.close();
+          },
+        }),
+        { headers: { 'content-length': String(chunks * 1000) } },
+      );
+    return { fetcher, state };
+  };
+
+  it('keeps a slow download that keeps arriving, past the timeout, and tells its progress', async () => {
+    vi.useFakeTimers();
+    const { fetcher } = trickle(10, 4000);
+    const heard: [number, number | null][] = [];
+    const slow = fetchDataset(url, fetcher, 1_000_000, 5000, { onProgress: (received, total) => heard.push([received, total]) });
+    await vi.advanceTimersByTimeAsync(40_000);
+    const fetched = await slow;
+    expect(fetched.ok && fetched.blob.size).toBe(10_000);
+    expect(heard).toEqual([[0, 10_000], ...Array.from({ length: 10 }, (_, k): [number, number] => [(k + 1) * 1000, 10_000])]);
+  });
+
+  it('stops at once when told, as cancelled', async () => {
+    vi.useFakeTimers();
+    const { fetcher, state } = trickle(10, 1000);
+    const stop = new AbortController();
+    const cancelled = fetchDataset(url, fetcher, 1_000_000, 5000, { stop: stop.signal });
+    await vi.advanceTimersByTimeAsync(3500);
+    stop.abort();
+    expect(said(await cancelled)).toMatchObject({ ok: false, message: 'The download of https://data.example.org/events%20sept.csv was cancelled.' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(state.sent).toBeLessThan(5);
   });
 
   it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
@@ -116,6 +156,7 @@ describe('a data link’s problem in the UI language', () => {
     { kind: 'too-large', url: 'https://data.example.org/a.csv', megabytes: 600, limitMegabytes: 512 },
     { kind: 'too-large', url: 'https://data.example.org/a.csv', megabytes: null, limitMegabytes: 512 },
     { kind: 'timeout', url: 'https://data.example.org/a.csv', seconds: 30 },
+    { kind: 'cancelled', url: 'https://data.example.org/a.csv' },
     { kind: 'unreachable', url: 'https://data.example.org/a.csv', detail: 'Failed to fetch' },
   ];
   it.each(problems)('names the link in English and in Arabic: $kind', (problem) => {

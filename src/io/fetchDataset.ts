@@ -1,6 +1,6 @@
 // The `data` URL parameter: a dataset fetched from an http(s) URL, so that a permalink carries
-// its data. Only http(s); a size limit, checked as the bytes arrive; a timeout; each failure
-// explained with the URL.
+// its data. Only http(s); a size limit, checked as the bytes arrive; progress; a timeout when
+// nothing arrives; a way to stop; each failure explained with the URL.
 import { MAX_FILE_BYTES } from './workerProtocol.ts';
 import type { DataLinkProblem } from './dataLinkProblem.ts';
 
@@ -33,24 +33,39 @@ export function checkDataUrl(text: string, base: string): { ok: true; url: URL }
   return { ok: true, url };
 }
 
-/** Reads a body up to `limit` bytes; null when it is larger (the download is cancelled at once). */
-async function readUpTo(response: Response, limit: number): Promise<Blob | null> {
+/** How a download goes: its bytes so far, and all of them where the server said (else null). */
+export type OnDownload = (received: number, total: number | null) => void;
+
+/**
+ * Reads a body up to `limit` bytes; null when it is larger (the download is cancelled at once).
+ * `onChunk` hears the bytes so far after each piece. `signal` cancels the body where it is, and
+ * throws: a body that is not the fetch's own may not hear the fetch's abort.
+ */
+async function readUpTo(response: Response, limit: number, onChunk: (received: number) => void, signal: AbortSignal): Promise<Blob | null> {
   if (!response.body) {
     const blob = await response.blob();
     return blob.size > limit ? null : blob;
   }
   const reader = response.body.getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', cancel);
   const parts: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      signal.throwIfAborted();
+      if (done) break;
+      size += value.byteLength;
+      onChunk(size);
+      if (size > limit) {
+        await reader.cancel();
+        return null;
+      }
+      parts.push(value);
     }
-    parts.push(value);
+  } finally {
+    signal.removeEventListener('abort', cancel);
   }
   return new Blob(parts as BlobPart[], { type: response.headers.get('content-type') ?? '' });
 }
@@ -64,12 +79,36 @@ function fileNameOf(url: URL): string {
   }
 }
 
-export async function fetchDataset(url: URL, fetcher: typeof fetch = fetch, limit = MAX_FILE_BYTES, timeoutMs = FETCH_TIMEOUT_MS): Promise<Fetched> {
+/**
+ * Fetches the file at `url`, up to `limit` bytes. It is given up when nothing arrives for
+ * `timeoutMs` (no answer, or a body that stops), not after a fixed time: a large file on a slow
+ * line arrives for as long as it keeps arriving, its progress told to `onProgress`. `stop` ends it
+ * at once (the reader's Cancel, or another file opened meanwhile): a 'cancelled' refusal.
+ */
+export async function fetchDataset(
+  url: URL,
+  fetcher: typeof fetch = fetch,
+  limit = MAX_FILE_BYTES,
+  timeoutMs = FETCH_TIMEOUT_MS,
+  options: { stop?: AbortSignal; onProgress?: OnDownload } = {},
+): Promise<Fetched> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waitAgain = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+  };
+  const stop = () => controller.abort();
+  options.stop?.addEventListener('abort', stop);
   const where = shownUrl(url.href);
   const tooLarge = (size: number | null) => refused({ kind: 'too-large', url: where, megabytes: size, limitMegabytes: megabytes(limit) });
   try {
+    if (options.stop?.aborted) throw new DOMException('stopped', 'AbortError');
+    waitAgain();
     const response = await fetcher(url.href, { signal: controller.signal, credentials: 'omit', redirect: 'follow' });
     if (!response.ok) return refused({ kind: 'status', url: where, status: `${response.status} ${response.statusText}`.trim() });
     const length = Number(response.headers.get('content-length') ?? 0);
@@ -77,13 +116,26 @@ export async function fetchDataset(url: URL, fetcher: typeof fetch = fetch, limi
       await response.body?.cancel();
       return tooLarge(megabytes(length));
     }
-    const blob = await readUpTo(response, limit);
+    // A compressed body's length is not the length of what is read: no total then.
+    const total = length > 0 && !response.headers.get('content-encoding') ? length : null;
+    options.onProgress?.(0, total);
+    const blob = await readUpTo(
+      response,
+      limit,
+      (received) => {
+        waitAgain();
+        options.onProgress?.(received, total);
+      },
+      controller.signal,
+    );
     if (!blob) return tooLarge(null);
     return { ok: true, blob, fileName: fileNameOf(url) };
   } catch (error) {
-    if (controller.signal.aborted) return refused({ kind: 'timeout', url: where, seconds: timeoutMs / 1000 });
+    if (timedOut) return refused({ kind: 'timeout', url: where, seconds: timeoutMs / 1000 });
+    if (options.stop?.aborted) return refused({ kind: 'cancelled', url: where });
     return refused({ kind: 'unreachable', url: where, detail: String((error as Error)?.message ?? error) });
   } finally {
     clearTimeout(timer);
+    options.stop?.removeEventListener('abort', stop);
   }
 }

@@ -34,8 +34,9 @@ export type LoadMode = 'replace' | 'add';
 
 export interface ImportProgress {
   fileName: string;
-  phase: ImportPhase;
-  /** 0–1 while parsing or reading again; reading has no fraction. */
+  /** The worker's phases, or a data link's download whose size the server gave. */
+  phase: ImportPhase | 'downloading';
+  /** 0–1 while downloading, parsing or reading again; reading has no fraction. */
   fraction: number;
 }
 

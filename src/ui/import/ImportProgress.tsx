@@ -10,7 +10,7 @@ export function ImportProgress() {
   const percent = Math.round(importing.fraction * 100);
   // Reading has no fraction; parsing has one.
   const counted = importing.phase !== 'reading';
-  const what = `${counted ? t.importing : t.reading} ${importing.fileName}`;
+  const what = `${importing.phase === 'downloading' ? t.downloading : counted ? t.importing : t.reading} ${importing.fileName}`;
   return (
     <div className="import-progress" role="region" aria-label={t.importProgress}>
       <span dir="auto" className="import-file">

@@ -9,7 +9,11 @@ import { awaitSearchIndex } from '../../store/derived.ts';
 import type { ImportSession } from './importSession.ts';
 import { previewTable } from '../../table/previewTable.ts';
 
-export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'mapping';
+/** 'superseded': another import started before this one was done, and took its place. */
+export type ImportOutcome = 'loaded' | 'refused' | 'cancelled' | 'superseded' | 'mapping';
+
+/** Why a data link's download stopped when another import took its place (see loadDataParam). */
+export const SUPERSEDED = 'superseded';
 
 /**
  * Opens a file in the import worker and loads what it gives. `source` says where the data came
@@ -24,6 +28,8 @@ export async function runImport(
   notify: (text: string) => void = (text) => session.store.getState().addNotice(text),
 ): Promise<ImportOutcome> {
   const { store } = session;
+  // A file opened while a data link downloads takes its place.
+  session.download?.abort(SUPERSEDED);
   session.running?.cancel();
   session.indexing?.cancel();
   session.indexing = null;
@@ -45,7 +51,7 @@ export async function runImport(
   );
   session.running = current;
   const result = await current.result;
-  if (session.running !== current) return 'cancelled';
+  if (session.running !== current) return 'superseded';
   session.running = null;
   const s = store.getState();
   s.setImporting(null);
@@ -115,6 +121,7 @@ function whileUserActs(tell: () => void): () => void {
 }
 
 export function cancelImport(session: ImportSession): void {
+  session.download?.abort();
   session.running?.cancel();
 }
 

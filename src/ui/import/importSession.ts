@@ -9,10 +9,12 @@ export interface ImportSession {
   readonly store: AppStore;
   /** The import under way: a new one cancels it. */
   running: RunningImport | null;
+  /** Stops the data link's download under way (see loadDataParam): Cancel, or another import, calls it. */
+  download: AbortController | null;
   /** The last import, while its worker builds the search index of the data it loaded. */
   indexing: RunningImport | null;
   /** The kept files, opened on first use; null where the browser offers no IndexedDB. */
   keptFiles: KeptFiles | null | undefined;
 }
 
-export const createImportSession = (store: AppStore): ImportSession => ({ store, running: null, indexing: null, keptFiles: undefined });
+export const createImportSession = (store: AppStore): ImportSession => ({ store, running: null, download: null, indexing: null, keptFiles: undefined });

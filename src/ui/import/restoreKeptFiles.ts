@@ -22,10 +22,12 @@ export async function restoreKeptFiles(session: ImportSession): Promise<boolean>
   store.getState().setKeptFiles(files.map(({ file: _file, ...info }) => info));
   const link = files[0]?.onLink;
   if (link) {
-    const problem = await loadDataParam(session, link, window.location.href);
-    if (problem !== null) {
+    const outcome = await loadDataParam(session, link, window.location.href);
+    // A file opened during the download stops the rest, as it does below.
+    if (outcome.kind === 'superseded') return false;
+    if (outcome.kind === 'not-loaded') {
       const { t } = uiLocaleOf(store.getState().lang);
-      store.getState().addNotice(`${problem ? `${problem} ` : ''}${t.keptAddedToBundled}`);
+      store.getState().addNotice(`${outcome.problem ? `${outcome.problem} ` : ''}${t.keptAddedToBundled}`);
     }
   }
   let loaded = false;
@@ -33,7 +35,7 @@ export async function restoreKeptFiles(session: ImportSession): Promise<boolean>
     const job = { file: kept.file, fileName: kept.name, ...(kept.format ? { format: kept.format } : {}), ...(kept.mapping ? { mapping: kept.mapping } : {}) };
     const outcome = await runImport(session, job, kept.mode, { kind: 'files', names: [kept.name] });
     // Cancel, or opening another file meanwhile, stops the rest: they would pile onto the new data.
-    if (outcome === 'cancelled') break;
+    if (outcome === 'cancelled' || outcome === 'superseded') break;
     loaded ||= outcome === 'loaded';
   }
   return loaded;
