@@ -122,6 +122,16 @@ describe('packed events posted with their buffers moved', () => {
     expect(packedEvents(received).titleAt(7).title.en).toBe('broken \ud800 text');
   });
 
+  it('posts as text a column whose entries end between the halves of a pair, each half lone when read alone', () => {
+    const split = { ...dataset, events: dataset.events.map((e, i) => (i === 7 ? { ...e, title: { en: 'rocket \ud83d' } } : i === 8 ? { ...e, title: { en: '\ude80 launch' } } : e)) };
+    const packed = packedDataset(split);
+    const { message, received } = posted(packed);
+    const [, english] = message.title.find(([language]) => language === 'en')!;
+    expect('text' in english).toBe(true);
+    expect(packedEvents(received).titleAt(7).title.en).toBe('rocket \ud83d');
+    expect(packedEvents(received).titleAt(8).title.en).toBe('\ude80 launch');
+  });
+
   it("moves the table's columns, and keeps copies of them", () => {
     const packed = packedDataset(dataset);
     const columns = computeColumns(packedColumnReader(packed), packed.info.actors);
