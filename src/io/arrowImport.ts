@@ -1,10 +1,11 @@
 // An Arrow IPC file (Feather v2 is one) or stream (.arrows) opened with apache-arrow, its rows
 // read a record batch at a time. Arrow gives dates and timestamps as milliseconds: they are made
 // dates here, so that the cells read YYYY-MM-DD as a CSV's would.
-import { compressionRegistry, CompressionType, DataType, tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import { compressionRegistry, CompressionType, DataType, Precision, tableFromIPC, type Float, type Table, type Vector } from 'apache-arrow';
 import { decompress as decompressZstd } from 'fzstd';
 import { decompress as decompressLz4Frame } from 'lz4js';
 import { endsWhole, isArrowStream, type ColumnarTable } from './columnarFormat.ts';
+import { createFloat32Decimals } from './columnarRows.ts';
 
 /**
  * Arrow's IPC may compress each buffer with LZ4 frames or Zstandard (pandas' to_feather uses LZ4
@@ -19,9 +20,13 @@ function registerCodecs(): void {
 /** Bytes at an offset Arrow can view as 64-bit numbers: a decoder may give a view into its own, larger buffer. */
 const aligned = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset % 8 === 0 ? bytes : bytes.slice());
 
-/** A column's value at a row, dates as Date. */
+/** A column's value at a row, dates as Date, 32-bit floats as the decimals written (see float32Decimal). */
 export function valueReader(column: Vector): (row: number) => unknown {
   const type = column.type as DataType;
+  if (DataType.isFloat(type) && (type as Float).precision === Precision.SINGLE) {
+    const decimalOf = createFloat32Decimals();
+    return (row) => decimalOf(column.get(row));
+  }
   if (DataType.isDate(type) || DataType.isTimestamp(type)) {
     return (row) => {
       const ms = column.get(row) as number | bigint | null;

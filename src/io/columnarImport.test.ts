@@ -103,6 +103,15 @@ describe('ACLED Parquet', () => {
     });
   }
 
+  it('latitude and longitude as 32-bit floats (pandas’ float32) read as the decimals written, in Parquet and Arrow', async () => {
+    // Widened to doubles, 39.9624 would read 39.962398529052734.
+    const parquet = done(await importColumnar(await duckdbParquet(acledCsv(ROWS), { ...TYPED, latitude: 'FLOAT', longitude: 'FLOAT' }, 'zstd'), 'float.parquet'));
+    expect(parquet.dataset.events).toEqual(csv.dataset.events);
+    const arrow = done(await importColumnar(new Uint8Array(acledArrow(ACLED_CURRENT_COLUMNS, ROWS, 3, 'file', 'single')).buffer, 'float.arrow'));
+    expect(arrow.dataset.events).toEqual(csv.dataset.events);
+    expect(csv.dataset.events.some((event) => Math.fround(event.place!.lat!) !== event.place!.lat)).toBe(true);
+  });
+
   it('event_date as TIMESTAMP reads as its day', async () => {
     const result = done(await importColumnar(await duckdbParquet(acledCsv(ROWS), { ...TYPED, event_date: 'TIMESTAMP' }, 'zstd'), 'ts.parquet'));
     expect(result.dataset.events).toEqual(csv.dataset.events);

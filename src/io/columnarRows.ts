@@ -37,6 +37,33 @@ export function cellText(value: unknown): string {
 }
 
 /**
+ * A 32-bit float (Parquet FLOAT, Arrow Float32: pandas' float32, which halves a coordinate column)
+ * as the shortest decimal that is the same float32: 39.9624, where widening it to a double gives
+ * 39.962398529052734. That is the value its writer wrote, as numpy and DuckDB print it. Any other
+ * value is given back as it is.
+ */
+export function float32Decimal(value: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.fround(value) !== value) return value;
+  // Nine significant digits tell every float32 apart, so the loop always finds one.
+  for (let digits = 1; digits < 9; digits++) {
+    const decimal = Number(value.toPrecision(digits));
+    if (Math.fround(decimal) === value) return decimal;
+  }
+  return value;
+}
+
+/** float32Decimal, worked out once per distinct value (coordinates repeat from row to row). */
+export function createFloat32Decimals(): (value: unknown) => unknown {
+  const known = new Map<number, unknown>();
+  return (value) => {
+    if (typeof value !== 'number') return value;
+    let decimal = known.get(value);
+    if (decimal === undefined) known.set(value, (decimal = float32Decimal(value)));
+    return decimal;
+  };
+}
+
+/**
  * Rows of typed values as cells, for one file: a million dated rows name a few thousand days, so
  * each day's text is made once (formatting each row's date was a sixteenth of an import).
  */

@@ -8,6 +8,7 @@ import { decompressBrotli } from 'hyparquet-compressors/src/brotli.js';
 import { decompressLz4, decompressLz4Raw } from 'hyparquet-compressors/src/lz4.js';
 import { decompress as decompressZstd } from 'fzstd';
 import { endsWhole, type ColumnarTable } from './columnarFormat.ts';
+import { createFloat32Decimals } from './columnarRows.ts';
 
 /** The decompressors besides hyparquet's own snappy. */
 export const COMPRESSORS: Compressors = {
@@ -27,7 +28,10 @@ function metadataOf(bytes: ArrayBuffer): FileMetaData {
 export function openParquet(bytes: ArrayBuffer): ColumnarTable {
   const metadata = metadataOf(bytes);
   // Top-level columns only: ACLED and UCDP files are flat; a nested column reads as JSON text.
-  const columns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const children = parquetSchema(metadata).children;
+  const columns = children.map((child) => child.element.name);
+  const floats = new Set(children.filter((child) => child.element.type === 'FLOAT').map((child) => child.element.name));
+  const decimalOf = createFloat32Decimals();
   let rowStart = 0;
   const groups = metadata.row_groups.map((group) => {
     const rows = Number(group.num_rows);
@@ -38,7 +42,11 @@ export function openParquet(bytes: ArrayBuffer): ColumnarTable {
       read: (wanted: readonly string[]) =>
         new Promise<unknown[][]>((resolve, reject) => {
           let got: unknown[][] = [];
-          parquetRead({ file: bytes, metadata, columns: [...wanted], ...range, compressors: COMPRESSORS, rowFormat: 'array', onComplete: (read) => (got = read) }).then(() => resolve(got), reject);
+          parquetRead({ file: bytes, metadata, columns: [...wanted], ...range, compressors: COMPRESSORS, rowFormat: 'array', onComplete: (read) => (got = read) }).then(() => {
+            const floatAt = wanted.flatMap((name, k) => (floats.has(name) ? [k] : []));
+            for (const row of got) for (const k of floatAt) row[k] = decimalOf(row[k]);
+            resolve(got);
+          }, reject);
         }),
     };
   });

@@ -16,7 +16,7 @@ export function textParquet(columns: readonly string[], rows: TextRows, rowGroup
 }
 
 /** The SQL type of a column in a typed file; text where not named. */
-export type ColumnTypes = Readonly<Record<string, 'DATE' | 'TIMESTAMP' | 'DOUBLE' | 'INTEGER' | 'BIGINT'>>;
+export type ColumnTypes = Readonly<Record<string, 'DATE' | 'TIMESTAMP' | 'DOUBLE' | 'FLOAT' | 'INTEGER' | 'BIGINT'>>;
 
 /**
  * A Parquet file written by DuckDB from a CSV text (every cell read as text, then the columns of
@@ -44,15 +44,15 @@ export async function duckdbParquet(csv: string, types: ColumnTypes, compression
 
 /**
  * An Arrow IPC file (or, as `form` says, stream): event_date as dates, latitude and longitude as
- * doubles, fatalities as 32-bit integers (where given), the rest text; `batchSize` rows a record
- * batch.
+ * doubles (or, as `coordinates` says, 32-bit floats), fatalities as 32-bit integers (where given),
+ * the rest text; `batchSize` rows a record batch.
  */
-export function acledArrow(columns: readonly string[], rows: TextRows, batchSize = 1000, form: 'file' | 'stream' = 'file'): Uint8Array {
+export function acledArrow(columns: readonly string[], rows: TextRows, batchSize = 1000, form: 'file' | 'stream' = 'file', coordinates: 'double' | 'single' = 'double'): Uint8Array {
   const arrays: Record<string, unknown> = {};
   for (const name of columns) {
     const cells = rows.map((row) => row[name] ?? '');
     if (name === 'event_date') arrays[name] = cells.map((c) => new Date(`${c}T00:00:00Z`));
-    else if (name === 'latitude' || name === 'longitude') arrays[name] = Float64Array.from(cells, Number);
+    else if (name === 'latitude' || name === 'longitude') arrays[name] = coordinates === 'single' ? Float32Array.from(cells, Number) : Float64Array.from(cells, Number);
     else if (name === 'fatalities') arrays[name] = Int32Array.from(cells, Number);
     else arrays[name] = cells;
   }
