@@ -101,6 +101,10 @@ test('a large UCDP GED CSV: its days and types drawn first, then the events', as
   const text = UCDP_HEADER + Array.from({ length: rows }, (_, i) => ucdpRow(i + 1, `Group ${i % 300}`, day(i))).join('');
   expect(text.length).toBeGreaterThan(PREVIEW_MIN_BYTES);
   await expectPreviewThenTable(page, 'ged.csv', new TextEncoder().encode(text), rows.toLocaleString('en-GB'), 'UCDP GED events from ged.csv', /Government of Armenia/);
+  // Each event's own sources (kept as one text column, read when shown): its GED entry, then the offices it cites.
+  await page.getByRole('table', { name: 'Events' }).locator('tbody tr').first().getByRole('button').first().click();
+  const sources = page.getByRole('complementary', { name: 'Event details' }).locator('.sources-list li');
+  await expect(sources).toHaveText([/^UCDP GED event \d+\s+· UCDP GED/, /^Armenpress/, /^Reuters/]);
 });
 
 test('a large UCDP GED Parquet file: its days and types drawn first, then the events', async ({ page }) => {

@@ -170,5 +170,6 @@ export function mergePacked(parts: readonly PostedPackedEvents[], info: DatasetI
       return all;
     }, []),
     whole,
+    ...(parts.some((p) => p.sourcesJson) ? { sourcesJson: joinedConcat(parts.map((p) => p.sourcesJson), parts.map((p) => p.size)) } : {}),
   };
 }

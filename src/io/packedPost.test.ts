@@ -8,6 +8,7 @@ import { ENTRIES_DECODED_ALONE } from '../table/utf8Column.ts';
 import { computeColumns } from '../table/eventTable.ts';
 import { makeDataset } from '../testing/fixtures.ts';
 import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { joinedAt, packedColumnReader, packedEvents, packEvents, type PackedEvents } from '../table/packedEvents.ts';
 import type { Dataset } from '../model/schema.ts';
 
@@ -61,6 +62,21 @@ describe('packed events posted with their buffers moved', () => {
     const { posted, transfer, kept } = packedForPosting(packed);
     expect(transfer.length).toBeGreaterThan(20);
     expect(eventsOf(receivedPacked(structuredClone(posted, { transfer })))).toEqual(expected);
+    expect(eventsOf(kept)).toEqual(expected);
+  });
+
+  it('moves the sources each UCDP GED row cites as one text column, not a part per row', () => {
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const text = UCDP_HEADER + Array.from({ length: 300 }, (_, i) => ucdpRow(i + 1, `Group ${i % 7}`, day(i))).join('');
+    const packed = (importTextPacked({ text, fileName: 'ged.csv' }) as PackedImport).packed;
+    const expected = eventsOf(packed);
+    // Each event's own list: its GED id names it.
+    expect(new Set(expected.map((event) => JSON.stringify(event.sources))).size).toBe(300);
+    const isSourceList = (part: unknown) => Array.isArray(part) && part.some((item: { publisher?: string }) => item?.publisher === 'UCDP GED');
+    expect(packed.parts.filter(isSourceList)).toEqual([]);
+    const { message, received, kept } = posted(packed);
+    expect(message.sourcesJson && 'utf8' in message.sourcesJson).toBe(true);
+    expect(eventsOf(received)).toEqual(expected);
     expect(eventsOf(kept)).toEqual(expected);
   });
 

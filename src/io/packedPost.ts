@@ -15,10 +15,11 @@ import { utf8Column, type MovedText } from '../table/utf8Column.ts';
 /** A joined column as posted: its text, or its UTF-8 (moved), to be decoded where it is read. */
 export type PostedJoined = JoinedStrings | MovedText;
 
-export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'description'> & {
+export type PostedPackedEvents = Omit<PackedEvents, 'id' | 'title' | 'description' | 'sourcesJson'> & {
   id: PostedJoined;
   title: [string, PostedJoined][];
   description: [string, PostedJoined][];
+  sourcesJson?: PostedJoined;
 };
 
 /**
@@ -53,7 +54,14 @@ function postingOf(packed: PackedEvents, keep: boolean): { posted: PostedPackedE
   const id = moved(packed.id);
   const title = packed.title.map(([language, column]) => [language, moved(column)] as const);
   const description = packed.description.map(([language, column]) => [language, moved(column)] as const);
-  const posted = { ...packed, id: id.posted, title: title.map(([language, column]): [string, PostedJoined] => [language, column.posted]), description: description.map(([language, column]): [string, PostedJoined] => [language, column.posted]) };
+  const sourcesJson = packed.sourcesJson && moved(packed.sourcesJson);
+  const posted = {
+    ...packed,
+    id: id.posted,
+    title: title.map(([language, column]): [string, PostedJoined] => [language, column.posted]),
+    description: description.map(([language, column]): [string, PostedJoined] => [language, column.posted]),
+    ...(sourcesJson ? { sourcesJson: sourcesJson.posted } : {}),
+  };
   if (!keep) {
     for (const column of [packed.start, packed.end, typedColumns(packed)]) for (const array of Object.values(column)) transfer.add((array as Uint32Array).buffer as ArrayBuffer);
     return { posted, transfer: [...transfer] };
@@ -63,6 +71,7 @@ function postingOf(packed: PackedEvents, keep: boolean): { posted: PostedPackedE
     id: id.kept,
     title: title.map(([language, column]) => [language, column.kept]),
     description: description.map(([language, column]) => [language, column.kept]),
+    ...(sourcesJson ? { sourcesJson: sourcesJson.kept } : {}),
     start: copiedMoving(packed.start, transfer),
     end: copiedMoving(packed.end, transfer),
     ...copiedMoving(typedColumns(packed), transfer),
@@ -134,11 +143,13 @@ export function movingPosted(posted: PostedPackedEvents): { transfer: ArrayBuffe
     return utf8Column({ utf8: { bytes: bytes.slice(), ...(start ? { start: start.slice() } : {}) }, start: column.start, ...(column.present ? { present: column.present } : {}) });
   };
   const perLanguage = (columns: [string, PostedJoined][]) => columns.map(([language, column]): [string, JoinedStrings] => [language, keptText(column)]);
+  const { sourcesJson, ...rest } = posted;
   const kept: PackedEvents = {
-    ...posted,
+    ...rest,
     id: keptText(posted.id),
     title: perLanguage(posted.title),
     description: perLanguage(posted.description),
+    ...(sourcesJson ? { sourcesJson: keptText(sourcesJson) } : {}),
     start: copiedMoving(posted.start, transfer),
     end: copiedMoving(posted.end, transfer),
     ...copiedMoving(typedColumns(posted), transfer),
@@ -174,7 +185,8 @@ function copiedMoving<T extends object>(columns: T, transfer: Set<ArrayBuffer>):
 /** The packed events posted (see packedForPosting), their moved text decoded where it is read. */
 export function receivedPacked(posted: PostedPackedEvents): PackedEvents {
   const perLanguage = (columns: [string, PostedJoined][]) => columns.map(([language, column]): [string, JoinedStrings] => [language, received(column)]);
-  return { ...posted, id: received(posted.id), title: perLanguage(posted.title), description: perLanguage(posted.description) };
+  const { sourcesJson, ...rest } = posted;
+  return { ...rest, id: received(posted.id), title: perLanguage(posted.title), description: perLanguage(posted.description), ...(sourcesJson ? { sourcesJson: received(sourcesJson) } : {}) };
 }
 
 const received = (posted: PostedJoined): JoinedStrings => ('text' in posted ? posted : utf8Column(posted));

@@ -310,7 +310,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
     if (country) w.setPlace(i, placeName, countryIndex, lat, lon, geoPrecision, admin.at);
     p.counts[i] = counts.at;
     p.claims[i] = none;
-    p.sources[i] = keepPart(sources);
+    w.ownSources(sources);
     p.relations[i] = none;
     p.tags[i] = tags.at;
     w.endRow();
