@@ -9,6 +9,7 @@ import { validateDataset } from '../model/validate.ts';
 import { packedEvents } from '../table/packedEvents.ts';
 import { eventsToJsonParts } from '../export/eventsJson.ts';
 import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
+import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { APP_PARQUET_COLUMNS, APP_PARQUET_METADATA_KEY, datasetToParquet } from './appParquet.ts';
 import { appParquetSchema, createRowEncoder, eventFromRow, extraProblem } from './appParquetColumns.ts';
 import { parquetToPacked } from './appParquetRead.ts';
@@ -85,6 +86,19 @@ describe("the app's Parquet packed from its columns", () => {
     const { report, whole } = await expectSameWays(file);
     expect(report).toMatchObject({ rowsRead: 600, imported: 600, rejectedRows: 0 });
     expect(whole).toBe(0);
+  });
+
+  it('keeps the sources each UCDP GED event cites as its own JSON, not a part per row, through both ways alike', async () => {
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const imported = importText({ text: UCDP_HEADER + Array.from({ length: 400 }, (_, i) => ucdpRow(i + 1, `Group ${i % 5}`, day(i))).join(''), fileName: 'ged.csv' });
+    if (imported.kind !== 'done') throw new Error(imported.kind);
+    const file = await fileOfRows(imported.dataset, (row) => row, 150);
+    const { report, whole } = await expectSameWays(file);
+    expect(report.imported).toBe(400);
+    expect(whole).toBe(0);
+    const read = await parquetToPacked(file, 'f.parquet', createReportBuilder('f.parquet', 'Conflict Timeline Parquet'));
+    expect(read.ok && read.packed.sourcesJson).toBeTruthy();
+    expect(read.ok && read.packed.parts.some((part) => JSON.stringify(part).includes('UCDP GED event'))).toBe(false);
   });
 
   it('gives the seed back through both ways, across row groups (relations to later groups, text in two languages, day parts, ends)', async () => {

@@ -29,9 +29,14 @@ const present = (v: unknown) => v !== null && v !== undefined;
 const isCleanText = (v: unknown): v is string => typeof v === 'string' && v !== '' && v === v.trim();
 const isCleanString = (v: unknown): v is string => typeof v === 'string' && v === v.trim();
 
-/** A JSON part checked once: its index in `parts`, its length, and the highest source index it names (-1 for none). */
+/**
+ * A JSON part checked once: the schema's output, its index in `parts` once kept there (-1 before),
+ * the rows that have it so far, its length, and the highest source index it names (-1 for none).
+ */
 interface JsonPart {
+  list: Record<string, unknown>[];
   at: number;
+  rows: number;
   length: number;
   maxSource: number;
 }
@@ -119,12 +124,14 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
         const value = parsed(text);
         const checked = schema.safeParse(value);
         const list = checked.data as Record<string, unknown>[] | undefined;
-        part = checked.success && isClean(value) && list!.every(known) ? { at: keepPart(list), length: list!.length, maxSource: Math.max(-1, ...list!.map((item) => (item.source as number | undefined) ?? -1)) } : null;
+        part = checked.success && isClean(value) && list!.every(known) ? { list: list!, at: -1, rows: 0, length: list!.length, maxSource: Math.max(-1, ...list!.map((item) => (item.source as number | undefined) ?? -1)) } : null;
         byText.set(text, part);
       }
       return part;
     };
   };
+  /** The part's index in `parts`, kept there when first asked for. */
+  const partAt = (part: JsonPart) => (part.at < 0 ? (part.at = keepPart(part.list)) : part.at);
   const actor = (id: unknown) => id === undefined || actorIds.has(id as string);
   const counts = jsonParts(eventSchema.shape.counts, (c) => actor(c.claimant) && actor(c.of));
   const claims = jsonParts(eventSchema.shape.claims, (c) => actor(c.claimant) && ((c.disputedBy as string[] | undefined) ?? []).every(actor));
@@ -220,10 +227,13 @@ export function createAppRowPacker(info: DatasetInfo, actorIds: ReadonlySet<stri
         w.ref(s(ids[r] as string), s(roleList[r] as string), present(name) && name !== registryName.get(ids[r] as string) ? s(name as string) + 1 : 0, (sides[r] as number | null | undefined) ?? 0, 0);
       }
       if (placed) w.setPlace(i, placeName, country, present(lat) ? (lat as number) : undefined, present(lon) ? (lon as number) : undefined, present(geoPrecision) ? (geoPrecision as GeoPrecision) : undefined, admin);
-      p.counts[i] = countList.at;
-      p.claims[i] = claimList.at;
-      p.sources[i] = sourceList.at;
-      p.relations[i] = relationList.at;
+      p.counts[i] = partAt(countList);
+      p.claims[i] = partAt(claimList);
+      // A list of sources no row before had is most often the row's own (a GED event's articles):
+      // kept as its JSON (see sourcesJson), and made a part only when a second row has it.
+      if (sourceList.rows++ === 0) w.ownSources(sourceList.list);
+      else p.sources[i] = partAt(sourceList);
+      p.relations[i] = partAt(relationList);
       p.tags[i] = tags;
       w.endRow();
       return true;

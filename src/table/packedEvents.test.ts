@@ -89,6 +89,21 @@ describe('packed events', () => {
     expect(packEvents(info, events).whole.size).toBe(0);
   });
 
+  it('keep each event’s own source list (as a JSON file gives it) in one text column, and lists that rows share as parts', () => {
+    const { events: _events, ...info } = seedDataset;
+    const base = seedDataset.events[0]!;
+    // As JSON.parse gives them: a list per event, not shared objects.
+    const own = Array.from({ length: 200 }, (_, i) => ({ ...base, id: `own-${i}`, sources: [{ publisher: 'Wire', title: `Report ${i}`, language: 'en' }] }));
+    const packed = packEvents(info, own);
+    expect(packed.sourcesJson).toBeDefined();
+    expect(packed.parts.some((part) => JSON.stringify(part).includes('Report'))).toBe(false);
+    expectExact(own);
+    // One list, equal in every event: a part, no column.
+    const shared = own.map((event) => ({ ...event, sources: [{ publisher: 'Wire', language: 'en' }] }));
+    expect(packEvents(info, shared).sourcesJson).toBeUndefined();
+    expectExact(shared);
+  });
+
   it('come back exactly from 300 damaged ACLED files', () => {
     const text = acledCsv([...generatedAcledRows(8, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true });
     for (let i = 0; i < 300; i++) {

@@ -233,6 +233,7 @@ export function createPackedWriter(capacity: number) {
   const whole = new Map<number, ConflictEvent>();
   let ownSources: JoinedBuilder | undefined;
   let ownSourcesRow = -1;
+  let ownSourceRows = 0;
   let size = 0;
   /** The row's text in each language it has: a language's column starts at the first row with text in it, in the order met. */
   const setText = (builders: Map<string, JoinedBuilder>, text: Record<string, string> | undefined) => {
@@ -272,10 +273,11 @@ export function createPackedWriter(capacity: number) {
       refs.side.push(side);
       refs.sideFirst.push(sideFirst);
     },
-    /** The sources of the row being written, a list no other row shares: kept as its JSON (see sourcesJson). */
-    ownSources(sources: readonly object[]): void {
-      (ownSources ??= new JoinedBuilder(capacity, size)).set(size, JSON.stringify(sources));
+    /** The sources of the row being written, a list no row before shares: kept as its JSON (see sourcesJson). */
+    ownSources(sources: readonly object[], json = JSON.stringify(sources)): void {
+      (ownSources ??= new JoinedBuilder(capacity, size)).set(size, json);
       ownSourcesRow = size;
+      ownSourceRows++;
     },
     endRow(): void {
       if (ownSources && ownSourcesRow !== size) ownSources.set(size, undefined);
@@ -308,6 +310,16 @@ export function createPackedWriter(capacity: number) {
       columns.placeAdmin[i] = admin;
     },
     done(info: DatasetInfo): PackedEvents {
+      let sourcesJson = ownSources?.done(size);
+      // A few rows' own lists (each shared list's first row, in ACLED data) cost less as parts
+      // than a column with an entry for every row.
+      if (sourcesJson && ownSourceRows * OWN_SOURCES_MIN_SHARE < size) {
+        for (let i = 0; i < size; i++) {
+          const json = joinedAt(sourcesJson, i);
+          if (json !== undefined) columns.sources[i] = parts.push(JSON.parse(json)) - 1;
+        }
+        sourcesJson = undefined;
+      }
       return {
         size,
         info,
@@ -324,12 +336,15 @@ export function createPackedWriter(capacity: number) {
         strings,
         parts,
         whole,
-        ...(ownSources ? { sourcesJson: ownSources.done(size) } : {}),
+        ...(sourcesJson ? { sourcesJson } : {}),
       };
     },
   };
   return writer;
 }
+
+/** Rows for each own source list below which the lists go into parts instead (see done). */
+const OWN_SOURCES_MIN_SHARE = 64;
 
 /** Packs a dataset's events (in the dataset's order). */
 export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]): PackedEvents {
@@ -386,6 +401,20 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     let key = 'admin';
     for (const area of admin) key += `|${area.length}:${area}`;
     return key;
+  };
+  // Sources shared as one frozen object are a part; others (from JSON) are kept as the row's own
+  // JSON until a second row has the same list (see sourcesJson). -1: met once, kept as JSON.
+  const sourcesByJson = new Map<string, number>();
+  const setSources = (i: number, sources: ConflictEvent['sources']) => {
+    if (Object.isFrozen(sources)) return void (p.sources[i] = part(sources));
+    const json = JSON.stringify(sources);
+    let at = sourcesByJson.get(json);
+    if (at === undefined) {
+      sourcesByJson.set(json, -1);
+      return w.ownSources(sources, json);
+    }
+    if (at < 0) sourcesByJson.set(json, (at = parts.push(sources) - 1));
+    p.sources[i] = at;
   };
   const placeFits = new Map<object, boolean>();
   const fitsText = (text: unknown, columns: ReadonlyMap<string, JoinedBuilder>) => {
@@ -451,7 +480,7 @@ export function packEvents(info: DatasetInfo, events: readonly ConflictEvent[]):
     }
     p.counts[i] = part(event.counts);
     p.claims[i] = part(event.claims);
-    p.sources[i] = part(event.sources);
+    setSources(i, event.sources);
     p.relations[i] = part(event.relations);
     p.tags[i] = part(event.tags);
     if (place) w.setPlace(i, placeNamePart(place.name), s(place.country), place.lat, place.lon, place.precision, place.admin ? partByKey(place.admin, adminKey(place.admin)) + 1 : 0);
