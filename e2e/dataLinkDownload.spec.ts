@@ -37,6 +37,8 @@ async function halfDownloaded(page: Page) {
   const bar = page.getByRole('progressbar', { name: `Downloading ${linkUrl()}` });
   await expect(bar).toHaveAttribute('value', '50');
   await expect(page.locator('.import-percent')).toHaveText('50%');
+  // Nothing is loaded yet: the events table says they are coming, not that a filter hides them.
+  await expect(page.getByRole('region', { name: 'Events' }).locator('.empty')).toHaveText('The events appear here once the data is read.');
 }
 
 test('a data link downloads with its progress shown, then opens', async ({ page }) => {

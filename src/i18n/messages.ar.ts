@@ -79,6 +79,7 @@ export const ar: Messages = {
   colTitle: 'العنوان',
   colActors: 'الجهات',
   noEventsInWindow: 'لا أحداث في هذه النافذة. صغّر العرض أو امسح عوامل التصفية.',
+  eventsComing: 'تظهر الأحداث هنا بعد قراءة البيانات.',
   originalMarker: (language) => `النص الأصلي، ${language}`,
   originalLabelMarker: (language) => `[${language.toUpperCase()}]`,
 

@@ -94,6 +94,7 @@ export const en = {
   colTitle: 'Title',
   colActors: 'Actors',
   noEventsInWindow: 'No events in this window. Zoom out or clear the filters.',
+  eventsComing: 'The events appear here once the data is read.',
   originalMarker: (language: string) => `original, ${language}`,
   originalLabelMarker: (language: string) => `[${language.toUpperCase()}]`,
 

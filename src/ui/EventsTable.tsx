@@ -50,6 +50,8 @@ export function EventsTable() {
   // A data server's window with more events than the page holds: counted there, listed a page at a time.
   const remoteTotal = useAppState((s) => (s.remoteAnswer && !s.remoteAnswer.complete ? s.remoteAnswer.counts.visible : null));
   const total = remoteTotal ?? inView.total;
+  // Nothing loaded yet, and a file or a data link on its way: no window or filter hides anything.
+  const waiting = useAppState((s) => s.importing !== null && s.table.size === 0 && s.remoteSource === null);
   const first = Math.min(total, Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN));
   const last = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const page = useRemoteEventsPage(remoteTotal !== null, first, last);
@@ -102,7 +104,7 @@ export function EventsTable() {
             {shownLast < total && <tr aria-hidden="true" style={{ height: (total - shownLast) * ROW_HEIGHT }} />}
           </tbody>
         </table>
-        {total === 0 && <p className="empty">{t.noEventsInWindow}</p>}
+        {total === 0 && <p className="empty">{waiting ? t.eventsComing : t.noEventsInWindow}</p>}
       </div>
     </section>
   );
