@@ -234,6 +234,10 @@ describe('the app Parquet', () => {
       const metadata = parquetMetadata(arrayBufferOf(readFileSync(path))).key_value_metadata!.find((kv) => kv.key === APP_PARQUET_METADATA_KEY)!.value!;
       await connection.run(`copy (select * from ${file}) to '${copy}' (format parquet, kv_metadata {${APP_PARQUET_METADATA_KEY}: '${metadata.replaceAll("'", "''")}'})`);
       expect((await readBack(readFileSync(copy))).dataset).toEqual(withoutJsonSchema(seedDataset));
+      // With its coordinates made 32-bit floats (pandas' float32): the decimals written, not 39.962398529052734.
+      const floats = join(dir, 'floats.parquet');
+      await connection.run(`copy (select * replace (latitude::FLOAT as latitude, longitude::FLOAT as longitude) from ${file}) to '${floats}' (format parquet, kv_metadata {${APP_PARQUET_METADATA_KEY}: '${metadata.replaceAll("'", "''")}'})`);
+      expect((await readBack(readFileSync(floats))).dataset).toEqual(withoutJsonSchema(seedDataset));
 
       // Written anew without the metadata (as DuckDB, pandas or Polars do by default): every event
       // still loads, its actors made again from the actors the rows name, and the report says so.

@@ -11,6 +11,7 @@ import { APP_PARQUET_FORMAT, APP_PARQUET_METADATA_KEY, eventFromRow, extraProble
 import { createAppRowPacker, type GroupColumns } from './appParquetPacked.ts';
 import { createEventAcceptor, readDatasetInfo, type JsonImport } from './jsonImport.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
+import { createFloat32Decimals } from './columnarRows.ts';
 import type { ReportBuilder } from './report.ts';
 
 export const APP_PARQUET_FORMAT_NAME = 'Conflict Timeline Parquet';
@@ -64,6 +65,10 @@ export async function readGroup(read: ReadOptions, columns: string[], from: numb
     for (const { columnData, rowStart } of parts) for (let k = Math.max(0, from - rowStart); k < columnData.length && rowStart + k < to; k++) column[rowStart + k - from] = columnData[k];
     group[name] = column;
   }
+  // A tool that wrote the file anew may have made the coordinates 32-bit (pandas' float32).
+  const floats = new Set(read.metadata?.schema.filter((element) => element.type === 'FLOAT').map((element) => element.name));
+  const decimalOf = createFloat32Decimals();
+  for (const name of columns) if (floats.has(name) && group[name]) group[name] = Array.from(group[name], decimalOf);
   return group;
 }
 
