@@ -120,6 +120,30 @@ describe('ACLED CSV', () => {
     ]);
   });
 
+  it.each([
+    ['1663632000', '2022-09-20'],
+    ['1663632000.0', '2022-09-20'],
+    ['2022-09-20', '2022-09-20'],
+    ['2022-09-20 17:40:00', '2022-09-20'],
+    ['2022-09-20T01:00:00+03:00', '2022-09-19'],
+    ['2022-09-19T22:00:00-0300', '2022-09-20'],
+  ])('reads the timestamp %s (Unix seconds, or the date a pipeline made of them) as the UTC day %s, not a fix', (timestamp, day) => {
+    const { dataset, report } = run(acledCsv([acledRow({ timestamp })]));
+    const [event] = dataset.events;
+    expect(event!.counts[0]!.claimedOn).toBe(day);
+    expect(event!.sources[0]).toMatchObject({ publisher: 'ACLED', date: day });
+    expect(report.fixes).toEqual([]);
+  });
+
+  it.each(['1663632000000', 'last week', '2022-09-31'])('dates the record by the event’s day where the timestamp %s is not a time, and reports it', (timestamp) => {
+    const { dataset, report } = run(acledCsv([acledRow({ timestamp })]));
+    const [event] = dataset.events;
+    expect(report).toMatchObject({ imported: 1, fixedRows: 1 });
+    expect(report.fixes.map(describeIssue)).toEqual([`row 2: timestamp "${timestamp}" is not a Unix time in seconds, nor a date; the ACLED record and its count are dated by the event’s day`]);
+    expect(event!.counts[0]!.claimedOn).toBe('2022-09-13');
+    expect(event!.sources[0]).not.toHaveProperty('date');
+  });
+
   it('reads fatalities 0 as a known zero and an empty cell as unknown', () => {
     const { dataset } = run(acledCsv([acledRow({ event_id_cnty: 'Z', fatalities: '0' }), acledRow({ event_id_cnty: 'U', fatalities: '' })]));
     expect(dataset.events[0]!.counts[0]!.value).toBe(0);

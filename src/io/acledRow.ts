@@ -7,7 +7,7 @@ import { typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { withoutPeriod } from '../model/actors.ts';
 import { cleanText, readCoordinate, readCount, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { isoDate, readDate } from './dates.ts';
+import { isoDate, readDate, unixTimeDay } from './dates.ts';
 import type { ActorRegistryBuilder } from './actorRegistry.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
@@ -168,9 +168,7 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
   const countryOf = memoize(countryCode);
   const kindOf = memoize(actorKindFromInter);
   const shortName = memoize(withoutPeriod);
-  const dayOfTimestamp = memoize((timestamp: string) =>
-    /^\d{9,11}$/.test(timestamp) ? new Date(Number(timestamp) * 1000).toISOString().slice(0, 10) : undefined,
-  );
+  const dayOfTimestamp = memoize(unixTimeDay);
   // The registry's answer for a name (and kind) does not change once given, nor does whether the
   // name differs from the registry's: ask it once per distinct pair. Each pair keeps its references
   // by role and side, so that a row finds them without building a key. By kind, then name: a key
@@ -367,7 +365,9 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
 
     const zone = zoneForPlace(country, lon);
     const start = precision === 'month' ? { ...reading.date, day: 1 } : reading.date;
-    const updated = dayOfTimestamp(get(at.timestamp, 'timestamp'));
+    const timestamp = get(at.timestamp, 'timestamp');
+    const updated = dayOfTimestamp(timestamp) ?? undefined;
+    if (updated === undefined && timestamp) report.fix('timestamp', 'is not a Unix time in seconds, nor a date; the ACLED record and its count are dated by the event’s day', timestamp);
     const admin1 = get(at.admin1, 'admin1');
     const admin2 = get(at.admin2, 'admin2');
     const admin3 = get(at.admin3, 'admin3');

@@ -117,6 +117,13 @@ describe('ACLED Parquet', () => {
     expect(result.dataset.events).toEqual(csv.dataset.events);
   });
 
+  it('timestamp made a TIMESTAMP (as pandas and Polars convert Unix seconds) dates the ACLED record and its count as the seconds do', async () => {
+    const result = done(await importColumnar(await duckdbParquet(acledCsv(ROWS), { ...TYPED, timestamp: 'SECONDS AS TIMESTAMP' }, 'zstd'), 'updated.parquet'));
+    expect(result.dataset.events).toEqual(csv.dataset.events);
+    expect(result.dataset.events[0]!.sources[0]!.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(result.report.fixes).toEqual([]);
+  });
+
   it('the pre-2023 layout, packed as the worker packs it, equals the CSV packed', async () => {
     const text = acledCsv(ROWS, { layout: 'pre2023' });
     const fromCsv = importTextPacked({ text, fileName: 'old.parquet' });

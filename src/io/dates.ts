@@ -69,3 +69,24 @@ export function readDate(text: string): DateReading {
 export function isoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A date, or a date-time as a pipeline writes a converted Unix time: 2022-09-20 00:00:00, 2022-09-20T03:00:00+03:00. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The UTC day of a Unix time in seconds (ACLED's timestamp: 1663632000, or 1663632000.0 from a
+ * column of floats), or of the date or date-time a pipeline made of it (a typed column reads as its
+ * day). Undefined for an empty cell; null for anything else, a time in milliseconds included.
+ */
+export function unixTimeDay(text: string): string | undefined | null {
+  if (text === '') return undefined;
+  if (/^\d{9,11}(\.0*)?$/.test(text)) return new Date(Number.parseInt(text, 10) * 1000).toISOString().slice(0, 10);
+  const m = DATE_TIME.exec(text);
+  const date = m && { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (!m || !date || !isRealDate(date) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59) return null;
+  const offset = m[6] && m[6] !== 'Z' ? m[6].replace(':', '') : null;
+  if (!offset) return isoDate(date);
+  // The day of that instant in UTC, as a time in seconds gives it.
+  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3)));
+  return new Date(Date.UTC(date.year, date.month - 1, date.day, Number(m[4]), Number(m[5]) - minutes)).toISOString().slice(0, 10);
+}

@@ -15,8 +15,8 @@ export function textParquet(columns: readonly string[], rows: TextRows, rowGroup
   return parquetWriteBuffer({ columnData: columns.map((name) => ({ name, data: rows.map((row) => row[name] ?? ''), type: 'STRING' as const })), rowGroupSize });
 }
 
-/** The SQL type of a column in a typed file; text where not named. */
-export type ColumnTypes = Readonly<Record<string, 'DATE' | 'TIMESTAMP' | 'DOUBLE' | 'FLOAT' | 'INTEGER' | 'BIGINT'>>;
+/** The SQL type of a column in a typed file; text where not named. 'SECONDS AS TIMESTAMP': Unix seconds made a timestamp, as pipelines convert ACLED's. */
+export type ColumnTypes = Readonly<Record<string, 'DATE' | 'TIMESTAMP' | 'DOUBLE' | 'FLOAT' | 'INTEGER' | 'BIGINT' | 'SECONDS AS TIMESTAMP'>>;
 
 /**
  * A Parquet file written by DuckDB from a CSV text (every cell read as text, then the columns of
@@ -27,7 +27,9 @@ export async function duckdbParquet(csv: string, types: ColumnTypes, compression
   const dir = mkdtempSync(join(tmpdir(), 'ct-parquet-'));
   try {
     writeFileSync(join(dir, 'in.csv'), csv);
-    const casts = Object.entries(types).map(([name, type]) => `TRY_CAST(NULLIF(${name}, '') AS ${type}) AS ${name}`);
+    const casts = Object.entries(types).map(([name, type]) =>
+      type === 'SECONDS AS TIMESTAMP' ? `to_timestamp(TRY_CAST(NULLIF(${name}, '') AS BIGINT)) AS ${name}` : `TRY_CAST(NULLIF(${name}, '') AS ${type}) AS ${name}`,
+    );
     const select = casts.length ? `* REPLACE (${casts.join(', ')})` : '*';
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
