@@ -144,6 +144,13 @@ describe('ACLED CSV', () => {
     expect(event!.sources[0]).not.toHaveProperty('date');
   });
 
+  it('reads whole numbers written as floats (3.0, as pandas writes a column with a missing cell) as they are, not as a fix', () => {
+    const { dataset, report } = run(acledCsv([acledRow({ fatalities: '3.0', time_precision: '2.0' }), acledRow({ event_id_cnty: 'HALF', fatalities: '3.5' })]));
+    expect(dataset.events.map((e) => [e.id, e.counts[0]!.value, e.start.precision])).toEqual([['ARM100', 3, 'week']]);
+    expect(report.fixes).toEqual([]);
+    expect(describeFirst(report)).toBe('row 3: fatalities "3.5" is not a whole number of 0 or more');
+  });
+
   it('reads fatalities 0 as a known zero and an empty cell as unknown', () => {
     const { dataset } = run(acledCsv([acledRow({ event_id_cnty: 'Z', fatalities: '0' }), acledRow({ event_id_cnty: 'U', fatalities: '' })]));
     expect(dataset.events[0]!.counts[0]!.value).toBe(0);

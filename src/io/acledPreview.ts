@@ -12,6 +12,7 @@ import type { ImportPreview } from './appParquetPreview.ts';
 import { cellText } from './columnarRows.ts';
 import { countryCode } from './countryCodes.ts';
 import { readDate, type CalendarDate } from './dates.ts';
+import { ACLED_TIME_PRECISION } from './acledRow.ts';
 import { localMidnight, zoneForPlace, zonesOfCountry } from './zones.ts';
 
 /** The columns a preview reads, by ACLED's names. */
@@ -19,7 +20,6 @@ export const ACLED_PREVIEW_COLUMNS = ['event_date', 'time_precision', 'event_typ
 export type AcledPreviewColumn = (typeof ACLED_PREVIEW_COLUMNS)[number];
 
 const DAY_MS = 86_400_000;
-const PRECISION: Readonly<Record<string, Precision>> = { '': 'day', '1': 'day', '2': 'week', '3': 'month' };
 
 const dayOfNumber = (days: number): CalendarDate => {
   const date = new Date(days * DAY_MS);
@@ -64,7 +64,7 @@ export function createAcledPreviewRows(dayOf: (cell: unknown) => CalendarDate | 
     const lon = typeof cell === 'number' ? cell : text(cell) ? Number(text(cell)) : NaN;
     return Number.isFinite(lon) ? lon : undefined;
   };
-  const precisionOf = memo((cell: unknown) => PRECISION[text(cell)]);
+  const precisionOf = memo((cell: unknown): Precision | undefined => ACLED_TIME_PRECISION[text(cell) || '1']);
   const typeOf = memo((eventType: unknown) => memo((subEventType: unknown) => typeFromAcled(text(eventType), text(subEventType), '')));
   const countryOf = memo((iso3: unknown) => memo((iso: unknown) => memo((name: unknown) => countryCode(text(iso3)) ?? countryCode(text(iso)) ?? countryCode(text(name)))));
   // A country of one zone (or none: UTC) has it whatever the longitude; null for one of several.

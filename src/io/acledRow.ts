@@ -41,7 +41,8 @@ export const ACLED_PROVIDER: Actor = {
   kind: 'data-provider',
 };
 
-const PRECISION = { '1': 'day', '2': 'week', '3': 'month' } as const;
+/** ACLED's time_precision codes (as floats too: "1.0"). */
+export const ACLED_TIME_PRECISION: Readonly<Record<string, 'day' | 'week' | 'month'>> = { '1': 'day', '2': 'week', '3': 'month', '1.0': 'day', '2.0': 'week', '3.0': 'month' };
 
 /** An actor reference as the event holds it: one frozen object per distinct reference, shared by every row that has it. */
 export interface AcledActorRef {
@@ -291,7 +292,7 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       report.fix('time_precision', 'was empty; read as 1 (the exact day)');
       precisionText = '1';
     }
-    const precision = PRECISION[(precisionText || '1') as keyof typeof PRECISION];
+    const precision = ACLED_TIME_PRECISION[precisionText || '1'];
     if (!precision) return void report.reject('time_precision', 'is not 1, 2 or 3', precisionText);
     if (first && (day !== first.day || precision !== first.values.precision))
       return void report.reject('event_date', `is not the date of ${firstPlace}, this event's first row (${first.day}${first.values.precision === precision ? '' : `, precision ${first.values.precision}`})`, dateText);

@@ -73,10 +73,13 @@ export function cleanUrl(raw: string, field: string, row: RowReport): string | n
   }
 }
 
-/** A whole number ≥ 0, or null (not a number), or undefined (empty: unknown). */
+/**
+ * A whole number ≥ 0, or null (not a number), or undefined (empty: unknown). "3.0" is 3: a column
+ * of whole numbers that a pipeline made floats (pandas, where a cell was missing) writes them so.
+ */
 export function readCount(text: string): number | null | undefined {
   if (text === '') return undefined;
-  if (!/^\d{1,9}$/.test(text)) return null;
+  if (!/^\d{1,9}(\.0+)?$/.test(text)) return null;
   return Number(text);
 }
 
