@@ -52,18 +52,18 @@ describe('fetchDataset', () => {
   const url = new URL('https://data.example.org/events%20sept.csv');
 
   it('returns the file and its name', async () => {
-    const fetched = await fetchDataset(url, async () => new Response('a,b\n1,2\n'));
+    const fetched = await fetchDataset(url, { fetcher: async () => new Response('a,b\n1,2\n') });
     expect(fetched.ok && fetched.fileName).toBe('events sept.csv');
     expect(fetched.ok && (await fetched.blob.text())).toBe('a,b\n1,2\n');
   });
 
   it('explains a 404 with the URL', async () => {
-    const fetched = await fetchDataset(url, async () => new Response('nope', { status: 404, statusText: 'Not Found' }));
+    const fetched = await fetchDataset(url, { fetcher: async () => new Response('nope', { status: 404, statusText: 'Not Found' }) });
     expect(said(fetched)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server answered 404 Not Found.' });
   });
 
   it('explains a refusal (CORS or no answer) with the URL', async () => {
-    const fetched = await fetchDataset(url, async () => Promise.reject(new TypeError('Failed to fetch')));
+    const fetched = await fetchDataset(url, { fetcher: async () => Promise.reject(new TypeError('Failed to fetch')) });
     expect(said(fetched)).toMatchObject({
       ok: false,
       message: 'The data at https://data.example.org/events%20sept.csv could not be loaded: the server did not answer, or it does not allow other sites to read it (CORS). (Failed to fetch)',
@@ -74,13 +74,13 @@ describe('fetchDataset', () => {
     vi.useFakeTimers();
     const never = (_: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    const waiting = fetchDataset(url, never as typeof fetch);
+    const waiting = fetchDataset(url, { fetcher: never as typeof fetch });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(said(await waiting)).toMatchObject({ ok: false, message: 'Nothing arrived from https://data.example.org/events%20sept.csv for 30 seconds, so the download was stopped.' });
 
     const stalled = (_: RequestInfo | URL, init?: RequestInit) =>
       Promise.resolve(new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('a,b\n')); init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))); } })));
-    const stopped = fetchDataset(url, stalled as typeof fetch, 1000, 5000);
+    const stopped = fetchDataset(url, { fetcher: stalled as typeof fetch, limit: 1000, timeoutMs: 5000 });
     await vi.advanceTimersByTimeAsync(5000);
     expect(said(await stopped)).toMatchObject({ ok: false, message: 'Nothing arrived from https://data.example.org/events%20sept.csv for 5 seconds, so the download was stopped.' });
   });
@@ -106,7 +106,7 @@ describe('fetchDataset', () => {
     vi.useFakeTimers();
     const { fetcher } = trickle(10, 4000);
     const heard: [number, number | null][] = [];
-    const slow = fetchDataset(url, fetcher, 1_000_000, 5000, { onProgress: (received, total) => heard.push([received, total]) });
+    const slow = fetchDataset(url, { fetcher, limit: 1_000_000, timeoutMs: 5000, onProgress: (received, total) => heard.push([received, total]) });
     await vi.advanceTimersByTimeAsync(40_000);
     const fetched = await slow;
     expect(fetched.ok && fetched.blob.size).toBe(10_000);
@@ -117,7 +117,7 @@ describe('fetchDataset', () => {
     vi.useFakeTimers();
     const { fetcher, state } = trickle(10, 1000);
     const stop = new AbortController();
-    const cancelled = fetchDataset(url, fetcher, 1_000_000, 5000, { stop: stop.signal });
+    const cancelled = fetchDataset(url, { fetcher, limit: 1_000_000, timeoutMs: 5000, stop: stop.signal });
     await vi.advanceTimersByTimeAsync(3500);
     stop.abort();
     expect(said(await cancelled)).toMatchObject({ ok: false, message: 'The download of https://data.example.org/events%20sept.csv was cancelled.' });
@@ -126,7 +126,7 @@ describe('fetchDataset', () => {
   });
 
   it('refuses a file over the limit from its Content-Length, or as soon as the bytes pass the limit', async () => {
-    const declared = await fetchDataset(url, async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }));
+    const declared = await fetchDataset(url, { fetcher: async () => new Response('x', { headers: { 'content-length': String(600 * 1048576) } }) });
     expect(said(declared)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is 600 MB; up to 500 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
 
     let sent = 0;
@@ -136,13 +136,13 @@ describe('fetchDataset', () => {
         controller.enqueue(new Uint8Array(1024 * 1024));
       },
     });
-    const streamed = await fetchDataset(url, async () => new Response(endless), 3 * 1048576);
+    const streamed = await fetchDataset(url, { fetcher: async () => new Response(endless), limit: 3 * 1048576 });
     expect(said(streamed)).toMatchObject({ ok: false, message: 'The data at https://data.example.org/events%20sept.csv is larger than 3 MB; up to 3 MB can be opened. Convert it to Parquet with npm run import, or serve it with npm run serve.' });
     expect(sent).toBeLessThan(8 * 1048576);
   });
 
   it('names a file whose URL has malformed percent-encoding as written', async () => {
-    const fetched = await fetchDataset(new URL('https://data.example.org/%E0%A4%A.csv'), async () => new Response('a'));
+    const fetched = await fetchDataset(new URL('https://data.example.org/%E0%A4%A.csv'), { fetcher: async () => new Response('a') });
     expect(fetched.ok && fetched.fileName).toBe('%E0%A4%A.csv');
   });
 });

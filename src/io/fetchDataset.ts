@@ -79,19 +79,23 @@ function fileNameOf(url: URL): string {
   }
 }
 
+/** How fetchDataset fetches: `fetcher` (fetch unless given), `limit` bytes at most, `timeoutMs` of silence at most. */
+export interface FetchOptions {
+  fetcher?: typeof fetch;
+  limit?: number;
+  timeoutMs?: number;
+  stop?: AbortSignal;
+  onProgress?: OnDownload;
+}
+
 /**
  * Fetches the file at `url`, up to `limit` bytes. It is given up when nothing arrives for
  * `timeoutMs` (no answer, or a body that stops), not after a fixed time: a large file on a slow
  * line arrives for as long as it keeps arriving, its progress told to `onProgress`. `stop` ends it
  * at once (the reader's Cancel, or another file opened meanwhile): a 'cancelled' refusal.
  */
-export async function fetchDataset(
-  url: URL,
-  fetcher: typeof fetch = fetch,
-  limit = MAX_FILE_BYTES,
-  timeoutMs = FETCH_TIMEOUT_MS,
-  options: { stop?: AbortSignal; onProgress?: OnDownload } = {},
-): Promise<Fetched> {
+export async function fetchDataset(url: URL, options: FetchOptions = {}): Promise<Fetched> {
+  const { fetcher = fetch, limit = MAX_FILE_BYTES, timeoutMs = FETCH_TIMEOUT_MS } = options;
   const controller = new AbortController();
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

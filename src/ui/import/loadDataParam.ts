@@ -22,7 +22,7 @@ export async function loadDataParam(session: ImportSession, value: string, base:
   const download = new AbortController();
   session.download = download;
   store.getState().setImporting({ fileName, phase: 'reading', fraction: 0 });
-  const fetched = await fetchDataset(checked.url, fetch, undefined, undefined, {
+  const fetched = await fetchDataset(checked.url, {
     stop: download.signal,
     // A size the server did not give leaves the bar without a fraction.
     onProgress: (received, total) => {

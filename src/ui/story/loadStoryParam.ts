@@ -27,7 +27,7 @@ export async function loadStoryParam(value: string, base: string, t: Messages, f
   }
   const checked = checkDataUrl(value, base);
   if (!checked.ok) return { ...NO_STORY_FROM_LINK, problem: t.storyLinkProblem(checked.problem) };
-  const fetched = await fetchDataset(checked.url, fetcher, STORY_FILE_BYTES);
+  const fetched = await fetchDataset(checked.url, { fetcher, limit: STORY_FILE_BYTES });
   if (!fetched.ok) return { ...NO_STORY_FROM_LINK, problem: t.storyLinkProblem(fetched.problem) };
   const decoded = storyFromJson(await fetched.blob.text(), `The story at ${shownUrl(checked.url.href)}`);
   return { story: decoded.ok ? decoded.story : null, ignored: decoded.problems, problem: null };
