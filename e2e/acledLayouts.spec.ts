@@ -50,3 +50,21 @@ test('an R-written monadic ACLED export opens as whole events, with NA read as m
   await expect(details).not.toContainText(/\bNA\b/);
   await expect(page.getByLabel('Country')).not.toContainText(/\bNA\b/);
 });
+
+test('an ACLED export a US spreadsheet saved (dates month first) opens on the days it names, and the report says how its dates were read', async ({ page }) => {
+  const csv = [ACLED_CURRENT_COLUMNS.join(','), ...[
+    acledRow({ event_id_cnty: 'ARM100', event_date: '9/13/2022', location: 'Jermuk' }),
+    acledRow({ event_id_cnty: 'ARM101', event_date: '9/10/2022', location: 'Goris' }),
+  ].map((row) => ACLED_CURRENT_COLUMNS.map((c) => JSON.stringify(row[c] ?? '')).join(','))].join('\n');
+  await page.goto('./');
+  await page.locator('.lane-label').first().waitFor();
+  await page.getByLabel('Open data file').setInputFiles({ name: 'armenia-us.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  const table = page.getByRole('table', { name: 'Events' });
+  await expect(table.getByRole('row').nth(1)).toContainText('10 Sept 2022');
+  await expect(table.getByRole('row').nth(2)).toContainText('13 Sept 2022');
+  const report = page.getByRole('region', { name: 'Import report: armenia-us.csv' });
+  await report.getByRole('button', { name: 'Details' }).click();
+  await expect(report).toContainText('event_date has its dates month first (9/13/2022), as US spreadsheets save them');
+});

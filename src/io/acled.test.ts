@@ -64,6 +64,29 @@ describe('ACLED CSV', () => {
     expect(report.fixes).toEqual([]);
   });
 
+  it('reads the dates of a file saved month first (9/13/2022) so, and notes it', () => {
+    const { dataset, report } = run(acledCsv([
+      acledRow({ event_id_cnty: 'A', event_date: '9/13/2022' }),
+      acledRow({ event_id_cnty: 'B', event_date: '9/10/2022' }),
+      acledRow({ event_id_cnty: 'C', event_date: '2022-09-14' }),
+    ]));
+    expect(dataset.events.map((e) => [e.id, e.start.at.slice(0, 10)])).toEqual([['A', '2022-09-13'], ['B', '2022-09-10'], ['C', '2022-09-14']]);
+    expect(report.notes).toEqual(['event_date has its dates month first (9/13/2022), as US spreadsheets save them: every date written with numbers alone was read month first']);
+    expect(report.fixes).toEqual([]);
+  });
+
+  it('reads a file with dates only day first (14/9/2022) and others either way day first, without a note', () => {
+    const { dataset, report } = run(acledCsv([acledRow({ event_id_cnty: 'A', event_date: '14/9/2022' }), acledRow({ event_id_cnty: 'B', event_date: '9/10/2022' })]));
+    expect(dataset.events.map((e) => e.start.at.slice(0, 10))).toEqual(['2022-09-14', '2022-10-09']);
+    expect(report.notes).toEqual([]);
+  });
+
+  it('reads numeric dates day first where the file gives no day over 12 to tell, and says so', () => {
+    const { dataset, report } = run(acledCsv([acledRow({ event_date: '9/10/2022' })]));
+    expect(dataset.events[0]!.start.at.slice(0, 10)).toBe('2022-10-09');
+    expect(report.notes).toEqual([expect.stringMatching(/^event_date has dates written with numbers alone, .* read day first$/)]);
+  });
+
   it('rejects a yyyymmdd date that disagrees with the year column, saying so', () => {
     const { dataset, report } = run(acledCsv([acledRow({ event_id_cnty: 'OFF', event_date: '20210915', year: '2022' }), acledRow({ event_id_cnty: 'NO-YEAR', event_date: '20210915', year: '' })]));
     expect(report.rejections.map(describeIssue)).toEqual(["row 2: event_date \"20210915\" is a yyyymmdd date in 2021, but the row's year is 2022"]);

@@ -15,6 +15,7 @@ import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowRea
 import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
+import { DAY_FIRST, type FileDayOrder } from './dates.ts';
 import { keyOf, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
 
@@ -37,9 +38,10 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
 /**
  * Packs the rows of one ACLED file. `capacity`: at least the number of rows (the text's line
  * count will do); the columns are cut to the rows kept. `rejectedIds`, where given, gets the id of
- * each row rejected after its id was read (a part of a file: see fileParts.ts).
+ * each row rejected after its id was read (a part of a file: see fileParts.ts). `dates`: the
+ * order of the file's numeric dates.
  */
-export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[]): PackedCsvImport {
+export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[], dates: FileDayOrder = DAY_FIRST): PackedCsvImport {
   const state = createRowState();
   // The id the row being read looked up last: the reader asks where each row's id was kept before.
   let idRead: string | undefined;
@@ -47,7 +49,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const acceptEvent = createEventCheck();
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
-  const reader = createAcledRowReader(header, registry, ids);
+  const reader = createAcledRowReader(header, registry, ids, dates);
 
   const w = createPackedWriter(capacity);
   const { string: s, keepPart, columns: p, whole } = w;

@@ -11,7 +11,7 @@ import { memoize as memo } from './intern.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import { cellText } from './columnarRows.ts';
 import { countryCode } from './countryCodes.ts';
-import { readDate, type CalendarDate } from './dates.ts';
+import { readDate, type CalendarDate, type DayOrder } from './dates.ts';
 import { ACLED_TIME_PRECISION } from './acledRow.ts';
 import { localMidnight, zoneForPlace, zonesOfCountry } from './zones.ts';
 
@@ -30,10 +30,10 @@ const dayOfNumber = (days: number): CalendarDate => {
  * The calendar day of an event_date cell: text read as the CSV reads it, a Date's UTC day, or a
  * number of days (a Parquet DATE column) or of milliseconds (an Arrow date or timestamp) since 1970.
  */
-export function dayReader(numbers?: 'days' | 'milliseconds'): (cell: unknown) => CalendarDate | null {
+export function dayReader(numbers?: 'days' | 'milliseconds', order: DayOrder = 'day-first'): (cell: unknown) => CalendarDate | null {
   const ofDays = memo(dayOfNumber);
   const ofText = memo((text: string) => {
-    const reading = readDate(text);
+    const reading = readDate(text, order);
     return reading.ok ? reading.date : null;
   });
   const ofMilliseconds = (ms: number) => (Number.isFinite(ms) ? ofDays(Math.floor(ms / DAY_MS)) : null);

@@ -7,7 +7,7 @@ import { typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { withoutPeriod } from '../model/actors.ts';
 import { cleanText, readCoordinate, readCount, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { isoDate, readDate, unixTimeDay } from './dates.ts';
+import { DAY_FIRST, isoDate, notADateReason, readDate, unixTimeDay, type FileDayOrder } from './dates.ts';
 import type { ActorRegistryBuilder } from './actorRegistry.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
@@ -154,8 +154,8 @@ export interface AcledRowReader {
   rejected(line: number, row?: number): void;
 }
 
-/** A reader of the rows of one file, given its header; registers actors as it meets them. */
-export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces): AcledRowReader {
+/** A reader of the rows of one file, given its header (and the order of its numeric dates); registers actors as it meets them. */
+export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces, dates: FileDayOrder = DAY_FIRST): AcledRowReader {
   const col = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const monadic = isMonadicAcled(header);
   /** Monadic layout: each event's first row, by id; null once its second row has merged (its values are let go). */
@@ -277,8 +277,8 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
     }
 
     const dateText = get(at.date, 'event_date');
-    const reading = readDate(dateText);
-    if (!reading.ok) return void report.reject('event_date', dateText ? 'is not a date' : 'is empty', dateText || undefined);
+    const reading = readDate(dateText, dates.order);
+    if (!reading.ok) return void report.reject('event_date', dateText ? notADateReason(dateText, dates) : 'is empty', dateText || undefined);
     // A date read from any documented form is read, not fixed. yyyymmdd is checked against year.
     if (reading.form === 'yyyymmdd' && at.year >= 0) {
       const yearText = get(at.year, 'year');

@@ -186,6 +186,39 @@ export function hasMoreRowsThan(text: string, limit: number, delimiter: string):
   return records > allowed;
 }
 
+/** Slices of a file taken to sample a column (see sampleSlices), and the characters or bytes in each. */
+const SAMPLE_SLICES = 16;
+const SAMPLE_SIZE = 1 << 14;
+
+/** Where the slices to sample a text or file of `size` start: its start, then evenly through it. */
+export const samplePositions = (size: number): number[] => Array.from({ length: SAMPLE_SLICES }, (_, k) => Math.floor((size * k) / SAMPLE_SLICES));
+
+/** Slices spread through a text, to sample a column from (see sampleColumn); a small text whole. */
+export const sampleSlices = (text: string): string[] =>
+  text.length <= SAMPLE_SLICES * SAMPLE_SIZE ? [`${text}\n`] : samplePositions(text.length).map((at) => text.slice(at, at + SAMPLE_SIZE));
+
+/** Slices spread through a file, read as text (a character cut at an edge is in a line left out). */
+export const sampleFileSlices = async (file: Blob): Promise<string[]> =>
+  file.size <= SAMPLE_SLICES * SAMPLE_SIZE ? [`${await file.text()}\n`] : Promise.all(samplePositions(file.size).map((at) => file.slice(at, at + SAMPLE_SIZE).text()));
+
+/**
+ * Cells of column `column` from the whole lines of slices spread through a CSV (the first slice is
+ * its start; the others begin after their first line break), in rows of `fields` cells: for a
+ * guess about a whole column (see dayOrderOf) that reading every row would cost too much for. A
+ * slice that starts inside a quoted cell may give rows that are not the file's; they seldom have
+ * its number of fields.
+ */
+export function sampleColumn(slices: readonly string[], column: number, fields: number, delimiter: string): string[] {
+  const cells: string[] = [];
+  slices.forEach((slice, k) => {
+    const from = k === 0 ? 0 : slice.indexOf('\n') + 1;
+    const to = slice.lastIndexOf('\n');
+    if (to <= from) return;
+    for (const row of Papa.parse<string[]>(slice.slice(from, to), { delimiter, skipEmptyLines: true }).data) if (row.length === fields) cells.push(row[column]!);
+  });
+  return cells;
+}
+
 /** The number of lines in a text (its line breaks + 1): at least its number of records. */
 export function lineCount(text: string): number {
   let lines = 1;

@@ -6,7 +6,7 @@ import { createRowState } from './rowState.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { isRealDate, readDate } from './dates.ts';
+import { DAY_FIRST, isRealDate, notADateReason, readDate, type DayOrder, type FileDayOrder } from './dates.ts';
 import type { CsvFormatImport, CsvRowSink } from './csv.ts';
 import { localMidnight, offsetAt } from './zones.ts';
 
@@ -53,7 +53,7 @@ export function missingMappedColumns(header: readonly string[], mapping: ColumnM
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A date, date-time, month or year in `zone` → our time value, or null. Any of the forms read is read, not fixed. */
-export function readMappedTime(text: string, zone: string): { at: string; precision: Precision; tz: string } | null {
+export function readMappedTime(text: string, zone: string, order: DayOrder = 'day-first'): { at: string; precision: Precision; tz: string } | null {
   if (/^\d{4}$/.test(text)) return { at: localMidnight({ year: +text, month: 1, day: 1 }, zone), precision: 'year', tz: zone };
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   if (month) {
@@ -77,7 +77,7 @@ export function readMappedTime(text: string, zone: string): { at: string; precis
       : offsetAt(zone, wall - offsetMinutes(offsetAt(zone, wall)) * 60_000);
     return { at: `${local}${offset}`, precision: 'minute', tz: zone };
   }
-  const reading = readDate(text);
+  const reading = readDate(text, order);
   if (!reading.ok) return null;
   return { at: localMidnight(reading.date, zone), precision: 'day', tz: zone };
 }
@@ -102,7 +102,7 @@ export function typeFromText(text: string): EventType | null {
  */
 const isCountryValue = (token: string) => countryCode(token) !== undefined;
 
-export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string): CsvFormatImport {
+export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string, dates: FileDayOrder = DAY_FIRST): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim(), i]));
   const state = createRowState();
   const acceptEvent = createEventCheck();
@@ -128,11 +128,11 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
     if (first !== undefined) return report.reject(mapping.id || 'id', `repeats the id of ${first}`, id);
     const dateText = get('date');
     if (!dateText) return report.reject(mapping.date, 'is empty');
-    const start = readMappedTime(dateText, mapping.timeZone);
-    if (!start) return report.reject(mapping.date, 'is not a date', dateText);
+    const start = readMappedTime(dateText, mapping.timeZone, dates.order);
+    if (!start) return report.reject(mapping.date, notADateReason(dateText, dates), dateText);
     const endText = get('endDate');
-    const end = endText ? readMappedTime(endText, mapping.timeZone) : undefined;
-    if (end === null) return report.reject(mapping.endDate, 'is not a date', endText);
+    const end = endText ? readMappedTime(endText, mapping.timeZone, dates.order) : undefined;
+    if (end === null) return report.reject(mapping.endDate, notADateReason(endText, dates), endText);
     const title = get('title');
     if (!title) return report.reject(mapping.title, 'is empty');
     const typeText = get('type');

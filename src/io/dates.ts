@@ -1,6 +1,8 @@
 // Calendar dates as exports write them: 2022-09-15, 15 September 2022, 15-Sep-22, 15/09/2022,
-// 20220915. Day-first always (ACLED's convention); two-digit years are read in the window 1950–2049.
-// Each is a documented form of its source: reading one is not a repair, and is not reported.
+// 20220915. Numeric dates are day first (ACLED's convention) unless a file's own dates show it puts
+// the month first, as a US spreadsheet saves them (see dayOrderOf); two-digit years are read in the
+// window 1950–2049. Each is a documented form of its source: reading one is not a repair, and is
+// not reported.
 
 export interface CalendarDate {
   year: number;
@@ -44,7 +46,13 @@ const TEXTUAL = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]*(\d{2}|\d{4})$/;
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
 
-export function readDate(text: string): DateReading {
+/** Which comes first in a numeric date (15/09/2022, 9/15/2022). */
+export type DayOrder = 'day-first' | 'month-first';
+
+/** A numeric date's two first numbers as day and month, in `order`. */
+const dayMonth = (first: string, second: string, order: DayOrder) => (order === 'day-first' ? { day: Number(first), month: Number(second) } : { day: Number(second), month: Number(first) });
+
+export function readDate(text: string, order: DayOrder = 'day-first'): DateReading {
   let date: CalendarDate | null = null;
   let form: DateForm = 'iso';
   let m: RegExpExecArray | null;
@@ -59,7 +67,7 @@ export function readDate(text: string): DateReading {
     if (month) date = { year: fullYear(m[3]!), month, day: Number(m[1]) };
     form = 'textual';
   } else if ((m = NUMERIC.exec(text))) {
-    date = { year: fullYear(m[3]!), month: Number(m[2]), day: Number(m[1]) };
+    date = { year: fullYear(m[3]!), ...dayMonth(m[1]!, m[2]!, order) };
     form = 'numeric';
   }
   if (!date || !isRealDate(date)) return { ok: false };
@@ -89,4 +97,55 @@ export function unixTimeDay(text: string): string | undefined | null {
   // The day of that instant in UTC, as a time in seconds gives it.
   const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3)));
   return new Date(Date.UTC(date.year, date.month - 1, date.day, Number(m[4]), Number(m[5]) - minutes)).toISOString().slice(0, 10);
+}
+
+/** Whether a text is a numeric date (15/09/2022, 9.15.22), whose day and month may come in either order. */
+export const isNumericDate = (text: string): boolean => NUMERIC.test(text);
+
+/** The order a file's numeric dates are read in, and whether its own dates told it (see dayOrderOf). */
+export interface FileDayOrder {
+  order: DayOrder;
+  /** Some sampled date could be read only one way. */
+  told: boolean;
+  /** The sample held a numeric date at all. */
+  numeric: boolean;
+  /** The first sampled date that told the order (9/15/2022). */
+  example?: string;
+}
+
+/** Day first, as ACLED writes numeric dates: the order where nothing says otherwise. */
+export const DAY_FIRST: FileDayOrder = { order: 'day-first', told: false, numeric: false };
+
+/**
+ * The order of a file's numeric dates, from a sample of them: month first where some date can only
+ * be read so (9/15/2022) and none only day first (15/9/2022); otherwise day first.
+ */
+export function dayOrderOf(samples: Iterable<string>): FileDayOrder {
+  let dayFirst: string | undefined;
+  let monthFirst: string | undefined;
+  let numeric = false;
+  for (const text of samples) {
+    const m = NUMERIC.exec(text.trim());
+    if (!m) continue;
+    numeric = true;
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    if (first > 12 && second <= 12) dayFirst ??= text.trim();
+    if (second > 12 && first <= 12) monthFirst ??= text.trim();
+  }
+  const example = dayFirst ?? monthFirst;
+  return { order: monthFirst && !dayFirst ? 'month-first' : 'day-first', told: example !== undefined, numeric, ...(example ? { example } : {}) };
+}
+
+/** The report's note on how a column's numeric dates were read; null where there is nothing to say (day first, as its dates show, or no numeric date). */
+export function dayOrderNote(field: string, dates: FileDayOrder): string | null {
+  if (!dates.numeric) return null;
+  if (dates.order === 'month-first') return `${field} has its dates month first (${dates.example}), as US spreadsheets save them: every date written with numbers alone was read month first`;
+  if (!dates.told) return `${field} has dates written with numbers alone, and none sampled across the file has a day over 12 to tell whether the day or the month comes first: they were read day first`;
+  return null;
+}
+
+/** Why a cell is not a date, where its numbers make one only in the other order. */
+export function notADateReason(text: string, dates: FileDayOrder): string {
+  if (!dates.told || !NUMERIC.test(text) || !readDate(text, dates.order === 'day-first' ? 'month-first' : 'day-first').ok) return 'is not a date';
+  return `is not a date ${dates.order === 'month-first' ? 'month' : 'day'} first, as the file's other dates are written (${dates.example})`;
 }

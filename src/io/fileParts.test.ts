@@ -9,6 +9,7 @@ import { partsAsWorkers } from '../testing/partReader.ts';
 import { unpackEvents } from '../table/packedEvents.ts';
 import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { describeIssue } from './report.ts';
+import { DAY_FIRST } from './dates.ts';
 import { groupRanges, importColumnar, importColumnarInParts } from './columnarImport.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
@@ -53,6 +54,24 @@ describe('reading an ACLED CSV in parts', () => {
   it('gives the events and the report of reading it whole, in 2, 3 and 4 parts', async () => {
     const expected = whole(text);
     for (const cores of [2, 3, 4]) expect(await inParts(text, cores), `${cores} parts`).toEqual(expected);
+  });
+
+  it('reads the dates of a file a US spreadsheet saved (9/13/2022) month first in every part, as read whole, with one note', async () => {
+    const iso = generatedAcledRows(1200, 11);
+    const us = iso.map((row) => {
+      const [year, month, day] = row.event_date!.split('-').map(Number);
+      return { ...row, event_date: `${month}/${day}/${year}` };
+    });
+    const text = acledCsv(us);
+    const expected = whole(text);
+    if (!('report' in expected)) throw new Error('not read');
+    expect(expected.report.notes).toEqual([expect.stringMatching(/^event_date has its dates month first \(\d+\/\d+\/\d{4}\)/)]);
+    expect(expected.dataset.events.map((event) => event.start.at.slice(0, 10))).toEqual(iso.map((row) => row.event_date));
+    for (const cores of [2, 4]) expect(await inParts(text, cores), `${cores} parts`).toEqual(expected);
+    // The preview places every row on its day, as it places the same rows written ISO.
+    const preview = await previewFromParts(text, 'events.csv', 2);
+    expect(preview.start.length).toBe(1200);
+    expect(preview.start).toEqual((await previewFromParts(acledCsv(iso), 'events.csv', 2)).start);
   });
 
   it('names a rejected row of a later part by its own row and line', async () => {
@@ -232,7 +251,7 @@ describe('where parts start', () => {
     const text = acledCsv([acledRow({ event_id_cnty: 'ARM1' }), acledRow({ event_id_cnty: 'ARM2', event_date: 'never' })]);
     const from = text.indexOf('ARM2');
     const header = text.slice(0, text.indexOf('\n')).split(',');
-    const part = await readCsvPart({ format: 'acled', file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false });
+    const part = await readCsvPart({ format: 'acled', file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false, dates: DAY_FIRST });
     expect(part.report.rejections.map(describeIssue)).toEqual(['row 20 (line 30 of the file): event_date "never" is not a date']);
   });
 });

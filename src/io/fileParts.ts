@@ -22,7 +22,8 @@ import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, ucdpDatasetTitle } from './ucdp.ts';
 import { createUcdpPreviewRows } from './ucdpPreview.ts';
 import { isMonadicAcled } from './acledRow.ts';
-import { blankLinesNote, eachCsvRecord, isHxlRow, lineCount, previewCsv, readCsvRows } from './csv.ts';
+import { blankLinesNote, eachCsvRecord, isHxlRow, lineCount, previewCsv, readCsvRows, sampleColumn, sampleFileSlices } from './csv.ts';
+import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder } from './dates.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { notADataset, type ImportResult } from './importer.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -42,6 +43,8 @@ export interface CsvPart {
   maxRows: number;
   /** The file is large enough to preview: the part gives its rows' days and types before reading them (see PartPreview). */
   preview: boolean;
+  /** The order of the file's numeric dates, sampled through the whole file (see dayOrderOf). */
+  dates: FileDayOrder;
 }
 
 /**
@@ -193,9 +196,12 @@ export async function planCsvParts(
   const starts = csvPartStarts(bytes, count, file.size);
   if (!starts) return null;
   const ends = [...starts.map((s) => s.at), file.size];
+  // Every part reads numeric dates in one order, the file's: UCDP GED writes ISO dates.
+  const dateColumn = format === 'acled' ? header.findIndex((name) => name.toLowerCase() === 'event_date') : -1;
+  const dates = dateColumn < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(await sampleFileSlices(file), dateColumn, header.length, ','));
   return [
-    { format, file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview },
-    ...starts.map(({ at, line, row }, k) => ({ format, file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview })),
+    { format, file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview, dates },
+    ...starts.map(({ at, line, row }, k) => ({ format, file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview, dates })),
   ];
 }
 
@@ -215,7 +221,7 @@ const csvOptionsOf = (part: CsvPart) => ({
 function previewCsvPart(text: string, part: CsvPart, onProgress: (fraction: number) => void): PartPreview | null {
   const byName = new Map(part.header.map((name, k) => [name.toLowerCase(), k]));
   const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, byName.get(name) ?? -1])) as Record<AcledPreviewColumn, number>;
-  const acled = createAcledPreviewRows(dayReader(), text.length / 256);
+  const acled = createAcledPreviewRows(dayReader(undefined, part.dates.order), text.length / 256);
   const preview = part.format === 'ucdp' ? createUcdpPreviewRows(part.header) : { add: (cells: readonly string[]) => acled.add((column) => cells[at[column]]), preview: acled.preview };
   let header = part.start === null;
   let rows = 0;
@@ -250,7 +256,7 @@ export async function readCsvPart(part: CsvPart, onProgress?: (fraction: number)
   }
   const report = createReportBuilder(part.fileName, FORMAT_LABEL[part.format]);
   const rejectedIds: string[] = [];
-  const sink = (part.format === 'ucdp' ? createUcdpImport : createAcledPackedImport)(part.header, part.fileName, lineCount(text), rejectedIds);
+  const sink = part.format === 'ucdp' ? createUcdpImport(part.header, part.fileName, lineCount(text), rejectedIds) : createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds, part.dates);
   let blankLines = 0;
   let openQuote = false;
   const read = readCsvRows(text, sink, report, {
@@ -397,6 +403,9 @@ export async function readAndJoinParts(
   );
   const maxRows = job.maxRows ?? MAX_ROWS;
   const joined = joinParts(results, maxRows);
+  // First, as the whole reading notes it before any row.
+  const datesNote = 'dates' in parts[0]! && dayOrderNote('event_date', parts[0].dates);
+  if (joined && joined !== 'too-many-rows' && datesNote) joined.report.notes.unshift(datesNote);
   return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
 }
 

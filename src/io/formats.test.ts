@@ -171,6 +171,14 @@ describe('a plain CSV mapped by hand', () => {
     expect(result.report.fixes.map((f) => [f.line, f.field])).toEqual([[2, 'Link'], [5, 'Kind']]);
   });
 
+  it('reads the dates of a table a US spreadsheet saved (9/13/2022) month first, start and end alike, and notes it', () => {
+    const text = 'Date,End,Title\n9/13/2022,9/14/2022,Shelling\n9/10/2022,,Talks\n';
+    const result = importText({ text, fileName: 'us.csv', mapping: { ...guessMapping(['Date', 'End', 'Title']), endDate: 'End' } });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.dataset.events.map((e) => [e.start.at.slice(0, 10), e.end?.at.slice(0, 10)])).toEqual([['2022-09-13', '2022-09-14'], ['2022-09-10', undefined]]);
+    expect(result.report.notes).toEqual(['Date has its dates month first (9/13/2022), as US spreadsheets save them: every date written with numbers alone was read month first']);
+  });
+
   it('reads a spreadsheet saved with semicolons, keeping commas inside cells', () => {
     const semicolons = 'Date;Title;Type\n2022-09-13;Shelling, then a lull;clash\n2022-09-14;Ceasefire;ceasefire\n';
     const first = importText({ text: semicolons, fileName: 'excel.csv' });

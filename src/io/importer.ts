@@ -7,7 +7,8 @@ import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
-import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
+import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, sampleColumn, sampleSlices, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
+import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder } from './dates.ts';
 import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, type JsonImport } from './jsonImport.ts';
 import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
@@ -77,6 +78,12 @@ function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImpor
   return { kind: 'done', dataset: result.dataset, report: done };
 }
 
+/** The order of the numeric dates in column `name` of a CSV text, from rows sampled through it (day first where there is no such column). */
+function dayOrderInText(text: string, header: readonly string[], name: string | undefined, delimiter: string): FileDayOrder {
+  const column = name ? header.findIndex((c) => c.trim().toLowerCase() === name.toLowerCase()) : -1;
+  return column < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(sampleSlices(text), column, header.length, delimiter));
+}
+
 function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): ImportResult | PackedImport {
   const { text, fileName } = request;
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
@@ -85,17 +92,22 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   const delimiter = format === 'csv' ? guessDelimiter(text) : ',';
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
+  // UCDP GED writes ISO dates; ACLED and a mapped table may hold dates a spreadsheet saved month first.
+  const dateColumn = format === 'acled' ? 'event_date' : format === 'csv' ? request.mapping?.date : undefined;
+  const dates = dayOrderInText(text, first, dateColumn, delimiter);
+  const datesNote = dateColumn && dayOrderNote(dateColumn, dates);
+  if (datesNote) report.note(datesNote);
   const onHeader = (header: string[]) => {
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-      else sink = createAcledPackedImport(header, fileName, lineCount(text));
+      else sink = createAcledPackedImport(header, fileName, lineCount(text), undefined, dates);
     } else if (format === 'ucdp') {
       sink = createUcdpImport(header, fileName, lineCount(text));
     } else {
       const missing = missingMappedColumns(header, request.mapping!);
       if (missing.length) headerProblem = `has no column named ${missing.map((m) => `"${m}"`).join(', ')}`;
-      else sink = createMappedImport(header, request.mapping!, fileName);
+      else sink = createMappedImport(header, request.mapping!, fileName, dates);
     }
   };
   if (headerless) {
