@@ -99,9 +99,6 @@ export function unixTimeDay(text: string): string | undefined | null {
   return new Date(Date.UTC(date.year, date.month - 1, date.day, Number(m[4]), Number(m[5]) - minutes)).toISOString().slice(0, 10);
 }
 
-/** Whether a text is a numeric date (15/09/2022, 9.15.22), whose day and month may come in either order. */
-export const isNumericDate = (text: string): boolean => NUMERIC.test(text);
-
 /** The order a file's numeric dates are read in, and whether its own dates told it (see dayOrderOf). */
 export interface FileDayOrder {
   order: DayOrder;
