@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importText, type ImportResult } from './importer.ts';
-import { acledCsv, acledRow } from '../testing/acledFixture.ts';
+import { acledCsv, acledRow, europeanSpreadsheetCsv } from '../testing/acledFixture.ts';
 import { describeIssue, type ImportReport } from './report.ts';
 import type { Dataset } from '../model/schema.ts';
 
@@ -85,6 +85,15 @@ describe('ACLED CSV', () => {
     const { dataset, report } = run(acledCsv([acledRow({ event_date: '9/10/2022' })]));
     expect(dataset.events[0]!.start.at.slice(0, 10)).toBe('2022-10-09');
     expect(report.notes).toEqual([expect.stringMatching(/^event_date has dates written with numbers alone, .* read day first$/)]);
+  });
+
+  it('reads an export a spreadsheet saved with semicolons, decimal commas and dates day.month.year as the export itself', () => {
+    const rows = [acledRow(), acledRow({ event_id_cnty: 'ARM101', event_date: '2022-09-14', latitude: '-39.5', longitude: '46.25', notes: 'Shelling, then a lull; "heavy" fire' })];
+    const saved = europeanSpreadsheetCsv(rows);
+    expect(saved).toContain(';40,2000;');
+    const { dataset, report } = run(saved, 'acled-excel.csv');
+    expect(dataset.events).toEqual(run(acledCsv(rows)).dataset.events);
+    expect(report).toMatchObject({ format: 'ACLED CSV (current layout)', imported: 2, rejectedRows: 0, fixedRows: 0, notes: [] });
   });
 
   it('rejects a yyyymmdd date that disagrees with the year column, saying so', () => {

@@ -11,11 +11,10 @@
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
 import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type PackedEvents } from '../table/packedEvents.ts';
-import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
+import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledFileForm, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
-import { DAY_FIRST, type FileDayOrder } from './dates.ts';
 import { keyOf, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
 
@@ -38,10 +37,10 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
 /**
  * Packs the rows of one ACLED file. `capacity`: at least the number of rows (the text's line
  * count will do); the columns are cut to the rows kept. `rejectedIds`, where given, gets the id of
- * each row rejected after its id was read (a part of a file: see fileParts.ts). `dates`: the
- * order of the file's numeric dates.
+ * each row rejected after its id was read (a part of a file: see fileParts.ts). `form`: how the
+ * file writes dates and decimals.
  */
-export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[], dates: FileDayOrder = DAY_FIRST): PackedCsvImport {
+export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[], form: AcledFileForm = {}): PackedCsvImport {
   const state = createRowState();
   // The id the row being read looked up last: the reader asks where each row's id was kept before.
   let idRead: string | undefined;
@@ -49,7 +48,7 @@ export function createAcledPackedImport(header: readonly string[], fileName: str
   const acceptEvent = createEventCheck();
   const { registry } = state;
   registry.add(ACLED_PROVIDER);
-  const reader = createAcledRowReader(header, registry, ids, dates);
+  const reader = createAcledRowReader(header, registry, ids, form);
 
   const w = createPackedWriter(capacity);
   const { string: s, keepPart, columns: p, whole } = w;

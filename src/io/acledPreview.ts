@@ -55,13 +55,13 @@ export interface AcledPreviewRows {
   preview(title: string | null, rows: number): ImportPreview | null;
 }
 
-/** The rows of a preview, room made for `capacity` at first. */
-export function createAcledPreviewRows(dayOf: (cell: unknown) => CalendarDate | null, capacity = 1024): AcledPreviewRows {
+/** The rows of a preview, room made for `capacity` at first; `decimalComma` as the full read takes it (see readCoordinate). */
+export function createAcledPreviewRows(dayOf: (cell: unknown) => CalendarDate | null, capacity = 1024, decimalComma = false): AcledPreviewRows {
   // Lookups by the cells as decoded: a column's repeated values are the same strings, and a key
   // built of several cells for each of a million rows cost more than the lookups themselves.
   const text = (cell: unknown) => cellText(cell).trim();
   const longitudeOf = (cell: unknown) => {
-    const lon = typeof cell === 'number' ? cell : text(cell) ? Number(text(cell)) : NaN;
+    const lon = typeof cell === 'number' ? cell : text(cell) ? Number(decimalComma ? text(cell).replace(',', '.') : text(cell)) : NaN;
     return Number.isFinite(lon) ? lon : undefined;
   };
   const precisionOf = memo((cell: unknown): Precision | undefined => ACLED_TIME_PRECISION[text(cell) || '1']);

@@ -154,8 +154,14 @@ export interface AcledRowReader {
   rejected(line: number, row?: number): void;
 }
 
-/** A reader of the rows of one file, given its header (and the order of its numeric dates); registers actors as it meets them. */
-export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces, dates: FileDayOrder = DAY_FIRST): AcledRowReader {
+/** How a file writes what a spreadsheet may have changed: the order of its numeric dates, and decimal commas (a file not comma-separated). */
+export interface AcledFileForm {
+  dates?: FileDayOrder;
+  decimalComma?: boolean;
+}
+
+/** A reader of the rows of one file, given its header (and its form); registers actors as it meets them. */
+export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces, { dates = DAY_FIRST, decimalComma = false }: AcledFileForm = {}): AcledRowReader {
   const col = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const monadic = isMonadicAcled(header);
   /** Monadic layout: each event's first row, by id; null once its second row has merged (its values are let go). */
@@ -306,10 +312,10 @@ export function createAcledRowReader(header: readonly string[], registry: ActorR
       return void report.reject('event_type', `is not the event type of ${firstPlace}, this event's first row (${first.eventType}: ${first.subEventType})`, `${eventType}: ${subEventType}`);
 
     const latText = get(at.latitude, 'latitude');
-    const lat = readCoordinate(latText, 90);
+    const lat = readCoordinate(latText, 90, decimalComma);
     if (lat === null) return void report.reject('latitude', 'is not a latitude', latText);
     const lonText = get(at.longitude, 'longitude');
-    const lon = readCoordinate(lonText, 180);
+    const lon = readCoordinate(lonText, 180, decimalComma);
     if (lon === null) return void report.reject('longitude', 'is not a longitude', lonText);
 
     // iso3, else iso, else the country's name: the later ones are read only when needed.

@@ -83,11 +83,16 @@ export function readCount(text: string): number | null | undefined {
   return Number(text);
 }
 
-/** A decimal coordinate within ±limit, or null; empty is undefined (unknown). */
-export function readCoordinate(text: string, limit: number): number | null | undefined {
+/**
+ * A decimal coordinate within ±limit, or null; empty is undefined (unknown). `decimalComma`: the
+ * file is not comma-separated, so 40,2 is a decimal written as spreadsheets in much of Europe save
+ * one (40.2), read as such.
+ */
+export function readCoordinate(text: string, limit: number, decimalComma = false): number | null | undefined {
   if (text === '') return undefined;
-  if (!/^[+-]?\d{1,3}(\.\d+)?$/.test(text)) return null;
-  const value = Number(text);
+  const decimal = decimalComma ? text.replace(/^([+-]?\d{1,3}),(\d+)$/, '$1.$2') : text;
+  if (!/^[+-]?\d{1,3}(\.\d+)?$/.test(decimal)) return null;
+  const value = Number(decimal);
   return Math.abs(value) <= limit ? value : null;
 }
 

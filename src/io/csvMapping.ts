@@ -102,7 +102,8 @@ export function typeFromText(text: string): EventType | null {
  */
 const isCountryValue = (token: string) => countryCode(token) !== undefined;
 
-export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string, dates: FileDayOrder = DAY_FIRST): CsvFormatImport {
+/** A reader of a table's rows by `mapping`; `dates` and `decimalComma` as for ACLED (see AcledFileForm). */
+export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string, { dates = DAY_FIRST, decimalComma = false }: { dates?: FileDayOrder; decimalComma?: boolean } = {}): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim(), i]));
   const state = createRowState();
   const acceptEvent = createEventCheck();
@@ -142,9 +143,9 @@ export function createMappedImport(header: readonly string[], mapping: ColumnMap
       if (found) type = found;
       else report.fix(mapping.type, 'is not a type we know; imported as "other"', typeText);
     }
-    const lat = readCoordinate(get('latitude'), 90);
+    const lat = readCoordinate(get('latitude'), 90, decimalComma);
     if (lat === null) return report.reject(mapping.latitude, 'is not a latitude', get('latitude'));
-    const lon = readCoordinate(get('longitude'), 180);
+    const lon = readCoordinate(get('longitude'), 180, decimalComma);
     if (lon === null) return report.reject(mapping.longitude, 'is not a longitude', get('longitude'));
     const countryText = get('country');
     const country = countryCode(countryText);

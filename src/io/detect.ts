@@ -29,6 +29,22 @@ function looksLikeHeaderlessUcdp(row: readonly string[]): boolean {
   return row.length === UCDP_FIELDS && /^\d+$/.test(row[0] ?? '') && /^[123]$/.test(row[5] ?? '') && /^\d{4}-\d{2}-\d{2}/.test(row[38] ?? '');
 }
 
+/** A text's header row read with `delimiter`, lower-cased. */
+const headerWith = (text: string, delimiter: string) => (previewCsv(text, 1, delimiter)[0] ?? []).map((c) => c.trim().toLowerCase());
+const isAcledHeader = (lower: readonly string[]) => lower.includes('event_id_cnty') && lower.includes('event_date');
+
+/**
+ * The delimiter of a text read as `format`: a comma for ACLED, as ACLED writes it, unless a
+ * spreadsheet saved the file with another (a semicolon in much of Europe, a tab), which its header
+ * then shows; a comma for UCDP GED; any other table's guessed.
+ */
+export function delimiterOf(text: string, format: ImportFormat): string {
+  if (format === 'csv') return guessDelimiter(text);
+  if (format !== 'acled' || isAcledHeader(headerWith(text, ','))) return ',';
+  const guessed = guessDelimiter(text);
+  return isAcledHeader(headerWith(text, guessed)) ? guessed : ',';
+}
+
 /** The format of a text, or why it is not a dataset at all. */
 export function detectFormat(text: string): Detection {
   const head = text.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
@@ -39,7 +55,7 @@ export function detectFormat(text: string): Detection {
   if (head.startsWith('{') || head.startsWith('[')) return { ok: true, format: 'json' };
   const first = previewCsv(text, 1, ',')[0] ?? [];
   const lower = first.map((c) => c.trim().toLowerCase());
-  if (lower.includes('event_id_cnty') && lower.includes('event_date')) return { ok: true, format: 'acled' };
+  if (isAcledHeader(lower) || isAcledHeader(headerWith(text, guessDelimiter(text)))) return { ok: true, format: 'acled' };
   if (UCDP_MARKERS.every((m) => lower.includes(m))) return { ok: true, format: 'ucdp' };
   if (looksLikeHeaderlessUcdp(first)) return { ok: true, format: 'ucdp' };
   const plain = previewCsv(text, 1, guessDelimiter(text))[0] ?? [];

@@ -7,7 +7,7 @@ import { importTextPacked } from './importer.ts';
 import { receivedPacked } from './packedPost.ts';
 import { partsAsWorkers } from '../testing/partReader.ts';
 import { unpackEvents } from '../table/packedEvents.ts';
-import { acledCsv, acledRow, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
+import { acledCsv, acledRow, europeanSpreadsheetCsv, generatedAcledRows, toMonadic, type AcledRow } from '../testing/acledFixture.ts';
 import { describeIssue } from './report.ts';
 import { DAY_FIRST } from './dates.ts';
 import { groupRanges, importColumnar, importColumnarInParts } from './columnarImport.ts';
@@ -72,6 +72,16 @@ describe('reading an ACLED CSV in parts', () => {
     const preview = await previewFromParts(text, 'events.csv', 2);
     expect(preview.start.length).toBe(1200);
     expect(preview.start).toEqual((await previewFromParts(acledCsv(iso), 'events.csv', 2)).start);
+  });
+
+  it('reads a file a European spreadsheet saved (semicolons, decimal commas) in parts as read whole, and as the export itself', async () => {
+    const saved = europeanSpreadsheetCsv(rows);
+    const expected = whole(saved);
+    if (!('report' in expected)) throw new Error('not read');
+    expect(expected.dataset.events).toEqual((whole(acledCsv(rows)) as typeof expected).dataset.events);
+    for (const cores of [2, 4]) expect(await inParts(saved, cores), `${cores} parts`).toEqual(expected);
+    const preview = await previewFromParts(saved, 'events.csv', 2);
+    expect(preview.start).toEqual((await previewFromParts(acledCsv(rows), 'events.csv', 2)).start);
   });
 
   it('names a rejected row of a later part by its own row and line', async () => {
@@ -251,7 +261,7 @@ describe('where parts start', () => {
     const text = acledCsv([acledRow({ event_id_cnty: 'ARM1' }), acledRow({ event_id_cnty: 'ARM2', event_date: 'never' })]);
     const from = text.indexOf('ARM2');
     const header = text.slice(0, text.indexOf('\n')).split(',');
-    const part = await readCsvPart({ format: 'acled', file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false, dates: DAY_FIRST });
+    const part = await readCsvPart({ format: 'acled', file: new Blob([text]), from, to: text.length, fileName: 'x.csv', header, start: { line: 30, row: 20 }, maxRows: 10, preview: false, dates: DAY_FIRST, delimiter: ',' });
     expect(part.report.rejections.map(describeIssue)).toEqual(['row 20 (line 30 of the file): event_date "never" is not a date']);
   });
 });

@@ -24,7 +24,7 @@ import { createUcdpPreviewRows } from './ucdpPreview.ts';
 import { isMonadicAcled } from './acledRow.ts';
 import { blankLinesNote, eachCsvRecord, isHxlRow, lineCount, previewCsv, readCsvRows, sampleColumn, sampleFileSlices } from './csv.ts';
 import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder } from './dates.ts';
-import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
+import { delimiterOf, detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { notADataset, type ImportResult } from './importer.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 import { createReportBuilder, mergeReports, type ImportReport } from './report.ts';
@@ -45,6 +45,8 @@ export interface CsvPart {
   preview: boolean;
   /** The order of the file's numeric dates, sampled through the whole file (see dayOrderOf). */
   dates: FileDayOrder;
+  /** The cell delimiter: a comma, unless a spreadsheet saved the file with another (see delimiterOf). */
+  delimiter: string;
 }
 
 /**
@@ -185,7 +187,8 @@ export async function planCsvParts(
   const detected = options.format === undefined ? detectFormat(head) : null;
   const format = options.format ?? (detected?.ok ? detected.format : null);
   if (format !== 'acled' && format !== 'ucdp') return null;
-  const header = (previewCsv(head, 1, ',')[0] ?? []).map((c) => c.trim());
+  const delimiter = delimiterOf(head, format);
+  const header = (previewCsv(head, 1, delimiter)[0] ?? []).map((c) => c.trim());
   if (format === 'acled' && (missingAcledColumns(header).length || isMonadicAcled(header))) return null;
   if (format === 'ucdp' && !['id', 'date_start'].every((name) => header.some((column) => column.toLowerCase() === name))) return null;
   const maxRows = options.maxRows ?? MAX_ROWS;
@@ -198,17 +201,17 @@ export async function planCsvParts(
   const ends = [...starts.map((s) => s.at), file.size];
   // Every part reads numeric dates in one order, the file's: UCDP GED writes ISO dates.
   const dateColumn = format === 'acled' ? header.findIndex((name) => name.toLowerCase() === 'event_date') : -1;
-  const dates = dateColumn < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(await sampleFileSlices(file), dateColumn, header.length, ','));
+  const dates = dateColumn < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(await sampleFileSlices(file), dateColumn, header.length, delimiter));
   return [
-    { format, file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview, dates },
-    ...starts.map(({ at, line, row }, k) => ({ format, file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview, dates })),
+    { format, file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview, dates, delimiter },
+    ...starts.map(({ at, line, row }, k) => ({ format, file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview, dates, delimiter })),
   ];
 }
 
 /** How a part's rows are read, as readCsvRows takes it. */
 const csvOptionsOf = (part: CsvPart) => ({
   hasHeader: part.start === null,
-  delimiter: ',',
+  delimiter: part.delimiter,
   maxRows: part.maxRows,
   ...(part.start ? { part: { ...part.start, header: part.header } } : {}),
 });
@@ -221,13 +224,13 @@ const csvOptionsOf = (part: CsvPart) => ({
 function previewCsvPart(text: string, part: CsvPart, onProgress: (fraction: number) => void): PartPreview | null {
   const byName = new Map(part.header.map((name, k) => [name.toLowerCase(), k]));
   const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, byName.get(name) ?? -1])) as Record<AcledPreviewColumn, number>;
-  const acled = createAcledPreviewRows(dayReader(undefined, part.dates.order), text.length / 256);
+  const acled = createAcledPreviewRows(dayReader(undefined, part.dates.order), text.length / 256, part.delimiter !== ',');
   const preview = part.format === 'ucdp' ? createUcdpPreviewRows(part.header) : { add: (cells: readonly string[]) => acled.add((column) => cells[at[column]]), preview: acled.preview };
   let header = part.start === null;
   let rows = 0;
   const complete = eachCsvRecord(
     text,
-    ',',
+    part.delimiter,
     (cells) => {
       // The first part's header row, and an HXL row under it (see isHxlRow); a blank line.
       if (header) return void (header = false);
@@ -256,7 +259,7 @@ export async function readCsvPart(part: CsvPart, onProgress?: (fraction: number)
   }
   const report = createReportBuilder(part.fileName, FORMAT_LABEL[part.format]);
   const rejectedIds: string[] = [];
-  const sink = part.format === 'ucdp' ? createUcdpImport(part.header, part.fileName, lineCount(text), rejectedIds) : createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds, part.dates);
+  const sink = part.format === 'ucdp' ? createUcdpImport(part.header, part.fileName, lineCount(text), rejectedIds) : createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds, { dates: part.dates, decimalComma: part.delimiter !== ',' });
   let blankLines = 0;
   let openQuote = false;
   const read = readCsvRows(text, sink, report, {

@@ -5,7 +5,7 @@ import { detectFormat, sniffBinary } from './detect.ts';
 import { readDate } from './dates.ts';
 import { guessMapping } from './csvMapping.ts';
 import { reportToCsv, createReportBuilder } from './report.ts';
-import { acledCsv, acledRow } from '../testing/acledFixture.ts';
+import { acledCsv, acledRow, europeanSpreadsheetCsv } from '../testing/acledFixture.ts';
 import { EARLIER_COMPACT_JSON } from '../testing/earlierCompact.ts';
 
 describe('detecting what a file is', () => {
@@ -177,6 +177,18 @@ describe('a plain CSV mapped by hand', () => {
     if (result.kind !== 'done') throw new Error(result.kind);
     expect(result.dataset.events.map((e) => [e.start.at.slice(0, 10), e.end?.at.slice(0, 10)])).toEqual([['2022-09-13', '2022-09-14'], ['2022-09-10', undefined]]);
     expect(result.report.notes).toEqual(['Date has its dates month first (9/13/2022), as US spreadsheets save them: every date written with numbers alone was read month first']);
+  });
+
+  it('tells an ACLED export a spreadsheet saved with semicolons as ACLED', () => {
+    expect(detectFormat(europeanSpreadsheetCsv([acledRow()]))).toEqual({ ok: true, format: 'acled' });
+  });
+
+  it('reads decimal commas in the coordinates of a table saved with semicolons', () => {
+    const text = 'Date;Title;Lat;Lon;Country\n2022-09-13;Shelling, then a lull;40,2;45,9333;ARM\n';
+    const result = importText({ text, fileName: 'excel.csv', mapping: { ...guessMapping(['Date', 'Title']), latitude: 'Lat', longitude: 'Lon', country: 'Country' } });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.dataset.events[0]!.place).toMatchObject({ lat: 40.2, lon: 45.9333 });
+    expect(result.report.rejectedRows).toBe(0);
   });
 
   it('reads a spreadsheet saved with semicolons, keeping commas inside cells', () => {

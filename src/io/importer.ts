@@ -9,7 +9,7 @@ import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, sampleColumn, sampleSlices, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder } from './dates.ts';
-import { detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
+import { delimiterOf, detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, type JsonImport } from './jsonImport.ts';
 import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -89,7 +89,8 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
   let sink: CsvFormatImport | PackedCsvImport | null = null;
   let headerProblem: string | null = null;
-  const delimiter = format === 'csv' ? guessDelimiter(text) : ',';
+  const delimiter = delimiterOf(text, format);
+  const decimalComma = delimiter !== ',';
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
   // UCDP GED writes ISO dates; ACLED and a mapped table may hold dates a spreadsheet saved month first.
@@ -101,13 +102,13 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-      else sink = createAcledPackedImport(header, fileName, lineCount(text), undefined, dates);
+      else sink = createAcledPackedImport(header, fileName, lineCount(text), undefined, { dates, decimalComma });
     } else if (format === 'ucdp') {
       sink = createUcdpImport(header, fileName, lineCount(text));
     } else {
       const missing = missingMappedColumns(header, request.mapping!);
       if (missing.length) headerProblem = `has no column named ${missing.map((m) => `"${m}"`).join(', ')}`;
-      else sink = createMappedImport(header, request.mapping!, fileName, dates);
+      else sink = createMappedImport(header, request.mapping!, fileName, { dates, decimalComma });
     }
   };
   if (headerless) {

@@ -80,6 +80,22 @@ export function acledCsv(rows: readonly AcledRow[], options: { layout?: 'current
 }
 
 /**
+ * Rows as a spreadsheet in much of Europe saves an ACLED export it opened: cells separated by
+ * semicolons (quoted where they hold one), coordinates with decimal commas, dates day.month.year.
+ */
+export function europeanSpreadsheetCsv(rows: readonly AcledRow[]): string {
+  const saved = rows.map((row) => ({
+    ...row,
+    ...(row.latitude ? { latitude: row.latitude.replace('.', ',') } : {}),
+    ...(row.longitude ? { longitude: row.longitude.replace('.', ',') } : {}),
+    ...(row.event_date ? { event_date: row.event_date.split('-').reverse().join('.') } : {}),
+  }));
+  const semicolonCell = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [ACLED_CURRENT_COLUMNS.join(';'), ...saved.map((row) => ACLED_CURRENT_COLUMNS.map((c) => semicolonCell((row as Record<string, string | undefined>)[c] ?? '')).join(';'))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
  * Dyadic rows as ACLED's monadic layout gives them: a row per actor, the second actor's row with
  * that actor as actor1 (and its associates and inter code), everything else the same.
  */
