@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { acledRow, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
+import { acledRow, europeanSpreadsheetCsv, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
 
 // ACLED exports as analysts have them: the monadic layout (one row per actor), written by R
@@ -67,4 +67,25 @@ test('an ACLED export a US spreadsheet saved (dates month first) opens on the da
   const report = page.getByRole('region', { name: 'Import report: armenia-us.csv' });
   await report.getByRole('button', { name: 'Details' }).click();
   await expect(report).toContainText('event_date has its dates month first (9/13/2022), as US spreadsheets save them');
+});
+
+test('an ACLED export a European spreadsheet saved (semicolons, decimal commas, 13.09.2022) opens as ACLED, without the column dialog', async ({ page }) => {
+  const csv = europeanSpreadsheetCsv([
+    acledRow({ event_id_cnty: 'ARM100', location: 'Jermuk', notes: 'Shelling, then a lull; "heavy" fire' }),
+    acledRow({ event_id_cnty: 'ARM101', event_date: '2022-09-14', location: 'Goris' }),
+  ]);
+  await page.goto('./');
+  await page.locator('.lane-label').first().waitFor();
+  await page.getByLabel('Open data file').setInputFiles({ name: 'armenia-excel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const report = page.getByRole('region', { name: 'Import report: armenia-excel.csv' });
+  await expect(report.locator('.report-gist')).toHaveText('ACLED CSV (current layout) · 2 events imported');
+  const table = page.getByRole('table', { name: 'Events' });
+  await expect(table.getByRole('row').nth(1)).toContainText('13 Sept 2022');
+  await table.getByRole('button', { name: /Jermuk/ }).click();
+  const details = page.getByRole('complementary', { name: 'Event details' });
+  await expect(details).toContainText('Shelling, then a lull; "heavy" fire');
+  await expect(details).toContainText('40.2');
 });
