@@ -55,6 +55,19 @@ test('a rejected Parquet row is placed by its row and row group', async ({ page 
   await expect(report.getByRole('region', { name: 'Rejected rows' })).toContainText('row 5 (row group 3): event_date "31 September 2022" is not a date');
 });
 
+test('a Parquet file whose dates a US spreadsheet wrote as text (9/13/2022) opens on the days it names, and the report says so', async ({ page }) => {
+  const rows = [acledRow({ event_id_cnty: 'ARM100', event_date: '9/13/2022', location: 'Jermuk' }), acledRow({ event_id_cnty: 'ARM101', event_date: '9/10/2022', location: 'Goris' })];
+  await page.goto('./');
+  await openFile(page, 'armenia-us.parquet', textParquet(ACLED_CURRENT_COLUMNS, rows));
+  await expect(status(page)).toHaveText('Showing 2 of 2 events');
+  const table = page.getByRole('table', { name: 'Events' });
+  await expect(table.getByRole('row').nth(1)).toContainText('10 Sept 2022');
+  await expect(table.getByRole('row').nth(2)).toContainText('13 Sept 2022');
+  const report = page.getByRole('region', { name: 'Import report: armenia-us.parquet' });
+  await report.getByRole('button', { name: 'Details' }).click();
+  await expect(report).toContainText('event_date has its dates month first (9/13/2022), as US spreadsheets save them');
+});
+
 test('a cut Parquet file leaves the loaded data on screen, with one clear notice', async ({ page }) => {
   const parquet = textParquet(ACLED_CURRENT_COLUMNS, ROWS);
   await page.goto('./');

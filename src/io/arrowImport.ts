@@ -69,8 +69,10 @@ export function openArrowTable(bytes: ArrayBuffer): Table {
   }
 }
 
-export function openArrow(bytes: ArrayBuffer): ColumnarTable {
-  const table = openArrowTable(bytes);
+export const openArrow = (bytes: ArrayBuffer): ColumnarTable => arrowColumnar(openArrowTable(bytes));
+
+/** An Arrow table as groups of rows, a record batch each. */
+export function arrowColumnar(table: Table): ColumnarTable {
   const columns = table.schema.fields.map((field) => field.name);
   const groups = table.batches.map((batch) => ({
     rows: batch.numRows,
@@ -88,5 +90,8 @@ export function openArrow(bytes: ArrayBuffer): ColumnarTable {
       }
     },
   }));
-  return { columns, groups, groupName: 'record batch' };
+  // Text, or text coded in a dictionary (pandas' categoricals; apache-arrow's own from strings).
+  const text = (type: DataType): boolean => DataType.isUtf8(type) || DataType.isLargeUtf8(type) || DataType.isUtf8View(type) || DataType.isBinary(type) || (DataType.isDictionary(type) && text(type.dictionary));
+  const textColumns = new Set(table.schema.fields.filter((field) => text(field.type)).map((field) => field.name));
+  return { columns, textColumns, groups, groupName: 'record batch' };
 }

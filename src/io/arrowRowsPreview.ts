@@ -6,7 +6,9 @@ import { acledDatasetInfo, missingAcledColumns } from './acled.ts';
 import { ACLED_PREVIEW_COLUMNS, createAcledPreviewRows, dayReader } from './acledPreview.ts';
 import { isMonadicAcled } from './acledRow.ts';
 import { PREVIEW_MIN_ROWS, type ImportPreview } from './appParquetPreview.ts';
-import { openArrowTable, valueReader } from './arrowImport.ts';
+import { arrowColumnar, openArrowTable, valueReader } from './arrowImport.ts';
+import { columnarDayOrder } from './columnarDates.ts';
+import { DAY_FIRST } from './dates.ts';
 import { createRowCells } from './columnarRows.ts';
 import { ucdpDatasetTitle } from './ucdp.ts';
 import { createUcdpPreviewRows, UCDP_PREVIEW_COLUMNS } from './ucdpPreview.ts';
@@ -15,7 +17,7 @@ import { createUcdpPreviewRows, UCDP_PREVIEW_COLUMNS } from './ucdpPreview.ts';
  * The preview of a dyadic ACLED or a UCDP GED Arrow file of at least `minRows` rows; null for any
  * other file, or when its columns cannot be read (the full read then says why).
  */
-export function readArrowRowsPreview(bytes: ArrayBuffer, fileName: string, minRows = PREVIEW_MIN_ROWS): ImportPreview | null {
+export async function readArrowRowsPreview(bytes: ArrayBuffer, fileName: string, minRows = PREVIEW_MIN_ROWS): Promise<ImportPreview | null> {
   try {
     const table = openArrowTable(bytes);
     const header = table.schema.fields.map((field) => field.name.trim());
@@ -27,7 +29,8 @@ export function readArrowRowsPreview(bytes: ArrayBuffer, fileName: string, minRo
     const dateField = table.schema.fields[at.event_date!];
     // Dates and timestamps come as milliseconds, without a Date made for each row.
     const dated = dateField !== undefined && (DataType.isDate(dateField.type) || DataType.isTimestamp(dateField.type));
-    const rows = createAcledPreviewRows(dayReader(dated ? 'milliseconds' : undefined), table.numRows);
+    const dates = dated ? DAY_FIRST : await columnarDayOrder(arrowColumnar(table), dateField?.name);
+    const rows = createAcledPreviewRows(dayReader(dated ? 'milliseconds' : undefined, dates.order), table.numRows);
     for (const batch of table.batches) {
       const none = { get: () => null };
       const vectors = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, (at[name]! >= 0 ? batch.getChildAt(at[name]!) : null) ?? none])) as Record<string, Pick<Vector, 'get'>>;

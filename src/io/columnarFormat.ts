@@ -66,6 +66,8 @@ export interface ColumnarGroup {
 /** A Parquet or Arrow file opened: its column names and its groups of rows, not yet read. */
 export interface ColumnarTable {
   columns: string[];
+  /** The columns that hold text (or bytes); the others are typed: numbers, dates, lists. */
+  textColumns: ReadonlySet<string>;
   groups: ColumnarGroup[];
   /** "row group", "record batch": how the report names a group. */
   groupName: string;

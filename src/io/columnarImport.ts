@@ -15,6 +15,8 @@ import { isAppParquetColumns } from './appParquetColumns.ts';
 import { isMonadicAcled } from './acledRow.ts';
 import { readAndJoinParts, type ColumnarPart, type PartResult, type PartReader, type PostedImport } from './fileParts.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
+import { columnarDayOrder, columnNamed } from './columnarDates.ts';
+import { DAY_FIRST, dayOrderNote, type FileDayOrder } from './dates.ts';
 
 export interface ColumnarOptions {
   maxRows?: number;
@@ -84,10 +86,13 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
   const rows = table.groups.reduce((n, group) => n + group.rows, 0);
   const maxRows = options.maxRows ?? MAX_ROWS;
   if (rows > maxRows) return notADataset(fileName, tooManyRows(maxRows));
-  const chosen = chooseReader(columns, fileName, rows);
+  const dates = await acledDayOrder(table);
+  const chosen = chooseReader(columns, fileName, rows, dates);
   if (typeof chosen === 'string') return notADataset(fileName, chosen);
   const { sink } = chosen;
   const report = createReportBuilder(fileName, layoutIn(sink.layout, label));
+  const datesNote = dayOrderNote('event_date', dates);
+  if (datesNote) report.note(datesNote);
   const read = await readGroups(table, chosen.read, sink, report, rows, options.onProgress);
   if (read.failed && read.rows === 0) return notADataset(fileName, `could not be read: ${read.failed}`);
   const done = report.finish();
@@ -102,15 +107,19 @@ const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\
 const columnsToRead = (columns: readonly string[], format: 'acled' | 'ucdp' | null): string[] =>
   format === 'ucdp' ? columns.filter((c) => (UCDP_READ_COLUMNS as readonly string[]).includes(c.trim().toLowerCase())) : [...columns];
 
+/** The order of an ACLED file's numeric dates (see columnarDates.ts); day first for any other file: UCDP GED writes ISO dates. */
+const acledDayOrder = (table: ColumnarTable): Promise<FileDayOrder> =>
+  rowFormatOf(new Set(table.columns.map((c) => c.trim().toLowerCase()))) === 'acled' ? columnarDayOrder(table, columnNamed(table.columns, 'event_date')) : Promise.resolve(DAY_FIRST);
+
 /** The row reader the columns call for and the columns it reads, or why there is none. */
-function chooseReader(columns: string[], fileName: string, rows: number): { sink: CsvFormatImport | PackedCsvImport; read: string[] } | string {
+function chooseReader(columns: string[], fileName: string, rows: number, dates: FileDayOrder): { sink: CsvFormatImport | PackedCsvImport; read: string[] } | string {
   const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
   const header = columns.map((c) => c.trim());
   const format = rowFormatOf(lower);
   if (format === 'acled') {
     const missing = missingAcledColumns(header);
     if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-    return { sink: createAcledPackedImport(header, fileName, Math.max(1, rows)), read: columns };
+    return { sink: createAcledPackedImport(header, fileName, Math.max(1, rows), undefined, { dates }), read: columns };
   }
   if (format === 'ucdp') {
     const read = columnsToRead(columns, format);
@@ -217,7 +226,8 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
   const ranges = groupRanges(rows, count);
   const sizes = ranges.map(({ from, to }) => rows.slice(from, to).reduce((a, b) => a + b, 0));
   // Each part's first row: 1 and the rows of the parts before it.
-  const parts = ranges.map((groups, k) => ({ file: job.file, fileName: job.fileName, groups, firstRow: 1 + sizes.slice(0, k).reduce((a, b) => a + b, 0) }));
+  const dates = await acledDayOrder(table);
+  const parts = ranges.map((groups, k) => ({ file: job.file, fileName: job.fileName, groups, firstRow: 1 + sizes.slice(0, k).reduce((a, b) => a + b, 0), dates }));
   return readAndJoinParts(parts, sizes, reader, job, onProgress);
 }
 
@@ -242,7 +252,8 @@ export async function readColumnarPart(part: ColumnarPart, onProgress?: (fractio
   const rejectedIds: string[] = [];
   const format = rowFormatOf(new Set(table.columns.map((c) => c.trim().toLowerCase())));
   const read = columnsToRead(table.columns, format);
-  const sink = (format === 'ucdp' ? createUcdpImport : createAcledPackedImport)(read.map((c) => c.trim()), part.fileName, Math.max(1, rows), rejectedIds);
+  const header = read.map((c) => c.trim());
+  const sink = format === 'ucdp' ? createUcdpImport(header, part.fileName, Math.max(1, rows), rejectedIds) : createAcledPackedImport(header, part.fileName, Math.max(1, rows), rejectedIds, { dates: part.dates });
   const layout = layoutIn(sink.layout, COLUMNAR_LABEL[kind]);
   const report = createReportBuilder(part.fileName, layout);
   await readGroups(table, read, sink, report, rows, onProgress, part);

@@ -15,6 +15,8 @@ import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { UCDP_COLUMNS } from './ucdp.ts';
 import { readUcdpCsvPreview } from './ucdpPreview.ts';
+import { readParquetRowsPreview } from './parquetRowsPreview.ts';
+import { readArrowRowsPreview } from './arrowRowsPreview.ts';
 import type { Actor } from '../model/schema.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 
@@ -229,6 +231,33 @@ describe('reading an ACLED Parquet or Arrow file in parts', () => {
         expect.stringMatching(/^row 1,101 \((row group|record batch) 5\): latitude "91" is not a latitude$/),
       ]);
     }
+  });
+
+  it('reads text dates a US spreadsheet wrote (9/13/2022) month first, whole, in every part and in the preview, with one note', async () => {
+    const us = rows.map((row) => {
+      const [year, month, day] = row.event_date!.split('-').map(Number);
+      return { ...row, event_date: `${month}/${day}/${year}` };
+    });
+    const usFiles: [string, ArrayBuffer][] = [
+      ['us.parquet', textParquet(columns, us, 250)],
+      ['us.arrow', acledArrow(columns, us, 250).slice().buffer],
+    ];
+    for (const [name, bytes] of usFiles) {
+      const read = await importColumnar(bytes, name, { packed: true });
+      if (read.kind !== 'packed') throw new Error(`${name} not read`);
+      expect(read.report.notes, name).toEqual([expect.stringMatching(/^event_date has its dates month first \(\d+\/\d+\/\d{4}\)/)]);
+      const events = unpackEvents(read.packed).events;
+      const kept = rows.filter((row) => events.some((event) => event.id === row.event_id_cnty));
+      expect(events.map((event) => event.start.at.slice(0, 10)), name).toEqual(kept.map((row) => row.event_date));
+      const inTwo = await importColumnarInParts(bytes, { file: new Blob([bytes]), fileName: name }, partsAsWorkers(2));
+      if (inTwo?.kind !== 'posted') throw new Error(`${name} not read in parts`);
+      expect(unpackEvents(receivedPacked(inTwo.posted)), name).toEqual(unpackEvents(read.packed));
+      expect(inTwo.report, name).toEqual(read.report);
+    }
+    // The previews place every row on its day, as they place the same rows written ISO.
+    const isoParquet = textParquet(columns, rows, 250);
+    expect((await readParquetRowsPreview(usFiles[0]![1], 'us.parquet', undefined, 0))!.start).toEqual((await readParquetRowsPreview(isoParquet, 'iso.parquet', undefined, 0))!.start);
+    expect((await readArrowRowsPreview(usFiles[1]![1], 'us.arrow', 0))!.start).toEqual((await readArrowRowsPreview(acledArrow(columns, rows, 250).slice().buffer, 'iso.arrow', 0))!.start);
   });
 
   it('is read whole in the monadic layout, and for too few rows', async () => {

@@ -59,6 +59,8 @@ export interface ColumnarPart {
   fileName: string;
   groups: { from: number; to: number };
   firstRow: number;
+  /** The order of the file's numeric dates, sampled through the whole file (see columnarDates.ts). */
+  dates: FileDayOrder;
 }
 
 /** A part of a file, CSV or columnar. */

@@ -50,5 +50,6 @@ export function openParquet(bytes: ArrayBuffer): ColumnarTable {
         }),
     };
   });
-  return { columns, groups, groupName: 'row group' };
+  const textColumns = new Set(children.filter((child) => child.element.type === 'BYTE_ARRAY').map((child) => child.element.name));
+  return { columns, textColumns, groups, groupName: 'row group' };
 }

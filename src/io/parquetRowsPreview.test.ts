@@ -127,13 +127,13 @@ describe('the preview of a large UCDP GED Parquet file', () => {
     );
     const bytes = tableToIPC(tableFromArrays(arrays as Parameters<typeof tableFromArrays>[0]), 'file');
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const preview = readArrowRowsPreview(buffer, 'ged.arrow', 0)!;
+    const preview = (await readArrowRowsPreview(buffer, 'ged.arrow', 0))!;
     expect(preview).toMatchObject({ title: 'UCDP GED events from ged.arrow', rows: readable.length });
     const full = await importColumnar(buffer, 'ged.arrow');
     if (full.kind !== 'done') throw new Error('not imported');
     expect(full.report.rejectedRows).toBe(2);
     expect(spans(previewTable(preview))).toEqual(spans(buildEventTable(full.dataset)));
-    expect(readArrowRowsPreview(buffer, 'ged.arrow')).toBeNull();
+    expect(await readArrowRowsPreview(buffer, 'ged.arrow')).toBeNull();
   });
 });
 
@@ -144,7 +144,7 @@ describe('the preview of a large ACLED Arrow file', () => {
     for (const form of ['file', 'stream'] as const) {
       const bytes = acledArrow(ACLED_CURRENT_COLUMNS, [...ARROW_VARIED, ...generatedAcledRows(300)], 100, form);
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const preview = readArrowRowsPreview(buffer, 'acled.arrow', 0)!;
+      const preview = (await readArrowRowsPreview(buffer, 'acled.arrow', 0))!;
       expect(preview, form).toMatchObject({ title: 'ACLED events from acled.arrow', rows: ARROW_VARIED.length + 300 });
       const full = await importColumnar(buffer, 'acled.arrow');
       if (full.kind !== 'done') throw new Error(`not imported: ${JSON.stringify(full)}`);
@@ -152,12 +152,12 @@ describe('the preview of a large ACLED Arrow file', () => {
     }
   });
 
-  it('is made only for dyadic ACLED files of PREVIEW_MIN_ROWS rows or more', () => {
+  it('is made only for dyadic ACLED files of PREVIEW_MIN_ROWS rows or more', async () => {
     const bufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    expect(readArrowRowsPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED)), 'few.arrow')).toBeNull();
+    expect(await readArrowRowsPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED)), 'few.arrow')).toBeNull();
     const monadicColumns = ACLED_CURRENT_COLUMNS.filter((c) => c !== 'actor2' && c !== 'assoc_actor_2' && c !== 'inter2');
-    expect(readArrowRowsPreview(bufferOf(acledArrow(monadicColumns, toMonadic(ARROW_VARIED))), 'm.arrow', 0)).toBeNull();
-    expect(readArrowRowsPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED).slice(0, 200)), 'cut.arrow', 0)).toBeNull();
-    expect(readArrowRowsPreview(textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4), 'p.parquet', 0)).toBeNull();
+    expect(await readArrowRowsPreview(bufferOf(acledArrow(monadicColumns, toMonadic(ARROW_VARIED))), 'm.arrow', 0)).toBeNull();
+    expect(await readArrowRowsPreview(bufferOf(acledArrow(ACLED_CURRENT_COLUMNS, ARROW_VARIED).slice(0, 200)), 'cut.arrow', 0)).toBeNull();
+    expect(await readArrowRowsPreview(textParquet(ACLED_CURRENT_COLUMNS, VARIED, 4), 'p.parquet', 0)).toBeNull();
   });
 });

@@ -10,6 +10,9 @@ import { isAppParquetColumns } from './appParquetColumns.ts';
 import { PREVIEW_MIN_ROWS, type ImportPreview } from './appParquetPreview.ts';
 import { readGroup, rowGroupsOf, type ReadOptions } from './appParquetRead.ts';
 import { createRowCells } from './columnarRows.ts';
+import { columnarDayOrder } from './columnarDates.ts';
+import { DAY_FIRST } from './dates.ts';
+import { openParquet } from './parquetImport.ts';
 import { ucdpDatasetTitle } from './ucdp.ts';
 import { createUcdpPreviewRows, UCDP_PREVIEW_COLUMNS } from './ucdpPreview.ts';
 
@@ -39,18 +42,19 @@ export async function readParquetRowsPreview(file: ArrayBuffer, fileName: string
   const read: ReadOptions = { file, metadata, parsers: { dateFromDays: Number }, ...(compressors ? { compressors } : {}) };
   const date = top.find((element) => element.name === names.get('event_date'));
   const isDateColumn = date?.converted_type === 'DATE' || date?.logical_type?.type === 'DATE';
-  const previewRows = createAcledPreviewRows(dayReader(isDateColumn ? 'days' : undefined), rows);
   try {
+    const dates = isDateColumn ? DAY_FIRST : await columnarDayOrder(openParquet(file), names.get('event_date'));
+    const previewRows = createAcledPreviewRows(dayReader(isDateColumn ? 'days' : undefined, dates.order), rows);
     for (const { from, to } of rowGroupsOf(metadata)) {
       const group = await readGroup(read, [...names.values()], from, to);
       const none: ArrayLike<unknown> = { length: 0 };
       const cells = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, group[names.get(name) ?? ''] ?? none])) as Record<AcledPreviewColumn, ArrayLike<unknown>>;
       for (let j = 0; j < to - from; j++) previewRows.add((column) => cells[column][j]);
     }
+    return previewRows.preview(acledDatasetInfo(fileName).title, rows);
   } catch {
     return null;
   }
-  return previewRows.preview(acledDatasetInfo(fileName).title, rows);
 }
 
 /** A UCDP GED file's preview: its cells as the full read takes them (columnarRows.ts). */

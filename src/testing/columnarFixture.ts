@@ -45,7 +45,7 @@ export async function duckdbParquet(csv: string, types: ColumnTypes, compression
 }
 
 /**
- * An Arrow IPC file (or, as `form` says, stream): event_date as dates, latitude and longitude as
+ * An Arrow IPC file (or, as `form` says, stream): event_date as dates (as text where one is not ISO), latitude and longitude as
  * doubles (or, as `coordinates` says, 32-bit floats), fatalities as 32-bit integers (where given),
  * the rest text; `batchSize` rows a record batch.
  */
@@ -53,7 +53,7 @@ export function acledArrow(columns: readonly string[], rows: TextRows, batchSize
   const arrays: Record<string, unknown> = {};
   for (const name of columns) {
     const cells = rows.map((row) => row[name] ?? '');
-    if (name === 'event_date') arrays[name] = cells.map((c) => new Date(`${c}T00:00:00Z`));
+    if (name === 'event_date' && cells.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c))) arrays[name] = cells.map((c) => new Date(`${c}T00:00:00Z`));
     else if (name === 'latitude' || name === 'longitude') arrays[name] = coordinates === 'single' ? Float32Array.from(cells, Number) : Float64Array.from(cells, Number);
     else if (name === 'fatalities') arrays[name] = Int32Array.from(cells, Number);
     else arrays[name] = cells;
