@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { acledRow, europeanSpreadsheetCsv, toMonadic, ACLED_CURRENT_COLUMNS, ACLED_DYADIC_ONLY, type AcledRow } from '../src/testing/acledFixture.ts';
 import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
+import { spreadsheetSavedGed, UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
 
 // ACLED exports as analysts have them: the monadic layout (one row per actor), written by R
 // (missing cells as NA), with yyyymmdd dates. Opened in the app, they give whole events, no actor
@@ -88,4 +89,25 @@ test('an ACLED export a European spreadsheet saved (semicolons, decimal commas, 
   const details = page.getByRole('complementary', { name: 'Event details' });
   await expect(details).toContainText('Shelling, then a lull; "heavy" fire');
   await expect(details).toContainText('40.2');
+});
+
+test('a UCDP GED file a spreadsheet saved again opens as GED on the days it names: European (semicolons, decimal commas, 13.09.2022) and US (9/13/2022)', async ({ page }) => {
+  const ged = UCDP_HEADER + ucdpRow(1, 'Government of Azerbaijan', '2022-09-13') + ucdpRow(2, 'Government of Azerbaijan', '2022-09-10');
+  await page.goto('./');
+  await page.locator('.lane-label').first().waitFor();
+  for (const saved of ['european', 'us'] as const) {
+    const name = `ged-${saved}.csv`;
+    await page.getByLabel('Open data file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(spreadsheetSavedGed(ged, saved)) });
+    const report = page.getByRole('region', { name: `Import report: ${name}` });
+    await expect(report.locator('.report-gist')).toHaveText('UCDP GED CSV · 2 events imported');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(status(page)).toHaveText('Showing 2 of 2 events');
+    const table = page.getByRole('table', { name: 'Events' });
+    await expect(table.getByRole('row').nth(1)).toContainText('10 Sept 2022');
+    await expect(table.getByRole('row').nth(2)).toContainText('13 Sept 2022');
+    await report.getByRole('button', { name: 'Details' }).click();
+    if (saved === 'us') await expect(report).toContainText('date_start has its dates month first (9/13/2022), as US spreadsheets save them');
+    await table.getByRole('row').nth(2).getByRole('button').first().click();
+    await expect(page.getByRole('complementary', { name: 'Event details' })).toContainText('39.84');
+  }
 });

@@ -8,10 +8,11 @@
 // rejected with the schema's reason, or kept whole. In the monadic layout an event's second row
 // merges into the first's event: its actors and title are kept aside, and packed() rebuilds the
 // actor and title columns when some row merged.
+import type { FileForm } from './dates.ts';
 import { accepts, isText } from '../model/validate.ts';
 import { actorRefSchema, eventSchema, ID_MAX_LENGTH, ID_PATTERN, placeSchema, timeSchema, type ConflictEvent } from '../model/schema.ts';
 import { createPackedWriter, joinedAt, JoinedBuilder, type JoinedStrings, type PackedEvents } from '../table/packedEvents.ts';
-import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledFileForm, type AcledRowValues } from './acledRow.ts';
+import { ACLED_PROVIDER, acledCounts, acledSources, acledTags, createAcledRowReader, type AcledActorRef, type AcledRowValues } from './acledRow.ts';
 import { acledDatasetInfo, acledEvent, acledLayout } from './acled.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
@@ -40,7 +41,7 @@ function keyedValues<T>(keep: (value: T) => number, rule: (value: T) => boolean)
  * each row rejected after its id was read (a part of a file: see fileParts.ts). `form`: how the
  * file writes dates and decimals.
  */
-export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[], form: AcledFileForm = {}): PackedCsvImport {
+export function createAcledPackedImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[], form: FileForm = {}): PackedCsvImport {
   const state = createRowState();
   // The id the row being read looked up last: the reader asks where each row's id was kept before.
   let idRead: string | undefined;

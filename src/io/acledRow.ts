@@ -7,7 +7,7 @@ import { typeFromAcled, type EventType } from '../model/taxonomy.ts';
 import { withoutPeriod } from '../model/actors.ts';
 import { cleanText, readCoordinate, readCount, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { DAY_FIRST, isoDate, notADateReason, readDate, unixTimeDay, type FileDayOrder } from './dates.ts';
+import { DAY_FIRST, isoDate, notADateReason, readDate, unixTimeDay, type FileForm } from './dates.ts';
 import type { ActorRegistryBuilder } from './actorRegistry.ts';
 import type { RowReport } from './report.ts';
 import { localMidnight, zoneForPlace } from './zones.ts';
@@ -154,14 +154,8 @@ export interface AcledRowReader {
   rejected(line: number, row?: number): void;
 }
 
-/** How a file writes what a spreadsheet may have changed: the order of its numeric dates, and decimal commas (a file not comma-separated). */
-export interface AcledFileForm {
-  dates?: FileDayOrder;
-  decimalComma?: boolean;
-}
-
 /** A reader of the rows of one file, given its header (and its form); registers actors as it meets them. */
-export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces, { dates = DAY_FIRST, decimalComma = false }: AcledFileForm = {}): AcledRowReader {
+export function createAcledRowReader(header: readonly string[], registry: ActorRegistryBuilder, ids: IdPlaces, { dates = DAY_FIRST, decimalComma = false }: FileForm = {}): AcledRowReader {
   const col = new Map(header.map((name, i) => [name.toLowerCase(), i]));
   const monadic = isMonadicAcled(header);
   /** Monadic layout: each event's first row, by id; null once its second row has merged (its values are let go). */

@@ -8,7 +8,6 @@ import { isMonadicAcled } from './acledRow.ts';
 import { PREVIEW_MIN_ROWS, type ImportPreview } from './appParquetPreview.ts';
 import { arrowColumnar, openArrowTable, valueReader } from './arrowImport.ts';
 import { columnarDayOrder } from './columnarDates.ts';
-import { DAY_FIRST } from './dates.ts';
 import { createRowCells } from './columnarRows.ts';
 import { ucdpDatasetTitle } from './ucdp.ts';
 import { createUcdpPreviewRows, UCDP_PREVIEW_COLUMNS } from './ucdpPreview.ts';
@@ -23,13 +22,13 @@ export async function readArrowRowsPreview(bytes: ArrayBuffer, fileName: string,
     const header = table.schema.fields.map((field) => field.name.trim());
     const lower = header.map((name) => name.toLowerCase());
     if (table.numRows < minRows) return null;
-    if (!lower.includes('event_id_cnty')) return UCDP_PREVIEW_COLUMNS.every((name) => lower.includes(name)) ? ucdpPreview(table, lower, fileName) : null;
+    if (!lower.includes('event_id_cnty')) return UCDP_PREVIEW_COLUMNS.every((name) => lower.includes(name)) ? await ucdpPreview(table, lower, fileName) : null;
     if (missingAcledColumns(header).length || isMonadicAcled(header)) return null;
     const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, lower.indexOf(name)]));
     const dateField = table.schema.fields[at.event_date!];
     // Dates and timestamps come as milliseconds, without a Date made for each row.
     const dated = dateField !== undefined && (DataType.isDate(dateField.type) || DataType.isTimestamp(dateField.type));
-    const dates = dated ? DAY_FIRST : await columnarDayOrder(arrowColumnar(table), dateField?.name);
+    const dates = await columnarDayOrder(arrowColumnar(table), dateField?.name);
     const rows = createAcledPreviewRows(dayReader(dated ? 'milliseconds' : undefined, dates.order), table.numRows);
     for (const batch of table.batches) {
       const none = { get: () => null };
@@ -43,8 +42,8 @@ export async function readArrowRowsPreview(bytes: ArrayBuffer, fileName: string,
 }
 
 /** A UCDP GED file's preview: its cells as the full read takes them (arrowImport.ts, columnarRows.ts). */
-function ucdpPreview(table: Table, lower: readonly string[], fileName: string): ImportPreview | null {
-  const rows = createUcdpPreviewRows(UCDP_PREVIEW_COLUMNS);
+async function ucdpPreview(table: Table, lower: readonly string[], fileName: string): Promise<ImportPreview | null> {
+  const rows = createUcdpPreviewRows(UCDP_PREVIEW_COLUMNS, { dates: await columnarDayOrder(arrowColumnar(table), table.schema.fields[lower.indexOf('date_start')]?.name) });
   const rowCells = createRowCells();
   for (const batch of table.batches) {
     const values = UCDP_PREVIEW_COLUMNS.map((name) => valueReader(batch.getChildAt(lower.indexOf(name))!));

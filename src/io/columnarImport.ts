@@ -86,13 +86,12 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
   const rows = table.groups.reduce((n, group) => n + group.rows, 0);
   const maxRows = options.maxRows ?? MAX_ROWS;
   if (rows > maxRows) return notADataset(fileName, tooManyRows(maxRows));
-  const dates = await acledDayOrder(table);
+  const { dates, note } = await fileDayOrder(table);
   const chosen = chooseReader(columns, fileName, rows, dates);
   if (typeof chosen === 'string') return notADataset(fileName, chosen);
   const { sink } = chosen;
   const report = createReportBuilder(fileName, layoutIn(sink.layout, label));
-  const datesNote = dayOrderNote('event_date', dates);
-  if (datesNote) report.note(datesNote);
+  if (note) report.note(note);
   const read = await readGroups(table, chosen.read, sink, report, rows, options.onProgress);
   if (read.failed && read.rows === 0) return notADataset(fileName, `could not be read: ${read.failed}`);
   const done = report.finish();
@@ -107,9 +106,16 @@ const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\
 const columnsToRead = (columns: readonly string[], format: 'acled' | 'ucdp' | null): string[] =>
   format === 'ucdp' ? columns.filter((c) => (UCDP_READ_COLUMNS as readonly string[]).includes(c.trim().toLowerCase())) : [...columns];
 
-/** The order of an ACLED file's numeric dates (see columnarDates.ts); day first for any other file: UCDP GED writes ISO dates. */
-const acledDayOrder = (table: ColumnarTable): Promise<FileDayOrder> =>
-  rowFormatOf(new Set(table.columns.map((c) => c.trim().toLowerCase()))) === 'acled' ? columnarDayOrder(table, columnNamed(table.columns, 'event_date')) : Promise.resolve(DAY_FIRST);
+/** The column whose dates tell the order of a file's numeric dates: ACLED's event_date, UCDP GED's date_start (its date_end is read alike). */
+const dateColumnOf = (format: 'acled' | 'ucdp' | null) => (format === 'acled' ? 'event_date' : format === 'ucdp' ? 'date_start' : null);
+
+/** The order of an ACLED or UCDP GED file's numeric dates (see columnarDates.ts), and the report's note on it. */
+async function fileDayOrder(table: ColumnarTable): Promise<{ dates: FileDayOrder; note: string | null }> {
+  const field = dateColumnOf(rowFormatOf(new Set(table.columns.map((c) => c.trim().toLowerCase()))));
+  if (!field) return { dates: DAY_FIRST, note: null };
+  const dates = await columnarDayOrder(table, columnNamed(table.columns, field));
+  return { dates, note: dayOrderNote(field, dates) };
+}
 
 /** The row reader the columns call for and the columns it reads, or why there is none. */
 function chooseReader(columns: string[], fileName: string, rows: number, dates: FileDayOrder): { sink: CsvFormatImport | PackedCsvImport; read: string[] } | string {
@@ -123,7 +129,7 @@ function chooseReader(columns: string[], fileName: string, rows: number, dates: 
   }
   if (format === 'ucdp') {
     const read = columnsToRead(columns, format);
-    return { sink: createUcdpImport(read.map((c) => c.trim()), fileName, Math.max(1, rows)), read };
+    return { sink: createUcdpImport(read.map((c) => c.trim()), fileName, Math.max(1, rows), undefined, { dates }), read };
   }
   const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';
   return `has no recognisable columns: it has ${shown}; an ACLED file needs ${ACLED_REQUIRED.join(', ')}, a UCDP GED file ${UCDP_REQUIRED.join(', ')}`;
@@ -226,9 +232,9 @@ export async function importColumnarInParts(bytes: ArrayBuffer, job: { file: Blo
   const ranges = groupRanges(rows, count);
   const sizes = ranges.map(({ from, to }) => rows.slice(from, to).reduce((a, b) => a + b, 0));
   // Each part's first row: 1 and the rows of the parts before it.
-  const dates = await acledDayOrder(table);
+  const { dates, note } = await fileDayOrder(table);
   const parts = ranges.map((groups, k) => ({ file: job.file, fileName: job.fileName, groups, firstRow: 1 + sizes.slice(0, k).reduce((a, b) => a + b, 0), dates }));
-  return readAndJoinParts(parts, sizes, reader, job, onProgress);
+  return readAndJoinParts(parts, sizes, reader, { ...job, notes: note ? [note] : [] }, onProgress);
 }
 
 /** Reads one part of the app's Parquet: its row groups packed, as parquetToPacked reads them. */
@@ -253,7 +259,7 @@ export async function readColumnarPart(part: ColumnarPart, onProgress?: (fractio
   const format = rowFormatOf(new Set(table.columns.map((c) => c.trim().toLowerCase())));
   const read = columnsToRead(table.columns, format);
   const header = read.map((c) => c.trim());
-  const sink = format === 'ucdp' ? createUcdpImport(header, part.fileName, Math.max(1, rows), rejectedIds) : createAcledPackedImport(header, part.fileName, Math.max(1, rows), rejectedIds, { dates: part.dates });
+  const sink = (format === 'ucdp' ? createUcdpImport : createAcledPackedImport)(header, part.fileName, Math.max(1, rows), rejectedIds, { dates: part.dates });
   const layout = layoutIn(sink.layout, COLUMNAR_LABEL[kind]);
   const report = createReportBuilder(part.fileName, layout);
   await readGroups(table, read, sink, report, rows, onProgress, part);

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Dataset } from '../model/schema.ts';
 import { placeOfRow, type ReportBuilder, type RowReport } from './report.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
+import { DAY_FIRST, dayOrderOf, type FileDayOrder } from './dates.ts';
 
 export interface CsvRowSink {
   /**
@@ -246,4 +247,10 @@ export function previewCsv(text: string, rows: number, delimiter?: string): stri
 export function guessDelimiter(text: string): string {
   const result = Papa.parse<string[]>(previewBody(text), { header: false, preview: 20, skipEmptyLines: true });
   return result.meta.delimiter || ',';
+}
+
+/** The order of the numeric dates in column `name` of a CSV text, from rows sampled through it (day first where there is no such column). */
+export function dayOrderInText(text: string, header: readonly string[], name: string | undefined, delimiter: string): FileDayOrder {
+  const column = name ? header.findIndex((c) => c.trim().toLowerCase() === name.toLowerCase()) : -1;
+  return column < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(sampleSlices(text), column, header.length, delimiter));
 }

@@ -6,7 +6,7 @@ import { createRowState } from './rowState.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { DAY_FIRST, isRealDate, notADateReason, readDate, type DayOrder, type FileDayOrder } from './dates.ts';
+import { DAY_FIRST, isRealDate, notADateReason, readDate, type DayOrder, type FileForm } from './dates.ts';
 import type { CsvFormatImport, CsvRowSink } from './csv.ts';
 import { localMidnight, offsetAt } from './zones.ts';
 
@@ -102,8 +102,8 @@ export function typeFromText(text: string): EventType | null {
  */
 const isCountryValue = (token: string) => countryCode(token) !== undefined;
 
-/** A reader of a table's rows by `mapping`; `dates` and `decimalComma` as for ACLED (see AcledFileForm). */
-export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string, { dates = DAY_FIRST, decimalComma = false }: { dates?: FileDayOrder; decimalComma?: boolean } = {}): CsvFormatImport {
+/** A reader of a table's rows by `mapping`; `dates` and `decimalComma` as for ACLED (see FileForm). */
+export function createMappedImport(header: readonly string[], mapping: ColumnMapping, fileName: string, { dates = DAY_FIRST, decimalComma = false }: FileForm = {}): CsvFormatImport {
   const col = new Map(header.map((name, i) => [name.trim(), i]));
   const state = createRowState();
   const acceptEvent = createEventCheck();

@@ -110,6 +110,12 @@ export interface FileDayOrder {
   example?: string;
 }
 
+/** How a file writes what a spreadsheet may have changed: the order of its numeric dates, and decimal commas (a file not comma-separated). */
+export interface FileForm {
+  dates?: FileDayOrder;
+  decimalComma?: boolean;
+}
+
 /** Day first, as ACLED writes numeric dates: the order where nothing says otherwise. */
 export const DAY_FIRST: FileDayOrder = { order: 'day-first', told: false, numeric: false };
 

@@ -32,17 +32,19 @@ function looksLikeHeaderlessUcdp(row: readonly string[]): boolean {
 /** A text's header row read with `delimiter`, lower-cased. */
 const headerWith = (text: string, delimiter: string) => (previewCsv(text, 1, delimiter)[0] ?? []).map((c) => c.trim().toLowerCase());
 const isAcledHeader = (lower: readonly string[]) => lower.includes('event_id_cnty') && lower.includes('event_date');
+const isUcdpHeader = (lower: readonly string[]) => UCDP_MARKERS.every((m) => lower.includes(m));
 
 /**
- * The delimiter of a text read as `format`: a comma for ACLED, as ACLED writes it, unless a
- * spreadsheet saved the file with another (a semicolon in much of Europe, a tab), which its header
- * then shows; a comma for UCDP GED; any other table's guessed.
+ * The delimiter of a text read as `format`: a comma for ACLED and UCDP GED, as they write them,
+ * unless a spreadsheet saved the file with another (a semicolon in much of Europe, a tab), which
+ * its header then shows; any other table's guessed.
  */
 export function delimiterOf(text: string, format: ImportFormat): string {
   if (format === 'csv') return guessDelimiter(text);
-  if (format !== 'acled' || isAcledHeader(headerWith(text, ','))) return ',';
+  const isHeader = format === 'acled' ? isAcledHeader : isUcdpHeader;
+  if (format === 'json' || isHeader(headerWith(text, ','))) return ',';
   const guessed = guessDelimiter(text);
-  return isAcledHeader(headerWith(text, guessed)) ? guessed : ',';
+  return isHeader(headerWith(text, guessed)) ? guessed : ',';
 }
 
 /** The format of a text, or why it is not a dataset at all. */
@@ -55,8 +57,9 @@ export function detectFormat(text: string): Detection {
   if (head.startsWith('{') || head.startsWith('[')) return { ok: true, format: 'json' };
   const first = previewCsv(text, 1, ',')[0] ?? [];
   const lower = first.map((c) => c.trim().toLowerCase());
-  if (isAcledHeader(lower) || isAcledHeader(headerWith(text, guessDelimiter(text)))) return { ok: true, format: 'acled' };
-  if (UCDP_MARKERS.every((m) => lower.includes(m))) return { ok: true, format: 'ucdp' };
+  const guessed = headerWith(text, guessDelimiter(text));
+  if (isAcledHeader(lower) || isAcledHeader(guessed)) return { ok: true, format: 'acled' };
+  if (isUcdpHeader(lower) || isUcdpHeader(guessed)) return { ok: true, format: 'ucdp' };
   if (looksLikeHeaderlessUcdp(first)) return { ok: true, format: 'ucdp' };
   const plain = previewCsv(text, 1, guessDelimiter(text))[0] ?? [];
   if (plain.length >= 2) return { ok: true, format: 'csv' };

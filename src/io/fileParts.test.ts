@@ -12,7 +12,7 @@ import { describeIssue } from './report.ts';
 import { DAY_FIRST } from './dates.ts';
 import { groupRanges, importColumnar, importColumnarInParts } from './columnarImport.ts';
 import { acledArrow, textParquet } from '../testing/columnarFixture.ts';
-import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
+import { spreadsheetSavedGed, UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { UCDP_COLUMNS } from './ucdp.ts';
 import { readUcdpCsvPreview } from './ucdpPreview.ts';
 import { readParquetRowsPreview } from './parquetRowsPreview.ts';
@@ -192,6 +192,23 @@ describe('reading a UCDP GED CSV in parts', () => {
     expect(await inParts(gedRows.join(''), 2)).toBeNull();
   });
 
+  it('reads a file a spreadsheet saved again (US: dates month first; European: semicolons, decimal commas, 13.09.2022) as the file itself, whole, in parts and in its preview', async () => {
+    const original = whole(text);
+    if (!('report' in original)) throw new Error('not read');
+    const isoPreview = readUcdpCsvPreview(text, 'ged.csv', 10_000);
+    for (const saved of ['us', 'european'] as const) {
+      const resaved = spreadsheetSavedGed(text, saved);
+      const read = whole(resaved);
+      if (!('report' in read)) throw new Error(`${saved} not read`);
+      expect(read.dataset, saved).toEqual(original.dataset);
+      const note = saved === 'us' ? [expect.stringMatching(/^date_start has its dates month first \(\d+\/\d+\/2018\)/)] : [];
+      expect(read.report, saved).toEqual({ ...original.report, notes: [...note, ...original.report.notes] });
+      expect(await inParts(resaved, 2), saved).toEqual(read);
+      expect(readUcdpCsvPreview(resaved, 'ged.csv', 10_000), saved).toEqual(isoPreview);
+      expect(await previewFromParts(resaved, 'ged.csv', 2), saved).toEqual(isoPreview);
+    }
+  });
+
   it('gives a preview from its parts, the same in 1, 2 and 4 of them, and the same as from the whole text', async () => {
     const previewOf = (cores: number) => previewFromParts(text, 'ged.csv', cores);
     const one = await previewOf(1);
@@ -315,6 +332,21 @@ describe('reading a UCDP GED Parquet file in parts', () => {
     }
     const repeated = textParquet(UCDP_COLUMNS, rows.map((row, k) => (k === 1000 ? { ...row, id: '5' } : row)), 250);
     expect(await importColumnarInParts(repeated, { file: new Blob([repeated]), fileName: 'ged.parquet' }, partsAsWorkers(2))).toBeNull();
+  });
+
+  it('reads text dates a US spreadsheet wrote (9/13/2022) month first, whole, in parts and in the preview, as the ISO file', async () => {
+    const us = (text: string | undefined) => (text ? text.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${Number(m)}/${Number(d)}/${y}`) : text);
+    const usRows = rows.map((row) => ({ ...row, date_start: us(row.date_start), date_end: us(row.date_end) }));
+    const [iso, saved] = [textParquet(UCDP_COLUMNS, rows, 250), textParquet(UCDP_COLUMNS, usRows, 250)];
+    const [expected, read] = await Promise.all([importColumnar(iso, 'ged.parquet', { packed: true }), importColumnar(saved, 'ged.parquet', { packed: true })]);
+    if (expected.kind !== 'packed' || read.kind !== 'packed') throw new Error('not read');
+    expect(unpackEvents(read.packed)).toEqual(unpackEvents(expected.packed));
+    expect(read.report.notes).toEqual([expect.stringMatching(/^date_start has its dates month first/), ...expected.report.notes]);
+    const inTwo = await importColumnarInParts(saved, { file: new Blob([saved]), fileName: 'ged.parquet' }, partsAsWorkers(2));
+    if (inTwo?.kind !== 'posted') throw new Error('not read in parts');
+    expect(unpackEvents(receivedPacked(inTwo.posted))).toEqual(unpackEvents(expected.packed));
+    expect(inTwo.report).toEqual(read.report);
+    expect((await readParquetRowsPreview(saved, 'ged.parquet', undefined, 0))!.start).toEqual((await readParquetRowsPreview(iso, 'ged.parquet', undefined, 0))!.start);
   });
 });
 

@@ -23,7 +23,7 @@ import { createUcdpImport, ucdpDatasetTitle } from './ucdp.ts';
 import { createUcdpPreviewRows } from './ucdpPreview.ts';
 import { isMonadicAcled } from './acledRow.ts';
 import { blankLinesNote, eachCsvRecord, isHxlRow, lineCount, previewCsv, readCsvRows, sampleColumn, sampleFileSlices } from './csv.ts';
-import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder } from './dates.ts';
+import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder, type FileForm } from './dates.ts';
 import { delimiterOf, detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { notADataset, type ImportResult } from './importer.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -201,14 +201,17 @@ export async function planCsvParts(
   const starts = csvPartStarts(bytes, count, file.size);
   if (!starts) return null;
   const ends = [...starts.map((s) => s.at), file.size];
-  // Every part reads numeric dates in one order, the file's: UCDP GED writes ISO dates.
-  const dateColumn = format === 'acled' ? header.findIndex((name) => name.toLowerCase() === 'event_date') : -1;
+  // Every part reads numeric dates in one order, the file's (UCDP GED's date_end in date_start's).
+  const dateColumn = header.findIndex((name) => name.toLowerCase() === (format === 'acled' ? 'event_date' : 'date_start'));
   const dates = dateColumn < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(await sampleFileSlices(file), dateColumn, header.length, delimiter));
   return [
     { format, file, from: 0, to: ends[0]!, fileName, header, start: null, maxRows, preview, dates, delimiter },
     ...starts.map(({ at, line, row }, k) => ({ format, file, from: at, to: ends[k + 1]!, fileName, header, start: { line, row }, maxRows, preview, dates, delimiter })),
   ];
 }
+
+/** How the part's file writes dates and decimals. */
+const formOf = (part: CsvPart): FileForm => ({ dates: part.dates, decimalComma: part.delimiter !== ',' });
 
 /** How a part's rows are read, as readCsvRows takes it. */
 const csvOptionsOf = (part: CsvPart) => ({
@@ -227,7 +230,7 @@ function previewCsvPart(text: string, part: CsvPart, onProgress: (fraction: numb
   const byName = new Map(part.header.map((name, k) => [name.toLowerCase(), k]));
   const at = Object.fromEntries(ACLED_PREVIEW_COLUMNS.map((name) => [name, byName.get(name) ?? -1])) as Record<AcledPreviewColumn, number>;
   const acled = createAcledPreviewRows(dayReader(undefined, part.dates.order), text.length / 256, part.delimiter !== ',');
-  const preview = part.format === 'ucdp' ? createUcdpPreviewRows(part.header) : { add: (cells: readonly string[]) => acled.add((column) => cells[at[column]]), preview: acled.preview };
+  const preview = part.format === 'ucdp' ? createUcdpPreviewRows(part.header, formOf(part)) : { add: (cells: readonly string[]) => acled.add((column) => cells[at[column]]), preview: acled.preview };
   let header = part.start === null;
   let rows = 0;
   const complete = eachCsvRecord(
@@ -261,7 +264,7 @@ export async function readCsvPart(part: CsvPart, onProgress?: (fraction: number)
   }
   const report = createReportBuilder(part.fileName, FORMAT_LABEL[part.format]);
   const rejectedIds: string[] = [];
-  const sink = part.format === 'ucdp' ? createUcdpImport(part.header, part.fileName, lineCount(text), rejectedIds) : createAcledPackedImport(part.header, part.fileName, lineCount(text), rejectedIds, { dates: part.dates, decimalComma: part.delimiter !== ',' });
+  const sink = (part.format === 'ucdp' ? createUcdpImport : createAcledPackedImport)(part.header, part.fileName, lineCount(text), rejectedIds, formOf(part));
   let blankLines = 0;
   let openQuote = false;
   const read = readCsvRows(text, sink, report, {
@@ -380,13 +383,14 @@ function joinPartPreviews(previews: readonly (PartPreview | null)[], title: stri
 
 /**
  * Parts read by `reader` and joined, with the progress of all of them (each part's `weight`: its
- * bytes or rows); null where the file must be read whole.
+ * bytes or rows); null where the file must be read whole. `job.notes`: the report's notes on the
+ * whole file, first, as reading it whole notes them before any row.
  */
 export async function readAndJoinParts(
   parts: FilePart[],
   weights: readonly number[],
   reader: PartReader,
-  job: { fileName: string; maxRows?: number },
+  job: { fileName: string; maxRows?: number; notes?: readonly string[] },
   onProgress?: (fraction: number) => void,
   onPreview?: (preview: ImportPreview) => void,
 ): Promise<ImportResult | PostedImport | null> {
@@ -408,9 +412,7 @@ export async function readAndJoinParts(
   );
   const maxRows = job.maxRows ?? MAX_ROWS;
   const joined = joinParts(results, maxRows);
-  // First, as the whole reading notes it before any row.
-  const datesNote = 'dates' in parts[0]! && dayOrderNote('event_date', parts[0].dates);
-  if (joined && joined !== 'too-many-rows' && datesNote) joined.report.notes.unshift(datesNote);
+  if (joined && joined !== 'too-many-rows' && job.notes) joined.report.notes.unshift(...job.notes);
   return joined === 'too-many-rows' ? notADataset(job.fileName, tooManyRows(maxRows)) : joined;
 }
 
@@ -432,5 +434,7 @@ export async function importCsvInParts(
     ...(reader.minPreviewBytes !== undefined ? { minPreviewBytes: reader.minPreviewBytes } : {}),
   });
   if (!planned) return null;
-  return readAndJoinParts(planned, planned.map((part) => part.to - part.from), reader, job, onProgress, onPreview);
+  const { format, dates } = planned[0]!;
+  const datesNote = dayOrderNote(format === 'acled' ? 'event_date' : 'date_start', dates);
+  return readAndJoinParts(planned, planned.map((part) => part.to - part.from), reader, { ...job, notes: datesNote ? [datesNote] : [] }, onProgress, onPreview);
 }

@@ -7,6 +7,7 @@ import { guessMapping } from './csvMapping.ts';
 import { reportToCsv, createReportBuilder } from './report.ts';
 import { acledCsv, acledRow, europeanSpreadsheetCsv } from '../testing/acledFixture.ts';
 import { EARLIER_COMPACT_JSON } from '../testing/earlierCompact.ts';
+import { spreadsheetSavedGed, UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 
 describe('detecting what a file is', () => {
   it.each([
@@ -179,8 +180,9 @@ describe('a plain CSV mapped by hand', () => {
     expect(result.report.notes).toEqual(['Date has its dates month first (9/13/2022), as US spreadsheets save them: every date written with numbers alone was read month first']);
   });
 
-  it('tells an ACLED export a spreadsheet saved with semicolons as ACLED', () => {
+  it('tells an ACLED export a spreadsheet saved with semicolons as ACLED, and a UCDP GED file as GED', () => {
     expect(detectFormat(europeanSpreadsheetCsv([acledRow()]))).toEqual({ ok: true, format: 'acled' });
+    expect(detectFormat(spreadsheetSavedGed(UCDP_HEADER + ucdpRow(1), 'european'))).toEqual({ ok: true, format: 'ucdp' });
   });
 
   it('reads decimal commas in the coordinates of a table saved with semicolons', () => {

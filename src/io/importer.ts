@@ -7,8 +7,8 @@ import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
-import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, sampleColumn, sampleSlices, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
-import { DAY_FIRST, dayOrderNote, dayOrderOf, type FileDayOrder } from './dates.ts';
+import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, dayOrderInText, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
+import { dayOrderNote } from './dates.ts';
 import { delimiterOf, detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJson, type JsonImport } from './jsonImport.ts';
 import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
@@ -78,12 +78,6 @@ function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImpor
   return { kind: 'done', dataset: result.dataset, report: done };
 }
 
-/** The order of the numeric dates in column `name` of a CSV text, from rows sampled through it (day first where there is no such column). */
-function dayOrderInText(text: string, header: readonly string[], name: string | undefined, delimiter: string): FileDayOrder {
-  const column = name ? header.findIndex((c) => c.trim().toLowerCase() === name.toLowerCase()) : -1;
-  return column < 0 ? DAY_FIRST : dayOrderOf(sampleColumn(sampleSlices(text), column, header.length, delimiter));
-}
-
 function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>): ImportResult | PackedImport {
   const { text, fileName } = request;
   const report = createReportBuilder(fileName, FORMAT_LABEL[format]);
@@ -93,8 +87,8 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   const decimalComma = delimiter !== ',';
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
-  // UCDP GED writes ISO dates; ACLED and a mapped table may hold dates a spreadsheet saved month first.
-  const dateColumn = format === 'acled' ? 'event_date' : format === 'csv' ? request.mapping?.date : undefined;
+  // Any of them may hold dates a spreadsheet saved month first (date_end is read in date_start's order).
+  const dateColumn = format === 'acled' ? 'event_date' : format === 'csv' ? request.mapping?.date : headerless ? undefined : 'date_start';
   const dates = dayOrderInText(text, first, dateColumn, delimiter);
   const datesNote = dateColumn && dayOrderNote(dateColumn, dates);
   if (datesNote) report.note(datesNote);
@@ -104,7 +98,7 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
       if (missing.length) headerProblem = `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
       else sink = createAcledPackedImport(header, fileName, lineCount(text), undefined, { dates, decimalComma });
     } else if (format === 'ucdp') {
-      sink = createUcdpImport(header, fileName, lineCount(text));
+      sink = createUcdpImport(header, fileName, lineCount(text), undefined, { dates, decimalComma });
     } else {
       const missing = missingMappedColumns(header, request.mapping!);
       if (missing.length) headerProblem = `has no column named ${missing.map((m) => `"${m}"`).join(', ')}`;

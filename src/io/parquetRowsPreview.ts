@@ -11,7 +11,6 @@ import { PREVIEW_MIN_ROWS, type ImportPreview } from './appParquetPreview.ts';
 import { readGroup, rowGroupsOf, type ReadOptions } from './appParquetRead.ts';
 import { createRowCells } from './columnarRows.ts';
 import { columnarDayOrder } from './columnarDates.ts';
-import { DAY_FIRST } from './dates.ts';
 import { openParquet } from './parquetImport.ts';
 import { ucdpDatasetTitle } from './ucdp.ts';
 import { createUcdpPreviewRows, UCDP_PREVIEW_COLUMNS } from './ucdpPreview.ts';
@@ -43,7 +42,7 @@ export async function readParquetRowsPreview(file: ArrayBuffer, fileName: string
   const date = top.find((element) => element.name === names.get('event_date'));
   const isDateColumn = date?.converted_type === 'DATE' || date?.logical_type?.type === 'DATE';
   try {
-    const dates = isDateColumn ? DAY_FIRST : await columnarDayOrder(openParquet(file), names.get('event_date'));
+    const dates = await columnarDayOrder(openParquet(file), names.get('event_date'));
     const previewRows = createAcledPreviewRows(dayReader(isDateColumn ? 'days' : undefined, dates.order), rows);
     for (const { from, to } of rowGroupsOf(metadata)) {
       const group = await readGroup(read, [...names.values()], from, to);
@@ -60,17 +59,17 @@ export async function readParquetRowsPreview(file: ArrayBuffer, fileName: string
 /** A UCDP GED file's preview: its cells as the full read takes them (columnarRows.ts). */
 async function readUcdpPreview(file: ArrayBuffer, metadata: FileMetaData, top: readonly SchemaElement[], fileName: string, compressors?: Compressors): Promise<ImportPreview | null> {
   const names = UCDP_PREVIEW_COLUMNS.map((name) => top.find((element) => element.name.trim().toLowerCase() === name)!.name);
-  const previewRows = createUcdpPreviewRows(UCDP_PREVIEW_COLUMNS);
   const rowCells = createRowCells();
   const read: ReadOptions = { file, metadata, ...(compressors ? { compressors } : {}) };
   try {
+    const previewRows = createUcdpPreviewRows(UCDP_PREVIEW_COLUMNS, { dates: await columnarDayOrder(openParquet(file), names[1]) });
     for (const { from, to } of rowGroupsOf(metadata)) {
       const group = await readGroup(read, names, from, to);
       const columns = names.map((name) => group[name] ?? { length: 0 });
       for (let j = 0; j < to - from; j++) previewRows.add(rowCells(columns.map((column) => column[j])));
     }
+    return previewRows.preview(ucdpDatasetTitle(fileName), Number(metadata.num_rows));
   } catch {
     return null;
   }
-  return previewRows.preview(ucdpDatasetTitle(fileName), Number(metadata.num_rows));
 }

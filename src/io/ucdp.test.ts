@@ -264,6 +264,23 @@ describe('UCDP GED CSV', () => {
     ]);
   });
 
+  it('reads a file a US spreadsheet saved: its dates month first, a single source_date too', () => {
+    const { dataset, report } = run(
+      gedFile([
+        gedRow({ id: '1', date_start: '9/13/2022', date_end: '9/14/2022', source_date: '9/15/2022' }),
+        gedRow({ id: '2', date_start: '9/10/2022', date_end: '9/10/2022' }),
+      ]),
+    );
+    expect(dataset.events.map((e) => [e.start.at, e.end?.at])).toEqual([
+      ['2022-09-13T00:00:00+04:00', '2022-09-14T00:00:00+04:00'],
+      ['2022-09-10T00:00:00+04:00', undefined],
+    ]);
+    expect(dataset.events[0]!.sources.slice(1).map((s) => s.date)).toEqual(['2022-09-15', '2022-09-15']);
+    expect(report.notes).toEqual([expect.stringMatching(/^date_start has its dates month first \(9\/13\/2022\)/)]);
+    expect(report.fixes).toEqual([]);
+    expect(report.rejections).toEqual([]);
+  });
+
   it.each([
     [{ id: '' }, 'id', 'is empty', undefined],
     [{ type_of_violence: '4' }, 'type_of_violence', 'is not 1, 2 or 3', '4'],

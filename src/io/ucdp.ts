@@ -7,7 +7,7 @@ import { UCDP_VIOLENCE_TYPES } from '../model/taxonomy.ts';
 import { createRowState } from './rowState.ts';
 import { cleanText, readCoordinate, readCount } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { isoDate, readDate, type CalendarDate } from './dates.ts';
+import { DAY_FIRST, isoDate, notADateReason, readDate, type CalendarDate, type DayOrder, type FileForm } from './dates.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { keyed, keyOf, memoize, NONE } from './intern.ts';
 import type { PackedCsvImport } from './csv.ts';
@@ -51,12 +51,16 @@ function actorKind(name: string): Actor['kind'] {
 /** Some releases write dates as 2022-09-13 00:00:00.000: the same day, so not a fix. */
 export const MIDNIGHT_SUFFIX = / 00:00:00(?:\.0+)?$/;
 
-/** The date an ISO cell starts with (2022-09-14, or 2022-09-14 00:00:00.000), when it is a real day. */
-function leadingIsoDate(text: string): string | undefined {
+/**
+ * The date an ISO cell starts with (2022-09-14, or 2022-09-14 00:00:00.000), when it is a real day;
+ * or, as ISO, a date written with numbers alone in the file's `order` (9/14/2022, as a spreadsheet
+ * saves a single date).
+ */
+function leadingIsoDate(text: string, order: DayOrder): string | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})(?![\d-])/.exec(text);
-  if (!m) return undefined;
-  const reading = readDate(m[1]!);
-  return reading.ok && !reading.normalised ? m[1] : undefined;
+  const reading = readDate(m ? m[1]! : text, order);
+  if (!reading.ok) return undefined;
+  return m ? (reading.normalised ? undefined : m[1]) : reading.form === 'numeric' ? isoDate(reading.date) : undefined;
 }
 
 /** GED's parallel lists ("Armenpress;Reuters"), piece by piece, empty pieces kept so the lists stay aligned. */
@@ -82,9 +86,9 @@ export const ucdpDatasetTitle = (fileName: string) => `UCDP GED events from ${fi
 /**
  * `capacity`: at least the number of rows (the text's line count will do). `rejectedIds`, where
  * given, gets the event id of each row rejected after its id was read (a part of a file: see
- * fileParts.ts).
+ * fileParts.ts). `form`: how a spreadsheet that saved the file wrote dates and decimals.
  */
-export function createUcdpImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[]): PackedCsvImport {
+export function createUcdpImport(header: readonly string[], fileName: string, capacity: number, rejectedIds?: string[], { dates = DAY_FIRST, decimalComma = false }: FileForm = {}): PackedCsvImport {
   const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const state = createRowState();
   // The event id of the row being read, once its GED id is read.
@@ -105,7 +109,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
 
   // Dates repeat across rows: each text read once, each day written and placed once per zone (the
   // readings are kept, so a day is the same object each time it comes).
-  const dayOfText = memoize((text: string) => readDate(text.replace(MIDNIGHT_SUFFIX, '')));
+  const dayOfText = memoize((text: string) => readDate(text.replace(MIDNIGHT_SUFFIX, ''), dates.order));
   const isoOf = memoize(isoDate);
   const timeOf = memoize((zone: string) => memoize((day: CalendarDate) => Object.freeze({ at: localMidnight(day, zone), precision: 'day' as const, tz: zone })));
 
@@ -157,7 +161,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
   const citedOf = keyed<CitedOffices & { fixes: Parameters<RowReport['fix']>[]; ok: boolean }>();
   const readCited = (office: string, date: string) => {
     const fixes: Parameters<RowReport['fix']>[] = [];
-    const cited = citedOffices(office, date, (...fix) => fixes.push(fix));
+    const cited = citedOffices(office, date, dates.order, (...fix) => fixes.push(fix));
     return { ...cited, fixes, ok: isSources([gedSource(''), ...reportedSources(cited, '')]) };
   };
 
@@ -185,7 +189,7 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
     const readDay = (field: 'date_start' | 'date_end', text: string): CalendarDate | null => {
       const reading = dayOfText(text);
       if (!reading.ok) {
-        report.reject(field, text ? 'is not a date' : 'is empty', text || undefined);
+        report.reject(field, text ? notADateReason(text, dates) : 'is empty', text || undefined);
         return null;
       }
       return reading.date;
@@ -204,9 +208,9 @@ export function createUcdpImport(header: readonly string[], fileName: string, ca
     const precisionText = get('date_prec');
     if (precisionText !== '' && !/^[1-5]$/.test(precisionText)) return report.reject('date_prec', 'is not 1, 2, 3, 4 or 5', precisionText);
 
-    const lat = readCoordinate(get('latitude'), 90);
+    const lat = readCoordinate(get('latitude'), 90, decimalComma);
     if (lat === null) return report.reject('latitude', 'is not a latitude', get('latitude'));
-    const lon = readCoordinate(get('longitude'), 180);
+    const lon = readCoordinate(get('longitude'), 180, decimalComma);
     if (lon === null) return report.reject('longitude', 'is not a longitude', get('longitude'));
 
     const countryText = get('country');
@@ -356,16 +360,16 @@ interface CitedOffices {
 
 /**
  * The offices GED cites and their dates: source_office and source_date are parallel lists
- * separated by ";". A date is kept only where it is a clean ISO date (one date for every office,
- * or one per office).
+ * separated by ";". A date is kept only where it is a clean ISO date, or one a spreadsheet wrote
+ * with numbers alone (one date for every office, or one per office).
  */
-function citedOffices(officeText: string, dateText: string, fix: RowReport['fix']): CitedOffices {
+function citedOffices(officeText: string, dateText: string, order: DayOrder, fix: RowReport['fix']): CitedOffices {
   const offices = pieces(officeText);
   if (!offices.some(Boolean)) return { offices: [], dates: [] };
   const dates = pieces(dateText);
   let dateFor: (i: number) => string | undefined = () => undefined;
   if (dates.length === 1 || dates.length === offices.length) {
-    const read = dates.map(leadingIsoDate);
+    const read = dates.map((date) => leadingIsoDate(date, order));
     if (dates.some((d, i) => d !== '' && read[i] === undefined))
       fix('source_date', 'is not a date such as 2022-09-14; the sources are left without it', dateText);
     else dateFor = dates.length === 1 ? () => read[0] : (i) => read[i];

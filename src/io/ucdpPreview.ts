@@ -10,8 +10,9 @@ import { memoize as memo } from './intern.ts';
 import type { ImportPreview } from './appParquetPreview.ts';
 import { isMissingToken, readCoordinate } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { eachCsvRecord, previewCsv } from './csv.ts';
-import { readDate } from './dates.ts';
+import { dayOrderInText, eachCsvRecord, previewCsv } from './csv.ts';
+import { DAY_FIRST, readDate, type FileForm } from './dates.ts';
+import { delimiterOf } from './detect.ts';
 import { MIDNIGHT_SUFFIX, UCDP_COLUMNS, ucdpDatasetTitle } from './ucdp.ts';
 import { localMidnight, zoneForPlace, zonesOfCountry } from './zones.ts';
 
@@ -25,12 +26,15 @@ const cellOf = (raw: string | undefined) => {
 
 /** The preview of a UCDP GED CSV text (with its header row or without); null where no row can be drawn, or for more than `maxRows` rows. */
 export function readUcdpCsvPreview(text: string, fileName: string, maxRows: number): ImportPreview | null {
-  const first = (previewCsv(text, 1, ',')[0] ?? []).map((c) => c.trim().toLowerCase());
+  // Read as the full read reads it (importer.ts): a spreadsheet may have saved it.
+  const delimiter = delimiterOf(text, 'ucdp');
+  const first = (previewCsv(text, 1, delimiter)[0] ?? []).map((c) => c.trim().toLowerCase());
   const headerless = !first.includes('date_start');
-  const previewRows = createUcdpPreviewRows(headerless ? UCDP_COLUMNS : first);
+  const form = { dates: headerless ? DAY_FIRST : dayOrderInText(text, first, 'date_start', delimiter), decimalComma: delimiter !== ',' };
+  const previewRows = createUcdpPreviewRows(headerless ? UCDP_COLUMNS : first, form);
   let rows = 0;
   let atHeader = !headerless;
-  const complete = eachCsvRecord(text, ',', (cells) => {
+  const complete = eachCsvRecord(text, delimiter, (cells) => {
     if (atHeader) return void (atHeader = false);
     if (cells.length === 1 && cells[0]!.trim() === '') return;
     if (++rows > maxRows) return false;
@@ -42,13 +46,13 @@ export function readUcdpCsvPreview(text: string, fileName: string, maxRows: numb
 /** The columns a preview reads. */
 export const UCDP_PREVIEW_COLUMNS = ['type_of_violence', 'date_start', 'date_end', 'longitude', 'country'] as const;
 
-/** Rows of a UCDP GED file (cells in `header`'s order) placed as they are added: a part of a file (see fileParts.ts) or a whole one. */
-export function createUcdpPreviewRows(header: readonly string[]) {
+/** Rows of a UCDP GED file (cells in `header`'s order, written in `form`) placed as they are added: a part of a file (see fileParts.ts) or a whole one. */
+export function createUcdpPreviewRows(header: readonly string[], { dates = DAY_FIRST, decimalComma = false }: FileForm = {}) {
   const at = (name: string) => header.findIndex((column) => column.trim().toLowerCase() === name);
   const [violenceAt, startAt, endAt, lonAt, countryAt] = UCDP_PREVIEW_COLUMNS.map(at) as [number, number, number, number, number];
   // Days as numbers since 1970 (null for no real date), each text read once.
   const dayOf = memo((cell: string) => {
-    const reading = readDate(cell.replace(MIDNIGHT_SUFFIX, ''));
+    const reading = readDate(cell.replace(MIDNIGHT_SUFFIX, ''), dates.order);
     return reading.ok ? Date.UTC(reading.date.year, reading.date.month - 1, reading.date.day) / DAY_MS : null;
   });
   // The country's code; null for one the full read rejects, undefined for none given.
@@ -70,7 +74,7 @@ export function createUcdpPreviewRows(header: readonly string[]) {
       const startDay = dayOf(cellOf(cells[startAt]));
       const endText = cellOf(cells[endAt]);
       const endDay = endText === '' ? startDay : dayOf(endText);
-      const lon = readCoordinate(cellOf(cells[lonAt]), 180);
+      const lon = readCoordinate(cellOf(cells[lonAt]), 180, decimalComma);
       const country = countryOf(cellOf(cells[countryAt]));
       if (!eventType || startDay === null || endDay === null || endDay < startDay || lon === null || country === null) return;
       const zone = singleZone(country) ?? zoneForPlace(country, lon);
