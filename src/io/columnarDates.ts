@@ -11,7 +11,7 @@ const SAMPLE_GROUPS = 16;
 const SAMPLE_VALUES = 4096;
 
 /** `count` indexes spread evenly over [0, length), the first included; all of them where there are fewer. */
-const spread = (length: number, count: number): number[] =>
+export const spread = (length: number, count: number): number[] =>
   length <= count ? Array.from({ length }, (_, i) => i) : Array.from({ length: count }, (_, k) => Math.floor((length * k) / count));
 
 /**

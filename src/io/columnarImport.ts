@@ -2,9 +2,9 @@
 // each row's typed values become the text cells the CSV path reads (columnarRows.ts), so the same
 // row readers, validation and report apply. Rows are read a row group (Parquet) or record batch
 // (Arrow) at a time. The readers (hyparquet, apache-arrow) are loaded only when a file needs them.
-import { missingAcledColumns, ACLED_REQUIRED } from './acled.ts';
+import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
-import { createUcdpImport, UCDP_READ_COLUMNS } from './ucdp.ts';
+import { createUcdpImport } from './ucdp.ts';
 import { isHxlRow, type CsvFormatImport, type PackedCsvImport } from './csv.ts';
 import { notADataset, unpacked, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
@@ -16,6 +16,7 @@ import { isMonadicAcled } from './acledRow.ts';
 import { readAndJoinParts, type ColumnarPart, type PartResult, type PartReader, type PostedImport } from './fileParts.ts';
 import type { PackedEvents } from '../table/packedEvents.ts';
 import { columnarDayOrder, columnNamed } from './columnarDates.ts';
+import { chooseReader, columnsToRead, dateColumnOf, layoutIn, rowFormatOf } from './tableReaders.ts';
 import { DAY_FIRST, dayOrderNote, type FileDayOrder } from './dates.ts';
 
 export interface ColumnarOptions {
@@ -24,12 +25,6 @@ export interface ColumnarOptions {
   /** An ACLED or UCDP GED file or the app's Parquet left packed (the import worker's way; see PackedImport), not built into events. */
   packed?: boolean;
 }
-
-const UCDP_REQUIRED = ['type_of_violence', 'date_start', 'date_end'] as const;
-
-/** Whose rows the columns (lower case) hold, ACLED's first: the row reader they call for. */
-const rowFormatOf = (lower: ReadonlySet<string>): 'acled' | 'ucdp' | null =>
-  lower.has('event_id_cnty') && lower.has('event_date') ? 'acled' : UCDP_REQUIRED.every((c) => lower.has(c)) ? 'ucdp' : null;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'no reason given';
@@ -96,18 +91,8 @@ async function importColumnarOnce(bytes: ArrayBuffer, fileName: string, options:
   if (read.failed && read.rows === 0) return notADataset(fileName, `could not be read: ${read.failed}`);
   const done = report.finish();
   done.format = layoutIn(sink.layout, label);
-  return 'packed' in sink ? { kind: 'packed', packed: sink.packed(), report: done } : { kind: 'done', dataset: sink.dataset(), report: done };
+  return { kind: 'packed', packed: sink.packed(), report: done };
 }
-
-/** "ACLED CSV (current layout)" as "ACLED Parquet (current layout)". */
-const layoutIn = (csvLayout: string, label: string) => csvLayout.replace(/\bCSV\b/, label);
-
-/** The columns a reader of `format` reads: a UCDP GED file's are a few of its 49, and the rest are not decoded. */
-const columnsToRead = (columns: readonly string[], format: 'acled' | 'ucdp' | null): string[] =>
-  format === 'ucdp' ? columns.filter((c) => (UCDP_READ_COLUMNS as readonly string[]).includes(c.trim().toLowerCase())) : [...columns];
-
-/** The column whose dates tell the order of a file's numeric dates: ACLED's event_date, UCDP GED's date_start (its date_end is read alike). */
-const dateColumnOf = (format: 'acled' | 'ucdp' | null) => (format === 'acled' ? 'event_date' : format === 'ucdp' ? 'date_start' : null);
 
 /** The order of an ACLED or UCDP GED file's numeric dates (see columnarDates.ts), and the report's note on it. */
 async function fileDayOrder(table: ColumnarTable): Promise<{ dates: FileDayOrder; note: string | null }> {
@@ -115,24 +100,6 @@ async function fileDayOrder(table: ColumnarTable): Promise<{ dates: FileDayOrder
   if (!field) return { dates: DAY_FIRST, note: null };
   const dates = await columnarDayOrder(table, columnNamed(table.columns, field));
   return { dates, note: dayOrderNote(field, dates) };
-}
-
-/** The row reader the columns call for and the columns it reads, or why there is none. */
-function chooseReader(columns: string[], fileName: string, rows: number, dates: FileDayOrder): { sink: CsvFormatImport | PackedCsvImport; read: string[] } | string {
-  const lower = new Set(columns.map((c) => c.trim().toLowerCase()));
-  const header = columns.map((c) => c.trim());
-  const format = rowFormatOf(lower);
-  if (format === 'acled') {
-    const missing = missingAcledColumns(header);
-    if (missing.length) return `is not an ACLED export: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-    return { sink: createAcledPackedImport(header, fileName, Math.max(1, rows), undefined, { dates }), read: columns };
-  }
-  if (format === 'ucdp') {
-    const read = columnsToRead(columns, format);
-    return { sink: createUcdpImport(read.map((c) => c.trim()), fileName, Math.max(1, rows), undefined, { dates }), read };
-  }
-  const shown = columns.length > 12 ? `${columns.slice(0, 12).join(', ')} and ${count(columns.length - 12)} more` : columns.join(', ') || 'none';
-  return `has no recognisable columns: it has ${shown}; an ACLED file needs ${ACLED_REQUIRED.join(', ')}, a UCDP GED file ${UCDP_REQUIRED.join(', ')}`;
 }
 
 /**

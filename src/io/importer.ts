@@ -10,7 +10,8 @@ import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapp
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, dayOrderInText, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { dayOrderNote } from './dates.ts';
 import { delimiterOf, detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
-import { importJson, type JsonImport } from './jsonImport.ts';
+import { importJsonValue, parseJsonFile, type JsonImport } from './jsonImport.ts';
+import { importRecords, recordsOf } from './recordsImport.ts';
 import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 
@@ -59,7 +60,7 @@ export function importTextPacked(request: ImportRequest): ImportResult | PackedI
     if (!detected.ok) return notADataset(fileName, detected.reason);
     format = detected.format;
   }
-  if (format === 'json') return finishJson(fileName, (report) => importJson(text, fileName, report, request.maxRows ?? MAX_ROWS, request.onProgress));
+  if (format === 'json') return importJsonText(request);
   if (format === 'csv' && !request.mapping) {
     const rows = previewCsv(text, 6, guessDelimiter(text));
     const columns = (rows[0] ?? []).map((c) => c.trim());
@@ -67,6 +68,16 @@ export function importTextPacked(request: ImportRequest): ImportResult | PackedI
     return { kind: 'needs-mapping', fileName, columns, sample: rows.slice(1), guess: guessMapping(columns) };
   }
   return importCsv(request, format);
+}
+
+/** A JSON file: the app's dataset, or records of ACLED or UCDP GED rows (see recordsImport.ts). */
+function importJsonText({ text, fileName, maxRows = MAX_ROWS, onProgress }: ImportRequest): ImportResult | PackedImport {
+  const parsed = parseJsonFile(text);
+  if (!parsed.ok) return notADataset(fileName, parsed.reason);
+  const records = recordsOf(parsed.value);
+  if (!records) return finishJson(fileName, (report) => importJsonValue(parsed.value, fileName, report, maxRows, onProgress));
+  const read = importRecords(records, fileName, maxRows);
+  return read.ok ? { kind: 'packed', packed: read.packed, report: read.report } : notADataset(fileName, read.reason);
 }
 
 function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult {

@@ -206,25 +206,23 @@ const COMPACT_FORMAT = 'conflict-timeline-compact';
 /** The compact format's own field, which earlier versions wrote first: known before a large file is scanned or parsed. */
 const COMPACT_HEAD = new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${COMPACT_FORMAT}"`);
 
-/** The app's JSON: parsed whole, then each event checked (see acceptRawEvents). `onProgress` hears 0 to 1. */
-export function importJson(text: string, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
+/** A JSON file's text parsed whole, or why it cannot be: an earlier version's compact file, nesting no dataset has, or not JSON. */
+export function parseJsonFile(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   const body = text.replace(/^\ufeff/, '');
   if (COMPACT_HEAD.test(body.slice(0, 256))) return { ok: false, reason: COMPACT_RETIRED };
   const shape = checkJsonShape(text);
   if (!shape.ok) return { ok: false, reason: shape.reason };
-  let input: unknown;
   try {
-    input = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) };
   } catch (error) {
     return { ok: false, reason: notValidJson(error) };
   }
-  onProgress?.(PARSED_SHARE);
-  const eventsProgress = onProgress && ((fraction: number) => onProgress(PARSED_SHARE + (1 - PARSED_SHARE) * fraction));
-  return importJsonValue(input, fileName, report, maxRows, eventsProgress);
 }
 
-/** As importJson, from the file's JSON already parsed. */
-function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
+/** The app's JSON, parsed (see parseJsonFile), each event checked (see acceptRawEvents). `onProgress` hears from the parse's share on to 1. */
+export function importJsonValue(input: unknown, fileName: string, report: ReportBuilder, maxRows = MAX_ROWS, onProgress?: (fraction: number) => void): JsonImport {
+  onProgress?.(PARSED_SHARE);
+  const eventsProgress = onProgress && ((fraction: number) => onProgress(PARSED_SHARE + (1 - PARSED_SHARE) * fraction));
   // A compact file whose keys were reordered after it was written.
   if (isObject(input) && input.format === COMPACT_FORMAT) return { ok: false, reason: COMPACT_RETIRED };
   if (!isObject(input) || !Array.isArray(input.events))
@@ -233,6 +231,6 @@ function importJsonValue(input: unknown, fileName: string, report: ReportBuilder
 
   const { info, actorIds, notes } = readDatasetInfo(input, fileName);
   for (const note of notes) report.note(note);
-  const events = acceptRawEvents(input.events, actorIds, report, onProgress ? { onProgress } : {});
+  const events = acceptRawEvents(input.events, actorIds, report, eventsProgress ? { onProgress: eventsProgress } : {});
   return { ok: true, format: 'Conflict Timeline JSON', dataset: { ...info, events } };
 }

@@ -1,0 +1,57 @@
+// Tables written as JSON records: what the ACLED API answers ({"data": [...]}), what the UCDP GED
+// API answers ({"Result": [...]}), and what pandas writes with to_json(orient="records") ([...]).
+// Each record is a row of ACLED's or GED's columns, read by the same row readers, checks and
+// report as the CSV (see tableReaders.ts).
+import type { PackedEvents } from '../table/packedEvents.ts';
+import { spread } from './columnarDates.ts';
+import { cellText } from './columnarRows.ts';
+import { DAY_FIRST, dayOrderNote, dayOrderOf } from './dates.ts';
+import { tooManyRows } from './limits.ts';
+import { createReportBuilder, type ImportReport } from './report.ts';
+import { chooseReader, dateColumnOf, layoutIn, rowFormatOf } from './tableReaders.ts';
+
+type JsonRecord = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is JsonRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A parsed JSON file's records, where it is a list of them or an API's answer holding one (not the app's own dataset, which has "events"); else null. */
+export function recordsOf(value: unknown): JsonRecord[] | null {
+  const list = Array.isArray(value) ? value : isRecord(value) && !('events' in value) ? (value.data ?? value.Result) : null;
+  return Array.isArray(list) && list.length > 0 && list.every(isRecord) ? list : null;
+}
+
+/** Milliseconds since 1970 from 1973 on: a date column pandas wrote as a number (its to_json default for dates). */
+const EPOCH_MS_FROM = 1e11;
+
+export type RecordsImport = { ok: true; packed: PackedEvents; report: ImportReport } | { ok: false; reason: string };
+
+/** The records read as rows of an ACLED or UCDP GED table, numbered from 1; or why they cannot be. */
+export function importRecords(records: readonly JsonRecord[], fileName: string, maxRows: number): RecordsImport {
+  if (records.length > maxRows) return { ok: false, reason: tooManyRows(maxRows) };
+  // Every key of every record, in the order met: an API leaves none out, a list made by hand may.
+  const keys = new Set<string>();
+  for (const record of records) for (const key in record) keys.add(key);
+  const columns = [...keys];
+  const field = dateColumnOf(rowFormatOf(new Set(columns.map((c) => c.trim().toLowerCase()))));
+  const dateKey = field === null ? undefined : columns.find((c) => c.trim().toLowerCase() === field);
+  const dateKeys = new Set(columns.filter((c) => /^(event_date|date_start|date_end)$/i.test(c.trim())));
+  const cellOf = (record: JsonRecord, key: string) => {
+    const value = record[key];
+    return cellText(typeof value === 'number' && value >= EPOCH_MS_FROM && dateKeys.has(key) ? new Date(value) : value);
+  };
+  const dates = dateKey === undefined ? DAY_FIRST : dayOrderOf(spread(records.length, 4096).map((i) => cellOf(records[i]!, dateKey)));
+  const chosen = chooseReader(columns, fileName, records.length, dates);
+  if (typeof chosen === 'string') return { ok: false, reason: chosen };
+  const { sink, read } = chosen;
+  const format = layoutIn(sink.layout, 'JSON');
+  const report = createReportBuilder(fileName, format);
+  const note = field && dayOrderNote(field, dates);
+  if (note) report.note(note);
+  records.forEach((record, k) => {
+    const n = k + 1;
+    sink.row(read.map((key) => cellOf(record, key)), n, report.row(null, () => `record ${n.toLocaleString('en-GB')}`), n);
+  });
+  const done = report.finish();
+  done.format = format;
+  return { ok: true, packed: sink.packed(), report: done };
+}
