@@ -5,7 +5,7 @@
 import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport } from './ucdp.ts';
-import { isHxlRow, type CsvFormatImport, type PackedCsvImport } from './csv.ts';
+import { isHxlRow, type PackedCsvImport } from './csv.ts';
 import { notADataset, unpacked, type ImportResult, type PackedImport } from './importer.ts';
 import { createReportBuilder, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
@@ -110,7 +110,7 @@ async function fileDayOrder(table: ColumnarTable): Promise<{ dates: FileDayOrder
 async function readGroups(
   table: ColumnarTable,
   columns: readonly string[],
-  sink: CsvFormatImport | PackedCsvImport,
+  sink: PackedCsvImport,
   report: ReportBuilder,
   total: number,
   onProgress?: (fraction: number) => void,

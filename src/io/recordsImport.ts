@@ -3,7 +3,7 @@
 // Each record is a row of ACLED's or GED's columns, read by the same row readers, checks and
 // report as the CSV (see tableReaders.ts).
 import type { PackedEvents } from '../table/packedEvents.ts';
-import { spread } from './columnarDates.ts';
+import { columnNamed, spread } from './columnarDates.ts';
 import { cellText } from './columnarRows.ts';
 import { DAY_FIRST, dayOrderNote, dayOrderOf } from './dates.ts';
 import { tooManyRows } from './limits.ts';
@@ -33,7 +33,7 @@ export function importRecords(records: readonly JsonRecord[], fileName: string, 
   for (const record of records) for (const key in record) keys.add(key);
   const columns = [...keys];
   const field = dateColumnOf(rowFormatOf(new Set(columns.map((c) => c.trim().toLowerCase()))));
-  const dateKey = field === null ? undefined : columns.find((c) => c.trim().toLowerCase() === field);
+  const dateKey = field === null ? undefined : columnNamed(columns, field);
   const dateKeys = new Set(columns.filter((c) => /^(event_date|date_start|date_end)$/i.test(c.trim())));
   const cellOf = (record: JsonRecord, key: string) => {
     const value = record[key];
