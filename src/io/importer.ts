@@ -76,6 +76,7 @@ function importJsonText({ text, fileName, maxRows = MAX_ROWS, onProgress }: Impo
   if (!parsed.ok) return notADataset(fileName, parsed.reason);
   const records = recordsOf(parsed.value);
   if (!records) return finishJson(fileName, (report) => importJsonValue(parsed.value, fileName, report, maxRows, onProgress));
+  if ('problem' in records) return notADataset(fileName, records.problem);
   const read = importRecords(records, fileName, maxRows);
   return read.ok ? { kind: 'packed', packed: read.packed, report: read.report } : notADataset(fileName, read.reason);
 }

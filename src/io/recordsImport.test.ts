@@ -70,10 +70,16 @@ describe('JSON records of UCDP GED rows', () => {
 });
 
 describe('JSON records of other rows', () => {
-  it('are refused with the columns they have and those an ACLED or GED file needs; the app’s own JSON is still read as itself', () => {
+  it('are refused with the columns they have and those an ACLED or GED file needs, and an API’s failed or empty answer says so; the app’s own JSON is still read as itself', () => {
     const result = importText({ text: JSON.stringify([{ name: 'a', when: '2022-09-13' }]), fileName: 'other.json' });
     expect(result).toEqual({ kind: 'not-a-dataset', message: expect.stringMatching(/^other\.json has no recognisable columns: it has name, when; an ACLED file needs event_id_cnty/) });
     const app = importText({ text: JSON.stringify({ title: 'x', events: [], actors: [], data: [{ a: 1 }] }), fileName: 'app.json' });
     expect(app.kind).toBe('done');
+    // An API's answer to a failed or empty query, saved as it came.
+    expect(importText({ text: JSON.stringify({ status: 403, success: false, error: { message: 'Access denied' } }), fileName: 'denied.json' })).toEqual({
+      kind: 'not-a-dataset',
+      message: "denied.json is an API's answer that reports a failure (status 403), not data.",
+    });
+    expect(importText({ text: JSON.stringify({ TotalCount: 0, Result: [] }), fileName: 'none.json' })).toEqual({ kind: 'not-a-dataset', message: "none.json is an API's answer with no records in it." });
   });
 });

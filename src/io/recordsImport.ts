@@ -14,9 +14,16 @@ type JsonRecord = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is JsonRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A parsed JSON file's records, where it is a list of them or an API's answer holding one (not the app's own dataset, which has "events"); else null. */
-export function recordsOf(value: unknown): JsonRecord[] | null {
-  const list = Array.isArray(value) ? value : isRecord(value) && !('events' in value) ? (value.data ?? value.Result) : null;
+/**
+ * A parsed JSON file's records, where it is a list of them or an API's answer holding one (not the
+ * app's own dataset, which has "events"); why there are none, where it is an API's answer without
+ * them (a failed or empty query saved as it came); else null.
+ */
+export function recordsOf(value: unknown): JsonRecord[] | { problem: string } | null {
+  const answer = isRecord(value) && !('events' in value) ? value : null;
+  if (answer?.success === false) return { problem: `is an API's answer that reports a failure${typeof answer.status === 'number' ? ` (status ${answer.status})` : ''}, not data` };
+  const list = Array.isArray(value) ? value : (answer?.data ?? answer?.Result);
+  if (Array.isArray(list) && list.length === 0 && answer) return { problem: 'is an API\'s answer with no records in it' };
   return Array.isArray(list) && list.length > 0 && list.every(isRecord) ? list : null;
 }
 
