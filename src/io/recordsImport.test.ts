@@ -25,6 +25,14 @@ describe('JSON records of ACLED rows', () => {
     expect(json.report).toMatchObject({ format: 'ACLED JSON (current layout)', rowsRead: ROWS.length, imported: csv.report.imported, rejectedRows: 0 });
   });
 
+  it('say how far the reading is, from the parse on', () => {
+    const heard: number[] = [];
+    const rows = generatedAcledRows(40_000, 5);
+    const result = importText({ text: JSON.stringify(rows), fileName: 'many.json', onProgress: (fraction) => heard.push(fraction) });
+    expect(result.kind).toBe('done');
+    expect(heard).toEqual([0.5, 0.5 + 16_384 / 80_000, 0.5 + 32_768 / 80_000]);
+  });
+
   it('from pandas (a list, numbers as numbers, event_date as milliseconds) give the same events', () => {
     const records = ROWS.map((row) => ({
       ...row,

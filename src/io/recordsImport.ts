@@ -32,8 +32,11 @@ const EPOCH_MS_FROM = 1e11;
 
 export type RecordsImport = { ok: true; packed: PackedEvents; report: ImportReport } | { ok: false; reason: string };
 
-/** The records read as rows of an ACLED or UCDP GED table, numbered from 1; or why they cannot be. */
-export function importRecords(records: readonly JsonRecord[], fileName: string, maxRows: number): RecordsImport {
+/** Records read between two progress reports. */
+const PROGRESS_EVERY = 16_384;
+
+/** The records read as rows of an ACLED or UCDP GED table, numbered from 1; or why they cannot be. `onProgress` hears 0 to 1. */
+export function importRecords(records: readonly JsonRecord[], fileName: string, maxRows: number, onProgress?: (fraction: number) => void): RecordsImport {
   if (records.length > maxRows) return { ok: false, reason: tooManyRows(maxRows) };
   // Every key of every record, in the order met: an API leaves none out, a list made by hand may.
   const keys = new Set<string>();
@@ -55,6 +58,7 @@ export function importRecords(records: readonly JsonRecord[], fileName: string, 
   const note = field && dayOrderNote(field, dates);
   if (note) report.note(note);
   records.forEach((record, k) => {
+    if (k % PROGRESS_EVERY === 0) onProgress?.(k / records.length);
     const n = k + 1;
     sink.row(read.map((key) => cellOf(record, key)), n, report.row(null, () => `record ${n.toLocaleString('en-GB')}`), n);
   });
