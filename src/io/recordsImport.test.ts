@@ -33,7 +33,7 @@ describe('JSON records of ACLED rows', () => {
     expect(heard).toEqual([0.5, 0.5 + 16_384 / 80_000, 0.5 + 32_768 / 80_000]);
   });
 
-  it('from pandas (a list, numbers as numbers, event_date as milliseconds) give the same events', () => {
+  it('from pandas (a list, numbers as numbers, event_date as milliseconds; or orient="table", dates as ISO instants) give the same events', () => {
     const records = ROWS.map((row) => ({
       ...row,
       event_date: Date.parse(`${row.event_date}T00:00:00Z`),
@@ -44,6 +44,9 @@ describe('JSON records of ACLED rows', () => {
       assoc_actor_2: row.assoc_actor_2 || null,
     }));
     expect(read(JSON.stringify(records), 'acled.json').dataset).toEqual(csv.dataset);
+    // orient="table": a schema, then the records under "data", each with its index and its dates as ISO instants.
+    const table = { schema: { fields: [], primaryKey: ['index'] }, data: records.map((record, index) => ({ index, ...record, event_date: new Date(record.event_date).toISOString() })) };
+    expect(read(JSON.stringify(table), 'acled.json').dataset).toEqual(csv.dataset);
   });
 
   it('name a bad record by its number and load the others; read numeric dates month first where they are written so', () => {

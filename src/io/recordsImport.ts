@@ -1,5 +1,6 @@
 // Tables written as JSON records: what the ACLED API answers ({"data": [...]}), what the UCDP GED
-// API answers ({"Result": [...]}), and what pandas writes with to_json(orient="records") ([...]).
+// API answers ({"Result": [...]}), and what pandas writes with to_json: orient="records" ([...]) or
+// orient="table" ({"schema": …, "data": [...]}).
 // Each record is a row of ACLED's or GED's columns, read by the same row readers, checks and
 // report as the CSV (see tableReaders.ts).
 import type { PackedEvents } from '../table/packedEvents.ts';
@@ -30,6 +31,15 @@ export function recordsOf(value: unknown): JsonRecord[] | { problem: string } | 
 /** Milliseconds since 1970 from 1973 on: a date column pandas wrote as a number (its to_json default for dates). */
 const EPOCH_MS_FROM = 1e11;
 
+/** A date pandas wrote as ISO (date_format="iso", orient="table"'s default): midnight UTC of its day. */
+const PANDAS_ISO_DAY = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.0+)?Z$/;
+
+/** A date column's value as its day's cell where pandas wrote it as a number or an ISO instant; any other value as it is. */
+function dayOfPandas(value: unknown): unknown {
+  if (typeof value === 'number') return value >= EPOCH_MS_FROM ? new Date(value) : value;
+  return typeof value === 'string' ? (PANDAS_ISO_DAY.exec(value)?.[1] ?? value) : value;
+}
+
 export type RecordsImport = { ok: true; packed: PackedEvents; report: ImportReport } | { ok: false; reason: string };
 
 /** Records read between two progress reports. */
@@ -45,10 +55,7 @@ export function importRecords(records: readonly JsonRecord[], fileName: string, 
   const field = dateColumnOf(rowFormatOf(new Set(columns.map((c) => c.trim().toLowerCase()))));
   const dateKey = field === null ? undefined : columnNamed(columns, field);
   const dateKeys = new Set(columns.filter((c) => /^(event_date|date_start|date_end)$/i.test(c.trim())));
-  const cellOf = (record: JsonRecord, key: string) => {
-    const value = record[key];
-    return cellText(typeof value === 'number' && value >= EPOCH_MS_FROM && dateKeys.has(key) ? new Date(value) : value);
-  };
+  const cellOf = (record: JsonRecord, key: string) => cellText(dateKeys.has(key) ? dayOfPandas(record[key]) : record[key]);
   const dates = dateKey === undefined ? DAY_FIRST : dayOrderOf(spread(records.length, 4096).map((i) => cellOf(records[i]!, dateKey)));
   const chosen = chooseReader(columns, fileName, records.length, dates);
   if (typeof chosen === 'string') return { ok: false, reason: chosen };
