@@ -1,6 +1,6 @@
 // Tables written as JSON records: what the ACLED API answers ({"data": [...]}), what the UCDP GED
-// API answers ({"Result": [...]}), and what pandas writes with to_json: orient="records" ([...]) or
-// orient="table" ({"schema": …, "data": [...]}).
+// API answers ({"Result": [...]}), and what pandas writes with to_json: orient="records" ([...]),
+// orient="table" ({"schema": …, "data": [...]}), and its default orient="columns" and "split".
 // Each record is a row of ACLED's or GED's columns, read by the same row readers, checks and
 // report as the CSV (see tableReaders.ts).
 import type { PackedEvents } from '../table/packedEvents.ts';
@@ -16,16 +16,34 @@ type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * A parsed JSON file's records, where it is a list of them or an API's answer holding one (not the
- * app's own dataset, which has "events"); why there are none, where it is an API's answer without
- * them (a failed or empty query saved as it came); else null.
+ * The records of a table pandas wrote column by column: orient="columns", its to_json default
+ * ({column: {index: value}}), and orient="split" ({columns, index, data: rows of values}); null for
+ * anything else.
+ */
+function pandasColumnsRecords(answer: JsonRecord): JsonRecord[] | null {
+  const { columns, data } = answer;
+  if (Array.isArray(columns) && Array.isArray(data) && data.length && data.every(Array.isArray))
+    return data.map((row: unknown[]) => Object.fromEntries(columns.map((column, k) => [String(column), row[k]])));
+  const names = Object.keys(answer);
+  const byColumn = names.map((name) => answer[name]);
+  if (!names.length || !byColumn.every(isRecord)) return null;
+  const index = Object.keys(byColumn[0]!);
+  return index.length ? index.map((i) => Object.fromEntries(names.map((name, k) => [name, byColumn[k]![i]]))) : null;
+}
+
+/**
+ * A parsed JSON file's records, where it is a list of them, an API's answer holding one, or a table
+ * pandas wrote column by column (not the app's own dataset, which has "events"); why there are
+ * none, where it is an API's answer without them (a failed or empty query saved as it came); else
+ * null.
  */
 export function recordsOf(value: unknown): JsonRecord[] | { problem: string } | null {
   const answer = isRecord(value) && !('events' in value) ? value : null;
   if (answer?.success === false) return { problem: `is an API's answer that reports a failure${typeof answer.status === 'number' ? ` (status ${answer.status})` : ''}, not data` };
   const list = Array.isArray(value) ? value : (answer?.data ?? answer?.Result);
   if (Array.isArray(list) && list.length === 0 && answer) return { problem: 'is an API\'s answer with no records in it' };
-  return Array.isArray(list) && list.length > 0 && list.every(isRecord) ? list : null;
+  if (Array.isArray(list) && list.length > 0 && list.every(isRecord)) return list;
+  return answer && pandasColumnsRecords(answer);
 }
 
 /** Milliseconds since 1970 from 1973 on: a date column pandas wrote as a number (its to_json default for dates). */
