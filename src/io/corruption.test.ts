@@ -35,12 +35,17 @@ function checkBalanced(result: ImportResult, fileName: string): void {
   }
 }
 
+/** Rows as pandas' to_json writes them by default: {column: {index: value}}. */
+const pandasColumns = (rows: readonly Record<string, string | undefined>[]) =>
+  Object.fromEntries(Object.keys(rows[0]!).map((column) => [column, Object.fromEntries(rows.map((row, index) => [String(index), row[column] ?? null]))]));
+
 // [name, file, file name, share of the 10,000 cases, options]
 const FILES: [string, string, string, number, { format?: 'csv' }][] = [
   ['ACLED CSV', acledCsv([...generatedAcledRows(6, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true }), 'acled.csv', 3000, {}],
   ['ACLED CSV, current layout', acledCsv(generatedAcledRows(4, 5)), 'acled-current.csv', 1000, {}],
   ['app JSON', JSON.stringify({ ...seed, events: seed.events.slice(0, 8) }), 'seed.json', 3000, {}],
-  ['ACLED API JSON', JSON.stringify({ status: 200, success: true, data: generatedAcledRows(4, 7) }), 'acled-api.json', 500, {}],
+  ['ACLED API JSON', JSON.stringify({ status: 200, success: true, data: generatedAcledRows(4, 7) }), 'acled-api.json', 300, {}],
+  ['ACLED JSON from pandas (orient="columns")', JSON.stringify(pandasColumns(generatedAcledRows(3, 8))), 'acled-pandas.json', 200, {}],
   ['UCDP CSV', UCDP_HEADER + ucdpRow(1) + ucdpRow(2) + ucdpRow(3), 'ged.csv', 1500, {}],
   ['plain CSV with a mapping', 'event_id_cnty,event_date\nA,2022-09-13\nB,14 September 2022\n"C, quoted",15/09/2022\n', 'plain.csv', 1000, { format: 'csv' }],
 ];
