@@ -33,7 +33,7 @@ describe('JSON records of ACLED rows', () => {
     expect(heard).toEqual([0.5, 0.5 + 16_384 / 80_000, 0.5 + 32_768 / 80_000]);
   });
 
-  it('from pandas (a list, numbers as numbers, event_date as milliseconds; orient="table", dates as ISO instants; orient="columns" and "split") give the same events', () => {
+  it('from pandas (a list, numbers as numbers, event_date as milliseconds; orient="table", dates as ISO instants; orient="columns", "index" and "split") give the same events', () => {
     const records = ROWS.map((row) => ({
       ...row,
       event_date: Date.parse(`${row.event_date}T00:00:00Z`),
@@ -47,12 +47,14 @@ describe('JSON records of ACLED rows', () => {
     // orient="table": a schema, then the records under "data", each with its index and its dates as ISO instants.
     const table = { schema: { fields: [], primaryKey: ['index'] }, data: records.map((record, index) => ({ index, ...record, event_date: new Date(record.event_date).toISOString() })) };
     expect(read(JSON.stringify(table), 'acled.json').dataset).toEqual(csv.dataset);
-    // to_json's default, orient="columns" ({column: {index: value}}), and orient="split".
+    // to_json's default, orient="columns" ({column: {index: value}}), orient="split" and orient="index".
     const columns = Object.keys(records[0]!) as (keyof (typeof records)[number])[];
     const byColumn = Object.fromEntries(columns.map((column) => [column, Object.fromEntries(records.map((record, index) => [String(index), record[column]]))]));
     expect(read(JSON.stringify(byColumn), 'acled.json').dataset).toEqual(csv.dataset);
     const split = { columns, index: records.map((_, index) => index), data: records.map((record) => columns.map((column) => record[column])) };
     expect(read(JSON.stringify(split), 'acled.json').dataset).toEqual(csv.dataset);
+    const byIndex = Object.fromEntries(records.map((record, index) => [String(index), record]));
+    expect(read(JSON.stringify(byIndex), 'acled.json').dataset).toEqual(csv.dataset);
   });
 
   it('name a bad record by its number and load the others; read numeric dates month first where they are written so', () => {

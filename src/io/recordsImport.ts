@@ -1,6 +1,6 @@
 // Tables written as JSON records: what the ACLED API answers ({"data": [...]}), what the UCDP GED
 // API answers ({"Result": [...]}), and what pandas writes with to_json: orient="records" ([...]),
-// orient="table" ({"schema": …, "data": [...]}), and its default orient="columns" and "split".
+// orient="table" ({"schema": …, "data": [...]}), its default orient="columns", "index" and "split".
 // Each record is a row of ACLED's or GED's columns, read by the same row readers, checks and
 // report as the CSV (see tableReaders.ts).
 import type { PackedEvents } from '../table/packedEvents.ts';
@@ -16,9 +16,9 @@ type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The records of a table pandas wrote column by column: orient="columns", its to_json default
- * ({column: {index: value}}), and orient="split" ({columns, index, data: rows of values}); null for
- * anything else.
+ * The records of a table pandas wrote otherwise than as a list: orient="columns", its to_json
+ * default ({column: {index: value}}), orient="index" ({index: {column: value}}) and orient="split"
+ * ({columns, index, data: rows of values}); null for anything else.
  */
 function pandasColumnsRecords(answer: JsonRecord): JsonRecord[] | null {
   const { columns, data } = answer;
@@ -28,6 +28,8 @@ function pandasColumnsRecords(answer: JsonRecord): JsonRecord[] | null {
   const byColumn = names.map((name) => answer[name]);
   if (!names.length || !byColumn.every(isRecord)) return null;
   const index = Object.keys(byColumn[0]!);
+  // orient="index" ({index: {column: value}}): each value is a record already.
+  if (rowFormatOf(new Set(index.map((key) => key.trim().toLowerCase())))) return byColumn;
   return index.length ? index.map((i) => Object.fromEntries(names.map((name, k) => [name, byColumn[k]![i]]))) : null;
 }
 
