@@ -112,7 +112,7 @@ test('a UCDP GED file a spreadsheet saved again opens as GED on the days it name
   }
 });
 
-test('what the ACLED API and the UCDP GED API answer, saved as JSON, opens as their CSV does', async ({ page }) => {
+test('what the ACLED API and the UCDP GED API answer, saved as JSON, and ACLED rows as JSON Lines, open as their CSV does', async ({ page }) => {
   const acled = { status: 200, success: true, count: 2, data: [acledRow({ event_id_cnty: 'ARM100', location: 'Jermuk' }), acledRow({ event_id_cnty: 'ARM101', event_date: '2022-09-14', location: 'Goris' })] };
   const numbers = new Set(['id', 'year', 'latitude', 'longitude', 'best', 'high', 'low']);
   const header = UCDP_HEADER.trimEnd().split(',');
@@ -122,8 +122,9 @@ test('what the ACLED API and the UCDP GED API answer, saved as JSON, opens as th
   for (const [name, answer, gist, shown] of [
     ['acled-api.json', acled, 'ACLED JSON (current layout) · 2 events imported', 'Showing 2 of 2 events'],
     ['ged-api.json', ged, 'UCDP GED JSON · 1 event imported', 'Showing 1 of 1 event'],
+    ['acled.jsonl', acled.data.map((row) => JSON.stringify(row)).join('\n'), 'ACLED JSON (current layout) · 2 events imported', 'Showing 2 of 2 events'],
   ] as const) {
-    await page.getByLabel('Open data file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+    await page.getByLabel('Open data file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof answer === 'string' ? answer : JSON.stringify(answer)) });
     await expect(page.getByRole('region', { name: `Import report: ${name}` }).locator('.report-gist')).toHaveText(gist);
     await expect(status(page)).toHaveText(shown);
   }

@@ -1,5 +1,5 @@
 // A fuzz test of the importers: 10,000 random mutations of valid files (ACLED, UCDP, the app's JSON,
-// ACLED records as JSON, a mapped plain CSV). No exception may escape, and the rows always balance:
+// ACLED records as JSON and JSON Lines, a mapped plain CSV). No exception may escape, and the rows always balance:
 // imported + rejected = rows read, one rejection per rejected row, one event per imported row.
 // Each case has its own seeded generator: a failure names the seed and the case, and
 // FUZZ_SEED=<seed> FUZZ_CASE=<case> npx vitest run src/io/corruption.test.ts replays it alone.
@@ -44,7 +44,8 @@ const FILES: [string, string, string, number, { format?: 'csv' }][] = [
   ['ACLED CSV', acledCsv([...generatedAcledRows(6, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true }), 'acled.csv', 3000, {}],
   ['ACLED CSV, current layout', acledCsv(generatedAcledRows(4, 5)), 'acled-current.csv', 1000, {}],
   ['app JSON', JSON.stringify({ ...seed, events: seed.events.slice(0, 8) }), 'seed.json', 3000, {}],
-  ['ACLED API JSON', JSON.stringify({ status: 200, success: true, data: generatedAcledRows(4, 7) }), 'acled-api.json', 300, {}],
+  ['ACLED API JSON', JSON.stringify({ status: 200, success: true, data: generatedAcledRows(4, 7) }), 'acled-api.json', 200, {}],
+  ['ACLED JSON Lines', `${generatedAcledRows(4, 9).map((row) => JSON.stringify(row)).join('\n')}\n`, 'acled.jsonl', 100, {}],
   ['ACLED JSON from pandas (orient="columns")', JSON.stringify(pandasColumns(generatedAcledRows(3, 8))), 'acled-pandas.json', 200, {}],
   ['UCDP CSV', UCDP_HEADER + ucdpRow(1) + ucdpRow(2) + ucdpRow(3), 'ged.csv', 1500, {}],
   ['plain CSV with a mapping', 'event_id_cnty,event_date\nA,2022-09-13\nB,14 September 2022\n"C, quoted",15/09/2022\n', 'plain.csv', 1000, { format: 'csv' }],

@@ -11,7 +11,7 @@ import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, da
 import { dayOrderNote } from './dates.ts';
 import { delimiterOf, detectFormat, FORMAT_LABEL, type ImportFormat } from './detect.ts';
 import { importJsonValue, parseJsonFile, type JsonImport } from './jsonImport.ts';
-import { importRecords, recordsOf } from './recordsImport.ts';
+import { importRecords, jsonLinesOf, recordsOf, type RecordsImport } from './recordsImport.ts';
 import { createReportBuilder, type ImportReport, type ReportBuilder } from './report.ts';
 import { MAX_ROWS, tooManyRows } from './limits.ts';
 
@@ -72,14 +72,17 @@ export function importTextPacked(request: ImportRequest): ImportResult | PackedI
 
 /** A JSON file: the app's dataset, or records of ACLED or UCDP GED rows (see recordsImport.ts). */
 function importJsonText({ text, fileName, maxRows = MAX_ROWS, onProgress }: ImportRequest): ImportResult | PackedImport {
+  // Parsing took about half the time (see importJsonValue); the records take the rest.
+  const recordsProgress = onProgress && ((fraction: number) => onProgress(0.5 + fraction / 2));
+  const done = (read: RecordsImport): ImportResult | PackedImport => (read.ok ? { kind: 'packed', packed: read.packed, report: read.report } : notADataset(fileName, read.reason));
+  const lines = jsonLinesOf(text);
+  if (lines) return done(importRecords(lines.records, fileName, maxRows, recordsProgress, (k) => `line ${lines.lines[k]!.toLocaleString('en-GB')}`));
   const parsed = parseJsonFile(text);
   if (!parsed.ok) return notADataset(fileName, parsed.reason);
   const records = recordsOf(parsed.value);
   if (!records) return finishJson(fileName, (report) => importJsonValue(parsed.value, fileName, report, maxRows, onProgress));
   if ('problem' in records) return notADataset(fileName, records.problem);
-  // Parsing took about half the time (see importJsonValue); the records take the rest.
-  const read = importRecords(records, fileName, maxRows, onProgress && ((fraction) => onProgress(0.5 + fraction / 2)));
-  return read.ok ? { kind: 'packed', packed: read.packed, report: read.report } : notADataset(fileName, read.reason);
+  return done(importRecords(records, fileName, maxRows, recordsProgress));
 }
 
 function finishJson(fileName: string, read: (report: ReportBuilder) => JsonImport): ImportResult {

@@ -57,6 +57,16 @@ describe('JSON records of ACLED rows', () => {
     expect(read(JSON.stringify(byIndex), 'acled.json').dataset).toEqual(csv.dataset);
   });
 
+  it('as JSON Lines (one a line, as DuckDB and jq write them) give the same events; a line that is no record is rejected by its number, and the others load', () => {
+    const lines = ROWS.map((row) => JSON.stringify(row));
+    expect(read(`${lines.join('\n')}\n`, 'acled.json').dataset).toEqual(csv.dataset);
+    const damaged = [lines[0], '', '{"event_id_cnty": "ARM9", "event_date', '42', ...lines.slice(1)].join('\r\n');
+    const { dataset, report } = read(damaged, 'damaged.jsonl');
+    expect(dataset.events).toEqual(csv.dataset.events);
+    expect(report.rejections.map(describeIssue)).toEqual([expect.stringMatching(/^line 3: line is not valid JSON \(.+\)$/), 'line 4: line is not a JSON object']);
+    expect(report).toMatchObject({ rowsRead: ROWS.length + 2, imported: ROWS.length, rejectedRows: 2 });
+  });
+
   it('name a bad record by its number and load the others; read numeric dates month first where they are written so', () => {
     const records = [acledRow({ event_id_cnty: 'ARM1', event_date: '9/13/2022' }), acledRow({ event_id_cnty: 'ARM2', event_date: '31 September 2022' }), acledRow({ event_id_cnty: 'ARM3', event_date: '9/10/2022' })];
     const { dataset, report } = read(JSON.stringify({ data: records }), 'us.json');

@@ -28,7 +28,7 @@ export function ImportControls() {
         id={`${id}-file`}
         className="visually-hidden"
         type="file"
-        accept=".csv,.json,.txt,.tsv,.parquet,.arrow,.arrows,.feather,.ipc,text/csv,application/json,application/vnd.apache.parquet,application/vnd.apache.arrow.file,application/vnd.apache.arrow.stream"
+        accept=".csv,.json,.jsonl,.ndjson,.txt,.tsv,.parquet,.arrow,.arrows,.feather,.ipc,text/csv,application/json,application/x-ndjson,application/vnd.apache.parquet,application/vnd.apache.arrow.file,application/vnd.apache.arrow.stream"
         aria-label={t.openDataFile}
         disabled={busy}
         onChange={(e) => {
