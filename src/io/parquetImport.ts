@@ -25,8 +25,8 @@ function metadataOf(bytes: ArrayBuffer): FileMetaData {
   return parquetMetadata(bytes);
 }
 
-export function openParquet(bytes: ArrayBuffer): ColumnarTable {
-  const metadata = metadataOf(bytes);
+/** The file's columns and row groups; `metadata` where it was parsed already (a preview has it). */
+export function openParquet(bytes: ArrayBuffer, metadata: FileMetaData = metadataOf(bytes)): ColumnarTable {
   // Top-level columns only: ACLED and UCDP files are flat; a nested column reads as JSON text.
   const children = parquetSchema(metadata).children;
   const columns = children.map((child) => child.element.name);

@@ -42,7 +42,7 @@ export async function readParquetRowsPreview(file: ArrayBuffer, fileName: string
   const date = top.find((element) => element.name === names.get('event_date'));
   const isDateColumn = date?.converted_type === 'DATE' || date?.logical_type?.type === 'DATE';
   try {
-    const dates = await columnarDayOrder(openParquet(file), names.get('event_date'));
+    const dates = await columnarDayOrder(openParquet(file, metadata), names.get('event_date'));
     const previewRows = createAcledPreviewRows(dayReader(isDateColumn ? 'days' : undefined, dates.order), rows);
     for (const { from, to } of rowGroupsOf(metadata)) {
       const group = await readGroup(read, [...names.values()], from, to);
@@ -62,7 +62,8 @@ async function readUcdpPreview(file: ArrayBuffer, metadata: FileMetaData, top: r
   const rowCells = createRowCells();
   const read: ReadOptions = { file, metadata, ...(compressors ? { compressors } : {}) };
   try {
-    const previewRows = createUcdpPreviewRows(UCDP_PREVIEW_COLUMNS, { dates: await columnarDayOrder(openParquet(file), names[1]) });
+    const dates = await columnarDayOrder(openParquet(file, metadata), names[UCDP_PREVIEW_COLUMNS.indexOf('date_start')]);
+    const previewRows = createUcdpPreviewRows(UCDP_PREVIEW_COLUMNS, { dates });
     for (const { from, to } of rowGroupsOf(metadata)) {
       const group = await readGroup(read, names, from, to);
       const columns = names.map((name) => group[name] ?? { length: 0 });
