@@ -116,9 +116,9 @@ console.log("| ACLED rows | CSV size | ACLED Parquet (DuckDB, zstd) | read (the 
 console.log('|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of pLines) console.log(line);
 
-// The same rows as JSON records (what the ACLED API answers, {"data": [...]}, every value text),
-// read the worker's way (importTextPacked: parsed, then each record through the CSV's row reader),
-// beside the CSV; and as an all-text Parquet whose dates a US spreadsheet wrote (9/13/2022), whose
+// The same rows as JSON records (what the ACLED API answers, {"data": [...]}, every value text,
+// and as JSON Lines, a record a line), read the worker's way (importTextPacked: parsed, then each
+// record through the CSV's row reader), beside the CSV; and as an all-text Parquet whose dates a US spreadsheet wrote (9/13/2022), whose
 // date order is sampled before its rows are read, beside the same file with ISO dates.
 const jLines: string[] = [];
 const usDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${Number(m)}/${Number(d)}/${y}`);
@@ -128,7 +128,10 @@ for (const n of sizes) {
   const json = JSON.stringify({ status: 200, success: true, count: n, data: rows });
   const [fromCsv, csvMs] = timed(() => importTextPacked({ text: csv, fileName: 'bench.csv' }));
   const [fromJson, jsonMs] = timed(() => importTextPacked({ text: json, fileName: 'bench.json' }));
+  const jsonLines = `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`;
+  const [fromLines, linesMs] = timed(() => importTextPacked({ text: jsonLines, fileName: 'bench.jsonl' }));
   if (fromCsv.kind !== 'packed' || fromJson.kind !== 'packed' || fromJson.report.imported !== fromCsv.report.imported) throw new Error('the records were not read as the CSV');
+  if (fromLines.kind !== 'packed' || fromLines.report.imported !== fromCsv.report.imported) throw new Error('the JSON Lines were not read as the CSV');
   const iso = textParquet(ACLED_CURRENT_COLUMNS, rows, 100_000);
   const us = textParquet(ACLED_CURRENT_COLUMNS, rows.map((row) => ({ ...row, event_date: usDate(row.event_date!) })), 100_000);
   const t0 = performance.now();
@@ -139,9 +142,9 @@ for (const n of sizes) {
   const usMs = performance.now() - t1;
   if (isoRead.kind !== 'packed' || usRead.kind !== 'packed' || usRead.report.imported !== isoRead.report.imported) throw new Error('the US-dated Parquet was not read as the ISO one');
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  jLines.push(`| ${n.toLocaleString('en-GB')} | ${(csv.length / 1e6).toFixed(0)} MB | ${s(csvMs)} | ${(json.length / 1e6).toFixed(0)} MB | ${s(jsonMs)} | ${s(isoMs)} | ${s(usMs)} |`);
+  jLines.push(`| ${n.toLocaleString('en-GB')} | ${(csv.length / 1e6).toFixed(0)} MB | ${s(csvMs)} | ${(json.length / 1e6).toFixed(0)} MB | ${s(jsonMs)} | ${s(linesMs)} | ${s(isoMs)} | ${s(usMs)} |`);
 }
 console.log('');
-console.log('| ACLED rows | CSV size | CSV packed (the worker) | ACLED API JSON size | JSON records packed (the worker) | all-text Parquet, ISO dates | the same, US dates (order sampled) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| ACLED rows | CSV size | CSV packed (the worker) | ACLED API JSON size | JSON records packed (the worker) | the same as JSON Lines | all-text Parquet, ISO dates | the same, US dates (order sampled) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of jLines) console.log(line);
