@@ -13,8 +13,34 @@ const key = (name: string) =>
     .replace(/\bthe\b/g, '')
     .replace(/[^a-z]/g, '');
 
-/** Spellings in ACLED and UCDP files that the ISO English names do not include. */
+/**
+ * Spellings in ACLED and UCDP files that the ISO English names do not include. ISO's own names for
+ * some are long forms ("Syrian Arab Republic", "Moldova, Republic of"), while GED and ACLED write
+ * the short ones: without these, every GED event in Syria was rejected.
+ */
 const ALIASES: Record<string, string> = {
+  Syria: 'SYR',
+  Laos: 'LAO',
+  Moldova: 'MDA',
+  Brunei: 'BRN',
+  Micronesia: 'FSM',
+  'Federated States of Micronesia': 'FSM',
+  'Macedonia, FYR': 'MKD',
+  // ISO lists "Congo" for both; GED's "Congo" is the Republic (its DR Congo is "DR Congo (Zaire)").
+  Congo: 'COG',
+  'Cabo Verde': 'CPV',
+  Macau: 'MAC',
+  'Falkland Islands': 'FLK',
+  'Bailiwick of Guernsey': 'GGY',
+  'Bailiwick of Jersey': 'JEY',
+  'Caribbean Netherlands': 'BES',
+  'Saint Helena, Ascension and Tristan da Cunha': 'SHN',
+  'Saint Martin': 'MAF',
+  'Sint Maarten': 'SXM',
+  'British Virgin Islands': 'VGB',
+  'United States Virgin Islands': 'VIR',
+  'US Virgin Islands': 'VIR',
+  'Holy See': 'VAT',
   'Democratic Republic of Congo': 'COD',
   'DR Congo': 'COD',
   'Republic of Congo': 'COG',

@@ -234,6 +234,26 @@ describe('UCDP GED CSV', () => {
     ]);
   });
 
+  it('reads the short names GED gives where ISO has a long one (Syria, Laos, Moldova, Macedonia, FYR, Congo)', () => {
+    const { dataset, report } = run(
+      gedFile([
+        gedRow({ id: '1', country: 'Syria', latitude: '36.2', longitude: '37.16' }),
+        gedRow({ id: '2', country: 'Laos', latitude: '17.97', longitude: '102.6' }),
+        gedRow({ id: '3', country: 'Moldova', latitude: '47.01', longitude: '28.86' }),
+        gedRow({ id: '4', country: 'Macedonia, FYR', latitude: '42.0', longitude: '21.43' }),
+        gedRow({ id: '5', country: 'Congo', latitude: '-4.27', longitude: '15.28' }),
+      ]),
+    );
+    expect(report.rejections).toEqual([]);
+    expect(dataset.events.map((e) => [e.id, e.place!.country, e.start.at])).toEqual([
+      ['ucdp-1', 'SYR', '2022-09-13T00:00:00+03:00'],
+      ['ucdp-2', 'LAO', '2022-09-13T00:00:00+07:00'],
+      ['ucdp-3', 'MDA', '2022-09-13T00:00:00+03:00'],
+      ['ucdp-4', 'MKD', '2022-09-13T00:00:00+02:00'],
+      ['ucdp-5', 'COG', '2022-09-13T00:00:00+01:00'],
+    ]);
+  });
+
   it('names the place by where_coordinates, then where_description, then adm_1', () => {
     const { dataset } = run(
       gedFile([
