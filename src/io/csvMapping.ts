@@ -6,7 +6,7 @@ import { createRowState } from './rowState.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
 import { countryCode } from './countryCodes.ts';
-import { DAY_FIRST, isRealDate, notADateReason, readDate, type DayOrder, type FileForm } from './dates.ts';
+import { DATE_TIME_TAIL, DAY_FIRST, isoDate, isRealDate, notADateReason, readDate, type CalendarDate, type DayOrder, type FileForm } from './dates.ts';
 import type { CsvFormatImport, CsvRowSink } from './csv.ts';
 import { localMidnight, offsetAt } from './zones.ts';
 
@@ -50,7 +50,22 @@ export function missingMappedColumns(header: readonly string[], mapping: ColumnM
   return missing;
 }
 
+/** An ISO date-time, with seconds and a written offset if any. */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A wall time on a day → our time value: a written offset is kept as written; otherwise the wall
+ * time is read in `zone`. Null for a time that is not one (25:00, 13:00 PM).
+ */
+function timeOnDay(date: CalendarDate, hour: number, minute: number, second: number, zone: string, offset?: string): { at: string; precision: Precision; tz: string } | null {
+  if (!isRealDate(date) || hour > 23 || minute > 59 || second > 59) return null;
+  const local = `${isoDate(date)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  const wall = Date.parse(`${local}Z`);
+  const written = offset === undefined ? undefined : offset === 'Z' ? '+00:00' : offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  return { at: `${local}${written ?? offsetAt(zone, wall - offsetMinutes(offsetAt(zone, wall)) * 60_000)}`, precision: 'minute', tz: zone };
+}
 
 /** A date, date-time, month or year in `zone` → our time value, or null. Any of the forms read is read, not fixed. */
 export function readMappedTime(text: string, zone: string, order: DayOrder = 'day-first'): { at: string; precision: Precision; tz: string } | null {
@@ -63,19 +78,17 @@ export function readMappedTime(text: string, zone: string, order: DayOrder = 'da
   const dt = DATE_TIME.exec(text);
   if (dt) {
     const [, y, mo, d, h, mi, s, off] = dt;
-    const date = { year: +y!, month: +mo!, day: +d! };
-    if (!isRealDate(date) || +h! > 23 || +mi! > 59 || (s !== undefined && +s > 59)) return null;
-    const local = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}`;
-    // A written offset is kept as written; otherwise the wall time is read in the chosen zone.
-    const wall = Date.parse(`${local}Z`);
-    const offset = off
-      ? off === 'Z'
-        ? '+00:00'
-        : off.includes(':')
-          ? off
-          : `${off.slice(0, 3)}:${off.slice(3)}`
-      : offsetAt(zone, wall - offsetMinutes(offsetAt(zone, wall)) * 60_000);
-    return { at: `${local}${offset}`, precision: 'minute', tz: zone };
+    return timeOnDay({ year: +y!, month: +mo!, day: +d! }, +h!, +mi!, +(s ?? 0), zone, off);
+  }
+  // Any date the importers read, then a time as spreadsheets write it: 13/09/2022 14:30, 9/13/2022 2:30:00 PM.
+  const tail = DATE_TIME_TAIL.exec(text);
+  if (tail) {
+    const day = readDate(text.slice(0, tail.index), order);
+    const [, h, mi, s, half] = tail;
+    const hour = Number(h);
+    if (!day.ok || (half && (hour < 1 || hour > 12))) return null;
+    const pm = half?.toLowerCase() === 'p';
+    return timeOnDay(day.date, half ? (hour % 12) + (pm ? 12 : 0) : hour, +mi!, +(s ?? 0), zone);
   }
   const reading = readDate(text, order);
   if (!reading.ok) return null;

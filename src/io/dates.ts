@@ -1,5 +1,5 @@
 // Calendar dates as exports write them: 2022-09-15, 15 September 2022, 15-Sep-22, 15/09/2022,
-// 20220915. Numeric dates are day first (ACLED's convention) unless a file's own dates show it puts
+// 20220915, Sep 15, 2022, 2022/09/15. Numeric dates are day first (ACLED's convention) unless a file's own dates show it puts
 // the month first, as a US spreadsheet saves them (see dayOrderOf); two-digit years are read in the
 // window 1950–2049. Each is a documented form of its source: reading one is not a repair, and is
 // not reported.
@@ -41,10 +41,16 @@ export type DateReading =
   | { ok: true; date: CalendarDate; form: DateForm; /** the text was not exactly yyyy-mm-dd */ normalised: boolean }
   | { ok: false };
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$/;
+/** Year first: 2022-09-13, and 2022/09/13 or 2022.09.13 as East Asian and some European tools write it (the same mark twice). */
+const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$/;
 const TEXTUAL = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]*(\d{2}|\d{4})$/;
+/** The month's name first, as US writers put it: Sep 13, 2022; September 13 2022; Sept. 13, 2022. */
+const TEXTUAL_MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** A time after a date: 14:30, 14:30:05, 2:30 PM. */
+export const DATE_TIME_TAIL = /[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])\.?[Mm]\.?)?$/;
 
 /** Which comes first in a numeric date (15/09/2022, 9/15/2022). */
 export type DayOrder = 'day-first' | 'month-first';
@@ -57,14 +63,18 @@ export function readDate(text: string, order: DayOrder = 'day-first'): DateReadi
   let form: DateForm = 'iso';
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(text))) {
-    date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    if (text.length !== 10 || m[2]!.length !== 2) form = 'iso-other';
+    date = { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
+    if (text.length !== 10 || m[3]!.length !== 2 || m[2] !== '-') form = 'iso-other';
   } else if ((m = YYYYMMDD.exec(text))) {
     date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     form = 'yyyymmdd';
   } else if ((m = TEXTUAL.exec(text))) {
     const month = monthNumber(m[2]!);
     if (month) date = { year: fullYear(m[3]!), month, day: Number(m[1]) };
+    form = 'textual';
+  } else if ((m = TEXTUAL_MONTH_FIRST.exec(text))) {
+    const month = monthNumber(m[1]!);
+    if (month) date = { year: Number(m[3]), month, day: Number(m[2]) };
     form = 'textual';
   } else if ((m = NUMERIC.exec(text))) {
     date = { year: fullYear(m[3]!), ...dayMonth(m[1]!, m[2]!, order) };
@@ -128,7 +138,8 @@ export function dayOrderOf(samples: Iterable<string>): FileDayOrder {
   let monthFirst: string | undefined;
   let numeric = false;
   for (const text of samples) {
-    const m = NUMERIC.exec(text.trim());
+    // A date-time (15/09/2022 14:30) tells the order by its date.
+    const m = NUMERIC.exec(text.trim().replace(DATE_TIME_TAIL, ''));
     if (!m) continue;
     numeric = true;
     const [first, second] = [Number(m[1]), Number(m[2])];

@@ -53,11 +53,16 @@ describe('dates', () => {
     ['1-Jan-98', [1998, 1, 1], 'textual'],
     ['2020-02-29', [2020, 2, 29], 'iso'],
     ['20210106', [2021, 1, 6], 'yyyymmdd'],
+    ['Sep 15, 2022', [2022, 9, 15], 'textual'],
+    ['September 15 2022', [2022, 9, 15], 'textual'],
+    ['Sept. 5, 2022', [2022, 9, 5], 'textual'],
+    ['2022/09/15', [2022, 9, 15], 'iso-other'],
+    ['2022.9.5', [2022, 9, 5], 'iso-other'],
   ])('reads %s', (text, [year, month, day], form) => {
     expect(readDate(text)).toEqual({ ok: true, date: { year, month, day }, form, normalised: form !== 'iso' });
   });
 
-  it.each(['31 September 2022', '2022-02-30', '2021-02-29', '15 Septober 2022', '13/13/2022', 'yesterday', '', '20210230', '20211306', '2021016'])('refuses %j', (text) => {
+  it.each(['31 September 2022', '2022-02-30', '2021-02-29', '15 Septober 2022', '13/13/2022', 'yesterday', '', '20210230', '20211306', '2021016', 'Feb 30, 2022', 'Septober 15, 2022', '2022/09-15', '2022/15/09'])('refuses %j', (text) => {
     expect(readDate(text)).toEqual({ ok: false });
   });
 });
@@ -178,6 +183,33 @@ describe('a plain CSV mapped by hand', () => {
     if (result.kind !== 'done') throw new Error(result.kind);
     expect(result.dataset.events.map((e) => [e.start.at.slice(0, 10), e.end?.at.slice(0, 10)])).toEqual([['2022-09-13', '2022-09-14'], ['2022-09-10', undefined]]);
     expect(result.report.notes).toEqual(['Date has its dates month first (9/13/2022), as US spreadsheets save them: every date written with numbers alone was read month first']);
+  });
+
+  it('reads the dates and times spreadsheets write: month names first, year first with slashes, a time after any date', () => {
+    const rows = ['Sep 13, 2022', '2022/09/13', '13/09/2022 14:30', '13.09.2022 08:05:30', '14/09/2022 25:00'];
+    const text = 'Date,Title\n' + rows.map((date, i) => `"${date}",Event ${i}`).join('\n') + '\n';
+    const result = importText({ text, fileName: 'mine.csv', mapping: { ...guessMapping(['Date', 'Title']), timeZone: 'Asia/Yerevan' } });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.dataset.events.map((e) => [e.start.at, e.start.precision])).toEqual([
+      ['2022-09-13T00:00:00+04:00', 'day'],
+      ['2022-09-13T00:00:00+04:00', 'day'],
+      ['2022-09-13T14:30:00+04:00', 'minute'],
+      ['2022-09-13T08:05:30+04:00', 'minute'],
+    ]);
+    expect(result.report.rejections).toEqual([expect.objectContaining({ line: 6, field: 'Date', value: '14/09/2022 25:00', message: 'is not a date' })]);
+  });
+
+  it('reads the date-times of a US spreadsheet month first, with AM and PM, and tells the order from them', () => {
+    const text = 'Date,Title\n9/13/2022 2:30 PM,Shelling\n9/10/2022 12:05 AM,Talks\n9/10/2022 12:00 PM,Statement\n9/15/2022 13:30 PM,Bad\n';
+    const result = importText({ text, fileName: 'us.csv', mapping: guessMapping(['Date', 'Title']) });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.dataset.events.map((e) => [e.title.en, e.start.at])).toEqual([
+      ['Shelling', '2022-09-13T14:30:00+00:00'],
+      ['Talks', '2022-09-10T00:05:00+00:00'],
+      ['Statement', '2022-09-10T12:00:00+00:00'],
+    ]);
+    expect(result.report.notes).toEqual(['Date has its dates month first (9/13/2022 2:30 PM), as US spreadsheets save them: every date written with numbers alone was read month first']);
+    expect(result.report.rejections.map((r) => [r.line, r.value])).toEqual([[5, '9/15/2022 13:30 PM']]);
   });
 
   it('tells an ACLED export a spreadsheet saved with semicolons as ACLED, and a UCDP GED file as GED', () => {
