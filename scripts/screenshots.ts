@@ -71,6 +71,8 @@ try {
   const plain = 'Day,What happened,Category,Parties\n14/09/2022,Ceasefire holds,ceasefire,Government of Armenia\n15/09/2022,Rally in Yerevan,protest,Protesters\n';
   await page.getByLabel('Open data file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from(plain) });
   await page.getByRole('dialog').waitFor();
+  // With the title chosen, as a user sees it before Import: its enabled button once went unseen.
+  await page.getByRole('dialog').getByLabel(/^Title \(required\)/).selectOption('What happened');
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/mapping-dialog.png` });
   console.log(`${out}/mapping-dialog.png`);
