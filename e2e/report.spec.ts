@@ -173,6 +173,19 @@ test.describe('sharing', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
+
+  test('with an event open, the preview does not take the keyboard from the Share dialog, and Escape closes it', async ({ page }) => {
+    await page.goto('./?from=2022-09-12&to=2022-09-16&event=2022-09-14-ceasefire');
+    await expect(page.getByRole('complementary', { name: 'Event details' })).toBeVisible();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this view' });
+    const preview = dialog.frameLocator('iframe[title="Preview of the embed"]');
+    // The embed shows the same event's details, and leaves the focus where it was.
+    await expect(preview.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(/^Negotiated ceasefire takes effect/);
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
 });
 
 async function download(page: Page, name: string): Promise<{ file: Download; body: Buffer }> {

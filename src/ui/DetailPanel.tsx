@@ -44,8 +44,10 @@ export function DetailPanel() {
   const remoteEvent = useAppState((s) => (s.remoteEvent && s.remoteEvent.id === selectedId ? s.remoteEvent : null));
   const event = useMemo(() => (row === undefined ? remoteEvent : table.eventAt(row)), [table, row, remoteEvent]);
 
+  // Only while this page has the keyboard: an embed (in an article, or the Share dialog's preview)
+  // opening on an event would otherwise pull the focus out of its host page into the iframe.
   useEffect(() => {
-    if (event) headingRef.current?.focus();
+    if (event && document.hasFocus()) headingRef.current?.focus();
   }, [event]);
 
   // The details take the focus when they open; the arrow keys still walk the timeline from the
