@@ -16,6 +16,14 @@ describe('readDataset', () => {
     expect(read.lines[0]).toMatch(/^seed\.json: read as /);
   });
 
+  it('says how many events of a later file an earlier one already holds, which are kept from the earlier', async () => {
+    const read = await readDataset([ACLED, SEED, ACLED]);
+    if (!read.ok) throw new Error(read.message);
+    const [acled, seed] = read.reports;
+    expect(read.dataset.events.length).toBe(acled!.imported + seed!.imported);
+    expect(read.lines.at(-1)).toBe(`acled-armenia-2018-2020-hdx.csv: ${acled!.imported.toLocaleString('en-GB')} events were already read from an earlier file (same id, e.g. "ARM4966"), and the earlier ones are kept`);
+  });
+
   it('names the file that cannot be read and why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ct-read-'));
     try {

@@ -48,7 +48,14 @@ export async function readDataset(paths: readonly string[]): Promise<ReadDataset
     if (!one.ok) return one;
     reports.push(one.report);
     lines.push(...reportLines(one.report));
-    dataset = dataset ? mergeDatasets(dataset, one.dataset).dataset : one.dataset;
+    if (!dataset) dataset = one.dataset;
+    else {
+      const merged = mergeDatasets(dataset, one.dataset);
+      dataset = merged.dataset;
+      // As "Add to current data" says it: an event an earlier file holds is kept from that file.
+      const n = merged.duplicateEvents.length;
+      if (n) lines.push(`${one.report.fileName}: ${n.toLocaleString('en-GB')} event${n === 1 ? ' was' : 's were'} already read from an earlier file (same id, e.g. "${merged.duplicateEvents[0]}"), and the earlier one${n === 1 ? ' is' : 's are'} kept`);
+    }
   }
   if (!dataset) return { ok: false, message: 'no file given' };
   return { ok: true, dataset, reports, lines };
