@@ -1,7 +1,7 @@
 // A plain CSV whose columns the user maps in the "Map columns" dialog: which column holds the
 // date, the title, the type, the actors and so on. Guesses come from the column names.
 import type { Dataset, Precision } from '../model/schema.ts';
-import { EVENT_TYPE_INFO, EVENT_TYPES, isEventType, typeFromAcled, type EventType } from '../model/taxonomy.ts';
+import { EVENT_TYPE_INFO, EVENT_TYPES, isEventType, typeFromAcled, typeFromAcledSubEventType, type EventType } from '../model/taxonomy.ts';
 import { createRowState } from './rowState.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { cleanText, cleanUrl, readCoordinate, readCount, slug, splitList } from './cells.ts';
@@ -100,12 +100,12 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
-/** Our type for a cell: our ids and labels, or ACLED's event types; null when nothing matches. */
+/** Our type for a cell: our ids and labels, or ACLED's event types or sub-event types; null when nothing matches. */
 export function typeFromText(text: string): EventType | null {
   const key = text.trim().toLowerCase();
   if (isEventType(key)) return key;
   const byLabel = EVENT_TYPES.find((t) => EVENT_TYPE_INFO[t].label.en.toLowerCase() === key || EVENT_TYPE_INFO[t].label.ar === text.trim());
-  return byLabel ?? typeFromAcled(text, '', '');
+  return byLabel ?? typeFromAcled(text, '', '') ?? typeFromAcledSubEventType(text);
 }
 
 /**

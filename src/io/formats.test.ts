@@ -185,6 +185,16 @@ describe('a plain CSV mapped by hand', () => {
     expect(result.report.notes).toEqual(['Date has its dates month first (9/13/2022), as US spreadsheets save them: every date written with numbers alone was read month first']);
   });
 
+  it("reads ACLED's sub-event types as their event types, and reports a type it does not know", () => {
+    const kinds = ['Armed clash', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Peaceful protest', 'Mob violence', 'Looting/property destruction', 'Attack'];
+    const text = 'Date,Title,Kind\n' + kinds.map((kind, i) => `2022-09-13,Event ${i},${kind}`).join('\n') + '\n';
+    const result = importText({ text, fileName: 'mine.csv', mapping: guessMapping(['Date', 'Title', 'Kind']) });
+    if (result.kind !== 'done') throw new Error(result.kind);
+    expect(result.dataset.events.map((e) => e.type)).toEqual(['clash', 'remote-violence', 'remote-violence', 'protest', 'riot', 'other', 'other']);
+    // "Attack" alone may be any attack: it is imported as other, and said so.
+    expect(result.report.fixes.map((f) => [f.line, f.value, f.message])).toEqual([[8, 'Attack', 'is not a type we know; imported as "other"']]);
+  });
+
   it('reads the dates and times spreadsheets write: month names first, year first with slashes, a time after any date', () => {
     const rows = ['Sep 13, 2022', '2022/09/13', '13/09/2022 14:30', '13.09.2022 08:05:30', '14/09/2022 25:00'];
     const text = 'Date,Title\n' + rows.map((date, i) => `"${date}",Event ${i}`).join('\n') + '\n';

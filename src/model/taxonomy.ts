@@ -132,6 +132,41 @@ const ACLED_EVENT_TYPES: Record<string, EventType> = {
   riots: 'riot',
 };
 
+/**
+ * ACLED's sub-event types (its codebook), each under one event type: a table of one's own that kept
+ * only the sub-event type names its events by them. "Agreement" is our label already.
+ */
+const ACLED_SUB_EVENT_TYPES: Record<string, EventType> = {
+  'armed clash': 'clash',
+  'government regains territory': 'clash',
+  'non-state actor overtakes territory': 'clash',
+  'chemical weapon': 'remote-violence',
+  'air/drone strike': 'remote-violence',
+  'suicide bomb': 'remote-violence',
+  'shelling/artillery/missile attack': 'remote-violence',
+  'remote explosive/landmine/ied': 'remote-violence',
+  grenade: 'remote-violence',
+  'sexual violence': 'violence-against-civilians',
+  // Not "Attack": in a table of one's own the word names any attack, not only one on civilians.
+  'abduction/forced disappearance': 'violence-against-civilians',
+  'peaceful protest': 'protest',
+  'protest with intervention': 'protest',
+  'excessive force against protesters': 'protest',
+  'violent demonstration': 'riot',
+  'mob violence': 'riot',
+  arrests: 'other',
+  'change to group/activity': 'other',
+  'disrupted weapons use': 'other',
+  'headquarters or base established': 'other',
+  'looting/property destruction': 'other',
+  'non-violent transfer of territory': 'other',
+};
+
+/** Our type for an ACLED sub-event type alone (Armed clash, Peaceful protest…); null for any other text. */
+export function typeFromAcledSubEventType(text: string): EventType | null {
+  return ACLED_SUB_EVENT_TYPES[text.trim().toLowerCase()] ?? null;
+}
+
 /** Words in an ACLED Agreement's notes that make it a ceasefire rather than another agreement. */
 export const CEASEFIRE_WORDS = /\b(cease-?fire|truce|armistice|cessation of hostilities)\b/i;
 
