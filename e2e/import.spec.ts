@@ -186,6 +186,28 @@ test.describe('opening data', () => {
     await expect(page.getByRole('region', { name: 'Import report: notes.csv' })).toContainText('2 rows read: 2 imported (0 fixed), 0 rejected.');
   });
 
+  test('a sheet Excel saved as "Unicode Text" (UTF-16) opens; one in a Windows code page opens with a note on its unreadable bytes', async ({ page }) => {
+    await page.goto('/');
+    const text = 'Day\tWhat happened\n14/09/2022\tوقف إطلاق النار\n';
+    await openFile(page, 'sheet.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'text/plain');
+    const dialog = page.getByRole('dialog', { name: 'Map the columns of sheet.txt' });
+    await expect(dialog.getByRole('table', { name: 'First rows of the file' })).toContainText('وقف إطلاق النار');
+    await dialog.getByLabel(/^Date \(required\)/).selectOption('Day');
+    await dialog.getByLabel(/^Title \(required\)/).selectOption('What happened');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(status(page)).toHaveText('Showing 1 of 1 event');
+    await expect(page.getByRole('table', { name: 'Events' })).toContainText('وقف إطلاق النار');
+
+    // windows-1256, as Excel's plain CSV writes Arabic on a Windows set up for it: "حدود".
+    const ansi = Buffer.concat([Buffer.from('Day,What happened\n14/09/2022,'), Buffer.from([0xcd, 0xcf, 0xe6, 0xcf]), Buffer.from('\n')]);
+    await openFile(page, 'excel.csv', ansi);
+    const again = page.getByRole('dialog', { name: 'Map the columns of excel.csv' });
+    await again.getByLabel(/^Date \(required\)/).selectOption('Day');
+    await again.getByLabel(/^Title \(required\)/).selectOption('What happened');
+    await again.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByRole('region', { name: 'Import report: excel.csv' })).toContainText('excel.csv is not UTF-8 text: 1 line (the first, line 2) holds bytes that could not be read');
+  });
+
   test('dropping a file onto the page opens it', async ({ page }) => {
     await page.goto('/');
     const text = smallAcled().toString('utf8');

@@ -4,7 +4,8 @@ import { basename, extname } from 'node:path';
 import { datasetToParquet } from '../src/io/appParquetWrite.ts';
 import { guessMapping, MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../src/io/csvMapping.ts';
 import { FORMATS, sniffBinary, type ImportFormat } from '../src/io/detect.ts';
-import { importText } from '../src/io/importer.ts';
+import { importText, withFileNote } from '../src/io/importer.ts';
+import { decodeText } from '../src/io/textEncoding.ts';
 import { describeIssue, describeMissingTokens, summariseReport, type ImportReport } from '../src/io/report.ts';
 import { reportToCsv } from '../src/io/report.ts';
 import { validateDataset } from '../src/model/validate.ts';
@@ -114,7 +115,7 @@ export function runImportCli(options: CliOptions, bytes: Uint8Array): CliRun {
   const fileName = basename(options.file);
   const binary = sniffBinary(bytes.subarray(0, 4096));
   if (binary) return { stdout: '', stderr: [`${fileName} is ${binary}, not a dataset.`], exitCode: 2 };
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const { text, note } = decodeText(bytes, fileName);
   let mapping: ColumnMapping | undefined;
   const stderr: string[] = [];
   let result = importText({ text, fileName, ...(options.format ? { format: options.format } : {}) });
@@ -125,7 +126,7 @@ export function runImportCli(options: CliOptions, bytes: Uint8Array): CliRun {
   }
   if (result.kind === 'not-a-dataset') return { stdout: '', stderr: [...stderr, result.message], exitCode: 2 };
   if (result.kind === 'needs-mapping') return { stdout: '', stderr: [...stderr, `${fileName}: the columns could not be mapped`], exitCode: 2 };
-  return finishRun(options, result.dataset, result.report, stderr);
+  return finishRun(options, result.dataset, withFileNote(result, note).report, stderr);
 }
 
 /** The report to stderr, the dataset checked, then written as --out asks (or to stdout). */

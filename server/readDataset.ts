@@ -8,7 +8,8 @@ import type { Dataset } from '../src/model/schema.ts';
 import type { ImportReport } from '../src/io/report.ts';
 import { columnarKind } from '../src/io/columnarFormat.ts';
 import { importColumnar } from '../src/io/columnarImport.ts';
-import { importText } from '../src/io/importer.ts';
+import { importText, withFileNote } from '../src/io/importer.ts';
+import { decodeText } from '../src/io/textEncoding.ts';
 import { guessMapping } from '../src/io/csvMapping.ts';
 import { sniffBinary } from '../src/io/detect.ts';
 import { mergeDatasets } from '../src/io/merge.ts';
@@ -31,9 +32,10 @@ async function readOne(path: string): Promise<{ ok: true; dataset: Dataset; repo
   }
   const binary = sniffBinary(bytes.subarray(0, 4096));
   if (binary) return { ok: false, message: `${fileName} is ${binary}, not a dataset.` };
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const { text, note } = decodeText(bytes, fileName);
   let result = importText({ text, fileName });
   if (result.kind === 'needs-mapping') result = importText({ text, fileName, format: 'csv', mapping: { ...guessMapping(result.columns), timeZone: 'UTC', language: 'en' } });
+  withFileNote(result, note);
   if (result.kind === 'done') return { ok: true, dataset: result.dataset, report: result.report };
   return { ok: false, message: result.kind === 'not-a-dataset' ? result.message : `${fileName}: its columns could not be mapped` };
 }

@@ -1,4 +1,5 @@
 // What kind of file this is, from its content. The file name is only used in messages.
+import { utf16Of } from './textEncoding.ts';
 import { previewCsv, guessDelimiter } from './csv.ts';
 
 import { type ImportFormat } from './formats.ts';
@@ -17,6 +18,8 @@ export function sniffBinary(bytes: Uint8Array): string | null {
   if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (an Excel .xlsx workbook is one: save it as CSV first)';
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Office document (save it as CSV first)';
   if (starts(0x1f, 0x8b)) return 'a gzip archive (unpack it first)';
+  // UTF-16 text (Excel's "Unicode Text") holds zero bytes; its byte-order mark says what it is.
+  if (utf16Of(bytes)) return null;
   const n = Math.min(bytes.length, 4096);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return 'a binary file';
   return null;

@@ -251,7 +251,8 @@ function previewCsvPart(text: string, part: CsvPart, onProgress: (fraction: numb
 
 /** Reads one part's rows (in whichever worker), after its preview where it is to give one. */
 export async function readCsvPart(part: CsvPart, onProgress?: (fraction: number) => void, onPreview?: (preview: PartPreview | null) => void): Promise<PartResult & { packed: PackedEvents }> {
-  const text = await part.file.slice(part.from, part.to).text();
+  // Fatal: a part that is not UTF-8 fails the parts, and the whole read says where (textEncoding.ts).
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(await part.file.slice(part.from, part.to).arrayBuffer());
   const share = part.preview && onPreview ? PREVIEW_SHARE : 0;
   if (share) {
     let preview: PartPreview | null = null;

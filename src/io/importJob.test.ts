@@ -135,6 +135,38 @@ describe('the import job', () => {
     expect([...table.end]).toEqual([...result.columns.end]);
   });
 
+  it('reads a file Excel saved as "Unicode Text" (UTF-16) as the same file in UTF-8', async () => {
+    const text = acledCsv(generatedAcledRows(50, 2)).replace(/,/g, '\t');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
+    const [asUtf8, asUtf16]: WorkerReply[][] = [[], []];
+    await runJob({ file: new Blob([text]), fileName: 'events.txt' }, received(asUtf8));
+    await runJob({ file: new Blob([utf16]), fileName: 'events.txt' }, received(asUtf16));
+    const [read, read16] = [resultIn(asUtf8), resultIn(asUtf16)];
+    if (read.kind !== 'packed' || read16.kind !== 'packed') throw new Error('not read');
+    expect(read16.report).toEqual(read.report);
+    expect(unpackEvents(read16.packed)).toEqual(unpackEvents(read.packed));
+  });
+
+  it('reads a large file with bytes that are not UTF-8 whole, not in parts, and says where they are', async () => {
+    const rows = generatedAcledRows(1500, 4);
+    const csv = new TextEncoder().encode(acledCsv(rows));
+    // A windows-1256 letter (as Excel's plain CSV writes Arabic) in the notes of the row on line 1001.
+    let end = -1;
+    for (let n = 0; n < 1001; n++) end = csv.indexOf(0x0a, end + 1);
+    const bytes = new Uint8Array(csv.length + 1);
+    bytes.set(csv.subarray(0, end - 1));
+    bytes[end - 1] = 0xcd;
+    bytes.set(csv.subarray(end - 1), end);
+    const replies: WorkerReply[] = [];
+    await runJob({ file: new Blob([bytes]), fileName: 'excel.csv' }, received(replies), createPageBusyClock(), partsAsWorkers(3, 64 * 1024));
+    const read = resultIn(replies);
+    if (read.kind !== 'packed') throw new Error(read.kind);
+    expect(read.report).toMatchObject({ rowsRead: 1500, imported: 1500, rejectedRows: 0 });
+    expect(read.report.notes[0]).toBe('excel.csv is not UTF-8 text: 1 line (the first, line 1001) holds bytes that could not be read, shown as "\uFFFD". A file saved in a Windows code page does this: save it as "CSV UTF-8" (or as "Unicode Text") and open it again');
+  });
+
   it('reads a file whose parts cannot be joined whole, its progress running again from 0', async () => {
     // Over 8 MB: the whole reading reports its progress a 4 MB chunk at a time.
     const rows = generatedAcledRows(20_000, 4);

@@ -3,7 +3,8 @@
 // Runs inside the import worker; kept apart from it so that tests can call it directly.
 import { detectFormat, sniffBinary } from './detect.ts';
 import { formatBytes } from './formatBytes.ts';
-import { importTextPacked, type ImportResult, type PackedImport } from './importer.ts';
+import { importTextPacked, withFileNote, type ImportResult, type PackedImport } from './importer.ts';
+import { decodeText } from './textEncoding.ts';
 import { columnsForPosting, movingPosted, packedForPosting } from './packedPost.ts';
 import { assembleEventTable, computeColumns, type TableColumns } from '../table/eventTable.ts';
 import { packEvents, packedColumnReader, packedEvents, type PackedEvents } from '../table/packedEvents.ts';
@@ -95,7 +96,7 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     restart();
   }
   // Any other file is text: a JSON file is parsed whole, as the CLI reads it.
-  const text = await job.file.text();
+  const { text, note } = decodeText(new Uint8Array(await job.file.arrayBuffer()), job.fileName);
   send({ type: 'progress', phase: 'parsing', fraction: 0 });
   if (job.file.size >= PREVIEW_MIN_BYTES && !previewed) postUcdpPreview(text, job, send);
   const request = {
@@ -105,7 +106,7 @@ async function importAndPost(job: ImportJob, send: Send, partReader?: PartReader
     ...(job.mapping ? { mapping: job.mapping } : {}),
     onProgress,
   };
-  return postImported(importTextPacked(request), send);
+  return postImported(withFileNote(importTextPacked(request), note), send);
 }
 
 /**

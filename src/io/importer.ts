@@ -38,6 +38,12 @@ export type PackedImport = { kind: 'packed'; packed: PackedEvents; report: Impor
 /** A file refused whole, with why: "<file> <reason>." */
 export const notADataset = (fileName: string, reason: string): Extract<ImportResult, { kind: 'not-a-dataset' }> => ({ kind: 'not-a-dataset', message: `${fileName} ${reason}.` });
 
+/** The result, its report's notes led by one on the file as a whole (how its bytes were read; see textEncoding.ts). */
+export function withFileNote<R extends ImportResult | PackedImport>(result: R, note: string | null): R {
+  if (note && (result.kind === 'done' || result.kind === 'packed')) result.report.notes.unshift(note);
+  return result;
+}
+
 /** As importTextPacked, with an ACLED file's events built (for Node: npm run import, the data server). */
 export function importText(request: ImportRequest): ImportResult {
   return unpacked(importTextPacked(request));
