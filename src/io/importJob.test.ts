@@ -140,7 +140,8 @@ describe('the import job', () => {
     const utf16 = new Uint8Array(2 + text.length * 2);
     utf16.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i++) utf16.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
-    const [asUtf8, asUtf16]: WorkerReply[][] = [[], []];
+    const asUtf8: WorkerReply[] = [];
+    const asUtf16: WorkerReply[] = [];
     await runJob({ file: new Blob([text]), fileName: 'events.txt' }, received(asUtf8));
     await runJob({ file: new Blob([utf16]), fileName: 'events.txt' }, received(asUtf16));
     const [read, read16] = [resultIn(asUtf8), resultIn(asUtf16)];
