@@ -1,7 +1,7 @@
-// Calendar dates as exports write them: 2022-09-15, 15 September 2022, 15-Sep-22, 15/09/2022,
-// 20220915, Sep 15, 2022, 2022/09/15. Numeric dates are day first (ACLED's convention) unless a file's own dates show it puts
-// the month first, as a US spreadsheet saves them (see dayOrderOf); two-digit years are read in the
-// window 1950–2049. Each is a documented form of its source: reading one is not a repair, and is
+// Calendar dates as exports and spreadsheets write them: 2022-09-15, 15 September 2022, 15-Sep-22,
+// 15/09/2022, 20220915, Sep 15, 2022, 2022/09/15. Numeric dates are day first (ACLED's convention)
+// unless a file's own dates show it puts the month first, as a US spreadsheet saves them (see
+// dayOrderOf); two-digit years are read in the window 1950–2049. Each is a documented form of its source: reading one is not a repair, and is
 // not reported.
 
 export interface CalendarDate {
