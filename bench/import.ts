@@ -12,6 +12,7 @@ import { rStyleCsv, type RCell } from '../src/testing/rStyleCsv.ts';
 import { duckdbParquet, textParquet } from '../src/testing/columnarFixture.ts';
 import { importColumnar } from '../src/io/columnarImport.ts';
 import { datasetToParquet } from '../src/io/appParquet.ts';
+import { eventsToCsv } from '../src/export/eventsCsv.ts';
 
 const sizes = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
 
@@ -148,3 +149,29 @@ console.log('');
 console.log('| ACLED rows | CSV size | CSV packed (the worker) | ACLED API JSON size | JSON records packed (the worker) | the same as JSON Lines | all-text Parquet, ISO dates | the same, US dates (order sampled) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of jLines) console.log(line);
+
+// The app's own exports read back, the worker's way, of the same events: the CSV (as an analyst
+// edits it in a spreadsheet: each row through the schema), the JSON and the Parquet.
+const eLines: string[] = [];
+for (const n of sizes) {
+  const acled = importText({ text: acledCsv(generatedAcledRows(n)), fileName: 'bench.csv' });
+  if (acled.kind !== 'done') throw new Error(acled.kind);
+  const { dataset } = acled;
+  const csv = eventsToCsv(dataset.events, dataset.actors, 'en');
+  const json = JSON.stringify(dataset);
+  const parquet = datasetToParquet(dataset);
+  const [fromCsv, csvMs] = timed(() => importTextPacked({ text: csv, fileName: 'events.csv' }));
+  const [fromJson, jsonMs] = timed(() => importTextPacked({ text: json, fileName: 'events.json' }));
+  const t0 = performance.now();
+  const fromParquet = await importColumnar(parquet.buffer, 'events.parquet', { packed: true });
+  const parquetMs = performance.now() - t0;
+  const imported = (r: { kind: string; report?: { imported: number } }) => (r.kind === 'done' || r.kind === 'packed' ? r.report!.imported : -1);
+  if (imported(fromCsv) !== n || imported(fromJson) !== n || imported(fromParquet) !== n) throw new Error("the app's exports were not read back whole");
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  eLines.push(`| ${n.toLocaleString('en-GB')} | ${mb(Buffer.byteLength(csv))} | ${s(csvMs)} | ${mb(Buffer.byteLength(json))} | ${s(jsonMs)} | ${mb(parquet.byteLength)} | ${s(parquetMs)} |`);
+}
+console.log('');
+console.log("| events | the app's CSV | read (the worker) | the app's JSON | read (the worker) | the app's Parquet | read (the worker) |");
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const line of eLines) console.log(line);

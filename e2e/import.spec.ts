@@ -1,5 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { acledCsv, acledRow, generatedAcledRows } from '../src/testing/acledFixture.ts';
 import { UCDP_HEADER, ucdpRow } from '../src/testing/ucdpFixture.ts';
 import { EARLIER_COMPACT_JSON } from '../src/testing/earlierCompact.ts';
@@ -66,6 +67,34 @@ test.describe('opening data', () => {
 
     // The type filter counts follow the new data.
     await expect(page.getByRole('group', { name: 'Event types' }).getByRole('checkbox', { name: /Ceasefire/ })).toHaveAccessibleName(/Ceasefire.*1/);
+  });
+
+  test("the app's own CSV export, edited in a spreadsheet, opens again as its events, without the column dialog", async ({ page }) => {
+    await page.goto('/');
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const exported = readFileSync((await (await download).path())!, 'utf8');
+    // An analyst's edit: one title reworded, the file saved again as a semicolon-separated sheet.
+    const rows = Papa.parse<Record<string, string>>(exported.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    const ceasefire = rows.find((r) => r.id === '2022-09-14-ceasefire')!;
+    ceasefire.title = 'Ceasefire takes effect at 20:00 (checked against Interfax)';
+    await openFile(page, 'events-edited.csv', Buffer.from(`\ufeff${Papa.unparse(rows, { delimiter: ';' })}`));
+
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events from events-edited.csv');
+    await expect(status(page)).toHaveText('Showing 16 of 16 events');
+    const report = page.getByRole('region', { name: 'Import report: events-edited.csv' });
+    await expect(report).toContainText('Read as Conflict Timeline CSV (the app’s export). 16 rows read: 16 imported (0 fixed), 0 rejected.');
+    await report.getByRole('button', { name: 'Details' }).click();
+    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('actors come in as kind "other"');
+
+    await page.getByRole('table', { name: 'Events' }).getByText(ceasefire.title).click();
+    const details = page.getByRole('complementary', { name: 'Event details' });
+    await expect(details.getByRole('heading', { level: 2 })).toHaveText(ceasefire.title);
+    await expect(details).toContainText('Armen Grigoryan');
+    await expect(details).toContainText('Interfax');
   });
 
   test('a compact JSON file of an earlier version is refused once, naming the file, why and how to convert; the data stays (file input, drop, link; English and Arabic)', async ({ page }) => {

@@ -25,7 +25,7 @@ describe('npm run import', () => {
   it('reads its arguments and refuses bad ones', () => {
     expect(parseArgs(['a.csv', '--format', 'acled', '--allow-rejects'])).toMatchObject({ file: 'a.csv', format: 'acled', allowRejects: true });
     expect(parseArgs(['a.csv', '--compact'])).toEqual({ error: '--compact is retired: the app no longer reads compact JSON; write Parquet with --out events.parquet' });
-    expect(parseArgs(['--format', 'xlsx', 'a.csv'])).toEqual({ error: '--format must be one of json, acled, ucdp, csv' });
+    expect(parseArgs(['--format', 'xlsx', 'a.csv'])).toEqual({ error: '--format must be one of json, acled, ucdp, app-csv, csv' });
     expect(parseArgs([])).toEqual({ error: 'no file given' });
   });
 

@@ -6,45 +6,10 @@ import type { Actor, ActorRef, Claim, ConflictEvent, Count, Source, TimeValue } 
 import { actorName } from '../model/actors.ts';
 import { pickText } from '../model/text.ts';
 import { defuseCsvCell } from '../io/report.ts';
+import { EVENT_CSV_COLUMNS, LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR } from '../model/eventsCsvFormat.ts';
 
-/** The header row, in order. Lists inside a cell are joined with LIST_SEPARATOR. */
-export const EVENT_CSV_COLUMNS = [
-  'id',
-  'type',
-  'title',
-  'title_language',
-  'description',
-  'description_language',
-  'original_language',
-  'start',
-  'start_precision',
-  'start_timezone',
-  'start_day_part',
-  'end',
-  'end_precision',
-  'end_timezone',
-  'end_day_part',
-  'place',
-  'country',
-  'admin',
-  'lat',
-  'lon',
-  'geo_precision',
-  'actors',
-  'actor_ids',
-  'counts',
-  'claims',
-  'sources',
-  'source_quotes',
-  'relations',
-  'tags',
-] as const;
+export { EVENT_CSV_COLUMNS, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
 
-export type EventCsvColumn = (typeof EVENT_CSV_COLUMNS)[number];
-
-const LIST_SEPARATOR = '; ';
-/** Between the parts of one source: "publisher | title | url | date | language". */
-const SOURCE_PART_SEPARATOR = ' | ';
 /** Excel reads a CSV as UTF-8 (and so shows Arabic) only when the file starts with a BOM. */
 const UTF8_BOM = '\ufeff';
 
@@ -59,13 +24,6 @@ function cell(value: string | number | undefined): string {
   if (typeof value === 'number') return String(value);
   return PLAIN_NUMBER.test(value) ? value : defuseCsvCell(value);
 }
-
-const QUALIFIER_WORDS: Record<Count['qualifier'], string> = {
-  exact: '',
-  about: 'about ',
-  'at-least': 'at least ',
-  'more-than': 'more than ',
-};
 
 /** Sources are numbered from 1 in the sources cell; counts and claims cite them by that number. */
 const sourceNumber = (index: number | undefined) => (index === undefined ? '' : `source ${index + 1}`);

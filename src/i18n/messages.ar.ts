@@ -232,7 +232,7 @@ export const ar: Messages = {
   openingCancelled: (file) => `أُلغي فتح ${file}.`,
   couldNotRead: (file, why) => `تعذّرت قراءة ${file}: ${why}.`,
   alreadyLoaded: (_n, count, example) => `أحداث محمّلة من قبل (بالمعرّف نفسه، مثل «${example}») لم تُضف مرة أخرى: ${count}.`,
-  formatNames: { json: 'JSON (التطبيق، ACLED، UCDP)', acled: 'ACLED CSV', ucdp: 'UCDP GED CSV', csv: 'CSV آخر (حدّد الأعمدة)' },
+  formatNames: { json: 'JSON (التطبيق، ACLED، UCDP)', acled: 'ACLED CSV', ucdp: 'UCDP GED CSV', 'app-csv': 'CSV من Conflict Timeline', csv: 'CSV آخر (حدّد الأعمدة)' },
   importReport: (file) => `تقرير الاستيراد: ${file}`,
   downloadReport: 'تنزيل التقرير (CSV)',
   closeReport: 'إغلاق التقرير',

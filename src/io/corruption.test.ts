@@ -1,5 +1,5 @@
 // A fuzz test of the importers: 10,000 random mutations of valid files (ACLED, UCDP, the app's JSON,
-// ACLED records as JSON and JSON Lines, a mapped plain CSV). No exception may escape, and the rows always balance:
+// ACLED records as JSON and JSON Lines, the app's CSV export, a mapped plain CSV). No exception may escape, and the rows always balance:
 // imported + rejected = rows read, one rejection per rejected row, one event per imported row.
 // Each case has its own seeded generator: a failure names the seed and the case, and
 // FUZZ_SEED=<seed> FUZZ_CASE=<case> npx vitest run src/io/corruption.test.ts replays it alone.
@@ -16,6 +16,7 @@ import { UCDP_HEADER, ucdpRow } from '../testing/ucdpFixture.ts';
 import { guessMapping } from './csvMapping.ts';
 import { datasetToParquet } from './appParquetWrite.ts';
 import { validateDataset } from '../model/validate.ts';
+import { eventsToCsv } from '../export/eventsCsv.ts';
 import type { Dataset } from '../model/schema.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 2024);
@@ -39,14 +40,17 @@ function checkBalanced(result: ImportResult, fileName: string): void {
 const pandasColumns = (rows: readonly Record<string, string | undefined>[]) =>
   Object.fromEntries(Object.keys(rows[0]!).map((column) => [column, Object.fromEntries(rows.map((row, index) => [String(index), row[column] ?? null]))]));
 
+const seedDataset = (validateDataset(seed) as { ok: true; dataset: Dataset }).dataset;
+
 // [name, file, file name, share of the 10,000 cases, options]
 const FILES: [string, string, string, number, { format?: 'csv' }][] = [
-  ['ACLED CSV', acledCsv([...generatedAcledRows(6, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true }), 'acled.csv', 3000, {}],
+  ['ACLED CSV', acledCsv([...generatedAcledRows(6, 3), acledRow({ event_id_cnty: 'X', notes: 'a "quoted"\nnote' })], { layout: 'pre2023', hxl: true }), 'acled.csv', 2000, {}],
   ['ACLED CSV, current layout', acledCsv(generatedAcledRows(4, 5)), 'acled-current.csv', 1000, {}],
   ['app JSON', JSON.stringify({ ...seed, events: seed.events.slice(0, 8) }), 'seed.json', 3000, {}],
   ['ACLED API JSON', JSON.stringify({ status: 200, success: true, data: generatedAcledRows(4, 7) }), 'acled-api.json', 200, {}],
   ['ACLED JSON Lines', `${generatedAcledRows(4, 9).map((row) => JSON.stringify(row)).join('\n')}\n`, 'acled.jsonl', 100, {}],
   ['ACLED JSON from pandas (orient="columns")', JSON.stringify(pandasColumns(generatedAcledRows(3, 8))), 'acled-pandas.json', 200, {}],
+  ["the app's CSV export", eventsToCsv(seedDataset.events.slice(0, 8), seedDataset.actors, 'en'), 'events.csv', 1000, {}],
   ['UCDP CSV', UCDP_HEADER + ucdpRow(1) + ucdpRow(2) + ucdpRow(3), 'ged.csv', 1500, {}],
   ['plain CSV with a mapping', 'event_id_cnty,event_date\nA,2022-09-13\nB,14 September 2022\n"C, quoted",15/09/2022\n', 'plain.csv', 1000, { format: 'csv' }],
 ];
@@ -90,7 +94,6 @@ const MONADIC_COLUMNS = ACLED_CURRENT_COLUMNS.filter((c) => !(ACLED_DYADIC_ONLY 
 const parquetFile = (buffer: ArrayBuffer) => new Uint8Array(buffer);
 const ACLED_PARQUET = parquetFile(textParquet(ACLED_CURRENT_COLUMNS, generatedAcledRows(9, 4), 3));
 const MONADIC_PARQUET = parquetFile(textParquet(MONADIC_COLUMNS, toMonadic(generatedAcledRows(5, 8)), 4));
-const seedDataset = (validateDataset(seed) as { ok: true; dataset: Dataset }).dataset;
 const APP_PARQUET = datasetToParquet({ ...seedDataset, events: seedDataset.events.slice(0, 12) });
 // [name, file, file name, cases, where the edits start]
 const BINARY_FILES: [string, Uint8Array, string, number, number][] = [

@@ -1,6 +1,7 @@
 // What kind of file this is, from its content. The file name is only used in messages.
 import { utf16Of } from './textEncoding.ts';
 import { previewCsv, guessDelimiter } from './csv.ts';
+import { isAppCsvHeader } from './appCsv.ts';
 
 import { type ImportFormat } from './formats.ts';
 export { FORMATS, FORMAT_LABEL, type ImportFormat } from './formats.ts';
@@ -43,7 +44,7 @@ const isUcdpHeader = (lower: readonly string[]) => UCDP_MARKERS.every((m) => low
  * its header then shows; any other table's guessed.
  */
 export function delimiterOf(text: string, format: ImportFormat): string {
-  if (format === 'csv') return guessDelimiter(text);
+  if (format === 'csv' || format === 'app-csv') return guessDelimiter(text);
   const isHeader = format === 'acled' ? isAcledHeader : isUcdpHeader;
   if (format === 'json' || isHeader(headerWith(text, ','))) return ',';
   const guessed = guessDelimiter(text);
@@ -63,6 +64,7 @@ export function detectFormat(text: string): Detection {
   const guessed = headerWith(text, guessDelimiter(text));
   if (isAcledHeader(lower) || isAcledHeader(guessed)) return { ok: true, format: 'acled' };
   if (isUcdpHeader(lower) || isUcdpHeader(guessed)) return { ok: true, format: 'ucdp' };
+  if (isAppCsvHeader(lower) || isAppCsvHeader(guessed)) return { ok: true, format: 'app-csv' };
   if (looksLikeHeaderlessUcdp(first)) return { ok: true, format: 'ucdp' };
   const plain = previewCsv(text, 1, guessDelimiter(text))[0] ?? [];
   if (plain.length >= 2) return { ok: true, format: 'csv' };

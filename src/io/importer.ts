@@ -6,6 +6,7 @@ import { unpackEvents, type PackedEvents } from '../table/packedEvents.ts';
 import { missingAcledColumns } from './acled.ts';
 import { createAcledPackedImport } from './acledPacked.ts';
 import { createUcdpImport, UCDP_COLUMNS } from './ucdp.ts';
+import { APP_CSV_NOTE, createAppCsvImport, missingAppCsvColumns } from './appCsv.ts';
 import { createMappedImport, guessMapping, missingMappedColumns, type ColumnMapping } from './csvMapping.ts';
 import { readCsvRows, previewCsv, guessDelimiter, hasMoreRowsThan, lineCount, dayOrderInText, type CsvFormatImport, type CsvRowSink, type PackedCsvImport } from './csv.ts';
 import { dayOrderNote } from './dates.ts';
@@ -110,10 +111,11 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
   const first = previewCsv(text, 1, delimiter)[0] ?? [];
   const headerless = format === 'ucdp' && !first.map((c) => c.trim().toLowerCase()).includes('date_start');
   // Any of them may hold dates a spreadsheet saved month first (date_end is read in date_start's order).
-  const dateColumn = format === 'acled' ? 'event_date' : format === 'csv' ? request.mapping?.date : headerless ? undefined : 'date_start';
+  const dateColumn = format === 'acled' ? 'event_date' : format === 'csv' ? request.mapping?.date : format === 'app-csv' ? 'start' : headerless ? undefined : 'date_start';
   const dates = dayOrderInText(text, first, dateColumn, delimiter);
   const datesNote = dateColumn && dayOrderNote(dateColumn, dates);
   if (datesNote) report.note(datesNote);
+  if (format === 'app-csv') report.note(APP_CSV_NOTE);
   const onHeader = (header: string[]) => {
     if (format === 'acled') {
       const missing = missingAcledColumns(header);
@@ -121,6 +123,10 @@ function importCsv(request: ImportRequest, format: Exclude<ImportFormat, 'json'>
       else sink = createAcledPackedImport(header, fileName, lineCount(text), undefined, { dates, decimalComma });
     } else if (format === 'ucdp') {
       sink = createUcdpImport(header, fileName, lineCount(text), undefined, { dates, decimalComma });
+    } else if (format === 'app-csv') {
+      const missing = missingAppCsvColumns(header);
+      if (missing.length) headerProblem = `is not a Conflict Timeline CSV: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
+      else sink = createAppCsvImport(header, fileName, { dates, decimalComma });
     } else {
       const missing = missingMappedColumns(header, request.mapping!);
       if (missing.length) headerProblem = `has no column named ${missing.map((m) => `"${m}"`).join(', ')}`;

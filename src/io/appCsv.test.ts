@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import seed from '../../data/seed.json';
+import type { ConflictEvent, Dataset } from '../model/schema.ts';
+import { eventsToCsv } from '../export/eventsCsv.ts';
+import { importText, type ImportResult } from './importer.ts';
+import { detectFormat } from './detect.ts';
+import { APP_CSV_LAYOUT, APP_CSV_NOTE } from './appCsv.ts';
+import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
+
+const seedData = seed as unknown as Dataset;
+
+function opened(text: string, fileName = 'events.csv') {
+  const result: ImportResult = importText({ text, fileName });
+  if (result.kind !== 'done') throw new Error(`not opened: ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** A value with every text (an object of language codes) reduced to its text in `lang`. */
+function inLanguage(value: unknown, lang: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => inLanguage(v, lang));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  if (entries.length && entries.every(([key]) => /^[a-z]{2}$/.test(key))) return (value as Record<string, unknown>)[lang];
+  return Object.fromEntries(entries.map(([key, v]) => [key, inLanguage(v, lang)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+}
+
+/** The CSV as a spreadsheet holds it, edited by `edit`, saved again. */
+function edited(csv: string, edit: (rows: Record<string, string>[]) => void, delimiter = ','): string {
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+  edit(rows);
+  return Papa.unparse(rows, { delimiter });
+}
+
+describe("the app's CSV export read back", () => {
+  it('is told from any other table by its header', () => {
+    expect(detectFormat(eventsToCsv(seedData.events, seedData.actors, 'en'))).toEqual({ ok: true, format: 'app-csv' });
+    expect(detectFormat('id,title,start\n1,A clash,2022-09-13\n')).toEqual({ ok: true, format: 'csv' });
+  });
+
+  it('gives back every event of the seed, its English texts, times, places, actors, counts, claims, sources and relations', () => {
+    const { dataset, report } = opened(eventsToCsv(seedData.events, seedData.actors, 'en'));
+    expect(report.format).toBe(APP_CSV_LAYOUT);
+    expect(report).toMatchObject({ rowsRead: 16, imported: 16, rejections: [], fixes: [] });
+    expect(report.notes).toContain(APP_CSV_NOTE);
+    expect(dataset.events.map((e) => inLanguage(e, 'en'))).toEqual(seedData.events.map((e) => inLanguage(e, 'en')));
+    // Actors keep their ids and names; their kinds are not in the file.
+    const names = new Map(dataset.actors.map((a) => [a.id, a.names.en]));
+    expect(names.get('am-mod')).toBe('Ministry of Defence of Armenia');
+    expect(dataset.actors.every((a) => a.kind === 'other')).toBe(true);
+  });
+
+  it('gives back generated ACLED events exactly, the sides of their actors among them', () => {
+    const acled = opened(acledCsv(generatedAcledRows(400, 3)), 'acled.csv').dataset;
+    const back = opened(eventsToCsv(acled.events, acled.actors, 'en')).dataset;
+    expect(back.events).toHaveLength(400);
+    expect(back.events.map((e) => inLanguage(e, 'en'))).toEqual(acled.events.map((e) => inLanguage(e, 'en')));
+    expect(back.events.some((e: ConflictEvent) => e.actors.some((a) => a.side === 2))).toBe(true);
+  });
+
+  it('reads a sheet a spreadsheet saved again: semicolons, decimal commas, a date rewritten, a formula guard', () => {
+    const csv = eventsToCsv(seedData.events, seedData.actors, 'en');
+    const text = edited(
+      csv,
+      (rows) => {
+        const clash = rows.find((r) => r.id === '2022-09-13-border-clash')!;
+        clash.lat = clash.lat!.replace('.', ',');
+        clash.title = "'=Fighting on the border";
+        clash.start = '13/09/2022 00:05';
+        clash.start_precision = 'minute';
+      },
+      ';',
+    );
+    const { dataset, report } = opened(text);
+    expect(report).toMatchObject({ imported: 16, rejections: [] });
+    const clash = dataset.events.find((e) => e.id === '2022-09-13-border-clash')!;
+    expect(clash.place?.lat).toBe(39.8414);
+    expect(clash.title.en).toBe('=Fighting on the border');
+    expect(clash.start).toEqual({ at: '2022-09-13T00:05:00+04:00', precision: 'minute', tz: 'Asia/Yerevan', dayPart: 'early-hours' });
+  });
+
+  it('rejects a row whose list entry is not as the app writes it, naming the column, the entry and the row; the others load', () => {
+    const csv = eventsToCsv(seedData.events, seedData.actors, 'en');
+    const text = edited(csv, (rows) => {
+      rows[2]!.counts = 'killed: some, claimed by Al Jazeera on 2022-09-15';
+      rows[3]!.actor_ids = 'russia';
+      rows[4]!.type = 'skirmish';
+      rows[5]!.sources = 'Al Jazeera';
+    });
+    const { dataset, report } = opened(text);
+    expect(report.rejections.map((r) => [r.row, r.field, r.message, r.value])).toEqual([
+      [4, 'counts', 'entry 1 is not a count as the app writes it', 'killed: some, claimed by Al Jazeera on 2022-09-15'],
+      [5, 'actor_ids', 'names 1 actors, but the actors column names 5', 'russia'],
+      [7, 'sources', 'entry 1 is not a source ("[1] publisher | title | url | date | language") as the app writes it', 'Al Jazeera'],
+    ]);
+    expect(report.fixes.map((f) => [f.row, f.field, f.message])).toEqual([[6, 'type', 'is not a type we know; imported as "other"']]);
+    expect(dataset.events).toHaveLength(13);
+    expect(report.rowsRead).toBe(report.imported + report.rejections.length);
+  });
+});

@@ -1,0 +1,230 @@
+// The app's own CSV export read back (see model/eventsCsvFormat.ts): analysts export the events,
+// edit them in a spreadsheet and open the file again. Each cell is read as the export writes it; a
+// list entry that is not in that form rejects its row, named, rather than being guessed at. The
+// CSV holds each text in one language and no actor kinds, so those cannot come back (a note says so).
+import type { Actor, ActorRef, Claim, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
+import { COUNT_KINDS, RELATION_KINDS, ROLES } from '../model/schema.ts';
+import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
+import { actorNameKey } from '../model/actors.ts';
+import { typeFromText, readMappedTime } from './csvMapping.ts';
+import { createEventCheck } from './acceptEvent.ts';
+import { createRowState } from './rowState.ts';
+import { readCoordinate, slug } from './cells.ts';
+import { countryCode } from './countryCodes.ts';
+import type { CsvFormatImport, CsvRowSink } from './csv.ts';
+import type { RowReport } from './report.ts';
+import type { FileForm } from './dates.ts';
+
+export const APP_CSV_LAYOUT = 'Conflict Timeline CSV (the app’s export)';
+
+/** The columns that tell the export from any other table, and those a row cannot do without. */
+const MARKERS: readonly EventCsvColumn[] = ['id', 'title', 'start', 'start_precision', 'actor_ids'];
+const REQUIRED: readonly EventCsvColumn[] = ['id', 'type', 'title', 'start', 'sources'];
+
+export const isAppCsvHeader = (lower: readonly string[]) => MARKERS.every((m) => lower.includes(m));
+export const missingAppCsvColumns = (header: readonly string[]) => REQUIRED.filter((c) => !header.some((h) => h.trim().toLowerCase() === c));
+
+export const APP_CSV_NOTE =
+  'a Conflict Timeline CSV holds each text in one language and no kinds of actor: its actors come in as kind "other". Its JSON or Parquet export keeps everything';
+
+/** The spreadsheet-formula guard the export put before a cell (see defuseCsvCell), taken off again. */
+const undefused = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
+/** Arabic script → "ar", else "en": the export names actors in the UI's language or English. */
+const nameLanguage = (name: string) => (/[\u0600-\u06ff]/.test(name) ? 'ar' : 'en');
+
+const COUNT_ENTRY = new RegExp(
+  `^(${COUNT_KINDS.join('|')}): (about |at least |more than )?(\\d+)(?: \\((?:low (\\d+))?(?:, )?(?:high (\\d+))?\\))?(?: of (.+?))?, claimed by (.+) on (\\d{4}-\\d{2}-\\d{2})(?:, source (\\d+))?$`,
+);
+const QUALIFIER_OF_WORDS = new Map(Object.entries(QUALIFIER_WORDS).map(([qualifier, words]) => [words, qualifier as Count['qualifier']]));
+const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((unverified|confirmed|disputed)(?: by ([^;()]+))?(?:; source (\d+))?\)(?:; |$)/y;
+const ACTOR_ENTRY = new RegExp(`^(.+) \\((${ROLES.join('|')})(?:, side ([12]))?(?:, as "(.*)")?\\)$`);
+const SOURCE_ENTRY = /^\[(\d+)\] ([\s\S]*)$/;
+const QUOTE_ENTRY = /^\[(\d+)\] "([\s\S]*)"$/;
+
+/** A cell's list entries; `next` is where a new entry starts, for lists whose entries may hold the separator. */
+const entries = (text: string, next?: RegExp) => (text === '' ? [] : text.split(next ?? LIST_SEPARATOR).map((entry) => entry.trim()));
+
+const sourceIndex = (n: string | undefined) => (n === undefined ? {} : { source: Number(n) - 1 });
+
+/** A reader of the app's CSV rows; `dates` and `decimalComma` as for any CSV (see FileForm). */
+export function createAppCsvImport(header: readonly string[], fileName: string, { dates, decimalComma = false }: FileForm = {}): CsvFormatImport {
+  const col = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
+  const state = createRowState();
+  const acceptEvent = createEventCheck();
+  const actorsById = new Map<string, Actor>();
+  const idsByName = new Map<string, string>();
+
+  /** The actor with this id, named so; a name seen before under another id is an alias. */
+  const actorWithId = (id: string, name: string) => {
+    const actor = actorsById.get(id);
+    if (!actor) actorsById.set(id, { id, names: { [nameLanguage(name)]: name }, aliases: [], kind: 'other' });
+    else if (!Object.values(actor.names).includes(name) && !actor.aliases.includes(name)) actor.aliases.push(name);
+    if (!idsByName.has(actorNameKey(name))) idsByName.set(actorNameKey(name), id);
+    return id;
+  };
+  /** The id of an actor known by name only (a claimant, a count's subject): the one named so before, or a new one. */
+  const actorNamed = (name: string) => {
+    const known = idsByName.get(actorNameKey(name));
+    if (known) return known;
+    let id = slug(name) || 'actor';
+    for (let n = 2; actorsById.has(id); n++) id = `${slug(name) || 'actor'}-${n}`;
+    return actorWithId(id, name);
+  };
+
+  const row: CsvRowSink['row'] = (cells, line, report, sheetRow) => {
+    const get = (column: EventCsvColumn) => {
+      const i = col.get(column);
+      return i === undefined ? '' : undefused((cells[i] ?? '').trim());
+    };
+    /** Rejects the row for a list entry not in the export's form. */
+    const badEntry = (column: EventCsvColumn, k: number, what: string, entry: string) => report.reject(column, `entry ${k + 1} is not ${what} as the app writes it`, entry);
+
+    const id = get('id');
+    if (!id) return report.reject('id', 'is empty');
+    const first = state.placeOfId(id);
+    if (first !== undefined) return report.reject('id', `repeats the id of ${first}`, id);
+    const original = get('original_language') || get('title_language') || 'en';
+    const lang = get('title_language') || original;
+    const title = get('title');
+    if (!title) return report.reject('title', 'is empty');
+    const type = typeFromText(get('type'));
+    if (!type) report.fix('type', 'is not a type we know; imported as "other"', get('type'));
+
+    const time = (prefix: 'start' | 'end') => {
+      const text = get(prefix);
+      if (!text) return undefined;
+      const tz = get(`${prefix}_timezone`) || 'UTC';
+      // The export writes an instant with its offset; a spreadsheet may have rewritten it as a date or date-time.
+      const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text) ? text : readMappedTime(text, tz, dates?.order)?.at;
+      if (!at) return null;
+      const dayPart = get(`${prefix}_day_part`);
+      return { at, precision: get(`${prefix}_precision`) || 'day', tz, ...(dayPart ? { dayPart } : {}) };
+    };
+    const start = time('start');
+    if (!start) return report.reject('start', start === null ? 'is not a date or an instant such as 2022-09-13T00:05:00+04:00' : 'is empty', get('start'));
+    const end = time('end');
+    if (end === null) return report.reject('end', 'is not a date or an instant such as 2022-09-13T00:05:00+04:00', get('end'));
+
+    // Actors: "Name (role, side 1, as "written")", paired in order with the ids of actor_ids.
+    const actorEntries = entries(get('actors'));
+    const actorIds = entries(get('actor_ids'));
+    if (actorIds.length && actorIds.length !== actorEntries.length)
+      return report.reject('actor_ids', `names ${actorIds.length} actors, but the actors column names ${actorEntries.length}`, get('actor_ids'));
+    const actors: ActorRef[] = [];
+    for (const [k, entry] of actorEntries.entries()) {
+      const m = ACTOR_ENTRY.exec(entry);
+      const name = m ? m[1]! : entry;
+      const actor = actorIds[k] ? actorWithId(actorIds[k], name) : actorNamed(name);
+      actors.push({ actor, role: (m?.[2] ?? 'participant') as ActorRef['role'], ...(m?.[4] !== undefined ? { name: m[4] } : {}), ...(m?.[3] ? { side: Number(m[3]) as 1 | 2 } : {}) });
+    }
+
+    const counts: Count[] = [];
+    for (const [k, entry] of entries(get('counts'), new RegExp(`; (?=(?:${COUNT_KINDS.join('|')}): )`)).entries()) {
+      const m = COUNT_ENTRY.exec(entry);
+      if (!m) return badEntry('counts', k, 'a count', entry);
+      const [, kind, qualifier, value, low, high, of, claimant, claimedOn, source] = m;
+      counts.push({
+        kind: kind as Count['kind'],
+        value: Number(value),
+        qualifier: QUALIFIER_OF_WORDS.get(qualifier ?? '') ?? 'exact',
+        ...(low !== undefined ? { low: Number(low) } : {}),
+        ...(high !== undefined ? { high: Number(high) } : {}),
+        ...(of !== undefined ? { of: actorNamed(of) } : {}),
+        claimant: actorNamed(claimant!),
+        claimedOn: claimedOn!,
+        ...sourceIndex(source),
+      });
+    }
+
+    const claims: Claim[] = [];
+    const claimsText = get('claims');
+    CLAIM_ENTRY.lastIndex = 0;
+    while (CLAIM_ENTRY.lastIndex < claimsText.length) {
+      const from = CLAIM_ENTRY.lastIndex;
+      const m = CLAIM_ENTRY.exec(claimsText);
+      if (!m) return badEntry('claims', claims.length, 'a claim', claimsText.slice(from));
+      const [, claimant, text, status, disputedBy, source] = m;
+      claims.push({
+        claimant: actorNamed(claimant!),
+        text: { [lang]: text! },
+        status: status as Claim['status'],
+        ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(actorNamed) } : {}),
+        ...sourceIndex(source),
+      });
+    }
+
+    const sources: Source[] = [];
+    for (const [k, entry] of entries(get('sources'), /; (?=\[\d+\] )/).entries()) {
+      const parts = SOURCE_ENTRY.exec(entry)?.[2]?.split(SOURCE_PART_SEPARATOR);
+      if (!parts || parts.length < 5) return badEntry('sources', k, 'a source ("[1] publisher | title | url | date | language")', entry);
+      // A title may hold the separator itself: the publisher is first, the rest counted from the end.
+      const [publisher, ...rest] = parts;
+      const [url, date, language] = rest.splice(-3);
+      const sourceTitle = rest.join(SOURCE_PART_SEPARATOR);
+      sources.push({ publisher: publisher!, ...(sourceTitle ? { title: sourceTitle } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}), language: language! });
+    }
+    for (const [k, entry] of entries(get('source_quotes'), /; (?=\[\d+\] ")/).entries()) {
+      const m = QUOTE_ENTRY.exec(entry);
+      const source = m ? sources[Number(m[1]) - 1] : undefined;
+      if (!m || !source) return badEntry('source_quotes', k, 'a quote of one of the sources ("[1] "…"")', entry);
+      source.quote = { [lang]: m[2]! };
+    }
+
+    const relations = [];
+    for (const [k, entry] of entries(get('relations')).entries()) {
+      const m = /^([a-z-]+):(.+)$/.exec(entry);
+      if (!m || !(RELATION_KINDS as readonly string[]).includes(m[1]!)) return badEntry('relations', k, 'a relation ("follows:event-id")', entry);
+      relations.push({ kind: m[1], event: m[2] });
+    }
+
+    const place = readPlace(get, lang, decimalComma, report);
+    if (place === null) return;
+    const description = get('description');
+    const candidate = {
+      id,
+      type: type ?? 'other',
+      title: { [lang]: title },
+      ...(description ? { description: { [get('description_language') || lang]: description } } : {}),
+      originalLanguage: original,
+      start,
+      ...(end ? { end } : {}),
+      actors,
+      ...(place ? { place } : {}),
+      counts,
+      claims,
+      sources,
+      relations,
+      tags: entries(get('tags')),
+    };
+    if (acceptEvent(candidate, report, state.events)) state.keptId(id, line, sheetRow);
+  };
+
+  return {
+    layout: APP_CSV_LAYOUT,
+    row,
+    dataset: (): Dataset => ({
+      title: `Events from ${fileName}`,
+      attribution: `${fileName} (a Conflict Timeline CSV opened by the user)`,
+      actors: [...actorsById.values()],
+      events: state.events,
+    }),
+  };
+}
+
+/** The place columns: a place, undefined where the row has none, or null where the row was rejected. */
+function readPlace(get: (column: EventCsvColumn) => string, lang: string, decimalComma: boolean, report: RowReport) {
+  const name = get('place');
+  const countryText = get('country');
+  const lat = readCoordinate(get('lat'), 90, decimalComma);
+  const lon = readCoordinate(get('lon'), 180, decimalComma);
+  if (lat === null) return report.reject('lat', 'is not a latitude', get('lat')), null;
+  if (lon === null) return report.reject('lon', 'is not a longitude', get('lon')), null;
+  if (!name && !countryText && lat === undefined && lon === undefined) return undefined;
+  const country = countryCode(countryText);
+  if (!country) return report.reject('country', countryText ? 'is not a country we know' : 'is empty, and a place needs its country', countryText), null;
+  const admin = entries(get('admin'));
+  const precision = get('geo_precision');
+  const placeName: LocalizedText = { [lang]: name || country };
+  return { name: placeName, country, ...(admin.length ? { admin } : {}), ...(lat !== undefined ? { lat } : {}), ...(lon !== undefined ? { lon } : {}), ...(precision ? { precision } : {}) };
+}

@@ -1,0 +1,50 @@
+// The app's CSV of events, as the export writes it and the importer reads it back: its columns
+// and the separators and words inside its cells. Here so that both sides keep to one layout.
+import type { Count } from './schema.ts';
+
+/** The header row, in order. Lists inside a cell are joined with LIST_SEPARATOR. */
+export const EVENT_CSV_COLUMNS = [
+  'id',
+  'type',
+  'title',
+  'title_language',
+  'description',
+  'description_language',
+  'original_language',
+  'start',
+  'start_precision',
+  'start_timezone',
+  'start_day_part',
+  'end',
+  'end_precision',
+  'end_timezone',
+  'end_day_part',
+  'place',
+  'country',
+  'admin',
+  'lat',
+  'lon',
+  'geo_precision',
+  'actors',
+  'actor_ids',
+  'counts',
+  'claims',
+  'sources',
+  'source_quotes',
+  'relations',
+  'tags',
+] as const;
+
+export type EventCsvColumn = (typeof EVENT_CSV_COLUMNS)[number];
+
+export const LIST_SEPARATOR = '; ';
+/** Between the parts of one source: "publisher | title | url | date | language". */
+export const SOURCE_PART_SEPARATOR = ' | ';
+
+/** The words before a count's value: "killed: about 105". */
+export const QUALIFIER_WORDS: Record<Count['qualifier'], string> = {
+  exact: '',
+  about: 'about ',
+  'at-least': 'at least ',
+  'more-than': 'more than ',
+};
