@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import seed from '../data/seed.json' with { type: 'json' };
 
 test('the Arabic UI: right to left, mirrored, translated controls, Arabic dates and titles', async ({ page }) => {
   await page.goto('./?lang=ar&from=2022-09-12&to=2022-09-16');
@@ -89,4 +92,21 @@ test('in Arabic the overview strip sits under the plot, as in English, at deskto
     expect(Math.abs(overview.x - plot.x)).toBeLessThan(2);
     expect(Math.abs(overview.x + overview.width - (plot.x + plot.width))).toBeLessThan(2);
   }
+});
+
+test('Export CSV in Arabic writes the Arabic texts, and the app opens that file again', async ({ page }) => {
+  await page.goto('./?lang=ar');
+  await page.getByRole('button', { name: 'تصدير', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'تصدير CSV' }).click();
+  const csv = readFileSync((await (await download).path())!);
+  const rows = Papa.parse<Record<string, string>>(csv.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+  const ceasefire = rows.find((r) => r.id === '2022-09-14-ceasefire')!;
+  const arabic = seed.events.find((e) => e.id === '2022-09-14-ceasefire')!.title.ar!;
+  expect(ceasefire).toMatchObject({ title: arabic, title_language: 'ar' });
+  expect(ceasefire.actors).toMatch(/[\u0600-\u06ff]/);
+
+  await page.getByLabel('فتح ملف بيانات').setInputFiles({ name: 'events-ar.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events from events-ar.csv');
+  await expect(page.getByRole('table', { name: 'الأحداث' })).toContainText(arabic);
 });

@@ -113,7 +113,7 @@ function exportedBatches(state: AppState, scope: EventScope): EventBatches {
 // string can be ("Invalid string length"), and held whole in the page it filled the heap.
 export async function exportCsv(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
   const type = 'text/csv;charset=utf-8';
-  const writer = createEventsCsv(state.dataset?.actors ?? [], 'en');
+  const writer = createEventsCsv(state.dataset?.actors ?? [], state.lang);
   let blob = new Blob([writer.header], { type });
   await exportedBatches(state, scope)((events) => (blob = new Blob([blob, writer.rows(events)], { type })), onProgress);
   downloadBlob(blob, exportFileName(title(state), state.window, 'csv'));
@@ -122,7 +122,7 @@ export async function exportCsv(state: AppState, scope: EventScope, onProgress?:
 /** The same events as a GeoJSON FeatureCollection; those without coordinates have a null geometry. */
 export async function exportGeoJson(state: AppState, scope: EventScope, onProgress?: (fraction: number) => void): Promise<void> {
   const type = 'application/geo+json';
-  const writer = createEventsGeoJson('en');
+  const writer = createEventsGeoJson(state.lang);
   let blob = new Blob([writer.head], { type });
   await exportedBatches(state, scope)((events) => (blob = new Blob([blob, writer.features(events)], { type })), onProgress);
   downloadBlob(new Blob([blob, writer.tail()], { type }), exportFileName(title(state), state.window, 'geojson'));

@@ -50,6 +50,16 @@ describe("the app's CSV export read back", () => {
     expect(dataset.actors.every((a) => a.kind === 'other')).toBe(true);
   });
 
+  it.each(['en', 'ar'])('written in %s, opened and written again, gives the same file', (lang) => {
+    const csv = eventsToCsv(seedData.events, seedData.actors, lang);
+    const { dataset } = opened(csv);
+    expect(eventsToCsv(dataset.events, dataset.actors, lang)).toBe(csv);
+    // Each text keeps the language it is in: the Arabic file's Arabic titles as Arabic, English left where there was no Arabic.
+    const clash = dataset.events.find((e) => e.id === '2022-09-13-border-clash')!;
+    const claimLanguages = clash.claims.map((c) => Object.keys(c.text)[0]);
+    expect(claimLanguages).toEqual(seedData.events.find((e) => e.id === clash.id)!.claims.map((c) => (c.text[lang] !== undefined ? lang : 'en')));
+  });
+
   it('gives back generated ACLED events exactly, the sides of their actors among them', () => {
     const acled = opened(acledCsv(generatedAcledRows(400, 3)), 'acled.csv').dataset;
     const back = opened(eventsToCsv(acled.events, acled.actors, 'en')).dataset;

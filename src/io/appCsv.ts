@@ -30,8 +30,18 @@ export const APP_CSV_NOTE =
 /** The spreadsheet-formula guard the export put before a cell (see defuseCsvCell), taken off again. */
 const undefused = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
-/** Arabic script → "ar", else "en": the export names actors in the UI's language or English. */
-const nameLanguage = (name: string) => (/[\u0600-\u06ff]/.test(name) ? 'ar' : 'en');
+const hasArabic = (text: string) => /[\u0600-\u06ff]/.test(text);
+
+/**
+ * The language of a text the export wrote in `wanted` where the event has it, else in `fallback`
+ * (see pickText). The export is written in the UI's language, English or Arabic, so the script
+ * tells which of the two it is.
+ */
+function textLanguage(text: string, wanted: string, fallback: string): string {
+  if (hasArabic(text) === (wanted === 'ar')) return wanted;
+  if (hasArabic(text)) return 'ar';
+  return fallback === 'ar' ? 'en' : fallback;
+}
 
 const COUNT_ENTRY = new RegExp(
   `^(${COUNT_KINDS.join('|')}): (about |at least |more than )?(\\d+)(?: \\((?:low (\\d+))?(?:, )?(?:high (\\d+))?\\))?(?: of (.+?))?, claimed by (.+) on (\\d{4}-\\d{2}-\\d{2})(?:, source (\\d+))?$`,
@@ -58,7 +68,7 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
   /** The actor with this id, named so; a name seen before under another id is an alias. */
   const actorWithId = (id: string, name: string) => {
     const actor = actorsById.get(id);
-    if (!actor) actorsById.set(id, { id, names: { [nameLanguage(name)]: name }, aliases: [], kind: 'other' });
+    if (!actor) actorsById.set(id, { id, names: { [textLanguage(name, 'en', 'en')]: name }, aliases: [], kind: 'other' });
     else if (!Object.values(actor.names).includes(name) && !actor.aliases.includes(name)) actor.aliases.push(name);
     if (!idsByName.has(actorNameKey(name))) idsByName.set(actorNameKey(name), id);
     return id;
@@ -147,7 +157,7 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       const [, claimant, text, status, disputedBy, source] = m;
       claims.push({
         claimant: actorNamed(claimant!),
-        text: { [lang]: text! },
+        text: { [textLanguage(text!, lang, original)]: text! },
         status: status as Claim['status'],
         ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(actorNamed) } : {}),
         ...sourceIndex(source),
@@ -168,7 +178,7 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       const m = QUOTE_ENTRY.exec(entry);
       const source = m ? sources[Number(m[1]) - 1] : undefined;
       if (!m || !source) return badEntry('source_quotes', k, 'a quote of one of the sources ("[1] "…"")', entry);
-      source.quote = { [lang]: m[2]! };
+      source.quote = { [textLanguage(m[2]!, lang, source.language)]: m[2]! };
     }
 
     const relations = [];
@@ -225,6 +235,6 @@ function readPlace(get: (column: EventCsvColumn) => string, lang: string, decima
   if (!country) return report.reject('country', countryText ? 'is not a country we know' : 'is empty, and a place needs its country', countryText), null;
   const admin = entries(get('admin'));
   const precision = get('geo_precision');
-  const placeName: LocalizedText = { [lang]: name || country };
+  const placeName: LocalizedText = { [name ? textLanguage(name, lang, lang) : lang]: name || country };
   return { name: placeName, country, ...(admin.length ? { admin } : {}), ...(lat !== undefined ? { lat } : {}), ...(lon !== undefined ? { lon } : {}), ...(precision ? { precision } : {}) };
 }
