@@ -256,7 +256,7 @@ export const en = {
   couldNotRead: (file: string, why: string) => `${file} could not be read: ${why}.`,
   alreadyLoaded: (n: number, count: string, example: string) =>
     `${count} event${n === 1 ? ' was' : 's were'} already loaded (same id, e.g. "${example}") and ${n === 1 ? 'was' : 'were'} not added again.`,
-  formatNames: { json: 'JSON (app, ACLED, UCDP)', acled: 'ACLED CSV', ucdp: 'UCDP GED CSV', 'app-csv': 'Conflict Timeline CSV (exported by the app)', csv: 'Other CSV (map the columns)' } as Record<ImportFormat, string>,
+  formatNames: { json: 'JSON (app, ACLED, UCDP)', acled: 'ACLED CSV', ucdp: 'UCDP GED CSV', 'app-csv': 'Conflict Timeline CSV', csv: 'Other CSV (map the columns)' } as Record<ImportFormat, string>,
   importReport: (file: string) => `Import report: ${file}`,
   downloadReport: 'Download report (CSV)',
   closeReport: 'Close report',
