@@ -47,7 +47,7 @@ test.describe('embed mode', () => {
     const frame = page.frameLocator('#frame');
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Border clashes and the ceasefire');
     await expect(frame.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText('Showing 3 of 16 events');
-    await expect(frame.getByText('Filtered: Type: Clash · Type: Ceasefire')).toBeVisible();
+    await expect(frame.getByText('Filtered: Type: Clash or Ceasefire')).toBeVisible();
     await expect(frame.getByRole('figure', { name: 'Legend' })).toContainText('Ceasefire');
     await expect(frame.getByText(/^Source: Al Jazeera Arabic/)).toBeVisible();
     // No app chrome: no filter panel, no file controls, no events table, no share or export.
@@ -220,7 +220,7 @@ test.describe('exports', () => {
     expect(parsed.texts.some((t) => t.startsWith('Negotiated ceasefire'))).toBe(true);
     expect(parsed.texts).toEqual(expect.arrayContaining(['Clash', 'Ceasefire', 'Casualty report']));
     expect(parsed.texts).not.toContain('Statement'); // a filtered-out type has no lane and no legend entry
-    expect(parsed.texts).toContain('Filters: Type: Clash · Type: Ceasefire · Type: Casualty report');
+    expect(parsed.texts).toContain('Filters: Type: Clash, Ceasefire or Casualty report');
     expect(parsed.texts.some((t) => /^Source: Al Jazeera Arabic/.test(t))).toBe(true);
     expect(parsed.texts.some((t) => /^Exported \d{1,2} \w+ \d{4} from Conflict Timeline$/.test(t))).toBe(true);
   });
@@ -265,7 +265,7 @@ test.describe('exports', () => {
     const json = JSON.parse((await download(page, 'Export JSON')).body.toString('utf8'));
     expect(json.events).toHaveLength(inWindow);
     expect(json.title).toBe('Armenia–Azerbaijan border clashes, September 2022');
-    expect(json.description).toMatch(/^Exported \d{4}-\d{2}-\d{2} from Conflict Timeline: the events passing the filters \(Type: Clash; Type: Ceasefire; Type: Statement\) between /);
+    expect(json.description).toMatch(/^Exported \d{4}-\d{2}-\d{2} from Conflict Timeline: the events passing the filters \(Type: Clash, Ceasefire or Statement\), from 12 Sept 2022 to 16 Sept 2022\. Seed dataset/);
 
     // The exported JSON opens again in the app with the same events.
     await page.getByLabel('Open data file').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
@@ -303,7 +303,7 @@ test('print: one clean landscape page of the view', async ({ page }) => {
   // What was printed: the view image, with the filters in words, and none of the app's chrome.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-view svg')).toBeVisible();
-  await expect(page.locator('.print-view')).toContainText('Filters: Type: Clash · Type: Ceasefire');
+  await expect(page.locator('.print-view')).toContainText('Filters: Type: Clash or Ceasefire');
   await expect(page.getByRole('complementary', { name: 'Filters' })).toBeHidden();
   await expect(page.getByRole('table', { name: 'Events' })).toBeHidden();
 });

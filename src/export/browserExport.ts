@@ -4,7 +4,7 @@ import { maskOf, visibleRows } from '../store/derived.ts';
 import { rowsInWindow } from '../table/eventTable.ts';
 import { FONT_STACK, THEMES } from '../render/theme.ts';
 import type { ThemeName } from '../store/pageOptions.ts';
-import { describeFilters } from '../i18n/describeFilters.ts';
+import { filtersInWords } from '../i18n/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
 import { buildViewSvg, type ViewImage } from './viewSvg.ts';
 import { exportFileName, viewSvgInput } from './viewExport.ts';
@@ -78,9 +78,9 @@ export function exportedRows(state: AppState, scope: EventScope): Uint32Array {
 }
 
 function scopeInWords(state: AppState, scope: EventScope): string {
-  const filters = describeFilters(state.filters, state.table, 'en', 'en-GB').map((f) => f.label);
+  const filters = filtersInWords(state.filters, state.table, 'en', 'en-GB');
   const which = filters.length ? `the events passing the filters (${filters.join('; ')})` : 'all events';
-  return scope === 'window' ? `${which} between ${describeWindow(state.window, 'en-GB')}` : which;
+  return scope === 'window' ? `${which}, from ${describeWindow(state.window, 'en-GB')}` : which;
 }
 
 /** Events built from the table per batch of this many rows: a million at once would fill the page's heap. */

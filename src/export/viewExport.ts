@@ -7,7 +7,7 @@ import { layoutAxis } from '../layout/ticks.ts';
 import { ROW_HEIGHT } from '../layout/marks.ts';
 import { lanesForView, layoutView, maxActorLanes } from '../render/viewLayout.ts';
 import type { TimelineTheme } from '../render/theme.ts';
-import { describeFilters } from '../i18n/describeFilters.ts';
+import { filtersInWords } from '../i18n/describeFilters.ts';
 import { describeWindow } from '../i18n/describeWindow.ts';
 import type { LegendEntry, ViewSvgInput } from './viewSvg.ts';
 import type { MeasureText } from './textFit.ts';
@@ -66,7 +66,7 @@ export function viewSvgInput(state: ViewExportState, options: ViewExportOptions)
   return {
     title: state.dataset?.title ?? t.product,
     summary: t.exportSummary(describeWindow(state.window, locale, t), n.format(shown), n.format(total), total),
-    filters: describeFilters(state.filters, state.table, lang, locale, t).map((f) => f.label),
+    filters: filtersInWords(state.filters, state.table, lang, locale, t),
     axis: layoutAxis(state.window.from, state.window.to, size.width, locale),
     layout,
     selectedRow,

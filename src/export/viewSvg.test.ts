@@ -32,7 +32,7 @@ describe('the SVG export of a view', () => {
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(texts(svg, 'title')).toEqual(['Armenia–Azerbaijan border clashes, September 2022']);
     expect(texts(svg, 'summary')[0]).toMatch(/^12 Sept 2022 to 16 Sept 2022 · showing \d+ of 16 events$/);
-    expect(texts(svg, 'filters').join(' ')).toBe('Filters: Type: Clash · Type: Ceasefire · Text: “border”');
+    expect(texts(svg, 'filters').join(' ')).toBe('Filters: Type: Clash or Ceasefire · Text: “border”');
     expect(svg).toContain('>Ceasefire</text>');
     // Filtered-out types leave no empty lanes and no legend entries.
     expect(svg).not.toContain('>Protest</text>');

@@ -1,5 +1,5 @@
 import { isFiltering } from '../../table/filter.ts';
-import { describeFilters } from '../../i18n/describeFilters.ts';
+import { describeFilters, filtersInWords } from '../../i18n/describeFilters.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 
 /** Each active filter as a chip that removes it, and "Clear all"; read-only, a line of words (in embeds). */
@@ -9,13 +9,13 @@ export function FilterChips({ readOnly = false }: { readOnly?: boolean }) {
   const filters = useAppState((s) => s.filters);
   const table = useAppState((s) => s.table);
   if (!isFiltering(filters)) return null;
-  const chips = describeFilters(filters, table, lang, locale, t);
   if (readOnly)
     return (
       <p className="filters-in-words" dir="auto">
-        {t.filtered(chips.map((c) => c.label).join(' · '))}
+        {t.filtered(filtersInWords(filters, table, lang, locale, t).join(' · '))}
       </p>
     );
+  const chips = describeFilters(filters, table, lang, locale, t);
   return (
     <div className="chips" role="group" aria-label={t.activeFilters}>
       {chips.map((chip) => (
