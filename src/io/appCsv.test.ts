@@ -78,6 +78,9 @@ describe("the app's CSV export read back", () => {
         clash.title = "'=Fighting on the border";
         clash.start = '13/09/2022 00:05';
         clash.start_precision = 'minute';
+        // A date typed over an instant of minute precision: a day, not midnight to the minute.
+        const ceasefire = rows.find((r) => r.id === '2022-09-14-ceasefire')!;
+        ceasefire.start = '15/09/2022';
       },
       ';',
     );
@@ -87,6 +90,7 @@ describe("the app's CSV export read back", () => {
     expect(clash.place?.lat).toBe(39.8414);
     expect(clash.title.en).toBe('=Fighting on the border');
     expect(clash.start).toEqual({ at: '2022-09-13T00:05:00+04:00', precision: 'minute', tz: 'Asia/Yerevan', dayPart: 'early-hours' });
+    expect(dataset.events.find((e) => e.id === '2022-09-14-ceasefire')!.start).toEqual({ at: '2022-09-15T00:00:00+04:00', precision: 'day', tz: 'Asia/Yerevan' });
   });
 
   it('rejects a row whose list entry is not as the app writes it, naming the column, the entry and the row; the others load', () => {

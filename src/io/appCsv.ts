@@ -3,7 +3,7 @@
 // list entry that is not in that form rejects its row, named, rather than being guessed at. The
 // CSV holds each text in one language and no actor kinds, so those cannot come back (a note says so).
 import type { Actor, ActorRef, Claim, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
-import { COUNT_KINDS, RELATION_KINDS, ROLES } from '../model/schema.ts';
+import { COUNT_KINDS, PRECISIONS, RELATION_KINDS, ROLES, type Precision } from '../model/schema.ts';
 import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
 import { actorNameKey } from '../model/actors.ts';
 import { typeFromText, readMappedTime } from './csvMapping.ts';
@@ -49,6 +49,8 @@ const COUNT_ENTRY = new RegExp(
 const QUALIFIER_OF_WORDS = new Map(Object.entries(QUALIFIER_WORDS).map(([qualifier, words]) => [words, qualifier as Count['qualifier']]));
 const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((unverified|confirmed|disputed)(?: by ([^;()]+))?(?:; source (\d+))?\)(?:; |$)/y;
 const ACTOR_ENTRY = new RegExp(`^(.+) \\((${ROLES.join('|')})(?:, side ([12]))?(?:, as "(.*)")?\\)$`);
+/** An instant as the export writes it: 2022-09-13T00:05:00+04:00. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const SOURCE_ENTRY = /^\[(\d+)\] ([\s\S]*)$/;
 const QUOTE_ENTRY = /^\[(\d+)\] "([\s\S]*)"$/;
 
@@ -105,11 +107,17 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       const text = get(prefix);
       if (!text) return undefined;
       const tz = get(`${prefix}_timezone`) || 'UTC';
-      // The export writes an instant with its offset; a spreadsheet may have rewritten it as a date or date-time.
-      const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text) ? text : readMappedTime(text, tz, dates?.order)?.at;
-      if (!at) return null;
+      const written = get(`${prefix}_precision`);
       const dayPart = get(`${prefix}_day_part`);
-      return { at, precision: get(`${prefix}_precision`) || 'day', tz, ...(dayPart ? { dayPart } : {}) };
+      const parts = { tz, ...(dayPart ? { dayPart } : {}) };
+      // The export writes an instant with its offset; a spreadsheet may have rewritten it, or the
+      // analyst typed another date: then it says no more than it holds (a date typed over an
+      // instant of minute precision is a day).
+      if (INSTANT.test(text)) return { at: text, precision: written || 'day', ...parts };
+      const read = readMappedTime(text, tz, dates?.order);
+      if (!read) return null;
+      const precision = PRECISIONS.indexOf(written as Precision) >= 0 && PRECISIONS.indexOf(written as Precision) < PRECISIONS.indexOf(read.precision) ? written : read.precision;
+      return { at: read.at, precision, ...parts };
     };
     const start = time('start');
     if (!start) return report.reject('start', start === null ? 'is not a date or an instant such as 2022-09-13T00:05:00+04:00' : 'is empty', get('start'));
