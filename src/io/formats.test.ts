@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seed from '../../data/seed.json';
 import { importText } from './importer.ts';
+import { eventsToGeoJson } from '../export/eventsGeoJson.ts';
+import type { ConflictEvent } from '../model/schema.ts';
 import { detectFormat, sniffBinary } from './detect.ts';
 import { readDate } from './dates.ts';
 import { guessMapping } from './csvMapping.ts';
@@ -122,6 +124,11 @@ describe('the app JSON', () => {
     expect(importText({ text: '{"name": "package"}', fileName: 'package.json' })).toEqual({
       kind: 'not-a-dataset',
       message: 'package.json is JSON, but not a Conflict Timeline dataset (it has no "events" list).',
+    });
+    // The app's own Export GeoJSON: points and a few properties, not events.
+    expect(importText({ text: eventsToGeoJson(seed.events as unknown as ConflictEvent[], 'en'), fileName: 'events.geojson' })).toEqual({
+      kind: 'not-a-dataset',
+      message: 'events.geojson is GeoJSON, which the app writes for maps but does not read: open a CSV, JSON or Parquet of the events instead.',
     });
   });
 

@@ -225,6 +225,9 @@ export function importJsonValue(input: unknown, fileName: string, report: Report
   const eventsProgress = onProgress && ((fraction: number) => onProgress(PARSED_SHARE + (1 - PARSED_SHARE) * fraction));
   // A compact file whose keys were reordered after it was written.
   if (isObject(input) && input.format === COMPACT_FORMAT) return { ok: false, reason: COMPACT_RETIRED };
+  // GeoJSON (the app's own Export GeoJSON, or a GIS layer) holds points and a few properties: no actors or sources to make events of.
+  if (isObject(input) && (input.type === 'FeatureCollection' || input.type === 'Feature'))
+    return { ok: false, reason: 'is GeoJSON, which the app writes for maps but does not read: open a CSV, JSON or Parquet of the events instead' };
   if (!isObject(input) || !Array.isArray(input.events))
     return { ok: false, reason: 'is JSON, but not a Conflict Timeline dataset (it has no "events" list)' };
   if (input.events.length > maxRows) return { ok: false, reason: tooManyRows(maxRows, 'events') };
