@@ -6,7 +6,7 @@ import type { Actor, ActorRef, Claim, ConflictEvent, Count, Source, TimeValue } 
 import { actorName } from '../model/actors.ts';
 import { pickText } from '../model/text.ts';
 import { defuseCsvCell } from '../io/report.ts';
-import { EVENT_CSV_COLUMNS, LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR } from '../model/eventsCsvFormat.ts';
+import { EVENT_CSV_COLUMNS, joinNames, LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR } from '../model/eventsCsvFormat.ts';
 
 export { EVENT_CSV_COLUMNS, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
 
@@ -97,7 +97,7 @@ function eventRow(event: ConflictEvent, context: RowContext): (string | number |
     ...timeCells(event.end),
     place ? pickText(place.name, lang, event.originalLanguage).text : undefined,
     place?.country,
-    place?.admin?.join(LIST_SEPARATOR),
+    place?.admin && joinNames(place.admin),
     place?.lat,
     place?.lon,
     place?.precision,
@@ -108,7 +108,7 @@ function eventRow(event: ConflictEvent, context: RowContext): (string | number |
     event.sources.map(describeSource).join(LIST_SEPARATOR),
     describeSourceQuotes(event.sources, lang),
     event.relations.map((relation) => `${relation.kind}:${relation.event}`).join(LIST_SEPARATOR),
-    event.tags.join(LIST_SEPARATOR),
+    joinNames(event.tags),
   ];
 }
 

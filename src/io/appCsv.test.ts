@@ -7,6 +7,7 @@ import { importText, type ImportResult } from './importer.ts';
 import { detectFormat } from './detect.ts';
 import { APP_CSV_LAYOUT, APP_CSV_NOTE } from './appCsv.ts';
 import { acledCsv, generatedAcledRows } from '../testing/acledFixture.ts';
+import { hostileDataset } from '../testing/hostileText.ts';
 
 const seedData = seed as unknown as Dataset;
 
@@ -66,6 +67,15 @@ describe("the app's CSV export read back", () => {
     expect(back.events).toHaveLength(400);
     expect(back.events.map((e) => inLanguage(e, 'en'))).toEqual(acled.events.map((e) => inLanguage(e, 'en')));
     expect(back.events.some((e: ConflictEvent) => e.actors.some((a) => a.side === 2))).toBe(true);
+  });
+
+  it('gives back hostile text as it was: markup, formulas, names and tags that hold "; ", two actors of one name', () => {
+    const hostile = opened(JSON.stringify(hostileDataset()), 'hostile.json').dataset;
+    const csv = eventsToCsv(hostile.events, hostile.actors, 'en');
+    const { dataset, report } = opened(csv);
+    expect(report).toMatchObject({ imported: hostile.events.length, rejections: [] });
+    expect(dataset.events.map((e) => inLanguage(e, 'en'))).toEqual(hostile.events.map((e) => inLanguage(e, 'en')));
+    expect(dataset.events.some((e) => e.tags.some((tag) => tag.includes('; ')))).toBe(true);
   });
 
   it('reads a sheet a spreadsheet saved again: semicolons, decimal commas, a date rewritten, a formula guard', () => {

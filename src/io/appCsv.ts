@@ -4,7 +4,7 @@
 // CSV holds each text in one language and no actor kinds, so those cannot come back (a note says so).
 import type { Actor, ActorRef, Claim, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
 import { COUNT_KINDS, PRECISIONS, RELATION_KINDS, ROLES, type Precision } from '../model/schema.ts';
-import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
+import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, splitNames, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
 import { actorNameKey } from '../model/actors.ts';
 import { typeFromText, readMappedTime } from './csvMapping.ts';
 import { createEventCheck } from './acceptEvent.ts';
@@ -125,15 +125,20 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
     if (end === null) return report.reject('end', 'is not a date or an instant such as 2022-09-13T00:05:00+04:00', get('end'));
 
     // Actors: "Name (role, side 1, as "written")", paired in order with the ids of actor_ids.
-    const actorEntries = entries(get('actors'));
+    // Each entry ends with its role in brackets, so a name that holds "; " stays whole.
+    const actorEntries = entries(get('actors'), /(?<=\)); /);
     const actorIds = entries(get('actor_ids'));
     if (actorIds.length && actorIds.length !== actorEntries.length)
       return report.reject('actor_ids', `names ${actorIds.length} actors, but the actors column names ${actorEntries.length}`, get('actor_ids'));
     const actors: ActorRef[] = [];
+    // A claimant or a count's subject is named, not given by id: the event's own actor of that name first.
+    const idsInRow = new Map<string, string>();
+    const named = (name: string) => idsInRow.get(actorNameKey(name)) ?? actorNamed(name);
     for (const [k, entry] of actorEntries.entries()) {
       const m = ACTOR_ENTRY.exec(entry);
       const name = m ? m[1]! : entry;
       const actor = actorIds[k] ? actorWithId(actorIds[k], name) : actorNamed(name);
+      if (!idsInRow.has(actorNameKey(name))) idsInRow.set(actorNameKey(name), actor);
       actors.push({ actor, role: (m?.[2] ?? 'participant') as ActorRef['role'], ...(m?.[4] !== undefined ? { name: m[4] } : {}), ...(m?.[3] ? { side: Number(m[3]) as 1 | 2 } : {}) });
     }
 
@@ -148,8 +153,8 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
         qualifier: QUALIFIER_OF_WORDS.get(qualifier ?? '') ?? 'exact',
         ...(low !== undefined ? { low: Number(low) } : {}),
         ...(high !== undefined ? { high: Number(high) } : {}),
-        ...(of !== undefined ? { of: actorNamed(of) } : {}),
-        claimant: actorNamed(claimant!),
+        ...(of !== undefined ? { of: named(of) } : {}),
+        claimant: named(claimant!),
         claimedOn: claimedOn!,
         ...sourceIndex(source),
       });
@@ -164,10 +169,10 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       if (!m) return badEntry('claims', claims.length, 'a claim', claimsText.slice(from));
       const [, claimant, text, status, disputedBy, source] = m;
       claims.push({
-        claimant: actorNamed(claimant!),
+        claimant: named(claimant!),
         text: { [textLanguage(text!, lang, original)]: text! },
         status: status as Claim['status'],
-        ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(actorNamed) } : {}),
+        ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(named) } : {}),
         ...sourceIndex(source),
       });
     }
@@ -213,7 +218,7 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       claims,
       sources,
       relations,
-      tags: entries(get('tags')),
+      tags: splitNames(get('tags')),
     };
     if (acceptEvent(candidate, report, state.events)) state.keptId(id, line, sheetRow);
   };
@@ -241,7 +246,7 @@ function readPlace(get: (column: EventCsvColumn) => string, lang: string, decima
   if (!name && !countryText && lat === undefined && lon === undefined) return undefined;
   const country = countryCode(countryText);
   if (!country) return report.reject('country', countryText ? 'is not a country we know' : 'is empty, and a place needs its country', countryText), null;
-  const admin = entries(get('admin'));
+  const admin = splitNames(get('admin'));
   const precision = get('geo_precision');
   const placeName: LocalizedText = { [name ? textLanguage(name, lang, lang) : lang]: name || country };
   return { name: placeName, country, ...(admin.length ? { admin } : {}), ...(lat !== undefined ? { lat } : {}), ...(lon !== undefined ? { lon } : {}), ...(precision ? { precision } : {}) };

@@ -1,5 +1,6 @@
 // The app's CSV of events, as the export writes it and the importer reads it back: its columns
 // and the separators and words inside its cells. Here so that both sides keep to one layout.
+import Papa from 'papaparse';
 import type { Count } from './schema.ts';
 
 /** The header row, in order. Lists inside a cell are joined with LIST_SEPARATOR. */
@@ -48,3 +49,13 @@ export const QUALIFIER_WORDS: Record<Count['qualifier'], string> = {
   'at-least': 'at least ',
   'more-than': 'more than ',
 };
+
+/**
+ * A list of names (admin areas, tags) in one cell, "a; b", an entry that holds the separator, a
+ * quote or a line break quoted as in CSV ("\"a; b\"; c"), so that reading the cell gives the list back.
+ */
+export const joinNames = (names: readonly string[]): string => (names.length ? Papa.unparse([names as string[]], { delimiter: LIST_SEPARATOR, newline: '\n' }) : '');
+
+/** The list joinNames wrote, or one typed in a spreadsheet ("a; b"). */
+export const splitNames = (cell: string): string[] =>
+  cell.trim() === '' ? [] : (Papa.parse<string[]>(cell, { delimiter: LIST_SEPARATOR, newline: '\n' }).data[0] ?? []).map((name) => name.trim()).filter(Boolean);
