@@ -78,6 +78,8 @@ test('the app on a ClickHouse cluster: open, filter by type and actor, search in
 
   // A type, then an actor: the counts are the server's.
   const clashes = all.types.clash as number;
+  // The type list is drawn again when the server's counts come: wait for them, as a reader does, before ticking a box.
+  await expect(page.getByRole('checkbox', { name: 'Clash' }).locator('xpath=..')).toContainText(number(clashes));
   await page.getByRole('checkbox', { name: 'Clash' }).check();
   await expect(status(page)).toHaveText(`Showing ${number(clashes)} of 3,016 events`);
   const actorId = Object.entries(all.actors as Record<string, number>).sort((a, b) => b[1] - a[1]).find(([id]) => id !== 'acled')![0];
