@@ -88,7 +88,7 @@ test.describe('opening data', () => {
     const report = page.getByRole('region', { name: 'Import report: events-edited.csv' });
     await expect(report).toContainText('Read as Conflict Timeline CSV (the app’s export). 16 rows read: 16 imported (0 fixed), 0 rejected.');
     await report.getByRole('button', { name: 'Details' }).click();
-    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('actors come in as kind "other"');
+    await expect(report.getByRole('region', { name: 'Notes' })).toContainText('no kind for an actor it names only as a claimant');
 
     await page.getByRole('table', { name: 'Events' }).getByText(ceasefire.title).click();
     const details = page.getByRole('complementary', { name: 'Event details' });

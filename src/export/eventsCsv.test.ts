@@ -66,7 +66,7 @@ describe('events as CSV', () => {
     expect(header).toEqual([
       'id', 'type', 'title', 'title_language', 'description', 'description_language', 'original_language',
       'start', 'start_precision', 'start_timezone', 'start_day_part', 'end', 'end_precision', 'end_timezone', 'end_day_part',
-      'place', 'country', 'admin', 'lat', 'lon', 'geo_precision', 'actors', 'actor_ids', 'counts', 'claims', 'sources', 'source_quotes',
+      'place', 'country', 'admin', 'lat', 'lon', 'geo_precision', 'actors', 'actor_ids', 'actor_kinds', 'counts', 'claims', 'sources', 'source_quotes',
       'relations', 'tags',
     ]);
     expect(header).toEqual([...EVENT_CSV_COLUMNS]);
@@ -98,6 +98,7 @@ describe('events as CSV', () => {
       geo_precision: 'near',
       actors: 'Armed Forces of Azerbaijan (initiator, side 1, as "Military Forces of Azerbaijan (2003-)"); Ministry of Defence of Armenia (claimant)',
       actor_ids: 'az-forces; am-mod',
+      actor_kinds: 'state-forces; ministry',
       counts: 'killed: about 105 (low 90, high 120) of Armed Forces of Azerbaijan, claimed by Ministry of Defence of Armenia on 2022-09-14, source 1',
       claims: 'Ministry of Defence of Armenia claims "Azerbaijan fired first." (disputed by Ministry of Defence of Azerbaijan; source 2)',
       sources: '[1] Al Jazeera Arabic | اشتباكات | https://example.org/a | 2022-09-15 | ar; [2] Armenian MoD |  |  |  | en',

@@ -31,6 +31,8 @@ const sourceNumber = (index: number | undefined) => (index === undefined ? '' : 
 interface RowContext {
   lang: string;
   nameOf(actorId: string): string;
+  /** The actor's kind, or empty where the registry does not know the actor. */
+  kindOf(actorId: string): string;
 }
 
 function describeActorRef(ref: ActorRef, context: RowContext): string {
@@ -103,6 +105,7 @@ function eventRow(event: ConflictEvent, context: RowContext): (string | number |
     place?.precision,
     event.actors.map((ref) => describeActorRef(ref, context)).join(LIST_SEPARATOR),
     event.actors.map((ref) => ref.actor).join(LIST_SEPARATOR),
+    event.actors.map((ref) => context.kindOf(ref.actor)).join(LIST_SEPARATOR),
     event.counts.map((count) => describeCount(count, context)).join(LIST_SEPARATOR),
     event.claims.map((claim) => describeClaim(claim, event.originalLanguage, context)).join(LIST_SEPARATOR),
     event.sources.map(describeSource).join(LIST_SEPARATOR),
@@ -115,7 +118,7 @@ function eventRow(event: ConflictEvent, context: RowContext): (string | number |
 /**
  * The events as CSV (UTF-8 with BOM, "\r\n" line ends, header row first), one row per event in the
  * order given. Actor ids are shown by their name in `lang` from `actors`, or as the id when the
- * registry does not know them; the actor_ids column keeps the ids.
+ * registry does not know them; the actor_ids and actor_kinds columns keep their ids and kinds.
  */
 export function eventsToCsv(events: readonly ConflictEvent[], actors: readonly Actor[], lang: string): string {
   const writer = createEventsCsv(actors, lang);
@@ -141,6 +144,7 @@ export function createEventsCsv(actors: readonly Actor[], lang: string): EventsC
       const actor = byId.get(actorId);
       return actor ? actorName(actor, lang) : actorId;
     },
+    kindOf: (actorId) => byId.get(actorId)?.kind ?? '',
   };
   return {
     // The header as a row of its own: Papa.unparse gives a header alone with a line end of its own.

@@ -45,10 +45,12 @@ describe("the app's CSV export read back", () => {
     expect(report).toMatchObject({ rowsRead: 16, imported: 16, rejections: [], fixes: [] });
     expect(report.notes).toContain(APP_CSV_NOTE);
     expect(dataset.events.map((e) => inLanguage(e, 'en'))).toEqual(seedData.events.map((e) => inLanguage(e, 'en')));
-    // Actors keep their ids and names; their kinds are not in the file.
-    const names = new Map(dataset.actors.map((a) => [a.id, a.names.en]));
-    expect(names.get('am-mod')).toBe('Ministry of Defence of Armenia');
-    expect(dataset.actors.every((a) => a.kind === 'other')).toBe(true);
+    // Actors keep their ids, names and kinds; one named only as a claimant (Al Jazeera) has no kind in the file.
+    const byId = new Map(dataset.actors.map((a) => [a.id, a]));
+    expect(byId.get('am-mod')).toMatchObject({ names: { en: 'Ministry of Defence of Armenia' }, kind: 'ministry' });
+    const inEvents = new Set(seedData.events.flatMap((e) => e.actors.map((a) => a.actor)));
+    for (const actor of seedData.actors) if (inEvents.has(actor.id)) expect([actor.id, byId.get(actor.id)?.kind]).toEqual([actor.id, actor.kind]);
+    expect(byId.get('al-jazeera')?.kind).toBe('other');
   });
 
   it.each(['en', 'ar'])('written in %s, opened and written again, gives the same file', (lang) => {
@@ -110,15 +112,17 @@ describe("the app's CSV export read back", () => {
       rows[3]!.actor_ids = 'russia';
       rows[4]!.type = 'skirmish';
       rows[5]!.sources = 'Al Jazeera';
+      rows[6]!.actor_kinds = rows[6]!.actor_kinds!.replace(/^[a-z-]+/, 'warlord');
     });
     const { dataset, report } = opened(text);
     expect(report.rejections.map((r) => [r.row, r.field, r.message, r.value])).toEqual([
       [4, 'counts', 'entry 1 is not a count as the app writes it', 'killed: some, claimed by Al Jazeera on 2022-09-15'],
       [5, 'actor_ids', 'names 1 actors, but the actors column names 5', 'russia'],
       [7, 'sources', 'entry 1 is not a source ("[1] publisher | title | url | date | language") as the app writes it', 'Al Jazeera'],
+      [8, 'actor_kinds', 'entry 1 is not a kind of actor we know', 'warlord'],
     ]);
     expect(report.fixes.map((f) => [f.row, f.field, f.message])).toEqual([[6, 'type', 'is not a type we know; imported as "other"']]);
-    expect(dataset.events).toHaveLength(13);
+    expect(dataset.events).toHaveLength(12);
     expect(report.rowsRead).toBe(report.imported + report.rejections.length);
   });
 });

@@ -1,9 +1,10 @@
 // The app's own CSV export read back (see model/eventsCsvFormat.ts): analysts export the events,
 // edit them in a spreadsheet and open the file again. Each cell is read as the export writes it; a
 // list entry that is not in that form rejects its row, named, rather than being guessed at. The
-// CSV holds each text in one language and no actor kinds, so those cannot come back (a note says so).
+// CSV holds each text in one language, and no kind for an actor named only as a claimant, so
+// those cannot come back (a note says so).
 import type { Actor, ActorRef, Claim, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
-import { COUNT_KINDS, PRECISIONS, RELATION_KINDS, ROLES, type Precision } from '../model/schema.ts';
+import { ACTOR_KINDS, COUNT_KINDS, PRECISIONS, RELATION_KINDS, ROLES, type Precision } from '../model/schema.ts';
 import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, splitNames, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
 import { actorNameKey } from '../model/actors.ts';
 import { typeFromText, readMappedTime } from './csvMapping.ts';
@@ -25,7 +26,7 @@ export const isAppCsvHeader = (lower: readonly string[]) => MARKERS.every((m) =>
 export const missingAppCsvColumns = (header: readonly string[]) => REQUIRED.filter((c) => !header.some((h) => h.trim().toLowerCase() === c));
 
 export const APP_CSV_NOTE =
-  'a Conflict Timeline CSV holds each text in one language and no kinds of actor: its actors come in as kind "other". Its JSON or Parquet export keeps everything';
+  'a Conflict Timeline CSV holds each text in one language, and no kind for an actor it names only as a claimant (such an actor comes in as "other"). Its JSON or Parquet export keeps everything';
 
 /** The spreadsheet-formula guard the export put before a cell (see defuseCsvCell), taken off again. */
 const undefused = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
@@ -68,10 +69,13 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
   const idsByName = new Map<string, string>();
 
   /** The actor with this id, named so; a name seen before under another id is an alias. */
-  const actorWithId = (id: string, name: string) => {
+  const actorWithId = (id: string, name: string, kind?: Actor['kind']) => {
     const actor = actorsById.get(id);
-    if (!actor) actorsById.set(id, { id, names: { [textLanguage(name, 'en', 'en')]: name }, aliases: [], kind: 'other' });
-    else if (!Object.values(actor.names).includes(name) && !actor.aliases.includes(name)) actor.aliases.push(name);
+    if (!actor) actorsById.set(id, { id, names: { [textLanguage(name, 'en', 'en')]: name }, aliases: [], kind: kind ?? 'other' });
+    else {
+      if (!Object.values(actor.names).includes(name) && !actor.aliases.includes(name)) actor.aliases.push(name);
+      if (kind && actor.kind === 'other') actor.kind = kind;
+    }
     if (!idsByName.has(actorNameKey(name))) idsByName.set(actorNameKey(name), id);
     return id;
   };
@@ -130,6 +134,11 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
     const actorIds = entries(get('actor_ids'));
     if (actorIds.length && actorIds.length !== actorEntries.length)
       return report.reject('actor_ids', `names ${actorIds.length} actors, but the actors column names ${actorEntries.length}`, get('actor_ids'));
+    const kinds = entries(get('actor_kinds'));
+    if (kinds.length && kinds.length !== actorEntries.length)
+      return report.reject('actor_kinds', `names ${kinds.length} kinds, but the actors column names ${actorEntries.length} actors`, get('actor_kinds'));
+    const badKind = kinds.findIndex((kind) => kind !== '' && !(ACTOR_KINDS as readonly string[]).includes(kind));
+    if (badKind >= 0) return report.reject('actor_kinds', `entry ${badKind + 1} is not a kind of actor we know`, kinds[badKind]);
     const actors: ActorRef[] = [];
     // A claimant or a count's subject is named, not given by id: the event's own actor of that name first.
     const idsInRow = new Map<string, string>();
@@ -137,7 +146,7 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
     for (const [k, entry] of actorEntries.entries()) {
       const m = ACTOR_ENTRY.exec(entry);
       const name = m ? m[1]! : entry;
-      const actor = actorIds[k] ? actorWithId(actorIds[k], name) : actorNamed(name);
+      const actor = actorIds[k] ? actorWithId(actorIds[k], name, (kinds[k] || undefined) as Actor['kind'] | undefined) : actorNamed(name);
       if (!idsInRow.has(actorNameKey(name))) idsInRow.set(actorNameKey(name), actor);
       actors.push({ actor, role: (m?.[2] ?? 'participant') as ActorRef['role'], ...(m?.[4] !== undefined ? { name: m[4] } : {}), ...(m?.[3] ? { side: Number(m[3]) as 1 | 2 } : {}) });
     }

@@ -28,6 +28,7 @@ export const EVENT_CSV_COLUMNS = [
   'geo_precision',
   'actors',
   'actor_ids',
+  'actor_kinds',
   'counts',
   'claims',
   'sources',
