@@ -6,7 +6,6 @@
 import type { Actor, ActorRef, Claim, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
 import { ACTOR_KINDS, COUNT_KINDS, PRECISIONS, RELATION_KINDS, ROLES, type Precision } from '../model/schema.ts';
 import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, splitNames, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
-import { actorNameKey } from '../model/actors.ts';
 import { typeFromText, readMappedTime } from './csvMapping.ts';
 import { createEventCheck } from './acceptEvent.ts';
 import { createRowState } from './rowState.ts';
@@ -47,6 +46,8 @@ function textLanguage(text: string, wanted: string, fallback: string): string {
 const COUNT_ENTRY = new RegExp(
   `^(${COUNT_KINDS.join('|')}): (about |at least |more than )?(\\d+)(?: \\((?:low (\\d+))?(?:, )?(?:high (\\d+))?\\))?(?: of (.+?))?, claimed by (.+) on (\\d{4}-\\d{2}-\\d{2})(?:, source (\\d+))?$`,
 );
+/** Where the next count of a counts cell starts. */
+const NEXT_COUNT = new RegExp(`; (?=(?:${COUNT_KINDS.join('|')}): )`);
 const QUALIFIER_OF_WORDS = new Map(Object.entries(QUALIFIER_WORDS).map(([qualifier, words]) => [words, qualifier as Count['qualifier']]));
 const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((unverified|confirmed|disputed)(?: by ([^;()]+))?(?:; source (\d+))?\)(?:; |$)/y;
 const ACTOR_ENTRY = new RegExp(`^(.+) \\((${ROLES.join('|')})(?:, side ([12]))?(?:, as "(.*)")?\\)$`);
@@ -66,6 +67,7 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
   const state = createRowState();
   const acceptEvent = createEventCheck();
   const actorsById = new Map<string, Actor>();
+  // Names as the export writes them (actorName), so the same actor is named the same in every row.
   const idsByName = new Map<string, string>();
 
   /** The actor with this id, named so; a name seen before under another id is an alias. */
@@ -76,12 +78,12 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       if (!Object.values(actor.names).includes(name) && !actor.aliases.includes(name)) actor.aliases.push(name);
       if (kind && actor.kind === 'other') actor.kind = kind;
     }
-    if (!idsByName.has(actorNameKey(name))) idsByName.set(actorNameKey(name), id);
+    if (!idsByName.has(name)) idsByName.set(name, id);
     return id;
   };
   /** The id of an actor known by name only (a claimant, a count's subject): the one named so before, or a new one. */
   const actorNamed = (name: string) => {
-    const known = idsByName.get(actorNameKey(name));
+    const known = idsByName.get(name);
     if (known) return known;
     let id = slug(name) || 'actor';
     for (let n = 2; actorsById.has(id); n++) id = `${slug(name) || 'actor'}-${n}`;
@@ -142,17 +144,17 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
     const actors: ActorRef[] = [];
     // A claimant or a count's subject is named, not given by id: the event's own actor of that name first.
     const idsInRow = new Map<string, string>();
-    const named = (name: string) => idsInRow.get(actorNameKey(name)) ?? actorNamed(name);
+    const named = (name: string) => idsInRow.get(name) ?? actorNamed(name);
     for (const [k, entry] of actorEntries.entries()) {
       const m = ACTOR_ENTRY.exec(entry);
       const name = m ? m[1]! : entry;
       const actor = actorIds[k] ? actorWithId(actorIds[k], name, (kinds[k] || undefined) as Actor['kind'] | undefined) : actorNamed(name);
-      if (!idsInRow.has(actorNameKey(name))) idsInRow.set(actorNameKey(name), actor);
+      if (!idsInRow.has(name)) idsInRow.set(name, actor);
       actors.push({ actor, role: (m?.[2] ?? 'participant') as ActorRef['role'], ...(m?.[4] !== undefined ? { name: m[4] } : {}), ...(m?.[3] ? { side: Number(m[3]) as 1 | 2 } : {}) });
     }
 
     const counts: Count[] = [];
-    for (const [k, entry] of entries(get('counts'), new RegExp(`; (?=(?:${COUNT_KINDS.join('|')}): )`)).entries()) {
+    for (const [k, entry] of entries(get('counts'), NEXT_COUNT).entries()) {
       const m = COUNT_ENTRY.exec(entry);
       if (!m) return badEntry('counts', k, 'a count', entry);
       const [, kind, qualifier, value, low, high, of, claimant, claimedOn, source] = m;

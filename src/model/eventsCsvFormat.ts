@@ -51,12 +51,19 @@ export const QUALIFIER_WORDS: Record<Count['qualifier'], string> = {
   'more-than': 'more than ',
 };
 
+/** Whether a name must be quoted inside its list's cell (see joinNames). */
+const needsQuotes = (name: string) => name.includes(LIST_SEPARATOR) || /["\n\r]/.test(name) || name !== name.trim();
+
 /**
  * A list of names (admin areas, tags) in one cell, "a; b", an entry that holds the separator, a
- * quote or a line break quoted as in CSV ("\"a; b\"; c"), so that reading the cell gives the list back.
+ * quote or a line break quoted as in CSV ("\"a; b\"; c"), so that reading the cell gives the list
+ * back. Papa Parse quotes; most lists need none, and are joined without it (it costs a call per cell).
  */
-export const joinNames = (names: readonly string[]): string => (names.length ? Papa.unparse([names as string[]], { delimiter: LIST_SEPARATOR, newline: '\n' }) : '');
+export const joinNames = (names: readonly string[]): string =>
+  names.some(needsQuotes) ? Papa.unparse([names as string[]], { delimiter: LIST_SEPARATOR, newline: '\n' }) : names.join(LIST_SEPARATOR);
 
 /** The list joinNames wrote, or one typed in a spreadsheet ("a; b"). */
-export const splitNames = (cell: string): string[] =>
-  cell.trim() === '' ? [] : (Papa.parse<string[]>(cell, { delimiter: LIST_SEPARATOR, newline: '\n' }).data[0] ?? []).map((name) => name.trim()).filter(Boolean);
+export function splitNames(cell: string): string[] {
+  const names = cell.includes('"') ? (Papa.parse<string[]>(cell, { delimiter: LIST_SEPARATOR, newline: '\n' }).data[0] ?? []) : cell.split(LIST_SEPARATOR);
+  return names.map((name) => name.trim()).filter(Boolean);
+}
