@@ -95,9 +95,14 @@ test('the role option narrows actors to a role', async ({ page }) => {
 
 test('event types filter, with legend colours and counts; chips remove filters and "Clear all" clears', async ({ page }) => {
   await page.goto('./');
+  const legend = page.getByRole('figure', { name: 'Legend' });
+  await expect(legend).toContainText('Protest');
   await types(page).getByRole('checkbox', { name: /^Ceasefire \d+$/ }).check();
   await expect(status(page)).toHaveText('Showing 4 of 16 events');
   await expect(page).toHaveURL(/types=ceasefire/);
+  // The key names only the types drawn.
+  await expect(legend).toContainText('Ceasefire');
+  await expect(legend).not.toContainText('Protest');
   await types(page).getByRole('checkbox', { name: /^Protest \d+$/ }).check();
   await expect(status(page)).toHaveText('Showing 7 of 16 events');
   await expect(page).toHaveURL(/types=protest,ceasefire/);
@@ -107,6 +112,7 @@ test('event types filter, with legend colours and counts; chips remove filters a
   await expect(page.getByRole('button', { name: /Remove filter Text/ })).toBeVisible();
   await page.getByRole('button', { name: 'Clear all' }).click();
   await expect(status(page)).toHaveText('Showing 16 of 16 events');
+  await expect(legend).toContainText('Protest');
   expect(param(page, 'types')).toBeNull();
   expect(param(page, 'q')).toBeNull();
 });

@@ -14,12 +14,14 @@ export function Legend() {
   // From a data server the page holds few events, or none: the types are those the server counts.
   const remoteCounts = useAppState((s) => (s.remoteInfo ? s.remoteAnswer?.counts ?? null : null));
   const present = remoteCounts ? remoteTypesPresent(remoteCounts, selected) : typesPresent(table);
+  // Under a type filter the key names only the types drawn, as an exported image's does: a reader
+  // of an embed should not look for protests the view leaves out.
   // A touch screen has no hover and no click: its legend says what a finger does.
   const touch = useMediaQuery('(hover: none)');
   return (
     <figure className="legend" aria-label={t.legend}>
       <ul>
-        {EVENT_TYPES.filter((_, i) => present[i] === 1).map((t) => (
+        {EVENT_TYPES.filter((type, i) => present[i] === 1 && (selected.length === 0 || selected.includes(type))).map((t) => (
           <li key={t}>
             <ShapeIcon type={t} />
             {EVENT_TYPE_INFO[t].label[lang]}
