@@ -3,8 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEventTable } from '../table/eventTable.ts';
 import { facetActive, filterMask, NO_FILTERS, type Filters } from '../table/filter.ts';
 import { makeDataset, seededRandom } from '../testing/fixtures.ts';
+import seed from '../../data/seed.json';
+import type { Dataset } from '../model/schema.ts';
 import { EVENT_TYPES } from '../model/taxonomy.ts';
-import { awaitSearchIndex, maskOf, maskWithout, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, typeRowsIndexOf, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
+import { actorsInEvents, awaitSearchIndex, maskOf, maskWithout, prepareSearchIndex, searchIndexOf, searchIndexState, typeCounts, typeRowsIndexOf, visibleCount, visibleRows, visibleRowsWithout, visibleSlice } from './derived.ts';
 import { createRowPartsReader } from '../table/search.ts';
 import { createWordIndexBuilder } from '../table/wordIndex.ts';
 
@@ -168,5 +170,14 @@ describe('preparing the search index in the background', () => {
       expect(ready).toHaveBeenCalledTimes(1);
       expect(searchIndexOf(big)).toEqual(createWordIndexBuilder(big.size, createRowPartsReader(big)).index());
     }
+  });
+});
+
+describe('actorsInEvents', () => {
+  it('marks the actors some event names, not those named only as a claimant', () => {
+    const seedTable = buildEventTable(seed as unknown as Dataset);
+    const named = actorsInEvents(seedTable);
+    const ids = seedTable.actors.filter((_, i) => named[i] === 0).map((a) => a.id);
+    expect(ids).toEqual(['al-jazeera']);
   });
 });

@@ -280,6 +280,13 @@ export function actorCounts(state: Pick<AppState, 'table' | 'filters' | 'window'
   return counts;
 }
 
+/** Per actor (registry row): 1 when some event of the table names it among its actors. */
+export function actorsInEvents(table: Pick<EventTable, 'actors' | 'actorIndex'>): Uint8Array {
+  const named = new Uint8Array(table.actors.length);
+  for (const actor of table.actorIndex) named[actor] = 1;
+  return named;
+}
+
 const typeRowsIndexes = new WeakMap<EventTable, { mask: Uint8Array | null; index: LaneIndex }>();
 const unfilteredTypeRows = new WeakMap<EventTable, LaneIndex>();
 /**

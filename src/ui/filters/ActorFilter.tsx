@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { actorName } from '../../model/actors.ts';
 import { ROLES, type Role } from '../../model/schema.ts';
-import { actorCounts } from '../../store/derived.ts';
+import { actorCounts, actorsInEvents } from '../../store/derived.ts';
 import { normaliseForSearch } from '../../table/search.ts';
 import { useAppState, useAppStore, useUiLocale } from '../StoreContext.tsx';
 import { useCountsView } from './useCountsView.ts';
@@ -39,8 +39,14 @@ export function ActorFilter() {
     [table],
   );
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  // Data providers (ACLED, UCDP) claim counts but take part in no event: they are not listed.
-  const listable = useMemo(() => [...table.actors.keys()].filter((i) => table.actors[i]!.kind !== 'data-provider'), [table]);
+  // An actor that takes part in no event (a data provider, a publisher named only as a claimant of
+  // counts) would filter out everything: it is not listed. From a data server the page holds few
+  // events, so there the data providers are left out by their kind.
+  const fromServer = remoteCounts !== undefined;
+  const listable = useMemo(() => {
+    const named = fromServer ? null : actorsInEvents(table);
+    return [...table.actors.keys()].filter((i) => (named ? named[i] === 1 : table.actors[i]!.kind !== 'data-provider'));
+  }, [table, fromServer]);
   // Busiest first, then by name; ticked actors stay at the top so they are easy to untick.
   const order = useMemo(() => {
     const words = normaliseForSearch(query).split(' ').filter(Boolean);
