@@ -3,7 +3,7 @@
 // list entry that is not in that form rejects its row, named, rather than being guessed at. The
 // CSV holds each text in one language, and no kind for an actor named only as a claimant, so
 // those cannot come back (a note says so).
-import type { Actor, ActorRef, Claim, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
+import type { Actor, ActorRef, Claim, ConflictEvent, Count, Dataset, LocalizedText, Source } from '../model/schema.ts';
 import { ACTOR_KINDS, COUNT_KINDS, PRECISIONS, RELATION_KINDS, ROLES, type Precision } from '../model/schema.ts';
 import { LIST_SEPARATOR, QUALIFIER_WORDS, SOURCE_PART_SEPARATOR, splitNames, type EventCsvColumn } from '../model/eventsCsvFormat.ts';
 import { typeFromText, readMappedTime } from './csvMapping.ts';
@@ -49,7 +49,7 @@ const COUNT_ENTRY = new RegExp(
 /** Where the next count of a counts cell starts. */
 const NEXT_COUNT = new RegExp(`; (?=(?:${COUNT_KINDS.join('|')}): )`);
 const QUALIFIER_OF_WORDS = new Map(Object.entries(QUALIFIER_WORDS).map(([qualifier, words]) => [words, qualifier as Count['qualifier']]));
-const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((unverified|confirmed|disputed)(?: by ([^;()]+))?(?:; source (\d+))?\)(?:; |$)/y;
+const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((unverified|confirmed|disputed)(?: by ([^;()]+))?(?:; source (\d+))?\)(?:; |$)/;
 const ACTOR_ENTRY = new RegExp(`^(.+) \\((${ROLES.join('|')})(?:, side ([12]))?(?:, as "(.*)")?\\)$`);
 /** An instant as the export writes it: 2022-09-13T00:05:00+04:00. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -95,9 +95,6 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       const i = col.get(column);
       return i === undefined ? '' : undefused((cells[i] ?? '').trim());
     };
-    /** Rejects the row for a list entry not in the export's form. */
-    const badEntry = (column: EventCsvColumn, k: number, what: string, entry: string) => report.reject(column, `entry ${k + 1} is not ${what} as the app writes it`, entry);
-
     const id = get('id');
     if (!id) return report.reject('id', 'is empty');
     const first = state.placeOfId(id);
@@ -153,64 +150,9 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       actors.push({ actor, role: (m?.[2] ?? 'participant') as ActorRef['role'], ...(m?.[4] !== undefined ? { name: m[4] } : {}), ...(m?.[3] ? { side: Number(m[3]) as 1 | 2 } : {}) });
     }
 
-    const counts: Count[] = [];
-    for (const [k, entry] of entries(get('counts'), NEXT_COUNT).entries()) {
-      const m = COUNT_ENTRY.exec(entry);
-      if (!m) return badEntry('counts', k, 'a count', entry);
-      const [, kind, qualifier, value, low, high, of, claimant, claimedOn, source] = m;
-      counts.push({
-        kind: kind as Count['kind'],
-        value: Number(value),
-        qualifier: QUALIFIER_OF_WORDS.get(qualifier ?? '') ?? 'exact',
-        ...(low !== undefined ? { low: Number(low) } : {}),
-        ...(high !== undefined ? { high: Number(high) } : {}),
-        ...(of !== undefined ? { of: named(of) } : {}),
-        claimant: named(claimant!),
-        claimedOn: claimedOn!,
-        ...sourceIndex(source),
-      });
-    }
-
-    const claims: Claim[] = [];
-    const claimsText = get('claims');
-    CLAIM_ENTRY.lastIndex = 0;
-    while (CLAIM_ENTRY.lastIndex < claimsText.length) {
-      const from = CLAIM_ENTRY.lastIndex;
-      const m = CLAIM_ENTRY.exec(claimsText);
-      if (!m) return badEntry('claims', claims.length, 'a claim', claimsText.slice(from));
-      const [, claimant, text, status, disputedBy, source] = m;
-      claims.push({
-        claimant: named(claimant!),
-        text: { [textLanguage(text!, lang, original)]: text! },
-        status: status as Claim['status'],
-        ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(named) } : {}),
-        ...sourceIndex(source),
-      });
-    }
-
-    const sources: Source[] = [];
-    for (const [k, entry] of entries(get('sources'), /; (?=\[\d+\] )/).entries()) {
-      const parts = SOURCE_ENTRY.exec(entry)?.[2]?.split(SOURCE_PART_SEPARATOR);
-      if (!parts || parts.length < 5) return badEntry('sources', k, 'a source ("[1] publisher | title | url | date | language")', entry);
-      // A title may hold the separator itself: the publisher is first, the rest counted from the end.
-      const [publisher, ...rest] = parts;
-      const [url, date, language] = rest.splice(-3);
-      const sourceTitle = rest.join(SOURCE_PART_SEPARATOR);
-      sources.push({ publisher: publisher!, ...(sourceTitle ? { title: sourceTitle } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}), language: language! });
-    }
-    for (const [k, entry] of entries(get('source_quotes'), /; (?=\[\d+\] ")/).entries()) {
-      const m = QUOTE_ENTRY.exec(entry);
-      const source = m ? sources[Number(m[1]) - 1] : undefined;
-      if (!m || !source) return badEntry('source_quotes', k, 'a quote of one of the sources ("[1] "…"")', entry);
-      source.quote = { [textLanguage(m[2]!, lang, source.language)]: m[2]! };
-    }
-
-    const relations = [];
-    for (const [k, entry] of entries(get('relations')).entries()) {
-      const m = /^([a-z-]+):(.+)$/.exec(entry);
-      if (!m || !(RELATION_KINDS as readonly string[]).includes(m[1]!)) return badEntry('relations', k, 'a relation ("follows:event-id")', entry);
-      relations.push({ kind: m[1], event: m[2] });
-    }
+    const lists = readLists(get, named, lang, original);
+    if ('column' in lists) return report.reject(lists.column, `entry ${lists.index + 1} is not ${lists.what} as the app writes it`, lists.entry);
+    const { counts, claims, sources, relations } = lists;
 
     const place = readPlace(get, lang, decimalComma, report);
     if (place === null) return;
@@ -244,6 +186,84 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
       events: state.events,
     }),
   };
+}
+
+/** A list entry not in the export's form: its column, its place in the cell, what it should be. */
+interface BadEntry {
+  column: EventCsvColumn;
+  index: number;
+  what: string;
+  entry: string;
+}
+
+type Lists = Pick<ConflictEvent, 'counts' | 'claims' | 'sources' | 'relations'>;
+
+/**
+ * The counts, claims, sources (with their quotes) and relations of a row, each entry read as the
+ * export writes it; `named` gives the id of an actor the cells name. The first entry in another
+ * form is the answer instead.
+ */
+function readLists(get: (column: EventCsvColumn) => string, named: (name: string) => string, lang: string, original: string): Lists | BadEntry {
+  const bad = (column: EventCsvColumn, index: number, what: string, entry: string): BadEntry => ({ column, index, what, entry });
+  const counts: Count[] = [];
+  for (const [k, entry] of entries(get('counts'), NEXT_COUNT).entries()) {
+    const m = COUNT_ENTRY.exec(entry);
+    if (!m) return bad('counts', k, 'a count', entry);
+    const [, kind, qualifier, value, low, high, of, claimant, claimedOn, source] = m;
+    counts.push({
+      kind: kind as Count['kind'],
+      value: Number(value),
+      qualifier: QUALIFIER_OF_WORDS.get(qualifier ?? '') ?? 'exact',
+      ...(low !== undefined ? { low: Number(low) } : {}),
+      ...(high !== undefined ? { high: Number(high) } : {}),
+      ...(of !== undefined ? { of: named(of) } : {}),
+      claimant: named(claimant!),
+      claimedOn: claimedOn!,
+      ...sourceIndex(source),
+    });
+  }
+
+  const claims: Claim[] = [];
+  const claimsText = get('claims');
+  const claimEntry = new RegExp(CLAIM_ENTRY.source, 'y');
+  while (claimEntry.lastIndex < claimsText.length) {
+    const from = claimEntry.lastIndex;
+    const m = claimEntry.exec(claimsText);
+    if (!m) return bad('claims', claims.length, 'a claim', claimsText.slice(from));
+    const [, claimant, text, status, disputedBy, source] = m;
+    claims.push({
+      claimant: named(claimant!),
+      text: { [textLanguage(text!, lang, original)]: text! },
+      status: status as Claim['status'],
+      ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(named) } : {}),
+      ...sourceIndex(source),
+    });
+  }
+
+  const sources: Source[] = [];
+  for (const [k, entry] of entries(get('sources'), /; (?=\[\d+\] )/).entries()) {
+    const parts = SOURCE_ENTRY.exec(entry)?.[2]?.split(SOURCE_PART_SEPARATOR);
+    if (!parts || parts.length < 5) return bad('sources', k, 'a source ("[1] publisher | title | url | date | language")', entry);
+    // A title may hold the separator itself: the publisher is first, the rest counted from the end.
+    const [publisher, ...rest] = parts;
+    const [url, date, language] = rest.splice(-3);
+    const sourceTitle = rest.join(SOURCE_PART_SEPARATOR);
+    sources.push({ publisher: publisher!, ...(sourceTitle ? { title: sourceTitle } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}), language: language! });
+  }
+  for (const [k, entry] of entries(get('source_quotes'), /; (?=\[\d+\] ")/).entries()) {
+    const m = QUOTE_ENTRY.exec(entry);
+    const source = m ? sources[Number(m[1]) - 1] : undefined;
+    if (!m || !source) return bad('source_quotes', k, 'a quote of one of the sources ("[1] "…"")', entry);
+    source.quote = { [textLanguage(m[2]!, lang, source.language)]: m[2]! };
+  }
+
+  const relations: Lists['relations'] = [];
+  for (const [k, entry] of entries(get('relations')).entries()) {
+    const m = /^([a-z-]+):(.+)$/.exec(entry);
+    if (!m || !(RELATION_KINDS as readonly string[]).includes(m[1]!)) return bad('relations', k, 'a relation ("follows:event-id")', entry);
+    relations.push({ kind: m[1] as Lists['relations'][number]['kind'], event: m[2]! });
+  }
+  return { counts, claims, sources, relations };
 }
 
 /** The place columns: a place, undefined where the row has none, or null where the row was rejected. */
