@@ -127,7 +127,7 @@ export const ar: Messages = {
   closeFilters: 'إغلاق عوامل التصفية',
   search: 'بحث',
   searchEvents: 'البحث في الأحداث',
-  searchPlaceholder: 'كلمات بأي لغة: وقف إطلاق النار، ceasefire',
+  searchPlaceholder: 'بأي لغة: وقف إطلاق النار',
   preparingSearch: (percent: string) => `جارٍ تجهيز البحث (${percent})، وتظهر النتائج حين يكتمل.`,
   selectAllActors: 'الكل: تحديد كل الجهات المعروضة',
   all: 'الكل',

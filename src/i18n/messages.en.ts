@@ -145,7 +145,7 @@ export const en = {
   closeFilters: 'Close filters',
   search: 'Search',
   searchEvents: 'Search events',
-  searchPlaceholder: 'Words in any language: ceasefire, وقف إطلاق النار',
+  searchPlaceholder: 'In any language: ceasefire',
   preparingSearch: (percent: string) => `Preparing the search (${percent}): the results follow as soon as it is ready.`,
   // Each name starts with the button's visible text (WCAG 2.5.3).
   selectAllActors: 'All: select every listed actor',
