@@ -89,6 +89,8 @@ test.describe('opening data', () => {
     await expect(report).toContainText('Read as Conflict Timeline CSV (the app’s export). 16 rows read: 16 imported (0 fixed), 0 rejected.');
     await report.getByRole('button', { name: 'Details' }).click();
     await expect(report.getByRole('region', { name: 'Notes' })).toContainText('no kind for an actor it names only as a claimant');
+    // The file holds no dataset text: the Source line credits the publisher most events cite.
+    await expect(page.getByText(/^Source: Al Jazeera Arabic and others, as cited per event \(events-edited\.csv/)).toBeVisible();
 
     await page.getByRole('table', { name: 'Events' }).getByText(ceasefire.title).click();
     const details = page.getByRole('complementary', { name: 'Event details' });

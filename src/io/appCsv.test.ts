@@ -44,6 +44,7 @@ describe("the app's CSV export read back", () => {
     expect(report.format).toBe(APP_CSV_LAYOUT);
     expect(report).toMatchObject({ rowsRead: 16, imported: 16, rejections: [], fixes: [] });
     expect(report.notes).toContain(APP_CSV_NOTE);
+    expect(dataset.attribution).toBe('Al Jazeera Arabic and others, as cited per event (events.csv, a Conflict Timeline CSV opened by the user)');
     expect(dataset.events.map((e) => inLanguage(e, 'en'))).toEqual(seedData.events.map((e) => inLanguage(e, 'en')));
     // Actors keep their ids, names and kinds; one named only as a claimant (Al Jazeera) has no kind in the file.
     const byId = new Map(dataset.actors.map((a) => [a.id, a]));
@@ -69,6 +70,8 @@ describe("the app's CSV export read back", () => {
     expect(back.events).toHaveLength(400);
     expect(back.events.map((e) => inLanguage(e, 'en'))).toEqual(acled.events.map((e) => inLanguage(e, 'en')));
     expect(back.events.some((e: ConflictEvent) => e.actors.some((a) => a.side === 2))).toBe(true);
+    // The Source line credits ACLED, which every event cites.
+    expect(back.attribution).toMatch(/^ACLED, .*, as cited per event \(events.csv, a Conflict Timeline CSV opened by the user\)$/);
   });
 
   it('gives back hostile text as it was: markup, formulas, names and tags that hold "; ", two actors of one name', () => {

@@ -181,11 +181,25 @@ export function createAppCsvImport(header: readonly string[], fileName: string, 
     row,
     dataset: (): Dataset => ({
       title: `Events from ${fileName}`,
-      attribution: `${fileName} (a Conflict Timeline CSV opened by the user)`,
+      attribution: attributionOf(state.events, fileName),
       actors: [...actorsById.values()],
       events: state.events,
     }),
   };
+}
+
+/**
+ * Whom the data come from, for the Source line of the view, its images and embeds: the CSV holds
+ * no dataset text, but each event cites its sources, and a provider such as ACLED is cited by
+ * every event of its export. The publishers cited by half the events or more are named.
+ */
+function attributionOf(events: readonly ConflictEvent[], fileName: string): string {
+  const citing = new Map<string, number>();
+  for (const event of events) for (const publisher of new Set(event.sources.map((source) => source.publisher))) citing.set(publisher, (citing.get(publisher) ?? 0) + 1);
+  const main = [...citing].filter(([, n]) => n * 2 >= events.length).sort((a, b) => b[1] - a[1]).map(([publisher]) => publisher);
+  const file = `${fileName}, a Conflict Timeline CSV opened by the user`;
+  if (!main.length) return `${file} (its events cite their sources)`;
+  return `${main.join(', ')}${citing.size > main.length ? ' and others' : ''}, as cited per event (${file})`;
 }
 
 /** A list entry not in the export's form: its column, its place in the cell, what it should be. */
