@@ -61,7 +61,8 @@ function describeCount(count: Count, context: RowContext): string {
 function describeClaim(claim: Claim, originalLanguage: string, context: RowContext): string {
   const text = pickText(claim.text, context.lang, originalLanguage).text;
   const disputedBy = claim.disputedBy?.length ? claim.disputedBy.map(context.nameOf).join(', ') : '';
-  const status = claim.status === 'disputed' && disputedBy ? `disputed by ${disputedBy}` : claim.status;
+  // "disputed by X"; a claim of another status can be disputed too: "unverified, disputed by X".
+  const status = !disputedBy ? claim.status : claim.status === 'disputed' ? `disputed by ${disputedBy}` : `${claim.status}, disputed by ${disputedBy}`;
   const notes = [status, ...(claim.source !== undefined ? [sourceNumber(claim.source)] : [])];
   return `${context.nameOf(claim.claimant)} claims "${text}" (${notes.join('; ')})`;
 }

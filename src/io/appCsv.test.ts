@@ -64,6 +64,16 @@ describe("the app's CSV export read back", () => {
     expect(claimLanguages).toEqual(seedData.events.find((e) => e.id === clash.id)!.claims.map((c) => (c.text[lang] !== undefined ? lang : 'en')));
   });
 
+  it('gives back a claim of any status with those who dispute it', () => {
+    const events = structuredClone(seedData.events);
+    const claim = events.find((e) => e.id === '2022-09-14-border-calm')!.claims[0]!;
+    claim.disputedBy = ['az-mod'];
+    const csv = eventsToCsv(events, seedData.actors, 'en');
+    expect(csv).toContain('(unverified, disputed by Ministry of Defence of Azerbaijan; source 1)');
+    const back = opened(csv).dataset.events.find((e) => e.id === '2022-09-14-border-calm')!;
+    expect(back.claims[0]).toMatchObject({ status: 'unverified', disputedBy: ['az-mod'] });
+  });
+
   it('gives back generated ACLED events exactly, the sides of their actors among them', () => {
     const acled = opened(acledCsv(generatedAcledRows(400, 3)), 'acled.csv').dataset;
     const back = opened(eventsToCsv(acled.events, acled.actors, 'en')).dataset;

@@ -49,7 +49,7 @@ const COUNT_ENTRY = new RegExp(
 /** Where the next count of a counts cell starts. */
 const NEXT_COUNT = new RegExp(`; (?=(?:${COUNT_KINDS.join('|')}): )`);
 const QUALIFIER_OF_WORDS = new Map(Object.entries(QUALIFIER_WORDS).map(([qualifier, words]) => [words, qualifier as Count['qualifier']]));
-const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((unverified|confirmed|disputed)(?: by ([^;()]+))?(?:; source (\d+))?\)(?:; |$)/;
+const CLAIM_ENTRY = /(.+?) claims "([\s\S]*?)" \((?:disputed(?: by ([^;()]+))?|(unverified|confirmed)(?:, disputed by ([^;()]+))?)(?:; source (\d+))?\)(?:; |$)/;
 const ACTOR_ENTRY = new RegExp(`^(.+) \\((${ROLES.join('|')})(?:, side ([12]))?(?:, as "(.*)")?\\)$`);
 /** An instant as the export writes it: 2022-09-13T00:05:00+04:00. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -244,11 +244,12 @@ function readLists(get: (column: EventCsvColumn) => string, named: (name: string
     const from = claimEntry.lastIndex;
     const m = claimEntry.exec(claimsText);
     if (!m) return bad('claims', claims.length, 'a claim', claimsText.slice(from));
-    const [, claimant, text, status, disputedBy, source] = m;
+    const [, claimant, text, disputers, otherStatus, otherDisputers, source] = m;
+    const disputedBy = disputers ?? otherDisputers;
     claims.push({
       claimant: named(claimant!),
       text: { [textLanguage(text!, lang, original)]: text! },
-      status: status as Claim['status'],
+      status: (otherStatus ?? 'disputed') as Claim['status'],
       ...(disputedBy ? { disputedBy: disputedBy.split(', ').map(named) } : {}),
       ...sourceIndex(source),
     });
